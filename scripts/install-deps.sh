@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages sitmap needs to build, run and test.
+# Idempotent and non-interactive: when every package is present it does nothing
+# (no apt-get update, no network). Run as root or with sudo available.
+set -euo pipefail
+
+PACKAGES=(
+  # toolchain
+  g++ cmake ninja-build pkg-config
+  # window, UI, GL (GLVND + Mesa software rendering for headless/CI)
+  libglfw3-dev libimgui-dev libstb-dev libglm-dev
+  libgl-dev libopengl-dev libegl-dev libegl-mesa0 libgl1-mesa-dri mesa-utils
+  # geodata: GDAL (brings PROJ + GEOS), command-line tools for scripts/
+  libgdal-dev gdal-bin
+  # text: ICU for Unicode folding / sentence breaks, fmt, JSON, CLI parsing
+  libicu-dev libfmt-dev nlohmann-json3-dev libcli11-dev libhowardhinnant-date-dev
+  # tests
+  catch2 xvfb xauth
+  # fonts with Azerbaijani Latin, Armenian and Cyrillic (a copy also ships in assets/fonts)
+  fonts-dejavu-core
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#PACKAGES[@]} packages present"
+  exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}"
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -q
+$SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"

@@ -1,0 +1,4 @@
+#version 330 core
+#include "common.glsl"
+layout(location = 0) in vec2 a_pos;
+void main() { gl_Position = pixels_to_clip(to_pixels(a_pos)); }

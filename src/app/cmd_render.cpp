@@ -1,0 +1,95 @@
+#include "app/cmd_render.hpp"
+
+#include "app/data_paths.hpp"
+#include "app/map_loader.hpp"
+#include "app/render_image.hpp"
+#include "core/base_map.hpp"
+#include "core/error.hpp"
+#include "core/parse.hpp"
+#include "io/image.hpp"
+#include "render/offscreen.hpp"
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <cstdio>
+#include <memory>
+
+namespace sitmap::app {
+
+namespace {
+
+struct RenderOptions {
+    std::string bbox;
+    std::string view = "region";
+    std::string size = "1600x1000";
+    std::string scale = "auto";
+    std::string output;
+    std::string data_dir;
+    bool quiet = false;
+};
+
+int run_render(const RenderOptions& o) {
+    const auto t0 = std::chrono::steady_clock::now();
+    // Validate everything cheap before any loading or GL work.
+    const core::PixelSize size = core::parse_size(o.size);
+    core::GeoBox box;
+    if (!o.bbox.empty()) {
+        box = core::parse_bbox(o.bbox);
+    } else if (auto v = core::named_view(o.view)) {
+        box = *v;
+    } else {
+        throw usage_error("invalid --view '{}' (expected region or karabakh)", o.view);
+    }
+    float ui_scale = auto_ui_scale(size.width, size.height);
+    if (o.scale != "auto") {
+        double s = 0;
+        if (!core::parse_double(o.scale, s) || s < 0.25 || s > 8)
+            throw usage_error("invalid --scale '{}' (expected auto or a number from 0.25 to 8)", o.scale);
+        ui_scale = static_cast<float>(s);
+    }
+    io::check_writable(o.output);
+
+    const DataPaths paths = find_data_paths(o.data_dir);
+    core::Diagnostics diags;
+    const core::Projector projector;
+    core::Scene scene = load_base_scene(paths.geodata(), projector, diags);
+    for (const auto& d : diags.all()) std::fprintf(stderr, "%s\n", d.format().c_str());
+
+    render::HeadlessContext context;
+    render::Renderer renderer(paths.fonts());
+    renderer.upload(scene);
+    const core::Camera camera = core::Camera::fit(core::project_box(projector, box), size.width, size.height);
+    const io::RgbaImage image = render_image(renderer, scene, camera, {.ui_scale = ui_scale});
+    io::write_png(o.output, image);
+    if (!o.quiet) {
+        const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+        std::fprintf(stderr, "wrote %s (%dx%d, scale %.2f) in %.0f ms\n", o.output.c_str(), size.width, size.height,
+                     ui_scale, ms);
+    }
+    return 0;
+}
+
+}  // namespace
+
+CLI::App* add_render_command(CLI::App& parent, int& exit_code) {
+    auto opts = std::make_shared<RenderOptions>();
+    CLI::App* cmd = parent.add_subcommand(
+        "render", "Draw the map to a PNG without a window (EGL surfaceless; no display needed).");
+    cmd->add_option("--bbox", opts->bbox,
+                    "Area to show as W,S,E,N in degrees (e.g. 45.6,38.85,47.4,40.45); the image keeps its aspect "
+                    "ratio, so more may show on one axis");
+    cmd->add_option("--view", opts->view, "Named area when --bbox is not given: region | karabakh")
+        ->capture_default_str();
+    cmd->add_option("--size", opts->size, "Image size WIDTHxHEIGHT in pixels")->capture_default_str();
+    cmd->add_option("--scale", opts->scale,
+                    "Size of text, symbols and lines: auto (grows with the image) or a factor 0.25..8")
+        ->capture_default_str();
+    cmd->add_option("-o,--output", opts->output, "Output PNG file (written atomically)")->required();
+    cmd->add_option("--data", opts->data_dir, "Directory holding geodata/ and assets/ (default: found automatically)");
+    cmd->add_flag("-q,--quiet", opts->quiet, "Do not print the summary line");
+    cmd->callback([opts, &exit_code] { exit_code = run_render(*opts); });
+    return cmd;
+}
+
+}  // namespace sitmap::app

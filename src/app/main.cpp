@@ -1,0 +1,54 @@
+// sitmap: one executable, thin over the engine. Without a verb it opens the window; verbs are
+// render, extract, query, events. Errors are caught here, once: message on stderr, exit code
+// 2 for malformed arguments, 1 for everything else.
+#include "app/cmd_render.hpp"
+#include "app/window.hpp"
+#include "core/error.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <chrono>
+#include <cstdio>
+
+int main(int argc, char** argv) {
+    const auto process_start = std::chrono::steady_clock::now();
+    using namespace sitmap;
+    CLI::App cli{"sitmap: a situation map of the South Caucasus.\n"
+                 "Without a verb, opens the map window on the default dataset."};
+    cli.set_version_flag("--version", SITMAP_VERSION);
+    cli.require_subcommand(0, 1);
+    app::WindowOptions window;
+    cli.add_option("inputs", window.inputs, "Documents or geodata to open (default: the shipped dataset)");
+    cli.add_option("--data", window.data_dir, "Directory holding geodata/ and assets/ (default: found automatically)");
+    cli.add_option("--view", window.view, "Initial view: region | karabakh")->capture_default_str();
+    cli.add_option("--width", window.width, "Initial window width in pixels")->capture_default_str();
+    cli.add_option("--height", window.height, "Initial window height in pixels")->capture_default_str();
+    cli.add_option("--frames", window.frames, "Quit after this many frames (for tests and benchmarks)");
+    cli.add_option("--screenshot", window.screenshot, "After --frames frames, save the window to this PNG");
+    cli.add_option("--script", window.script,
+                   "Actions applied one per frame, for tests: pan:DX,DY zoom:F home layers:off about");
+    cli.add_flag("--print-timing", window.print_timing, "Print start-up and frame times to stderr");
+
+    int exit_code = 0;
+    app::add_render_command(cli, exit_code);
+
+    try {
+        cli.parse(argc, argv);
+        if (cli.get_subcommands().empty()) {
+            if (!window.screenshot.empty() && window.frames == 0) window.frames = 3;
+            exit_code = app::run_window(window, process_start);
+        }
+    } catch (const CLI::ParseError& e) {
+        return cli.exit(e) == 0 ? 0 : 2;
+    } catch (const UsageError& e) {
+        std::fprintf(stderr, "sitmap: error: %s\n", e.what());
+        return 2;
+    } catch (const Error& e) {
+        std::fprintf(stderr, "sitmap: error: %s\n", e.what());
+        return 1;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "sitmap: internal error: %s\n", e.what());
+        return 1;
+    }
+    return exit_code;
+}

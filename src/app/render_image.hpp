@@ -1,0 +1,19 @@
+// Renders a scene into an RGBA image with the current GL context: shared by `sitmap render`, the
+// window's export, the golden-image tests and the benchmark.
+#pragma once
+#include "core/camera.hpp"
+#include "core/scene.hpp"
+#include "io/image.hpp"
+#include "render/renderer.hpp"
+
+namespace sitmap::app {
+
+/// Draws `scene` for `camera` offscreen (camera.width() x camera.height()) and reads it back.
+io::RgbaImage render_image(render::Renderer& renderer, const core::Scene& scene, const core::Camera& camera,
+                           const render::FrameOptions& options);
+
+/// The label/line scale for an export of this size when the user gave none: 1 up to ~1000 px on
+/// the short side, then proportionally larger so text stays readable on 4K output.
+float auto_ui_scale(int width, int height);
+
+}  // namespace sitmap::app

@@ -1,0 +1,275 @@
+#include "app/window.hpp"
+
+#include "app/data_paths.hpp"
+#include "app/map_loader.hpp"
+#include "core/base_map.hpp"
+#include "core/error.hpp"
+#include "io/image.hpp"
+#include "render/offscreen.hpp"
+#include "render/renderer.hpp"
+#include "ui/app_state.hpp"
+#include "ui/panels.hpp"
+
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <memory>
+#include <optional>
+
+namespace sitmap::app {
+
+namespace {
+
+std::string glfw_error_text;
+void on_glfw_error(int code, const char* text) { glfw_error_text = fmt::format("{} (GLFW error {:#x})", text, code); }
+
+/// glfwInit/glfwTerminate as one object.
+struct GlfwSession {
+    GlfwSession() {
+        glfwSetErrorCallback(on_glfw_error);
+        if (!glfwInit())
+            throw fmt_error("cannot open a window: {}. Use `sitmap render` for output without a display.",
+                            glfw_error_text.empty() ? "no display" : glfw_error_text);
+    }
+    ~GlfwSession() { glfwTerminate(); }
+    GlfwSession(const GlfwSession&) = delete;
+    GlfwSession& operator=(const GlfwSession&) = delete;
+};
+
+struct WindowDeleter {
+    void operator()(GLFWwindow* w) const { glfwDestroyWindow(w); }
+};
+using WindowPtr = std::unique_ptr<GLFWwindow, WindowDeleter>;
+
+/// ImGui context + backends, shut down in reverse order.
+struct ImGuiSession {
+    ImGuiSession(GLFWwindow* window, const std::filesystem::path& font_dir, float scale) {
+        IMGUI_CHECKVERSION();
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;  // no imgui.ini files left in the user's working directory
+        // Latin + IPA (Azerbaijani ə), Cyrillic, Armenian, Georgian, punctuation, arrows.
+        static const ImWchar ranges[] = {0x0020, 0x024F, 0x0250, 0x02AF, 0x0370, 0x03FF, 0x0400, 0x04FF,
+                                         0x0530, 0x058F, 0x10A0, 0x10FF, 0x2010, 0x205E, 0x2190, 0x21FF, 0};
+        const auto font = (font_dir / "DejaVuSans.ttf").string();
+        if (!io.Fonts->AddFontFromFileTTF(font.c_str(), 15.0f * scale, nullptr, ranges))
+            throw fmt_error("{}: cannot load the UI font", font);
+        ImGui::StyleColorsLight();
+        ImGuiStyle& style = ImGui::GetStyle();
+        style.WindowRounding = 4;
+        style.FrameRounding = 3;
+        style.WindowBorderSize = 1;
+        style.Colors[ImGuiCol_WindowBg].w = 0.94f;
+        style.ScaleAllSizes(scale);
+        ImGui_ImplGlfw_InitForOpenGL(window, true);
+        ImGui_ImplOpenGL3_Init("#version 330 core");
+    }
+    ~ImGuiSession() {
+        ImGui_ImplOpenGL3_Shutdown();
+        ImGui_ImplGlfw_Shutdown();
+        ImGui::DestroyContext();
+    }
+    ImGuiSession(const ImGuiSession&) = delete;
+    ImGuiSession& operator=(const ImGuiSession&) = delete;
+};
+
+void handle_input(ui::AppState& state, GLFWwindow* window, double fb_per_window) {
+    ImGuiIO& io = ImGui::GetIO();
+    auto& cam = state.camera;
+    const ImVec2 mouse = io.MousePos;
+    const bool mouse_valid = mouse.x > -1e6 && mouse.y > -1e6;
+    const core::ScreenPx pointer{mouse.x * fb_per_window, mouse.y * fb_per_window};
+    if (!io.WantCaptureMouse && mouse_valid) {
+        if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, 0.0f) &&
+            (io.MouseDelta.x != 0 || io.MouseDelta.y != 0)) {
+            cam.pan_pixels(io.MouseDelta.x * fb_per_window, io.MouseDelta.y * fb_per_window);
+            state.map_dirty = true;
+        }
+        if (io.MouseWheel != 0) {
+            cam.zoom_at(pointer, std::pow(1.25, io.MouseWheel));
+            state.map_dirty = true;
+        }
+        state.cursor = state.projector.inverse(cam.world(pointer));
+    } else {
+        state.cursor.reset();
+    }
+    // ImGui 1.86 indexes keys by the backend's native codes (GLFW_KEY_*), not ImGuiKey.
+    if (!io.WantCaptureKeyboard) {
+        const double step = 120.0;
+        const core::ScreenPx centre{cam.width() / 2.0, cam.height() / 2.0};
+        if (ImGui::IsKeyPressed(GLFW_KEY_LEFT)) cam.pan_pixels(step, 0), state.map_dirty = true;
+        if (ImGui::IsKeyPressed(GLFW_KEY_RIGHT)) cam.pan_pixels(-step, 0), state.map_dirty = true;
+        if (ImGui::IsKeyPressed(GLFW_KEY_UP)) cam.pan_pixels(0, step), state.map_dirty = true;
+        if (ImGui::IsKeyPressed(GLFW_KEY_DOWN)) cam.pan_pixels(0, -step), state.map_dirty = true;
+        if (ImGui::IsKeyPressed(GLFW_KEY_EQUAL) || ImGui::IsKeyPressed(GLFW_KEY_KP_ADD))
+            cam.zoom_at(centre, 1.5), state.map_dirty = true;
+        if (ImGui::IsKeyPressed(GLFW_KEY_MINUS) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT))
+            cam.zoom_at(centre, 1 / 1.5), state.map_dirty = true;
+        if (ImGui::IsKeyPressed(GLFW_KEY_HOME)) state.reset_view();
+        if (ImGui::IsKeyPressed(GLFW_KEY_L)) state.show_layers = !state.show_layers;
+        if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q)) state.quit = true;
+    }
+    cam.clamp_centre(state.scene.bounds);
+    (void)window;
+}
+
+/// Test/benchmark actions, one per frame: "pan:DX,DY" (pixels), "zoom:F" (about the centre), "home".
+void apply_script_step(ui::AppState& state, const std::string& step) {
+    auto& cam = state.camera;
+    double a = 0, b = 0;
+    if (std::sscanf(step.c_str(), "pan:%lf,%lf", &a, &b) == 2) {
+        cam.pan_pixels(a, b);
+    } else if (std::sscanf(step.c_str(), "zoom:%lf", &a) == 1) {
+        cam.zoom_at({cam.width() / 2.0, cam.height() / 2.0}, a);
+    } else if (step == "home") {
+        state.reset_view();
+    } else if (step == "layers:off") {
+        state.show_layers = false;
+    } else if (step == "about") {
+        state.show_about = true;
+    } else {
+        throw usage_error("invalid --script step '{}' (expected pan:DX,DY, zoom:F, home, layers:off or about)", step);
+    }
+    cam.clamp_centre(state.scene.bounds);
+    state.map_dirty = true;
+}
+
+}  // namespace
+
+int run_window(const WindowOptions& options, std::chrono::steady_clock::time_point process_start) {
+    const DataPaths paths = find_data_paths(options.data_dir);
+    GlfwSession glfw;
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+    glfwWindowHint(GLFW_STENCIL_BITS, 8);
+    WindowPtr window(glfwCreateWindow(options.width, options.height, "sitmap \u2014 South Caucasus", nullptr, nullptr));
+    if (!window)
+        throw fmt_error("sitmap needs OpenGL 3.3 core profile, which this display does not provide: {}",
+                        glfw_error_text.empty() ? "window creation failed" : glfw_error_text);
+    glfwMakeContextCurrent(window.get());
+    glfwSwapInterval(options.frames > 0 ? 0 : 1);
+    render::require_gl33();
+
+    float xscale = 1, yscale = 1;
+    glfwGetWindowContentScale(window.get(), &xscale, &yscale);
+    const float ui_scale = std::clamp(xscale, 1.0f, 3.0f);
+
+    ui::AppState state;
+    state.data_dir = paths.root.string();
+    state.scene = load_base_scene(paths.geodata(), state.projector, state.diagnostics);
+    for (const auto& d : state.diagnostics.all()) std::fprintf(stderr, "%s\n", d.format().c_str());
+    if (!state.diagnostics.empty()) state.show_diagnostics = true;
+
+    // Renderer and ImGui live inside this scope, so their GL objects die before the window.
+    {
+        ImGuiSession imgui(window.get(), paths.fonts(), ui_scale);
+        render::Renderer renderer(paths.fonts());
+        renderer.upload(state.scene);
+        std::unique_ptr<render::OffscreenTarget> map_target;
+
+        int fb_w = 0, fb_h = 0;
+        glfwGetFramebufferSize(window.get(), &fb_w, &fb_h);
+        state.camera.resize(fb_w, fb_h);
+        if (auto v = core::named_view(options.view)) {
+            state.camera = core::Camera::fit(core::project_box(state.projector, *v), fb_w, fb_h, 10);
+        } else {
+            throw usage_error("invalid --view '{}' (expected region or karabakh)", options.view);
+        }
+
+        std::vector<double> frame_ms;
+        int frame = 0;
+        while (!glfwWindowShouldClose(window.get()) && !state.quit) {
+            const auto t_frame = std::chrono::steady_clock::now();
+            // Idle windows wait for input instead of spinning; scripted runs never wait.
+            if (options.frames > 0 || state.map_dirty)
+                glfwPollEvents();
+            else
+                glfwWaitEventsTimeout(0.25);
+
+            int w = 0, h = 0, win_w = 0, win_h = 0;
+            glfwGetFramebufferSize(window.get(), &w, &h);
+            glfwGetWindowSize(window.get(), &win_w, &win_h);
+            if (w <= 0 || h <= 0) continue;  // minimised
+            if (w != state.camera.width() || h != state.camera.height()) {
+                state.camera.resize(w, h);
+                state.map_dirty = true;
+            }
+            ImGui_ImplOpenGL3_NewFrame();
+            ImGui_ImplGlfw_NewFrame();
+            ImGui::NewFrame();
+            handle_input(state, window.get(), win_w > 0 ? static_cast<double>(w) / win_w : 1.0);
+            if (static_cast<std::size_t>(frame) < options.script.size())
+                apply_script_step(state, options.script[static_cast<std::size_t>(frame)]);
+
+            // The map is drawn only when something changed, into a texture reused by later frames.
+            if (!map_target || map_target->width() != w || map_target->height() != h) {
+                map_target = std::make_unique<render::OffscreenTarget>(w, h);
+                state.map_dirty = true;
+            }
+            if (state.map_dirty) {
+                map_target->bind();
+                renderer.draw(state.scene, state.camera, {.ui_scale = ui_scale});
+                state.map_dirty = false;
+            }
+            map_target->bind();  // read from the map texture, draw into the window
+            glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
+            glBlitFramebuffer(0, 0, w, h, 0, 0, w, h, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+            glBindFramebuffer(GL_FRAMEBUFFER, 0);
+
+            ui::draw_menu_bar(state);
+            ui::draw_layers_panel(state);
+            ui::draw_status_bar(state);
+            ui::draw_about_panel(state);
+            ui::draw_diagnostics_panel(state);
+            ImGui::Render();
+            glViewport(0, 0, w, h);
+            ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+            ++frame;
+            const bool last = options.frames > 0 && frame >= options.frames;
+            if (last && !options.screenshot.empty()) {
+                glFinish();
+                std::vector<std::uint8_t> px(static_cast<std::size_t>(w) * h * 4);
+                glReadBuffer(GL_BACK);
+                glPixelStorei(GL_PACK_ALIGNMENT, 1);
+                glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, px.data());
+                io::RgbaImage img{w, h, {}};
+                img.pixels.resize(px.size());
+                const auto row = static_cast<std::size_t>(w) * 4;
+                for (int y = 0; y < h; ++y)
+                    std::copy_n(px.data() + static_cast<std::size_t>(h - 1 - y) * row, row,
+                                img.pixels.data() + static_cast<std::size_t>(y) * row);
+                for (std::size_t i = 3; i < img.pixels.size(); i += 4) img.pixels[i] = 255;
+                io::write_png(options.screenshot, img);
+                std::fprintf(stderr, "screenshot written to %s\n", options.screenshot.c_str());
+            }
+            glfwSwapBuffers(window.get());
+            if (options.print_timing) glFinish();
+            const auto now = std::chrono::steady_clock::now();
+            state.frame_ms = std::chrono::duration<float, std::milli>(now - t_frame).count();
+            frame_ms.push_back(state.frame_ms);
+            if (frame == 1 && options.print_timing)
+                std::fprintf(stderr, "first frame after %.0f ms\n",
+                             std::chrono::duration<double, std::milli>(now - process_start).count());
+            if (last) break;
+        }
+        if (options.print_timing && frame_ms.size() > 1) {
+            std::vector<double> rest(frame_ms.begin() + 1, frame_ms.end());
+            std::sort(rest.begin(), rest.end());
+            std::fprintf(stderr, "frames: %zu, median %.1f ms, max %.1f ms\n", rest.size(), rest[rest.size() / 2],
+                         rest.back());
+        }
+    }
+    return 0;
+}
+
+}  // namespace sitmap::app

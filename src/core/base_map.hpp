@@ -1,0 +1,58 @@
+// Base map: which geodata files and layers sitmap ships, and how they become a styled Scene
+// (projection, triangulation, simplification per zoom, colours). Part of sitmap_core.
+#pragma once
+#include "core/diagnostics.hpp"
+#include "core/layer.hpp"
+#include "core/projector.hpp"
+#include "core/scene.hpp"
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sitmap::core {
+
+/// One layer the app expects in geodata/: file (relative to the geodata dir), layer name, kind.
+struct GeodataLayerSpec {
+    std::string key;   ///< key in BaseData::vectors ("countries")
+    std::string file;  ///< "admin.gpkg"
+    std::string layer; ///< layer name inside the file
+    GeometryKind kind;
+};
+
+/// The shipped vector layers, in load order.
+const std::vector<GeodataLayerSpec>& base_layer_specs();
+/// File name of the hillshade raster inside the geodata dir.
+inline constexpr const char* kHillshadeFile = "hillshade.tif";
+/// Lon/lat extent of the shipped data (W, S, E, N).
+inline constexpr GeoBox kRegionBox{38.0, 36.0, 52.0, 44.0};
+/// Line shown on every map and export (geodata/SOURCES.md has the full credits).
+std::string default_attribution();
+
+/// What io loaded; absent keys are layers that failed to load (already reported as diagnostics).
+struct BaseData {
+    std::map<std::string, VectorLayer> vectors;
+    std::optional<GreyRaster> hillshade;
+};
+
+/// Triangulates one projected polygon (with holes). Returns false (and leaves `out` untouched) when
+/// the polygon cannot be triangulated. Supplied by io (GEOS) so core stays free of GEOS.
+using Triangulator = std::function<bool(const Polygon<WorldXY>&, Mesh& out)>;
+
+/// Projects every loaded layer and builds the styled base-map Scene. Layers missing from `data`
+/// are simply absent from the scene. Features that fail to triangulate are reported to `diags`.
+Scene build_base_scene(const BaseData& data, const Projector& projector, const Triangulator& triangulate,
+                       Diagnostics& diags);
+
+/// Named views: "region" (the whole South Caucasus) and "karabakh". Returns nullopt for others.
+std::optional<GeoBox> named_view(const std::string& name);
+
+/// Projects a lon/lat box to the world box that contains it (edges sampled, since lines curve).
+WorldBox project_box(const Projector& projector, const GeoBox& box);
+
+/// Projects a multi-line into simplified LODs of segments (finest first) with running distances.
+std::vector<LineLod> build_line_lods(const MultiLineString<WorldXY>& lines);
+
+}  // namespace sitmap::core

@@ -1,0 +1,21 @@
+#include "core/scene.hpp"
+
+namespace sitmap::core {
+
+int Scene::find(const std::string& id) const {
+    for (std::size_t i = 0; i < layers.size(); ++i)
+        if (layers[i].id == id) return static_cast<int>(i);
+    return -1;
+}
+
+SceneLayer* Scene::layer(const std::string& id) {
+    const int i = find(id);
+    return i < 0 ? nullptr : &layers[static_cast<std::size_t>(i)];
+}
+
+const SceneLayer* Scene::layer(const std::string& id) const {
+    const int i = find(id);
+    return i < 0 ? nullptr : &layers[static_cast<std::size_t>(i)];
+}
+
+}  // namespace sitmap::core

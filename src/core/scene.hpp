@@ -1,0 +1,114 @@
+// Scene: the draw list. Projected, triangulated, styled layers as plain vectors; the renderer only
+// draws a Scene, which is why the CLI renders exactly what the window shows.
+// Part of sitmap_core: no GL, GDAL or ImGui.
+#pragma once
+#include "core/geometry.hpp"
+#include "core/layer.hpp"
+
+#include <glm/vec2.hpp>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace sitmap::core {
+
+struct Rgba {
+    float r = 0, g = 0, b = 0, a = 1;
+};
+/// 0xRRGGBB to colour.
+constexpr Rgba rgb(std::uint32_t hex, float alpha = 1.0f) {
+    return {static_cast<float>((hex >> 16) & 0xff) / 255.0f, static_cast<float>((hex >> 8) & 0xff) / 255.0f,
+            static_cast<float>(hex & 0xff) / 255.0f, alpha};
+}
+
+/// Triangles in WorldXY (float metres: +-1000 km keeps ~0.06 m precision).
+struct Mesh {
+    std::vector<glm::vec2> vertices;
+    std::vector<std::uint32_t> indices;  ///< three per triangle
+};
+
+struct FillPart {
+    Mesh mesh;
+    Rgba color;
+    WorldBox box;
+};
+
+/// One straight piece of a polyline; `along` is the distance in metres from the line's start to `a`
+/// (dash patterns continue across segments).
+struct LineSegment {
+    glm::vec2 a;
+    glm::vec2 b;
+    float along = 0;
+};
+
+/// The same lines simplified for one zoom range: drawn when tolerance < half a pixel.
+struct LineLod {
+    double tolerance_m = 0;
+    std::vector<LineSegment> segments;
+};
+
+struct LineStyle {
+    float width_px = 1.0f;
+    Rgba color;
+    float dash_px = 0;  ///< 0 = solid
+    float gap_px = 0;
+    float casing_px = 0;  ///< width of a wider, fainter band under the line (0 = none)
+    Rgba casing_color;
+};
+
+/// A populated place: symbol and label candidates.
+struct Place {
+    WorldXY pos;
+    LonLat lonlat;
+    std::string name;        ///< English
+    std::string name_alt;    ///< the other side's name for contested places ("Stepanakert")
+    std::string name_local;  ///< local script
+    int rank = 5;            ///< 0 capital .. 5 hamlet; lower shows first
+    double population = 0;
+};
+
+enum class TextRole { Country, Water, Region };
+
+/// A free-standing label (country, sea) shown between two zoom limits.
+struct MapText {
+    WorldXY pos;
+    std::string text;
+    TextRole role = TextRole::Country;
+    double min_mpp = 0;      ///< shown when metres-per-pixel >= min_mpp
+    double max_mpp = 1e9;    ///< and <= max_mpp
+};
+
+enum class LayerKind { Fill, Line, Raster, Places, Texts };
+
+struct SceneLayer {
+    std::string id;      ///< stable key ("countries", "rivers")
+    std::string title;   ///< shown in the layers panel and legend
+    std::string source;  ///< file it came from
+    LayerKind kind = LayerKind::Fill;
+    bool visible = true;
+    float opacity = 1.0f;
+    bool land_mask = false;     ///< fills mark land in the stencil; rasters draw only over it
+    bool in_legend = false;
+
+    std::vector<FillPart> fills;
+    std::vector<LineStyle> line_styles;  ///< one per line class (e.g. river rank)
+    std::vector<std::vector<LineLod>> lines;  ///< [class][lod], finest LOD first
+    GreyRaster raster;
+    Mesh raster_grid;                  ///< projected grid over the raster's extent
+    std::vector<glm::vec2> raster_uv;  ///< texture coordinates per grid vertex
+    std::vector<Place> places;
+    std::vector<MapText> texts;
+};
+
+struct Scene {
+    std::vector<SceneLayer> layers;
+    WorldBox bounds;          ///< the data's extent, for clamping the camera
+    std::string attribution;  ///< always drawn on the map
+
+    int find(const std::string& id) const;
+    SceneLayer* layer(const std::string& id);
+    const SceneLayer* layer(const std::string& id) const;
+};
+
+}  // namespace sitmap::core

@@ -1,0 +1,30 @@
+// Image files: PNG writing (atomic: written beside the target, then renamed) and reading for tests.
+// No GL here; pixels are RGBA8, top row first.
+#pragma once
+#include <cstdint>
+#include <filesystem>
+#include <vector>
+
+namespace sitmap::io {
+
+struct RgbaImage {
+    int width = 0;
+    int height = 0;
+    std::vector<std::uint8_t> pixels;  ///< width*height*4, row 0 is the top
+
+    const std::uint8_t* at(int x, int y) const {
+        return pixels.data() + (static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)) * 4;
+    }
+};
+
+/// Throws sitmap::Error naming the path when the directory is missing or not writable.
+/// Used before rendering so a bad -o fails in milliseconds, not after the render.
+void check_writable(const std::filesystem::path& path);
+
+/// Writes a PNG atomically (temporary file + rename). Throws sitmap::Error naming the path.
+void write_png(const std::filesystem::path& path, const RgbaImage& image);
+
+/// Reads a PNG (or any format stb_image knows) as RGBA8. Throws sitmap::Error naming the path.
+RgbaImage read_png(const std::filesystem::path& path);
+
+}  // namespace sitmap::io

@@ -1,0 +1,49 @@
+// Headless OpenGL: an EGL surfaceless context (Mesa, no X needed) and an offscreen framebuffer
+// with read-back. Used by `sitmap render`, the golden-image tests and the benchmark. No ImGui/GLFW.
+#pragma once
+#include "render/gl.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace sitmap::render {
+
+/// An OpenGL 3.3 core context without any window or display. Throws sitmap::Error with a clear
+/// message when EGL or OpenGL 3.3 core is unavailable. Make it current on construction.
+class HeadlessContext {
+public:
+    HeadlessContext();
+    ~HeadlessContext();
+    HeadlessContext(const HeadlessContext&) = delete;
+    HeadlessContext& operator=(const HeadlessContext&) = delete;
+    /// "4.5 (Core Profile) Mesa 22.3.6, llvmpipe (...)"
+    std::string description() const;
+
+private:
+    void* display_ = nullptr;
+    void* context_ = nullptr;
+};
+
+/// Checks that the current context is at least OpenGL 3.3 core; throws sitmap::Error otherwise.
+void require_gl33();
+
+/// A colour + stencil framebuffer of a fixed size. Binding it makes it the draw target.
+class OffscreenTarget {
+public:
+    OffscreenTarget(int width, int height);
+    void bind() const;
+    int width() const { return width_; }
+    int height() const { return height_; }
+    /// Reads the colour buffer as RGBA8, top row first (ready for PNG).
+    std::vector<std::uint8_t> read_rgba() const;
+    /// Largest width/height this context can render in one piece.
+    static int max_size();
+
+private:
+    int width_, height_;
+    gl::Framebuffer fbo_;
+    gl::Renderbuffer color_, stencil_;
+};
+
+}  // namespace sitmap::render

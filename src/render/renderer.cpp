@@ -1,0 +1,422 @@
+#include "render/renderer.hpp"
+
+#include "core/error.hpp"
+#include "core/label_placer.hpp"
+#include "core/projector.hpp"
+#include "core/utf8.hpp"
+#include "render/shader_sources.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace sitmap::render {
+
+using core::Rgba;
+
+core::Rgba water_color() { return core::rgb(0xb5d0e2); }
+
+double nice_scale_length(double target_m) {
+    if (target_m <= 0) return 1;
+    const double p = std::pow(10.0, std::floor(std::log10(target_m)));
+    const double f = target_m / p;
+    return (f < 1.5 ? 1 : f < 3.5 ? 2 : f < 7.5 ? 5 : 10) * p;
+}
+
+struct Renderer::LayerGpu {
+    // fills: one VBO/IBO, one draw range per part
+    gl::VertexArray fill_vao;
+    gl::Buffer fill_vbo, fill_ibo;
+    std::vector<std::pair<std::size_t, std::size_t>> fill_ranges;  // (first index, count)
+    // lines: [class][lod]
+    struct Lines {
+        gl::VertexArray vao;
+        gl::Buffer vbo;
+        std::size_t count = 0;
+        double tolerance = 0;
+    };
+    std::vector<std::vector<Lines>> lines;
+    // raster
+    gl::VertexArray raster_vao;
+    gl::Buffer raster_vbo, raster_ibo;
+    gl::Texture raster_texture;
+    std::size_t raster_indices = 0;
+};
+
+Renderer::Renderer(const std::filesystem::path& font_dir) {
+    auto program = [](const char* name) {
+        return gl::make_program(name, shader_source(std::string(name) + ".vert"),
+                                shader_source(std::string(name) + ".frag"));
+    };
+    fill_program_ = program("fill");
+    line_program_ = program("line");
+    raster_program_ = program("raster");
+    text_program_ = program("text");
+    atlas_ = std::make_unique<FontAtlas>(font_dir);
+    text_ = std::make_unique<TextBatch>(*atlas_);
+    static const float corners[] = {-1, -1, 1, -1, -1, 1, 1, 1};
+    corner_buffer_ = gl::make_buffer();
+    glBindBuffer(GL_ARRAY_BUFFER, corner_buffer_.id());
+    glBufferData(GL_ARRAY_BUFFER, sizeof(corners), corners, GL_STATIC_DRAW);
+    gl::check("Renderer setup");
+}
+
+Renderer::~Renderer() = default;
+
+void Renderer::upload(const core::Scene& scene) {
+    layers_.clear();
+    for (const auto& layer : scene.layers) {
+        auto gpu = std::make_unique<LayerGpu>();
+        if (!layer.fills.empty()) {
+            std::vector<glm::vec2> vertices;
+            std::vector<std::uint32_t> indices;
+            for (const auto& part : layer.fills) {
+                const auto base = static_cast<std::uint32_t>(vertices.size());
+                vertices.insert(vertices.end(), part.mesh.vertices.begin(), part.mesh.vertices.end());
+                gpu->fill_ranges.emplace_back(indices.size(), part.mesh.indices.size());
+                for (auto i : part.mesh.indices) indices.push_back(base + i);
+            }
+            gpu->fill_vao = gl::make_vertex_array();
+            gpu->fill_vbo = gl::make_buffer();
+            gpu->fill_ibo = gl::make_buffer();
+            glBindVertexArray(gpu->fill_vao.id());
+            glBindBuffer(GL_ARRAY_BUFFER, gpu->fill_vbo.id());
+            glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vertices.size() * sizeof(glm::vec2)), vertices.data(),
+                         GL_STATIC_DRAW);
+            glEnableVertexAttribArray(0);
+            glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(glm::vec2), nullptr);
+            glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, gpu->fill_ibo.id());
+            glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(indices.size() * sizeof(std::uint32_t)),
+                         indices.data(), GL_STATIC_DRAW);
+        }
+        for (const auto& lods : layer.lines) {
+            std::vector<LayerGpu::Lines> per_class;
+            for (const auto& lod : lods) {
+                LayerGpu::Lines l;
+                l.count = lod.segments.size();
+                l.tolerance = lod.tolerance_m;
+                l.vao = gl::make_vertex_array();
+                l.vbo = gl::make_buffer();
+                glBindVertexArray(l.vao.id());
+                glBindBuffer(GL_ARRAY_BUFFER, corner_buffer_.id());
+                glEnableVertexAttribArray(0);
+                glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
+                glBindBuffer(GL_ARRAY_BUFFER, l.vbo.id());
+                glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(lod.segments.size() * sizeof(core::LineSegment)),
+                             lod.segments.data(), GL_STATIC_DRAW);
+                const auto stride = static_cast<GLsizei>(sizeof(core::LineSegment));
+                glEnableVertexAttribArray(1);
+                glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride,
+                                      reinterpret_cast<const void*>(offsetof(core::LineSegment, a)));
+                glEnableVertexAttribArray(2);
+                glVertexAttribPointer(2, 2, GL_FLOAT, GL_FALSE, stride,
+                                      reinterpret_cast<const void*>(offsetof(core::LineSegment, b)));
+                glEnableVertexAttribArray(3);
+                glVertexAttribPointer(3, 1, GL_FLOAT, GL_FALSE, stride,
+                                      reinterpret_cast<const void*>(offsetof(core::LineSegment, along)));
+                for (GLuint a = 1; a <= 3; ++a) glVertexAttribDivisor(a, 1);
+                per_class.push_back(std::move(l));
+            }
+            gpu->lines.push_back(std::move(per_class));
+        }
+        if (layer.kind == core::LayerKind::Raster && !layer.raster.pixels.empty()) {
+            const auto& r = layer.raster;
+            gpu->raster_texture = gl::make_texture();
+            glBindTexture(GL_TEXTURE_2D, gpu->raster_texture.id());
+            glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+            glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, r.width, r.height, 0, GL_RED, GL_UNSIGNED_BYTE, r.pixels.data());
+            glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+            glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+            glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+            glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+            std::vector<float> interleaved;
+            for (std::size_t i = 0; i < layer.raster_grid.vertices.size(); ++i) {
+                interleaved.insert(interleaved.end(), {layer.raster_grid.vertices[i].x, layer.raster_grid.vertices[i].y,
+                                                       layer.raster_uv[i].x, layer.raster_uv[i].y});
+            }
+            gpu->raster_vao = gl::make_vertex_array();
+            gpu->raster_vbo = gl::make_buffer();
+            gpu->raster_ibo = gl::make_buffer();
+            glBindVertexArray(gpu->raster_vao.id());
+            glBindBuffer(GL_ARRAY_BUFFER, gpu->raster_vbo.id());
+            glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(interleaved.size() * sizeof(float)),
+                         interleaved.data(), GL_STATIC_DRAW);
+            glEnableVertexAttribArray(0);
+            glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 4 * sizeof(float), nullptr);
+            glEnableVertexAttribArray(1);
+            glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, 4 * sizeof(float),
+                                  reinterpret_cast<const void*>(2 * sizeof(float)));
+            glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, gpu->raster_ibo.id());
+            glBufferData(GL_ELEMENT_ARRAY_BUFFER,
+                         static_cast<GLsizeiptr>(layer.raster_grid.indices.size() * sizeof(std::uint32_t)),
+                         layer.raster_grid.indices.data(), GL_STATIC_DRAW);
+            gpu->raster_indices = layer.raster_grid.indices.size();
+        }
+        layers_.push_back(std::move(gpu));
+    }
+    glBindVertexArray(0);
+    gl::check("Renderer::upload");
+}
+
+void Renderer::set_view_uniforms(const gl::Program& p, const core::Camera& camera) {
+    glUniform2f(gl::uniform(p, "u_centre"), static_cast<float>(camera.centre().x), static_cast<float>(camera.centre().y));
+    glUniform1f(gl::uniform(p, "u_mpp"), static_cast<float>(camera.metres_per_pixel()));
+    glUniform2f(gl::uniform(p, "u_viewport"), static_cast<float>(camera.width()), static_cast<float>(camera.height()));
+}
+
+void Renderer::draw_fill(const core::SceneLayer& layer, LayerGpu& gpu, const core::Camera& camera,
+                         FrameStats& stats) {
+    if (gpu.fill_ranges.empty()) return;
+    glUseProgram(fill_program_.id());
+    set_view_uniforms(fill_program_, camera);
+    if (layer.land_mask) {
+        glEnable(GL_STENCIL_TEST);
+        glStencilFunc(GL_ALWAYS, 1, 0xff);
+        glStencilOp(GL_KEEP, GL_KEEP, GL_REPLACE);
+    } else {
+        glDisable(GL_STENCIL_TEST);
+    }
+    glEnable(GL_BLEND);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    glBindVertexArray(gpu.fill_vao.id());
+    const auto view = camera.visible_box();
+    const GLint color_loc = gl::uniform(fill_program_, "u_color");
+    for (std::size_t i = 0; i < layer.fills.size(); ++i) {
+        const auto& part = layer.fills[i];
+        if (!part.box.intersects(view)) continue;
+        glUniform4f(color_loc, part.color.r, part.color.g, part.color.b, part.color.a * layer.opacity);
+        const auto [first, count] = gpu.fill_ranges[i];
+        glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(count), GL_UNSIGNED_INT,
+                       reinterpret_cast<const void*>(first * sizeof(std::uint32_t)));
+        stats.triangles += count / 3;
+    }
+    glDisable(GL_STENCIL_TEST);
+}
+
+void Renderer::draw_lines(const core::SceneLayer& layer, LayerGpu& gpu, const core::Camera& camera, float ui_scale,
+                          FrameStats& stats) {
+    if (gpu.lines.empty()) return;
+    glUseProgram(line_program_.id());
+    set_view_uniforms(line_program_, camera);
+    glDisable(GL_STENCIL_TEST);
+    glEnable(GL_BLEND);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    const GLint hw = gl::uniform(line_program_, "u_half_width");
+    const GLint color = gl::uniform(line_program_, "u_color");
+    const GLint dash = gl::uniform(line_program_, "u_dash");
+    const double mpp = camera.metres_per_pixel();
+    for (std::size_t c = 0; c < gpu.lines.size() && c < layer.line_styles.size(); ++c) {
+        // Coarsest LOD whose simplification error stays under ~0.6 pixel.
+        LayerGpu::Lines* chosen = nullptr;
+        for (auto& lod : gpu.lines[c])
+            if (lod.tolerance <= 0.6 * mpp) chosen = &lod;
+        if (!chosen || chosen->count == 0) continue;
+        const auto& style = layer.line_styles[c];
+        glBindVertexArray(chosen->vao.id());
+        auto pass = [&](float width_px, Rgba col, float dash_px, float gap_px) {
+            const float w = width_px * ui_scale;
+            // Lines thinner than a pixel keep a 1-pixel footprint and fade instead.
+            const float alpha = std::min(1.0f, w);
+            glUniform1f(hw, std::max(0.5f, w / 2));
+            glUniform4f(color, col.r, col.g, col.b, col.a * alpha * layer.opacity);
+            glUniform2f(dash, dash_px * ui_scale, gap_px * ui_scale);
+            glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(chosen->count));
+            stats.line_segments += chosen->count;
+        };
+        if (style.casing_px > 0) pass(style.casing_px, style.casing_color, 0, 0);
+        pass(style.width_px, style.color, style.dash_px, style.gap_px);
+    }
+}
+
+void Renderer::draw_raster(const core::SceneLayer& layer, LayerGpu& gpu, const core::Camera& camera) {
+    if (!gpu.raster_texture) return;
+    glUseProgram(raster_program_.id());
+    set_view_uniforms(raster_program_, camera);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, gpu.raster_texture.id());
+    glUniform1i(gl::uniform(raster_program_, "u_texture"), 0);
+    glUniform1f(gl::uniform(raster_program_, "u_opacity"), layer.opacity);
+    // Relief only over land: the land layer marked the stencil.
+    glEnable(GL_STENCIL_TEST);
+    glStencilFunc(GL_EQUAL, 1, 0xff);
+    glStencilOp(GL_KEEP, GL_KEEP, GL_KEEP);
+    glEnable(GL_BLEND);
+    glBlendFuncSeparate(GL_DST_COLOR, GL_ZERO, GL_ZERO, GL_ONE);
+    glBindVertexArray(gpu.raster_vao.id());
+    glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(gpu.raster_indices), GL_UNSIGNED_INT, nullptr);
+    glDisable(GL_STENCIL_TEST);
+}
+
+namespace {
+
+int max_place_rank(double mpp) {
+    if (mpp >= 2500) return 0;
+    if (mpp >= 1100) return 1;
+    if (mpp >= 500) return 2;
+    if (mpp >= 220) return 3;
+    if (mpp >= 90) return 4;
+    return 5;
+}
+
+}  // namespace
+
+void Renderer::layout_labels(const core::Scene& scene, const core::Camera& camera, float s, FrameStats& stats) {
+    core::LabelPlacer placer(camera.width(), camera.height(), 48.0 * s);
+    const double mpp = camera.metres_per_pixel();
+    const Rgba halo = core::rgb(0xffffff, 0.92f);
+
+    // Free-standing names first (few and important), then places in priority order.
+    for (const auto& layer : scene.layers) {
+        if (!layer.visible || layer.kind != core::LayerKind::Texts) continue;
+        for (const auto& t : layer.texts) {
+            if (mpp < t.min_mpp || mpp > t.max_mpp) continue;
+            TextBatch::Style st;
+            std::string text = t.text;
+            if (t.role == core::TextRole::Country) {
+                text = core::to_upper_label(text);
+                st = {.face = Face::Bold, .px = 14.0f * s, .color = core::rgb(0x6f5f78, 0.9f * layer.opacity),
+                      .halo = core::rgb(0xf5f1e6, 0.8f), .halo_px = 1.5f * s, .tracking_px = 2.5f * s};
+            } else {
+                st = {.face = Face::Italic, .px = 13.0f * s, .color = core::rgb(0x3f6f99, layer.opacity),
+                      .halo = core::rgb(0xb5d0e2, 0.8f), .halo_px = 1.2f * s, .tracking_px = 0.8f * s};
+            }
+            const auto p = camera.screen(t.pos);
+            const float w = text_->measure(text, st), h = st.px;
+            const core::PxBox box{p.x - w / 2 - 2 * s, p.y - h / 2 - 2 * s, p.x + w / 2 + 2 * s, p.y + h / 2 + 2 * s};
+            if (!placer.try_place(box)) continue;
+            text_->add_text(text, static_cast<float>(p.x - w / 2), static_cast<float>(p.y + text_->ascent(st) / 2), st);
+            ++stats.labels;
+        }
+    }
+    const int max_rank = max_place_rank(mpp);
+    const auto view = camera.visible_box();
+    for (const auto& layer : scene.layers) {
+        if (!layer.visible || layer.kind != core::LayerKind::Places) continue;
+        for (const auto& place : layer.places) {
+            if (place.rank > max_rank) continue;
+            if (!view.contains(place.pos.x, place.pos.y)) continue;
+            const auto p = camera.screen(place.pos);
+            const float r = (place.rank == 0 ? 4.2f : place.rank == 1 ? 3.4f : place.rank <= 3 ? 2.8f : 2.3f) * s;
+            const core::PxBox symbol{p.x - r - 1, p.y - r - 1, p.x + r + 1, p.y + r + 1};
+            if (!placer.free(symbol)) continue;
+            TextBatch::Style st{.face = place.rank <= 1 ? Face::Bold : Face::Regular,
+                                .px = (place.rank == 0 ? 15.0f : place.rank == 1 ? 13.0f : place.rank == 2 ? 12.5f
+                                                                                   : 11.5f) * s,
+                                .color = core::rgb(place.rank <= 2 ? 0x1f1f1f : 0x3a3a3a, layer.opacity),
+                                .halo = halo, .halo_px = 1.6f * s};
+            const std::string name = place.name_alt.empty() ? place.name : place.name + " / " + place.name_alt;
+            const bool local = place.rank <= 1 && mpp < 1600 && !place.name_local.empty() &&
+                               place.name_local != place.name && place.name_local != place.name_alt;
+            TextBatch::Style lst = st;
+            lst.face = Face::Regular;
+            lst.px = st.px * 0.82f;
+            lst.color = core::rgb(0x555555, layer.opacity);
+            const float w1 = text_->measure(name, st);
+            const float w2 = local ? text_->measure(place.name_local, lst) : 0.0f;
+            const float w = std::max(w1, w2);
+            const float h = st.px + (local ? lst.px + 1 * s : 0.0f);
+            const double gap = r + 3 * s;
+            const std::vector<core::PxBox> candidates{
+                {p.x + gap, p.y - st.px * 0.62, p.x + gap + w, p.y - st.px * 0.62 + h},          // right
+                {p.x - gap - w, p.y - st.px * 0.62, p.x - gap, p.y - st.px * 0.62 + h},          // left
+                {p.x - w / 2, p.y - gap - h, p.x + w / 2, p.y - gap},                            // above
+                {p.x - w / 2, p.y + gap, p.x + w / 2, p.y + gap + h},                            // below
+            };
+            const int chosen = placer.place_first(candidates);
+            if (chosen < 0) continue;
+            placer.reserve(symbol);
+            const auto& b = candidates[static_cast<std::size_t>(chosen)];
+            const bool centred = chosen >= 2;
+            const bool right_aligned = chosen == 1;
+            auto x_for = [&](float width) {
+                return static_cast<float>(centred ? (b.x0 + b.x1) / 2 - width / 2 : right_aligned ? b.x1 - width : b.x0);
+            };
+            const float base1 = static_cast<float>(b.y0) + text_->ascent(st) + 0.5f * s;
+            text_->add_text(name, x_for(w1), base1, st);
+            if (local) text_->add_text(place.name_local, x_for(w2), base1 + lst.px + 1.5f * s, lst);
+            if (place.rank == 0) {
+                text_->add_symbol(kSymbolRing, static_cast<float>(p.x),
+                                  static_cast<float>(p.y), r + 1.2f * s, core::rgb(0x222222, layer.opacity), halo,
+                                  1.2f * s);
+                text_->add_symbol(kSymbolDot, static_cast<float>(p.x), static_cast<float>(p.y), r * 0.45f,
+                                  core::rgb(0x222222, layer.opacity), halo, 0);
+            } else {
+                text_->add_symbol(kSymbolDot, static_cast<float>(p.x), static_cast<float>(p.y), r,
+                                  core::rgb(place.rank <= 2 ? 0x2b2b2b : 0x4a4a4a, layer.opacity), halo, 1.1f * s);
+            }
+            ++stats.labels;
+        }
+    }
+}
+
+void Renderer::layout_furniture(const core::Scene& scene, const core::Camera& camera, const FrameOptions& o) {
+    const float s = o.ui_scale;
+    const float W = static_cast<float>(camera.width()), H = static_cast<float>(camera.height());
+    if (o.attribution && !scene.attribution.empty()) {
+        TextBatch::Style st{.px = 10.5f * s, .color = core::rgb(0x333333)};
+        const float w = text_->measure(scene.attribution, st);
+        const float pad = 4 * s;
+        text_->add_rect(W - w - 3 * pad, H - st.px - 2 * pad, W, H, core::rgb(0xffffff, 0.78f));
+        text_->add_text(scene.attribution, W - w - 1.5f * pad, H - pad - 0.22f * st.px, st);
+    }
+    if (o.scale_bar) {
+        // True ground distance at the view centre: map metres divided by the projection's scale factor.
+        const core::Projector projector;
+        const double lat = projector.inverse(camera.centre()).lat;
+        const double ground_per_px = camera.metres_per_pixel() / projector.scale_factor(lat);
+        const double length_m = nice_scale_length(ground_per_px * 130 * s);
+        const float len_px = static_cast<float>(length_m / ground_per_px);
+        const float x0 = 14 * s, y1 = H - 16 * s, bar_h = 5 * s;
+        TextBatch::Style st{.px = 11 * s, .color = core::rgb(0x222222), .halo = core::rgb(0xffffff, 0.9f),
+                            .halo_px = 1.6f * s};
+        text_->add_rect(x0 - 1 * s, y1 - bar_h - 1 * s, x0 + len_px + 1 * s, y1 + 1 * s, core::rgb(0x222222));
+        for (int i = 0; i < 4; ++i) {
+            const float a = x0 + len_px * static_cast<float>(i) / 4, b = x0 + len_px * static_cast<float>(i + 1) / 4;
+            text_->add_rect(a, y1 - bar_h, b, y1, i % 2 ? core::rgb(0x222222) : core::rgb(0xffffff));
+        }
+        const std::string label =
+            length_m >= 1000 ? fmt::format("{:g} km", length_m / 1000) : fmt::format("{:g} m", length_m);
+        text_->add_text("0", x0 - text_->measure("0", st) / 2, y1 - bar_h - 4 * s, st);
+        text_->add_text(label, x0 + len_px - text_->measure(label, st) / 2, y1 - bar_h - 4 * s, st);
+    }
+}
+
+FrameStats Renderer::draw(const core::Scene& scene, const core::Camera& camera, const FrameOptions& options) {
+    SITMAP_ASSERT(layers_.size() == scene.layers.size(), "Renderer::upload must follow every change of scene layers");
+    FrameStats stats;
+    glViewport(0, 0, camera.width(), camera.height());
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_CULL_FACE);
+    glDisable(GL_SCISSOR_TEST);
+    glStencilMask(0xff);
+    const Rgba water = water_color();
+    glClearColor(water.r, water.g, water.b, 1.0f);
+    glClearStencil(0);
+    glClear(GL_COLOR_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
+    for (std::size_t i = 0; i < scene.layers.size(); ++i) {
+        const auto& layer = scene.layers[i];
+        if (!layer.visible || layer.opacity <= 0) continue;
+        auto& gpu = *layers_[i];
+        switch (layer.kind) {
+            case core::LayerKind::Fill:
+                draw_fill(layer, gpu, camera, stats);
+                draw_lines(layer, gpu, camera, options.ui_scale, stats);
+                break;
+            case core::LayerKind::Line: draw_lines(layer, gpu, camera, options.ui_scale, stats); break;
+            case core::LayerKind::Raster: draw_raster(layer, gpu, camera); break;
+            case core::LayerKind::Places:
+            case core::LayerKind::Texts: break;  // drawn together, on top, after all geometry
+        }
+    }
+    text_->clear();
+    layout_labels(scene, camera, options.ui_scale, stats);
+    layout_furniture(scene, camera, options);
+    text_->draw(text_program_, camera.width(), camera.height());
+    glUseProgram(0);
+    glBindVertexArray(0);
+    gl::check("Renderer::draw");
+    return stats;
+}
+
+}  // namespace sitmap::render

@@ -1,0 +1,71 @@
+// Renderer: draws a core::Scene for a core::Camera into the currently bound framebuffer (the
+// window's or an offscreen one), so the window and `sitmap render` share every pixel rule.
+// Owns all GL objects; destroy it before the context. No ImGui, no GLFW.
+#pragma once
+#include "core/camera.hpp"
+#include "core/scene.hpp"
+#include "render/gl.hpp"
+#include "render/text.hpp"
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace sitmap::render {
+
+/// What to draw on top of the map layers. Sizes are multiplied by `ui_scale` (exports use >1).
+struct FrameOptions {
+    float ui_scale = 1.0f;
+    bool scale_bar = true;
+    bool attribution = true;  ///< the attribution line; always on in the app and exports
+};
+
+/// Per-frame figures, for the status bar and the benchmark.
+struct FrameStats {
+    std::size_t triangles = 0;
+    std::size_t line_segments = 0;
+    std::size_t labels = 0;
+};
+
+class Renderer {
+public:
+    /// Compiles shaders and loads fonts from `font_dir`. Needs a current OpenGL 3.3 core context.
+    /// Throws sitmap::Error on shader or font failure.
+    explicit Renderer(const std::filesystem::path& font_dir);
+    ~Renderer();
+    Renderer(const Renderer&) = delete;
+    Renderer& operator=(const Renderer&) = delete;
+
+    /// Uploads every layer of `scene` to the GPU (once; call again after layers are added).
+    void upload(const core::Scene& scene);
+    /// Draws `scene` (uploaded before) as seen by `camera` into the bound framebuffer, whose size
+    /// must be camera.width() x camera.height(). Sets all GL state it relies on.
+    FrameStats draw(const core::Scene& scene, const core::Camera& camera, const FrameOptions& options);
+
+    FontAtlas& fonts() { return *atlas_; }
+
+private:
+    struct LayerGpu;
+    void draw_fill(const core::SceneLayer& layer, LayerGpu& gpu, const core::Camera& camera, FrameStats& stats);
+    void draw_lines(const core::SceneLayer& layer, LayerGpu& gpu, const core::Camera& camera, float ui_scale,
+                    FrameStats& stats);
+    void draw_raster(const core::SceneLayer& layer, LayerGpu& gpu, const core::Camera& camera);
+    void layout_labels(const core::Scene& scene, const core::Camera& camera, float ui_scale, FrameStats& stats);
+    void layout_furniture(const core::Scene& scene, const core::Camera& camera, const FrameOptions& options);
+    void set_view_uniforms(const gl::Program& p, const core::Camera& camera);
+
+    gl::Program fill_program_, line_program_, raster_program_, text_program_;
+    gl::Buffer corner_buffer_;
+    std::unique_ptr<FontAtlas> atlas_;
+    std::unique_ptr<TextBatch> text_;
+    std::vector<std::unique_ptr<LayerGpu>> layers_;
+};
+
+/// Background (sea) colour of the map.
+core::Rgba water_color();
+
+/// A "nice" scale-bar length in metres (1, 2 or 5 x 10^n) near `target_m`.
+double nice_scale_length(double target_m);
+
+}  // namespace sitmap::render

@@ -1,0 +1,35 @@
+// AppState: the one object the UI reads and edits (scene layers' visibility/opacity, camera, panels).
+// The renderer draws from it; panels never draw map content themselves.
+#pragma once
+#include "core/camera.hpp"
+#include "core/diagnostics.hpp"
+#include "core/geometry.hpp"
+#include "core/projector.hpp"
+#include "core/scene.hpp"
+
+#include <optional>
+#include <string>
+
+namespace sitmap::ui {
+
+struct AppState {
+    core::Scene scene;
+    core::Projector projector;
+    core::Camera camera;
+    core::Diagnostics diagnostics;
+    std::string data_dir;
+
+    std::optional<core::LonLat> cursor;  ///< lon/lat under the mouse, if over the map
+    float frame_ms = 0;
+    bool map_dirty = true;  ///< the map must be redrawn (camera or layers changed)
+
+    bool show_layers = true;
+    bool show_about = false;
+    bool show_diagnostics = false;
+    bool quit = false;
+
+    /// Resets the camera to the whole-region view.
+    void reset_view();
+};
+
+}  // namespace sitmap::ui

@@ -1,0 +1,140 @@
+#include "ui/panels.hpp"
+
+#include <imgui.h>
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+namespace sitmap::ui {
+
+namespace {
+std::string format_dms(double v, char pos, char neg) {
+    const char hemi = v >= 0 ? pos : neg;
+    v = std::abs(v);
+    int d = static_cast<int>(v);
+    double m = (v - d) * 60;
+    int mi = static_cast<int>(m);
+    double s = (m - mi) * 60;
+    return fmt::format("{}\u00b0{:02d}\u2032{:04.1f}\u2033{}", d, mi, s, hemi);
+}
+}  // namespace
+
+float draw_menu_bar(AppState& state) {
+    float height = 0;
+    if (ImGui::BeginMainMenuBar()) {
+        if (ImGui::BeginMenu("File")) {
+            if (ImGui::MenuItem("Quit", "Ctrl+Q")) state.quit = true;
+            ImGui::EndMenu();
+        }
+        if (ImGui::BeginMenu("View")) {
+            ImGui::MenuItem("Layers", "L", &state.show_layers);
+            ImGui::MenuItem("Problems", nullptr, &state.show_diagnostics);
+            if (ImGui::MenuItem("Reset view", "Home")) state.reset_view();
+            ImGui::EndMenu();
+        }
+        if (ImGui::BeginMenu("Help")) {
+            ImGui::MenuItem("About sitmap", nullptr, &state.show_about);
+            ImGui::EndMenu();
+        }
+        height = ImGui::GetWindowSize().y;
+        ImGui::EndMainMenuBar();
+    }
+    return height;
+}
+
+void draw_layers_panel(AppState& state) {
+    if (!state.show_layers) return;
+    ImGui::SetNextWindowPos(ImVec2(10, 34), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(330, 0), ImGuiCond_FirstUseEver);
+    if (ImGui::Begin("Layers", &state.show_layers, ImGuiWindowFlags_AlwaysAutoResize)) {
+        if (ImGui::BeginTable("layers", 2, ImGuiTableFlags_SizingStretchProp)) {
+            ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthStretch, 2.0f);
+            ImGui::TableSetupColumn("opacity", ImGuiTableColumnFlags_WidthFixed, 90.0f);
+            // Top of the list is drawn on top, as in GIS tools.
+            for (auto it = state.scene.layers.rbegin(); it != state.scene.layers.rend(); ++it) {
+                auto& layer = *it;
+                ImGui::PushID(layer.id.c_str());
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                if (ImGui::Checkbox(layer.title.c_str(), &layer.visible)) state.map_dirty = true;
+                if (ImGui::IsItemHovered() && !layer.source.empty())
+                    ImGui::SetTooltip("Source: %s", layer.source.c_str());
+                ImGui::TableNextColumn();
+                ImGui::SetNextItemWidth(-1);
+                if (ImGui::SliderFloat("##opacity", &layer.opacity, 0.0f, 1.0f, "%.2f")) state.map_dirty = true;
+                if (ImGui::IsItemHovered()) ImGui::SetTooltip("Opacity of %s", layer.title.c_str());
+                ImGui::PopID();
+            }
+            ImGui::EndTable();
+        }
+    }
+    ImGui::End();
+}
+
+void draw_status_bar(AppState& state) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float h = ImGui::GetFrameHeight() + 6;
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x, vp->Pos.y + vp->Size.y - h));
+    ImGui::SetNextWindowSize(ImVec2(vp->Size.x * 0.62f, h));
+    ImGui::SetNextWindowBgAlpha(0.85f);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                                   ImGuiWindowFlags_NoNav;
+    if (ImGui::Begin("##status", nullptr, flags)) {
+        if (state.cursor) {
+            ImGui::Text("%s  %s   (%.5f, %.5f)", format_dms(state.cursor->lat, 'N', 'S').c_str(),
+                        format_dms(state.cursor->lon, 'E', 'W').c_str(), state.cursor->lat, state.cursor->lon);
+        } else {
+            ImGui::TextDisabled("move the pointer over the map");
+        }
+        ImGui::SameLine(ImGui::GetWindowWidth() * 0.55f);
+        // Nominal map scale at 96 dpi: metres per pixel / 0.0002646 m per pixel.
+        ImGui::Text("1:%s  %.0f m/px  %.1f ms", fmt::format("{:.0f}", state.camera.metres_per_pixel() / 0.0002646).c_str(),
+                    state.camera.metres_per_pixel(), state.frame_ms);
+        const auto problems = state.diagnostics.count();
+        if (problems > 0) {
+            ImGui::SameLine();
+            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.85f, 0.35f, 0.2f, 1));
+            if (ImGui::SmallButton(fmt::format("{} problem(s)", problems).c_str())) state.show_diagnostics = true;
+            ImGui::PopStyleColor();
+        }
+    }
+    ImGui::End();
+}
+
+void draw_about_panel(AppState& state) {
+    if (!state.show_about) return;
+    ImGui::SetNextWindowSize(ImVec2(560, 0), ImGuiCond_FirstUseEver);
+    if (ImGui::Begin("About sitmap", &state.show_about)) {
+        ImGui::TextWrapped("sitmap: a situation map of the South Caucasus. Version %s.", SITMAP_VERSION);
+        ImGui::Separator();
+        ImGui::TextUnformatted("Data");
+        ImGui::BulletText("Natural Earth 1:10m cultural and physical vectors (public domain).");
+        ImGui::BulletText("GeoNames populated places (CC BY 4.0), www.geonames.org.");
+        ImGui::BulletText("ETOPO5 relief, NOAA National Geophysical Data Center (public domain).");
+        ImGui::TextWrapped("Boundaries are approximate; the NKAO boundary (1991) and the 1994 line of contact "
+                           "are shown for reference. Full credits: geodata/SOURCES.md.");
+        ImGui::Separator();
+        ImGui::TextUnformatted("Software");
+        ImGui::BulletText("Dear ImGui %s (MIT), GLFW (zlib), GDAL/PROJ/GEOS (MIT/LGPL), glm (MIT),", IMGUI_VERSION);
+        ImGui::BulletText("stb_truetype / stb_image_write (public domain), DejaVu fonts (free licence).");
+        ImGui::Separator();
+        ImGui::TextWrapped("Place names are given in both sides' forms where they differ "
+                           "(e.g. Khankendi / Stepanakert).");
+    }
+    ImGui::End();
+}
+
+void draw_diagnostics_panel(AppState& state) {
+    if (!state.show_diagnostics) return;
+    ImGui::SetNextWindowSize(ImVec2(700, 240), ImGuiCond_FirstUseEver);
+    if (ImGui::Begin("Problems", &state.show_diagnostics)) {
+        const auto all = state.diagnostics.all();
+        if (all.empty()) ImGui::TextDisabled("No problems.");
+        for (const auto& d : all) ImGui::TextWrapped("%s", d.format().c_str());
+    }
+    ImGui::End();
+}
+
+}  // namespace sitmap::ui
