@@ -8,6 +8,7 @@
 #include <glm/vec2.hpp>
 
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -28,10 +29,24 @@ struct Mesh {
     std::vector<std::uint32_t> indices;  ///< three per triangle
 };
 
+/// Day numbers (days since 1970-01-01, see core/date.hpp) bounding a time-dependent item:
+/// shown when from_day <= day < to_day. The defaults mean "always" (a static layer).
+struct DaySpan {
+    static constexpr std::int32_t kMin = std::numeric_limits<std::int32_t>::min();
+    static constexpr std::int32_t kMax = std::numeric_limits<std::int32_t>::max();
+    std::int32_t from_day = kMin;
+    std::int32_t to_day = kMax;
+
+    bool timed() const { return from_day != kMin || to_day != kMax; }
+    bool contains(std::int32_t day) const { return day >= from_day && day < to_day; }
+};
+
 struct FillPart {
     Mesh mesh;
     Rgba color;
     WorldBox box;
+    DaySpan valid;         ///< when the part is shown (static by default)
+    bool hatched = false;  ///< diagonal stripes instead of a solid fill (e.g. a peacekeeping zone)
 };
 
 /// One straight piece of a polyline; `along` is the distance in metres from the line's start to `a`
@@ -94,6 +109,11 @@ struct SceneLayer {
     std::vector<FillPart> fills;
     std::vector<LineStyle> line_styles;  ///< one per line class (e.g. river rank)
     std::vector<std::vector<LineLod>> lines;  ///< [class][lod], finest LOD first
+    std::vector<DaySpan> line_valid;          ///< per line class when time-dependent; empty = always
+    /// Fill parts that became valid less than this many days before the shown date are overlaid with
+    /// `highlight_color` stripes, fading with age, so recent changes of control stand out. 0 = off.
+    int highlight_recent_days = 0;
+    Rgba highlight_color;
     GreyRaster raster;
     Mesh raster_grid;                  ///< projected grid over the raster's extent
     std::vector<glm::vec2> raster_uv;  ///< texture coordinates per grid vertex

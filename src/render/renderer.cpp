@@ -165,8 +165,15 @@ void Renderer::set_view_uniforms(const gl::Program& p, const core::Camera& camer
     glUniform2f(gl::uniform(p, "u_viewport"), static_cast<float>(camera.width()), static_cast<float>(camera.height()));
 }
 
+namespace {
+bool shown_on(const core::DaySpan& span, const std::optional<std::int32_t>& day) {
+    if (!span.timed()) return true;
+    return day && span.contains(*day);
+}
+}  // namespace
+
 void Renderer::draw_fill(const core::SceneLayer& layer, LayerGpu& gpu, const core::Camera& camera,
-                         FrameStats& stats) {
+                         const FrameOptions& options, FrameStats& stats) {
     if (gpu.fill_ranges.empty()) return;
     glUseProgram(fill_program_.id());
     set_view_uniforms(fill_program_, camera);
@@ -182,20 +189,40 @@ void Renderer::draw_fill(const core::SceneLayer& layer, LayerGpu& gpu, const cor
     glBindVertexArray(gpu.fill_vao.id());
     const auto view = camera.visible_box();
     const GLint color_loc = gl::uniform(fill_program_, "u_color");
-    for (std::size_t i = 0; i < layer.fills.size(); ++i) {
-        const auto& part = layer.fills[i];
-        if (!part.box.intersects(view)) continue;
-        glUniform4f(color_loc, part.color.r, part.color.g, part.color.b, part.color.a * layer.opacity);
+    const GLint hatch_loc = gl::uniform(fill_program_, "u_hatch");
+    const float s = options.ui_scale;
+    auto draw_part = [&](std::size_t i, core::Rgba c, float hatch_px) {
+        glUniform4f(color_loc, c.r, c.g, c.b, c.a * layer.opacity);
+        glUniform2f(hatch_loc, hatch_px, hatch_px > 0 ? 2.2f * s : 0.0f);
         const auto [first, count] = gpu.fill_ranges[i];
         glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(count), GL_UNSIGNED_INT,
                        reinterpret_cast<const void*>(first * sizeof(std::uint32_t)));
         stats.triangles += count / 3;
+    };
+    for (std::size_t i = 0; i < layer.fills.size(); ++i) {
+        const auto& part = layer.fills[i];
+        if (!part.box.intersects(view) || !shown_on(part.valid, options.day)) continue;
+        draw_part(i, part.color, part.hatched ? 9.0f * s : 0.0f);
     }
+    // Recently changed parts: stripes in the highlight colour, fading out over the window.
+    if (layer.highlight_recent_days > 0 && options.day) {
+        for (std::size_t i = 0; i < layer.fills.size(); ++i) {
+            const auto& part = layer.fills[i];
+            if (!part.valid.timed() || !part.valid.contains(*options.day) || !part.box.intersects(view)) continue;
+            const auto age = static_cast<double>(*options.day) - part.valid.from_day;
+            if (age < 0 || age >= layer.highlight_recent_days) continue;
+            core::Rgba c = layer.highlight_color;
+            c.a *= static_cast<float>(1.0 - age / layer.highlight_recent_days);
+            draw_part(i, c, 7.0f * s);
+        }
+    }
+    glUniform2f(hatch_loc, 0, 0);
     glDisable(GL_STENCIL_TEST);
 }
 
-void Renderer::draw_lines(const core::SceneLayer& layer, LayerGpu& gpu, const core::Camera& camera, float ui_scale,
-                          FrameStats& stats) {
+void Renderer::draw_lines(const core::SceneLayer& layer, LayerGpu& gpu, const core::Camera& camera,
+                          const FrameOptions& options, FrameStats& stats) {
+    const float ui_scale = options.ui_scale;
     if (gpu.lines.empty()) return;
     glUseProgram(line_program_.id());
     set_view_uniforms(line_program_, camera);
@@ -207,6 +234,7 @@ void Renderer::draw_lines(const core::SceneLayer& layer, LayerGpu& gpu, const co
     const GLint dash = gl::uniform(line_program_, "u_dash");
     const double mpp = camera.metres_per_pixel();
     for (std::size_t c = 0; c < gpu.lines.size() && c < layer.line_styles.size(); ++c) {
+        if (c < layer.line_valid.size() && !shown_on(layer.line_valid[c], options.day)) continue;
         // Coarsest LOD whose simplification error stays under ~0.6 pixel.
         LayerGpu::Lines* chosen = nullptr;
         for (auto& lod : gpu.lines[c])
@@ -400,10 +428,10 @@ FrameStats Renderer::draw(const core::Scene& scene, const core::Camera& camera, 
         auto& gpu = *layers_[i];
         switch (layer.kind) {
             case core::LayerKind::Fill:
-                draw_fill(layer, gpu, camera, stats);
-                draw_lines(layer, gpu, camera, options.ui_scale, stats);
+                draw_fill(layer, gpu, camera, options, stats);
+                draw_lines(layer, gpu, camera, options, stats);
                 break;
-            case core::LayerKind::Line: draw_lines(layer, gpu, camera, options.ui_scale, stats); break;
+            case core::LayerKind::Line: draw_lines(layer, gpu, camera, options, stats); break;
             case core::LayerKind::Raster: draw_raster(layer, gpu, camera); break;
             case core::LayerKind::Places:
             case core::LayerKind::Texts: break;  // drawn together, on top, after all geometry

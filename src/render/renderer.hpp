@@ -9,6 +9,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,9 @@ struct FrameOptions {
     float ui_scale = 1.0f;
     bool scale_bar = true;
     bool attribution = true;  ///< the attribution line; always on in the app and exports
+    /// The shown date as a day number (core::day_number). Time-dependent parts are drawn only when
+    /// valid on that day; without a date they are hidden and only static layers show.
+    std::optional<std::int32_t> day;
 };
 
 /// Per-frame figures, for the status bar and the benchmark.
@@ -47,9 +51,10 @@ public:
 
 private:
     struct LayerGpu;
-    void draw_fill(const core::SceneLayer& layer, LayerGpu& gpu, const core::Camera& camera, FrameStats& stats);
-    void draw_lines(const core::SceneLayer& layer, LayerGpu& gpu, const core::Camera& camera, float ui_scale,
-                    FrameStats& stats);
+    void draw_fill(const core::SceneLayer& layer, LayerGpu& gpu, const core::Camera& camera,
+                   const FrameOptions& options, FrameStats& stats);
+    void draw_lines(const core::SceneLayer& layer, LayerGpu& gpu, const core::Camera& camera,
+                    const FrameOptions& options, FrameStats& stats);
     void draw_raster(const core::SceneLayer& layer, LayerGpu& gpu, const core::Camera& camera);
     void layout_labels(const core::Scene& scene, const core::Camera& camera, float ui_scale, FrameStats& stats);
     void layout_furniture(const core::Scene& scene, const core::Camera& camera, const FrameOptions& options);
