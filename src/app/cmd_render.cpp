@@ -50,13 +50,14 @@ int run_render(const RenderOptions& o) {
     }
     io::check_writable(o.output);
 
+    // The GL context comes first: without OpenGL 3.3 there is no point in loading data.
+    render::HeadlessContext context;
     const DataPaths paths = find_data_paths(o.data_dir);
     core::Diagnostics diags;
     const core::Projector projector;
     core::Scene scene = load_base_scene(paths.geodata(), projector, diags);
     for (const auto& d : diags.all()) std::fprintf(stderr, "%s\n", d.format().c_str());
 
-    render::HeadlessContext context;
     render::Renderer renderer(paths.fonts());
     renderer.upload(scene);
     const core::Camera camera = core::Camera::fit(core::project_box(projector, box), size.width, size.height);

@@ -334,7 +334,7 @@ void Renderer::layout_labels(const core::Scene& scene, const core::Camera& camer
                                 .color = core::rgb(place.rank <= 2 ? 0x1f1f1f : 0x3a3a3a, layer.opacity),
                                 .halo = halo, .halo_px = 1.6f * s};
             const std::string name = place.name_alt.empty() ? place.name : place.name + " / " + place.name_alt;
-            const bool local = place.rank <= 1 && mpp < 1600 && !place.name_local.empty() &&
+            const bool local = (place.rank == 0 || (place.rank == 1 && mpp < 700)) && !place.name_local.empty() &&
                                place.name_local != place.name && place.name_local != place.name_alt;
             TextBatch::Style lst = st;
             lst.face = Face::Regular;
@@ -376,6 +376,7 @@ void Renderer::layout_labels(const core::Scene& scene, const core::Camera& camer
             ++stats.labels;
         }
     }
+    label_boxes_ = placer.placed();
 }
 
 void Renderer::layout_furniture(const core::Scene& scene, const core::Camera& camera, const FrameOptions& o) {

@@ -3,6 +3,7 @@
 // Owns all GL objects; destroy it before the context. No ImGui, no GLFW.
 #pragma once
 #include "core/camera.hpp"
+#include "core/label_placer.hpp"
 #include "core/scene.hpp"
 #include "render/gl.hpp"
 #include "render/text.hpp"
@@ -48,6 +49,8 @@ public:
     FrameStats draw(const core::Scene& scene, const core::Camera& camera, const FrameOptions& options);
 
     FontAtlas& fonts() { return *atlas_; }
+    /// Screen boxes of the labels and symbols placed by the last draw() (for tests and hit-testing).
+    const std::vector<core::PxBox>& last_label_boxes() const { return label_boxes_; }
 
 private:
     struct LayerGpu;
@@ -65,6 +68,7 @@ private:
     std::unique_ptr<FontAtlas> atlas_;
     std::unique_ptr<TextBatch> text_;
     std::vector<std::unique_ptr<LayerGpu>> layers_;
+    std::vector<core::PxBox> label_boxes_;
 };
 
 /// Background (sea) colour of the map.

@@ -1,0 +1,50 @@
+// The date grammar of news text: absolute dates ("19 September 2023", "Sept. 19", "2023-09-19",
+// "10/27/2020"), partial ones ("in August", "2020", "the 1990s", "the fall of 2020"), ranges
+// ("September 19-20") and expressions relative to the publication date ("on Tuesday",
+// "yesterday", "last night", "two days later", "last week", "recently"), each with a precision.
+// Part of sitmap_core: std::chrono calendar arithmetic only (no hand-rolled day counting).
+#pragma once
+#include "core/date.hpp"
+#include "core/text_tokens.hpp"
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace sitmap::core {
+
+/// What a date expression is anchored to.
+enum class DateKind {
+    Absolute,  ///< carries its own year, or a full numeric date
+    Inferred,  ///< day/month without a year; the year comes from the reference date
+    Deictic,   ///< relative to the publication date: "yesterday", "on Tuesday", "last week", "recently"
+    Anaphoric, ///< relative to the previous date in the text: "two days later", "the following day"
+    Since,     ///< an open range up to the reference: "since August", "over the last year"
+};
+
+struct DateMention {
+    std::size_t begin = 0;  ///< byte offsets into the text given to find_dates
+    std::size_t end = 0;
+    DateRange range;
+    DateKind kind = DateKind::Absolute;
+};
+
+/// The dates relative expressions resolve against.
+struct DateContext {
+    std::optional<Date> publication;  ///< dateline of the document (deictic expressions)
+    std::optional<Date> narrative;    ///< the last date the text spoke of (anaphoric expressions)
+};
+
+/// Finds every date expression in `text` (tokens from tokenize(text)), left to right. Expressions
+/// that need an anchor the context lacks are skipped. Within the text, each resolved mention
+/// becomes the narrative anchor for the next ("On 25 October ... two days later").
+std::vector<DateMention> find_dates(std::string_view text, const std::vector<Token>& tokens, DateContext context);
+
+/// Convenience: tokenizes and returns the first date in `text`, or nullopt.
+std::optional<DateMention> parse_first_date(std::string_view text, DateContext context = {});
+
+/// Month number (1-12) of an English month name or abbreviation ("sept", "oct"), or 0.
+unsigned month_from_word(std::string_view folded);
+
+}  // namespace sitmap::core

@@ -1,0 +1,205 @@
+#include "core/gazetteer.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <limits>
+
+namespace sitmap::core {
+
+std::string_view location_precision_name(LocationPrecision p) {
+    switch (p) {
+        case LocationPrecision::Point: return "point";
+        case LocationPrecision::District: return "district";
+        case LocationPrecision::Region: return "region";
+        case LocationPrecision::Country: return "country";
+    }
+    return "point";
+}
+
+std::optional<LocationPrecision> parse_location_precision(std::string_view t) {
+    if (t == "point") return LocationPrecision::Point;
+    if (t == "district") return LocationPrecision::District;
+    if (t == "region") return LocationPrecision::Region;
+    if (t == "country") return LocationPrecision::Country;
+    return std::nullopt;
+}
+
+namespace {
+
+bool starts_upper(std::string_view s) {
+    if (s.empty()) return false;
+    const auto c = static_cast<unsigned char>(s[0]);
+    if (c < 0x80) return std::isupper(c) != 0;
+    const auto toks = tokenize(s);
+    return !toks.empty() && toks.front().capitalized;
+}
+
+bool is_district_word(std::string_view w) {
+    return w == "district" || w == "districts" || w == "region" || w == "regions" || w == "rayon" ||
+           w == "rayons" || w == "raion";
+}
+
+}  // namespace
+
+std::size_t Gazetteer::add(Place place) {
+    const std::size_t index = places_.size();
+    std::vector<std::string> names{place.name};
+    names.insert(names.end(), place.variants.begin(), place.variants.end());
+    for (const auto& n : names) {
+        const auto toks = tokenize(n);
+        if (toks.empty()) continue;
+        std::string key;
+        for (const auto& t : toks) {
+            if (!key.empty()) key.push_back(' ');
+            key += t.folded;
+        }
+        auto& list = index_[key];
+        const bool already = std::any_of(list.begin(), list.end(), [&](const Entry& e) { return e.place == index; });
+        if (!already) list.push_back({index, starts_upper(n)});
+        auto& m = first_words_[toks.front().folded];
+        m = std::max(m, toks.size());
+    }
+    places_.push_back(std::move(place));
+    return index;
+}
+
+std::vector<std::size_t> Gazetteer::lookup(std::string_view name) const {
+    std::vector<std::size_t> out;
+    auto it = index_.find(fold_for_match(name));
+    if (it == index_.end()) return out;
+    for (const auto& e : it->second) out.push_back(e.place);
+    std::stable_sort(out.begin(), out.end(),
+                     [&](std::size_t a, std::size_t b) { return places_[a].curated > places_[b].curated; });
+    return out;
+}
+
+const Place* Gazetteer::find(std::string_view name) const {
+    const std::string key = fold_for_match(name);
+    const Place* best = nullptr;
+    for (std::size_t i : lookup(name)) {
+        const Place& p = places_[i];
+        if (fold_for_match(p.name) == key && (!best || (p.curated && !best->curated))) best = &p;
+    }
+    if (!best) {
+        auto l = lookup(name);
+        if (!l.empty()) best = &places_[l.front()];
+    }
+    return best;
+}
+
+std::optional<std::size_t> Gazetteer::district_of(std::size_t town) const {
+    const Place& p = places_.at(town);
+    if (p.precision == LocationPrecision::District) return town;
+    for (std::size_t i : lookup(p.name + " district"))
+        if (places_[i].precision == LocationPrecision::District) return i;
+    return std::nullopt;
+}
+
+double Gazetteer::distance_km(LonLat a, LonLat b) {
+    constexpr double r = 6371.0;
+    constexpr double rad = 3.14159265358979323846 / 180.0;
+    const double p1 = a.lat * rad, p2 = b.lat * rad;
+    const double dp = p2 - p1, dl = (b.lon - a.lon) * rad;
+    const double h = std::sin(dp / 2) * std::sin(dp / 2) + std::cos(p1) * std::cos(p2) * std::sin(dl / 2) * std::sin(dl / 2);
+    return 2 * r * std::asin(std::min(1.0, std::sqrt(h)));
+}
+
+std::vector<PlaceMention> Gazetteer::find_mentions(std::string_view text, const std::vector<Token>& tokens,
+                                                   const std::vector<LonLat>& context) const {
+    std::vector<PlaceMention> out;
+    std::string key;
+    for (std::size_t i = 0; i < tokens.size();) {
+        auto fw = first_words_.find(tokens[i].folded);
+        if (fw == first_words_.end()) {
+            ++i;
+            continue;
+        }
+        const std::size_t max_len = std::min(fw->second, tokens.size() - i);
+        bool matched = false;
+        for (std::size_t len = max_len; len >= 1 && !matched; --len) {
+            // A possessive ends a name ("Baku's Defense Ministry"), and so does a clause break.
+            bool broken = false;
+            key.clear();
+            for (std::size_t k = 0; k < len; ++k) {
+                if (k > 0) {
+                    const std::string_view gap = text.substr(tokens[i + k - 1].end, tokens[i + k].begin - tokens[i + k - 1].end);
+                    if (tokens[i + k - 1].possessive || gap.find_first_of(",.;:()\"") != std::string_view::npos) {
+                        broken = true;
+                        break;
+                    }
+                    key.push_back(' ');
+                }
+                key += tokens[i + k].folded;
+            }
+            if (broken) continue;
+            auto it = index_.find(key);
+            if (it == index_.end()) continue;
+            std::vector<std::size_t> cands;
+            for (const Entry& e : it->second)
+                if (!e.needs_capital || tokens[i].capitalized) cands.push_back(e.place);
+            if (cands.empty()) continue;
+            // Resolve ambiguity: nearest to the context centroid, then curated entries.
+            std::size_t best = cands.front();
+            if (cands.size() > 1) {
+                double best_score = std::numeric_limits<double>::infinity();
+                for (std::size_t c : cands) {
+                    const Place& p = places_[c];
+                    double score = p.curated ? 0.0 : 50.0;
+                    if (!p.has_position) score += 1000.0;
+                    if (!context.empty() && p.has_position) {
+                        double d = std::numeric_limits<double>::infinity();
+                        for (const LonLat& q : context) d = std::min(d, distance_km(p.position, q));
+                        score += d;
+                    }
+                    if (score < best_score) {
+                        best_score = score;
+                        best = c;
+                    }
+                }
+            }
+            PlaceMention m;
+            m.place = best;
+            m.first_token = i;
+            m.last_token = i + len;
+            m.begin = tokens[i].begin;
+            m.end = tokens[i + len - 1].end;
+            for (std::size_t c : cands)
+                if (c != best) m.alternatives.push_back(c);
+            // "Aghdam district" / "Aghdam region" written after a town name selects the district.
+            if (places_[best].precision == LocationPrecision::Point && m.last_token < tokens.size() &&
+                is_district_word(tokens[m.last_token].folded)) {
+                if (auto d = district_of(best)) {
+                    m.place = *d;
+                    m.end = tokens[m.last_token].end;
+                    ++m.last_token;
+                }
+            }
+            out.push_back(std::move(m));
+            i += len;
+            matched = true;
+        }
+        if (!matched) ++i;
+    }
+    // "the (occupied) districts of Aghdam, Kalbajar and Lachin": a list after "districts of".
+    for (std::size_t k = 0; k < out.size(); ++k) {
+        std::size_t first = k;  // walk back over the list this mention belongs to
+        while (first > 0) {
+            const auto& prev = out[first - 1];
+            const std::string_view gap = text.substr(prev.end, out[first].begin - prev.end);
+            std::string g;
+            for (char c : gap)
+                if (!std::isspace(static_cast<unsigned char>(c))) g.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+            if (g == "," || g == "and" || g == ",and" || g == "or" || g == ",or") --first;
+            else break;
+        }
+        const std::size_t t = out[first].first_token;
+        if (t >= 2 && tokens[t - 1].folded == "of" && is_district_word(tokens[t - 2].folded) &&
+            places_[out[k].place].precision == LocationPrecision::Point) {
+            if (auto d = district_of(out[k].place)) out[k].place = *d;
+        }
+    }
+    return out;
+}
+
+}  // namespace sitmap::core

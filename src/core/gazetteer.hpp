@@ -1,0 +1,83 @@
+// Gazetteer: the named places sitmap can geocode (towns, districts, regions, corridors, borders,
+// countries) with all their spelling variants, and the matcher that finds them in text.
+// Matching is on folded tokens (see text_tokens.hpp): it ignores case, diacritics, hyphenation and
+// possessives. Part of sitmap_core: no file reading (io/gazetteer_io does that), no GDAL.
+#pragma once
+#include "core/geometry.hpp"
+#include "core/text_tokens.hpp"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace sitmap::core {
+
+/// How precisely an event's position is known: a town, a district seat, a region anchor, a capital.
+enum class LocationPrecision { Point, District, Region, Country };
+
+std::string_view location_precision_name(LocationPrecision p);  ///< "point", "district", "region", "country"
+std::optional<LocationPrecision> parse_location_precision(std::string_view text);
+
+struct Place {
+    std::string name;                   ///< canonical name ("Khankendi", "Aghdam district")
+    std::vector<std::string> variants;  ///< other written forms ("Stepanakert", "Xankəndi")
+    LonLat position;
+    bool has_position = false;
+    std::string kind;                   ///< "town", "district", "region", "corridor", "country", ...
+    LocationPrecision precision = LocationPrecision::Point;
+    std::string country;
+    std::string district;               ///< the district (or province) the place lies in
+    bool curated = false;               ///< from the hand-curated reference list (wins ties)
+};
+
+/// A place found in text: token range [first_token, last_token) and byte range [begin, end).
+struct PlaceMention {
+    std::size_t place = 0;  ///< index into Gazetteer::places()
+    std::size_t first_token = 0;
+    std::size_t last_token = 0;
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    std::vector<std::size_t> alternatives;  ///< other places with the same name (before resolution)
+};
+
+class Gazetteer {
+public:
+    /// Adds a place; its name and variants become matchable. Returns its index.
+    std::size_t add(Place place);
+
+    const std::vector<Place>& places() const { return places_; }
+    const Place& place(std::size_t index) const { return places_.at(index); }
+    std::size_t size() const { return places_.size(); }
+
+    /// All places whose name or a variant folds to the same key as `name` (curated first).
+    std::vector<std::size_t> lookup(std::string_view name) const;
+    /// The canonical place named exactly `name` (after folding), preferring curated entries.
+    const Place* find(std::string_view name) const;
+    /// The district entry for a town ("Aghdam" -> "Aghdam district"), if there is one.
+    std::optional<std::size_t> district_of(std::size_t town) const;
+
+    /// Finds place mentions in `tokens` (from tokenize(text)): longest match wins; a variant written
+    /// with a capital letter only matches a capitalised word, so "sus" or "tegh" in running text are
+    /// not villages. "X district/region/rayon" and "the districts of X, Y and Z" select district
+    /// entries. Ambiguous names are resolved towards `context` (e.g. the places already named in the
+    /// document) and then towards curated entries.
+    std::vector<PlaceMention> find_mentions(std::string_view text, const std::vector<Token>& tokens,
+                                            const std::vector<LonLat>& context = {}) const;
+
+    /// Great-circle distance in kilometres.
+    static double distance_km(LonLat a, LonLat b);
+
+private:
+    struct Entry {
+        std::size_t place;
+        bool needs_capital;
+    };
+    std::vector<Place> places_;
+    std::unordered_map<std::string, std::vector<Entry>> index_;  ///< folded key -> places
+    std::unordered_map<std::string, std::size_t> first_words_;   ///< first folded word -> max key words
+};
+
+}  // namespace sitmap::core

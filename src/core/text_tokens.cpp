@@ -1,0 +1,140 @@
+#include "core/text_tokens.hpp"
+
+#include <unicode/translit.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <memory>
+#include <mutex>
+#include <unordered_map>
+
+namespace sitmap::core {
+
+namespace {
+
+// ICU transliterators are expensive to create and not thread-safe to share for transliterate();
+// one per thread, created on first use.
+icu::Transliterator* folding_transliterator() {
+    thread_local std::unique_ptr<icu::Transliterator> t = [] {
+        UErrorCode status = U_ZERO_ERROR;
+        std::unique_ptr<icu::Transliterator> tr(icu::Transliterator::createInstance(
+            "Any-Latin; NFD; [:Nonspacing Mark:] Remove; NFC; Latin-ASCII; Lower", UTRANS_FORWARD, status));
+        if (U_FAILURE(status)) tr.reset();
+        return tr;
+    }();
+    return t.get();
+}
+
+bool is_apostrophe(char32_t cp) { return cp == U'\'' || cp == U'\u2019' || cp == U'\u02BC' || cp == U'\u2018'; }
+
+bool is_word_cp(char32_t cp) {
+    if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+    return u_isalnum(static_cast<UChar32>(cp)) || u_charType(static_cast<UChar32>(cp)) == U_NON_SPACING_MARK;
+}
+
+// Decodes one code point at `i`; returns U+FFFD for invalid bytes and advances `i`.
+char32_t next_cp(std::string_view s, std::size_t& i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+        ++i;
+        return c;
+    }
+    UChar32 cp = 0;
+    std::int32_t idx = static_cast<std::int32_t>(i);
+    U8_NEXT(reinterpret_cast<const std::uint8_t*>(s.data()), idx, static_cast<std::int32_t>(s.size()), cp);
+    i = static_cast<std::size_t>(idx);
+    return cp < 0 ? U'\uFFFD' : static_cast<char32_t>(cp);
+}
+
+}  // namespace
+
+const std::string& fold_word(std::string_view word) {
+    thread_local std::unordered_map<std::string, std::string> cache;
+    auto it = cache.find(std::string(word));
+    if (it != cache.end()) return it->second;
+    std::string out;
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<std::int32_t>(word.size())));
+    // ə/Ə (schwa) has no decomposition; Latin-ASCII maps it, but do it explicitly for older ICU data.
+    u.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x0259)), icu::UnicodeString("e"));
+    u.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x018F)), icu::UnicodeString("e"));
+    if (auto* t = folding_transliterator()) t->transliterate(u);
+    else u.toLower();
+    u.toUTF8String(out);
+    std::string clean;
+    for (char c : out) {
+        const auto uc = static_cast<unsigned char>(c);
+        if (uc < 0x80 && std::isalnum(uc)) clean.push_back(static_cast<char>(std::tolower(uc)));
+    }
+    if (cache.size() > 200000) cache.clear();  // bounded memory on huge, varied corpora
+    return cache.emplace(std::string(word), std::move(clean)).first->second;
+}
+
+std::vector<Token> tokenize(std::string_view text) {
+    std::vector<Token> out;
+    std::size_t i = 0;
+    const std::size_t n = text.size();
+    while (i < n) {
+        std::size_t start = i;
+        char32_t cp = next_cp(text, i);
+        if (!is_word_cp(cp)) continue;
+        bool ascii = cp < 0x80;
+        bool upper = cp < 0x80 ? (cp >= 'A' && cp <= 'Z') : u_isupper(static_cast<UChar32>(cp)) != 0;
+        bool digits = cp >= '0' && cp <= '9';
+        std::size_t end = i;
+        while (i < n) {
+            std::size_t here = i;
+            char32_t c2 = next_cp(text, i);
+            if (!is_word_cp(c2)) {
+                i = here;
+                break;
+            }
+            if (c2 >= 0x80) ascii = false;
+            if (!(c2 >= '0' && c2 <= '9')) digits = false;
+            end = i;
+        }
+        Token t;
+        t.begin = start;
+        t.end = end;
+        t.capitalized = upper;
+        t.numeric = digits;
+        const std::string_view word = text.substr(start, end - start);
+        if (ascii) {
+            t.folded.resize(word.size());
+            for (std::size_t k = 0; k < word.size(); ++k)
+                t.folded[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(word[k])));
+        } else {
+            t.folded = fold_word(word);
+        }
+        // Possessive: word + apostrophe + "s" + non-letter.
+        if (i < n) {
+            std::size_t j = i;
+            char32_t a = next_cp(text, j);
+            if (is_apostrophe(a) && j < n && (text[j] == 's' || text[j] == 'S')) {
+                std::size_t k = j + 1;
+                bool word_follows = false;
+                if (k < n) {
+                    std::size_t kk = k;
+                    word_follows = is_word_cp(next_cp(text, kk));
+                }
+                if (!word_follows) {
+                    t.possessive = true;
+                    i = k;
+                }
+            }
+        }
+        if (!t.folded.empty()) out.push_back(std::move(t));
+    }
+    return out;
+}
+
+std::string fold_for_match(std::string_view text) {
+    std::string out;
+    for (const Token& t : tokenize(text)) {
+        if (!out.empty()) out.push_back(' ');
+        out += t.folded;
+    }
+    return out;
+}
+
+}  // namespace sitmap::core

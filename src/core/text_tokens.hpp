@@ -1,0 +1,36 @@
+// Word tokens of UTF-8 text with their byte offsets and a folded form for matching: case,
+// diacritics, hyphenation and apostrophes ignored, scripts transliterated to Latin (ICU), and
+// possessives ("Baku's", "Baku’s") reduced to the bare word. Used by the gazetteer, the date
+// grammar and the extractor. Part of sitmap_core: ICU and std only; no GDAL, GL or ImGui.
+#pragma once
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sitmap::core {
+
+/// One word of a text. `begin`/`end` are byte offsets into the text that was tokenized.
+struct Token {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    std::string folded;         ///< lower-case ASCII form ("şuşa" -> "susa", "Xankəndi" -> "xankendi")
+    bool capitalized = false;   ///< first letter is upper case ("Aghdam", "ŞUŞA")
+    bool numeric = false;       ///< only digits ("19", "2023")
+    bool possessive = false;    ///< was followed by 's / ’s, which is dropped
+};
+
+/// Splits `text` into word tokens. Letters and digits form words; hyphens, apostrophes, spaces and
+/// punctuation separate them, except that a trailing "'s" is folded away as a possessive.
+/// Invalid UTF-8 bytes are treated as separators (never throws).
+std::vector<Token> tokenize(std::string_view text);
+
+/// The folded form of an arbitrary string: tokens joined by single spaces
+/// ("Nagorno-Karabakh" and "nagorno karabakh" both give "nagorno karabakh").
+std::string fold_for_match(std::string_view text);
+
+/// Folds one word that may contain non-ASCII letters (ICU: Any-Latin, strip marks, Latin-ASCII,
+/// lower case). Results are cached per thread, so repeated words cost a hash lookup.
+const std::string& fold_word(std::string_view word);
+
+}  // namespace sitmap::core
