@@ -217,7 +217,8 @@ int run_window(const WindowOptions& options, std::chrono::steady_clock::time_poi
             }
             if (state.map_dirty) {
                 map_target->bind();
-                renderer.draw(state.scene, state.camera, {.ui_scale = ui_scale});
+                renderer.draw(state.scene, state.camera,
+                              {.ui_scale = ui_scale, .inset_top = state.ui_inset_top, .inset_bottom = state.ui_inset_bottom});
                 state.map_dirty = false;
             }
             map_target->bind();  // read from the map texture, draw into the window
@@ -225,9 +226,9 @@ int run_window(const WindowOptions& options, std::chrono::steady_clock::time_poi
             glBlitFramebuffer(0, 0, w, h, 0, 0, w, h, GL_COLOR_BUFFER_BIT, GL_NEAREST);
             glBindFramebuffer(GL_FRAMEBUFFER, 0);
 
-            ui::draw_menu_bar(state);
+            state.ui_inset_top = ui::draw_menu_bar(state);
             ui::draw_layers_panel(state);
-            ui::draw_status_bar(state);
+            state.ui_inset_bottom = ui::draw_status_bar(state);
             ui::draw_about_panel(state);
             ui::draw_diagnostics_panel(state);
             ImGui::Render();

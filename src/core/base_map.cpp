@@ -213,7 +213,7 @@ Scene build_base_scene(const BaseData& data, const Projector& pr, const Triangul
     if (data.hillshade) {
         SceneLayer shade{.id = "hillshade", .title = "Relief shading", .source = data.hillshade->path,
                          .kind = LayerKind::Raster};
-        shade.opacity = 0.85f;
+        shade.opacity = 0.7f;
         shade.raster = *data.hillshade;
         // A projected grid every ~0.1 degree: the LCC curves meridians, so a single quad would not do.
         const auto& e = shade.raster.extent;

@@ -103,7 +103,7 @@ struct SceneLayer {
     LayerKind kind = LayerKind::Fill;
     bool visible = true;
     float opacity = 1.0f;
-    bool land_mask = false;     ///< fills mark land in the stencil; rasters draw only over it
+    bool land_mask = false;     ///< land fills: relief shading (the Raster layer) is multiplied into them
     bool in_legend = false;
 
     std::vector<FillPart> fills;

@@ -152,11 +152,53 @@ void Renderer::upload(const core::Scene& scene) {
                          static_cast<GLsizeiptr>(layer.raster_grid.indices.size() * sizeof(std::uint32_t)),
                          layer.raster_grid.indices.data(), GL_STATIC_DRAW);
             gpu->raster_indices = layer.raster_grid.indices.size();
+            bake_shade(layer, *gpu);
         }
         layers_.push_back(std::move(gpu));
     }
     glBindVertexArray(0);
     gl::check("Renderer::upload");
+}
+
+void Renderer::bake_shade(const core::SceneLayer& layer, LayerGpu& gpu) {
+    // Render the lon/lat grid once into a texture aligned with world metres, so land fills can
+    // sample relief with a linear mapping (no second full-screen pass per frame).
+    core::WorldBox box;
+    for (const auto& v : layer.raster_grid.vertices) box.extend(v.x, v.y);
+    if (box.empty()) return;
+    const int w = 2048, h = std::max(16, static_cast<int>(2048 * box.height() / box.width()));
+    shade_texture_ = gl::make_texture();
+    glBindTexture(GL_TEXTURE_2D, shade_texture_.id());
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, w, h, 0, GL_RED, GL_UNSIGNED_BYTE, nullptr);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    GLint previous_fbo = 0;
+    glGetIntegerv(GL_FRAMEBUFFER_BINDING, &previous_fbo);
+    gl::Framebuffer fbo = gl::make_framebuffer();
+    glBindFramebuffer(GL_FRAMEBUFFER, fbo.id());
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, shade_texture_.id(), 0);
+    glViewport(0, 0, w, h);
+    glClearColor(1, 1, 1, 1);  // outside the raster: no shading
+    glClear(GL_COLOR_BUFFER_BIT);
+    glDisable(GL_BLEND);
+    glDisable(GL_STENCIL_TEST);
+    glUseProgram(raster_program_.id());
+    glUniform2f(gl::uniform(raster_program_, "u_centre"), static_cast<float>((box.min_x + box.max_x) / 2),
+                static_cast<float>((box.min_y + box.max_y) / 2));
+    glUniform1f(gl::uniform(raster_program_, "u_mpp"), static_cast<float>(box.width() / w));
+    // Non-square texels: scale y through the viewport so the whole box fills the texture.
+    glUniform2f(gl::uniform(raster_program_, "u_viewport"), static_cast<float>(w),
+                static_cast<float>(box.height() / (box.width() / w)));
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, gpu.raster_texture.id());
+    glUniform1i(gl::uniform(raster_program_, "u_texture"), 0);
+    glBindVertexArray(gpu.raster_vao.id());
+    glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(gpu.raster_indices), GL_UNSIGNED_INT, nullptr);
+    glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previous_fbo));
+    shade_origin_ = {static_cast<float>(box.min_x), static_cast<float>(box.min_y)};
+    shade_size_ = {static_cast<float>(box.width()), static_cast<float>(box.height())};
 }
 
 void Renderer::set_view_uniforms(const gl::Program& p, const core::Camera& camera) {
@@ -177,13 +219,14 @@ void Renderer::draw_fill(const core::SceneLayer& layer, LayerGpu& gpu, const cor
     if (gpu.fill_ranges.empty()) return;
     glUseProgram(fill_program_.id());
     set_view_uniforms(fill_program_, camera);
-    if (layer.land_mask) {
-        glEnable(GL_STENCIL_TEST);
-        glStencilFunc(GL_ALWAYS, 1, 0xff);
-        glStencilOp(GL_KEEP, GL_KEEP, GL_REPLACE);
-    } else {
-        glDisable(GL_STENCIL_TEST);
-    }
+    glDisable(GL_STENCIL_TEST);
+    const bool shaded = layer.land_mask && shade_texture_ && shade_opacity_ > 0;
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, shaded ? shade_texture_.id() : 0);
+    glUniform1i(gl::uniform(fill_program_, "u_shade"), 0);
+    glUniform1f(gl::uniform(fill_program_, "u_shade_opacity"), shaded ? shade_opacity_ : 0.0f);
+    glUniform2f(gl::uniform(fill_program_, "u_shade_origin"), shade_origin_.x, shade_origin_.y);
+    glUniform2f(gl::uniform(fill_program_, "u_shade_size"), shade_size_.x, shade_size_.y);
     glEnable(GL_BLEND);
     glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
     glBindVertexArray(gpu.fill_vao.id());
@@ -192,6 +235,11 @@ void Renderer::draw_fill(const core::SceneLayer& layer, LayerGpu& gpu, const cor
     const GLint hatch_loc = gl::uniform(fill_program_, "u_hatch");
     const float s = options.ui_scale;
     auto draw_part = [&](std::size_t i, core::Rgba c, float hatch_px) {
+        // Opaque solid fills skip blending: llvmpipe fills a screen of land noticeably faster.
+        if (c.a * layer.opacity >= 1.0f && hatch_px == 0)
+            glDisable(GL_BLEND);
+        else
+            glEnable(GL_BLEND);
         glUniform4f(color_loc, c.r, c.g, c.b, c.a * layer.opacity);
         glUniform2f(hatch_loc, hatch_px, hatch_px > 0 ? 2.2f * s : 0.0f);
         const auto [first, count] = gpu.fill_ranges[i];
@@ -217,7 +265,7 @@ void Renderer::draw_fill(const core::SceneLayer& layer, LayerGpu& gpu, const cor
         }
     }
     glUniform2f(hatch_loc, 0, 0);
-    glDisable(GL_STENCIL_TEST);
+    glUniform1f(gl::uniform(fill_program_, "u_shade_opacity"), 0.0f);
 }
 
 void Renderer::draw_lines(const core::SceneLayer& layer, LayerGpu& gpu, const core::Camera& camera,
@@ -257,25 +305,6 @@ void Renderer::draw_lines(const core::SceneLayer& layer, LayerGpu& gpu, const co
     }
 }
 
-void Renderer::draw_raster(const core::SceneLayer& layer, LayerGpu& gpu, const core::Camera& camera) {
-    if (!gpu.raster_texture) return;
-    glUseProgram(raster_program_.id());
-    set_view_uniforms(raster_program_, camera);
-    glActiveTexture(GL_TEXTURE0);
-    glBindTexture(GL_TEXTURE_2D, gpu.raster_texture.id());
-    glUniform1i(gl::uniform(raster_program_, "u_texture"), 0);
-    glUniform1f(gl::uniform(raster_program_, "u_opacity"), layer.opacity);
-    // Relief only over land: the land layer marked the stencil.
-    glEnable(GL_STENCIL_TEST);
-    glStencilFunc(GL_EQUAL, 1, 0xff);
-    glStencilOp(GL_KEEP, GL_KEEP, GL_KEEP);
-    glEnable(GL_BLEND);
-    glBlendFuncSeparate(GL_DST_COLOR, GL_ZERO, GL_ZERO, GL_ONE);
-    glBindVertexArray(gpu.raster_vao.id());
-    glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(gpu.raster_indices), GL_UNSIGNED_INT, nullptr);
-    glDisable(GL_STENCIL_TEST);
-}
-
 namespace {
 
 int max_place_rank(double mpp) {
@@ -289,8 +318,8 @@ int max_place_rank(double mpp) {
 
 }  // namespace
 
-void Renderer::layout_labels(const core::Scene& scene, const core::Camera& camera, float s, FrameStats& stats) {
-    core::LabelPlacer placer(camera.width(), camera.height(), 48.0 * s);
+void Renderer::layout_labels(const core::Scene& scene, const core::Camera& camera, float s, core::LabelPlacer& placer,
+                             FrameStats& stats) {
     const double mpp = camera.metres_per_pixel();
     const Rgba halo = core::rgb(0xffffff, 0.92f);
 
@@ -379,14 +408,19 @@ void Renderer::layout_labels(const core::Scene& scene, const core::Camera& camer
     label_boxes_ = placer.placed();
 }
 
-void Renderer::layout_furniture(const core::Scene& scene, const core::Camera& camera, const FrameOptions& o) {
+void Renderer::layout_furniture(const core::Scene& scene, const core::Camera& camera, const FrameOptions& o,
+                                core::LabelPlacer& placer) {
     const float s = o.ui_scale;
-    const float W = static_cast<float>(camera.width()), H = static_cast<float>(camera.height());
+    const float W = static_cast<float>(camera.width());
+    const float H = static_cast<float>(camera.height()) - o.inset_bottom;
+    if (o.inset_bottom > 0) placer.reserve({0, H, W, static_cast<double>(camera.height())});
+    if (o.inset_top > 0) placer.reserve({0, 0, W, o.inset_top});
     if (o.attribution && !scene.attribution.empty()) {
         TextBatch::Style st{.px = 10.5f * s, .color = core::rgb(0x333333)};
         const float w = text_->measure(scene.attribution, st);
         const float pad = 4 * s;
         text_->add_rect(W - w - 3 * pad, H - st.px - 2 * pad, W, H, core::rgb(0xffffff, 0.78f));
+        placer.reserve({W - w - 3 * pad, H - st.px - 2 * pad, W, H});
         text_->add_text(scene.attribution, W - w - 1.5f * pad, H - pad - 0.22f * st.px, st);
     }
     if (o.scale_bar) {
@@ -400,6 +434,7 @@ void Renderer::layout_furniture(const core::Scene& scene, const core::Camera& ca
         TextBatch::Style st{.px = 11 * s, .color = core::rgb(0x222222), .halo = core::rgb(0xffffff, 0.9f),
                             .halo_px = 1.6f * s};
         text_->add_rect(x0 - 1 * s, y1 - bar_h - 1 * s, x0 + len_px + 1 * s, y1 + 1 * s, core::rgb(0x222222));
+        placer.reserve({0, y1 - bar_h - 4 * s - st.px * 1.2, x0 + len_px + 40 * s, H});
         for (int i = 0; i < 4; ++i) {
             const float a = x0 + len_px * static_cast<float>(i) / 4, b = x0 + len_px * static_cast<float>(i + 1) / 4;
             text_->add_rect(a, y1 - bar_h, b, y1, i % 2 ? core::rgb(0x222222) : core::rgb(0xffffff));
@@ -419,10 +454,13 @@ FrameStats Renderer::draw(const core::Scene& scene, const core::Camera& camera, 
     glDisable(GL_CULL_FACE);
     glDisable(GL_SCISSOR_TEST);
     glStencilMask(0xff);
+    // Relief is multiplied into land fills; its layer only sets how strongly.
+    shade_opacity_ = 0;
+    for (const auto& layer : scene.layers)
+        if (layer.kind == core::LayerKind::Raster && layer.visible) shade_opacity_ = layer.opacity;
     const Rgba water = water_color();
     glClearColor(water.r, water.g, water.b, 1.0f);
-    glClearStencil(0);
-    glClear(GL_COLOR_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
+    glClear(GL_COLOR_BUFFER_BIT);
     for (std::size_t i = 0; i < scene.layers.size(); ++i) {
         const auto& layer = scene.layers[i];
         if (!layer.visible || layer.opacity <= 0) continue;
@@ -433,14 +471,16 @@ FrameStats Renderer::draw(const core::Scene& scene, const core::Camera& camera, 
                 draw_lines(layer, gpu, camera, options, stats);
                 break;
             case core::LayerKind::Line: draw_lines(layer, gpu, camera, options, stats); break;
-            case core::LayerKind::Raster: draw_raster(layer, gpu, camera); break;
+            case core::LayerKind::Raster: break;  // baked into the land fill (see bake_shade)
             case core::LayerKind::Places:
             case core::LayerKind::Texts: break;  // drawn together, on top, after all geometry
         }
     }
     text_->clear();
-    layout_labels(scene, camera, options.ui_scale, stats);
-    layout_furniture(scene, camera, options);
+    // Furniture first: its boxes are reserved so no label slides under the scale bar or credits.
+    core::LabelPlacer placer(camera.width(), camera.height(), 48.0 * options.ui_scale);
+    layout_furniture(scene, camera, options, placer);
+    layout_labels(scene, camera, options.ui_scale, placer, stats);
     text_->draw(text_program_, camera.width(), camera.height());
     glUseProgram(0);
     glBindVertexArray(0);

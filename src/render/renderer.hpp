@@ -21,6 +21,8 @@ struct FrameOptions {
     float ui_scale = 1.0f;
     bool scale_bar = true;
     bool attribution = true;  ///< the attribution line; always on in the app and exports
+    float inset_top = 0;      ///< pixels covered by UI at the top (menu bar): furniture stays clear
+    float inset_bottom = 0;   ///< pixels covered by UI at the bottom (status bar)
     /// The shown date as a day number (core::day_number). Time-dependent parts are drawn only when
     /// valid on that day; without a date they are hidden and only static layers show.
     std::optional<std::int32_t> day;
@@ -58,9 +60,11 @@ private:
                    const FrameOptions& options, FrameStats& stats);
     void draw_lines(const core::SceneLayer& layer, LayerGpu& gpu, const core::Camera& camera,
                     const FrameOptions& options, FrameStats& stats);
-    void draw_raster(const core::SceneLayer& layer, LayerGpu& gpu, const core::Camera& camera);
-    void layout_labels(const core::Scene& scene, const core::Camera& camera, float ui_scale, FrameStats& stats);
-    void layout_furniture(const core::Scene& scene, const core::Camera& camera, const FrameOptions& options);
+    void bake_shade(const core::SceneLayer& layer, LayerGpu& gpu);
+    void layout_labels(const core::Scene& scene, const core::Camera& camera, float ui_scale,
+                       core::LabelPlacer& placer, FrameStats& stats);
+    void layout_furniture(const core::Scene& scene, const core::Camera& camera, const FrameOptions& options,
+                          core::LabelPlacer& placer);
     void set_view_uniforms(const gl::Program& p, const core::Camera& camera);
 
     gl::Program fill_program_, line_program_, raster_program_, text_program_;
@@ -69,6 +73,9 @@ private:
     std::unique_ptr<TextBatch> text_;
     std::vector<std::unique_ptr<LayerGpu>> layers_;
     std::vector<core::PxBox> label_boxes_;
+    gl::Texture shade_texture_;  ///< relief factor baked in world space (see bake_shade)
+    glm::vec2 shade_origin_{0, 0}, shade_size_{1, 1};
+    float shade_opacity_ = 0;
 };
 
 /// Background (sea) colour of the map.

@@ -22,6 +22,8 @@ struct AppState {
     std::optional<core::LonLat> cursor;  ///< lon/lat under the mouse, if over the map
     float frame_ms = 0;
     bool map_dirty = true;  ///< the map must be redrawn (camera or layers changed)
+    float ui_inset_top = 0;     ///< framebuffer pixels covered by the menu bar
+    float ui_inset_bottom = 0;  ///< framebuffer pixels covered by the status bar
 
     bool show_layers = true;
     bool show_about = false;

@@ -72,11 +72,11 @@ void draw_layers_panel(AppState& state) {
     ImGui::End();
 }
 
-void draw_status_bar(AppState& state) {
+float draw_status_bar(AppState& state) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const float h = ImGui::GetFrameHeight() + 6;
     ImGui::SetNextWindowPos(ImVec2(vp->Pos.x, vp->Pos.y + vp->Size.y - h));
-    ImGui::SetNextWindowSize(ImVec2(vp->Size.x * 0.62f, h));
+    ImGui::SetNextWindowSize(ImVec2(vp->Size.x, h));
     ImGui::SetNextWindowBgAlpha(0.85f);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
@@ -101,6 +101,7 @@ void draw_status_bar(AppState& state) {
         }
     }
     ImGui::End();
+    return h;
 }
 
 void draw_about_panel(AppState& state) {

@@ -9,8 +9,8 @@ namespace sitmap::ui {
 float draw_menu_bar(AppState& state);
 /// Layer visibility checkboxes and opacity sliders.
 void draw_layers_panel(AppState& state);
-/// Bottom status bar: cursor lat/lon, zoom, frame time, problem count.
-void draw_status_bar(AppState& state);
+/// Bottom status bar: cursor lat/lon, zoom, frame time, problem count. Returns its height.
+float draw_status_bar(AppState& state);
 /// Credits: data sources and licences, libraries.
 void draw_about_panel(AppState& state);
 /// Every diagnostic collected while loading (bad files, skipped features).
