@@ -1,6 +1,7 @@
 // sitmap: one executable, thin over the engine. Without a verb it opens the window; verbs are
 // render, extract, query, events. Errors are caught here, once: message on stderr, exit code
 // 2 for malformed arguments, 1 for everything else.
+#include "app/cmd_extract.hpp"
 #include "app/cmd_render.hpp"
 #include "app/window.hpp"
 #include "core/error.hpp"
@@ -31,6 +32,7 @@ int main(int argc, char** argv) {
 
     int exit_code = 0;
     app::add_render_command(cli, exit_code);
+    app::add_extract_command(cli, exit_code);
 
     try {
         cli.parse(argc, argv);

@@ -42,7 +42,7 @@ bool is_district_word(std::string_view w) {
 
 }  // namespace
 
-std::size_t Gazetteer::add(Place place) {
+std::size_t Gazetteer::add(NamedPlace place) {
     const std::size_t index = places_.size();
     std::vector<std::string> names{place.name};
     names.insert(names.end(), place.variants.begin(), place.variants.end());
@@ -74,11 +74,11 @@ std::vector<std::size_t> Gazetteer::lookup(std::string_view name) const {
     return out;
 }
 
-const Place* Gazetteer::find(std::string_view name) const {
+const NamedPlace* Gazetteer::find(std::string_view name) const {
     const std::string key = fold_for_match(name);
-    const Place* best = nullptr;
+    const NamedPlace* best = nullptr;
     for (std::size_t i : lookup(name)) {
-        const Place& p = places_[i];
+        const NamedPlace& p = places_[i];
         if (fold_for_match(p.name) == key && (!best || (p.curated && !best->curated))) best = &p;
     }
     if (!best) {
@@ -89,7 +89,7 @@ const Place* Gazetteer::find(std::string_view name) const {
 }
 
 std::optional<std::size_t> Gazetteer::district_of(std::size_t town) const {
-    const Place& p = places_.at(town);
+    const NamedPlace& p = places_.at(town);
     if (p.precision == LocationPrecision::District) return town;
     for (std::size_t i : lookup(p.name + " district"))
         if (places_[i].precision == LocationPrecision::District) return i;
@@ -144,7 +144,7 @@ std::vector<PlaceMention> Gazetteer::find_mentions(std::string_view text, const 
             if (cands.size() > 1) {
                 double best_score = std::numeric_limits<double>::infinity();
                 for (std::size_t c : cands) {
-                    const Place& p = places_[c];
+                    const NamedPlace& p = places_[c];
                     double score = p.curated ? 0.0 : 50.0;
                     if (!p.has_position) score += 1000.0;
                     if (!context.empty() && p.has_position) {

@@ -21,7 +21,8 @@ enum class LocationPrecision { Point, District, Region, Country };
 std::string_view location_precision_name(LocationPrecision p);  ///< "point", "district", "region", "country"
 std::optional<LocationPrecision> parse_location_precision(std::string_view text);
 
-struct Place {
+/// A gazetteer entry (called NamedPlace because core::Place is the map symbol in scene.hpp).
+struct NamedPlace {
     std::string name;                   ///< canonical name ("Khankendi", "Aghdam district")
     std::vector<std::string> variants;  ///< other written forms ("Stepanakert", "Xankəndi")
     LonLat position;
@@ -46,16 +47,16 @@ struct PlaceMention {
 class Gazetteer {
 public:
     /// Adds a place; its name and variants become matchable. Returns its index.
-    std::size_t add(Place place);
+    std::size_t add(NamedPlace place);
 
-    const std::vector<Place>& places() const { return places_; }
-    const Place& place(std::size_t index) const { return places_.at(index); }
+    const std::vector<NamedPlace>& places() const { return places_; }
+    const NamedPlace& place(std::size_t index) const { return places_.at(index); }
     std::size_t size() const { return places_.size(); }
 
     /// All places whose name or a variant folds to the same key as `name` (curated first).
     std::vector<std::size_t> lookup(std::string_view name) const;
     /// The canonical place named exactly `name` (after folding), preferring curated entries.
-    const Place* find(std::string_view name) const;
+    const NamedPlace* find(std::string_view name) const;
     /// The district entry for a town ("Aghdam" -> "Aghdam district"), if there is one.
     std::optional<std::size_t> district_of(std::size_t town) const;
 
@@ -75,7 +76,7 @@ private:
         std::size_t place;
         bool needs_capital;
     };
-    std::vector<Place> places_;
+    std::vector<NamedPlace> places_;
     std::unordered_map<std::string, std::vector<Entry>> index_;  ///< folded key -> places
     std::unordered_map<std::string, std::size_t> first_words_;   ///< first folded word -> max key words
 };

@@ -5,6 +5,8 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <cctype>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <unordered_map>

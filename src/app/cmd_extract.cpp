@@ -1,0 +1,85 @@
+#include "app/cmd_extract.hpp"
+
+#include "app/data_paths.hpp"
+#include "app/events_source.hpp"
+#include "core/error.hpp"
+#include "io/events_io.hpp"
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <cstdio>
+#include <memory>
+#include <unistd.h>
+
+namespace sitmap::app {
+
+namespace {
+
+struct ExtractOptions {
+    std::vector<std::string> inputs;
+    std::string output;
+    std::string data_dir;
+    bool strict = false;
+    bool quiet = false;
+    bool verbose = false;
+};
+
+int run_extract(const ExtractOptions& o) {
+    const auto t0 = std::chrono::steady_clock::now();
+    io::events_format_for(o.output);  // a bad extension is a usage error, before any work
+    const DataPaths paths = find_data_paths(o.data_dir);
+    std::vector<std::string> inputs = o.inputs;
+    if (inputs.empty()) inputs.push_back(paths.documents().string());
+
+    core::Diagnostics diags;
+    std::vector<core::Event> events;
+    const bool tty = isatty(fileno(stderr)) != 0;
+    auto last_report = std::chrono::steady_clock::now();
+    auto progress = [&](std::size_t done, std::size_t total) {
+        if (o.quiet || total < 20) return;
+        const auto now = std::chrono::steady_clock::now();
+        if (done != total && now - last_report < std::chrono::milliseconds(500)) return;
+        last_report = now;
+        std::fprintf(stderr, tty ? "\rextract: %zu/%zu documents, %zu events" : "extract: %zu/%zu documents, %zu events\n",
+                     done, total, events.size());
+        if (tty && done == total) std::fputc('\n', stderr);
+    };
+    const ExtractStats stats =
+        extract_documents(inputs, paths, diags, [&](core::Event&& e) { events.push_back(std::move(e)); }, progress);
+
+    for (const auto& d : diags.all())
+        if (o.verbose || d.severity != core::Severity::Info) std::fprintf(stderr, "%s\n", d.format().c_str());
+    const std::size_t problems = diags.count(core::Severity::Warning);
+    if (stats.documents_read == 0) {
+        std::fprintf(stderr, "sitmap extract: no document could be read (%zu listed); nothing written\n",
+                     stats.documents_listed);
+        return 1;
+    }
+    io::write_events(o.output, events);
+    if (!o.quiet) {
+        const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        std::fprintf(stderr, "%zu events from %zu documents, %zu problems; wrote %s (%.2f s)\n", events.size(),
+                     stats.documents_read, problems, o.output.c_str(), s);
+    }
+    return o.strict && problems > 0 ? 1 : 0;
+}
+
+}  // namespace
+
+CLI::App* add_extract_command(CLI::App& parent, int& exit_code) {
+    auto opts = std::make_shared<ExtractOptions>();
+    CLI::App* cmd = parent.add_subcommand(
+        "extract", "Extract dated, geocoded events from news documents (UTF-8 text; a Key: value header closed by --- "
+                   "is optional).");
+    cmd->add_option("inputs", opts->inputs, "Documents or directories of documents (default: assets/documents)");
+    cmd->add_option("-o,--output", opts->output, "Events file: .gpkg, .geojson or .csv (written atomically)")->required();
+    cmd->add_option("--data", opts->data_dir, "Directory holding geodata/ and assets/ (default: found automatically)");
+    cmd->add_flag("--strict", opts->strict, "Exit with status 1 when any document had a problem");
+    cmd->add_flag("-q,--quiet", opts->quiet, "Print only problems, no progress or summary");
+    cmd->add_flag("-v,--verbose", opts->verbose, "Also print informational diagnostics (events without a place, ...)");
+    cmd->callback([opts, &exit_code] { exit_code = run_extract(*opts); });
+    return cmd;
+}
+
+}  // namespace sitmap::app

@@ -1,0 +1,67 @@
+#include "app/events_source.hpp"
+
+#include "core/error.hpp"
+#include "core/extractor.hpp"
+#include "io/documents.hpp"
+#include "io/events_io.hpp"
+#include "io/gazetteer_io.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace sitmap::app {
+
+namespace fs = std::filesystem;
+
+bool is_events_file(const fs::path& path) {
+    std::string ext = path.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return ext == ".gpkg" || ext == ".geojson" || ext == ".json" || ext == ".csv";
+}
+
+ExtractStats extract_documents(const std::vector<std::string>& inputs, const DataPaths& paths, core::Diagnostics& diags,
+                               const std::function<void(core::Event&&)>& sink,
+                               const std::function<void(std::size_t, std::size_t)>& progress) {
+    ExtractStats stats;
+    const auto files = io::list_documents(inputs, diags);
+    stats.documents_listed = files.size();
+    if (files.empty()) return stats;
+    const core::Gazetteer gazetteer = io::load_gazetteer(paths.geodata() / "gazetteer.csv", diags);
+    const core::Extractor extractor(gazetteer);
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        const bool ok = io::read_document(files[i], diags, [&](core::Document&& doc) {
+            extractor.extract(doc, diags, [&](core::Event&& e) {
+                ++stats.events;
+                sink(std::move(e));
+            });
+        });
+        if (ok) ++stats.documents_read;
+        if (progress) progress(i + 1, files.size());
+    }
+    return stats;
+}
+
+std::vector<core::Event> load_events(const std::vector<std::string>& inputs_or_default, const DataPaths& paths,
+                                     core::Diagnostics& diags) {
+    std::vector<core::Event> events;
+    std::vector<std::string> documents;
+    if (inputs_or_default.empty()) documents.push_back(paths.documents().string());
+    for (const auto& in : inputs_or_default) {
+        std::error_code ec;
+        if (fs::is_regular_file(in, ec) && is_events_file(in)) {
+            try {
+                auto loaded = io::read_events(in, diags);
+                events.insert(events.end(), std::make_move_iterator(loaded.begin()), std::make_move_iterator(loaded.end()));
+            } catch (const Error& e) {
+                diags.add(core::Severity::Error, core::DiagCode::FileUnreadable, in, "", e.what());
+            }
+        } else {
+            documents.push_back(in);
+        }
+    }
+    if (!documents.empty())
+        extract_documents(documents, paths, diags, [&](core::Event&& e) { events.push_back(std::move(e)); });
+    return events;
+}
+
+}  // namespace sitmap::app

@@ -1,0 +1,40 @@
+// Where the window's and the CLI's events come from: news documents (extracted with the shipped
+// gazetteer) or an events file (.gpkg, .geojson, .csv) written earlier. Part of sitmap_app:
+// glue over core::Extractor and the io readers; no GL or ImGui.
+#pragma once
+#include "app/data_paths.hpp"
+#include "core/diagnostics.hpp"
+#include "core/event.hpp"
+
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace sitmap::app {
+
+/// True when `path` names an events file by its extension (.gpkg, .geojson, .json, .csv).
+bool is_events_file(const std::filesystem::path& path);
+
+/// Loads events from `inputs_or_default`: each input is an events file, a document or a directory
+/// of documents; when the list is empty, the documents in paths.documents(). Problems (unreadable
+/// files, undated documents, bad rows) go to `diags`; throws sitmap::Error only when the gazetteer
+/// is needed and cannot be read.
+std::vector<core::Event> load_events(const std::vector<std::string>& inputs_or_default, const DataPaths& paths,
+                                     core::Diagnostics& diags);
+
+/// Counts for a summary line.
+struct ExtractStats {
+    std::size_t documents_listed = 0;
+    std::size_t documents_read = 0;
+    std::size_t events = 0;
+};
+
+/// Extracts events from document files, passing each to `sink`; `progress` (may be empty) is called
+/// after each document with (done, total). Used by load_events and `sitmap extract`.
+ExtractStats extract_documents(const std::vector<std::string>& inputs, const DataPaths& paths, core::Diagnostics& diags,
+                               const std::function<void(core::Event&&)>& sink,
+                               const std::function<void(std::size_t, std::size_t)>& progress = {});
+
+}  // namespace sitmap::app

@@ -1,0 +1,318 @@
+#include "core/document.hpp"
+
+#include "core/date_extract.hpp"
+#include "core/text_tokens.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+namespace sitmap::core {
+
+namespace {
+
+struct Line {
+    std::size_t begin = 0;  // content without leading/trailing whitespace
+    std::size_t end = 0;
+    bool blank = true;
+};
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
+
+std::vector<Line> split_lines(std::string_view text, std::size_t from) {
+    std::vector<Line> lines;
+    std::size_t i = from;
+    while (i < text.size()) {
+        std::size_t nl = text.find('\n', i);
+        if (nl == std::string_view::npos) nl = text.size();
+        std::size_t b = i, e = nl;
+        // Non-breaking spaces (U+00A0) count as white space at line edges.
+        auto nbsp_at = [&](std::size_t k) { return k + 1 < text.size() && text[k] == '\xC2' && text[k + 1] == '\xA0'; };
+        while (b < e && (is_space(text[b]) || nbsp_at(b))) b += nbsp_at(b) ? 2 : 1;
+        while (e > b && is_space(text[e - 1])) --e;
+        lines.push_back({b, e, b == e});
+        i = nl + 1;
+    }
+    return lines;
+}
+
+bool ends_sentence(std::string_view s) {
+    while (!s.empty() && (s.back() == '"' || s.back() == '\'' || s.back() == ')')) s.remove_suffix(1);
+    if (s.ends_with("\xE2\x80\x9D") || s.ends_with("\xE2\x80\x99")) s.remove_suffix(3);  // ” ’
+    while (!s.empty() && (s.back() == '"' || s.back() == ')')) s.remove_suffix(1);
+    return !s.empty() && (s.back() == '.' || s.back() == '!' || s.back() == '?');
+}
+
+std::string lower_ascii(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+// Headings that open a list of other articles: everything after them is furniture until running
+// prose starts again.
+bool opens_link_list(std::string_view line) {
+    const std::string f = fold_for_match(line);
+    static constexpr std::array<std::string_view, 16> heads{
+        "read also", "latest news", "related", "related articles", "related news", "related stories",
+        "more news", "most read", "most popular", "popular", "see also", "recommended", "read more",
+        "more from", "top stories", "you may also like"};
+    for (auto h : heads)
+        if (f == h) return true;
+    return f.starts_with("related ") && f.size() < 30;
+}
+
+// Single lines of page chrome: share/subscribe/comment boxes, navigation bars, footers.
+bool is_chrome(std::string_view line) {
+    const std::string f = fold_for_match(line);
+    static constexpr std::array<std::string_view, 17> marks{
+        "share it", "share this", "share", "leave a reply", "leave a comment", "subscribe to",
+        "your email address will not be published", "required fields are marked", "all news", "follow us",
+        "click to view", "advertisement", "sign up", "newsletter", "cookie", "all rights reserved", "tags"};
+    for (auto m : marks)
+        if (f == m || (f.starts_with(m) && f.size() < m.size() + 60)) return true;
+    // Navigation bars: several short items separated by |, • or ».
+    std::size_t seps = 0;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        if (line[i] == '|') ++seps;
+        if (line.substr(i).starts_with("\xE2\x80\xA2") || line.substr(i).starts_with("\xC2\xBB")) ++seps;
+    }
+    return seps >= 3;
+}
+
+std::size_t word_count(std::string_view s) {
+    std::size_t n = 0;
+    bool in = false;
+    for (char c : s) {
+        const bool sp = is_space(c);
+        if (!sp && !in) ++n;
+        in = !sp;
+    }
+    return n;
+}
+
+// Parses a `Key: value` header closed by a `---` line. Returns the offset after it, or 0.
+std::size_t parse_header(std::string_view text, std::map<std::string, std::string>& header) {
+    std::size_t i = 0;
+    std::map<std::string, std::string> h;
+    for (int n = 0; n < 40 && i < text.size(); ++n) {
+        std::size_t nl = text.find('\n', i);
+        if (nl == std::string_view::npos) nl = text.size();
+        std::string_view line = text.substr(i, nl - i);
+        while (!line.empty() && is_space(line.back())) line.remove_suffix(1);
+        if (line == "---") {
+            if (h.empty()) return 0;
+            header = std::move(h);
+            return std::min(text.size(), nl + 1);
+        }
+        const std::size_t colon = line.find(':');
+        if (colon == std::string_view::npos || colon == 0 || colon > 40) return 0;
+        const std::string key = lower_ascii(line.substr(0, colon));
+        if (!std::all_of(key.begin(), key.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == ' ' || c == '-' || c == '_'; }))
+            return 0;
+        std::string_view value = line.substr(colon + 1);
+        while (!value.empty() && is_space(value.front())) value.remove_prefix(1);
+        h[key] = std::string(value);
+        i = nl + 1;
+    }
+    return 0;
+}
+
+bool has_time(std::string_view line) {
+    for (std::size_t i = 1; i + 2 < line.size(); ++i)
+        if (line[i] == ':' && std::isdigit(static_cast<unsigned char>(line[i - 1])) &&
+            std::isdigit(static_cast<unsigned char>(line[i + 1])) && std::isdigit(static_cast<unsigned char>(line[i + 2])))
+            return true;
+    return false;
+}
+
+void classify_blocks(Document& doc, std::size_t body_begin) {
+    const std::string_view text = doc.text;
+    const auto lines = split_lines(text, body_begin);
+    // Group lines into paragraphs: a blank line always separates; a line that ends a sentence or
+    // looks like a heading ends its paragraph unless the next line visibly continues it.
+    std::vector<TextSpan> paras;
+    std::optional<TextSpan> cur;
+    for (std::size_t k = 0; k < lines.size(); ++k) {
+        const Line& l = lines[k];
+        if (l.blank) {
+            if (cur) paras.push_back(*cur);
+            cur.reset();
+            continue;
+        }
+        if (!cur) {
+            cur = TextSpan{l.begin, l.end};
+        } else {
+            const std::string_view prev = text.substr(cur->begin, cur->end - cur->begin);
+            const unsigned char first = static_cast<unsigned char>(text[l.begin]);
+            const bool continues = std::islower(first) || prev.ends_with(",") || prev.ends_with("-");
+            const std::size_t prev_line_len = cur->end - lines[k - 1].begin;
+            if (!continues && (ends_sentence(prev) || prev_line_len < 60)) {
+                paras.push_back(*cur);
+                cur = TextSpan{l.begin, l.end};
+            } else {
+                cur->end = l.end;
+            }
+        }
+    }
+    if (cur) paras.push_back(*cur);
+
+    bool in_list = false;
+    for (const TextSpan& p : paras) {
+        const std::string_view s = text.substr(p.begin, p.end - p.begin);
+        const std::size_t words = word_count(s);
+        TextBlock b{p, BlockKind::Prose};
+        if (opens_link_list(s)) {
+            in_list = true;
+            b.kind = BlockKind::Furniture;
+        } else if (is_chrome(s)) {
+            b.kind = BlockKind::Furniture;
+        } else if (in_list) {
+            // Link lists hold short headlines and their date stamps; long prose ends the list.
+            if (words >= 30 && ends_sentence(s)) {
+                in_list = false;
+            } else {
+                b.kind = BlockKind::Furniture;
+            }
+        }
+        if (b.kind == BlockKind::Prose && !ends_sentence(s) && words < 30) b.kind = BlockKind::Heading;
+        // A date stamp after the publication date (a list item's date) marks furniture too.
+        if (b.kind != BlockKind::Furniture && words <= 8 && doc.publication_date) {
+            if (auto d = parse_first_date(s); d && d->kind == DateKind::Absolute && d->range.precision == DatePrecision::Day &&
+                                              std::chrono::sys_days(d->range.start) >
+                                                  std::chrono::sys_days(*doc.publication_date) + std::chrono::days(1))
+                b.kind = BlockKind::Furniture;
+        }
+        doc.blocks.push_back(b);
+    }
+}
+
+}  // namespace
+
+bool Document::in_furniture(std::size_t offset) const {
+    for (const auto& b : blocks)
+        if (b.kind == BlockKind::Furniture && offset >= b.span.begin && offset < b.span.end) return true;
+    return false;
+}
+
+std::optional<std::pair<Date, std::string>> find_dateline(std::string_view text) {
+    const auto lines = split_lines(text.substr(0, std::min<std::size_t>(text.size(), 3000)), 0);
+    int seen = 0;
+    for (const Line& l : lines) {
+        if (l.blank) continue;
+        if (++seen > 25) break;
+        std::string_view line = text.substr(l.begin, l.end - l.begin);
+        const auto toks = tokenize(line);
+        // Skip a prefix of labels: "date", "published", "updated", "posted", "on", upper-case section
+        // names ("ANALYTICS"), weekday names.
+        std::size_t k = 0;
+        while (k < toks.size() && k < 4) {
+            const auto& t = toks[k];
+            const std::string_view raw = line.substr(t.begin, t.end - t.begin);
+            const bool all_caps = raw.size() > 1 && std::all_of(raw.begin(), raw.end(), [](char c) {
+                                      return std::isupper(static_cast<unsigned char>(c)) != 0;
+                                  });
+            const bool label = t.folded == "date" || t.folded == "published" || t.folded == "updated" ||
+                               t.folded == "posted" || t.folded == "on" || t.folded == "dated";
+            const bool weekday = t.folded.size() >= 3 &&
+                                 std::string_view("sunday monday tuesday wednesday thursday friday saturday").find(t.folded) !=
+                                     std::string_view::npos &&
+                                 !t.numeric;
+            if (label || all_caps || weekday) ++k;
+            else break;
+        }
+        if (k >= toks.size()) continue;
+        const std::string_view rest = line.substr(toks[k].begin);
+        const auto d = parse_first_date(rest);
+        if (!d || d->kind != DateKind::Absolute || d->range.precision != DatePrecision::Day) continue;
+        const bool at_start = d->begin == 0;
+        const bool stamp = has_time(line) && toks.size() <= 14;
+        if (at_start || stamp) return std::make_pair(d->range.start, std::string(line));
+    }
+    return std::nullopt;
+}
+
+Document parse_document(std::string name, std::string text, Diagnostics& diags, std::string path) {
+    Document doc;
+    doc.name = std::move(name);
+    doc.path = path.empty() ? doc.name : std::move(path);
+    doc.text = std::move(text);
+    const std::size_t body = parse_header(doc.text, doc.header);
+    for (const char* k : {"title", "headline"})
+        if (auto it = doc.header.find(k); it != doc.header.end() && doc.title.empty()) doc.title = it->second;
+    for (const char* k : {"source", "outlet", "publisher"})
+        if (auto it = doc.header.find(k); it != doc.header.end() && doc.source.empty()) doc.source = it->second;
+    for (const char* k : {"publication date", "date", "published", "publication-date", "publication_date"}) {
+        auto it = doc.header.find(k);
+        if (it == doc.header.end()) continue;
+        if (auto d = parse_first_date(it->second); d && d->range.precision == DatePrecision::Day) {
+            doc.publication_date = d->range.start;
+            doc.publication_evidence = it->second;
+        } else {
+            diags.add(Severity::Warning, DiagCode::DateUnparsed, doc.path, "header",
+                      fmt::format("unreadable publication date '{}' (expected e.g. 2023-09-19 or 19 September 2023)",
+                                  it->second));
+        }
+        break;
+    }
+    if (!doc.publication_date) {
+        if (auto dl = find_dateline(std::string_view(doc.text).substr(body))) {
+            doc.publication_date = dl->first;
+            doc.publication_evidence = dl->second;
+        }
+    }
+    classify_blocks(doc, body);
+    if (doc.title.empty()) {
+        for (const auto& b : doc.blocks) {
+            if (b.kind == BlockKind::Furniture) continue;
+            std::string_view s = std::string_view(doc.text).substr(b.span.begin, b.span.end - b.span.begin);
+            doc.title = std::string(s.substr(0, std::min<std::size_t>(s.size(), 200)));
+            break;
+        }
+    }
+    if (!doc.publication_date) {
+        // Written after the latest full date it mentions: use the following three months.
+        std::optional<Date> latest;
+        for (const auto& b : doc.blocks) {
+            if (b.kind != BlockKind::Prose) continue;
+            const std::string_view s = std::string_view(doc.text).substr(b.span.begin, b.span.end - b.span.begin);
+            for (const auto& m : find_dates(s, tokenize(s), {}))
+                if (m.kind == DateKind::Absolute && m.range.precision == DatePrecision::Day &&
+                    (!latest || std::chrono::sys_days(m.range.end) > std::chrono::sys_days(*latest)))
+                    latest = m.range.end;
+        }
+        if (latest) {
+            using namespace std::chrono;
+            const Date start = Date(sys_days(*latest) + days(1));
+            const Date end = Date(sys_days(start) + days(91));
+            doc.estimated_publication = DateRange{start, end, DatePrecision::Month};
+        }
+        diags.add(Severity::Warning, DiagCode::DocumentNoDate, doc.path, "",
+                  latest ? fmt::format("no publication date found; assuming it was written after {}, the latest date "
+                                       "it mentions (relative dates left unresolved)",
+                                       format_iso(*latest))
+                         : std::string("no publication date found and no full date in the text; events get no "
+                                       "relative dates"));
+    }
+    return doc;
+}
+
+Document continue_document(const Document& first, std::string text, std::size_t base_offset) {
+    Document doc;
+    doc.name = first.name;
+    doc.path = first.path;
+    doc.text = std::move(text);
+    doc.base_offset = base_offset;
+    doc.header = first.header;
+    doc.title = first.title;
+    doc.source = first.source;
+    doc.publication_date = first.publication_date;
+    doc.publication_evidence = first.publication_evidence;
+    doc.estimated_publication = first.estimated_publication;
+    classify_blocks(doc, 0);
+    return doc;
+}
+
+}  // namespace sitmap::core

@@ -1,0 +1,170 @@
+#include "core/evaluation.hpp"
+
+#include "core/csv.hpp"
+#include "core/gazetteer.hpp"
+#include "core/parse.hpp"
+#include "core/text_tokens.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <functional>
+#include <tuple>
+#include <map>
+#include <set>
+
+namespace sitmap::core {
+
+std::vector<GoldEvent> parse_gold_csv(std::string_view text, const std::string& file, Diagnostics& diags) {
+    std::vector<GoldEvent> out;
+    const auto records = parse_csv(text);
+    if (records.empty()) return out;
+    std::map<std::string, std::size_t> col;
+    for (std::size_t i = 0; i < records[0].fields.size(); ++i) col[records[0].fields[i]] = i;
+    for (const char* need : {"doc", "event_id", "date_start", "date_end", "place", "lat", "lon", "event_type"}) {
+        if (!col.count(need)) {
+            diags.add(Severity::Error, DiagCode::RecordInvalid, file, "1", fmt::format("missing column '{}'", need));
+            return out;
+        }
+    }
+    auto get = [&](const CsvRecord& r, const char* name) -> std::string {
+        auto it = col.find(name);
+        if (it == col.end() || it->second >= r.fields.size()) return {};
+        return r.fields[it->second];
+    };
+    for (std::size_t i = 1; i < records.size(); ++i) {
+        const CsvRecord& r = records[i];
+        GoldEvent g;
+        g.doc = get(r, "doc");
+        g.id = get(r, "event_id");
+        const auto s = parse_iso_date(get(r, "date_start"));
+        const auto e = parse_iso_date(get(r, "date_end"));
+        double lat = 0, lon = 0;
+        if (!s || !e || !parse_double(get(r, "lat"), lat) || !parse_double(get(r, "lon"), lon)) {
+            diags.add(Severity::Warning, DiagCode::RecordInvalid, file, std::to_string(r.line),
+                      fmt::format("gold row '{}' has a bad date or coordinate (expected YYYY-MM-DD and degrees)", g.id));
+            continue;
+        }
+        g.date = DateRange{*s, *e, parse_precision(get(r, "precision")).value_or(DatePrecision::Day)};
+        g.position = LonLat{lon, lat};
+        g.place = get(r, "place");
+        g.event_type = get(r, "event_type");
+        g.quote = get(r, "quote");
+        out.push_back(std::move(g));
+    }
+    return out;
+}
+
+bool type_compatible(EventType type, std::string_view gold) {
+    const std::string_view name = event_type_name(type);
+    if (gold == name) return true;
+    if (gold == "ground_attack/capture") return type == EventType::Capture || type == EventType::Clash;
+    if (gold == "ceasefire/agreement") return type == EventType::Ceasefire || type == EventType::Agreement;
+    if (gold == "casualty/incident") return type == EventType::Casualty;
+    if (gold == "humanitarian/blockade") return type == EventType::Humanitarian || type == EventType::Blockade;
+    return false;
+}
+
+namespace {
+
+std::set<std::string> quote_words(std::string_view q) {
+    std::set<std::string> out;
+    for (const auto& t : tokenize(q))
+        if (t.folded.size() > 3) out.insert(t.folded);
+    return out;
+}
+
+double quote_overlap(const std::set<std::string>& a, const std::set<std::string>& b) {
+    if (a.empty() || b.empty()) return 0;
+    std::size_t n = 0;
+    for (const auto& w : b) n += a.count(w);
+    return static_cast<double>(n) / static_cast<double>(b.size());
+}
+
+}  // namespace
+
+EvaluationResult evaluate(const std::vector<Event>& predicted, const std::vector<GoldEvent>& gold, double max_km,
+                          bool only_gold_documents) {
+    EvaluationResult r;
+    std::set<std::string> gold_docs;
+    for (const auto& g : gold) gold_docs.insert(g.doc);
+    std::vector<std::size_t> pred_idx;
+    for (std::size_t i = 0; i < predicted.size(); ++i)
+        if (!only_gold_documents || gold_docs.count(predicted[i].source.document)) pred_idx.push_back(i);
+    r.predicted = pred_idx.size();
+    r.gold = gold.size();
+
+    // Candidate edges with a preference score.
+    std::vector<std::set<std::string>> gq(gold.size());
+    for (std::size_t j = 0; j < gold.size(); ++j) gq[j] = quote_words(gold[j].quote);
+    std::vector<std::vector<std::pair<double, std::size_t>>> adj(pred_idx.size());
+    for (std::size_t a = 0; a < pred_idx.size(); ++a) {
+        const Event& e = predicted[pred_idx[a]];
+        if (!e.has_position) continue;
+        const auto pq = quote_words(e.source.quote);
+        for (std::size_t j = 0; j < gold.size(); ++j) {
+            const GoldEvent& g = gold[j];
+            if (g.doc != e.source.document || !e.date.overlaps(g.date)) continue;
+            const double km = Gazetteer::distance_km(e.position, g.position);
+            if (km > max_km) continue;
+            double score = 3.0 * quote_overlap(pq, gq[j]);
+            if (fold_for_match(e.place) == fold_for_match(g.place)) score += 1.0;
+            if (e.date.start == g.date.start && e.date.end == g.date.end) score += 1.0;
+            if (type_compatible(e.type, g.event_type)) score += 1.0;
+            score -= km / max_km * 0.5;
+            adj[a].emplace_back(score, j);
+        }
+        std::sort(adj[a].begin(), adj[a].end(), [](const auto& x, const auto& y) { return x.first > y.first; });
+    }
+    // Greedy on the best-scoring edges first, then augmenting paths for a maximum matching.
+    std::vector<long> gold_of(pred_idx.size(), -1), pred_of(gold.size(), -1);
+    std::vector<std::tuple<double, std::size_t, std::size_t>> edges;
+    for (std::size_t a = 0; a < adj.size(); ++a)
+        for (const auto& [s, j] : adj[a]) edges.emplace_back(s, a, j);
+    std::sort(edges.begin(), edges.end(), [](const auto& x, const auto& y) { return std::get<0>(x) > std::get<0>(y); });
+    for (const auto& [s, a, j] : edges)
+        if (gold_of[a] < 0 && pred_of[j] < 0) {
+            gold_of[a] = static_cast<long>(j);
+            pred_of[j] = static_cast<long>(a);
+        }
+    std::function<bool(std::size_t, std::vector<char>&)> augment = [&](std::size_t a, std::vector<char>& seen) {
+        for (const auto& [s, j] : adj[a]) {
+            if (seen[j]) continue;
+            seen[j] = 1;
+            if (pred_of[j] < 0 || augment(static_cast<std::size_t>(pred_of[j]), seen)) {
+                gold_of[a] = static_cast<long>(j);
+                pred_of[j] = static_cast<long>(a);
+                return true;
+            }
+        }
+        return false;
+    };
+    for (std::size_t a = 0; a < adj.size(); ++a) {
+        if (gold_of[a] >= 0) continue;
+        std::vector<char> seen(gold.size(), 0);
+        augment(a, seen);
+    }
+    std::size_t date_exact = 0, date_within = 0, place_exact = 0, type_ok = 0;
+    for (std::size_t a = 0; a < adj.size(); ++a) {
+        if (gold_of[a] < 0) continue;
+        const Event& e = predicted[pred_idx[a]];
+        const GoldEvent& g = gold[static_cast<std::size_t>(gold_of[a])];
+        r.pairs.emplace_back(pred_idx[a], static_cast<std::size_t>(gold_of[a]));
+        if (e.date.start == g.date.start && e.date.end == g.date.end) ++date_exact;
+        if (g.date.contains(e.date.start) && g.date.contains(e.date.end)) ++date_within;
+        if (fold_for_match(e.place) == fold_for_match(g.place)) ++place_exact;
+        if (type_compatible(e.type, g.event_type)) ++type_ok;
+    }
+    r.matched = r.pairs.size();
+    auto ratio = [](std::size_t n, std::size_t d) { return d ? static_cast<double>(n) / static_cast<double>(d) : 0.0; };
+    r.precision = ratio(r.matched, r.predicted);
+    r.recall = ratio(r.matched, r.gold);
+    r.f1 = r.precision + r.recall > 0 ? 2 * r.precision * r.recall / (r.precision + r.recall) : 0;
+    r.date_exact = ratio(date_exact, r.matched);
+    r.date_within = ratio(date_within, r.matched);
+    r.place_exact = ratio(place_exact, r.matched);
+    r.type_match = ratio(type_ok, r.matched);
+    return r;
+}
+
+}  // namespace sitmap::core

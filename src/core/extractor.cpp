@@ -1,0 +1,513 @@
+#include "core/extractor.hpp"
+
+#include "core/date_extract.hpp"
+#include "core/text_tokens.hpp"
+
+#include <fmt/format.h>
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
+
+#include <algorithm>
+#include <cmath>
+#include <array>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace sitmap::core {
+
+namespace {
+
+// [SECTION] Lexicon: words that report a happening, with the type they suggest and a weight.
+// Physical events outweigh reporting verbs, so "X said forces shelled Y" is a strike.
+struct Trigger {
+    EventType type;
+    int weight;
+};
+
+const std::unordered_map<std::string, Trigger>& lexicon() {
+    static const std::unordered_map<std::string, Trigger> table = [] {
+        std::unordered_map<std::string, Trigger> t;
+        auto add = [&](EventType type, int weight, std::initializer_list<const char*> words) {
+            for (const char* w : words) t.emplace(w, Trigger{type, weight});
+        };
+        add(EventType::Strike, 6,
+            {"shell", "shelled", "shelling", "shells", "strike", "strikes", "struck", "bomb", "bombed", "bombing",
+             "bombardment", "missile", "missiles", "rocket", "rockets", "drone", "drones", "airstrike", "airstrikes",
+             "artillery", "targeted", "target", "targets", "targeting", "hit", "hitting", "destroyed", "destruction",
+             "destroy", "neutralized", "neutralised", "disabled", "dismantle", "dismantled", "fired", "fires",
+             "firing", "attack", "attacks", "attacked", "munitions", "precision", "weaponry"});
+        add(EventType::Capture, 7,
+            {"captured", "capture", "captures", "seized", "liberated", "liberation", "liberate", "retook", "retaken",
+             "recaptured", "occupied", "occupation", "offensive", "advance", "advanced", "advancing", "counterattack",
+             "counteroffensive", "operation", "operations", "launched", "took", "control", "won", "lost",
+             "campaign", "conquered", "surrendered", "surrender", "withdrew", "retreated"});
+        add(EventType::Clash, 6,
+            {"clash", "clashes", "clashed", "fighting", "fought", "battle", "battles", "skirmish", "skirmishes",
+             "war", "wars", "hostilities", "firefight", "counter", "escalated", "escalation", "combat", "aggression"});
+        add(EventType::Ceasefire, 8,
+            {"ceasefire", "ceasefires", "truce", "armistice", "halted", "cease", "halt"});
+        add(EventType::Agreement, 7,
+            {"agreement", "agreements", "signed", "handover", "handed", "returned", "deal", "accord", "treaty",
+             "tripartite", "trilateral", "accepted"});
+        add(EventType::Statement, 3,
+            {"said", "says", "stated", "statement", "statements", "claimed", "claims", "claim", "announced",
+             "announcement", "reported", "reports", "denied", "denies", "insists", "insisted", "accused", "accuses",
+             "blames", "blamed", "warned", "warns", "described", "condemned", "condemns", "confirmed", "confirms",
+             "told", "demanding", "demanded", "urged", "admit", "admitted", "reiterated", "disclosed", "unveiled",
+             "noted", "informed", "expressed", "appeal", "appealed", "called", "declared", "alleged", "stressed",
+             "emphasized", "concern", "footage", "video", "findings"});
+        add(EventType::Casualty, 8,
+            {"killed", "wounded", "injured", "injuries", "dead", "died", "casualties", "fatalities", "deaths",
+             "death", "mine", "landmine", "landmines", "explosion", "blast", "missing", "expelled", "victims"});
+        add(EventType::Deployment, 5,
+            {"deployed", "deployment", "deploy", "stationed", "peacekeeping", "peacekeepers", "drills", "exercises",
+             "training", "presence", "troops", "reinforcements", "buildup", "transfers", "moving", "mandate",
+             "persisted", "remained", "stockpiling", "mobilization", "mobilisation"});
+        add(EventType::Negotiation, 6,
+            {"talks", "negotiations", "negotiation", "negotiate", "met", "meeting", "meet", "mediated", "mediation",
+             "phoned", "summit", "visited", "visit"});
+        add(EventType::Blockade, 8, {"blockade", "blockaded", "blocked", "blocking", "checkpoint", "closure"});
+        add(EventType::Humanitarian, 7,
+            {"humanitarian", "aid", "refugees", "evacuated", "evacuation", "displaced", "displacement", "exodus",
+             "fled", "convoy"});
+        add(EventType::Other, 4, {"decree", "martial", "tested", "dissolved", "dissolution", "patchwork", "linked"});
+        return t;
+    }();
+    return table;
+}
+
+// Reading such a word makes the sentence a forecast or an analysis unless a past-tense event word
+// is also there ("X said the operation will continue" stays a statement).
+bool is_modal(std::string_view w) {
+    static constexpr std::array<std::string_view, 13> m{"will",     "would",   "could",  "might",    "likely",
+                                                        "unlikely", "inevitable", "seems", "seem",   "perhaps",
+                                                        "probably", "suggests",   "perspective"};
+    return std::find(m.begin(), m.end(), w) != m.end();
+}
+
+bool is_past(std::string_view w) {
+    static constexpr std::array<std::string_view, 16> irregular{"took", "fought", "met",  "struck", "hit",  "said",
+                                                                "told", "fled",   "won",  "lost",   "shot", "began",
+                                                                "begun", "left",  "held", "retook"};
+    if (std::find(irregular.begin(), irregular.end(), w) != irregular.end()) return true;
+    return w.size() > 4 && w.ends_with("ed");
+}
+
+bool is_locative(std::string_view w) {
+    static constexpr std::array<std::string_view, 14> p{"in",     "near",  "at",      "around", "outside", "into",
+                                                        "inside", "across", "towards", "toward", "from",   "within",
+                                                        "along",  "over"};
+    return std::find(p.begin(), p.end(), w) != p.end();
+}
+
+bool is_reporting_verb(std::string_view w) {
+    static constexpr std::array<std::string_view, 16> v{"says",   "said",   "insists", "insisted", "claims",
+                                                        "claimed", "stated", "announced", "noted",  "agreed",
+                                                        "accused", "blamed", "blames",  "warned",  "denied",
+                                                        "reported"};
+    return std::find(v.begin(), v.end(), w) != v.end();
+}
+
+bool is_agent_head(std::string_view w) {
+    static constexpr std::array<std::string_view, 30> h{
+        "forces",    "army",       "military",  "troops",   "side",      "government", "authorities", "ministry",
+        "president", "officials",  "units",     "formations", "artillery", "drones",  "leader",     "minister",
+        "regime",    "militants",  "personnel", "spokesman", "spokesperson", "office", "community",  "population",
+        "fighters",  "groups",     "soldiers",  "leadership", "peacekeepers", "defense"};
+    return std::find(h.begin(), h.end(), w) != h.end();
+}
+
+bool is_function_word(std::string_view w) {
+    static constexpr std::array<std::string_view, 24> f{
+        "the",    "a",      "an",      "on",       "in",        "as",   "at",      "according", "moreover", "however",
+        "also",   "after",  "before",  "since",    "during",    "this", "that",    "meanwhile", "nonetheless",
+        "in",     "while",  "although", "reportedly", "shortly"};
+    return std::find(f.begin(), f.end(), w) != f.end();
+}
+
+// One thread-local ICU sentence iterator (creation is costly; instances are not thread-safe).
+icu::BreakIterator* sentence_iterator() {
+    thread_local std::unique_ptr<icu::BreakIterator> it = [] {
+        UErrorCode status = U_ZERO_ERROR;
+        std::unique_ptr<icu::BreakIterator> b(icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), status));
+        if (U_FAILURE(status)) b.reset();
+        return b;
+    }();
+    return it.get();
+}
+
+// Byte ranges of the sentences of `text` (whitespace trimmed).
+std::vector<TextSpan> split_sentences(std::string_view text) {
+    std::vector<TextSpan> out;
+    auto push = [&](std::size_t b, std::size_t e) {
+        while (b < e && static_cast<unsigned char>(text[b]) <= ' ') ++b;
+        while (e > b && static_cast<unsigned char>(text[e - 1]) <= ' ') --e;
+        if (e > b) out.push_back({b, e});
+    };
+    icu::BreakIterator* bi = sentence_iterator();
+    UErrorCode status = U_ZERO_ERROR;
+    UText* ut = bi ? utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status) : nullptr;
+    if (!bi || U_FAILURE(status) || !ut) {
+        push(0, text.size());
+        return out;
+    }
+    bi->setText(ut, status);
+    std::int32_t start = bi->first();
+    for (std::int32_t end = bi->next(); end != icu::BreakIterator::DONE; start = end, end = bi->next())
+        push(static_cast<std::size_t>(start), static_cast<std::size_t>(end));
+    utext_close(ut);
+    return out;
+}
+
+std::string first_words(std::string_view s, std::size_t n) {
+    std::string out;
+    std::size_t words = 0;
+    bool in = false;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const bool sp = s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r';
+        if (!sp && !in && ++words > n) {
+            while (!out.empty() && (out.back() == ' ' || out.back() == ',')) out.pop_back();
+            return out + "\xE2\x80\xA6";
+        }
+        in = !sp;
+        out.push_back(sp ? ' ' : s[i]);
+    }
+    return out;
+}
+
+struct Candidate {
+    std::size_t place;
+    std::size_t mention;  // index into mentions
+    int score;
+};
+
+}  // namespace
+
+Extractor::Extractor(const Gazetteer& gazetteer, ExtractorOptions options) : gazetteer_(gazetteer), options_(options) {}
+
+std::vector<Event> Extractor::extract(const Document& doc, Diagnostics& diags) const {
+    std::vector<Event> out;
+    extract(doc, diags, [&](Event&& e) { out.push_back(std::move(e)); });
+    return out;
+}
+
+void Extractor::extract(const Document& doc, Diagnostics& diags, const std::function<void(Event&&)>& sink) const {
+    const std::string_view text = doc.text;
+    const auto& lex = lexicon();
+
+    // Pass 1: sentences of prose blocks, their tokens and place mentions; the document's focus
+    // region (the region it names most) and the places that give ambiguous names a context.
+    struct Sentence {
+        TextSpan span;
+        std::size_t block;
+        std::vector<Token> tokens;  // offsets relative to span.begin
+        std::vector<PlaceMention> places;
+    };
+    std::vector<Sentence> sentences;
+    std::map<std::size_t, int> region_count;
+    std::map<std::size_t, int> place_count;
+    std::vector<LonLat> context;
+    for (std::size_t bi = 0; bi < doc.blocks.size(); ++bi) {
+        const TextBlock& b = doc.blocks[bi];
+        if (b.kind != BlockKind::Prose) continue;
+        const std::string_view block = text.substr(b.span.begin, b.span.end - b.span.begin);
+        for (const TextSpan& s : split_sentences(block)) {
+            Sentence sen;
+            sen.span = {b.span.begin + s.begin, b.span.begin + s.end};
+            sen.block = bi;
+            const std::string_view st = text.substr(sen.span.begin, sen.span.end - sen.span.begin);
+            sen.tokens = tokenize(st);
+            bool has_trigger = false;
+            for (const auto& t : sen.tokens)
+                if (lex.count(t.folded)) {
+                    has_trigger = true;
+                    break;
+                }
+            sen.places = gazetteer_.find_mentions(st, sen.tokens);
+            for (const auto& m : sen.places) {
+                const NamedPlace& p = gazetteer_.place(m.place);
+                if (p.precision == LocationPrecision::Region) ++region_count[m.place];
+                if (p.precision != LocationPrecision::Country) ++place_count[m.place];
+                if (m.alternatives.empty() && p.has_position && context.size() < 64) context.push_back(p.position);
+            }
+            if (has_trigger || !sen.places.empty()) sentences.push_back(std::move(sen));
+        }
+    }
+    std::optional<std::size_t> focus;
+    {
+        int best = 0;
+        for (const auto& [p, n] : (region_count.empty() ? place_count : region_count))
+            if (n > best) {
+                best = n;
+                focus = p;
+            }
+    }
+
+    // Pass 2: events.
+    std::optional<Date> narrative;
+    std::size_t last_block = static_cast<std::size_t>(-1);
+    int counter = 0;
+    std::string stem = doc.name;
+    if (auto dot = stem.rfind('.'); dot != std::string::npos) stem.resize(dot);
+    if (auto us = stem.find('_'); us != std::string::npos && us > 0) stem.resize(us);
+
+    for (Sentence& sen : sentences) {
+        const std::string_view st = text.substr(sen.span.begin, sen.span.end - sen.span.begin);
+        const auto& toks = sen.tokens;
+        if (sen.block != last_block) {
+            // A new paragraph keeps the narrative date only when it is close to the dateline.
+            if (narrative && doc.publication_date) {
+                const auto gap = std::chrono::sys_days(*doc.publication_date) - std::chrono::sys_days(*narrative);
+                if (gap.count() > 7 || gap.count() < -1) narrative.reset();
+            } else if (narrative && !doc.publication_date) {
+                narrative.reset();
+            }
+            last_block = sen.block;
+        }
+        if (!context.empty() && !sen.places.empty()) {
+            bool ambiguous = false;
+            for (const auto& m : sen.places) ambiguous |= !m.alternatives.empty();
+            if (ambiguous) sen.places = gazetteer_.find_mentions(st, toks, context);
+        }
+
+        // Dates of the sentence.
+        DateContext dctx{doc.publication_date, narrative};
+        const auto dates = find_dates(st, toks, dctx);
+        for (const auto& d : dates)
+            if (d.range.precision == DatePrecision::Day && d.kind != DateKind::Since) narrative = d.range.start;
+
+        // Event words.
+        bool modal = false;
+        for (const auto& t : toks) modal |= is_modal(t.folded);
+        int best_weight = 0;
+        std::size_t trigger_at = 0;
+        EventType type = EventType::Other;
+        bool any_past = false;
+        for (std::size_t i = 0; i < toks.size(); ++i) {
+            auto it = lex.find(toks[i].folded);
+            if (it == lex.end()) continue;
+            const bool past = is_past(toks[i].folded) ||
+                              (i > 0 && (toks[i - 1].folded == "been" || toks[i - 1].folded == "was" ||
+                                         toks[i - 1].folded == "were" || toks[i - 1].folded == "has" ||
+                                         toks[i - 1].folded == "have" || toks[i - 1].folded == "had"));
+            if (modal && !past) continue;
+            // Words that are place names or parts of them ("Mine" villages, "Control" headings) are not triggers.
+            bool in_place = false;
+            for (const auto& m : sen.places) in_place |= i >= m.first_token && i < m.last_token;
+            if (in_place) continue;
+            any_past |= past;
+            int w = it->second.weight;
+            // "came under (the) control", "took control": capture; "under the terms of": not a capture.
+            if (toks[i].folded == "control" && !(i > 0 && (toks[i - 1].folded == "under" || toks[i - 1].folded == "took" ||
+                                                           toks[i - 1].folded == "the")))
+                continue;
+            if (toks[i].folded == "counter" && !(i + 1 < toks.size() && toks[i + 1].folded.starts_with("attack"))) continue;
+            if (it->second.type == EventType::Statement && past) w += 1;
+            if (w > best_weight) {
+                best_weight = w;
+                trigger_at = i;
+                type = it->second.type;
+            }
+        }
+        if (best_weight == 0) continue;
+        if (modal && !any_past) continue;
+        // "exchange of fire" is a clash, "came under fire" a strike.
+        for (std::size_t i = 0; i + 2 < toks.size(); ++i)
+            if (toks[i].folded == "exchange" && toks[i + 1].folded == "of" && toks[i + 2].folded == "fire" &&
+                type != EventType::Casualty)
+                type = EventType::Clash;
+        if (type == EventType::Ceasefire) {
+            for (const auto& t : toks)
+                if (t.folded == "agreement" || t.folded == "signed" || t.folded == "agreed") {
+                    // a ceasefire agreement is still a ceasefire
+                }
+        }
+
+        // Places: candidates scored by specificity and by a locative preposition before them;
+        // countries, far-away places and actors ("Baku says", "Baku's") only with a preposition.
+        std::vector<Candidate> cands;
+        for (std::size_t k = 0; k < sen.places.size(); ++k) {
+            const PlaceMention& m = sen.places[k];
+            const NamedPlace& p = gazetteer_.place(m.place);
+            if (!p.has_position) continue;
+            std::size_t f = m.first_token;
+            std::string_view prev = f > 0 ? std::string_view(toks[f - 1].folded) : std::string_view();
+            if (prev == "the" && f > 1) prev = toks[f - 2].folded;
+            if ((prev == "of") && f >= 3 &&
+                (toks[f - 2].folded == "city" || toks[f - 2].folded == "town" || toks[f - 2].folded == "towns" ||
+                 toks[f - 2].folded == "cities" || toks[f - 2].folded == "village" || toks[f - 2].folded == "streets" ||
+                 toks[f - 2].folded == "districts" || toks[f - 2].folded == "airbases" ||
+                 toks[f - 2].folded == "outskirts" || toks[f - 2].folded == "region"))
+                prev = "in";
+            // Members of a list share the preposition of its first element.
+            for (std::size_t q = k; q > 0; --q) {
+                const auto& a = sen.places[q - 1];
+                const std::string_view g = st.substr(a.end, sen.places[q].begin - a.end);
+                std::string gg;
+                for (char c : g)
+                    if (c != ' ') gg.push_back(c);
+                if (gg == "," || gg == "and" || gg == ",and") {
+                    const std::size_t ff = a.first_token;
+                    std::string_view pp = ff > 0 ? std::string_view(toks[ff - 1].folded) : std::string_view();
+                    if (pp == "the" && ff > 1) pp = toks[ff - 2].folded;
+                    if (pp == "of" && ff >= 3) pp = "in";
+                    if (is_locative(pp)) prev = pp;
+                } else {
+                    break;
+                }
+            }
+            const bool locative = is_locative(prev);
+            const bool actor_like = sen.places[k].last_token < toks.size() &&
+                                    (toks[m.last_token - 1].possessive || is_reporting_verb(toks[m.last_token].folded));
+            const bool far = focus && Gazetteer::distance_km(p.position, gazetteer_.place(*focus).position) > 400;
+            int score = 0;
+            switch (p.precision) {
+                case LocationPrecision::Point: score = 3; break;
+                case LocationPrecision::District: score = 3; break;
+                case LocationPrecision::Region: score = 2; break;
+                case LocationPrecision::Country: score = 0; break;
+            }
+            if (locative) score += 3;
+            if (!locative && (p.precision == LocationPrecision::Country || far || actor_like)) continue;
+            cands.push_back({m.place, k, score});
+        }
+        std::vector<std::pair<std::size_t, std::string>> chosen;  // place, surface text
+        std::size_t primary_mention = 0;
+        if (!cands.empty()) {
+            const Candidate* best = &cands.front();
+            for (const auto& c : cands)
+                if (c.score > best->score) best = &c;
+            primary_mention = best->mention;
+            // The whole coordinated list the best mention belongs to ("the towns of Fuzuli and Hadrut").
+            std::size_t lo = best->mention, hi = best->mention;
+            auto joined = [&](std::size_t a, std::size_t b) {
+                const std::string_view g = st.substr(sen.places[a].end, sen.places[b].begin - sen.places[a].end);
+                std::string gg;
+                for (char c : g)
+                    if (c != ' ') gg.push_back(c);
+                return gg == "," || gg == "and" || gg == ",and" || gg == "or";
+            };
+            while (lo > 0 && joined(lo - 1, lo)) --lo;
+            while (hi + 1 < sen.places.size() && joined(hi, hi + 1)) ++hi;
+            for (std::size_t k = lo; k <= hi; ++k) {
+                const PlaceMention& m = sen.places[k];
+                const NamedPlace& p = gazetteer_.place(m.place);
+                if (!p.has_position) continue;
+                if (k != primary_mention && (p.precision == LocationPrecision::Country ||
+                                             p.precision != gazetteer_.place(sen.places[primary_mention].place).precision))
+                    continue;
+                bool dup = false;
+                for (const auto& c : chosen) {
+                    const NamedPlace& q = gazetteer_.place(c.first);
+                    dup |= c.first == m.place || Gazetteer::distance_km(q.position, p.position) < 1.0;
+                }
+                if (!dup) chosen.emplace_back(m.place, std::string(st.substr(m.begin, m.end - m.begin)));
+            }
+        }
+        bool stated = !chosen.empty();
+        if (chosen.empty()) {
+            if (!focus) {
+                diags.add(Severity::Info, DiagCode::PlaceUnknown, doc.path, fmt::format("byte {}", doc.base_offset + sen.span.begin),
+                          fmt::format("event without a place: '{}'", first_words(st, 12)));
+                continue;
+            }
+            chosen.emplace_back(*focus, "(not stated)");
+        }
+
+        // Date of the event.
+        DateRange when;
+        bool dated = false;
+        if (!dates.empty()) {
+            when = dates.front().range;
+            dated = true;
+        } else if (narrative) {
+            when = DateRange{*narrative, *narrative, DatePrecision::Day};
+        } else if (doc.publication_date) {
+            when = DateRange{*doc.publication_date, *doc.publication_date, DatePrecision::Day};
+        } else if (doc.estimated_publication) {
+            when = *doc.estimated_publication;
+        } else {
+            diags.add(Severity::Info, DiagCode::DateUnparsed, doc.path, fmt::format("byte {}", doc.base_offset + sen.span.begin),
+                      fmt::format("event without a date: '{}'", first_words(st, 12)));
+            continue;
+        }
+
+        // Actor and target: the nearest agent phrase before the event word and the first after it.
+        auto phrase_at = [&](std::size_t i, std::size_t& last) -> bool {
+            // A phrase starts with a capitalised non-function word and runs over capitalised words,
+            // "of", "the" and agent nouns ("Azerbaijani Armed Forces", "Armenia's foreign ministry").
+            if (!toks[i].capitalized || is_function_word(toks[i].folded) || lex.count(toks[i].folded) ||
+                toks[i].numeric)
+                return false;
+            last = i;
+            for (std::size_t j = i + 1; j < toks.size(); ++j) {
+                const std::string_view g = st.substr(toks[j - 1].end, toks[j].begin - toks[j - 1].end);
+                if (g.find_first_of(",.;:()\"") != std::string_view::npos && !toks[j - 1].possessive) break;
+                if (toks[j].capitalized || is_agent_head(toks[j].folded) ||
+                    ((toks[j].folded == "of" || toks[j].folded == "the") && j + 1 < toks.size() && toks[j + 1].capitalized) ||
+                    (toks[j - 1].possessive && !lex.count(toks[j].folded)))
+                    last = j;
+                else
+                    break;
+            }
+            return true;
+        };
+        std::string actor, target;
+        for (std::size_t i = 0; i < trigger_at;) {
+            std::size_t last = 0;
+            if (phrase_at(i, last) && last < trigger_at) {
+                actor = std::string(st.substr(toks[i].begin, toks[last].end - toks[i].begin));
+                i = last + 1;
+            } else {
+                ++i;
+            }
+        }
+        for (std::size_t i = trigger_at + 1; i < toks.size(); ++i) {
+            std::size_t last = 0;
+            if (phrase_at(i, last)) {
+                target = std::string(st.substr(toks[i].begin, toks[last].end - toks[i].begin));
+                break;
+            }
+        }
+
+        double confidence = 0.45;
+        if (dated) confidence += 0.2;
+        if (stated) confidence += 0.15;
+        if (type != EventType::Statement) confidence += 0.1;
+        for (const auto& t : toks)
+            if (t.folded == "reportedly" || t.folded == "allegedly" || t.folded == "unconfirmed") {
+                confidence -= 0.15;
+                break;
+            }
+        confidence = std::clamp(confidence, 0.05, 0.95);
+
+        std::string quote(st);
+        if (options_.max_quote_bytes > 0 && quote.size() > options_.max_quote_bytes) {
+            std::size_t cut = quote.rfind(' ', options_.max_quote_bytes);
+            quote.resize(cut == std::string::npos ? options_.max_quote_bytes : cut);
+        }
+        for (const auto& [pi, surface] : chosen) {
+            const NamedPlace& p = gazetteer_.place(pi);
+            Event e;
+            e.id = fmt::format("{}-{:03d}", stem, ++counter);
+            e.date = when;
+            e.place = p.name;
+            e.place_text = surface;
+            e.position = p.position;
+            e.has_position = p.has_position;
+            e.location_precision = p.precision;
+            e.type = type;
+            e.actor = actor;
+            e.target = target;
+            e.summary = fmt::format("{} at {}: {}", event_type_name(type), p.name, first_words(st, 18));
+            e.source = SourceRef{doc.name, doc.base_offset + sen.span.begin, doc.base_offset + sen.span.end, quote};
+            e.confidence = std::round(confidence * 100.0) / 100.0;
+            sink(std::move(e));
+        }
+    }
+}
+
+}  // namespace sitmap::core

@@ -1,0 +1,39 @@
+// Extractor: turns a Document into Events. Sentences come from ICU's BreakIterator; each prose
+// sentence with an event word (a lexicon of strike/capture/.../statement verbs and nouns) becomes
+// one event per place it happens at, dated by the date grammar (date_extract.hpp) or, failing
+// that, by the narrative date of its paragraph or the publication date. Headings, captions and
+// page furniture are skipped; forecasts and analysis ("will", "would", "likely") are not events.
+// Part of sitmap_core: no file access, no GDAL, GL or ImGui. No document-specific rules.
+#pragma once
+#include "core/diagnostics.hpp"
+#include "core/document.hpp"
+#include "core/event.hpp"
+#include "core/gazetteer.hpp"
+
+#include <functional>
+#include <vector>
+
+namespace sitmap::core {
+
+struct ExtractorOptions {
+    std::size_t max_quote_bytes = 0;  ///< 0: whole sentence; otherwise cut at a word boundary
+};
+
+class Extractor {
+public:
+    /// `gazetteer` must outlive the extractor.
+    explicit Extractor(const Gazetteer& gazetteer, ExtractorOptions options = {});
+
+    /// Extracts events from `doc`, passing each to `sink` in text order (bounded memory for streamed
+    /// documents). Problems (no place for an event) go to `diags` with the document's path.
+    void extract(const Document& doc, Diagnostics& diags, const std::function<void(Event&&)>& sink) const;
+
+    /// Convenience: collects the events of `doc`.
+    std::vector<Event> extract(const Document& doc, Diagnostics& diags) const;
+
+private:
+    const Gazetteer& gazetteer_;
+    ExtractorOptions options_;
+};
+
+}  // namespace sitmap::core

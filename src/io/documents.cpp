@@ -1,0 +1,226 @@
+#include "io/documents.hpp"
+
+#include "core/utf8.hpp"
+
+#include <fmt/format.h>
+#include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
+
+#include <algorithm>
+#include <fstream>
+#include <memory>
+
+namespace sitmap::io {
+
+namespace fs = std::filesystem;
+using core::DiagCode;
+using core::Severity;
+
+namespace {
+
+bool looks_binary(std::string_view bytes) {
+    const std::size_t n = std::min<std::size_t>(bytes.size(), 65536);
+    std::size_t control = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto c = static_cast<unsigned char>(bytes[i]);
+        if (c == 0) return true;
+        if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++control;
+    }
+    return n > 0 && control * 20 > n;  // more than 5 % control characters
+}
+
+bool only_whitespace(std::string_view s) {
+    return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; });
+}
+
+std::optional<std::string> convert_to_utf8(std::string_view bytes, const char* charset) {
+    UErrorCode status = U_ZERO_ERROR;
+    UConverter* conv = ucnv_open(charset, &status);
+    if (U_FAILURE(status)) return std::nullopt;
+    std::string out(bytes.size() * 3 + 16, '\0');
+    const std::int32_t n = ucnv_toAlgorithmic(UCNV_UTF8, conv, out.data(), static_cast<std::int32_t>(out.size()),
+                                              bytes.data(), static_cast<std::int32_t>(bytes.size()), &status);
+    ucnv_close(conv);
+    if (U_FAILURE(status)) return std::nullopt;
+    out.resize(static_cast<std::size_t>(n));
+    return out;
+}
+
+// Replaces invalid UTF-8 sequences with U+FFFD so one bad byte never loses a document.
+std::string repair_utf8(std::string_view s) {
+    std::string out;
+    for (char32_t cp : core::decode_utf8(s)) core::append_utf8(out, cp);
+    return out;
+}
+
+}  // namespace
+
+std::vector<fs::path> list_documents(const std::vector<std::string>& inputs, core::Diagnostics& diags) {
+    std::vector<fs::path> out;
+    for (const auto& in : inputs) {
+        std::error_code ec;
+        const fs::path p(in);
+        if (fs::is_directory(p, ec)) {
+            std::vector<fs::path> found;
+            for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
+                 !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+                const std::string name = it->path().filename().string();
+                if (!name.empty() && name[0] == '.') {
+                    if (it->is_directory()) it.disable_recursion_pending();
+                    continue;
+                }
+                if (it->is_regular_file()) found.push_back(it->path());
+            }
+            std::sort(found.begin(), found.end());
+            out.insert(out.end(), found.begin(), found.end());
+        } else if (fs::exists(p, ec)) {
+            out.push_back(p);
+        } else {
+            diags.add(Severity::Error, DiagCode::FileMissing, in, "", "no such file or directory");
+        }
+    }
+    return out;
+}
+
+std::optional<DecodedText> decode_text(std::string_view bytes, const std::string& file, core::Diagnostics& diags) {
+    if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+    if (bytes.empty() || only_whitespace(bytes)) {
+        diags.add(Severity::Error, DiagCode::DocumentEmpty, file, "", "empty document (no text)");
+        return std::nullopt;
+    }
+    if (looks_binary(bytes)) {
+        diags.add(Severity::Error, DiagCode::DocumentBinary, file, "",
+                  "binary file, not a text document (NUL or control bytes)");
+        return std::nullopt;
+    }
+    if (core::is_valid_utf8(bytes)) return DecodedText{std::string(bytes), "UTF-8", false};
+
+    // Not UTF-8: ask ICU's detector, and only trust single-byte charsets it is confident about.
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<UCharsetDetector, decltype(&ucsdet_close)> det(ucsdet_open(&status), &ucsdet_close);
+    const std::size_t sample = std::min<std::size_t>(bytes.size(), 1u << 20);
+    ucsdet_setText(det.get(), bytes.data(), static_cast<std::int32_t>(sample), &status);
+    std::int32_t found = 0;
+    const UCharsetMatch** matches = ucsdet_detectAll(det.get(), &found, &status);
+    std::string best_name;
+    std::int32_t best_conf = 0;
+    if (U_SUCCESS(status)) {
+        for (std::int32_t i = 0; i < found; ++i) {
+            UErrorCode s2 = U_ZERO_ERROR;
+            const std::string name = ucsdet_getName(matches[i], &s2);
+            const std::int32_t conf = ucsdet_getConfidence(matches[i], &s2);
+            const bool supported = name == "windows-1251" || name == "ISO-8859-1" || name == "windows-1252" ||
+                                   name == "ISO-8859-5" || name == "KOI8-R";
+            if (supported && conf > best_conf) {
+                best_conf = conf;
+                best_name = name;
+            }
+        }
+    }
+    // Latin-1 text never uses the C1 control range 0x80-0x9F; Windows-1252 maps it to punctuation.
+    if (best_name == "ISO-8859-1") {
+        const bool c1 = std::any_of(bytes.begin(), bytes.end(), [](char c) {
+            const auto u = static_cast<unsigned char>(c);
+            return u >= 0x80 && u <= 0x9F;
+        });
+        if (c1) best_name = "windows-1252";
+    }
+    constexpr std::int32_t min_confidence = 30;
+    if (best_name.empty() || best_conf < min_confidence) {
+        diags.add(Severity::Error, DiagCode::DocumentEncoding, file, "",
+                  best_name.empty()
+                      ? std::string("not UTF-8 and the character set cannot be determined (convert it to UTF-8)")
+                      : fmt::format("not UTF-8; it may be {} but detection is not confident ({}%); convert it to UTF-8",
+                                    best_name, best_conf));
+        return std::nullopt;
+    }
+    auto converted = convert_to_utf8(bytes, best_name.c_str());
+    if (!converted) {
+        diags.add(Severity::Error, DiagCode::DocumentEncoding, file, "",
+                  fmt::format("not UTF-8 and conversion from {} failed (convert it to UTF-8)", best_name));
+        return std::nullopt;
+    }
+    diags.add(Severity::Info, DiagCode::DocumentTranscoded, file, "",
+              fmt::format("not UTF-8: read as {} (detector confidence {}%)", best_name, best_conf));
+    return DecodedText{std::move(*converted), best_name, true};
+}
+
+bool read_document(const fs::path& path, core::Diagnostics& diags,
+                   const std::function<void(core::Document&&)>& on_part, const ReadOptions& options) {
+    const std::string file = path.string();
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        diags.add(Severity::Error, DiagCode::FileUnreadable, file, "", "cannot open the file for reading");
+        return false;
+    }
+    const std::size_t part = std::max<std::size_t>(options.part_bytes, 4096);
+    std::string buffer;
+    std::string carry;
+    std::optional<core::Document> first_meta;  // header and dates, without text, for later parts
+    std::string charset;
+    std::size_t offset = 0;  // bytes of (decoded) text already passed on
+    bool any = false;
+    bool warned_utf8 = false;
+    std::vector<char> chunk(part);
+    while (true) {
+        in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+        const auto got = static_cast<std::size_t>(in.gcount());
+        const bool eof = got < chunk.size();
+        buffer = std::move(carry);
+        carry.clear();
+        buffer.append(chunk.data(), got);
+        if (!eof) {
+            // Cut at the last paragraph break (else line break, else space) so sentences stay whole
+            // and no UTF-8 sequence is split.
+            std::size_t cut = buffer.rfind("\n\n");
+            if (cut == std::string::npos || cut < buffer.size() / 2) cut = buffer.rfind('\n');
+            if (cut == std::string::npos || cut < buffer.size() / 4) cut = buffer.rfind(' ');
+            if (cut != std::string::npos && cut > 0) {
+                carry.assign(buffer, cut + 1, std::string::npos);
+                buffer.resize(cut + 1);
+            }
+        }
+        if (buffer.empty() && eof) break;
+        std::string text;
+        if (!first_meta) {
+            auto decoded = decode_text(buffer, file, diags);
+            if (!decoded) return false;
+            charset = decoded->charset;
+            text = std::move(decoded->text);
+        } else if (charset == "UTF-8") {
+            if (!core::is_valid_utf8(buffer)) {
+                if (!warned_utf8)
+                    diags.add(Severity::Warning, DiagCode::DocumentEncoding, file, fmt::format("byte {}", offset),
+                              "invalid UTF-8 bytes replaced by U+FFFD");
+                warned_utf8 = true;
+                text = repair_utf8(buffer);
+            } else {
+                text = std::move(buffer);
+            }
+        } else {
+            text = convert_to_utf8(buffer, charset.c_str()).value_or(std::string());
+        }
+        const std::size_t len = text.size();
+        if (!first_meta) {
+            core::Document doc = core::parse_document(path.filename().string(), std::move(text), diags, file);
+            first_meta = doc;
+            first_meta->text.clear();
+            first_meta->blocks.clear();
+            on_part(std::move(doc));
+        } else {
+            on_part(core::continue_document(*first_meta, std::move(text), offset));
+        }
+        any = true;
+        offset += len;
+        if (eof && carry.empty()) break;
+        if (eof) {
+            // The tail after the last cut of the final read.
+            buffer = std::move(carry);
+            carry.clear();
+            continue;
+        }
+    }
+    return any;
+}
+
+}  // namespace sitmap::io

@@ -1,0 +1,354 @@
+#include "io/events_io.hpp"
+
+#include "core/csv.hpp"
+#include "core/error.hpp"
+#include "core/parse.hpp"
+#include "io/geodata.hpp"
+
+#include <fmt/format.h>
+#include <gdal_priv.h>
+#include <nlohmann/json.hpp>
+#include <ogrsf_frmts.h>
+
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+namespace sitmap::io {
+
+namespace fs = std::filesystem;
+using core::DiagCode;
+using core::Severity;
+
+namespace {
+
+std::string lower(std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+std::string fmt_coord(double v) { return fmt::format("{:.5f}", v); }
+
+std::vector<std::string> event_fields(const core::Event& e) {
+    return {e.source.document,
+            e.id,
+            core::format_iso(e.date.start),
+            core::format_iso(e.date.end),
+            std::string(core::precision_name(e.date.precision == core::DatePrecision::Decade ? core::DatePrecision::Year
+                                                                                              : e.date.precision)),
+            e.place,
+            e.has_position ? fmt_coord(e.position.lat) : std::string(),
+            e.has_position ? fmt_coord(e.position.lon) : std::string(),
+            std::string(core::location_precision_name(e.location_precision)),
+            std::string(core::event_type_name(e.type)),
+            e.actor,
+            e.target,
+            e.summary,
+            e.source.quote,
+            fmt::format("{:.2f}", e.confidence)};
+}
+
+// Fills an event from named string fields (CSV row, GeoJSON/GPKG properties). Returns an error
+// message, or empty on success.
+std::string event_from_fields(const std::map<std::string, std::string>& f, core::Event& e) {
+    auto get = [&](const char* k) -> std::string {
+        auto it = f.find(k);
+        return it == f.end() ? std::string() : it->second;
+    };
+    e.source.document = get("doc");
+    e.id = get("event_id");
+    const auto s = core::parse_iso_date(get("date_start"));
+    const auto en = core::parse_iso_date(get("date_end"));
+    if (!s || !en) return fmt::format("bad date '{}'..'{}' (expected YYYY-MM-DD)", get("date_start"), get("date_end"));
+    e.date.start = *s;
+    e.date.end = *en;
+    if (std::chrono::sys_days(*en) < std::chrono::sys_days(*s))
+        return fmt::format("date_end '{}' is before date_start '{}'", get("date_end"), get("date_start"));
+    const std::string prec = get("date_precision");
+    auto p = core::parse_precision(prec);
+    if (!p) return fmt::format("bad date_precision '{}' (expected day, month or year)", prec);
+    e.date.precision = *p;
+    e.place = get("place");
+    const std::string lat = get("lat"), lon = get("lon");
+    if (!lat.empty() || !lon.empty()) {
+        double la = 0, lo = 0;
+        if (!core::parse_double(lat, la) || !core::parse_double(lon, lo) || std::abs(la) > 90 || std::abs(lo) > 180)
+            return fmt::format("bad coordinate '{},{}' (expected degrees)", lat, lon);
+        e.position = {lo, la};
+        e.has_position = true;
+    }
+    const std::string lp = get("location_precision");
+    if (auto l = core::parse_location_precision(lp)) e.location_precision = *l;
+    else if (!lp.empty()) return fmt::format("bad location_precision '{}' (expected point, district, region or country)", lp);
+    const std::string t = get("event_type");
+    auto et = core::parse_event_type(t);
+    if (!et) return fmt::format("unknown event_type '{}'", t);
+    e.type = *et;
+    e.actor = get("actor");
+    e.target = get("target");
+    e.summary = get("summary");
+    e.source.quote = get("quote");
+    const std::string conf = get("confidence");
+    double c = 0.5;
+    if (!conf.empty() && (!core::parse_double(conf, c) || c < 0 || c > 1))
+        return fmt::format("bad confidence '{}' (expected 0..1)", conf);
+    e.confidence = c;
+    std::uint64_t b = 0;
+    if (auto it = f.find("source_begin"); it != f.end()) b = std::strtoull(it->second.c_str(), nullptr, 10);
+    e.source.begin = static_cast<std::size_t>(b);
+    if (auto it = f.find("source_end"); it != f.end()) b = std::strtoull(it->second.c_str(), nullptr, 10);
+    e.source.end = static_cast<std::size_t>(b);
+    return {};
+}
+
+void write_text_atomically(const fs::path& path, const std::string& text) {
+    const fs::path tmp = path.string() + ".tmp";
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        if (!out) throw fmt_error("{}: cannot write (check the directory exists and is writable)", path.string());
+        out << text;
+        out.flush();
+        if (!out) throw fmt_error("{}: write failed (disk full?)", path.string());
+    }
+    std::error_code ec;
+    fs::rename(tmp, path, ec);
+    if (ec) {
+        fs::remove(tmp, ec);
+        throw fmt_error("{}: cannot replace the file: {}", path.string(), ec.message());
+    }
+}
+
+std::string events_to_geojson(const std::vector<core::Event>& events) {
+    nlohmann::ordered_json fc;
+    fc["type"] = "FeatureCollection";
+    fc["features"] = nlohmann::ordered_json::array();
+    for (const auto& e : events) {
+        nlohmann::ordered_json f;
+        f["type"] = "Feature";
+        nlohmann::ordered_json props;
+        const auto fields = event_fields(e);
+        for (std::size_t i = 0; i < fields.size(); ++i) {
+            const std::string key(event_csv_columns[i]);
+            if (key == "lat" || key == "lon") continue;
+            if (key == "confidence") props[key] = e.confidence;
+            else props[key] = fields[i];
+        }
+        props["source_begin"] = e.source.begin;
+        props["source_end"] = e.source.end;
+        f["properties"] = props;
+        if (e.has_position)
+            f["geometry"] = {{"type", "Point"}, {"coordinates", {e.position.lon, e.position.lat}}};
+        else
+            f["geometry"] = nullptr;
+        fc["features"].push_back(std::move(f));
+    }
+    return fc.dump(1) + "\n";
+}
+
+void write_gpkg(const fs::path& path, const std::vector<core::Event>& events) {
+    init_gdal();
+    GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("GPKG");
+    if (!drv) throw Error("GDAL has no GPKG driver");
+    const fs::path tmp = path.string() + ".tmp.gpkg";
+    std::error_code ec;
+    fs::remove(tmp, ec);
+    GDALDatasetUniquePtr ds(drv->Create(tmp.string().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    if (!ds) throw fmt_error("{}: cannot create GeoPackage: {}", path.string(), CPLGetLastErrorMsg());
+    OGRSpatialReference srs;
+    srs.importFromEPSG(4326);
+    srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    OGRLayer* layer = ds->CreateLayer("events", &srs, wkbPoint, nullptr);
+    if (!layer) throw fmt_error("{}: cannot create layer 'events': {}", path.string(), CPLGetLastErrorMsg());
+    auto add_field = [&](const char* name, OGRFieldType t) {
+        OGRFieldDefn fd(name, t);
+        if (layer->CreateField(&fd) != OGRERR_NONE)
+            throw fmt_error("{}: cannot create field '{}'", path.string(), name);
+    };
+    add_field("doc", OFTString);
+    add_field("event_id", OFTString);
+    add_field("date_start", OFTDate);
+    add_field("date_end", OFTDate);
+    add_field("date_precision", OFTString);
+    add_field("place", OFTString);
+    add_field("lat", OFTReal);
+    add_field("lon", OFTReal);
+    add_field("location_precision", OFTString);
+    add_field("event_type", OFTString);
+    add_field("actor", OFTString);
+    add_field("target", OFTString);
+    add_field("summary", OFTString);
+    add_field("quote", OFTString);
+    add_field("confidence", OFTReal);
+    add_field("source_begin", OFTInteger64);
+    add_field("source_end", OFTInteger64);
+    if (layer->StartTransaction() != OGRERR_NONE) throw fmt_error("{}: cannot start a transaction", path.string());
+    for (const auto& e : events) {
+        OGRFeatureUniquePtr f(OGRFeature::CreateFeature(layer->GetLayerDefn()));
+        const auto fields = event_fields(e);
+        for (std::size_t i = 0; i < fields.size(); ++i) {
+            const std::string key(event_csv_columns[i]);
+            if (key == "date_start" || key == "date_end") {
+                const core::Date d = key == "date_start" ? e.date.start : e.date.end;
+                f->SetField(key.c_str(), static_cast<int>(d.year()), static_cast<int>(static_cast<unsigned>(d.month())),
+                            static_cast<int>(static_cast<unsigned>(d.day())));
+            } else if (key == "lat" || key == "lon") {
+                if (e.has_position) f->SetField(key.c_str(), key == "lat" ? e.position.lat : e.position.lon);
+            } else if (key == "confidence") {
+                f->SetField(key.c_str(), e.confidence);
+            } else {
+                f->SetField(key.c_str(), fields[i].c_str());
+            }
+        }
+        f->SetField("source_begin", static_cast<GIntBig>(e.source.begin));
+        f->SetField("source_end", static_cast<GIntBig>(e.source.end));
+        if (e.has_position) {
+            OGRPoint pt(e.position.lon, e.position.lat);
+            f->SetGeometry(&pt);
+        }
+        if (layer->CreateFeature(f.get()) != OGRERR_NONE)
+            throw fmt_error("{}: cannot write event '{}': {}", path.string(), e.id, CPLGetLastErrorMsg());
+    }
+    if (layer->CommitTransaction() != OGRERR_NONE) throw fmt_error("{}: cannot commit", path.string());
+    ds.reset();
+    fs::rename(tmp, path, ec);
+    if (ec) {
+        fs::remove(tmp, ec);
+        throw fmt_error("{}: cannot replace the file", path.string());
+    }
+}
+
+std::vector<core::Event> read_csv_events(const fs::path& path, const std::string& text, core::Diagnostics& diags) {
+    std::vector<core::Event> out;
+    const auto records = core::parse_csv(text);
+    if (records.empty()) return out;
+    const auto& header = records[0].fields;
+    for (std::size_t i = 1; i < records.size(); ++i) {
+        const auto& r = records[i];
+        if (r.fields.size() != header.size()) {
+            diags.add(Severity::Warning, DiagCode::RecordInvalid, path.string(), std::to_string(r.line),
+                      fmt::format("row has {} fields (expected {})", r.fields.size(), header.size()));
+            continue;
+        }
+        std::map<std::string, std::string> f;
+        for (std::size_t k = 0; k < header.size(); ++k) f[header[k]] = r.fields[k];
+        core::Event e;
+        if (auto err = event_from_fields(f, e); !err.empty()) {
+            diags.add(Severity::Warning, DiagCode::RecordInvalid, path.string(), std::to_string(r.line), err);
+            continue;
+        }
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+std::vector<core::Event> read_geojson_events(const fs::path& path, const std::string& text, core::Diagnostics& diags) {
+    std::vector<core::Event> out;
+    nlohmann::json j;
+    try {
+        j = nlohmann::json::parse(text);
+    } catch (const nlohmann::json::exception& ex) {
+        throw fmt_error("{}: not valid JSON: {}", path.string(), ex.what());
+    }
+    if (!j.contains("features") || !j["features"].is_array())
+        throw fmt_error("{}: not a GeoJSON FeatureCollection (no 'features' array)", path.string());
+    std::size_t n = 0;
+    for (const auto& feat : j["features"]) {
+        const std::string where = fmt::format("feature {}", n++);
+        std::map<std::string, std::string> f;
+        if (feat.contains("properties") && feat["properties"].is_object()) {
+            for (const auto& [k, v] : feat["properties"].items())
+                f[k] = v.is_string() ? v.get<std::string>() : (v.is_null() ? std::string() : v.dump());
+        }
+        if (feat.contains("geometry") && feat["geometry"].is_object() && feat["geometry"].contains("coordinates")) {
+            const auto& c = feat["geometry"]["coordinates"];
+            if (c.is_array() && c.size() >= 2 && c[0].is_number() && c[1].is_number()) {
+                f["lon"] = fmt::format("{}", c[0].get<double>());
+                f["lat"] = fmt::format("{}", c[1].get<double>());
+            }
+        }
+        core::Event e;
+        if (auto err = event_from_fields(f, e); !err.empty()) {
+            diags.add(Severity::Warning, DiagCode::RecordInvalid, path.string(), where, err);
+            continue;
+        }
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+std::vector<core::Event> read_gpkg_events(const fs::path& path, core::Diagnostics& diags) {
+    init_gdal();
+    GDALDatasetUniquePtr ds(GDALDataset::Open(path.string().c_str(), GDAL_OF_VECTOR | GDAL_OF_VERBOSE_ERROR));
+    if (!ds) throw fmt_error("{}: cannot open as a GeoPackage: {}", path.string(), CPLGetLastErrorMsg());
+    OGRLayer* layer = ds->GetLayerByName("events");
+    if (!layer && ds->GetLayerCount() > 0) layer = ds->GetLayer(0);
+    if (!layer) throw fmt_error("{}: no 'events' layer", path.string());
+    std::vector<core::Event> out;
+    for (const auto& feat : *layer) {
+        std::map<std::string, std::string> f;
+        for (int i = 0; i < feat->GetFieldCount(); ++i) {
+            const OGRFieldDefn* fd = feat->GetFieldDefnRef(i);
+            if (!feat->IsFieldSetAndNotNull(i)) continue;
+            if (fd->GetType() == OFTDate || fd->GetType() == OFTDateTime) {
+                int y = 0, m = 0, d = 0, hh = 0, mm = 0, tz = 0;
+                float ss = 0;
+                feat->GetFieldAsDateTime(i, &y, &m, &d, &hh, &mm, &ss, &tz);
+                f[fd->GetNameRef()] = fmt::format("{:04d}-{:02d}-{:02d}", y, m, d);
+            } else {
+                f[fd->GetNameRef()] = feat->GetFieldAsString(i);
+            }
+        }
+        if (const OGRGeometry* g = feat->GetGeometryRef(); g && wkbFlatten(g->getGeometryType()) == wkbPoint) {
+            const auto* pt = g->toPoint();
+            f["lon"] = fmt::format("{}", pt->getX());
+            f["lat"] = fmt::format("{}", pt->getY());
+        }
+        core::Event e;
+        if (auto err = event_from_fields(f, e); !err.empty()) {
+            diags.add(Severity::Warning, DiagCode::RecordInvalid, path.string(), fmt::format("feature {}", feat->GetFID()), err);
+            continue;
+        }
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+}  // namespace
+
+EventsFormat events_format_for(const fs::path& path) {
+    const std::string ext = lower(path.extension().string());
+    if (ext == ".csv") return EventsFormat::Csv;
+    if (ext == ".geojson" || ext == ".json") return EventsFormat::GeoJson;
+    if (ext == ".gpkg") return EventsFormat::GeoPackage;
+    throw usage_error("{}: unknown events format '{}' (expected .gpkg, .geojson or .csv)", path.string(), ext);
+}
+
+std::string events_to_csv(const std::vector<core::Event>& events) {
+    std::string out;
+    std::vector<std::string> header(event_csv_columns.begin(), event_csv_columns.end());
+    out += core::csv_line(header) + "\n";
+    for (const auto& e : events) out += core::csv_line(event_fields(e)) + "\n";
+    return out;
+}
+
+void write_events(const fs::path& path, const std::vector<core::Event>& events) {
+    switch (events_format_for(path)) {
+        case EventsFormat::Csv: write_text_atomically(path, events_to_csv(events)); break;
+        case EventsFormat::GeoJson: write_text_atomically(path, events_to_geojson(events)); break;
+        case EventsFormat::GeoPackage: write_gpkg(path, events); break;
+    }
+}
+
+std::vector<core::Event> read_events(const fs::path& path, core::Diagnostics& diags) {
+    const EventsFormat format = events_format_for(path);
+    if (format == EventsFormat::GeoPackage) return read_gpkg_events(path, diags);
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw fmt_error("{}: cannot open the events file", path.string());
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    if (format == EventsFormat::Csv) return read_csv_events(path, ss.str(), diags);
+    return read_geojson_events(path, ss.str(), diags);
+}
+
+}  // namespace sitmap::io

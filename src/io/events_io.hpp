@@ -1,0 +1,39 @@
+// Writing and reading event files: GeoPackage (layer "events", points in EPSG:4326, DATE fields
+// date_start/date_end so QGIS's temporal controller can use them), GeoJSON and CSV (the fixed
+// column list below, RFC-4180 quoting). The format follows the file extension. Writes are atomic
+// (temporary file, then rename). Part of sitmap_io: the only place events meet GDAL.
+#pragma once
+#include "core/diagnostics.hpp"
+#include "core/event.hpp"
+
+#include <array>
+#include <filesystem>
+#include <string_view>
+#include <vector>
+
+namespace sitmap::io {
+
+/// The CSV columns, in order.
+inline constexpr std::array<std::string_view, 15> event_csv_columns{
+    "doc",   "event_id",           "date_start", "date_end", "date_precision", "place",   "lat",   "lon",
+    "location_precision", "event_type", "actor", "target",   "summary",        "quote",   "confidence"};
+
+enum class EventsFormat { Csv, GeoJson, GeoPackage };
+
+/// The format for `path` by its extension (.csv, .geojson/.json, .gpkg); throws sitmap::UsageError
+/// naming the path otherwise.
+EventsFormat events_format_for(const std::filesystem::path& path);
+
+/// Writes `events` to `path` in the format of its extension; throws sitmap::Error when the file
+/// cannot be written (the message names the path).
+void write_events(const std::filesystem::path& path, const std::vector<core::Event>& events);
+
+/// The CSV text of `events` (header line first, LF line ends).
+std::string events_to_csv(const std::vector<core::Event>& events);
+
+/// Reads an events file written by write_events (or edited by hand). Bad rows/features become
+/// RecordInvalid diagnostics with file:line or feature id; throws sitmap::Error when the file cannot
+/// be opened at all.
+std::vector<core::Event> read_events(const std::filesystem::path& path, core::Diagnostics& diags);
+
+}  // namespace sitmap::io
