@@ -1,0 +1,75 @@
+// EventEdits: the user's corrections, kept apart from extracted events and re-applied after every
+// re-extraction (keyed by document + event id, with the quote as a check), with undo/redo.
+// Part of sitmap_core: no GL, GDAL or ImGui (io/event_store saves and recovers them).
+#pragma once
+#include "core/date.hpp"
+#include "core/event.hpp"
+#include "core/geometry.hpp"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sitmap::core {
+
+/// One correction. `key` is "document#event_id" of the target event (for Add, the new event's key,
+/// "user#N"). Only the fields that the kind uses are meaningful.
+struct EventEdit {
+    enum class Kind { Move, SetDate, SetType, SetPlace, Delete, Restore, Add };
+    Kind kind = Kind::Move;
+    std::string key;
+    std::string quote_check;                 ///< the target's quote when the edit was made (re-apply check)
+    LonLat position;                         ///< Move, Add
+    std::optional<DateRange> date;           ///< SetDate, Add
+    std::optional<EventType> type;           ///< SetType, Add
+    std::string place;                       ///< SetPlace, Add
+    std::optional<LocationPrecision> location_precision;  ///< Move/SetPlace/Add (optional)
+    std::string note;                        ///< free text for Add (summary)
+    std::string timestamp;                   ///< ISO-8601 UTC when made (for the file; not compared)
+};
+
+std::string event_key(const Event& e);  ///< "document#id"
+
+/// The merged view: extracted events with edits applied, plus added events, plus a deleted flag.
+class EditableEvents {
+public:
+    /// Replaces the extracted events (e.g. after re-extraction) and re-applies every edit. Edits
+    /// whose target no longer exists (or whose quote changed) are kept but reported by orphaned().
+    void set_extracted(std::vector<Event> events);
+    /// Replaces all edits (e.g. loaded from a file) and re-applies them; clears undo/redo.
+    void set_edits(std::vector<EventEdit> edits);
+
+    /// Applies a new edit (clears the redo stack). Returns false when `edit.key` is unknown.
+    bool apply(EventEdit edit);
+    bool can_undo() const;
+    bool can_redo() const;
+    void undo();
+    void redo();
+
+    const std::vector<Event>& events() const { return merged_; }  ///< extracted + added, edits applied
+    bool deleted(std::size_t index) const;                        ///< per events() index
+    bool edited(std::size_t index) const;                         ///< any edit applies to it
+    const std::vector<EventEdit>& edits() const { return edits_; }  ///< the live edits, in order
+    std::vector<std::string> orphaned() const;                     ///< keys of edits that found no event
+    /// Index in events() of the event with this key.
+    std::optional<std::size_t> find(const std::string& key) const;
+
+    /// Increments on every change (apply/undo/redo/set_*): views cache on it.
+    std::size_t revision() const { return revision_; }
+    bool dirty() const { return dirty_; }       ///< changed since mark_saved()
+    void mark_saved() { dirty_ = false; }
+
+private:
+    void rebuild();
+    std::vector<Event> extracted_;
+    std::vector<EventEdit> edits_;
+    std::vector<EventEdit> redo_;
+    std::vector<Event> merged_;
+    std::vector<char> deleted_, edited_;
+    std::vector<std::string> orphaned_;
+    std::size_t revision_ = 0;
+    bool dirty_ = false;
+};
+
+}  // namespace sitmap::core
