@@ -329,6 +329,37 @@ private:
     std::optional<DateMention> relative_at(std::size_t i, std::size_t& used) {
         const std::string& a = w(i);
         const auto pub = reference();
+        // Named periods of the conflict's history (general knowledge, not tied to any document).
+        if (a == "soviet" && (w(i + 1) == "times" || w(i + 1) == "era" || w(i + 1) == "period" || w(i + 1) == "rule")) {
+            used = 2;
+            return make(i, i + 1, DateRange{Date(year(1922), December, day(30)), Date(year(1991), December, day(26)),
+                                            DatePrecision::Year},
+                        DateKind::Absolute);
+        }
+        {
+            // "the Second (Nagorno-)Karabakh War", "the 44-day war", "the First Karabakh War"
+            std::size_t j = i;
+            int which = 0;
+            if (a == "second" || a == "first") {
+                which = a == "second" ? 2 : 1;
+                ++j;
+                if (w(j) == "nagorno" || w(j) == "nagorny") ++j;
+                if (w(j) != "karabakh" && w(j) != "karabagh") which = 0;
+                ++j;
+            } else if (a == "44" && w(i + 1) == "day") {
+                which = 2;
+                j = i + 2;
+            }
+            if (which && w(j) == "war") {
+                used = j - i + 1;
+                const DateRange r = which == 2
+                                        ? DateRange{Date(year(2020), September, day(27)), Date(year(2020), November, day(10)),
+                                                    DatePrecision::Day}
+                                        : DateRange{Date(year(1988), February, day(20)), Date(year(1994), May, day(12)),
+                                                    DatePrecision::Year};
+                return make(i, j, r, DateKind::Absolute);
+            }
+        }
         // Deictic days.
         if (pub) {
             if (a == "today" || a == "tonight") {
@@ -486,6 +517,12 @@ private:
             }
         }
         // Anaphoric: relative to the previous date in the text.
+        if (ctx_.narrative && a == "lasted" && number_word(w(i + 1)) > 0 &&
+            (w(i + 2) == "days" || w(i + 2) == "weeks")) {
+            const int n = number_word(w(i + 1)) * (w(i + 2) == "weeks" ? 7 : 1);
+            used = 3;
+            return make(i, i + 2, day_range(*ctx_.narrative, add_days(*ctx_.narrative, n)), DateKind::Anaphoric);
+        }
         if (const auto anc = anchor()) {
             if ((a == "following" || a == "next") && w(i + 1) == "day" && w(i - 1) == "the") {
                 used = 2;

@@ -43,7 +43,7 @@ const std::unordered_map<std::string, Trigger>& lexicon() {
             {"captured", "capture", "captures", "seized", "liberated", "liberation", "liberate", "retook", "retaken",
              "recaptured", "occupied", "occupation", "offensive", "advance", "advanced", "advancing", "counterattack",
              "counteroffensive", "operation", "operations", "launched", "took", "control", "won", "lost",
-             "campaign", "conquered", "surrendered", "surrender", "withdrew", "retreated"});
+             "campaign", "conquered", "controlled", "counterattacks", "surrendered", "surrender", "withdrew", "retreated"});
         add(EventType::Clash, 6,
             {"clash", "clashes", "clashed", "fighting", "fought", "battle", "battles", "skirmish", "skirmishes",
              "war", "wars", "hostilities", "firefight", "counter", "escalated", "escalation", "combat", "aggression"});
@@ -248,6 +248,7 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
 
     // Pass 2: events.
     std::optional<Date> narrative;
+    std::optional<DateRange> paragraph_date;  // the last date given in the current paragraph
     std::size_t last_block = static_cast<std::size_t>(-1);
     int counter = 0;
     std::string stem = doc.name;
@@ -266,6 +267,7 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
                 narrative.reset();
             }
             last_block = sen.block;
+            paragraph_date.reset();
         }
         if (!context.empty() && !sen.places.empty()) {
             bool ambiguous = false;
@@ -275,13 +277,37 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
 
         // Dates of the sentence.
         DateContext dctx{doc.publication_date, narrative};
-        const auto dates = find_dates(st, toks, dctx);
+        const auto all_dates = find_dates(st, toks, dctx);
+        // A date introduced by a non-adjacent "since" ("the third ceasefire since the start of the war
+        // on September 27") dates a background event, not this sentence's.
+        std::vector<DateMention> dates, background;
+        for (const auto& d : all_dates) {
+            std::size_t k = 0;
+            while (k < toks.size() && toks[k].begin < d.begin) ++k;
+            bool behind = false;
+            for (std::size_t b = k >= 8 ? k - 8 : 0; b + 1 < k; ++b) {
+                if (toks[b].folded != "since") continue;
+                const std::string_view between = st.substr(toks[b].end, d.begin - toks[b].end);
+                behind = between.find_first_of(",;") == std::string_view::npos;
+            }
+            if (behind && d.kind != DateKind::Since && d.range.precision == DatePrecision::Day) background.push_back(d);
+            else dates.push_back(d);
+        }
         for (const auto& d : dates)
             if (d.range.precision == DatePrecision::Day && d.kind != DateKind::Since) narrative = d.range.start;
 
         // Event words.
-        bool modal = false;
-        for (const auto& t : toks) modal |= is_modal(t.folded);
+        // Forecasts: event words after "will", "would", "likely" ... count only in the past tense; those
+        // before it only when they are past-tense verbs or the sentence dates them first.
+        std::size_t modal_at = toks.size();
+        for (std::size_t i = 0; i < toks.size(); ++i)
+            if (is_modal(toks[i].folded)) {
+                modal_at = i;
+                break;
+            }
+        const bool modal = modal_at < toks.size();
+        bool dated_before_modal = false;
+        for (const auto& d : all_dates) dated_before_modal |= modal && d.begin < toks[modal_at].begin;
         int best_weight = 0;
         std::size_t trigger_at = 0;
         EventType type = EventType::Other;
@@ -293,7 +319,7 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
                               (i > 0 && (toks[i - 1].folded == "been" || toks[i - 1].folded == "was" ||
                                          toks[i - 1].folded == "were" || toks[i - 1].folded == "has" ||
                                          toks[i - 1].folded == "have" || toks[i - 1].folded == "had"));
-            if (modal && !past) continue;
+            if (modal && !past && (i > modal_at || !dated_before_modal)) continue;
             // Words that are place names or parts of them ("Mine" villages, "Control" headings) are not triggers.
             bool in_place = false;
             for (const auto& m : sen.places) in_place |= i >= m.first_token && i < m.last_token;
@@ -313,7 +339,7 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
             }
         }
         if (best_weight == 0) continue;
-        if (modal && !any_past) continue;
+        if (modal && !any_past && !dated_before_modal) continue;
         // "exchange of fire" is a clash, "came under fire" a strike.
         for (std::size_t i = 0; i + 2 < toks.size(); ++i)
             if (toks[i].folded == "exchange" && toks[i + 1].folded == "of" && toks[i + 2].folded == "fire" &&
@@ -349,7 +375,8 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
                 std::string gg;
                 for (char c : g)
                     if (c != ' ') gg.push_back(c);
-                if (gg == "," || gg == "and" || gg == ",and") {
+                if ((gg == "," || gg == "and" || gg == ",and") &&
+                    gazetteer_.place(a.place).precision == p.precision) {
                     const std::size_t ff = a.first_token;
                     std::string_view pp = ff > 0 ? std::string_view(toks[ff - 1].folded) : std::string_view();
                     if (pp == "the" && ff > 1) pp = toks[ff - 2].folded;
@@ -371,7 +398,12 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
                 case LocationPrecision::Country: score = 0; break;
             }
             if (locative) score += 3;
-            if (!locative && (p.precision == LocationPrecision::Country || far || actor_like)) continue;
+            // A capital after "of", "by", "to" or "from" is its government ("the terms of Baku").
+            const std::string_view before = f > 0 ? std::string_view(toks[f - 1].folded) : std::string_view();
+            const bool capital = p.kind.find("capital") != std::string::npos &&
+                                 (before == "of" || before == "by" || before == "to" || before == "with");
+            if (!locative && (p.precision == LocationPrecision::Country || far || actor_like || capital)) continue;
+            if (far && p.precision == LocationPrecision::Country) continue;
             cands.push_back({m.place, k, score});
         }
         std::vector<std::pair<std::size_t, std::string>> chosen;  // place, surface text
@@ -423,6 +455,11 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
         if (!dates.empty()) {
             when = dates.front().range;
             dated = true;
+            paragraph_date = when;
+        } else if (paragraph_date && paragraph_date->precision == DatePrecision::Year && doc.publication_date &&
+                   std::chrono::sys_days(paragraph_date->end) + std::chrono::days(365) <
+                       std::chrono::sys_days(*doc.publication_date)) {
+            when = *paragraph_date;  // "In 1991 ... The subsequent occupation ..." stays in 1991
         } else if (narrative) {
             when = DateRange{*narrative, *narrative, DatePrecision::Day};
         } else if (doc.publication_date) {
@@ -460,7 +497,7 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
             std::size_t last = 0;
             if (phrase_at(i, last) && last < trigger_at) {
                 actor = std::string(st.substr(toks[i].begin, toks[last].end - toks[i].begin));
-                i = last + 1;
+                break;
             } else {
                 ++i;
             }
@@ -505,6 +542,30 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
             e.summary = fmt::format("{} at {}: {}", event_type_name(type), p.name, first_words(st, 18));
             e.source = SourceRef{doc.name, doc.base_offset + sen.span.begin, doc.base_offset + sen.span.end, quote};
             e.confidence = std::round(confidence * 100.0) / 100.0;
+            sink(std::move(e));
+        }
+        for (const auto& d : background) {
+            if (!focus) break;
+            // The event word closest after "since": "the start of the war" -> clash.
+            EventType bt = EventType::Other;
+            for (const auto& t : toks) {
+                if (t.begin >= d.begin) break;
+                if (auto it = lex.find(t.folded); it != lex.end() && it->second.type != EventType::Statement) bt = it->second.type;
+            }
+            const NamedPlace& p = gazetteer_.place(*focus);
+            Event e;
+            e.id = fmt::format("{}-{:03d}", stem, ++counter);
+            e.date = d.range;
+            e.place = p.name;
+            e.place_text = "(not stated)";
+            e.position = p.position;
+            e.has_position = p.has_position;
+            e.location_precision = p.precision;
+            e.type = bt;
+            e.summary = fmt::format("{} (background) at {}: {}", event_type_name(bt), p.name,
+                                    first_words(st.substr(d.begin >= 60 ? d.begin - 60 : 0), 18));
+            e.source = SourceRef{doc.name, doc.base_offset + sen.span.begin, doc.base_offset + sen.span.end, quote};
+            e.confidence = 0.5;
             sink(std::move(e));
         }
     }

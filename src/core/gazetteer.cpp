@@ -46,6 +46,9 @@ std::size_t Gazetteer::add(NamedPlace place) {
     const std::size_t index = places_.size();
     std::vector<std::string> names{place.name};
     names.insert(names.end(), place.variants.begin(), place.variants.end());
+    // "border with Karabakh (Iranian side)": the words before a parenthesis are a variant too.
+    for (std::size_t k = 0, n = names.size(); k < n; ++k)
+        if (auto paren = names[k].find('('); paren != std::string::npos && paren > 0) names.push_back(names[k].substr(0, paren));
     for (const auto& n : names) {
         const auto toks = tokenize(n);
         if (toks.empty()) continue;
