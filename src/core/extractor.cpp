@@ -331,7 +331,7 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
                                                            toks[i - 1].folded == "the")))
                 continue;
             if (toks[i].folded == "counter" && !(i + 1 < toks.size() && toks[i + 1].folded.starts_with("attack"))) continue;
-            if (it->second.type == EventType::Statement && past) w += 1;
+            if (past) w += 1;  // a verb that reports the happening outranks the nouns around it
             if (w > best_weight) {
                 best_weight = w;
                 trigger_at = i;
@@ -495,7 +495,7 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
         std::string actor, target;
         for (std::size_t i = 0; i < trigger_at;) {
             std::size_t last = 0;
-            if (phrase_at(i, last) && last < trigger_at) {
+            if (phrase_at(i, last) && (last < trigger_at || (last == trigger_at && is_agent_head(toks[last].folded)))) {
                 actor = std::string(st.substr(toks[i].begin, toks[last].end - toks[i].begin));
                 break;
             } else {

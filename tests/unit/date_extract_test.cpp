@@ -1,0 +1,108 @@
+// The date grammar: absolute, partial, ranges and expressions relative to a publication date.
+#include "core/date_extract.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace sitmap::core;
+using namespace std::chrono;
+
+namespace {
+
+Date d(int y, unsigned m, unsigned dd) { return Date(year(y), month(m), day(dd)); }
+
+DateMention first(std::string_view text, std::optional<Date> pub = {}, std::optional<Date> narrative = {}) {
+    auto m = parse_first_date(text, DateContext{pub, narrative});
+    REQUIRE(m.has_value());
+    return *m;
+}
+
+}  // namespace
+
+TEST_CASE("absolute dates in the forms news use", "[core][date]") {
+    const auto pub = d(2023, 9, 20);
+    CHECK(first("On 19 September 2023 it began").range.start == d(2023, 9, 19));
+    CHECK(first("It began on September 19, 2023.").range.end == d(2023, 9, 19));
+    CHECK(first("stamp 2023-09-19 here").range.start == d(2023, 9, 19));
+    CHECK(first("Tue, 10/27/2020 - 02:00").range.start == d(2020, 10, 27));
+    const auto sept = first("fighting on Sept. 19 resumed", pub);
+    CHECK(sept.range.start == d(2023, 9, 19));
+    CHECK(sept.kind == DateKind::Inferred);
+    CHECK(first("as of 13:00, September 20 under", pub).range.start == d(2023, 9, 20));
+    CHECK(first("the 29th of October", d(2020, 11, 2)).range.start == d(2020, 10, 29));
+}
+
+TEST_CASE("a day and month without a year after the dateline belongs to the year before", "[core][date]") {
+    CHECK(first("on December 28", d(2024, 1, 5)).range.start == d(2023, 12, 28));
+    CHECK(first("on January 3", d(2024, 1, 5)).range.start == d(2024, 1, 3));
+}
+
+TEST_CASE("partial dates carry month, year or decade-wide ranges", "[core][date]") {
+    const auto pub = d(2020, 10, 27);
+    auto aug = first("drills in August left", pub);
+    CHECK(aug.range.start == d(2020, 8, 1));
+    CHECK(aug.range.end == d(2020, 8, 31));
+    CHECK(aug.range.precision == DatePrecision::Month);
+    auto y = first("the 2020 war");
+    CHECK(y.range.start == d(2020, 1, 1));
+    CHECK(y.range.end == d(2020, 12, 31));
+    CHECK(y.range.precision == DatePrecision::Year);
+    auto dec = first("won by Armenia in the 1990s");
+    CHECK(dec.range.start == d(1990, 1, 1));
+    CHECK(dec.range.end == d(1999, 12, 31));
+    auto fall = first("in the fall of 2020");
+    CHECK(fall.range.start == d(2020, 9, 1));
+    CHECK(fall.range.end == d(2020, 11, 30));
+    CHECK(first("September 2023 saw").range.end == d(2023, 9, 30));
+}
+
+TEST_CASE("ranges of days", "[core][date]") {
+    auto r = first("on September 19-20, 2023");
+    CHECK(r.range.start == d(2023, 9, 19));
+    CHECK(r.range.end == d(2023, 9, 20));
+    auto r2 = first("between 19-20 September 2023");
+    CHECK(r2.range.start == d(2023, 9, 19));
+    CHECK(r2.range.end == d(2023, 9, 20));
+}
+
+TEST_CASE("expressions relative to the publication date", "[core][date]") {
+    const auto tue = d(2023, 9, 19);  // a Tuesday
+    CHECK(first("fighting on Tuesday morning", tue).range.start == tue);
+    CHECK(first("yesterday", tue).range.start == d(2023, 9, 18));
+    auto night = first("shelling last night", tue);
+    CHECK(night.range.start == d(2023, 9, 18));
+    CHECK(night.range.end == tue);
+    const auto mon = d(2020, 10, 26);  // a Monday
+    CHECK(first("strikes on Sunday night", mon).range.start == d(2020, 10, 25));
+    const auto sat = d(2020, 10, 17);
+    auto midnight = first("at midnight on Friday", sat);
+    CHECK(midnight.range.start == d(2020, 10, 16));
+    CHECK(midnight.range.end == d(2020, 10, 17));
+    auto week = first("talks last week", tue);
+    CHECK(week.range.start == d(2023, 9, 11));
+    CHECK(week.range.end == d(2023, 9, 17));
+    auto recently = first("Recently, pressure grew", d(2023, 9, 20));
+    CHECK(recently.range.precision == DatePrecision::Month);
+    CHECK(recently.range.end == d(2023, 9, 19));
+    auto months = first("in the last few months", d(2023, 9, 20));
+    CHECK(months.range.start == d(2023, 6, 20));
+    CHECK(months.range.end == d(2023, 9, 19));
+    CHECK(first("two days ago", tue).range.start == d(2023, 9, 17));
+}
+
+TEST_CASE("anaphoric expressions follow the previous date in the text", "[core][date]") {
+    const std::string text = "On October 25 the talks began. Two days later they ended; the following day nothing.";
+    const auto all = find_dates(text, tokenize(text), DateContext{d(2020, 10, 30), {}});
+    REQUIRE(all.size() == 3);
+    CHECK(all[0].range.start == d(2020, 10, 25));
+    CHECK(all[1].range.start == d(2020, 10, 27));
+    CHECK(all[1].kind == DateKind::Anaphoric);
+    CHECK(all[2].range.start == d(2020, 10, 28));
+}
+
+TEST_CASE("numbers, verbs and unanchored words are not dates", "[core][date]") {
+    CHECK_FALSE(parse_first_date("over 2000 people may march today").has_value());  // no anchor for "today"
+    CHECK_FALSE(parse_first_date("they may march on").has_value());
+    CHECK_FALSE(parse_first_date("10,000 armed forces").has_value());
+    CHECK(month_from_word("sept") == 9);
+    CHECK(month_from_word("sunday") == 0);
+}

@@ -1,0 +1,95 @@
+// Documents: header, publication date forms, headings and page furniture.
+#include "core/document.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace sitmap::core;
+using namespace std::chrono;
+
+namespace {
+
+Date d(int y, unsigned m, unsigned dd) { return Date(year(y), month(m), day(dd)); }
+
+std::string block_text(const Document& doc, BlockKind kind) {
+    std::string out;
+    for (const auto& b : doc.blocks)
+        if (b.kind == kind) out += doc.text.substr(b.span.begin, b.span.end - b.span.begin) + "\n";
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("a Key: value header closed by --- gives title, source and date", "[core][document]") {
+    Diagnostics diags;
+    const auto doc = parse_document("a.txt",
+                                    "Title: Fighting near the river\nSource: Example Wire\nPublication date: 2020-10-17\n"
+                                    "---\nTroops clashed near the river on Friday.\n",
+                                    diags);
+    CHECK(doc.title == "Fighting near the river");
+    CHECK(doc.source == "Example Wire");
+    REQUIRE(doc.publication_date.has_value());
+    CHECK(*doc.publication_date == d(2020, 10, 17));
+    CHECK(diags.empty());
+    REQUIRE(doc.blocks.size() == 1);
+    CHECK(doc.blocks[0].kind == BlockKind::Prose);
+}
+
+TEST_CASE("an unreadable header date is reported", "[core][document]") {
+    Diagnostics diags;
+    const auto doc = parse_document("b.txt", "Date: sometime soon\n---\nNothing happened.\n", diags);
+    CHECK_FALSE(doc.publication_date.has_value());
+    CHECK(diags.has(DiagCode::DateUnparsed));
+    CHECK(diags.has(DiagCode::DocumentNoDate));
+}
+
+TEST_CASE("datelines in the forms the issue lists", "[core][document]") {
+    Diagnostics diags;
+    auto pub = [&](const std::string& text) { return parse_document("x.txt", text, diags).publication_date; };
+    CHECK(pub("Some headline here\n\n    SECTION  20 September 2023 - 14:51\n\nBody text follows here.") == d(2023, 9, 20));
+    CHECK(pub(" date 2023-09-19 The army moved in today.") == d(2023, 9, 19));
+    CHECK(pub("A headline\n\nTuesday 19 September 2023 - 13:04\n\nText.") == d(2023, 9, 19));
+    CHECK(pub("A headline\n\nAuthor Name\n\nTue, 10/27/2020 \xE2\x80\x93 02:00\n\nText.") == d(2020, 10, 27));
+}
+
+TEST_CASE("a date inside running text is not a dateline; an undated text gets an estimate", "[core][document]") {
+    Diagnostics diags;
+    const auto doc = parse_document(
+        "u.txt", "The ministry has reported findings. The operation, initiated on September 19, 2023, ended.\n", diags);
+    CHECK_FALSE(doc.publication_date.has_value());
+    CHECK(diags.has(DiagCode::DocumentNoDate));
+    REQUIRE(doc.estimated_publication.has_value());
+    CHECK(doc.estimated_publication->start == d(2023, 9, 20));
+}
+
+TEST_CASE("related-news lists, share boxes and headings are not prose", "[core][document]") {
+    Diagnostics diags;
+    const std::string text =
+        "Forces advance in the south\n\n05 March 2021 - 10:00\n\n"
+        "Forces advanced on the town of Alpha on Thursday, the ministry said in a statement that also described "
+        "heavy shelling of positions around the town and losses among the defenders of the area.\n\n"
+        "Share it:\n\nRead also\n\nMinister visits a neighbouring capital\n\n12 April 2021 - 11:34\n\n"
+        "Latest news\n\n    Parliament debates budget\n\n    12 April 2021 - 10:17\n";
+    const auto doc = parse_document("f.txt", text, diags);
+    REQUIRE(doc.publication_date == d(2021, 3, 5));
+    const std::string prose = block_text(doc, BlockKind::Prose);
+    const std::string furniture = block_text(doc, BlockKind::Furniture);
+    CHECK(prose.find("Forces advanced on the town") != std::string::npos);
+    CHECK(prose.find("Minister visits") == std::string::npos);
+    CHECK(furniture.find("Minister visits") != std::string::npos);
+    CHECK(furniture.find("Parliament debates budget") != std::string::npos);
+    CHECK(furniture.find("12 April 2021") != std::string::npos);
+    CHECK(furniture.find("Share it") != std::string::npos);
+    CHECK(block_text(doc, BlockKind::Heading).find("Forces advance in the south") != std::string::npos);
+    CHECK(doc.in_furniture(text.find("Parliament")));
+    CHECK_FALSE(doc.in_furniture(text.find("Forces advanced")));
+}
+
+TEST_CASE("a streamed continuation keeps the header dates and its offset", "[core][document]") {
+    Diagnostics diags;
+    const auto first = parse_document("big.txt", "Date: 2020-11-10\n---\nFirst part.\n", diags);
+    const auto next = continue_document(first, "Second part of the text.\n", 1000);
+    CHECK(next.base_offset == 1000);
+    CHECK(next.publication_date == first.publication_date);
+    CHECK(next.name == "big.txt");
+    REQUIRE(next.blocks.size() == 1);
+}
