@@ -519,7 +519,9 @@ int main(int argc, char** argv) {
         Geom pk_nk = empty();
         for (const auto& s : snaps)
             if (s.date <= "2020-12-12") pk_nk = clone(s.arm);
-        for (auto& [id, strip] : b.strips) pk_nk = diff(pk_nk, strip);
+        // Strips inside the NKAO stay in the zone (Stepanakert and Karin Tak were peacekeeping area after
+        // the corridor closed in September 2023).
+        for (auto& [id, strip] : b.strips) pk_nk = diff(pk_nk, diff(strip, b.nkao));
 
         auto classes = [&](const Snapshot& s) {
             std::vector<Geom> c(kClsCount);

@@ -3,6 +3,7 @@
 // 2 for malformed arguments, 1 for everything else.
 #include "app/cmd_extract.hpp"
 #include "app/cmd_render.hpp"
+#include "app/cmd_query.hpp"
 #include "app/window.hpp"
 #include "core/error.hpp"
 
@@ -32,6 +33,7 @@ int main(int argc, char** argv) {
 
     int exit_code = 0;
     app::add_render_command(cli, exit_code);
+    app::add_query_command(cli, exit_code);
     app::add_extract_command(cli, exit_code);
 
     try {

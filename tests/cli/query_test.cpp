@@ -1,0 +1,44 @@
+// `sitmap query`: one JSON line with the documented keys, and exit code 2 for malformed input or a
+// date outside the control data.
+#include "run_command.hpp"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+using sitmap::test::run_sitmap;
+
+TEST_CASE("query prints one JSON line with controller and peacekeeping flag", "[cli][query]") {
+    const auto r = run_sitmap("query --date 2021-06-01 --at 39.8177,46.7528");  // Khankendi, GeoNames 146970
+    REQUIRE(r.exit_code == 0);
+    CHECK(std::count(r.out.begin(), r.out.end(), '\n') == 1);
+    const auto j = nlohmann::json::parse(r.out);
+    CHECK(j.at("date") == "2021-06-01");
+    CHECK(j.at("lat").get<double>() == Approx(39.8177));
+    CHECK(j.at("lon").get<double>() == Approx(46.7528));
+    CHECK(j.at("controller") == "armenian");
+    CHECK(j.at("peacekeeping") == true);
+    CHECK(j.at("source").is_string());
+    CHECK((j.at("confidence") == "high" || j.at("confidence") == "medium" || j.at("confidence") == "low"));
+
+    const auto shusha = nlohmann::json::parse(run_sitmap("query --date 2020-11-12 --at 39.76006,46.74989").out);
+    CHECK(shusha.at("controller") == "azerbaijan");
+    const auto tbilisi = nlohmann::json::parse(run_sitmap("query --date 2021-06-01 --at 41.69,44.83").out);
+    CHECK(tbilisi.at("controller") == "other");
+    CHECK(tbilisi.at("peacekeeping") == false);
+}
+
+TEST_CASE("query rejects malformed dates and coordinates and dates outside the data with exit 2", "[cli][query]") {
+    for (const char* args : {"--date 2020-13-01 --at 39.8,46.7", "--date 2020-02-30 --at 39.8,46.7",
+                             "--date yesterday --at 39.8,46.7", "--date 2021-06-01 --at 39.8",
+                             "--date 2021-06-01 --at north,46.7", "--date 2021-06-01 --at 95,46.7",
+                             "--date 1990-01-01 --at 39.8,46.7", "--date 2031-01-01 --at 39.8,46.7",
+                             "--at 39.8,46.7"}) {
+        INFO(args);
+        const auto r = run_sitmap(std::string("query ") + args);
+        CHECK(r.exit_code == 2);
+        CHECK(r.out.empty());
+        CHECK_FALSE(r.err.empty());
+    }
+    const auto out_of_range = run_sitmap("query --date 1990-01-01 --at 39.8,46.7");
+    CHECK_THAT(out_of_range.err, Catch::Contains("'1990-01-01'") && Catch::Contains("outside the control data"));
+}
