@@ -1,6 +1,7 @@
 #include "render/renderer.hpp"
 
 #include "core/error.hpp"
+#include "core/event_style.hpp"
 #include "core/label_placer.hpp"
 #include "core/projector.hpp"
 #include "core/utf8.hpp"
@@ -408,6 +409,72 @@ void Renderer::layout_labels(const core::Scene& scene, const core::Camera& camer
     label_boxes_ = placer.placed();
 }
 
+void Renderer::layout_events(const core::Camera& camera, const FrameOptions& o, core::LabelPlacer& placer) {
+    marker_hits_.clear();
+    if (!o.events || o.events->empty()) return;
+    const float s = o.ui_scale;
+    const double mpp = camera.metres_per_pixel();
+    const float W = static_cast<float>(camera.width()), H = static_cast<float>(camera.height());
+    const core::Rgba white = core::rgb(0xffffff), ink = core::rgb(0x202020), accent = core::rgb(0xffb000);
+    // Pass 1: uncertainty areas underneath every symbol, so no symbol hides under another's area.
+    for (const auto& m : *o.events) {
+        if (m.radius_m <= 0 || m.fanned) continue;
+        const auto p = camera.screen(m.pos);
+        const float r = static_cast<float>(m.radius_m / mpp);
+        if (r < 6 * s || p.x + r < 0 || p.y + r < 0 || p.x - r > W || p.y - r > H) continue;
+        core::Rgba c = core::event_type_style(m.type).color;
+        core::Rgba fill = c, edge = c;
+        fill.a = 0.10f * m.alpha;
+        edge.a = 0.75f * m.alpha;
+        text_->add_circle(static_cast<float>(p.x), static_cast<float>(p.y), r, fill, edge, 1.6f * s);
+    }
+    // Pass 2: leader lines of fanned-out groups.
+    for (const auto& m : *o.events) {
+        if (!m.fanned) continue;
+        const auto a = camera.screen(m.anchor), p = camera.screen(m.pos);
+        text_->add_line(static_cast<float>(a.x), static_cast<float>(a.y), static_cast<float>(p.x),
+                        static_cast<float>(p.y), 1.2f * s, core::rgb(0x404040, 0.8f * m.alpha));
+    }
+    // Pass 3: symbols, selected last (on top).
+    const float R = 9.5f * s;
+    auto draw_symbol = [&](const core::EventMarker& m) {
+        const auto p = camera.screen(m.pos);
+        if (p.x < -R || p.y < -R || p.x > W + R || p.y > H + R) return;
+        const float x = static_cast<float>(p.x), y = static_cast<float>(p.y);
+        const auto& style = core::event_type_style(m.type);
+        core::Rgba c = style.color;
+        c.a *= m.alpha;
+        core::Rgba bg = white;
+        bg.a = 0.95f * m.alpha;
+        if (m.selected) text_->add_circle(x, y, R + 4.5f * s, core::rgb(0xffb000, 0.35f), accent, 2.5f * s);
+        // A point event has a solid rim; an area event (district/region/country) a dashed-looking
+        // thin rim, so nobody reads it as an exact location.
+        text_->add_circle(x, y, R, bg, c, m.radius_m > 0 ? 1.2f * s : 2.2f * s);
+        TextBatch::Style st{.face = Face::Regular, .px = 12.5f * s, .color = c};
+        std::string glyph;
+        core::append_utf8(glyph, style.symbol);
+        const float gw = text_->measure(glyph, st);
+        text_->add_text(glyph, x - gw / 2, y + text_->ascent(st) / 2 - 0.5f * s, st);
+        if (m.count > 1) {
+            const std::string n = m.count > 99 ? "99+" : std::to_string(m.count);
+            TextBatch::Style nst{.face = Face::Bold, .px = 9.5f * s, .color = white};
+            const float nw = text_->measure(n, nst);
+            const float bx = x + R * 0.75f, by = y - R * 0.75f, br = std::max(6.5f * s, nw / 2 + 3 * s);
+            core::Rgba badge = ink;
+            badge.a = m.alpha;
+            text_->add_circle(bx, by, br, badge, white, 1.2f * s);
+            text_->add_text(n, bx - nw / 2, by + text_->ascent(nst) / 2, nst);
+        }
+        if (m.edited) text_->add_circle(x - R * 0.8f, y + R * 0.8f, 3.0f * s, accent, ink, 1.0f * s);
+        placer.reserve({p.x - R - 2, p.y - R - 2, p.x + R + 2, p.y + R + 2});
+        marker_hits_.push_back({m.id, p.x, p.y, R});
+    };
+    for (const auto& m : *o.events)
+        if (!m.selected) draw_symbol(m);
+    for (const auto& m : *o.events)
+        if (m.selected) draw_symbol(m);
+}
+
 void Renderer::layout_furniture(const core::Scene& scene, const core::Camera& camera, const FrameOptions& o,
                                 core::LabelPlacer& placer) {
     const float s = o.ui_scale;
@@ -480,6 +547,7 @@ FrameStats Renderer::draw(const core::Scene& scene, const core::Camera& camera, 
     // Furniture first: its boxes are reserved so no label slides under the scale bar or credits.
     core::LabelPlacer placer(camera.width(), camera.height(), 48.0 * options.ui_scale);
     layout_furniture(scene, camera, options, placer);
+    layout_events(camera, options, placer);
     layout_labels(scene, camera, options.ui_scale, placer, stats);
     text_->draw(text_program_, camera.width(), camera.height());
     glUseProgram(0);

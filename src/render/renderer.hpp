@@ -3,6 +3,7 @@
 // Owns all GL objects; destroy it before the context. No ImGui, no GLFW.
 #pragma once
 #include "core/camera.hpp"
+#include "core/event_marker.hpp"
 #include "core/label_placer.hpp"
 #include "core/scene.hpp"
 #include "render/gl.hpp"
@@ -26,6 +27,8 @@ struct FrameOptions {
     /// The shown date as a day number (core::day_number). Time-dependent parts are drawn only when
     /// valid on that day; without a date they are hidden and only static layers show.
     std::optional<std::int32_t> day;
+    /// Event symbols to draw over the map (not owned; nullptr = none).
+    const std::vector<core::EventMarker>* events = nullptr;
 };
 
 /// Per-frame figures, for the status bar and the benchmark.
@@ -53,6 +56,8 @@ public:
     FontAtlas& fonts() { return *atlas_; }
     /// Screen boxes of the labels and symbols placed by the last draw() (for tests and hit-testing).
     const std::vector<core::PxBox>& last_label_boxes() const { return label_boxes_; }
+    /// Screen positions of the event markers drawn by the last draw(), topmost last.
+    const std::vector<core::MarkerHit>& last_marker_hits() const { return marker_hits_; }
 
 private:
     struct LayerGpu;
@@ -63,6 +68,7 @@ private:
     void bake_shade(const core::SceneLayer& layer, LayerGpu& gpu);
     void layout_labels(const core::Scene& scene, const core::Camera& camera, float ui_scale,
                        core::LabelPlacer& placer, FrameStats& stats);
+    void layout_events(const core::Camera& camera, const FrameOptions& options, core::LabelPlacer& placer);
     void layout_furniture(const core::Scene& scene, const core::Camera& camera, const FrameOptions& options,
                           core::LabelPlacer& placer);
     void set_view_uniforms(const gl::Program& p, const core::Camera& camera);
@@ -73,6 +79,7 @@ private:
     std::unique_ptr<TextBatch> text_;
     std::vector<std::unique_ptr<LayerGpu>> layers_;
     std::vector<core::PxBox> label_boxes_;
+    std::vector<core::MarkerHit> marker_hits_;
     gl::Texture shade_texture_;  ///< relief factor baked in world space (see bake_shade)
     glm::vec2 shade_origin_{0, 0}, shade_size_{1, 1};
     float shade_opacity_ = 0;

@@ -206,6 +206,32 @@ void TextBatch::add_symbol(char32_t symbol, float cx, float cy, float radius_px,
     quad(cx + g.x0 * s, cy + g.y0 * s, cx + g.x1 * s, cy + g.y1 * s, g.u0, g.v0, g.u1, g.v1, color, halo, s, halo_px);
 }
 
+void TextBatch::add_circle(float cx, float cy, float r, core::Rgba fill, core::Rgba outline, float outline_px) {
+    const auto& g = atlas_.glyph(Face::Regular, kSymbolDot);
+    if (g.empty || r <= 0) return;
+    const float s = r / 12.0f;  // the disc glyph has radius 12 atlas pixels
+    if (fill.a > 0) quad(cx + g.x0 * s, cy + g.y0 * s, cx + g.x1 * s, cy + g.y1 * s, g.u0, g.v0, g.u1, g.v1, fill, fill, s, 0);
+    // Negative halo width selects the shader's outline mode: a band centred on the edge.
+    if (outline.a > 0 && outline_px > 0)
+        quad(cx + g.x0 * s, cy + g.y0 * s, cx + g.x1 * s, cy + g.y1 * s, g.u0, g.v0, g.u1, g.v1, outline, outline, s,
+             -outline_px);
+}
+
+void TextBatch::add_line(float x0, float y0, float x1, float y1, float width, core::Rgba c) {
+    const float dx = x1 - x0, dy = y1 - y0;
+    const float len = std::sqrt(dx * dx + dy * dy);
+    if (len <= 0) return;
+    const float nx = -dy / len * width / 2, ny = dx / len * width / 2;
+    const float u = atlas_.solid_u(), v = atlas_.solid_v();
+    auto vert = [&](float x, float y) { vertices_.push_back({x, y, u, v, c.r, c.g, c.b, c.a, c.r, c.g, c.b, c.a, 1, 0}); };
+    vert(x0 + nx, y0 + ny);
+    vert(x1 + nx, y1 + ny);
+    vert(x0 - nx, y0 - ny);
+    vert(x1 + nx, y1 + ny);
+    vert(x1 - nx, y1 - ny);
+    vert(x0 - nx, y0 - ny);
+}
+
 void TextBatch::quad(float x0, float y0, float x1, float y1, float u0, float v0, float u1, float v1, core::Rgba c,
                      core::Rgba h, float scale, float halo) {
     auto v = [&](float x, float y, float u, float vv) {

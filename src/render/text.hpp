@@ -88,6 +88,10 @@ public:
     void add_rect(float x0, float y0, float x1, float y1, core::Rgba color);
     void add_symbol(char32_t symbol, float cx, float cy, float radius_px, core::Rgba color, core::Rgba halo,
                     float halo_px);
+    /// A disc of radius `r` (pixels) filled with `fill`, outlined `outline_px` wide in `outline`.
+    void add_circle(float cx, float cy, float r, core::Rgba fill, core::Rgba outline, float outline_px);
+    /// A straight line `width` pixels wide (no caps).
+    void add_line(float x0, float y0, float x1, float y1, float width, core::Rgba color);
     void clear() { vertices_.clear(); }
     bool empty() const { return vertices_.empty(); }
     /// Draws everything added since clear(). Sets its own GL state (blend on, no stencil/depth).
