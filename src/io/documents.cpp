@@ -104,6 +104,7 @@ std::optional<DecodedText> decode_text(std::string_view bytes, const std::string
     const UCharsetMatch** matches = ucsdet_detectAll(det.get(), &found, &status);
     std::string best_name;
     std::int32_t best_conf = 0;
+    std::int32_t best_other = 0;  // the best guess among charsets we do not transcode
     if (U_SUCCESS(status)) {
         for (std::int32_t i = 0; i < found; ++i) {
             UErrorCode s2 = U_ZERO_ERROR;
@@ -114,6 +115,8 @@ std::optional<DecodedText> decode_text(std::string_view bytes, const std::string
             if (supported && conf > best_conf) {
                 best_conf = conf;
                 best_name = name;
+            } else if (!supported) {
+                best_other = std::max(best_other, conf);
             }
         }
     }
@@ -125,8 +128,11 @@ std::optional<DecodedText> decode_text(std::string_view bytes, const std::string
         });
         if (c1) best_name = "windows-1252";
     }
-    constexpr std::int32_t min_confidence = 30;
-    if (best_name.empty() || best_conf < min_confidence) {
+    // ICU's n-gram confidences are low for short texts (25 is typical for a paragraph of Russian in
+    // Windows-1251), so require a modest score that clearly beats every other guess.
+    constexpr std::int32_t min_confidence = 20;
+    constexpr std::int32_t min_margin = 10;
+    if (best_name.empty() || best_conf < min_confidence || best_conf < best_other + min_margin) {
         diags.add(Severity::Error, DiagCode::DocumentEncoding, file, "",
                   best_name.empty()
                       ? std::string("not UTF-8 and the character set cannot be determined (convert it to UTF-8)")
@@ -180,7 +186,7 @@ bool read_document(const fs::path& path, core::Diagnostics& diags,
                 buffer.resize(cut + 1);
             }
         }
-        if (buffer.empty() && eof) break;
+        if (buffer.empty() && eof && first_meta) break;
         std::string text;
         if (!first_meta) {
             auto decoded = decode_text(buffer, file, diags);

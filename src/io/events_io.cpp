@@ -340,6 +340,21 @@ void write_events(const fs::path& path, const std::vector<core::Event>& events) 
     }
 }
 
+std::vector<std::pair<std::string, std::string>> gpkg_event_field_types(const fs::path& path) {
+    init_gdal();
+    GDALDatasetUniquePtr ds(GDALDataset::Open(path.string().c_str(), GDAL_OF_VECTOR | GDAL_OF_VERBOSE_ERROR));
+    if (!ds) throw fmt_error("{}: cannot open as a GeoPackage", path.string());
+    OGRLayer* layer = ds->GetLayerByName("events");
+    if (!layer) throw fmt_error("{}: no 'events' layer", path.string());
+    std::vector<std::pair<std::string, std::string>> out;
+    OGRFeatureDefn* defn = layer->GetLayerDefn();
+    for (int i = 0; i < defn->GetFieldCount(); ++i) {
+        const OGRFieldDefn* fd = defn->GetFieldDefn(i);
+        out.emplace_back(fd->GetNameRef(), OGRFieldDefn::GetFieldTypeName(fd->GetType()));
+    }
+    return out;
+}
+
 std::vector<core::Event> read_events(const fs::path& path, core::Diagnostics& diags) {
     const EventsFormat format = events_format_for(path);
     if (format == EventsFormat::GeoPackage) return read_gpkg_events(path, diags);

@@ -8,7 +8,9 @@
 
 #include <array>
 #include <filesystem>
+#include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace sitmap::io {
@@ -35,5 +37,9 @@ std::string events_to_csv(const std::vector<core::Event>& events);
 /// RecordInvalid diagnostics with file:line or feature id; throws sitmap::Error when the file cannot
 /// be opened at all.
 std::vector<core::Event> read_events(const std::filesystem::path& path, core::Diagnostics& diags);
+
+/// The field types GDAL reports for the events layer of a GeoPackage ("date_start" -> "Date"), so
+/// callers and tests can check that dates are real DATE columns. Throws sitmap::Error if unreadable.
+std::vector<std::pair<std::string, std::string>> gpkg_event_field_types(const std::filesystem::path& path);
 
 }  // namespace sitmap::io

@@ -1,0 +1,164 @@
+// Event files: CSV columns and quoting, round trips through CSV, GeoJSON and GeoPackage, DATE
+// fields in the GeoPackage (as GDAL reports them), bad rows and unknown extensions.
+#include "core/error.hpp"
+#include "io/events_io.hpp"
+#include "io/gazetteer_io.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <unistd.h>
+
+using namespace sitmap;
+namespace fs = std::filesystem;
+using namespace std::chrono;
+
+namespace {
+
+std::vector<core::Event> sample_events() {
+    core::Event a;
+    a.id = "t-001";
+    a.date = {core::Date(year(2020), October, day(25)), core::Date(year(2020), October, day(26)), core::DatePrecision::Day};
+    a.place = "Shusha";
+    a.place_text = "Shushi";
+    a.position = {46.74989, 39.76006};
+    a.has_position = true;
+    a.location_precision = core::LocationPrecision::Point;
+    a.type = core::EventType::Strike;
+    a.actor = "Azerbaijani forces";
+    a.target = "Armenian positions";
+    a.summary = "strike, with a comma";
+    a.source = {"t.txt", 10, 80, "He said \"shelling\" began,\nthen stopped."};
+    a.confidence = 0.75;
+    core::Event b = a;
+    b.id = "t-002";
+    b.date = {core::Date(year(1990), January, day(1)), core::Date(year(1999), December, day(31)), core::DatePrecision::Year};
+    b.place = "Karabakh";
+    b.location_precision = core::LocationPrecision::Region;
+    b.type = core::EventType::Capture;
+    b.source.quote = "Plain quote.";
+    return {a, b};
+}
+
+fs::path temp(const std::string& name) {
+    const fs::path dir = fs::temp_directory_path() / ("sitmap_events_" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    return dir / name;
+}
+
+void check_same(const std::vector<core::Event>& got, const std::vector<core::Event>& want) {
+    REQUIRE(got.size() == want.size());
+    for (std::size_t i = 0; i < got.size(); ++i) {
+        CHECK(got[i].id == want[i].id);
+        CHECK(got[i].source.document == want[i].source.document);
+        CHECK(got[i].date.start == want[i].date.start);
+        CHECK(got[i].date.end == want[i].date.end);
+        CHECK(got[i].date.precision == want[i].date.precision);
+        CHECK(got[i].place == want[i].place);
+        CHECK(got[i].position.lat == Approx(want[i].position.lat).margin(1e-5));
+        CHECK(got[i].position.lon == Approx(want[i].position.lon).margin(1e-5));
+        CHECK(got[i].location_precision == want[i].location_precision);
+        CHECK(got[i].type == want[i].type);
+        CHECK(got[i].actor == want[i].actor);
+        CHECK(got[i].summary == want[i].summary);
+        CHECK(got[i].source.quote == want[i].source.quote);
+        CHECK(got[i].confidence == Approx(want[i].confidence));
+    }
+}
+
+}  // namespace
+
+TEST_CASE("the CSV has exactly the documented columns and RFC-4180 quoting", "[io][events]") {
+    const std::string csv = io::events_to_csv(sample_events());
+    const std::string header = csv.substr(0, csv.find('\n'));
+    CHECK(header ==
+          "doc,event_id,date_start,date_end,date_precision,place,lat,lon,location_precision,event_type,actor,target,"
+          "summary,quote,confidence");
+    CHECK(csv.find("\"strike, with a comma\"") != std::string::npos);
+    CHECK(csv.find("\"He said \"\"shelling\"\" began,\nthen stopped.\"") != std::string::npos);
+    CHECK(csv.find("2020-10-25,2020-10-26,day,Shusha,39.76006,46.74989,point,strike") != std::string::npos);
+}
+
+TEST_CASE("events round-trip through CSV, GeoJSON and GeoPackage", "[io][events]") {
+    const auto events = sample_events();
+    for (const char* name : {"ev.csv", "ev.geojson", "ev.gpkg"}) {
+        SECTION(name) {
+            const fs::path p = temp(name);
+            io::write_events(p, events);
+            core::Diagnostics diags;
+            check_same(io::read_events(p, diags), events);
+            CHECK(diags.empty());
+            CHECK_FALSE(fs::exists(p.string() + ".tmp"));
+        }
+    }
+}
+
+TEST_CASE("the GeoPackage stores date_start and date_end as DATE fields", "[io][events]") {
+    const fs::path p = temp("dates.gpkg");
+    io::write_events(p, sample_events());
+    const auto fields = io::gpkg_event_field_types(p);
+    std::map<std::string, std::string> types(fields.begin(), fields.end());
+    CHECK(types["date_start"] == "Date");
+    CHECK(types["date_end"] == "Date");
+    CHECK(types["confidence"] == "Real");
+    CHECK(types["quote"] == "String");
+}
+
+TEST_CASE("bad rows in an events CSV are reported with their line and skipped", "[io][events]") {
+    const fs::path p = temp("bad.csv");
+    std::string csv = io::events_to_csv(sample_events());
+    csv += "t.txt,t-003,2020-13-40,2020-10-26,day,Shusha,39.7,46.7,point,strike,,,,q,0.5\n";
+    csv += "t.txt,t-004,2020-10-25,2020-10-26,day,Shusha,39.7,46.7,point,parade,,,,q,0.5\n";
+    std::ofstream(p, std::ios::binary) << csv;
+    core::Diagnostics diags;
+    const auto got = io::read_events(p, diags);
+    CHECK(got.size() == 2);
+    const auto all = diags.all();
+    REQUIRE(all.size() == 2);
+    CHECK(all[0].code == core::DiagCode::RecordInvalid);
+    CHECK(all[0].file == p.string());
+    CHECK(all[0].where == "5");  // header, two events (one spanning two lines), then the bad row
+    CHECK(all[1].message.find("parade") != std::string::npos);
+}
+
+TEST_CASE("an unknown extension is a usage error naming the file", "[io][events]") {
+    CHECK_THROWS_AS(io::write_events(temp("ev.xlsx"), sample_events()), UsageError);
+    CHECK_THROWS_WITH(io::events_format_for("out.kml"), Catch::Contains("out.kml"));
+}
+
+TEST_CASE("gazetteer rows with bad coordinates are reported with file and line", "[io][gazetteer]") {
+    const std::string csv =
+        "name,variants,lat,lon,kind,precision,country,district,origin,geonameid,source\n"
+        "Shusha,Shushi|Şuşa,39.76,46.75,town,point,Azerbaijan,Shusha,reference,,x\n"
+        "Nowhere,,95.0,46.75,town,point,Azerbaijan,,reference,,x\n"
+        "Karabakh,Garabagh,39.8,46.9,region,region,Azerbaijan,,reference,,x\n"
+        "Broken,,39.8\n";
+    core::Diagnostics diags;
+    const auto g = io::parse_gazetteer_csv(csv, "gaz.csv", diags);
+    CHECK(g.size() == 2);
+    REQUIRE(g.find("Şuşa") != nullptr);
+    CHECK(g.find("Şuşa")->name == "Shusha");
+    const auto all = diags.all();
+    REQUIRE(all.size() == 2);
+    CHECK(all[0].where == "3");
+    CHECK(all[0].message.find("95.0") != std::string::npos);
+    CHECK(all[1].where == "5");
+}
+
+TEST_CASE("the shipped gazetteer loads cleanly and knows the variants the issue names", "[io][gazetteer]") {
+    core::Diagnostics diags;
+    const auto g = io::load_gazetteer(std::string(SITMAP_SOURCE_DIR) + "/geodata/gazetteer.csv", diags);
+    CHECK(diags.empty());
+    CHECK(g.size() > 500);
+    for (const auto& [variant, canonical] : std::vector<std::pair<std::string, std::string>>{
+             {"Stepanakert", "Khankendi"}, {"Xankəndi", "Khankendi"}, {"Shushi", "Shusha"}, {"Şuşa", "Shusha"},
+             {"Qubadli", "Gubadli"}, {"Kubatly", "Gubadli"}, {"Kashunik", "Gubadli"}, {"Karvachar", "Kalbajar"},
+             {"Kelbajar", "Kalbajar"}, {"Lachin corridor", "Lachin corridor"}, {"Zangezur corridor", "Zangezur"},
+             {"Iranian border", "Aras river"}, {"Aghdam district", "Aghdam district"}}) {
+        INFO(variant);
+        REQUIRE(g.find(variant) != nullptr);
+        CHECK(g.find(variant)->name == canonical);
+    }
+}
