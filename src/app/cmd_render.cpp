@@ -4,6 +4,7 @@
 #include "app/map_loader.hpp"
 #include "app/render_image.hpp"
 #include "core/base_map.hpp"
+#include "core/control_scene.hpp"
 #include "core/error.hpp"
 #include "core/parse.hpp"
 #include "io/image.hpp"
@@ -26,6 +27,7 @@ struct RenderOptions {
     std::string scale = "auto";
     std::string output;
     std::string data_dir;
+    std::string date;  ///< control situation shown; empty = the last change in the control data
     bool quiet = false;
 };
 
@@ -48,6 +50,8 @@ int run_render(const RenderOptions& o) {
             throw usage_error("invalid --scale '{}' (expected auto or a number from 0.25 to 8)", o.scale);
         ui_scale = static_cast<float>(s);
     }
+    std::optional<core::Date> date;
+    if (!o.date.empty()) date = core::parse_date_arg(o.date, "--date");
     io::check_writable(o.output);
 
     // The GL context comes first: without OpenGL 3.3 there is no point in loading data.
@@ -61,7 +65,10 @@ int run_render(const RenderOptions& o) {
     render::Renderer renderer(paths.fonts());
     renderer.upload(scene);
     const core::Camera camera = core::Camera::fit(core::project_box(projector, box), size.width, size.height);
-    const io::RgbaImage image = render_image(renderer, scene, camera, {.ui_scale = ui_scale});
+    const io::RgbaImage image = render_image(renderer, scene, camera,
+                                                {.ui_scale = ui_scale,
+                                                 .day = date ? std::optional(core::day_number(*date))
+                                                             : core::latest_control_day(scene)});
     io::write_png(o.output, image);
     if (!o.quiet) {
         const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
@@ -88,6 +95,8 @@ CLI::App* add_render_command(CLI::App& parent, int& exit_code) {
         ->capture_default_str();
     cmd->add_option("-o,--output", opts->output, "Output PNG file (written atomically)")->required();
     cmd->add_option("--data", opts->data_dir, "Directory holding geodata/ and assets/ (default: found automatically)");
+    cmd->add_option("--date", opts->date,
+                    "Show control of territory on this day (YYYY-MM-DD); default: the last change in the data");
     cmd->add_flag("-q,--quiet", opts->quiet, "Do not print the summary line");
     cmd->callback([opts, &exit_code] { exit_code = run_render(*opts); });
     return cmd;
