@@ -1,0 +1,85 @@
+// `sitmap extract` run as a process on tests/data/extract: CSV header and rows, GeoJSON output,
+// problems reported with the file name, exit codes (0, 1 when nothing readable or --strict, 2 usage).
+#include "run_command.hpp"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+using sitmap::test::run_sitmap;
+
+namespace {
+
+const std::string data_dir = std::string(SITMAP_TESTDATA_DIR) + "/extract";
+
+std::string out_path(const std::string& name) {
+    return (fs::temp_directory_path() / ("sitmap_extract_" + std::to_string(::getpid()) + "_" + name)).string();
+}
+
+std::string slurp(const std::string& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+}  // namespace
+
+TEST_CASE("extract writes the CSV columns and one row per event", "[cli][extract]") {
+    const std::string out = out_path("a.csv");
+    const auto r = run_sitmap("extract '" + data_dir + "' -o '" + out + "'");
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    const std::string csv = slurp(out);
+    CHECK(csv.substr(0, csv.find('\n')) ==
+          "doc,event_id,date_start,date_end,date_precision,place,lat,lon,location_precision,event_type,actor,target,"
+          "summary,quote,confidence");
+    CHECK(csv.find("dated.txt,dated-001,2020-10-25,2020-10-25,day,Fuzuli,") != std::string::npos);
+    CHECK(csv.find(",strike,") != std::string::npos);
+    CHECK(csv.find("2020-10-25,2020-10-25,day,Aghdam district,") != std::string::npos);
+    CHECK(csv.find(",casualty,") != std::string::npos);
+    // The empty file is named in a diagnostic, and the summary counts what happened.
+    CHECK(r.err.find("empty.txt") != std::string::npos);
+    CHECK(r.err.find("document-empty") != std::string::npos);
+    CHECK(r.err.find("2 events from 1 documents, 1 problems") != std::string::npos);
+    fs::remove(out);
+}
+
+TEST_CASE("extract writes GeoJSON points with the same properties", "[cli][extract]") {
+    const std::string out = out_path("b.geojson");
+    const auto r = run_sitmap("extract '" + data_dir + "/dated.txt' -o '" + out + "'");
+    REQUIRE(r.exit_code == 0);
+    const auto j = nlohmann::json::parse(slurp(out));
+    REQUIRE(j["features"].size() == 2);
+    CHECK(j["features"][0]["geometry"]["type"] == "Point");
+    CHECK(j["features"][0]["properties"]["place"] == "Fuzuli");
+    CHECK(j["features"][0]["properties"]["date_start"] == "2020-10-25");
+    fs::remove(out);
+}
+
+TEST_CASE("extract exits 1 when nothing can be read, and under --strict with problems", "[cli][extract]") {
+    const std::string out = out_path("c.csv");
+    const auto none = run_sitmap("extract '" + data_dir + "/empty.txt' -o '" + out + "'");
+    CHECK(none.exit_code == 1);
+    CHECK(none.err.find("no document could be read") != std::string::npos);
+    CHECK_FALSE(fs::exists(out));
+    const auto strict = run_sitmap("extract --strict '" + data_dir + "' -o '" + out + "'");
+    CHECK(strict.exit_code == 1);
+    CHECK(fs::exists(out));  // the readable document's events are still written
+    fs::remove(out);
+    const auto missing = run_sitmap("extract /no/such/file.txt -o '" + out + "'");
+    CHECK(missing.exit_code == 1);
+    CHECK(missing.err.find("/no/such/file.txt") != std::string::npos);
+}
+
+TEST_CASE("extract rejects an unknown output format with exit code 2", "[cli][extract]") {
+    const auto r = run_sitmap("extract '" + data_dir + "' -o out.xlsx");
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("out.xlsx") != std::string::npos);
+    CHECK(run_sitmap("extract --help").out.find("--strict") != std::string::npos);
+}
