@@ -9,6 +9,8 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace sitmap::core {
@@ -31,6 +33,13 @@ struct EventEdit {
 
 std::string event_key(const Event& e);  ///< "document#id"
 
+/// "move", "set_date", "set_type", "set_place", "delete", "restore", "add" (the names used in files).
+std::string_view edit_kind_name(EventEdit::Kind k);
+/// Inverse of edit_kind_name; nullopt for anything else.
+std::optional<EventEdit::Kind> parse_edit_kind(std::string_view name);
+/// The current time as ISO-8601 UTC ("2024-05-01T12:00:00Z"), for EventEdit::timestamp.
+std::string utc_timestamp_now();
+
 /// The merged view: extracted events with edits applied, plus added events, plus a deleted flag.
 class EditableEvents {
 public:
@@ -41,6 +50,12 @@ public:
     void set_edits(std::vector<EventEdit> edits);
 
     /// Applies a new edit (clears the redo stack). Returns false when `edit.key` is unknown.
+    /// Also returns false (and records nothing) when the edit lacks what its kind needs: SetDate
+    /// without `date`, SetType without `type`, Add without `date`. For Add an empty `key` is given
+    /// the next "user#N" (see next_user_key()); the new event has document "user", id "N", the
+    /// edit's place, position, date, type (default Other), precision (default Point) and `note` as
+    /// summary. An empty `quote_check` is filled with the target's quote, an empty `timestamp` with
+    /// the current time. Cost: constant plus the edit (undo re-applies all edits: linear).
     bool apply(EventEdit edit);
     bool can_undo() const;
     bool can_redo() const;
@@ -54,6 +69,13 @@ public:
     std::vector<std::string> orphaned() const;                     ///< keys of edits that found no event
     /// Index in events() of the event with this key.
     std::optional<std::size_t> find(const std::string& key) const;
+    /// Per events() index, nonzero when deleted: pass as EventFilter::deleted.
+    const std::vector<char>& deleted_flags() const { return deleted_; }
+    /// The key the next Add would get: "user#N", N one more than any used so far.
+    std::string next_user_key() const;
+    /// Marks the state as unsaved (e.g. after recovering edits from a journal). set_edits and
+    /// set_extracted leave dirty() as it was.
+    void mark_dirty() { dirty_ = true; }
 
     /// Increments on every change (apply/undo/redo/set_*): views cache on it.
     std::size_t revision() const { return revision_; }
@@ -62,12 +84,17 @@ public:
 
 private:
     void rebuild();
+    /// Applies one edit to merged_; false when its target is missing, its quote check fails, or
+    /// it lacks a required field.
+    bool apply_to_merged(const EventEdit& edit);
+    void changed();
     std::vector<Event> extracted_;
     std::vector<EventEdit> edits_;
     std::vector<EventEdit> redo_;
     std::vector<Event> merged_;
     std::vector<char> deleted_, edited_;
     std::vector<std::string> orphaned_;
+    std::unordered_map<std::string, std::size_t> index_;  ///< event_key -> merged_ index
     std::size_t revision_ = 0;
     bool dirty_ = false;
 };

@@ -9,9 +9,12 @@
 #include "core/projector.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace sitmap::core {
@@ -32,9 +35,43 @@ struct EventFilter {
     std::set<std::string> documents;    ///< document file names; empty = every document
     std::string text;                   ///< case/diacritic-insensitive substring of place, summary, quote, actor
     bool include_deleted = false;       ///< deleted events (see event_edits.hpp) are hidden unless set
+    /// Which events are deleted, per index of the events vector passed to select_events,
+    /// event_histogram and next/previous_event_date (nonzero = deleted); normally
+    /// EditableEvents::deleted_flags(). Empty (or shorter than the vector) = the rest are not deleted.
+    /// A view: the vector it points into must outlive the calls.
+    std::span<const char> deleted;
 
-    /// True when `e` passes every criterion except the time window.
+    /// True when `e` passes every criterion except the time window. `e` itself carries no deleted
+    /// flag, so this overload treats it as not deleted. Folds `e`'s text on every call: for many
+    /// events use select_events (which caches folded text).
     bool matches(const Event& e) const;
+    /// The same, for an event whose deleted state is known.
+    bool matches(const Event& e, bool is_deleted) const;
+};
+
+/// Folded (lower-case ASCII, diacritics stripped, scripts transliterated: see fold_for_match) copies
+/// of each event's searchable text, so that a text search over 100,000 events is a plain substring
+/// scan. update() re-folds only events whose text changed (checked by a 64-bit hash of the fields),
+/// so it is cheap to call before every search. select_events and friends keep one per thread, per
+/// events vector, internally; build one yourself only to search outside those functions.
+class FoldedIndex {
+public:
+    /// Brings the index up to date with `events` (same indices). Linear in the text size.
+    void update(const std::vector<Event>& events);
+    /// Folded "place, place_text, summary, quote, actor" of event `i`, fields separated by '\n'.
+    std::string_view text(std::size_t i) const { return entries_[i].text; }
+    /// Folded "actor\ntarget" of event `i`.
+    std::string_view actor(std::size_t i) const { return entries_[i].actor; }
+    std::size_t size() const { return entries_.size(); }
+
+private:
+    struct Entry {
+        std::uint64_t hash = 0;
+        bool valid = false;
+        std::string text;
+        std::string actor;
+    };
+    std::vector<Entry> entries_;
 };
 
 /// An event that passes the filter and the window, with its age for fading:

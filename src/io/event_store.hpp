@@ -6,6 +6,7 @@
 #include "core/event.hpp"
 #include "core/event_edits.hpp"
 
+#include <cstddef>
 #include <filesystem>
 #include <vector>
 
@@ -19,7 +20,9 @@ void save_edits(const std::filesystem::path& path, const core::EditableEvents& e
 /// file and feature; the rest still load. Throws sitmap::Error when the file cannot be opened.
 std::vector<core::EventEdit> load_edits(const std::filesystem::path& path, core::Diagnostics& diags);
 
-/// Append-only recovery journal. Each append() is durable when it returns (fsync).
+/// Append-only recovery journal. Each append() is durable when it returns (fsync). A redo is
+/// journalled as append() of the redone edit. If a crash tore the file's last line, the next append
+/// starts a fresh line, so the torn fragment never swallows a later edit.
 class RecoveryJournal {
 public:
     explicit RecoveryJournal(std::filesystem::path path);
@@ -38,5 +41,22 @@ private:
 /// Replays a journal: the edits in force at the time of the crash (undos applied). A torn last
 /// line (crash mid-write) is ignored with a diagnostic; other bad lines are reported and skipped.
 std::vector<core::EventEdit> replay_journal(const std::filesystem::path& path, core::Diagnostics& diags);
+
+/// What a journal holds: the edits made since it was last cleared (undos applied), and how many
+/// undos reached past them, i.e. undid edits that were saved before the journal was cleared.
+struct JournalReplay {
+    std::vector<core::EventEdit> edits;
+    std::size_t undone_before = 0;
+};
+
+/// Reads a journal as replay_journal does, without judging undos past its start. A missing file is
+/// an empty journal; an unreadable one throws sitmap::Error naming the path.
+JournalReplay read_journal(const std::filesystem::path& path, core::Diagnostics& diags);
+
+/// The edits in force after a crash when `saved` were the edits of the last save (load_edits):
+/// the journal's undos past its start remove edits from the end of `saved`, then its edits follow.
+/// replay_journal(path) is recover_edits({}, path) plus a warning if undos reached past the start.
+std::vector<core::EventEdit> recover_edits(std::vector<core::EventEdit> saved, const std::filesystem::path& path,
+                                           core::Diagnostics& diags);
 
 }  // namespace sitmap::io
