@@ -2,10 +2,12 @@
 // The renderer draws from it; panels never draw map content themselves.
 #pragma once
 #include "core/camera.hpp"
+#include "core/date.hpp"
 #include "core/diagnostics.hpp"
 #include "core/geometry.hpp"
 #include "core/projector.hpp"
 #include "core/scene.hpp"
+#include "ui/event_state.hpp"
 
 #include <optional>
 #include <string>
@@ -24,6 +26,13 @@ struct AppState {
     bool map_dirty = true;  ///< the map must be redrawn (camera or layers changed)
     float ui_inset_top = 0;     ///< framebuffer pixels covered by the menu bar
     float ui_inset_bottom = 0;  ///< framebuffer pixels covered by the status bar
+
+    EventUiState ev;  ///< events: data, filter, selection, edit hooks
+
+    std::optional<core::Date> date;  ///< shown date of the control situation (set by the date slider)
+    bool playing = false;            ///< the date advances by itself
+    float play_days_per_second = 4;  ///< playback speed
+    bool date_zoomed = false;        ///< slider spans Sep 2020 - Jun 2024 instead of all the data
 
     bool show_layers = true;
     bool show_about = false;

@@ -1,0 +1,598 @@
+#include "ui/event_panels.hpp"
+
+#include "core/date_extract.hpp"
+#include "core/event_style.hpp"
+#include "core/text_tokens.hpp"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstring>
+
+namespace sitmap::ui {
+
+namespace {
+
+ImVec4 to_imvec(core::Rgba c, float alpha = 1.0f) { return ImVec4(c.r, c.g, c.b, c.a * alpha); }
+
+std::string date_text(const core::DateRange& d) {
+    using core::DatePrecision;
+    const auto y = static_cast<int>(d.start.year());
+    const auto m = static_cast<unsigned>(d.start.month());
+    switch (d.precision) {
+        case DatePrecision::Decade: return fmt::format("the {}s", y / 10 * 10);
+        case DatePrecision::Year: return fmt::format("{}", y);
+        case DatePrecision::Month: return fmt::format("{:04d}-{:02d}", y, m);
+        case DatePrecision::Day:
+            if (d.start == d.end) return core::format_iso(d.start);
+            return core::format_iso(d.start) + " \u2013 " + core::format_iso(d.end);
+    }
+    return core::format_iso(d.start);
+}
+
+std::string place_both_sides(const AppState& state, const core::Event& e) {
+    if (e.place.empty()) return "(no place stated)";
+    auto it = state.ev.alt_names.find(e.place);
+    return it == state.ev.alt_names.end() ? e.place : e.place + " / " + it->second;
+}
+
+/// Draws `text` wrapped, with the byte ranges in `marks` highlighted (background box).
+void text_with_marks(const std::string& text, std::vector<std::pair<std::size_t, std::size_t>> marks,
+                     ImU32 mark_color) {
+    std::sort(marks.begin(), marks.end());
+    // Split into words so wrapping works; a word is highlighted if it lies in a mark.
+    const float wrap = ImGui::GetContentRegionAvail().x;
+    float x = 0;
+    std::size_t i = 0;
+    bool first = true;
+    while (i < text.size()) {
+        std::size_t j = text.find(' ', i);
+        if (j == std::string::npos) j = text.size();
+        const std::string word = text.substr(i, j - i);
+        bool marked = false;
+        for (const auto& [b, e] : marks)
+            if (i < e && j > b) marked = true;
+        const float w = ImGui::CalcTextSize(word.c_str()).x;
+        const float space = ImGui::CalcTextSize(" ").x;
+        if (!first) {
+            if (x + space + w > wrap) {
+                x = 0;
+            } else {
+                ImGui::SameLine(0, space);
+                x += space;
+            }
+        }
+        if (marked) {
+            const ImVec2 p = ImGui::GetCursorScreenPos();
+            ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x - 1, p.y), ImVec2(p.x + w + 1, p.y + ImGui::GetTextLineHeight()),
+                                                      mark_color, 2.0f);
+        }
+        ImGui::TextUnformatted(word.c_str());
+        x += w;
+        first = false;
+        i = j + 1;
+    }
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> find_all(const std::string& hay, const std::string& needle) {
+    std::vector<std::pair<std::size_t, std::size_t>> out;
+    if (needle.empty()) return out;
+    for (std::size_t p = hay.find(needle); p != std::string::npos; p = hay.find(needle, p + needle.size()))
+        out.emplace_back(p, p + needle.size());
+    return out;
+}
+
+const char* kWindowNames[] = {"Day", "Week", "Month", "All", "Custom"};
+
+}  // namespace
+
+bool apply_edit(AppState& state, core::EventEdit edit) {
+    if (edit.timestamp.empty()) edit.timestamp = core::utc_timestamp_now();
+    const core::EventEdit copy = edit;
+    if (!state.ev.events.apply(std::move(edit))) {
+        state.ev.message = "edit not applied: the event no longer exists";
+        return false;
+    }
+    if (state.ev.on_edit) state.ev.on_edit(copy);
+    state.ev.filter_changed = true;
+    state.map_dirty = true;
+    return true;
+}
+
+void undo_edit(AppState& state) {
+    if (!state.ev.events.can_undo()) return;
+    state.ev.events.undo();
+    if (state.ev.on_undo) state.ev.on_undo();
+    state.ev.filter_changed = true;
+    state.map_dirty = true;
+}
+
+void redo_edit(AppState& state) {
+    if (!state.ev.events.can_redo()) return;
+    state.ev.events.redo();
+    // The journal replays edits in order: the redone edit is the last live one.
+    if (state.ev.on_edit && !state.ev.events.edits().empty()) state.ev.on_edit(state.ev.events.edits().back());
+    state.ev.filter_changed = true;
+    state.map_dirty = true;
+}
+
+void select_event(AppState& state, std::size_t index, core::Date& date) {
+    const auto& events = state.ev.events.events();
+    if (index >= events.size()) return;
+    state.ev.selected = index;
+    state.ev.fanned.clear();
+    const auto& e = events[index];
+    if (e.has_position) state.camera.set_centre(state.projector.forward(e.position));
+    date = e.date.start;
+    state.ev.filter_changed = true;
+    state.map_dirty = true;
+}
+
+void draw_event_list(AppState& state, core::Date& date) {
+    auto& ev = state.ev;
+    if (!ev.show_list) return;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(vp->Size.x - 470, 34), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(460, 420), ImGuiCond_FirstUseEver);
+    if (!ImGui::Begin("Events", &ev.show_list)) {
+        ImGui::End();
+        return;
+    }
+    const auto& events = ev.events.events();
+    // --- filters ---
+    if (ImGui::CollapsingHeader("Filters", ImGuiTreeNodeFlags_DefaultOpen)) {
+        ImGui::SetNextItemWidth(-80);
+        if (ImGui::InputTextWithHint("##text", "search place, summary, sentence", &ev.filter.text)) ev.filter_changed = true;
+        ImGui::SameLine();
+        if (ImGui::Button("Clear")) {
+            ev.filter = core::EventFilter{};
+            ev.filter_changed = true;
+        }
+        ImGui::SetNextItemWidth(-80);
+        if (ImGui::InputTextWithHint("##actor", "actor or target", &ev.filter.actor)) ev.filter_changed = true;
+        // Types: one checkbox each, with the map symbol in its colour.
+        int column = 0;
+        for (auto t : core::all_event_types) {
+            const auto& st = core::event_type_style(t);
+            bool on = ev.filter.types.empty() || ev.filter.types.count(t) > 0;
+            ImGui::PushID(static_cast<int>(t));
+            if (ImGui::Checkbox("##t", &on)) {
+                if (ev.filter.types.empty())
+                    for (auto u : core::all_event_types) ev.filter.types.insert(u);
+                if (on)
+                    ev.filter.types.insert(t);
+                else
+                    ev.filter.types.erase(t);
+                if (ev.filter.types.size() == core::all_event_types.size()) ev.filter.types.clear();
+                ev.filter_changed = true;
+            }
+            ImGui::SameLine(0, 2);
+            ImGui::TextColored(to_imvec(st.color), "%s", core::event_symbol_utf8(t).c_str());
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", st.label);
+            ImGui::SameLine(0, 2);
+            ImGui::TextUnformatted(std::string(core::event_type_name(t)).c_str());
+            ImGui::PopID();
+            if (++column % 4 != 0) ImGui::SameLine(static_cast<float>(column % 4) * 108.0f);
+        }
+        if (column % 4 != 0) ImGui::NewLine();
+        const std::string docs_label = ev.filter.documents.empty()
+                                           ? std::string("all documents")
+                                           : fmt::format("{} document(s)", ev.filter.documents.size());
+        ImGui::SetNextItemWidth(-80);
+        if (ImGui::BeginCombo("##docs", docs_label.c_str())) {
+            for (const auto& name : ev.document_names) {
+                bool on = ev.filter.documents.count(name) > 0;
+                auto it = ev.documents.find(name);
+                const std::string label = it != ev.documents.end() && !it->second.title.empty()
+                                              ? name + "  \u2014 " + it->second.title.substr(0, 60)
+                                              : name;
+                if (ImGui::Checkbox(label.c_str(), &on)) {
+                    if (on)
+                        ev.filter.documents.insert(name);
+                    else
+                        ev.filter.documents.erase(name);
+                    ev.filter_changed = true;
+                }
+            }
+            ImGui::EndCombo();
+        }
+        if (ImGui::Checkbox("only events in the time window", &ev.list_in_window_only)) ev.filter_changed = true;
+    }
+    // --- rows ---
+    static std::vector<std::size_t> rows;
+    static std::size_t rows_revision = static_cast<std::size_t>(-1);
+    static bool rows_dirty = true;
+    if (ev.filter_changed || rows_revision != ev.events.revision()) rows_dirty = true;
+    if (rows_dirty) {
+        rows.clear();
+        if (ev.list_in_window_only) {
+            for (const auto& v : ev.visible) rows.push_back(v.index);
+        } else {
+            core::EventFilter f = ev.filter;
+            f.deleted = ev.events.deleted_flags();
+            f.include_deleted = true;  // deleted rows stay listed (greyed) so they can be restored
+            const auto all = core::select_events(events, f, core::TimeWindow{.kind = core::WindowKind::All}, date);
+            for (const auto& v : all) rows.push_back(v.index);
+        }
+        rows_revision = ev.events.revision();
+        rows_dirty = false;
+    }
+    ImGui::Text("%zu of %zu events", rows.size(), events.size());
+    const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
+                                  ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV;
+    if (ImGui::BeginTable("events", 5, flags)) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_DefaultSort, 82);
+        ImGui::TableSetupColumn("Type", 0, 70);
+        ImGui::TableSetupColumn("Place", 0, 100);
+        ImGui::TableSetupColumn("Document", 0, 80);
+        ImGui::TableSetupColumn("Summary", ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableHeadersRow();
+        if (ImGuiTableSortSpecs* sort = ImGui::TableGetSortSpecs(); sort && (sort->SpecsDirty || rows_revision == 0)) {
+            if (sort->SpecsCount > 0) {
+                const auto& spec = sort->Specs[0];
+                const bool asc = spec.SortDirection == ImGuiSortDirection_Ascending;
+                auto key_less = [&](std::size_t a, std::size_t b) {
+                    const auto& x = events[a];
+                    const auto& y = events[b];
+                    switch (spec.ColumnIndex) {
+                        case 1: return x.type < y.type;
+                        case 2: return x.place < y.place;
+                        case 3: return x.source.document < y.source.document;
+                        default: return std::chrono::sys_days(x.date.start) < std::chrono::sys_days(y.date.start);
+                    }
+                };
+                std::stable_sort(rows.begin(), rows.end(),
+                                 [&](std::size_t a, std::size_t b) { return asc ? key_less(a, b) : key_less(b, a); });
+            }
+            sort->SpecsDirty = false;
+        }
+        ImGuiListClipper clipper;
+        clipper.Begin(static_cast<int>(rows.size()));
+        while (clipper.Step()) {
+            for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+                const std::size_t i = rows[static_cast<std::size_t>(r)];
+                const auto& e = events[i];
+                const bool deleted = ev.events.deleted(i);
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                if (deleted) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.55f, 0.55f, 0.55f, 1));
+                const std::string label = date_text(e.date) + "##row" + std::to_string(i);
+                if (ImGui::Selectable(label.c_str(), ev.selected == i, ImGuiSelectableFlags_SpanAllColumns))
+                    select_event(state, i, date);
+                if (ImGui::IsItemHovered() && !e.source.quote.empty()) {
+                    ImGui::BeginTooltip();
+                    ImGui::PushTextWrapPos(420);
+                    ImGui::TextUnformatted(e.source.quote.c_str());
+                    ImGui::PopTextWrapPos();
+                    ImGui::EndTooltip();
+                }
+                ImGui::TableNextColumn();
+                const auto& st = core::event_type_style(e.type);
+                ImGui::TextColored(to_imvec(st.color), "%s %s", core::event_symbol_utf8(e.type).c_str(),
+                                   std::string(core::event_type_name(e.type)).c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(e.place.empty() ? "\u2014" : e.place.c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(e.source.document.c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(deleted ? ("(deleted) " + e.summary).c_str() : e.summary.c_str());
+                if (deleted) ImGui::PopStyleColor();
+            }
+        }
+        ImGui::EndTable();
+    }
+    ImGui::End();
+}
+
+void draw_event_details(AppState& state, core::Date& date) {
+    auto& ev = state.ev;
+    if (!ev.show_details || !ev.selected) return;
+    const auto& events = ev.events.events();
+    if (*ev.selected >= events.size()) {
+        ev.selected.reset();
+        return;
+    }
+    const std::size_t index = *ev.selected;
+    const core::Event e = events[index];  // a copy: edits below rebuild the vector
+    ImGui::SetNextWindowSize(ImVec2(440, 0), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowPos(ImVec2(350, 60), ImGuiCond_FirstUseEver);
+    bool open = true;
+    if (!ImGui::Begin("Event", &open)) {
+        ImGui::End();
+        return;
+    }
+    if (!open) ev.selected.reset();
+    const auto& st = core::event_type_style(e.type);
+    ImGui::TextColored(to_imvec(st.color), "%s  %s", core::event_symbol_utf8(e.type).c_str(), st.label);
+    if (ev.events.deleted(index)) {
+        ImGui::SameLine();
+        ImGui::TextColored(ImVec4(0.8f, 0.2f, 0.1f, 1), "(deleted)");
+    }
+    if (ev.events.edited(index)) {
+        ImGui::SameLine();
+        ImGui::TextColored(ImVec4(0.8f, 0.55f, 0.0f, 1), "(corrected)");
+    }
+    if (ImGui::BeginTable("facts", 2, ImGuiTableFlags_SizingFixedFit)) {
+        auto row = [](const char* k, const std::string& v) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextDisabled("%s", k);
+            ImGui::TableNextColumn();
+            ImGui::TextWrapped("%s", v.c_str());
+        };
+        row("Date", fmt::format("{} ({} precision)", date_text(e.date), core::precision_name(e.date.precision)));
+        row("Place", place_both_sides(state, e));
+        if (!e.place_text.empty() && e.place_text != e.place) row("As written", "\u201c" + e.place_text + "\u201d");
+        row("Location", e.has_position ? fmt::format("{:.4f}, {:.4f} ({})", e.position.lat, e.position.lon,
+                                                     core::location_precision_name(e.location_precision))
+                                       : std::string("not located"));
+        if (!e.actor.empty()) row("Actor", e.actor);
+        if (!e.target.empty()) row("Target", e.target);
+        row("Confidence", fmt::format("{:.0f} %", e.confidence * 100));
+        auto doc = ev.documents.find(e.source.document);
+        row("Document", e.source.document);
+        if (doc != ev.documents.end()) {
+            if (!doc->second.title.empty()) row("Title", doc->second.title);
+            if (!doc->second.source.empty()) row("Source", doc->second.source);
+            if (!doc->second.published.empty()) row("Published", doc->second.published);
+        }
+        ImGui::EndTable();
+    }
+    ImGui::Separator();
+    ImGui::TextDisabled("Source sentence (bytes %zu\u2013%zu); place and date words highlighted:", e.source.begin,
+                        e.source.end);
+    auto marks = find_all(e.source.quote, e.place_text);
+    {
+        // Date words: every date expression the extractor's grammar finds in the sentence, resolved
+        // against the event's own date so relative ones ("on Tuesday") are found too.
+        core::DateContext context{.publication = e.date.start, .narrative = e.date.start};
+        for (const auto& m : core::find_dates(e.source.quote, core::tokenize(e.source.quote), context))
+            marks.emplace_back(m.begin, m.end);
+    }
+    ImGui::PushTextWrapPos(0);
+    text_with_marks(e.source.quote, marks, IM_COL32(255, 205, 80, 150));
+    ImGui::PopTextWrapPos();
+    ImGui::Separator();
+
+    // --- editing ---
+    if (ImGui::CollapsingHeader("Correct this event")) {
+        static std::size_t editing = static_cast<std::size_t>(-1);
+        static double lat = 0, lon = 0;
+        static std::string start, end;
+        static int precision = 0, type = 0, loc_precision = 0;
+        if (editing != index || ImGui::IsWindowAppearing()) {
+            editing = index;
+            lat = e.position.lat;
+            lon = e.position.lon;
+            start = core::format_iso(e.date.start);
+            end = core::format_iso(e.date.end);
+            precision = static_cast<int>(e.date.precision);
+            type = static_cast<int>(e.type);
+            loc_precision = static_cast<int>(e.location_precision);
+        }
+        ImGui::SetNextItemWidth(110);
+        ImGui::InputDouble("lat", &lat, 0, 0, "%.5f");
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(110);
+        ImGui::InputDouble("lon", &lon, 0, 0, "%.5f");
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(90);
+        const char* loc_names[] = {"point", "district", "region", "country"};
+        ImGui::Combo("##locp", &loc_precision, loc_names, 4);
+        ImGui::SameLine();
+        if (ImGui::Button("Move")) {
+            if (lat < -90 || lat > 90 || lon < -180 || lon > 180) {
+                ev.message = "latitude must be -90..90 and longitude -180..180";
+            } else {
+                core::EventEdit edit{.kind = core::EventEdit::Kind::Move, .key = core::event_key(e)};
+                edit.position = {lon, lat};
+                edit.location_precision = static_cast<core::LocationPrecision>(loc_precision);
+                apply_edit(state, edit);
+            }
+        }
+        ImGui::SetNextItemWidth(110);
+        ImGui::InputText("from", &start);
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(110);
+        ImGui::InputText("to", &end);
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(90);
+        const char* prec_names[] = {"day", "month", "year", "decade"};
+        ImGui::Combo("##prec", &precision, prec_names, 4);
+        ImGui::SameLine();
+        if (ImGui::Button("Set date")) {
+            const auto a = core::parse_iso_date(start), b = core::parse_iso_date(end);
+            if (!a || !b || std::chrono::sys_days(*b) < std::chrono::sys_days(*a)) {
+                ev.message = fmt::format("invalid dates '{}'..'{}' (YYYY-MM-DD, from <= to)", start, end);
+            } else {
+                core::EventEdit edit{.kind = core::EventEdit::Kind::SetDate, .key = core::event_key(e)};
+                edit.date = core::DateRange{*a, *b, static_cast<core::DatePrecision>(precision)};
+                if (apply_edit(state, edit)) date = *a;
+            }
+        }
+        ImGui::SetNextItemWidth(200);
+        if (ImGui::BeginCombo("##type", std::string(core::event_type_name(static_cast<core::EventType>(type))).c_str())) {
+            for (auto t : core::all_event_types)
+                if (ImGui::Selectable((core::event_symbol_utf8(t) + " " + std::string(core::event_type_name(t))).c_str(),
+                                      static_cast<int>(t) == type))
+                    type = static_cast<int>(t);
+            ImGui::EndCombo();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Set type")) {
+            core::EventEdit edit{.kind = core::EventEdit::Kind::SetType, .key = core::event_key(e)};
+            edit.type = static_cast<core::EventType>(type);
+            apply_edit(state, edit);
+        }
+        if (ev.events.deleted(index)) {
+            if (ImGui::Button("Restore")) apply_edit(state, {.kind = core::EventEdit::Kind::Restore, .key = core::event_key(e)});
+        } else if (ImGui::Button("Delete")) {
+            apply_edit(state, {.kind = core::EventEdit::Kind::Delete, .key = core::event_key(e)});
+        }
+        ImGui::SameLine();
+        ImGui::BeginDisabled(!ev.events.can_undo());
+        if (ImGui::Button("Undo")) undo_edit(state);
+        ImGui::EndDisabled();
+        ImGui::SameLine();
+        ImGui::BeginDisabled(!ev.events.can_redo());
+        if (ImGui::Button("Redo")) redo_edit(state);
+        ImGui::EndDisabled();
+        ImGui::SameLine();
+        if (ImGui::Button("Save")) ev.save_requested = true;
+    }
+    if (!ev.message.empty()) ImGui::TextWrapped("%s", ev.message.c_str());
+    ImGui::End();
+}
+
+float draw_event_timeline(AppState& state, core::Date& date, core::Date from, core::Date to, float bottom_inset) {
+    auto& ev = state.ev;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float h = 92;
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x, vp->Pos.y + vp->Size.y - bottom_inset - h));
+    ImGui::SetNextWindowSize(ImVec2(vp->Size.x, h));
+    ImGui::SetNextWindowBgAlpha(0.9f);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing;
+    if (ImGui::Begin("##event_timeline", nullptr, flags)) {
+        const auto& events = ev.events.events();
+        core::EventFilter f = ev.filter;
+        f.deleted = ev.events.deleted_flags();
+        if (ImGui::Button("\u25c0 event")) {
+            if (auto d = core::previous_event_date(events, f, date)) date = *d, ev.filter_changed = true;
+        }
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Previous event (,)");
+        ImGui::SameLine();
+        if (ImGui::Button("event \u25b6")) {
+            if (auto d = core::next_event_date(events, f, date)) date = *d, ev.filter_changed = true;
+        }
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Next event (.)");
+        ImGui::SameLine();
+        ImGui::TextUnformatted("window:");
+        for (int k = 0; k < 5; ++k) {
+            ImGui::SameLine();
+            int current = static_cast<int>(ev.window.kind);
+            if (ImGui::RadioButton(kWindowNames[k], &current, k)) {
+                ev.window.kind = static_cast<core::WindowKind>(k);
+                ev.filter_changed = true;
+            }
+        }
+        if (ev.window.kind == core::WindowKind::Custom) {
+            ImGui::SameLine();
+            ImGui::SetNextItemWidth(120);
+            if (ImGui::SliderInt("days", &ev.window.custom_days, 1, 365)) ev.filter_changed = true;
+        }
+        ImGui::SameLine();
+        ImGui::TextDisabled("| %zu shown", ev.visible.size());
+        // Histogram: one bar per bin over [from, to]; the window is shaded, the date marked.
+        const int span = static_cast<int>((std::chrono::sys_days(to) - std::chrono::sys_days(from)).count()) + 1;
+        const float width = ImGui::GetContentRegionAvail().x;
+        const int bins = std::clamp(static_cast<int>(width / 4), 10, 800);
+        const int bin_days = std::max(1, (span + bins - 1) / bins);
+        static std::vector<int> counts;
+        static std::size_t counts_key = 0;
+        const std::size_t key = ev.events.revision() * 1000003u + static_cast<std::size_t>(bin_days) * 31u +
+                                static_cast<std::size_t>(core::day_number(from)) + std::hash<std::string>{}(f.text) +
+                                f.types.size() * 7 + f.documents.size() * 13;
+        if (key != counts_key || ev.filter_changed) {
+            counts = core::event_histogram(events, f, from, to, bin_days);
+            counts_key = key;
+        }
+        const ImVec2 origin = ImGui::GetCursorScreenPos();
+        const float bar_h = ImGui::GetContentRegionAvail().y - 2;
+        ImGui::InvisibleButton("##hist", ImVec2(width, std::max(bar_h, 10.0f)));
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + bar_h), IM_COL32(240, 240, 240, 255));
+        const int max_count = counts.empty() ? 1 : std::max(1, *std::max_element(counts.begin(), counts.end()));
+        const float bw = width / static_cast<float>(std::max<std::size_t>(1, counts.size()));
+        auto x_of = [&](core::Date d) {
+            const double t = static_cast<double>((std::chrono::sys_days(d) - std::chrono::sys_days(from)).count()) / span;
+            return origin.x + static_cast<float>(t) * width;
+        };
+        if (auto days = ev.window.days()) {
+            const auto start = core::Date(std::chrono::sys_days(date) - std::chrono::days(*days - 1));
+            dl->AddRectFilled(ImVec2(x_of(start), origin.y), ImVec2(x_of(date) + 2, origin.y + bar_h),
+                              IM_COL32(255, 200, 90, 90));
+        }
+        for (std::size_t b = 0; b < counts.size(); ++b) {
+            if (counts[b] == 0) continue;
+            const float hh = bar_h * std::sqrt(static_cast<float>(counts[b]) / static_cast<float>(max_count));
+            dl->AddRectFilled(ImVec2(origin.x + static_cast<float>(b) * bw, origin.y + bar_h - hh),
+                              ImVec2(origin.x + static_cast<float>(b + 1) * bw - 1, origin.y + bar_h),
+                              IM_COL32(70, 90, 130, 220));
+        }
+        dl->AddLine(ImVec2(x_of(date), origin.y), ImVec2(x_of(date), origin.y + bar_h), IM_COL32(200, 40, 30, 255), 2);
+        if (ImGui::IsItemHovered()) {
+            const float mx = ImGui::GetIO().MousePos.x - origin.x;
+            const int b = std::clamp(static_cast<int>(mx / bw), 0, static_cast<int>(counts.size()) - 1);
+            const core::Date bin_start(std::chrono::sys_days(from) + std::chrono::days(b * bin_days));
+            ImGui::SetTooltip("%s: %d event(s)%s", core::format_iso(bin_start).c_str(),
+                              counts.empty() ? 0 : counts[static_cast<std::size_t>(b)],
+                              bin_days > 1 ? fmt::format(" in {} days", bin_days).c_str() : "");
+            if (ImGui::IsItemClicked()) {
+                date = bin_start;
+                ev.filter_changed = true;
+            }
+        }
+    }
+    ImGui::End();
+    return h;
+}
+
+void draw_event_legend(AppState& state) {
+    (void)state;
+    ImGui::TextUnformatted("Events");
+    for (auto t : core::all_event_types) {
+        const auto& st = core::event_type_style(t);
+        ImGui::TextColored(to_imvec(st.color), "%s", core::event_symbol_utf8(t).c_str());
+        ImGui::SameLine();
+        ImGui::TextUnformatted(st.label);
+    }
+    ImGui::TextDisabled("A ring = district/region-level location, not an exact point.");
+    ImGui::TextDisabled("Numbers = events grouped at one place (click to spread).");
+}
+
+void draw_help_overlay(AppState& state) {
+    if (!state.ev.show_help) return;
+    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    if (ImGui::Begin("Keyboard and mouse (F1)", &state.ev.show_help, ImGuiWindowFlags_AlwaysAutoResize)) {
+        static const char* rows[][2] = {
+            {"drag", "pan the map"},
+            {"mouse wheel", "zoom about the pointer"},
+            {"arrow keys", "pan"},
+            {"+ / -", "zoom in / out"},
+            {"Home", "whole region"},
+            {"click a symbol", "select the event (a number: spread the group)"},
+            {"drag the selected symbol", "move the event (saved as a correction)"},
+            {"A, then click the map", "add an event there"},
+            {"Delete", "delete the selected event (Restore in its panel)"},
+            {", / .", "previous / next event"},
+            {"Ctrl+Z / Ctrl+Y", "undo / redo"},
+            {"Ctrl+S", "save corrections (GeoPackage, atomic)"},
+            {"E / L", "events list / layers panel"},
+            {"Esc", "clear the selection"},
+            {"F1", "this help"},
+            {"Ctrl+Q", "quit (asks when corrections are unsaved)"},
+        };
+        if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
+            for (const auto& r : rows) {
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(r[0]);
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(r[1]);
+            }
+            ImGui::EndTable();
+        }
+        ImGui::Separator();
+        draw_event_legend(state);
+    }
+    ImGui::End();
+}
+
+}  // namespace sitmap::ui

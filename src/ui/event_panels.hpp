@@ -1,0 +1,32 @@
+// ImGui panels for events: the list (filters + sortable table), the details panel (source sentence
+// with the place and date words highlighted, and editing), the timeline strip (histogram,
+// previous/next event, time window) and the F1 help overlay. They edit AppState only.
+#pragma once
+#include "core/date.hpp"
+#include "ui/app_state.hpp"
+
+#include <cstddef>
+
+namespace sitmap::ui {
+
+/// Applies an edit to the events, journals it through ev.on_edit, and marks the map for redraw.
+bool apply_edit(AppState& state, core::EventEdit edit);
+void undo_edit(AppState& state);
+void redo_edit(AppState& state);
+
+/// Selects event `index`: centres the map on it and moves `date` to its start date.
+void select_event(AppState& state, std::size_t index, core::Date& date);
+
+/// Filters and the sortable event table (clipped, so 1,000,000 rows stay fast).
+void draw_event_list(AppState& state, core::Date& date);
+/// Details and editing of the selected event.
+void draw_event_details(AppState& state, core::Date& date);
+/// Histogram of events between `from` and `to` with the shown `date` marked; clicking a bar jumps
+/// there. Also previous/next event buttons and the time-window selector. Returns its height.
+float draw_event_timeline(AppState& state, core::Date& date, core::Date from, core::Date to, float bottom_inset);
+/// The legend of event symbols (also used in exports through the renderer's legend).
+void draw_event_legend(AppState& state);
+/// F1: every shortcut.
+void draw_help_overlay(AppState& state);
+
+}  // namespace sitmap::ui

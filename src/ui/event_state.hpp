@@ -1,0 +1,57 @@
+// The event part of AppState: the editable events, what is shown (time window, filter), the
+// selection, panel visibility and the hooks through which the app saves and journals edits.
+// The UI never does file I/O itself; it raises requests the app loop fulfils.
+#pragma once
+#include "core/event.hpp"
+#include "core/event_edits.hpp"
+#include "core/event_view.hpp"
+
+#include <cstddef>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sitmap::ui {
+
+/// Title and source of a document, for the details panel.
+struct DocumentInfo {
+    std::string title;
+    std::string source;
+    std::string published;  ///< ISO date or empty
+};
+
+struct EventUiState {
+    core::EditableEvents events;
+    core::EventFilter filter;
+    core::TimeWindow window;
+    std::map<std::string, DocumentInfo> documents;  ///< by document file name
+    std::vector<std::string> document_names;         ///< sorted, for the filter
+    /// Other-side names for places ("Khankendi" -> "Stepanakert"), from the places layer.
+    std::map<std::string, std::string> alt_names;
+
+    std::optional<std::size_t> selected;  ///< index into events.events()
+    std::vector<std::size_t> fanned;      ///< members of the group spread out by a click
+
+    // Visible events, recomputed by the app when the date, filter, window or edits change.
+    std::vector<core::VisibleEvent> visible;
+    std::vector<std::vector<std::size_t>> marker_members;  ///< per marker drawn (see app/event_markers)
+
+    bool show_list = true;
+    bool show_details = true;
+    bool show_help = false;
+    bool add_mode = false;        ///< the next click on the map adds an event there
+    bool list_in_window_only = false;
+    bool filter_changed = true;   ///< set by panels; the app recomputes `visible` and redraws
+
+    /// Called after every applied edit (the app journals it for crash recovery).
+    std::function<void(const core::EventEdit&)> on_edit;
+    /// Called after undo (journal) and redo (journal the re-applied edit).
+    std::function<void()> on_undo;
+    bool save_requested = false;
+    std::string edits_path;  ///< where Save writes (GeoPackage)
+    std::string message;     ///< last save/recovery message for the status line
+};
+
+}  // namespace sitmap::ui
