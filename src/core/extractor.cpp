@@ -233,7 +233,7 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
                 if (p.precision != LocationPrecision::Country) ++place_count[m.place];
                 if (m.alternatives.empty() && p.has_position && context.size() < 64) context.push_back(p.position);
             }
-            if (has_trigger || !sen.places.empty()) sentences.push_back(std::move(sen));
+            if (has_trigger) sentences.push_back(std::move(sen));  // the rest only informed the focus
         }
     }
     std::optional<std::size_t> focus;
