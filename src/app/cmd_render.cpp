@@ -65,10 +65,12 @@ int run_render(const RenderOptions& o) {
     render::Renderer renderer(paths.fonts());
     renderer.upload(scene);
     const core::Camera camera = core::Camera::fit(core::project_box(projector, box), size.width, size.height);
+    const auto day = date ? std::optional(core::day_number(*date)) : core::latest_control_day(scene);
     const io::RgbaImage image = render_image(renderer, scene, camera,
                                                 {.ui_scale = ui_scale,
-                                                 .day = date ? std::optional(core::day_number(*date))
-                                                             : core::latest_control_day(scene)});
+                                                 .day = day,
+                                                 .date_label = day ? core::format_long_date(core::date_from_day_number(*day))
+                                                                   : std::string()});
     io::write_png(o.output, image);
     if (!o.quiet) {
         const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();

@@ -9,6 +9,8 @@
 #include "render/renderer.hpp"
 #include "ui/app_state.hpp"
 #include "ui/panels.hpp"
+#include "ui/date_slider.hpp"
+#include "core/control_scene.hpp"
 
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
@@ -218,7 +220,9 @@ int run_window(const WindowOptions& options, std::chrono::steady_clock::time_poi
             if (state.map_dirty) {
                 map_target->bind();
                 renderer.draw(state.scene, state.camera,
-                              {.ui_scale = ui_scale, .inset_top = state.ui_inset_top, .inset_bottom = state.ui_inset_bottom});
+                              {.ui_scale = ui_scale, .inset_top = state.ui_inset_top, .inset_bottom = state.ui_inset_bottom,
+                               .day = state.date ? std::optional(core::day_number(*state.date)) : std::nullopt,
+                               .date_label = state.date ? core::format_long_date(*state.date) : std::string()});
                 state.map_dirty = false;
             }
             map_target->bind();  // read from the map texture, draw into the window
@@ -228,7 +232,8 @@ int run_window(const WindowOptions& options, std::chrono::steady_clock::time_poi
 
             state.ui_inset_top = ui::draw_menu_bar(state);
             ui::draw_layers_panel(state);
-            state.ui_inset_bottom = ui::draw_status_bar(state);
+            const float status_h = ui::draw_status_bar(state);
+            state.ui_inset_bottom = status_h + ui::draw_date_slider(state, status_h);
             ui::draw_about_panel(state);
             ui::draw_diagnostics_panel(state);
             ImGui::Render();

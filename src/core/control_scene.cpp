@@ -102,6 +102,28 @@ std::vector<SceneLayer> build_control_layers(const ControlTimeline& timeline, co
     return out;
 }
 
+std::vector<std::int32_t> control_change_days(const Scene& scene) {
+    std::vector<std::int32_t> days;
+    const SceneLayer* layer = scene.layer("control");
+    if (!layer) return days;
+    for (const auto& f : layer->fills) {
+        days.push_back(f.valid.from_day);
+        if (f.valid.to_day != DaySpan::kMax) days.push_back(f.valid.to_day);
+    }
+    std::sort(days.begin(), days.end());
+    days.erase(std::unique(days.begin(), days.end()), days.end());
+    if (!days.empty()) days.erase(days.begin());  // the first day is the data's start, not a change
+    return days;
+}
+
+std::string format_long_date(Date d) {
+    static constexpr const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                                              "July",    "August",   "September", "October", "November", "December"};
+    const unsigned m = static_cast<unsigned>(d.month());
+    return fmt::format("{} {} {}", static_cast<unsigned>(d.day()), kMonths[(m >= 1 && m <= 12 ? m : 1) - 1],
+                       static_cast<int>(d.year()));
+}
+
 std::optional<std::int32_t> latest_control_day(const Scene& scene) {
     const SceneLayer* layer = scene.layer("control");
     if (!layer || layer->fills.empty()) return std::nullopt;

@@ -34,4 +34,11 @@ std::vector<SceneLayer> build_control_layers(const ControlTimeline& timeline, co
 /// or nullopt when the scene has no control layer. `sitmap render` shows this day by default.
 std::optional<std::int32_t> latest_control_day(const Scene& scene);
 
+/// Sorted, unique days on which some control fill of `scene` starts or ends (after the first day):
+/// what the date slider steps through. Empty without a control layer.
+std::vector<std::int32_t> control_change_days(const Scene& scene);
+
+/// "19 September 2023": the date as shown on the map and in exports.
+std::string format_long_date(Date d);
+
 }  // namespace sitmap::core

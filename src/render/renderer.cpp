@@ -482,6 +482,30 @@ void Renderer::layout_furniture(const core::Scene& scene, const core::Camera& ca
     const float H = static_cast<float>(camera.height()) - o.inset_bottom;
     if (o.inset_bottom > 0) placer.reserve({0, H, W, static_cast<double>(camera.height())});
     if (o.inset_top > 0) placer.reserve({0, 0, W, o.inset_top});
+    if (!o.date_label.empty()) {
+        // The shown date and the control legend, top right (colours as core::control_color).
+        const float pad = 6 * s, y0 = o.inset_top + 10 * s;
+        TextBatch::Style big{.px = 26 * s, .color = core::rgb(0x1a1a1a)};
+        TextBatch::Style small{.px = 11 * s, .color = core::rgb(0x333333)};
+        const std::pair<core::Rgba, const char*> keys[] = {
+            {core::rgb(0x7fc8c0), "Azerbaijan"},
+            {core::rgb(0xe08a3c), "Armenian forces / NK authorities"},
+            {core::rgb(0x9c3d1c), "Lachin corridor"},
+            {core::rgb(0xbbbbbb), "hatched: Russian peacekeepers; lines approximate"}};
+        float w = text_->measure(o.date_label, big);
+        for (const auto& k : keys) w = std::max(w, 16 * s + text_->measure(k.second, small));
+        const float h = big.px + 4 * (small.px + 4 * s) + 2 * pad;
+        const float x0 = W - w - 2 * pad - 10 * s;
+        text_->add_rect(x0, y0, x0 + w + 2 * pad, y0 + h, core::rgb(0xffffff, 0.82f));
+        placer.reserve({x0, y0, x0 + w + 2 * pad, y0 + h});
+        text_->add_text(o.date_label, x0 + pad, y0 + pad + 0.8f * big.px, big);
+        float y = y0 + pad + big.px + 4 * s;
+        for (const auto& [color, text] : keys) {
+            text_->add_rect(x0 + pad, y + 2 * s, x0 + pad + 11 * s, y + small.px, color);
+            text_->add_text(text, x0 + pad + 16 * s, y + 0.85f * small.px, small);
+            y += small.px + 4 * s;
+        }
+    }
     if (o.attribution && !scene.attribution.empty()) {
         TextBatch::Style st{.px = 10.5f * s, .color = core::rgb(0x333333)};
         const float w = text_->measure(scene.attribution, st);

@@ -1,0 +1,156 @@
+#include "ui/date_slider.hpp"
+
+#include "core/control_scene.hpp"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <iterator>
+
+namespace sitmap::ui {
+
+namespace {
+
+using core::Date;
+
+std::int32_t day_of(int y, unsigned m, unsigned d) {
+    return core::day_number(Date{std::chrono::year(y), std::chrono::month(m), std::chrono::day(d)});
+}
+
+// Legend swatch: the same colours as the map (core::control_color), opaque.
+void swatch(core::Rgba c, const char* text) {
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float h = ImGui::GetTextLineHeight();
+    ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + h, p.y + h),
+                                              ImGui::ColorConvertFloat4ToU32(ImVec4(c.r, c.g, c.b, 1.0f)));
+    ImGui::Dummy(ImVec2(h, h));
+    ImGui::SameLine();
+    ImGui::TextUnformatted(text);
+    ImGui::SameLine(0, 18);
+}
+
+}  // namespace
+
+float draw_date_slider(AppState& state, float bottom_inset) {
+    const std::vector<std::int32_t> changes = core::control_change_days(state.scene);
+    if (changes.empty()) return 0;
+    const auto first_day = [&] {
+        std::int32_t d = changes.front();
+        for (const auto& f : state.scene.layer("control")->fills) d = std::min(d, f.valid.from_day);
+        return d;
+    }();
+    // The data run to the end of the year of the last change (control.gpkg's coverage).
+    const std::int32_t last_day = day_of(static_cast<int>(core::date_from_day_number(changes.back()).year()), 12, 31);
+    if (!state.date) {
+        state.date = core::date_from_day_number(changes.back());
+        state.map_dirty = true;
+    }
+    std::int32_t day = core::day_number(*state.date);
+    const std::int32_t before = day;
+
+    ImGuiIO& io = ImGui::GetIO();
+    // Keys (ImGui 1.86 takes GLFW key codes); not while typing in a text field.
+    if (!io.WantTextInput) {
+        if (ImGui::IsKeyPressed(GLFW_KEY_PAGE_DOWN) || ImGui::IsKeyPressed(GLFW_KEY_RIGHT_BRACKET)) {
+            auto it = std::upper_bound(changes.begin(), changes.end(), day);
+            if (it != changes.end()) day = *it;
+        }
+        if (ImGui::IsKeyPressed(GLFW_KEY_PAGE_UP) || ImGui::IsKeyPressed(GLFW_KEY_LEFT_BRACKET)) {
+            auto it = std::lower_bound(changes.begin(), changes.end(), day);
+            if (it != changes.begin()) day = *std::prev(it);
+        }
+        if (ImGui::IsKeyPressed(GLFW_KEY_SPACE)) state.playing = !state.playing;
+    }
+    if (state.playing) {
+        static double carry = 0;
+        carry += static_cast<double>(io.DeltaTime) * state.play_days_per_second;
+        const auto whole = static_cast<std::int32_t>(carry);
+        carry -= whole;
+        day += whole;
+        if (day >= last_day) day = last_day, state.playing = false;
+    }
+
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float line = ImGui::GetFrameHeightWithSpacing();
+    const float h = 4 * line + 12;
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x, vp->Pos.y + vp->Size.y - bottom_inset - h));
+    ImGui::SetNextWindowSize(ImVec2(vp->Size.x, h));
+    ImGui::SetNextWindowBgAlpha(0.88f);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing;
+    if (ImGui::Begin("##date", nullptr, flags)) {
+        // Row 1: stepping, playback, typed date, zoom.
+        const auto prev = std::lower_bound(changes.begin(), changes.end(), day);
+        ImGui::BeginDisabled(prev == changes.begin());
+        if (ImGui::Button("|< Previous change")) day = *std::prev(prev);
+        ImGui::EndDisabled();
+        ImGui::SameLine();
+        if (ImGui::Button(state.playing ? "Pause" : "Play")) state.playing = !state.playing;
+        ImGui::SameLine();
+        const auto next = std::upper_bound(changes.begin(), changes.end(), day);
+        ImGui::BeginDisabled(next == changes.end());
+        if (ImGui::Button("Next change >|")) day = *next;
+        ImGui::EndDisabled();
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(120);
+        ImGui::SliderFloat("days/s", &state.play_days_per_second, 0.5f, 120.0f, "%.1f", ImGuiSliderFlags_Logarithmic);
+        ImGui::SameLine(0, 20);
+        static std::array<char, 16> typed{};
+        static bool typed_bad = false;
+        static bool editing = false;  // the field keeps what the user types until Enter
+        if (!editing || before != day)
+            std::snprintf(typed.data(), typed.size(), "%s", core::format_iso(core::date_from_day_number(day)).c_str());
+        ImGui::SetNextItemWidth(110);
+        if (typed_bad) ImGui::PushStyleColor(ImGuiCol_FrameBg, ImVec4(1.0f, 0.75f, 0.75f, 1.0f));
+        if (ImGui::InputText("Go to date (YYYY-MM-DD)", typed.data(), typed.size(), ImGuiInputTextFlags_EnterReturnsTrue)) {
+            const auto d = core::parse_iso_date(typed.data());
+            typed_bad = !d;
+            if (d) day = std::clamp(core::day_number(*d), first_day, last_day);
+        }
+        editing = ImGui::IsItemActive();
+        if (typed_bad) ImGui::PopStyleColor();
+        ImGui::SameLine(0, 20);
+        ImGui::Checkbox("Zoom Sep 2020 - Jun 2024", &state.date_zoomed);
+        ImGui::SameLine(0, 20);
+        ImGui::TextDisabled("PageUp/PageDown or [ ] step, Space plays");
+
+        // Row 2: the slider, with a tick for every change of control.
+        const std::int32_t lo = state.date_zoomed ? day_of(2020, 9, 1) : first_day;
+        const std::int32_t hi = state.date_zoomed ? day_of(2024, 6, 30) : last_day;
+        int value = std::clamp(day, lo, hi);
+        const std::string shown = core::format_long_date(core::date_from_day_number(day));
+        ImGui::SetNextItemWidth(-1);
+        const ImVec2 slider_min = ImGui::GetCursorScreenPos();
+        if (ImGui::SliderInt("##day", &value, lo, hi, shown.c_str(), ImGuiSliderFlags_NoInput)) day = value;
+        const ImVec2 slider_max = ImGui::GetItemRectMax();
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        const float x0 = slider_min.x + 6, x1 = slider_max.x - 6;
+        for (std::int32_t c : changes) {
+            if (c < lo || c > hi) continue;
+            const float x = x0 + (x1 - x0) * static_cast<float>(c - lo) / static_cast<float>(std::max(1, hi - lo));
+            dl->AddLine(ImVec2(x, slider_max.y - 4), ImVec2(x, slider_max.y), IM_COL32(90, 60, 30, 200), 1.0f);
+        }
+
+        // Row 3: legend (same colours as the map).
+        swatch(core::control_color(core::Controller::Azerbaijan, core::ControlKind::Control), "Azerbaijan");
+        swatch(core::control_color(core::Controller::Armenian, core::ControlKind::Control),
+               "Armenian forces / Nagorno-Karabakh authorities");
+        swatch(core::control_color(core::Controller::Armenian, core::ControlKind::Corridor), "Lachin corridor");
+        ImGui::NewLine();
+        ImGui::TextUnformatted("Hatched: Russian peacekeeping zone (Nov 2020 - Jun 2024).  White stripes: changed hands "
+                               "in the last 10 days.  Lines are approximate (settlement areas, see SOURCES.md).");
+    }
+    ImGui::End();
+
+    if (day != before) {
+        state.date = core::date_from_day_number(std::clamp(day, first_day, last_day));
+        state.map_dirty = true;
+    }
+    if (state.playing) state.map_dirty = true;
+    return h;
+}
+
+}  // namespace sitmap::ui
