@@ -320,7 +320,11 @@ struct Builder {
         std::sort(dist.begin(), dist.end());
         const auto cells = static_cast<std::size_t>(need / (kStep * kStep));
         const double r = dist.empty() ? 0 : dist[std::min(cells, dist.size() - 1)];
-        return inter(cand, buffer(az, r));
+        // The advance's edge is a modelled line, not a surveyed one: a coarse buffer simplified to
+        // ~200 m keeps the periods light to triangulate at start-up (see bench/README.md).
+        Geom reach = check(GEOSBuffer_r(ctx, az.get(), r, 2), "buffer");
+        reach = check(GEOSTopologyPreserveSimplify_r(ctx, reach.get(), 0.2), "simplify");
+        return inter(cand, reach);
     }
 
     std::vector<Snapshot> run() {

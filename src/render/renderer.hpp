@@ -27,7 +27,7 @@ struct FrameOptions {
     /// The shown date as a day number (core::day_number). Time-dependent parts are drawn only when
     /// valid on that day; without a date they are hidden and only static layers show.
     std::optional<std::int32_t> day;
-    /// Drawn large at the top left with the control legend ("19 September 2023"); empty = none.
+    /// Drawn large at the top right with the control legend ("19 September 2023"); empty = none.
     /// Part of the frame so exports show it too.
     std::string date_label;
     /// Event symbols to draw over the map (not owned; nullptr = none).
