@@ -22,6 +22,9 @@ int main(int argc, char** argv) {
     app::WindowOptions window;
     cli.add_option("inputs", window.inputs, "Documents or geodata to open (default: the shipped dataset)");
     cli.add_option("--data", window.data_dir, "Directory holding geodata/ and assets/ (default: found automatically)");
+    cli.add_option("--edits", window.edits,
+                   "GeoPackage where corrections to events are saved (default: ~/.local/share/sitmap/edits.gpkg); "
+                   "unsaved ones are journalled beside it and recovered after a crash");
     cli.add_option("--view", window.view, "Initial view: region | karabakh")->capture_default_str();
     cli.add_option("--width", window.width, "Initial window width in pixels")->capture_default_str();
     cli.add_option("--height", window.height, "Initial window height in pixels")->capture_default_str();

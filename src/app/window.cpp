@@ -1,6 +1,7 @@
 #include "app/window.hpp"
 
 #include "app/data_paths.hpp"
+#include "app/event_session.hpp"
 #include "app/map_loader.hpp"
 #include "core/base_map.hpp"
 #include "core/error.hpp"
@@ -8,6 +9,7 @@
 #include "render/offscreen.hpp"
 #include "render/renderer.hpp"
 #include "ui/app_state.hpp"
+#include "ui/event_panels.hpp"
 #include "ui/panels.hpp"
 #include "ui/date_slider.hpp"
 #include "core/control_scene.hpp"
@@ -58,8 +60,10 @@ struct ImGuiSession {
         ImGuiIO& io = ImGui::GetIO();
         io.IniFilename = nullptr;  // no imgui.ini files left in the user's working directory
         // Latin + IPA (Azerbaijani ə), Cyrillic, Armenian, Georgian, punctuation, arrows.
+        // Arrows, geometric shapes, symbols and dingbats carry the event-type symbols.
         static const ImWchar ranges[] = {0x0020, 0x024F, 0x0250, 0x02AF, 0x0370, 0x03FF, 0x0400, 0x04FF,
-                                         0x0530, 0x058F, 0x10A0, 0x10FF, 0x2010, 0x205E, 0x2190, 0x21FF, 0};
+                                         0x0530, 0x058F, 0x10A0, 0x10FF, 0x2010, 0x205E, 0x2190, 0x21FF,
+                                         0x2295, 0x2298, 0x25A0, 0x25FF, 0x2600, 0x27BF, 0};
         const auto font = (font_dir / "DejaVuSans.ttf").string();
         if (!io.Fonts->AddFontFromFileTTF(font.c_str(), 15.0f * scale, nullptr, ranges))
             throw fmt_error("{}: cannot load the UI font", font);
@@ -89,7 +93,7 @@ void handle_input(ui::AppState& state, GLFWwindow* window, double fb_per_window)
     const bool mouse_valid = mouse.x > -1e6 && mouse.y > -1e6;
     const core::ScreenPx pointer{mouse.x * fb_per_window, mouse.y * fb_per_window};
     if (!io.WantCaptureMouse && mouse_valid) {
-        if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, 0.0f) &&
+        if (!state.ev_dragging && !state.ev.add_mode && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 0.0f) &&
             (io.MouseDelta.x != 0 || io.MouseDelta.y != 0)) {
             cam.pan_pixels(io.MouseDelta.x * fb_per_window, io.MouseDelta.y * fb_per_window);
             state.map_dirty = true;
@@ -168,8 +172,6 @@ int run_window(const WindowOptions& options, std::chrono::steady_clock::time_poi
     ui::AppState state;
     state.data_dir = paths.root.string();
     state.scene = load_base_scene(paths.geodata(), state.projector, state.diagnostics);
-    for (const auto& d : state.diagnostics.all()) std::fprintf(stderr, "%s\n", d.format().c_str());
-    if (!state.diagnostics.empty()) state.show_diagnostics = true;
 
     // Renderer and ImGui live inside this scope, so their GL objects die before the window.
     {
@@ -177,6 +179,13 @@ int run_window(const WindowOptions& options, std::chrono::steady_clock::time_poi
         render::Renderer renderer(paths.fonts());
         renderer.upload(state.scene);
         std::unique_ptr<render::OffscreenTarget> map_target;
+        EventSession events(state, options.inputs, paths,
+                            options.edits.empty() ? default_edits_path() : std::filesystem::path(options.edits));
+        for (const auto& d : state.diagnostics.all()) std::fprintf(stderr, "%s\n", d.format().c_str());
+        // Errors open the Problems panel; warnings wait behind the status bar's counter.
+        if (state.diagnostics.count(core::Severity::Error) > 0) state.show_diagnostics = true;
+        // Open on the latest reported events, so the first view shows what the documents describe.
+        if (!state.date && !state.ev.events.events().empty()) state.date = events.last_date();
 
         int fb_w = 0, fb_h = 0;
         glfwGetFramebufferSize(window.get(), &fb_w, &fb_h);
@@ -189,7 +198,12 @@ int run_window(const WindowOptions& options, std::chrono::steady_clock::time_poi
 
         std::vector<double> frame_ms;
         int frame = 0;
-        while (!glfwWindowShouldClose(window.get()) && !state.quit) {
+        while (true) {
+            if (glfwWindowShouldClose(window.get()) || state.quit) {
+                // Unsaved corrections: ask first (scripted runs never ask).
+                if (options.frames > 0 || events.may_quit(state)) break;
+                glfwSetWindowShouldClose(window.get(), GLFW_FALSE);
+            }
             const auto t_frame = std::chrono::steady_clock::now();
             // Idle windows wait for input instead of spinning; scripted runs never wait.
             if (options.frames > 0 || state.map_dirty)
@@ -208,7 +222,14 @@ int run_window(const WindowOptions& options, std::chrono::steady_clock::time_poi
             ImGui_ImplOpenGL3_NewFrame();
             ImGui_ImplGlfw_NewFrame();
             ImGui::NewFrame();
-            handle_input(state, window.get(), win_w > 0 ? static_cast<double>(w) / win_w : 1.0);
+            const double fb_per_window = win_w > 0 ? static_cast<double>(w) / win_w : 1.0;
+            {
+                const ImGuiIO& io = ImGui::GetIO();
+                const core::ScreenPx pointer{io.MousePos.x * fb_per_window, io.MousePos.y * fb_per_window};
+                const bool over_map = !io.WantCaptureMouse && io.MousePos.x > -1e6;
+                events.handle_input(state, pointer, renderer.last_marker_hits(), over_map, !io.WantCaptureKeyboard);
+            }
+            handle_input(state, window.get(), fb_per_window);
             if (static_cast<std::size_t>(frame) < options.script.size())
                 apply_script_step(state, options.script[static_cast<std::size_t>(frame)]);
 
@@ -217,12 +238,14 @@ int run_window(const WindowOptions& options, std::chrono::steady_clock::time_poi
                 map_target = std::make_unique<render::OffscreenTarget>(w, h);
                 state.map_dirty = true;
             }
+            events.update(state, ui_scale);
             if (state.map_dirty) {
                 map_target->bind();
                 renderer.draw(state.scene, state.camera,
                               {.ui_scale = ui_scale, .inset_top = state.ui_inset_top, .inset_bottom = state.ui_inset_bottom,
                                .day = state.date ? std::optional(core::day_number(*state.date)) : std::nullopt,
-                               .date_label = state.date ? core::format_long_date(*state.date) : std::string()});
+                               .date_label = state.date ? core::format_long_date(*state.date) : std::string(),
+                               .events = &events.markers()});
                 state.map_dirty = false;
             }
             map_target->bind();  // read from the map texture, draw into the window
@@ -233,7 +256,22 @@ int run_window(const WindowOptions& options, std::chrono::steady_clock::time_poi
             state.ui_inset_top = ui::draw_menu_bar(state);
             ui::draw_layers_panel(state);
             const float status_h = ui::draw_status_bar(state);
-            state.ui_inset_bottom = status_h + ui::draw_date_slider(state, status_h);
+            const float slider_h = ui::draw_date_slider(state, status_h);
+            {
+                core::Date date = events.shown_date(state);
+                const core::Date before = date;
+                using namespace std::chrono;
+                const core::Date from = std::min(events.first_date(), core::Date{year(2020), September, day(1)},
+                                                 [](auto a, auto b) { return sys_days(a) < sys_days(b); });
+                const core::Date to = std::max(events.last_date(), core::Date{year(2024), June, day(30)},
+                                               [](auto a, auto b) { return sys_days(a) < sys_days(b); });
+                const float timeline_h = ui::draw_event_timeline(state, date, from, to, status_h + slider_h);
+                if (date != before) state.date = date, state.map_dirty = true;
+                const float inset = status_h + slider_h + timeline_h;
+                if (inset != state.ui_inset_bottom) state.map_dirty = true;  // furniture moves with the panels
+                state.ui_inset_bottom = inset;
+            }
+            events.draw_ui(state, state.ui_inset_bottom);
             ui::draw_about_panel(state);
             ui::draw_diagnostics_panel(state);
             ImGui::Render();

@@ -8,6 +8,7 @@ namespace sitmap::app {
 
 struct WindowOptions {
     std::string data_dir;                 ///< --data
+    std::string edits;                    ///< --edits: GeoPackage of corrections (default: user data dir)
     std::vector<std::string> inputs;      ///< documents/geodata to open (later issues)
     int width = 1280;
     int height = 800;

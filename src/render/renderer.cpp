@@ -2,6 +2,7 @@
 
 #include "core/error.hpp"
 #include "core/event_style.hpp"
+#include "core/event_view.hpp"
 #include "core/label_placer.hpp"
 #include "core/projector.hpp"
 #include "core/utf8.hpp"
@@ -417,16 +418,21 @@ void Renderer::layout_events(const core::Camera& camera, const FrameOptions& o, 
     const float W = static_cast<float>(camera.width()), H = static_cast<float>(camera.height());
     const core::Rgba white = core::rgb(0xffffff), ink = core::rgb(0x202020), accent = core::rgb(0xffb000);
     // Pass 1: uncertainty areas underneath every symbol, so no symbol hides under another's area.
+    // District-level: a light disc with a rim; region/country-level: a faint rim only (those areas
+    // are large and overlap). An area that would fill most of the view adds nothing and is skipped;
+    // the symbol's thin rim (pass 3) still says "not an exact point".
+    const float max_r = 0.45f * std::min(W, H);
     for (const auto& m : *o.events) {
         if (m.radius_m <= 0 || m.fanned) continue;
         const auto p = camera.screen(m.pos);
         const float r = static_cast<float>(m.radius_m / mpp);
-        if (r < 6 * s || p.x + r < 0 || p.y + r < 0 || p.x - r > W || p.y - r > H) continue;
+        if (r < 6 * s || r > max_r || p.x + r < 0 || p.y + r < 0 || p.x - r > W || p.y - r > H) continue;
         core::Rgba c = core::event_type_style(m.type).color;
+        const bool district = m.radius_m <= core::precision_radius_m(core::LocationPrecision::District);
         core::Rgba fill = c, edge = c;
-        fill.a = 0.10f * m.alpha;
-        edge.a = 0.75f * m.alpha;
-        text_->add_circle(static_cast<float>(p.x), static_cast<float>(p.y), r, fill, edge, 1.6f * s);
+        fill.a = district ? 0.10f * m.alpha : 0.0f;
+        edge.a = (district ? 0.7f : 0.35f) * m.alpha;
+        text_->add_circle(static_cast<float>(p.x), static_cast<float>(p.y), r, fill, edge, 1.4f * s);
     }
     // Pass 2: leader lines of fanned-out groups.
     for (const auto& m : *o.events) {

@@ -28,6 +28,7 @@ struct AppState {
     float ui_inset_bottom = 0;  ///< framebuffer pixels covered by the status bar
 
     EventUiState ev;  ///< events: data, filter, selection, edit hooks
+    bool ev_dragging = false;  ///< an event symbol is being dragged: the map must not pan
 
     std::optional<core::Date> date;  ///< shown date of the control situation (set by the date slider)
     bool playing = false;            ///< the date advances by itself

@@ -137,8 +137,8 @@ void draw_event_list(AppState& state, core::Date& date) {
     auto& ev = state.ev;
     if (!ev.show_list) return;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(vp->Size.x - 470, 34), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(460, 420), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowPos(ImVec2(vp->Size.x - 470, 96), ImGuiCond_FirstUseEver);  // below the date label
+    ImGui::SetNextWindowSize(ImVec2(460, 380), ImGuiCond_FirstUseEver);
     if (!ImGui::Begin("Events", &ev.show_list)) {
         ImGui::End();
         return;
@@ -227,10 +227,10 @@ void draw_event_list(AppState& state, core::Date& date) {
                                   ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV;
     if (ImGui::BeginTable("events", 5, flags)) {
         ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_DefaultSort, 82);
-        ImGui::TableSetupColumn("Type", 0, 70);
-        ImGui::TableSetupColumn("Place", 0, 100);
-        ImGui::TableSetupColumn("Document", 0, 80);
+        ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_WidthFixed, 82);
+        ImGui::TableSetupColumn("Type", ImGuiTableColumnFlags_WidthFixed, 92);
+        ImGui::TableSetupColumn("Place", ImGuiTableColumnFlags_WidthFixed, 100);
+        ImGui::TableSetupColumn("Document", ImGuiTableColumnFlags_WidthFixed, 80);
         ImGui::TableSetupColumn("Summary", ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthStretch);
         ImGui::TableHeadersRow();
         if (ImGuiTableSortSpecs* sort = ImGui::TableGetSortSpecs(); sort && (sort->SpecsDirty || rows_revision == 0)) {

@@ -27,13 +27,25 @@ float draw_menu_bar(AppState& state) {
             if (ImGui::MenuItem("Quit", "Ctrl+Q")) state.quit = true;
             ImGui::EndMenu();
         }
+        if (ImGui::BeginMenu("Edit")) {
+            if (ImGui::MenuItem("Undo", "Ctrl+Z", false, state.ev.events.can_undo())) state.ev.undo_requested = true;
+            if (ImGui::MenuItem("Redo", "Ctrl+Y", false, state.ev.events.can_redo())) state.ev.redo_requested = true;
+            ImGui::Separator();
+            ImGui::MenuItem("Add event (then click the map)", "A", &state.ev.add_mode);
+            if (ImGui::MenuItem("Save corrections", "Ctrl+S", false, state.ev.events.dirty()))
+                state.ev.save_requested = true;
+            ImGui::EndMenu();
+        }
         if (ImGui::BeginMenu("View")) {
             ImGui::MenuItem("Layers", "L", &state.show_layers);
+            ImGui::MenuItem("Events list", "E", &state.ev.show_list);
+            ImGui::MenuItem("Event details", nullptr, &state.ev.show_details);
             ImGui::MenuItem("Problems", nullptr, &state.show_diagnostics);
             if (ImGui::MenuItem("Reset view", "Home")) state.reset_view();
             ImGui::EndMenu();
         }
         if (ImGui::BeginMenu("Help")) {
+            ImGui::MenuItem("Keyboard and mouse", "F1", &state.ev.show_help);
             ImGui::MenuItem("About sitmap", nullptr, &state.show_about);
             ImGui::EndMenu();
         }
@@ -47,6 +59,7 @@ void draw_layers_panel(AppState& state) {
     if (!state.show_layers) return;
     ImGui::SetNextWindowPos(ImVec2(10, 34), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(330, 0), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);  // the map first; one click opens it
     if (ImGui::Begin("Layers", &state.show_layers, ImGuiWindowFlags_AlwaysAutoResize)) {
         if (ImGui::BeginTable("layers", 2, ImGuiTableFlags_SizingStretchProp)) {
             ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthStretch, 2.0f);

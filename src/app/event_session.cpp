@@ -1,0 +1,352 @@
+#include "app/event_session.hpp"
+
+#include "app/events_source.hpp"
+#include "core/error.hpp"
+#include "core/event_style.hpp"
+#include "io/documents.hpp"
+#include "ui/event_panels.hpp"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <functional>
+#include <set>
+
+namespace sitmap::app {
+
+namespace fs = std::filesystem;
+
+fs::path default_edits_path() {
+    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) return fs::path(xdg) / "sitmap" / "edits.gpkg";
+    if (const char* home = std::getenv("HOME"); home && *home)
+        return fs::path(home) / ".local" / "share" / "sitmap" / "edits.gpkg";
+    return fs::path("sitmap-edits.gpkg");
+}
+
+namespace {
+
+void collect_document_info(ui::AppState& state, const std::vector<std::string>& inputs, const DataPaths& paths) {
+    core::Diagnostics quiet;  // problems with these files were reported when the events were loaded
+    std::vector<std::string> sources = inputs;
+    if (sources.empty()) sources.push_back(paths.documents().string());
+    std::vector<std::string> documents;
+    for (const auto& s : sources)
+        if (!is_events_file(s)) documents.push_back(s);
+    for (const auto& file : io::list_documents(documents, quiet)) {
+        io::read_document(file, quiet, [&](core::Document&& doc) {
+            auto& info = state.ev.documents[doc.name];
+            if (info.title.empty()) info.title = doc.title;
+            if (info.source.empty()) info.source = doc.source;
+            if (info.published.empty() && doc.publication_date) info.published = core::format_iso(*doc.publication_date);
+        });
+    }
+}
+
+}  // namespace
+
+EventSession::EventSession(ui::AppState& state, const std::vector<std::string>& inputs, const DataPaths& paths,
+                           fs::path edits_path)
+    : edits_path_(std::move(edits_path)) {
+    auto& ev = state.ev;
+    std::vector<core::Event> events;
+    try {
+        events = load_events(inputs, paths, state.diagnostics);
+    } catch (const Error& e) {
+        state.diagnostics.add(core::Severity::Error, core::DiagCode::FileUnreadable, paths.geodata().string(), "",
+                              e.what());
+    }
+    collect_document_info(state, inputs, paths);
+    std::set<std::string> docs;
+    for (const auto& e : events) docs.insert(e.source.document);
+    ev.document_names.assign(docs.begin(), docs.end());
+    ev.events.set_extracted(std::move(events));
+
+    // Corrections: the last save, plus what the journal holds (unsaved work of a crashed session).
+    ev.edits_path = edits_path_.string();
+    const fs::path journal_path = edits_path_.string() + ".journal";
+    std::vector<core::EventEdit> saved;
+    std::error_code ec;
+    if (fs::exists(edits_path_, ec)) {
+        try {
+            saved = io::load_edits(edits_path_, state.diagnostics);
+        } catch (const Error& e) {
+            state.diagnostics.add(core::Severity::Error, core::DiagCode::FileUnreadable, edits_path_.string(), "",
+                                  e.what());
+        }
+    }
+    std::vector<core::EventEdit> recovered = saved;
+    try {
+        recovered = io::recover_edits(saved, journal_path, state.diagnostics);
+    } catch (const Error& e) {
+        state.diagnostics.add(core::Severity::Error, core::DiagCode::FileUnreadable, journal_path.string(), "",
+                              e.what());
+    }
+    ev.events.set_edits(recovered);
+    if (recovered.size() != saved.size() || fs::file_size(journal_path, ec) > 0) {
+        if (!ec && recovered.size() != saved.size()) {
+            ev.events.mark_dirty();
+            ev.message = fmt::format("Recovered {} unsaved correction(s) from the last session ({}).",
+                                     recovered.size() > saved.size() ? recovered.size() - saved.size() : 0,
+                                     journal_path.string());
+        }
+    }
+    for (const auto& key : ev.events.orphaned())
+        state.diagnostics.add(core::Severity::Warning, core::DiagCode::RecordInvalid, edits_path_.string(), key,
+                              "correction kept, but its event is no longer extracted");
+    try {
+        fs::create_directories(edits_path_.parent_path().empty() ? fs::path(".") : edits_path_.parent_path());
+        journal_ = std::make_unique<io::RecoveryJournal>(journal_path);
+        ev.on_edit = [this](const core::EventEdit& edit) { journal_->append(edit); };
+        ev.on_undo = [this] { journal_->append_undo(); };
+    } catch (const std::exception& e) {
+        state.diagnostics.add(core::Severity::Warning, core::DiagCode::FileUnreadable, journal_path.string(), "",
+                              fmt::format("no crash recovery for this session: {}", e.what()));
+    }
+
+    // Other-side names from the places layer (Khankendi -> Stepanakert).
+    if (const auto* places = state.scene.layer("places"))
+        for (const auto& p : places->places)
+            if (!p.name_alt.empty()) ev.alt_names.emplace(p.name, p.name_alt);
+
+    const auto& all = ev.events.events();
+    if (!all.empty()) {
+        first_ = last_ = all.front().date.start;
+        for (const auto& e : all) {
+            first_ = std::min(first_, e.date.start, [](auto a, auto b) { return std::chrono::sys_days(a) < std::chrono::sys_days(b); });
+            last_ = std::max(last_, e.date.start, [](auto a, auto b) { return std::chrono::sys_days(a) < std::chrono::sys_days(b); });
+        }
+    } else {
+        first_ = last_ = core::Date{std::chrono::year(2020), std::chrono::September, std::chrono::day(27)};
+    }
+}
+
+core::Date EventSession::shown_date(const ui::AppState& state) const { return state.date.value_or(last_); }
+
+void EventSession::update(ui::AppState& state, float ui_scale) {
+    auto& ev = state.ev;
+    const core::Date date = shown_date(state);
+    std::size_t key = std::hash<std::int32_t>{}(core::day_number(date));
+    auto mix = [&key](std::size_t v) { key ^= v + 0x9e3779b97f4a7c15ULL + (key << 6) + (key >> 2); };
+    mix(ev.events.revision());
+    mix(std::hash<double>{}(state.camera.metres_per_pixel()));
+    mix(ev.selected ? *ev.selected + 1 : 0);
+    for (auto i : ev.fanned) mix(i + 7);
+    if (!ev.filter_changed && key == layout_key_) return;
+    core::EventFilter filter = ev.filter;
+    filter.deleted = ev.events.deleted_flags();
+    ev.visible = core::select_events(ev.events.events(), filter, ev.window, date);
+    std::vector<char> edited(ev.events.events().size(), 0);
+    for (std::size_t i = 0; i < edited.size(); ++i) edited[i] = ev.events.edited(i) ? 1 : 0;
+    layout_ = layout_events(ev.events.events(), ev.visible, state.projector,
+                            {.metres_per_pixel = state.camera.metres_per_pixel(),
+                             .ui_scale = ui_scale,
+                             .selected = ev.selected,
+                             .fanned = ev.fanned,
+                             .edited = &edited});
+    ev.marker_members = layout_.members;
+    ev.filter_changed = false;
+    layout_key_ = key;
+    state.map_dirty = true;
+}
+
+void EventSession::handle_input(ui::AppState& state, core::ScreenPx pointer, const std::vector<core::MarkerHit>& hits,
+                                bool mouse_over_map, bool keyboard_free) {
+    auto& ev = state.ev;
+    ImGuiIO& io = ImGui::GetIO();
+    hovered_marker_.reset();
+    if (mouse_over_map) {
+        for (auto it = hits.rbegin(); it != hits.rend(); ++it) {
+            const double dx = pointer.x - it->x, dy = pointer.y - it->y;
+            if (dx * dx + dy * dy <= (it->radius + 2) * (it->radius + 2)) {
+                hovered_marker_ = it->id;
+                break;
+            }
+        }
+        if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+            press_at_ = pointer;
+            pressed_on_selected_ = false;
+            if (hovered_marker_ && *hovered_marker_ < ev.marker_members.size() && ev.selected) {
+                const auto& members = ev.marker_members[*hovered_marker_];
+                pressed_on_selected_ = members.size() == 1 && members.front() == *ev.selected;
+            }
+        }
+        const double moved = std::hypot(pointer.x - press_at_.x, pointer.y - press_at_.y);
+        if (pressed_on_selected_ && ImGui::IsMouseDown(ImGuiMouseButton_Left) && moved > 3) dragging_ = true;
+        state.ev_dragging = dragging_;
+        if (dragging_) {
+            ImGui::GetForegroundDrawList()->AddCircle(ImVec2(static_cast<float>(pointer.x / (io.DisplayFramebufferScale.x)),
+                                                             static_cast<float>(pointer.y / (io.DisplayFramebufferScale.y))),
+                                                      11, IM_COL32(255, 176, 0, 255), 24, 2.5f);
+        }
+        if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
+            if (dragging_ && ev.selected) {
+                const auto& e = ev.events.events()[*ev.selected];
+                core::EventEdit edit{.kind = core::EventEdit::Kind::Move, .key = core::event_key(e)};
+                edit.position = state.projector.inverse(state.camera.world(pointer));
+                ui::apply_edit(state, edit);
+                ev.message = fmt::format("Moved {} to {:.4f}, {:.4f}", e.id, edit.position.lat, edit.position.lon);
+            } else if (moved <= 3) {
+                if (ev.add_mode) {
+                    core::EventEdit edit{.kind = core::EventEdit::Kind::Add};
+                    edit.position = state.projector.inverse(state.camera.world(pointer));
+                    const core::Date d = shown_date(state);
+                    edit.date = core::DateRange{d, d, core::DatePrecision::Day};
+                    edit.type = core::EventType::Other;
+                    edit.note = "Added by hand";
+                    edit.key = ev.events.next_user_key();
+                    const std::string key = edit.key;
+                    if (ui::apply_edit(state, edit)) {
+                        ev.selected = ev.events.find(key);
+                        ev.show_details = true;
+                        ev.message = "Added an event; set its date, type and place in the Event panel.";
+                    }
+                    ev.add_mode = false;
+                } else if (hovered_marker_ && *hovered_marker_ < ev.marker_members.size()) {
+                    const auto& members = ev.marker_members[*hovered_marker_];
+                    if (members.size() > 1) {
+                        ev.fanned = members;  // spread the group; click a member to select it
+                    } else {
+                        ev.selected = members.front();
+                        ev.show_details = true;
+                    }
+                    ev.filter_changed = true;
+                } else {
+                    ev.fanned.clear();
+                    ev.filter_changed = true;
+                }
+            }
+            dragging_ = false;
+            pressed_on_selected_ = false;
+            state.ev_dragging = false;
+        }
+        if (ev.add_mode) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    }
+    if (hovered_marker_ && !dragging_ && *hovered_marker_ < ev.marker_members.size()) {
+        const auto& members = ev.marker_members[*hovered_marker_];
+        const auto& events = ev.events.events();
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(440);
+        for (std::size_t k = 0; k < members.size() && k < 8; ++k) {
+            const auto& e = events[members[k]];
+            const auto& st = core::event_type_style(e.type);
+            ImGui::TextColored(ImVec4(st.color.r, st.color.g, st.color.b, 1), "%s", core::event_symbol_utf8(e.type).c_str());
+            ImGui::SameLine();
+            ImGui::Text("%s  %s", core::format_iso(e.date.start).c_str(), e.summary.c_str());
+        }
+        if (members.size() > 8) ImGui::TextDisabled("... and %zu more (click to spread)", members.size() - 8);
+        else if (members.size() > 1) ImGui::TextDisabled("click to spread the group");
+        else ImGui::TextDisabled("click for the source sentence");
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
+    if (!keyboard_free) return;
+    core::Date date = shown_date(state);
+    core::EventFilter filter = ev.filter;
+    filter.deleted = ev.events.deleted_flags();
+    const bool ctrl = io.KeyCtrl;
+    // ImGui 1.86 indexes keys by GLFW key codes.
+    if (!ctrl && ImGui::IsKeyPressed(GLFW_KEY_PERIOD)) {
+        if (auto d = core::next_event_date(ev.events.events(), filter, date)) state.date = *d, ev.filter_changed = true;
+    }
+    if (!ctrl && ImGui::IsKeyPressed(GLFW_KEY_COMMA)) {
+        if (auto d = core::previous_event_date(ev.events.events(), filter, date)) state.date = *d, ev.filter_changed = true;
+    }
+    if (ctrl && ImGui::IsKeyPressed(GLFW_KEY_Z)) io.KeyShift ? ui::redo_edit(state) : ui::undo_edit(state);
+    if (ctrl && ImGui::IsKeyPressed(GLFW_KEY_Y)) ui::redo_edit(state);
+    if (ctrl && ImGui::IsKeyPressed(GLFW_KEY_S)) save(state);
+    if (!ctrl && ImGui::IsKeyPressed(GLFW_KEY_A)) ev.add_mode = !ev.add_mode;
+    if (!ctrl && ImGui::IsKeyPressed(GLFW_KEY_E)) ev.show_list = !ev.show_list;
+    if (ImGui::IsKeyPressed(GLFW_KEY_F1)) ev.show_help = !ev.show_help;
+    if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) {
+        ev.selected.reset();
+        ev.fanned.clear();
+        ev.add_mode = false;
+        ev.filter_changed = true;
+    }
+    if (ImGui::IsKeyPressed(GLFW_KEY_DELETE) && ev.selected) {
+        const auto& e = ev.events.events()[*ev.selected];
+        ui::apply_edit(state, {.kind = ev.events.deleted(*ev.selected) ? core::EventEdit::Kind::Restore
+                                                                        : core::EventEdit::Kind::Delete,
+                               .key = core::event_key(e)});
+    }
+}
+
+bool EventSession::save(ui::AppState& state) {
+    auto& ev = state.ev;
+    try {
+        fs::create_directories(edits_path_.parent_path().empty() ? fs::path(".") : edits_path_.parent_path());
+        io::save_edits(edits_path_, ev.events);
+        if (journal_) journal_->clear();
+        ev.events.mark_saved();
+        ev.message = fmt::format("Saved {} correction(s) to {}", ev.events.edits().size(), edits_path_.string());
+        return true;
+    } catch (const std::exception& e) {
+        // Nothing is lost: the journal still holds every correction.
+        ev.message = fmt::format("Could not save: {}. Your corrections are kept in {}.journal.", e.what(),
+                                 edits_path_.string());
+        return false;
+    }
+}
+
+void EventSession::draw_ui(ui::AppState& state, float bottom_inset) {
+    auto& ev = state.ev;
+    core::Date date = shown_date(state);
+    const core::Date before = date;
+    ui::draw_event_list(state, date);
+    ui::draw_event_details(state, date);
+    ui::draw_help_overlay(state);
+    (void)bottom_inset;
+    if (ev.undo_requested) ui::undo_edit(state);
+    if (ev.redo_requested) ui::redo_edit(state);
+    ev.undo_requested = ev.redo_requested = false;
+    if (ev.save_requested) {
+        ev.save_requested = false;
+        save(state);
+    }
+    if (date != before) {
+        state.date = date;
+        ev.filter_changed = true;
+        state.map_dirty = true;
+    }
+    if (quit_prompt_) {
+        ImGui::OpenPopup("Unsaved corrections");
+        quit_prompt_ = false;
+    }
+    if (ImGui::BeginPopupModal("Unsaved corrections", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::Text("%zu correction(s) are not saved to %s.", ev.events.edits().size(), edits_path_.string().c_str());
+        ImGui::TextDisabled("(They are also kept in the recovery journal until you save or discard them.)");
+        if (ImGui::Button("Save and quit")) {
+            if (save(state)) {
+                quit_confirmed_ = true;
+                state.quit = true;
+            }
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Quit without saving")) {
+            if (journal_) journal_->clear();
+            quit_confirmed_ = true;
+            state.quit = true;
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel")) {
+            state.quit = false;
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    }
+}
+
+bool EventSession::may_quit(ui::AppState& state) {
+    if (quit_confirmed_ || !state.ev.events.dirty()) return true;
+    quit_prompt_ = true;
+    state.quit = false;
+    return false;
+}
+
+}  // namespace sitmap::app

@@ -1,0 +1,66 @@
+// The window's event session: loads events (documents or an events file), the user's saved
+// corrections and any unsaved ones recovered from the crash journal; keeps the visible markers up
+// to date; turns pointer and key input into selection, fan-out, drags, additions and edits; saves
+// atomically and asks before quitting with unsaved corrections. Glue between ui, io and render.
+#pragma once
+#include "app/data_paths.hpp"
+#include "app/event_markers.hpp"
+#include "core/date.hpp"
+#include "io/event_store.hpp"
+#include "render/renderer.hpp"
+#include "ui/app_state.hpp"
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sitmap::app {
+
+/// Default place for corrections: $XDG_DATA_HOME/sitmap/edits.gpkg (~/.local/share/...).
+std::filesystem::path default_edits_path();
+
+class EventSession {
+public:
+    /// Loads events from `inputs` (empty = the shipped documents) and the corrections in
+    /// `edits_path` plus its journal ("<edits_path>.journal"). Problems go to state.diagnostics.
+    EventSession(ui::AppState& state, const std::vector<std::string>& inputs, const DataPaths& paths,
+                 std::filesystem::path edits_path);
+
+    /// The date events are shown for: the slider's date, or the latest event's when unset.
+    core::Date shown_date(const ui::AppState& state) const;
+    /// Recomputes visible events and markers when the date, filter, edits, zoom or selection changed.
+    void update(ui::AppState& state, float ui_scale);
+    const std::vector<core::EventMarker>& markers() const { return layout_.markers; }
+
+    /// Pointer and keys over the map (call when ImGui does not want them). `pointer` is in
+    /// framebuffer pixels; `hits` are the renderer's marker positions from the last draw.
+    void handle_input(ui::AppState& state, core::ScreenPx pointer, const std::vector<core::MarkerHit>& hits,
+                      bool mouse_over_map, bool keyboard_free);
+    /// Event panels, help, the hover tooltip, and the save / quit dialogs.
+    void draw_ui(ui::AppState& state, float bottom_inset);
+    /// True when the app may close now; otherwise opens the "unsaved corrections" prompt.
+    bool may_quit(ui::AppState& state);
+    /// Saves corrections atomically; returns false (with a message) on failure.
+    bool save(ui::AppState& state);
+
+    /// Events' first and last dates (for the timeline when there is no control data).
+    core::Date first_date() const { return first_; }
+    core::Date last_date() const { return last_; }
+
+private:
+    std::filesystem::path edits_path_;
+    std::unique_ptr<io::RecoveryJournal> journal_;
+    EventLayout layout_;
+    std::size_t layout_key_ = 0;
+    bool dragging_ = false;
+    bool pressed_on_selected_ = false;
+    core::ScreenPx press_at_{};
+    std::optional<std::size_t> hovered_marker_;
+    bool quit_prompt_ = false;
+    bool quit_confirmed_ = false;
+    core::Date first_{}, last_{};
+};
+
+}  // namespace sitmap::app
