@@ -286,7 +286,7 @@ RecoveryJournal::RecoveryJournal(fs::path path) : path_(std::move(path)) {}
 namespace {
 
 void append_line(const fs::path& path, const std::string& line) {
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0644);  // RDWR: pread below
     if (fd < 0) throw fmt_error("{}: cannot open the recovery journal: {}", path.string(), std::strerror(errno));
     try {
         // A crash mid-append leaves a line without its '\n'; start afresh so that fragment stays one
