@@ -1,6 +1,10 @@
 #include "app/cmd_render.hpp"
 
 #include "app/data_paths.hpp"
+#include "app/event_markers.hpp"
+#include "app/events_source.hpp"
+#include "core/event_edits.hpp"
+#include "io/event_store.hpp"
 #include "app/map_loader.hpp"
 #include "app/render_image.hpp"
 #include "core/base_map.hpp"
@@ -13,12 +17,24 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <memory>
 
 namespace sitmap::app {
 
 namespace {
+
+core::TimeWindow parse_time_window(const std::string& text) {
+    if (text == "day") return {.kind = core::WindowKind::Day};
+    if (text == "week") return {.kind = core::WindowKind::Week};
+    if (text == "month") return {.kind = core::WindowKind::Month};
+    if (text == "all") return {.kind = core::WindowKind::All};
+    double days = 0;
+    if (core::parse_double(text, days) && days >= 1 && days <= 3650 && days == std::floor(days))
+        return {.kind = core::WindowKind::Custom, .custom_days = static_cast<int>(days)};
+    throw usage_error("invalid --window '{}' (expected day, week, month, all or a number of days 1..3650)", text);
+}
 
 struct RenderOptions {
     std::string bbox;
@@ -28,6 +44,9 @@ struct RenderOptions {
     std::string output;
     std::string data_dir;
     std::string date;  ///< control situation shown; empty = the last change in the control data
+    std::string events = "documents";  ///< "documents" (the shipped ones), "none", or files/dirs
+    std::string window = "week";       ///< time window of events ending at the date
+    std::string edits;                 ///< GeoPackage of corrections to apply (optional)
     bool quiet = false;
 };
 
@@ -52,6 +71,7 @@ int run_render(const RenderOptions& o) {
     }
     std::optional<core::Date> date;
     if (!o.date.empty()) date = core::parse_date_arg(o.date, "--date");
+    const core::TimeWindow window = parse_time_window(o.window);
     io::check_writable(o.output);
 
     // The GL context comes first: without OpenGL 3.3 there is no point in loading data.
@@ -65,12 +85,38 @@ int run_render(const RenderOptions& o) {
     render::Renderer renderer(paths.fonts());
     renderer.upload(scene);
     const core::Camera camera = core::Camera::fit(core::project_box(projector, box), size.width, size.height);
-    const auto day = date ? std::optional(core::day_number(*date)) : core::latest_control_day(scene);
+    auto day = date ? std::optional(core::day_number(*date)) : core::latest_control_day(scene);
+
+    // Events: the same selection, grouping and symbols as the window.
+    EventLayout events;
+    if (o.events != "none") {
+        std::vector<std::string> inputs;
+        if (o.events != "documents") inputs.push_back(o.events);
+        core::EditableEvents editable;
+        editable.set_extracted(load_events(inputs, paths, diags));
+        if (!o.edits.empty()) editable.set_edits(io::load_edits(o.edits, diags));
+        if (!day && !editable.events().empty()) {
+            core::Date latest = editable.events().front().date.start;
+            for (const auto& e : editable.events())
+                if (std::chrono::sys_days(e.date.start) > std::chrono::sys_days(latest)) latest = e.date.start;
+            day = core::day_number(latest);
+        }
+        if (day) {
+            core::EventFilter filter;
+            filter.deleted = editable.deleted_flags();
+            const auto visible = core::select_events(editable.events(), filter, window, core::date_from_day_number(*day));
+            events = layout_events(editable.events(), visible, projector,
+                                   {.metres_per_pixel = camera.metres_per_pixel(), .ui_scale = ui_scale});
+        }
+        for (const auto& d : diags.all())
+            if (d.severity == core::Severity::Error) std::fprintf(stderr, "%s\n", d.format().c_str());
+    }
     const io::RgbaImage image = render_image(renderer, scene, camera,
                                                 {.ui_scale = ui_scale,
                                                  .day = day,
                                                  .date_label = day ? core::format_long_date(core::date_from_day_number(*day))
-                                                                   : std::string()});
+                                                                   : std::string(),
+                                                 .events = &events.markers});
     io::write_png(o.output, image);
     if (!o.quiet) {
         const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
@@ -99,6 +145,14 @@ CLI::App* add_render_command(CLI::App& parent, int& exit_code) {
     cmd->add_option("--data", opts->data_dir, "Directory holding geodata/ and assets/ (default: found automatically)");
     cmd->add_option("--date", opts->date,
                     "Show control of territory on this day (YYYY-MM-DD); default: the last change in the data");
+    cmd->add_option("--events", opts->events,
+                    "Events to draw: documents (the shipped ones), none, or an events file (.gpkg/.geojson/.csv) "
+                    "or a directory of documents")
+        ->capture_default_str();
+    cmd->add_option("--window", opts->window,
+                    "Time window of events ending at --date: day | week | month | all | a number of days")
+        ->capture_default_str();
+    cmd->add_option("--edits", opts->edits, "Apply the corrections saved in this GeoPackage (from the window)");
     cmd->add_flag("-q,--quiet", opts->quiet, "Do not print the summary line");
     cmd->callback([opts, &exit_code] { exit_code = run_render(*opts); });
     return cmd;

@@ -321,13 +321,13 @@ int max_place_rank(double mpp) {
 }  // namespace
 
 void Renderer::layout_labels(const core::Scene& scene, const core::Camera& camera, float s, core::LabelPlacer& placer,
-                             FrameStats& stats) {
+                             int first_rank, int last_rank, FrameStats& stats) {
     const double mpp = camera.metres_per_pixel();
     const Rgba halo = core::rgb(0xffffff, 0.92f);
 
     // Free-standing names first (few and important), then places in priority order.
     for (const auto& layer : scene.layers) {
-        if (!layer.visible || layer.kind != core::LayerKind::Texts) continue;
+        if (!layer.visible || layer.kind != core::LayerKind::Texts || first_rank > 0) continue;
         for (const auto& t : layer.texts) {
             if (mpp < t.min_mpp || mpp > t.max_mpp) continue;
             TextBatch::Style st;
@@ -353,12 +353,14 @@ void Renderer::layout_labels(const core::Scene& scene, const core::Camera& camer
     for (const auto& layer : scene.layers) {
         if (!layer.visible || layer.kind != core::LayerKind::Places) continue;
         for (const auto& place : layer.places) {
-            if (place.rank > max_rank) continue;
+            if (place.rank > max_rank || place.rank < first_rank || place.rank > last_rank) continue;
             if (!view.contains(place.pos.x, place.pos.y)) continue;
             const auto p = camera.screen(place.pos);
             const float r = (place.rank == 0 ? 4.2f : place.rank == 1 ? 3.4f : place.rank <= 3 ? 2.8f : 2.3f) * s;
             const core::PxBox symbol{p.x - r - 1, p.y - r - 1, p.x + r + 1, p.y + r + 1};
-            if (!placer.free(symbol)) continue;
+            // A town under an event symbol keeps its name beside the symbol (important places only).
+            const bool under_marker = !placer.free(symbol);
+            if (under_marker && place.rank > 2) continue;
             TextBatch::Style st{.face = place.rank <= 1 ? Face::Bold : Face::Regular,
                                 .px = (place.rank == 0 ? 15.0f : place.rank == 1 ? 13.0f : place.rank == 2 ? 12.5f
                                                                                    : 11.5f) * s,
@@ -375,26 +377,32 @@ void Renderer::layout_labels(const core::Scene& scene, const core::Camera& camer
             const float w2 = local ? text_->measure(place.name_local, lst) : 0.0f;
             const float w = std::max(w1, w2);
             const float h = st.px + (local ? lst.px + 1 * s : 0.0f);
-            const double gap = r + 3 * s;
+            const double gap = under_marker ? 13.0 * s : r + 3 * s;
             const std::vector<core::PxBox> candidates{
                 {p.x + gap, p.y - st.px * 0.62, p.x + gap + w, p.y - st.px * 0.62 + h},          // right
                 {p.x - gap - w, p.y - st.px * 0.62, p.x - gap, p.y - st.px * 0.62 + h},          // left
                 {p.x - w / 2, p.y - gap - h, p.x + w / 2, p.y - gap},                            // above
                 {p.x - w / 2, p.y + gap, p.x + w / 2, p.y + gap + h},                            // below
+                {p.x + gap, p.y - gap - h, p.x + gap + w, p.y - gap},                            // above right
+                {p.x + gap, p.y + gap, p.x + gap + w, p.y + gap + h},                            // below right
+                {p.x - gap - w, p.y - gap - h, p.x - gap, p.y - gap},                            // above left
+                {p.x - gap - w, p.y + gap, p.x - gap, p.y + gap + h},                            // below left
             };
             const int chosen = placer.place_first(candidates);
             if (chosen < 0) continue;
-            placer.reserve(symbol);
+            if (!under_marker) placer.reserve(symbol);
             const auto& b = candidates[static_cast<std::size_t>(chosen)];
-            const bool centred = chosen >= 2;
-            const bool right_aligned = chosen == 1;
+            const bool centred = chosen == 2 || chosen == 3;
+            const bool right_aligned = chosen == 1 || chosen >= 6;
             auto x_for = [&](float width) {
                 return static_cast<float>(centred ? (b.x0 + b.x1) / 2 - width / 2 : right_aligned ? b.x1 - width : b.x0);
             };
             const float base1 = static_cast<float>(b.y0) + text_->ascent(st) + 0.5f * s;
             text_->add_text(name, x_for(w1), base1, st);
             if (local) text_->add_text(place.name_local, x_for(w2), base1 + lst.px + 1.5f * s, lst);
-            if (place.rank == 0) {
+            if (under_marker) {
+                // the event symbol stands in for the town's dot
+            } else if (place.rank == 0) {
                 text_->add_symbol(kSymbolRing, static_cast<float>(p.x),
                                   static_cast<float>(p.y), r + 1.2f * s, core::rgb(0x222222, layer.opacity), halo,
                                   1.2f * s);
@@ -407,7 +415,6 @@ void Renderer::layout_labels(const core::Scene& scene, const core::Camera& camer
             ++stats.labels;
         }
     }
-    label_boxes_ = placer.placed();
 }
 
 void Renderer::layout_events(const core::Camera& camera, const FrameOptions& o, core::LabelPlacer& placer) {
@@ -577,8 +584,11 @@ FrameStats Renderer::draw(const core::Scene& scene, const core::Camera& camera, 
     // Furniture first: its boxes are reserved so no label slides under the scale bar or credits.
     core::LabelPlacer placer(camera.width(), camera.height(), 48.0 * options.ui_scale);
     layout_furniture(scene, camera, options, placer);
+    // Event symbols are always drawn, so they go first; labels then take the free space around them
+    // (eight candidate positions each), most important places first.
     layout_events(camera, options, placer);
-    layout_labels(scene, camera, options.ui_scale, placer, stats);
+    layout_labels(scene, camera, options.ui_scale, placer, 0, 99, stats);
+    label_boxes_ = placer.placed();
     text_->draw(text_program_, camera.width(), camera.height());
     glUseProgram(0);
     glBindVertexArray(0);
