@@ -352,9 +352,12 @@ private:
             }
             if (which && w(j) == "war") {
                 used = j - i + 1;
+                // "The Second Karabakh War" names the 2020 war as a whole (year precision, as "the 2020
+                // war"); only "the 44-day war" counts its days.
                 const DateRange r = which == 2
-                                        ? DateRange{Date(year(2020), September, day(27)), Date(year(2020), November, day(10)),
-                                                    DatePrecision::Day}
+                                        ? (a == "44" ? DateRange{Date(year(2020), September, day(27)),
+                                                                 Date(year(2020), November, day(10)), DatePrecision::Day}
+                                                     : whole_year(2020))
                                         : DateRange{Date(year(1988), February, day(20)), Date(year(1994), May, day(12)),
                                                     DatePrecision::Year};
                 return make(i, j, r, DateKind::Absolute);
@@ -420,7 +423,7 @@ private:
             if (a == "recently" || (a == "recent" && (w(i + 1) == "days" || w(i + 1) == "weeks"))) {
                 used = a == "recently" ? 1 : 2;
                 const Date s = first_of_month(add_days(*pub, -49));
-                return make(i, i + used - 1, DateRange{s, add_days(*pub, -1), DatePrecision::Month}, DateKind::Deictic);
+                return make(i, i + used - 1, DateRange{s, *pub, DatePrecision::Month}, DateKind::Deictic);
             }
             // "in the last few months", "over the past year", "in recent months", "weeks of clashes"
             if ((a == "last" || a == "past") && i + 1 < t_.size()) {

@@ -286,7 +286,10 @@ Document parse_document(std::string name, std::string text, Diagnostics& diags, 
         if (latest) {
             using namespace std::chrono;
             const Date start = Date(sys_days(*latest) + days(1));
-            const Date end = Date(sys_days(start) + days(91));
+            // Until the end of that year (a retrospective is usually written within the year of the
+            // events it reviews), but at least three months.
+            Date end = Date(year_month_day_last(start.year(), month_day_last(December)));
+            if (sys_days(end) - sys_days(start) < days(91)) end = Date(sys_days(start) + days(91));
             doc.estimated_publication = DateRange{start, end, DatePrecision::Month};
         }
         diags.add(Severity::Warning, DiagCode::DocumentNoDate, doc.path, "",

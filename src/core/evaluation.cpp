@@ -11,6 +11,7 @@
 #include <functional>
 #include <tuple>
 #include <map>
+#include <limits>
 #include <set>
 
 namespace sitmap::core {
@@ -116,33 +117,63 @@ EvaluationResult evaluate(const std::vector<Event>& predicted, const std::vector
         }
         std::sort(adj[a].begin(), adj[a].end(), [](const auto& x, const auto& y) { return x.first > y.first; });
     }
-    // Greedy on the best-scoring edges first, then augmenting paths for a maximum matching.
-    std::vector<long> gold_of(pred_idx.size(), -1), pred_of(gold.size(), -1);
-    std::vector<std::tuple<double, std::size_t, std::size_t>> edges;
-    for (std::size_t a = 0; a < adj.size(); ++a)
-        for (const auto& [s, j] : adj[a]) edges.emplace_back(s, a, j);
-    std::sort(edges.begin(), edges.end(), [](const auto& x, const auto& y) { return std::get<0>(x) > std::get<0>(y); });
-    for (const auto& [s, a, j] : edges)
-        if (gold_of[a] < 0 && pred_of[j] < 0) {
-            gold_of[a] = static_cast<long>(j);
-            pred_of[j] = static_cast<long>(a);
+    // Maximum matching that, among the maximum ones, has the highest total preference: the
+    // assignment problem (Hungarian method, O(n^3); n is about a hundred) with weight
+    // `big + score` on allowed edges, so one more pair always outweighs any gain in preference.
+    std::vector<long> gold_of(pred_idx.size(), -1);
+    {
+        const std::size_t n = std::max(pred_idx.size(), gold.size());
+        constexpr double big = 1.0e4;
+        // cost[i][j] (1-based, rows = predictions): lower is better.
+        std::vector<std::vector<double>> cost(n + 1, std::vector<double>(n + 1, big));
+        for (std::size_t a = 0; a < adj.size(); ++a)
+            for (const auto& [sc, j] : adj[a]) cost[a + 1][j + 1] = -sc;
+        const double inf = std::numeric_limits<double>::infinity();
+        std::vector<double> u(n + 1, 0), v(n + 1, 0);
+        std::vector<std::size_t> p(n + 1, 0), way(n + 1, 0);
+        for (std::size_t i = 1; i <= n; ++i) {
+            p[0] = i;
+            std::size_t j0 = 0;
+            std::vector<double> minv(n + 1, inf);
+            std::vector<char> used(n + 1, 0);
+            do {
+                used[j0] = 1;
+                const std::size_t i0 = p[j0];
+                double delta = inf;
+                std::size_t j1 = 0;
+                for (std::size_t j = 1; j <= n; ++j) {
+                    if (used[j]) continue;
+                    const double cur = cost[i0][j] - u[i0] - v[j];
+                    if (cur < minv[j]) {
+                        minv[j] = cur;
+                        way[j] = j0;
+                    }
+                    if (minv[j] < delta) {
+                        delta = minv[j];
+                        j1 = j;
+                    }
+                }
+                for (std::size_t j = 0; j <= n; ++j) {
+                    if (used[j]) {
+                        u[p[j]] += delta;
+                        v[j] -= delta;
+                    } else {
+                        minv[j] -= delta;
+                    }
+                }
+                j0 = j1;
+            } while (p[j0] != 0);
+            do {
+                const std::size_t j1 = way[j0];
+                p[j0] = p[j1];
+                j0 = j1;
+            } while (j0 != 0);
         }
-    std::function<bool(std::size_t, std::vector<char>&)> augment = [&](std::size_t a, std::vector<char>& seen) {
-        for (const auto& [s, j] : adj[a]) {
-            if (seen[j]) continue;
-            seen[j] = 1;
-            if (pred_of[j] < 0 || augment(static_cast<std::size_t>(pred_of[j]), seen)) {
-                gold_of[a] = static_cast<long>(j);
-                pred_of[j] = static_cast<long>(a);
-                return true;
-            }
+        for (std::size_t j = 1; j <= n; ++j) {
+            const std::size_t a = p[j];
+            if (a == 0 || a > pred_idx.size() || j > gold.size()) continue;
+            if (cost[a][j] < big) gold_of[a - 1] = static_cast<long>(j - 1);  // a real edge, not padding
         }
-        return false;
-    };
-    for (std::size_t a = 0; a < adj.size(); ++a) {
-        if (gold_of[a] >= 0) continue;
-        std::vector<char> seen(gold.size(), 0);
-        augment(a, seen);
     }
     std::size_t date_exact = 0, date_within = 0, place_exact = 0, type_ok = 0;
     for (std::size_t a = 0; a < adj.size(); ++a) {

@@ -178,6 +178,67 @@ std::string first_words(std::string_view s, std::size_t n) {
     return out;
 }
 
+// [SECTION] The operation frame. A report about an offensive or a war names the day it started
+// ("On September 19 ... launched an operation", "since the start of the war on September 27") and
+// often when it ended ("halted as of 13:00, September 20", "the one-day operation", "lasted 44
+// days"). Undated happenings the text reports during it are dated to that interval, as annotators do
+// ("the event falls somewhere in the interval the text supports"), not to the dateline.
+bool is_operation_word(std::string_view w) {
+    static constexpr std::array<std::string_view, 10> o{"operation", "operations", "offensive", "war",
+                                                        "counterattack", "counteroffensive", "campaign",
+                                                        "hostilities", "assault", "incursion"};
+    return std::find(o.begin(), o.end(), w) != o.end();
+}
+
+bool is_start_word(std::string_view w) {
+    static constexpr std::array<std::string_view, 10> o{"launched", "began", "begun", "started", "start",
+                                                        "initiated", "beginning", "launch", "outbreak", "opened"};
+    return std::find(o.begin(), o.end(), w) != o.end();
+}
+
+bool is_halt_word(std::string_view w) {
+    static constexpr std::array<std::string_view, 9> o{"halted", "ended", "stopped", "ceased", "concluded",
+                                                       "suspended", "ceasefire", "truce", "surrendered"};
+    return std::find(o.begin(), o.end(), w) != o.end();
+}
+
+// "one", "two" ... "ten" or digits (1..99); -1 otherwise.
+int small_number(std::string_view w) {
+    static constexpr std::array<std::string_view, 11> n{"zero", "one", "two", "three", "four", "five",
+                                                        "six",  "seven", "eight", "nine", "ten"};
+    for (std::size_t i = 0; i < n.size(); ++i)
+        if (w == n[i]) return static_cast<int>(i);
+    int v = 0;
+    for (char c : w) {
+        if (c < '0' || c > '9' || v > 99) return -1;
+        v = v * 10 + (c - '0');
+    }
+    return w.empty() || v == 0 ? -1 : v;
+}
+
+// Length in days written next to an operation word: "one-day operation", "a 44-day war",
+// "lasted 44 days". 0 when none.
+int stated_duration_days(const std::vector<Token>& toks) {
+    for (std::size_t i = 0; i + 1 < toks.size(); ++i) {
+        const int n = small_number(toks[i].folded);
+        if (n <= 0) continue;
+        if (toks[i + 1].folded == "day") {
+            // "one-day-long", "a 44-day war", "the one-day local anti-terror operation"
+            for (std::size_t j = i + 2; j < std::min(toks.size(), i + 7); ++j)
+                if (is_operation_word(toks[j].folded) || toks[j].folded == "long") return n;
+        }
+        if (toks[i + 1].folded == "days" && i > 0 && toks[i - 1].folded == "lasted") return n;
+    }
+    return 0;
+}
+
+// Present-tense reporting verbs: the claim is made now, at publication ("Baku blames Moscow").
+bool is_present_reporting(std::string_view w) {
+    static constexpr std::array<std::string_view, 10> v{"says",   "blames", "insists", "claims", "accuses",
+                                                        "denies", "warns",  "argues",  "believes", "maintains"};
+    return std::find(v.begin(), v.end(), w) != v.end();
+}
+
 struct Candidate {
     std::size_t place;
     std::size_t mention;  // index into mentions
@@ -246,9 +307,67 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
             }
     }
 
+    // Frame pass: the operation the document reports (start, end) and a status date ("As of
+    // October 26"), read from the few sentences that have an operation or "as of" word.
+    const std::optional<Date> reference =
+        doc.publication_date ? doc.publication_date
+                             : (doc.estimated_publication ? std::optional<Date>(doc.estimated_publication->start)
+                                                          : std::nullopt);
+    std::optional<DateRange> frame;
+    std::optional<Date> as_of;
+    {
+        using std::chrono::sys_days;
+        std::optional<Date> start;
+        std::vector<Date> halts_at;
+        int duration = 0;
+        for (const Sentence& sen : sentences) {
+            const auto& toks = sen.tokens;
+            bool op = false, starts = false, halts = false, as_of_here = false;
+            for (std::size_t i = 0; i < toks.size(); ++i) {
+                op |= is_operation_word(toks[i].folded);
+                starts |= is_start_word(toks[i].folded);
+                halts |= is_halt_word(toks[i].folded);
+                as_of_here |= i + 1 < toks.size() && toks[i].folded == "as" && toks[i + 1].folded == "of";
+            }
+            if (!(op && starts) && !halts && !as_of_here) continue;
+            const std::string_view st = text.substr(sen.span.begin, sen.span.end - sen.span.begin);
+            for (const DateMention& d : find_dates(st, toks, DateContext{doc.publication_date, std::nullopt})) {
+                if (d.range.precision != DatePrecision::Day || d.kind == DateKind::Since) continue;
+                std::size_t k = 0;
+                while (k < toks.size() && toks[k].begin < d.begin) ++k;
+                if (as_of_here && !as_of && k >= 2 && toks[k - 2].folded == "as" && toks[k - 1].folded == "of")
+                    as_of = d.range.end;
+                if (op && starts) {
+                    // The current operation: the latest start within two months before the reference.
+                    const bool recent = !reference || (sys_days(d.range.start) <= sys_days(*reference) &&
+                                                       sys_days(*reference) - sys_days(d.range.start) <= std::chrono::days(62));
+                    if (recent && (!start || sys_days(d.range.start) > sys_days(*start))) {
+                        start = d.range.start;
+                        duration = stated_duration_days(toks);
+                    }
+                }
+                if (halts) halts_at.push_back(d.range.start);
+            }
+        }
+        if (start) {
+            std::optional<Date> end;
+            for (const Date& h : halts_at)  // the first halt after the start ends the operation
+                if (sys_days(h) > sys_days(*start) && (!end || sys_days(h) < sys_days(*end))) end = h;
+            if (duration > 0) end = Date(sys_days(*start) + std::chrono::days(duration));
+            if (!end && as_of && sys_days(*as_of) >= sys_days(*start)) end = as_of;
+            if (!end && doc.publication_date && sys_days(*doc.publication_date) >= sys_days(*start))
+                end = doc.publication_date;
+            if (!end) end = start;
+            frame = DateRange{*start, *end, DatePrecision::Day};
+        }
+    }
+
     // Pass 2: events.
     std::optional<Date> narrative;
     std::optional<DateRange> paragraph_date;  // the last date given in the current paragraph
+    std::optional<Date> paragraph_day;        // the last day given in the current paragraph
+    constexpr std::size_t no_block = static_cast<std::size_t>(-1);
+    std::size_t status_block = no_block;  // the paragraph of an open "As of <date>" status report
     std::size_t last_block = static_cast<std::size_t>(-1);
     int counter = 0;
     std::string stem = doc.name;
@@ -268,6 +387,7 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
             }
             last_block = sen.block;
             paragraph_date.reset();
+            paragraph_day.reset();
         }
         if (!context.empty() && !sen.places.empty()) {
             bool ambiguous = false;
@@ -450,26 +570,102 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
         }
 
         // Date of the event.
+        using std::chrono::sys_days;
         DateRange when;
         bool dated = false;
-        if (!dates.empty()) {
+        const auto first_day_date = std::find_if(dates.begin(), dates.end(), [](const DateMention& m) {
+            return m.range.precision == DatePrecision::Day && m.kind != DateKind::Since;
+        });
+        bool status_here = false;  // "As of October 26, ..." opens a status report
+        if (first_day_date != dates.end()) {
+            std::size_t k = 0;
+            while (k < toks.size() && toks[k].begin < first_day_date->begin) ++k;
+            status_here = k >= 2 && toks[k - 2].folded == "as" && toks[k - 1].folded == "of";
+        }
+        if (first_day_date != dates.end()) paragraph_day = first_day_date->range.start;
+        else if (!dates.empty()) paragraph_day.reset();  // "since August": the story moved off that day
+        if (status_here) {
+            status_block = sen.block;
+        } else if (first_day_date != dates.end()) {
+            status_block = no_block;  // a new explicit date closes the status report
+        }
+        // "after one day of military action": counted from the start of the operation.
+        std::optional<DateRange> frame_relative;
+        if (frame) {
+            for (std::size_t i = 0; i + 3 < toks.size(); ++i)
+                if (toks[i].folded == "after" && small_number(toks[i + 1].folded) > 0 &&
+                    (toks[i + 2].folded == "day" || toks[i + 2].folded == "days") && toks[i + 3].folded == "of") {
+                    const Date at(sys_days(frame->start) + std::chrono::days(small_number(toks[i + 1].folded)));
+                    frame_relative = DateRange{at, at, DatePrecision::Day};
+                }
+            // "Preceding the operation", "ahead of the offensive": the weeks before it began (the
+            // same span as "recently" before a dateline).
+            for (std::size_t i = 0; i + 1 < toks.size() && !frame_relative; ++i) {
+                const std::string_view w = toks[i].folded;
+                if (w != "preceding" && w != "ahead" && w != "prior" && w != "before") continue;
+                for (std::size_t j = i + 1; j < std::min(toks.size(), i + 5); ++j)
+                    if (is_operation_word(toks[j].folded)) {
+                        const Date before(sys_days(frame->start) - std::chrono::days(1));
+                        const Date from(sys_days(frame->start) - std::chrono::days(49));
+                        frame_relative = DateRange{Date(from.year(), from.month(), std::chrono::day(1)), before,
+                                                   DatePrecision::Month};
+                        break;
+                    }
+            }
+        }
+        if (frame_relative) {
+            when = *frame_relative;
+            dated = true;
+        } else if (!dates.empty()) {
             when = dates.front().range;
             dated = true;
+            // Periods that reach up to "now" ("recently", "in the last few months") end where the
+            // reported operation began: they describe the run-up to it.
+            const bool up_to_now = (dates.front().kind == DateKind::Deictic || dates.front().kind == DateKind::Since) &&
+                                   when.precision != DatePrecision::Day &&
+                                   st.substr(dates.front().begin, 5) != "since" &&
+                                   st.substr(dates.front().begin, 5) != "Since";
+            if (frame && up_to_now && sys_days(when.start) < sys_days(frame->start) &&
+                sys_days(when.end) > sys_days(frame->start))
+                when.end = frame->start;
             paragraph_date = when;
+        } else if (paragraph_day) {
+            // The paragraph gave a day a few sentences earlier: its story continues on that day.
+            when = DateRange{*paragraph_day, *paragraph_day, DatePrecision::Day};
+        } else if (status_block != no_block && status_block != sen.block && as_of) {
+            // Later paragraphs of a status report ("As of October 26, ...") without a date of their
+            // own cover the week up to the status date.
+            when = DateRange{Date(sys_days(*as_of) - std::chrono::days(7)), *as_of, DatePrecision::Day};
         } else if (paragraph_date && paragraph_date->precision == DatePrecision::Year && doc.publication_date &&
                    std::chrono::sys_days(paragraph_date->end) + std::chrono::days(365) <
                        std::chrono::sys_days(*doc.publication_date)) {
             when = *paragraph_date;  // "In 1991 ... The subsequent occupation ..." stays in 1991
-        } else if (narrative) {
-            when = DateRange{*narrative, *narrative, DatePrecision::Day};
-        } else if (doc.publication_date) {
-            when = DateRange{*doc.publication_date, *doc.publication_date, DatePrecision::Day};
-        } else if (doc.estimated_publication) {
-            when = *doc.estimated_publication;
         } else {
-            diags.add(Severity::Info, DiagCode::DateUnparsed, doc.path, fmt::format("byte {}", doc.base_offset + sen.span.begin),
-                      fmt::format("event without a date: '{}'", first_words(st, 12)));
-            continue;
+            std::optional<Date> fallback = narrative ? narrative
+                                                     : (doc.publication_date ? doc.publication_date
+                                                                             : (doc.estimated_publication
+                                                                                    ? std::optional<Date>(doc.estimated_publication->start)
+                                                                                    : std::nullopt));
+            const bool present_claim = std::any_of(toks.begin(), toks.end(), [](const Token& t) {
+                return is_present_reporting(t.folded);
+            });
+            const Date frame_last = frame && doc.publication_date && sys_days(*doc.publication_date) > sys_days(frame->end)
+                                        ? *doc.publication_date
+                                        : (frame ? frame->end : Date{});
+            if (frame && fallback && !present_claim && sys_days(*fallback) >= sys_days(frame->start) &&
+                sys_days(*fallback) <= sys_days(frame_last)) {
+                when = *frame;  // happened during the reported operation, day not stated
+            } else if (narrative) {
+                when = DateRange{*narrative, *narrative, DatePrecision::Day};
+            } else if (doc.publication_date) {
+                when = DateRange{*doc.publication_date, *doc.publication_date, DatePrecision::Day};
+            } else if (doc.estimated_publication) {
+                when = *doc.estimated_publication;
+            } else {
+                diags.add(Severity::Info, DiagCode::DateUnparsed, doc.path, fmt::format("byte {}", doc.base_offset + sen.span.begin),
+                          fmt::format("event without a date: '{}'", first_words(st, 12)));
+                continue;
+            }
         }
 
         // Actor and target: the nearest agent phrase before the event word and the first after it.

@@ -54,9 +54,10 @@ TEST_CASE("extraction of the five seed documents scores above the floors against
             const auto& e = events[p];
             const auto& gg = gold[g];
             if (e.place != gg.place || e.date.start != gg.date.start || e.date.end != gg.date.end)
-                std::printf("  ~ %s %s..%s %s | pred %s..%s %s\n", gg.id.c_str(), core::format_iso(gg.date.start).c_str(),
+                std::printf("  ~ %s %s..%s %s | pred %s..%s %s: %.60s\n", gg.id.c_str(), core::format_iso(gg.date.start).c_str(),
                             core::format_iso(gg.date.end).c_str(), gg.place.c_str(),
-                            core::format_iso(e.date.start).c_str(), core::format_iso(e.date.end).c_str(), e.place.c_str());
+                            core::format_iso(e.date.start).c_str(), core::format_iso(e.date.end).c_str(), e.place.c_str(),
+                            e.source.quote.c_str());
         }
         for (std::size_t g = 0; g < gold.size(); ++g)
             if (!mg.count(g))
