@@ -41,8 +41,8 @@ std::string folded_actor(const Event& e) { return fold_for_match(e.actor) + "\n"
 
 // One FoldedIndex per events vector the caller searches (the UI typically has one or two: the
 // editable events and perhaps an events file), per thread. Keyed by the vector's data pointer only
-// for speed: update() checks every event's text hash, so a vector reallocated at a reused address
-// is still handled correctly.
+// for speed: every search refreshes an entry (checks the event's text hash) before using it, so a
+// vector reallocated at a reused address, or an event edited in place, is still handled correctly.
 FoldedIndex& cached_index(const std::vector<Event>& events) {
     struct Slot {
         const Event* data = nullptr;
@@ -60,7 +60,6 @@ FoldedIndex& cached_index(const std::vector<Event>& events) {
         slot->data = events.data();
     }
     slot->last_use = ++clock;
-    slot->index.update(events);
     return slot->index;
 }
 
@@ -98,6 +97,7 @@ public:
         const Event& e = events[i];
         if (!passes_fields(e, is_deleted(i))) return false;
         if (text_.empty() && actor_.empty()) return true;
+        index_->refresh(events, i);
         return passes_text(index_->text(i), index_->actor(i));
     }
 
@@ -118,7 +118,7 @@ private:
 
     const EventFilter& f_;
     std::string text_, actor_;
-    const FoldedIndex* index_ = nullptr;
+    FoldedIndex* index_ = nullptr;
     std::optional<std::boyer_moore_horspool_searcher<const char*>> searcher_;
 };
 
@@ -146,16 +146,19 @@ bool EventFilter::matches(const Event& e, bool is_deleted) const {
 }
 
 void FoldedIndex::update(const std::vector<Event>& events) {
-    entries_.resize(events.size());
-    for (std::size_t i = 0; i < events.size(); ++i) {
-        Entry& en = entries_[i];
-        const std::uint64_t h = text_hash(events[i]);
-        if (en.valid && en.hash == h) continue;
-        en.hash = h;
-        en.valid = true;
-        en.text = folded_text(events[i]);
-        en.actor = folded_actor(events[i]);
-    }
+    for (std::size_t i = 0; i < events.size(); ++i) refresh(events, i);
+}
+
+void FoldedIndex::refresh(const std::vector<Event>& events, std::size_t i) {
+    if (entries_.size() != events.size()) entries_.resize(events.size());
+    if (i >= events.size()) return;
+    Entry& en = entries_[i];
+    const std::uint64_t h = text_hash(events[i]);
+    if (en.valid && en.hash == h) return;
+    en.hash = h;
+    en.valid = true;
+    en.text = folded_text(events[i]);
+    en.actor = folded_actor(events[i]);
 }
 
 std::vector<VisibleEvent> select_events(const std::vector<Event>& events, const EventFilter& filter,
@@ -230,77 +233,173 @@ private:
     std::vector<Entry> pos_;
 };
 
-// A provisional group while clustering: weighted position sum, members as ordinals into `visible`
-// (so the final member order is the visible order: date, then index).
-struct Cluster {
-    double sx = 0, sy = 0;
-    std::size_t first = 0;  // smallest ordinal: a stable tie-breaker
-    std::vector<std::uint32_t> members;
-    LocationPrecision precision = LocationPrecision::Point;
+// Clustering state, in flat arrays: 100,000 visible events must group in well under 10 ms, which
+// rules out a std::vector per provisional group and a node-based hash map for the grid.
+struct Clusters {
+    // Per cluster: weighted position sum, member count, smallest member ordinal (a stable
+    // tie-breaker), coarsest precision, and the head/tail of its member list.
+    std::vector<double> sx, sy;
+    std::vector<std::uint32_t> count, first, head, tail;
+    std::vector<LocationPrecision> precision;
+    // Per visible ordinal: the next member of the same cluster (kEnd ends the list), so a merge
+    // is O(1).
+    std::vector<std::uint32_t> next;
 
-    double x() const { return sx / static_cast<double>(members.size()); }
-    double y() const { return sy / static_cast<double>(members.size()); }
-    void absorb(Cluster&& o) {
-        sx += o.sx;
-        sy += o.sy;
-        first = std::min(first, o.first);
-        precision = std::max(precision, o.precision);
-        members.insert(members.end(), o.members.begin(), o.members.end());
-        o.members.clear();
+    static constexpr std::uint32_t kEnd = 0xffffffffu;
+
+    std::size_t size() const { return count.size(); }
+    double x(std::size_t c) const { return sx[c] / count[c]; }
+    double y(std::size_t c) const { return sy[c] / count[c]; }
+
+    std::uint32_t add(std::uint32_t ordinal) {
+        sx.push_back(0);
+        sy.push_back(0);
+        count.push_back(0);
+        first.push_back(ordinal);
+        head.push_back(kEnd);
+        tail.push_back(kEnd);
+        precision.push_back(LocationPrecision::Point);
+        return static_cast<std::uint32_t>(count.size() - 1);
+    }
+    void add_member(std::uint32_t c, std::uint32_t ordinal, WorldXY p, LocationPrecision prec) {
+        sx[c] += p.x;
+        sy[c] += p.y;
+        ++count[c];
+        first[c] = std::min(first[c], ordinal);
+        precision[c] = std::max(precision[c], prec);
+        next[ordinal] = kEnd;
+        if (head[c] == kEnd) head[c] = ordinal;
+        else next[tail[c]] = ordinal;
+        tail[c] = ordinal;
+    }
+    // Moves cluster `o`'s members into `c` (o is left empty).
+    void absorb(std::uint32_t c, std::uint32_t o) {
+        sx[c] += sx[o];
+        sy[c] += sy[o];
+        count[c] += count[o];
+        first[c] = std::min(first[c], first[o]);
+        precision[c] = std::max(precision[c], precision[o]);
+        if (head[o] == kEnd) return;
+        if (head[c] == kEnd) head[c] = head[o];
+        else next[tail[c]] = head[o];
+        tail[c] = tail[o];
+        count[o] = 0;
+        head[o] = tail[o] = kEnd;
+    }
+    // Keeps only the clusters listed, in that order.
+    void keep(const std::vector<std::uint32_t>& ids) {
+        auto pick = [&](auto& v) {
+            std::remove_reference_t<decltype(v)> out;
+            out.reserve(ids.size());
+            for (std::uint32_t c : ids) out.push_back(v[c]);
+            v = std::move(out);
+        };
+        pick(sx);
+        pick(sy);
+        pick(count);
+        pick(first);
+        pick(head);
+        pick(tail);
+        pick(precision);
     }
 };
 
+// Grid cells (cell size = the grouping radius) in an open-addressing table: cell key -> head of an
+// intrusive list of the clusters in that cell.
+class CellGrid {
+public:
+    explicit CellGrid(std::size_t n) {
+        std::size_t cap = 16;
+        int bits = 4;
+        for (; cap < 2 * n; cap *= 2) ++bits;
+        mask_ = cap - 1;
+        shift_ = 64 - bits;
+        keys_.assign(cap, kEmpty);
+        heads_.assign(cap, Clusters::kEnd);
+        next_.assign(n, Clusters::kEnd);
+    }
+    static std::uint64_t key(std::int64_t cx, std::int64_t cy) {
+        return (static_cast<std::uint64_t>(cx) << 32) ^ (static_cast<std::uint64_t>(cy) & 0xffffffffULL);
+    }
+    void insert(std::uint64_t k, std::uint32_t c) {
+        std::uint32_t& h = heads_[slot(k, true)];
+        next_[c] = h;
+        h = c;
+    }
+    // Head of the cell's list (kEnd when empty); unlinking is done through next().
+    std::uint32_t* find(std::uint64_t k) {
+        const std::size_t s = slot(k, false);
+        return keys_[s] == k ? &heads_[s] : nullptr;
+    }
+    std::uint32_t& next(std::uint32_t c) { return next_[c]; }
+
+private:
+    static constexpr std::uint64_t kEmpty = 0x8000000080000000ULL;  // cell (-2^31, -2^31): never used
+    std::size_t slot(std::uint64_t k, bool claim) {
+        // Fibonacci hashing: the top bits of the product depend on every bit of the key (both cell
+        // coordinates); lower bits would see only one of them and cluster.
+        std::size_t s = static_cast<std::size_t>((k * 0x9e3779b97f4a7c15ULL) >> shift_);
+        while (keys_[s] != k && keys_[s] != kEmpty) s = (s + 1) & mask_;
+        if (claim) keys_[s] = k;
+        return s;
+    }
+    std::size_t mask_ = 0;
+    int shift_ = 60;
+    std::vector<std::uint64_t> keys_;
+    std::vector<std::uint32_t> heads_, next_;
+};
+
 // One greedy pass: clusters taken largest first (ties by first ordinal) each absorb the unclaimed
-// clusters whose centre lies within `r` of theirs, found through a grid of cell size `r`.
-std::vector<Cluster> merge_pass(std::vector<Cluster> in, double r) {
-    std::vector<std::uint32_t> order(in.size());
-    for (std::uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+// clusters whose centre lies within `r` of theirs, found in the 3x3 grid cells around them.
+// Returns true if anything merged.
+bool merge_pass(Clusters& cl, double r) {
+    const std::size_t n = cl.size();
+    std::vector<std::uint32_t> order(n);
+    for (std::uint32_t k = 0; k < n; ++k) order[k] = k;
     std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-        if (in[a].members.size() != in[b].members.size()) return in[a].members.size() > in[b].members.size();
-        return in[a].first < in[b].first;
+        return cl.count[a] != cl.count[b] ? cl.count[a] > cl.count[b] : cl.first[a] < cl.first[b];
     });
     const auto cell_of = [r](double v) { return static_cast<std::int64_t>(std::floor(v / r)); };
-    const auto key = [](std::int64_t cx, std::int64_t cy) {
-        return (static_cast<std::uint64_t>(cx) << 32) ^ (static_cast<std::uint64_t>(cy) & 0xffffffffULL);
-    };
-    std::vector<double> xs(in.size()), ys(in.size());
-    std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> grid;
-    grid.reserve(in.size());
-    for (std::uint32_t k : order) {
-        xs[k] = in[k].x();
-        ys[k] = in[k].y();
-        grid[key(cell_of(xs[k]), cell_of(ys[k]))].push_back(k);
+    std::vector<double> xs(n), ys(n);
+    CellGrid grid(n);
+    // Inserted in reverse order so each cell's list runs largest first, like `order`.
+    for (auto it = order.rbegin(); it != order.rend(); ++it) {
+        xs[*it] = cl.x(*it);
+        ys[*it] = cl.y(*it);
+        grid.insert(CellGrid::key(cell_of(xs[*it]), cell_of(ys[*it])), *it);
     }
-    std::vector<char> taken(in.size(), 0);
-    std::vector<Cluster> out;
+    std::vector<char> taken(n, 0);
+    std::vector<std::uint32_t> survivors;
     const double r2 = r * r;
     for (std::uint32_t k : order) {
         if (taken[k]) continue;
         taken[k] = 1;
-        Cluster c = std::move(in[k]);
+        survivors.push_back(k);
         const std::int64_t cx = cell_of(xs[k]), cy = cell_of(ys[k]);
         for (std::int64_t dy = -1; dy <= 1; ++dy)
             for (std::int64_t dx = -1; dx <= 1; ++dx) {
-                auto it = grid.find(key(cx + dx, cy + dy));
-                if (it == grid.end()) continue;
-                auto& cell = it->second;
-                // Drop claimed entries as we go so dense cells are not rescanned by later clusters.
-                std::size_t w = 0;
-                for (std::uint32_t t : cell) {
-                    if (taken[t]) continue;
+                std::uint32_t* link = grid.find(CellGrid::key(cx + dx, cy + dy));
+                // Claimed clusters are unlinked as we go, so dense cells are not rescanned.
+                while (link && *link != Clusters::kEnd) {
+                    const std::uint32_t t = *link;
+                    if (taken[t]) {
+                        *link = grid.next(t);
+                        continue;
+                    }
                     const double ddx = xs[t] - xs[k], ddy = ys[t] - ys[k];
                     if (ddx * ddx + ddy * ddy <= r2) {
                         taken[t] = 1;
-                        c.absorb(std::move(in[t]));
+                        cl.absorb(k, t);
+                        *link = grid.next(t);
                     } else {
-                        cell[w++] = t;
+                        link = &grid.next(t);
                     }
                 }
-                cell.resize(w);
             }
-        out.push_back(std::move(c));
     }
-    return out;
+    const bool merged = survivors.size() < n;
+    if (merged) cl.keep(survivors);
+    return merged;
 }
 
 }  // namespace
@@ -310,47 +409,60 @@ std::vector<EventGroup> group_events(const std::vector<Event>& events, const std
     thread_local ProjectedCache projected;
     // Seeds: one per named place (whatever the members' exact positions: an edited position must
     // not split "Aghdam" in two), one per unnamed event.
-    std::vector<Cluster> seeds;
-    std::unordered_map<std::string_view, std::size_t> by_place;
-    for (std::size_t k = 0; k < visible.size(); ++k) {
-        const std::size_t i = visible[k].index;
+    Clusters cl;
+    cl.next.assign(visible.size(), Clusters::kEnd);
+    std::unordered_map<std::string_view, std::uint32_t> by_place;
+    // Visible events come in date order, i.e. at random places in `events`; reading 100,000 Events
+    // (~350 bytes each) in that order costs a cache miss each, most of the budget. When many are
+    // visible, walk `events` in memory order instead. The result does not depend on the order:
+    // clusters are ranked by (size, smallest ordinal) below.
+    std::vector<std::uint32_t> in_memory_order;
+    if (visible.size() * 8 >= events.size()) {
+        std::vector<std::uint32_t> ordinal_of(events.size(), Clusters::kEnd);
+        for (std::size_t k = 0; k < visible.size(); ++k) ordinal_of[visible[k].index] = static_cast<std::uint32_t>(k);
+        in_memory_order.reserve(visible.size());
+        for (std::uint32_t k : ordinal_of)
+            if (k != Clusters::kEnd) in_memory_order.push_back(k);
+    } else {
+        in_memory_order.resize(visible.size());
+        for (std::uint32_t k = 0; k < in_memory_order.size(); ++k) in_memory_order[k] = k;
+    }
+    for (const std::uint32_t ordinal : in_memory_order) {
+        const std::size_t i = visible[ordinal].index;
         const Event& e = events[i];
         if (!e.has_position) continue;
-        const WorldXY p = projected.at(events, i, projector);
-        std::size_t s = seeds.size();
-        if (!e.place.empty()) {
-            auto [it, fresh] = by_place.try_emplace(e.place, seeds.size());
-            s = it->second;
-            if (fresh) seeds.emplace_back().first = k;
+        std::uint32_t c = 0;
+        if (e.place.empty()) {
+            c = cl.add(ordinal);
         } else {
-            seeds.emplace_back().first = k;
+            auto [it, fresh] = by_place.try_emplace(e.place, 0);
+            if (fresh) it->second = cl.add(ordinal);
+            c = it->second;
         }
-        Cluster& c = seeds[s];
-        c.sx += p.x;
-        c.sy += p.y;
-        c.members.push_back(static_cast<std::uint32_t>(k));
-        c.precision = std::max(c.precision, e.location_precision);
+        cl.add_member(c, ordinal, projected.at(events, i, projector), e.location_precision);
     }
     const double r = radius_px * metres_per_pixel;
     if (r > 0 && std::isfinite(r)) {
         // A greedy pass can leave two centres closer than r (a centre moves as it absorbs); a few
         // more passes over the clusters settle that. Each pass only ever merges, so this ends.
-        for (int pass = 0; pass < 4; ++pass) {
-            const std::size_t before = seeds.size();
-            seeds = merge_pass(std::move(seeds), r);
-            if (seeds.size() == before) break;
+        for (int pass = 0; pass < 4 && merge_pass(cl, r); ++pass) {
         }
     }
-    std::sort(seeds.begin(), seeds.end(), [](const Cluster& a, const Cluster& b) { return a.first < b.first; });
+    std::vector<std::uint32_t> by_first(cl.size());
+    for (std::uint32_t c = 0; c < by_first.size(); ++c) by_first[c] = c;
+    std::sort(by_first.begin(), by_first.end(), [&](std::uint32_t a, std::uint32_t b) { return cl.first[a] < cl.first[b]; });
     std::vector<EventGroup> out;
-    out.reserve(seeds.size());
-    for (Cluster& c : seeds) {
-        std::sort(c.members.begin(), c.members.end());
+    out.reserve(cl.size());
+    std::vector<std::uint32_t> ordinals;
+    for (std::uint32_t c : by_first) {
+        ordinals.clear();
+        for (std::uint32_t m = cl.head[c]; m != Clusters::kEnd; m = cl.next[m]) ordinals.push_back(m);
+        std::sort(ordinals.begin(), ordinals.end());  // visible order: date, then index
         EventGroup g;
-        g.centre = {c.x(), c.y()};
-        g.precision = c.precision;
-        g.members.reserve(c.members.size());
-        for (std::uint32_t k : c.members) g.members.push_back(visible[k].index);
+        g.centre = {cl.x(c), cl.y(c)};
+        g.precision = cl.precision[c];
+        g.members.reserve(ordinals.size());
+        for (std::uint32_t k : ordinals) g.members.push_back(visible[k].index);
         out.push_back(std::move(g));
     }
     return out;

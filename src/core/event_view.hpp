@@ -52,12 +52,16 @@ struct EventFilter {
 /// Folded (lower-case ASCII, diacritics stripped, scripts transliterated: see fold_for_match) copies
 /// of each event's searchable text, so that a text search over 100,000 events is a plain substring
 /// scan. update() re-folds only events whose text changed (checked by a 64-bit hash of the fields),
-/// so it is cheap to call before every search. select_events and friends keep one per thread, per
+/// so it is cheap to call before every search (refresh() does the same for one event). select_events and friends keep one per thread, per
 /// events vector, internally; build one yourself only to search outside those functions.
 class FoldedIndex {
 public:
     /// Brings the index up to date with `events` (same indices). Linear in the text size.
     void update(const std::vector<Event>& events);
+    /// Brings only entry `i` up to date with events[i] (growing the index to events.size() first):
+    /// a hash of its fields, and a re-fold only if they changed. Searches call this for the events
+    /// that passed the cheap criteria, so a week's window checks a week's events, not all.
+    void refresh(const std::vector<Event>& events, std::size_t i);
     /// Folded "place, place_text, summary, quote, actor" of event `i`, fields separated by '\n'.
     std::string_view text(std::size_t i) const { return entries_[i].text; }
     /// Folded "actor\ntarget" of event `i`.
