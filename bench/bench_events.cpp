@@ -93,7 +93,7 @@ std::vector<core::Event> synthetic_events(std::size_t n, std::uint32_t seed) {
         e.location_precision = static_cast<core::LocationPrecision>(rng() % 10 < 7 ? 0 : 1 + rng() % 3);
         const std::int32_t d = first + static_cast<std::int32_t>(rng() % static_cast<std::uint32_t>(last - first + 1));
         const auto start = core::date_from_day_number(d);
-        const unsigned kind = rng() % 20;
+        const auto kind = rng() % 20;
         if (kind < 17) {
             e.date = {start, start, core::DatePrecision::Day};
         } else if (kind < 19) {
