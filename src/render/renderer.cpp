@@ -321,13 +321,13 @@ int max_place_rank(double mpp) {
 }  // namespace
 
 void Renderer::layout_labels(const core::Scene& scene, const core::Camera& camera, float s, core::LabelPlacer& placer,
-                             int first_rank, int last_rank, FrameStats& stats) {
+                             int first_rank, int last_rank, bool with_texts, FrameStats& stats) {
     const double mpp = camera.metres_per_pixel();
     const Rgba halo = core::rgb(0xffffff, 0.92f);
 
     // Free-standing names first (few and important), then places in priority order.
     for (const auto& layer : scene.layers) {
-        if (!layer.visible || layer.kind != core::LayerKind::Texts || first_rank > 0) continue;
+        if (!layer.visible || layer.kind != core::LayerKind::Texts || !with_texts) continue;
         for (const auto& t : layer.texts) {
             if (mpp < t.min_mpp || mpp > t.max_mpp) continue;
             TextBatch::Style st;
@@ -357,10 +357,14 @@ void Renderer::layout_labels(const core::Scene& scene, const core::Camera& camer
             if (!view.contains(place.pos.x, place.pos.y)) continue;
             const auto p = camera.screen(place.pos);
             const float r = (place.rank == 0 ? 4.2f : place.rank == 1 ? 3.4f : place.rank <= 3 ? 2.8f : 2.3f) * s;
-            const core::PxBox symbol{p.x - r - 1, p.y - r - 1, p.x + r + 1, p.y + r + 1};
+            // Half a pixel beyond the dot: with the 2.5 px label padding and the 3 px gap, a label box
+            // touches its own dot's box but never overlaps it.
+            const core::PxBox symbol{p.x - r - 0.5, p.y - r - 0.5, p.x + r + 0.5, p.y + r + 0.5};
             // A town under an event symbol keeps its name beside the symbol (important places only).
-            const bool under_marker = !placer.free(symbol);
-            if (under_marker && place.rank > 2) continue;
+            bool under_marker = false;
+            for (const auto& m : marker_hits_)
+                under_marker = under_marker || std::hypot(m.x - p.x, m.y - p.y) < m.radius + r;
+            if (under_marker ? place.rank > 2 : !placer.free(symbol)) continue;
             TextBatch::Style st{.face = place.rank <= 1 ? Face::Bold : Face::Regular,
                                 .px = (place.rank == 0 ? 15.0f : place.rank == 1 ? 13.0f : place.rank == 2 ? 12.5f
                                                                                    : 11.5f) * s,
@@ -378,7 +382,9 @@ void Renderer::layout_labels(const core::Scene& scene, const core::Camera& camer
             const float w = std::max(w1, w2);
             const float h = st.px + (local ? lst.px + 1 * s : 0.0f);
             const double gap = under_marker ? 13.0 * s : r + 3 * s;
-            const std::vector<core::PxBox> candidates{
+            // Diagonal positions read as belonging to the wrong dot in dense areas: only names
+            // pushed aside by an event symbol use them.
+            std::vector<core::PxBox> candidates{
                 {p.x + gap, p.y - st.px * 0.62, p.x + gap + w, p.y - st.px * 0.62 + h},          // right
                 {p.x - gap - w, p.y - st.px * 0.62, p.x - gap, p.y - st.px * 0.62 + h},          // left
                 {p.x - w / 2, p.y - gap - h, p.x + w / 2, p.y - gap},                            // above
@@ -388,10 +394,15 @@ void Renderer::layout_labels(const core::Scene& scene, const core::Camera& camer
                 {p.x - gap - w, p.y - gap - h, p.x - gap, p.y - gap},                            // above left
                 {p.x - gap - w, p.y + gap, p.x - gap, p.y + gap + h},                            // below left
             };
+            if (!under_marker) candidates.resize(4);
+            // Breathing space between names: test with a padded box, keep the padding reserved.
+            const double pad = 2.5 * s;
+            for (auto& c : candidates) c = {c.x0 - pad, c.y0 - pad, c.x1 + pad, c.y1 + pad};
             const int chosen = placer.place_first(candidates);
             if (chosen < 0) continue;
             if (!under_marker) placer.reserve(symbol);
-            const auto& b = candidates[static_cast<std::size_t>(chosen)];
+            const auto& padded = candidates[static_cast<std::size_t>(chosen)];
+            const core::PxBox b{padded.x0 + pad, padded.y0 + pad, padded.x1 - pad, padded.y1 - pad};
             const bool centred = chosen == 2 || chosen == 3;
             const bool right_aligned = chosen == 1 || chosen >= 6;
             auto x_for = [&](float width) {
@@ -586,8 +597,10 @@ FrameStats Renderer::draw(const core::Scene& scene, const core::Camera& camera, 
     layout_furniture(scene, camera, options, placer);
     // Event symbols are always drawn, so they go first; labels then take the free space around them
     // (eight candidate positions each), most important places first.
+    // Capitals before country names, country and sea names before the other places.
     layout_events(camera, options, placer);
-    layout_labels(scene, camera, options.ui_scale, placer, 0, 99, stats);
+    layout_labels(scene, camera, options.ui_scale, placer, 0, 0, false, stats);
+    layout_labels(scene, camera, options.ui_scale, placer, 1, 99, true, stats);
     label_boxes_ = placer.placed();
     text_->draw(text_program_, camera.width(), camera.height());
     glUseProgram(0);

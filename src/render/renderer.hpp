@@ -69,9 +69,10 @@ private:
     void draw_lines(const core::SceneLayer& layer, LayerGpu& gpu, const core::Camera& camera,
                     const FrameOptions& options, FrameStats& stats);
     void bake_shade(const core::SceneLayer& layer, LayerGpu& gpu);
-    /// Places labels of free texts (first pass only) and of places with first_rank <= rank <= last_rank.
+    /// Places labels of free texts (country, sea; when `with_texts`) and then of places with
+    /// first_rank <= rank <= last_rank.
     void layout_labels(const core::Scene& scene, const core::Camera& camera, float ui_scale,
-                       core::LabelPlacer& placer, int first_rank, int last_rank, FrameStats& stats);
+                       core::LabelPlacer& placer, int first_rank, int last_rank, bool with_texts, FrameStats& stats);
     void layout_events(const core::Camera& camera, const FrameOptions& options, core::LabelPlacer& placer);
     void layout_furniture(const core::Scene& scene, const core::Camera& camera, const FrameOptions& options,
                           core::LabelPlacer& placer);
