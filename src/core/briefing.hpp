@@ -1,0 +1,50 @@
+// Briefing: an ordered list of slides (title, caption, date, view, visible layers, event filter,
+// highlighted events), saved as JSON. Pure data + validation; reading/writing files is io's job
+// (io/briefing_io). Part of sitmap_core: no GL, GDAL or ImGui.
+#pragma once
+#include "core/date.hpp"
+#include "core/event.hpp"
+#include "core/geometry.hpp"
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace sitmap::core {
+
+/// What a slide looks at: either a centre and zoom, or a lon/lat box to fit.
+struct SlideView {
+    std::optional<LonLat> centre;           ///< with `metres_per_pixel`
+    double metres_per_pixel = 0;            ///< zoom: map metres per screen pixel at 1x UI scale
+    std::optional<GeoBox> bbox;             ///< alternative to centre+zoom (fit the box)
+};
+
+/// The event filter a slide applies (a subset of core::EventFilter that can be stored).
+struct SlideEventFilter {
+    std::set<EventType> types;          ///< empty = all
+    std::string actor;
+    std::set<std::string> documents;
+    std::string text;
+    std::string window = "week";        ///< "day" | "week" | "month" | "all" | "<N>d"
+    bool show_events = true;
+};
+
+struct Slide {
+    std::string title;
+    std::string caption;
+    std::optional<Date> date;                 ///< control situation / event window end; none = latest
+    SlideView view;
+    /// Layer ids shown (Scene layer ids such as "control", "rivers"); empty = the app's defaults.
+    std::vector<std::string> visible_layers;
+    SlideEventFilter events;
+    std::vector<std::string> highlighted_events;  ///< event keys "document#id" drawn selected
+};
+
+struct Briefing {
+    std::string title;
+    std::string author;
+    std::vector<Slide> slides;
+};
+
+}  // namespace sitmap::core
