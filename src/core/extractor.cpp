@@ -37,7 +37,7 @@ const std::unordered_map<std::string, Trigger>& lexicon() {
             {"shell", "shelled", "shelling", "shells", "strike", "strikes", "struck", "bomb", "bombed", "bombing",
              "bombardment", "missile", "missiles", "rocket", "rockets", "drone", "drones", "airstrike", "airstrikes",
              "artillery", "targeted", "target", "targets", "targeting", "hit", "hitting", "destroyed", "destruction",
-             "destroy", "neutralized", "neutralised", "disabled", "dismantle", "dismantled", "fired", "fires",
+             "destroy", "neutralized", "neutralised", "disabled", "dismantle", "dismantled", "dismantling", "fired", "fires",
              "firing", "attack", "attacks", "attacked", "munitions", "precision", "weaponry"});
         add(EventType::Capture, 7,
             {"captured", "capture", "captures", "seized", "liberated", "liberation", "liberate", "retook", "retaken",
@@ -239,6 +239,20 @@ bool is_present_reporting(std::string_view w) {
     return std::find(v.begin(), v.end(), w) != v.end();
 }
 
+// "the de facto regime", "the separatist authorities": an unrecognised administration, named by what
+// it is rather than where. Returns the token index after the phrase, or 0.
+std::size_t de_facto_rule_end(const std::vector<Token>& toks, std::size_t i) {
+    std::size_t j = i;
+    if (j + 1 < toks.size() && toks[j].folded == "de" && toks[j + 1].folded == "facto") j += 2;
+    else if (j < toks.size() && toks[j].folded == "separatist") j += 1;
+    else return 0;
+    if (j < toks.size() && toks[j].folded == "separatist") ++j;
+    if (j < toks.size() && (toks[j].folded == "regime" || toks[j].folded == "authorities" ||
+                            toks[j].folded == "government" || toks[j].folded == "leadership"))
+        return j + 1;
+    return 0;
+}
+
 struct Candidate {
     std::size_t place;
     std::size_t mention;  // index into mentions
@@ -266,8 +280,13 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
         std::size_t block;
         std::vector<Token> tokens;  // offsets relative to span.begin
         std::vector<PlaceMention> places;
+        // A town or district named by the sentence just before, in the same paragraph, when that
+        // sentence reports nothing itself ("Scenes of panic in the streets of Stepanakert. People
+        // run for cover as shells land."): the scene this sentence happens in.
+        std::optional<std::pair<std::size_t, TextSpan>> scene;
     };
     std::vector<Sentence> sentences;
+    std::optional<std::size_t> regime_seat;
     std::map<std::size_t, int> region_count;
     std::map<std::size_t, int> place_count;
     std::vector<LonLat> context;
@@ -275,6 +294,7 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
         const TextBlock& b = doc.blocks[bi];
         if (b.kind != BlockKind::Prose) continue;
         const std::string_view block = text.substr(b.span.begin, b.span.end - b.span.begin);
+        std::optional<std::pair<std::size_t, TextSpan>> scene;  // from the previous sentence
         for (const TextSpan& s : split_sentences(block)) {
             Sentence sen;
             sen.span = {b.span.begin + s.begin, b.span.begin + s.end};
@@ -294,6 +314,25 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
                 if (p.precision != LocationPrecision::Country) ++place_count[m.place];
                 if (m.alternatives.empty() && p.has_position && context.size() < 64) context.push_back(p.position);
             }
+            // "the de facto regime in Khankendi": where that administration sits, for sentences that
+            // name it without a place.
+            for (std::size_t i = 0; i < sen.tokens.size() && !regime_seat; ++i) {
+                const std::size_t after = de_facto_rule_end(sen.tokens, i);
+                if (after == 0 || after + 1 >= sen.tokens.size() || sen.tokens[after].folded != "in") continue;
+                for (const auto& m : sen.places)
+                    if (m.first_token == after + 1 && gazetteer_.place(m.place).precision == LocationPrecision::Point &&
+                        gazetteer_.place(m.place).has_position)
+                        regime_seat = m.place;
+            }
+            std::optional<std::pair<std::size_t, TextSpan>> next_scene;
+            if (!has_trigger)
+                for (const auto& m : sen.places) {
+                    const NamedPlace& p = gazetteer_.place(m.place);
+                    if (p.has_position && (p.precision == LocationPrecision::Point || p.precision == LocationPrecision::District))
+                        next_scene = std::make_pair(m.place, TextSpan{sen.span.begin + m.begin, sen.span.begin + m.end});
+                }
+            sen.scene = scene;
+            scene = next_scene;
             if (has_trigger) sentences.push_back(std::move(sen));  // the rest only informed the focus
         }
     }
@@ -475,6 +514,7 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
         // Places: candidates scored by specificity and by a locative preposition before them;
         // countries, far-away places and actors ("Baku says", "Baku's") only with a preposition.
         std::vector<Candidate> cands;
+        std::optional<std::size_t> country_mention;  // the first country named (often the actor)
         for (std::size_t k = 0; k < sen.places.size(); ++k) {
             const PlaceMention& m = sen.places[k];
             const NamedPlace& p = gazetteer_.place(m.place);
@@ -522,6 +562,7 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
             const std::string_view before = f > 0 ? std::string_view(toks[f - 1].folded) : std::string_view();
             const bool capital = p.kind.find("capital") != std::string::npos &&
                                  (before == "of" || before == "by" || before == "to" || before == "with");
+            if (p.precision == LocationPrecision::Country && !far && !country_mention) country_mention = k;
             if (!locative && (p.precision == LocationPrecision::Country || far || actor_like || capital)) continue;
             if (far && p.precision == LocationPrecision::Country) continue;
             cands.push_back({m.place, k, score});
@@ -559,7 +600,22 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
                 if (!dup) chosen.emplace_back(m.place, std::string(st.substr(m.begin, m.end - m.begin)));
             }
         }
+        // Decrees, martial law, weapons tests and visits happen in the country that holds them when
+        // the text names no other place ("Azerbaijan tested an air defence system").
+        if (chosen.empty() && type == EventType::Other && country_mention) {
+            const PlaceMention& m = sen.places[*country_mention];
+            chosen.emplace_back(m.place, std::string(st.substr(m.begin, m.end - m.begin)));
+        }
+        if (chosen.empty() && sen.scene)
+            chosen.emplace_back(sen.scene->first,
+                                std::string(text.substr(sen.scene->second.begin, sen.scene->second.end - sen.scene->second.begin)));
         bool stated = !chosen.empty();
+        if (chosen.empty() && regime_seat)
+            for (std::size_t i = 0; i < toks.size(); ++i)
+                if (de_facto_rule_end(toks, i) > 0) {
+                    chosen.emplace_back(*regime_seat, "(not stated)");
+                    break;
+                }
         if (chosen.empty()) {
             if (!focus) {
                 diags.add(Severity::Info, DiagCode::PlaceUnknown, doc.path, fmt::format("byte {}", doc.base_offset + sen.span.begin),
@@ -598,6 +654,13 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
                     const Date at(sys_days(frame->start) + std::chrono::days(small_number(toks[i + 1].folded)));
                     frame_relative = DateRange{at, at, DatePrecision::Day};
                 }
+            // What set the operation off ("the trigger point", "the upcoming operation") is dated to
+            // the day it began.
+            for (std::size_t i = 0; i < toks.size() && !frame_relative; ++i) {
+                const std::string_view w = toks[i].folded;
+                if (w == "trigger" || w == "triggered" || w == "upcoming" || w == "imminent")
+                    frame_relative = DateRange{frame->start, frame->start, DatePrecision::Day};
+            }
             // "Preceding the operation", "ahead of the offensive": the weeks before it began (the
             // same span as "recently" before a dateline).
             for (std::size_t i = 0; i + 1 < toks.size() && !frame_relative; ++i) {
@@ -636,9 +699,9 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
             // Later paragraphs of a status report ("As of October 26, ...") without a date of their
             // own cover the week up to the status date.
             when = DateRange{Date(sys_days(*as_of) - std::chrono::days(7)), *as_of, DatePrecision::Day};
-        } else if (paragraph_date && paragraph_date->precision == DatePrecision::Year && doc.publication_date &&
+        } else if (paragraph_date && paragraph_date->precision == DatePrecision::Year && reference &&
                    std::chrono::sys_days(paragraph_date->end) + std::chrono::days(365) <
-                       std::chrono::sys_days(*doc.publication_date)) {
+                       std::chrono::sys_days(*reference)) {
             when = *paragraph_date;  // "In 1991 ... The subsequent occupation ..." stays in 1991
         } else {
             std::optional<Date> fallback = narrative ? narrative
