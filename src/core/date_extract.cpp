@@ -3,6 +3,7 @@
 #include <array>
 #include <charconv>
 #include <string>
+#include <unordered_set>
 
 namespace sitmap::core {
 
@@ -79,6 +80,10 @@ public:
 
     std::vector<DateMention> run() {
         for (std::size_t i = 0; i < t_.size();) {
+            if (!may_start_date(i)) {
+                ++i;
+                continue;
+            }
             std::size_t used = 0;
             std::optional<DateMention> m = try_at(i, used);
             if (m) {
@@ -94,6 +99,36 @@ public:
     }
 
 private:
+    // A cheap test run on every token before the grammar: only digits and the words below can begin
+    // a date expression (try_at and relative_at start with nothing else). Keeps the scan at one hash
+    // lookup per ordinary word.
+    bool may_start_date(std::size_t i) const {
+        const std::string& a = t_[i].folded;
+        if (a.empty()) return false;
+        if (a[0] >= '0' && a[0] <= '9') return true;
+        static const std::unordered_set<std::string_view> starters = [] {
+            std::unordered_set<std::string_view> s;
+            for (std::string_view w :
+                 {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                  "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+                  "nov", "dec", "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sun",
+                  "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "spring", "summer", "fall",
+                  "autumn", "winter", "soviet", "second", "first", "today", "tonight", "this", "yesterday", "day",
+                  "tomorrow", "last", "past", "previous", "recently", "recent", "weeks", "following", "next",
+                  "lasted", "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                  "eleven", "twelve", "several", "few"})
+                s.insert(w);
+            return s;
+        }();
+        if (starters.count(a)) return true;
+        if (a == "the") return i > 0 && w(i - 1) == "on";  // "on the 29th"
+        if (a == "a" || a == "an") {                       // "a week ago", "a day later"
+            const std::string& after = w(i + 2);
+            return after == "ago" || after == "later" || after == "earlier";
+        }
+        return false;
+    }
+
     std::string_view text_;
     const std::vector<Token>& t_;
     DateContext ctx_;

@@ -54,6 +54,7 @@ std::string lower_ascii(std::string_view s) {
 // Headings that open a list of other articles: everything after them is furniture until running
 // prose starts again.
 bool opens_link_list(std::string_view line) {
+    if (line.size() > 40) return false;  // the headings are a few words; folding long text is costly
     const std::string f = fold_for_match(line);
     static constexpr std::array<std::string_view, 16> heads{
         "read also", "latest news", "related", "related articles", "related news", "related stories",
@@ -66,13 +67,17 @@ bool opens_link_list(std::string_view line) {
 
 // Single lines of page chrome: share/subscribe/comment boxes, navigation bars, footers.
 bool is_chrome(std::string_view line) {
-    const std::string f = fold_for_match(line);
     static constexpr std::array<std::string_view, 17> marks{
         "share it", "share this", "share", "leave a reply", "leave a comment", "subscribe to",
         "your email address will not be published", "required fields are marked", "all news", "follow us",
         "click to view", "advertisement", "sign up", "newsletter", "cookie", "all rights reserved", "tags"};
-    for (auto m : marks)
-        if (f == m || (f.starts_with(m) && f.size() < m.size() + 60)) return true;
+    // A mark plus at most 60 folded characters (100 at most): a line of over 320 bytes cannot fold to
+    // that little unless it is mostly punctuation, so long prose is not folded (folding is costly).
+    if (line.size() <= 320) {
+        const std::string f = fold_for_match(line);
+        for (auto m : marks)
+            if (f == m || (f.starts_with(m) && f.size() < m.size() + 60)) return true;
+    }
     // Navigation bars: several short items separated by |, • or ».
     std::size_t seps = 0;
     for (std::size_t i = 0; i < line.size(); ++i) {

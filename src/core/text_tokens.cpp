@@ -49,6 +49,29 @@ char32_t next_cp(std::string_view s, std::size_t& i) {
     return cp < 0 ? U'\uFFFD' : static_cast<char32_t>(cp);
 }
 
+bool ascii_word(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+
+// Possessive: word + apostrophe + "s" + non-letter. Moves `i` past the "'s" when found.
+void mark_possessive(std::string_view text, std::size_t& i, Token& t) {
+    const std::size_t n = text.size();
+    if (i >= n) return;
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c != '\'' && c != 0xE2 && c != 0xCA) return;  // ' or the lead byte of ’ ‘ (E2) or ʼ (CA)
+    std::size_t j = i;
+    const char32_t a = next_cp(text, j);
+    if (!is_apostrophe(a) || j >= n || (text[j] != 's' && text[j] != 'S')) return;
+    const std::size_t k = j + 1;
+    bool word_follows = false;
+    if (k < n) {
+        std::size_t kk = k;
+        word_follows = is_word_cp(next_cp(text, kk));
+    }
+    if (!word_follows) {
+        t.possessive = true;
+        i = k;
+    }
+}
+
 }  // namespace
 
 const std::string& fold_word(std::string_view word) {
@@ -76,7 +99,43 @@ std::vector<Token> tokenize(std::string_view text) {
     std::vector<Token> out;
     std::size_t i = 0;
     const std::size_t n = text.size();
+    out.reserve(n / 6 + 1);
     while (i < n) {
+        // ASCII fast path: a run of [A-Za-z0-9] is lower-cased by arithmetic, with no decoding;
+        // a run that meets a non-ASCII byte falls through to the general path below.
+        {
+            const auto c0 = static_cast<unsigned char>(text[i]);
+            if (c0 < 0x80 && !ascii_word(c0)) {
+                ++i;
+                continue;
+            }
+            if (c0 < 0x80) {
+                std::size_t e = i + 1;
+                while (e < n && ascii_word(static_cast<unsigned char>(text[e]))) ++e;
+                bool ends = e >= n || static_cast<unsigned char>(text[e]) < 0x80;
+                if (!ends) {  // "Azerbaijan’s", "war —": a non-ASCII separator also ends the word
+                    std::size_t q = e;
+                    ends = !is_word_cp(next_cp(text, q));
+                }
+                if (ends) {
+                    Token t;
+                    t.begin = i;
+                    t.end = e;
+                    t.capitalized = c0 >= 'A' && c0 <= 'Z';
+                    t.numeric = true;
+                    t.folded.resize(e - i);
+                    for (std::size_t k = i; k < e; ++k) {
+                        const auto c = static_cast<unsigned char>(text[k]);
+                        t.numeric = t.numeric && c >= '0' && c <= '9';
+                        t.folded[k - i] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+                    }
+                    i = e;
+                    mark_possessive(text, i, t);
+                    out.push_back(std::move(t));
+                    continue;
+                }
+            }
+        }
         std::size_t start = i;
         char32_t cp = next_cp(text, i);
         if (!is_word_cp(cp)) continue;
@@ -103,28 +162,14 @@ std::vector<Token> tokenize(std::string_view text) {
         const std::string_view word = text.substr(start, end - start);
         if (ascii) {
             t.folded.resize(word.size());
-            for (std::size_t k = 0; k < word.size(); ++k)
-                t.folded[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(word[k])));
+            for (std::size_t k = 0; k < word.size(); ++k) {
+                const auto c = static_cast<unsigned char>(word[k]);
+                t.folded[k] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            }
         } else {
             t.folded = fold_word(word);
         }
-        // Possessive: word + apostrophe + "s" + non-letter.
-        if (i < n) {
-            std::size_t j = i;
-            char32_t a = next_cp(text, j);
-            if (is_apostrophe(a) && j < n && (text[j] == 's' || text[j] == 'S')) {
-                std::size_t k = j + 1;
-                bool word_follows = false;
-                if (k < n) {
-                    std::size_t kk = k;
-                    word_follows = is_word_cp(next_cp(text, kk));
-                }
-                if (!word_follows) {
-                    t.possessive = true;
-                    i = k;
-                }
-            }
-        }
+        mark_possessive(text, i, t);
         if (!t.folded.empty()) out.push_back(std::move(t));
     }
     return out;
