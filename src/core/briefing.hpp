@@ -4,11 +4,13 @@
 #pragma once
 #include "core/date.hpp"
 #include "core/event.hpp"
+#include "core/event_view.hpp"
 #include "core/geometry.hpp"
 
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace sitmap::core {
@@ -46,5 +48,17 @@ struct Briefing {
     std::string author;
     std::vector<Slide> slides;
 };
+
+/// The time window a slide's `events.window` names: "day", "week", "month", "all" or "<N>d" with
+/// N in 1..3650 (e.g. "14d"). nullopt for anything else (the briefing reader reports it).
+std::optional<TimeWindow> parse_slide_window(std::string_view text);
+
+/// The inverse of parse_slide_window ("day", "week", "month", "all", "<N>d").
+std::string slide_window_name(const TimeWindow& window);
+
+/// Layer ids named by the slides that are not in `known_ids` (e.g. the Scene's layer ids), each
+/// once, in first-seen order, prefixed with the slide ("slides[3].layers[1]: 'rivres'"), so the
+/// app can warn about typos instead of silently showing fewer layers.
+std::vector<std::string> unknown_layer_ids(const Briefing& briefing, const std::vector<std::string>& known_ids);
 
 }  // namespace sitmap::core

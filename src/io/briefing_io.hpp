@@ -7,6 +7,7 @@
 #include "core/projector.hpp"
 #include "io/image.hpp"
 
+#include <array>
 #include <filesystem>
 #include <string>
 
@@ -38,5 +39,28 @@ void write_geotiff(const std::filesystem::path& path, const RgbaImage& image, co
 
 /// The projection as WKT (for .prj files and tests).
 std::string projection_wkt(const core::Projector& projector);
+
+/// The path of the world file for an image: ".png" -> ".pgw" (and ".jpg" -> ".jgw", ".tif" -> ".tfw");
+/// other extensions get ".wld".
+std::filesystem::path world_file_path(const std::filesystem::path& image_path);
+
+/// What GDAL reads from a raster file (for tests and `sitmap` self-checks): size, band count, the
+/// geotransform (origin = top-left pixel CORNER, GDAL's convention) and the CRS as WKT.
+struct RasterInfo {
+    int width = 0;
+    int height = 0;
+    int bands = 0;
+    bool has_geotransform = false;
+    std::array<double, 6> geotransform{};  ///< x0, pixel width, row rotation, y0, column rotation, -pixel height
+    std::string wkt;                        ///< empty when the file has no CRS
+};
+
+/// Opens `path` with GDAL (GeoTIFF; PNG with its .pgw world file) and reports what it reads.
+/// Throws sitmap::Error naming the path when GDAL cannot open it.
+RasterInfo read_raster_info(const std::filesystem::path& path);
+
+/// True when the CRS in `wkt` (OGC or ESRI WKT) is the same as the PROJ string `proj_string`
+/// according to GDAL (OGRSpatialReference::IsSame). Throws sitmap::Error when either cannot be parsed.
+bool same_crs(const std::string& wkt, const std::string& proj_string);
 
 }  // namespace sitmap::io
