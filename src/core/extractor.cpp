@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <array>
 #include <map>
 #include <memory>
@@ -20,6 +21,15 @@ namespace sitmap::core {
 
 namespace {
 
+// FNV-1a: folded words are short, and this beats std::hash's general-purpose byte hash on them.
+struct WordHash {
+    std::size_t operator()(std::string_view w) const noexcept {
+        std::uint64_t h = 1469598103934665603ull;
+        for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+        return static_cast<std::size_t>(h);
+    }
+};
+
 // [SECTION] Lexicon: words that report a happening, with the type they suggest and a weight.
 // Physical events outweigh reporting verbs, so "X said forces shelled Y" is a strike.
 struct Trigger {
@@ -27,9 +37,11 @@ struct Trigger {
     int weight;
 };
 
-const std::unordered_map<std::string, Trigger>& lexicon() {
-    static const std::unordered_map<std::string, Trigger> table = [] {
-        std::unordered_map<std::string, Trigger> t;
+using Lexicon = std::unordered_map<std::string_view, Trigger, WordHash>;
+
+const Lexicon& lexicon() {
+    static const Lexicon table = [] {
+        Lexicon t;
         auto add = [&](EventType type, int weight, std::initializer_list<const char*> words) {
             for (const char* w : words) t.emplace(w, Trigger{type, weight});
         };
@@ -79,54 +91,79 @@ const std::unordered_map<std::string, Trigger>& lexicon() {
     return table;
 }
 
-// Reading such a word makes the sentence a forecast or an analysis unless a past-tense event word
-// is also there ("X said the operation will continue" stays a statement).
-bool is_modal(std::string_view w) {
-    static constexpr std::array<std::string_view, 13> m{"will",     "would",   "could",  "might",    "likely",
+// [SECTION] Word classes. Every test below is one hash lookup of the folded word (the scan runs
+// on every token of every sentence, so linear searches of word lists were a hot spot).
+enum WordClassBit : unsigned {
+    kModal = 1u << 0,
+    kPastIrregular = 1u << 1,
+    kLocative = 1u << 2,
+    kReporting = 1u << 3,
+    kAgent = 1u << 4,
+    kFunction = 1u << 5,
+    kOperation = 1u << 6,
+    kStart = 1u << 7,
+    kHalt = 1u << 8,
+    kPresentReporting = 1u << 9,
+};
+
+unsigned word_class(std::string_view w) {
+    static const std::unordered_map<std::string_view, unsigned, WordHash> table = [] {
+        std::unordered_map<std::string_view, unsigned, WordHash> t;
+        auto add = [&](unsigned bit, std::initializer_list<std::string_view> words) {
+            for (std::string_view x : words) t[x] |= bit;
+        };
+        add(kModal, {"will",     "would",   "could",  "might",    "likely",
                                                         "unlikely", "inevitable", "seems", "seem",   "perhaps",
-                                                        "probably", "suggests",   "perspective"};
-    return std::find(m.begin(), m.end(), w) != m.end();
+                                                        "probably", "suggests",   "perspective"});
+        add(kPastIrregular, {"took", "fought", "met",  "struck", "hit",  "said",
+                                                                "told", "fled",   "won",  "lost",   "shot", "began",
+                                                                "begun", "left",  "held", "retook"});
+        add(kLocative, {"in",     "near",  "at",      "around", "outside", "into",
+                                                        "inside", "across", "towards", "toward", "from",   "within",
+                                                        "along",  "over"});
+        add(kReporting, {"says",   "said",   "insists", "insisted", "claims",
+                                                        "claimed", "stated", "announced", "noted",  "agreed",
+                                                        "accused", "blamed", "blames",  "warned",  "denied",
+                                                        "reported"});
+        add(kAgent, {"forces",    "army",       "military",  "troops",   "side",      "government", "authorities", "ministry",
+        "president", "officials",  "units",     "formations", "artillery", "drones",  "leader",     "minister",
+        "regime",    "militants",  "personnel", "spokesman", "spokesperson", "office", "community",  "population",
+        "fighters",  "groups",     "soldiers",  "leadership", "peacekeepers", "defense"});
+        add(kFunction, {"the",    "a",      "an",      "on",       "in",        "as",   "at",      "according", "moreover", "however",
+        "also",   "after",  "before",  "since",    "during",    "this", "that",    "meanwhile", "nonetheless",
+        "in",     "while",  "although", "reportedly", "shortly"});
+        add(kOperation, {"operation", "operations", "offensive", "war",
+                                                        "counterattack", "counteroffensive", "campaign",
+                                                        "hostilities", "assault", "incursion"});
+        add(kStart, {"launched", "began", "begun", "started", "start",
+                                                        "initiated", "beginning", "launch", "outbreak", "opened"});
+        add(kHalt, {"halted", "ended", "stopped", "ceased", "concluded",
+                                                       "suspended", "ceasefire", "truce", "surrendered"});
+        add(kPresentReporting, {"says",   "blames", "insists", "claims", "accuses",
+                                                        "denies", "warns",  "argues",  "believes", "maintains"});
+        return t;
+    }();
+    if (w.size() > 12) return 0u;  // longer than any listed word
+    const auto it = table.find(w);
+    return it == table.end() ? 0u : it->second;
 }
 
+// Reading such a word makes the sentence a forecast or an analysis unless a past-tense event word
+// is also there ("X said the operation will continue" stays a statement).
+bool is_modal(std::string_view w) { return (word_class(w) & kModal) != 0; }
+
 bool is_past(std::string_view w) {
-    static constexpr std::array<std::string_view, 16> irregular{"took", "fought", "met",  "struck", "hit",  "said",
-                                                                "told", "fled",   "won",  "lost",   "shot", "began",
-                                                                "begun", "left",  "held", "retook"};
-    if (std::find(irregular.begin(), irregular.end(), w) != irregular.end()) return true;
+    if (word_class(w) & kPastIrregular) return true;
     return w.size() > 4 && w.ends_with("ed");
 }
 
-bool is_locative(std::string_view w) {
-    static constexpr std::array<std::string_view, 14> p{"in",     "near",  "at",      "around", "outside", "into",
-                                                        "inside", "across", "towards", "toward", "from",   "within",
-                                                        "along",  "over"};
-    return std::find(p.begin(), p.end(), w) != p.end();
-}
+bool is_locative(std::string_view w) { return (word_class(w) & kLocative) != 0; }
 
-bool is_reporting_verb(std::string_view w) {
-    static constexpr std::array<std::string_view, 16> v{"says",   "said",   "insists", "insisted", "claims",
-                                                        "claimed", "stated", "announced", "noted",  "agreed",
-                                                        "accused", "blamed", "blames",  "warned",  "denied",
-                                                        "reported"};
-    return std::find(v.begin(), v.end(), w) != v.end();
-}
+bool is_reporting_verb(std::string_view w) { return (word_class(w) & kReporting) != 0; }
 
-bool is_agent_head(std::string_view w) {
-    static constexpr std::array<std::string_view, 30> h{
-        "forces",    "army",       "military",  "troops",   "side",      "government", "authorities", "ministry",
-        "president", "officials",  "units",     "formations", "artillery", "drones",  "leader",     "minister",
-        "regime",    "militants",  "personnel", "spokesman", "spokesperson", "office", "community",  "population",
-        "fighters",  "groups",     "soldiers",  "leadership", "peacekeepers", "defense"};
-    return std::find(h.begin(), h.end(), w) != h.end();
-}
+bool is_agent_head(std::string_view w) { return (word_class(w) & kAgent) != 0; }
 
-bool is_function_word(std::string_view w) {
-    static constexpr std::array<std::string_view, 24> f{
-        "the",    "a",      "an",      "on",       "in",        "as",   "at",      "according", "moreover", "however",
-        "also",   "after",  "before",  "since",    "during",    "this", "that",    "meanwhile", "nonetheless",
-        "in",     "while",  "although", "reportedly", "shortly"};
-    return std::find(f.begin(), f.end(), w) != f.end();
-}
+bool is_function_word(std::string_view w) { return (word_class(w) & kFunction) != 0; }
 
 // One thread-local ICU sentence iterator (creation is costly; instances are not thread-safe).
 icu::BreakIterator* sentence_iterator() {
@@ -183,24 +220,9 @@ std::string first_words(std::string_view s, std::size_t n) {
 // often when it ended ("halted as of 13:00, September 20", "the one-day operation", "lasted 44
 // days"). Undated happenings the text reports during it are dated to that interval, as annotators do
 // ("the event falls somewhere in the interval the text supports"), not to the dateline.
-bool is_operation_word(std::string_view w) {
-    static constexpr std::array<std::string_view, 10> o{"operation", "operations", "offensive", "war",
-                                                        "counterattack", "counteroffensive", "campaign",
-                                                        "hostilities", "assault", "incursion"};
-    return std::find(o.begin(), o.end(), w) != o.end();
-}
+bool is_operation_word(std::string_view w) { return (word_class(w) & kOperation) != 0; }
 
-bool is_start_word(std::string_view w) {
-    static constexpr std::array<std::string_view, 10> o{"launched", "began", "begun", "started", "start",
-                                                        "initiated", "beginning", "launch", "outbreak", "opened"};
-    return std::find(o.begin(), o.end(), w) != o.end();
-}
 
-bool is_halt_word(std::string_view w) {
-    static constexpr std::array<std::string_view, 9> o{"halted", "ended", "stopped", "ceased", "concluded",
-                                                       "suspended", "ceasefire", "truce", "surrendered"};
-    return std::find(o.begin(), o.end(), w) != o.end();
-}
 
 // "one", "two" ... "ten" or digits (1..99); -1 otherwise.
 int small_number(std::string_view w) {
@@ -233,11 +255,7 @@ int stated_duration_days(const std::vector<Token>& toks) {
 }
 
 // Present-tense reporting verbs: the claim is made now, at publication ("Baku blames Moscow").
-bool is_present_reporting(std::string_view w) {
-    static constexpr std::array<std::string_view, 10> v{"says",   "blames", "insists", "claims", "accuses",
-                                                        "denies", "warns",  "argues",  "believes", "maintains"};
-    return std::find(v.begin(), v.end(), w) != v.end();
-}
+bool is_present_reporting(std::string_view w) { return (word_class(w) & kPresentReporting) != 0; }
 
 // "the de facto regime", "the separatist authorities": an unrecognised administration, named by what
 // it is rather than where. Returns the token index after the phrase, or 0.
@@ -363,9 +381,10 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
             const auto& toks = sen.tokens;
             bool op = false, starts = false, halts = false, as_of_here = false;
             for (std::size_t i = 0; i < toks.size(); ++i) {
-                op |= is_operation_word(toks[i].folded);
-                starts |= is_start_word(toks[i].folded);
-                halts |= is_halt_word(toks[i].folded);
+                const unsigned c = word_class(toks[i].folded);
+                op |= (c & kOperation) != 0;
+                starts |= (c & kStart) != 0;
+                halts |= (c & kHalt) != 0;
                 as_of_here |= i + 1 < toks.size() && toks[i].folded == "as" && toks[i + 1].folded == "of";
             }
             if (!(op && starts) && !halts && !as_of_here) continue;
