@@ -1,5 +1,6 @@
 #include "core/event_view.hpp"
 
+#include "core/error.hpp"
 #include "core/text_tokens.hpp"
 
 #include <algorithm>
@@ -419,7 +420,10 @@ std::vector<EventGroup> group_events(const std::vector<Event>& events, const std
     std::vector<std::uint32_t> in_memory_order;
     if (visible.size() * 8 >= events.size()) {
         std::vector<std::uint32_t> ordinal_of(events.size(), Clusters::kEnd);
-        for (std::size_t k = 0; k < visible.size(); ++k) ordinal_of[visible[k].index] = static_cast<std::uint32_t>(k);
+        for (std::size_t k = 0; k < visible.size(); ++k) {
+            SITMAP_ASSERT(visible[k].index < events.size(), "visible event index out of range of events");
+            ordinal_of[visible[k].index] = static_cast<std::uint32_t>(k);
+        }
         in_memory_order.reserve(visible.size());
         for (std::uint32_t k : ordinal_of)
             if (k != Clusters::kEnd) in_memory_order.push_back(k);
@@ -429,6 +433,7 @@ std::vector<EventGroup> group_events(const std::vector<Event>& events, const std
     }
     for (const std::uint32_t ordinal : in_memory_order) {
         const std::size_t i = visible[ordinal].index;
+        SITMAP_ASSERT(i < events.size(), "visible event index out of range of events");
         const Event& e = events[i];
         if (!e.has_position) continue;
         std::uint32_t c = 0;

@@ -357,7 +357,7 @@ JournalReplay read_journal(const fs::path& path, core::Diagnostics& diags) {
                           fmt::format("not a JSON object: '{}'", line.substr(0, 80)));
             continue;
         }
-        if (j.contains("undo")) {
+        if (j.contains("undo") && j["undo"] == true) {
             if (out.edits.empty()) ++out.undone_before;
             else out.edits.pop_back();
             continue;
