@@ -53,6 +53,24 @@ TEST_CASE("partial dates carry month, year or decade-wide ranges", "[core][date]
     CHECK(fall.range.start == d(2020, 9, 1));
     CHECK(fall.range.end == d(2020, 11, 30));
     CHECK(first("September 2023 saw").range.end == d(2023, 9, 30));
+    // A named war as a whole is its year; only "the 44-day war" counts days.
+    auto second = first("after the Second Nagorno-Karabakh War ended");
+    CHECK(second.range.start == d(2020, 1, 1));
+    CHECK(second.range.end == d(2020, 12, 31));
+    CHECK(second.range.precision == DatePrecision::Year);
+    auto days44 = first("during the 44-day war");
+    CHECK(days44.range.start == d(2020, 9, 27));
+    CHECK(days44.range.end == d(2020, 11, 10));
+    CHECK(days44.range.precision == DatePrecision::Day);
+}
+
+TEST_CASE("the date prefilter keeps every form that starts with an ordinary word", "[core][date]") {
+    const auto pub = d(2023, 9, 20);
+    CHECK(first("it happened a week ago", pub).range.start == d(2023, 9, 13));
+    CHECK(first("On the 12th, shelling", pub).range.start == d(2023, 9, 12));
+    CHECK(first("two days later", pub, d(2023, 9, 10)).range.start == d(2023, 9, 12));
+    CHECK(first("the following day", pub, d(2023, 9, 10)).range.start == d(2023, 9, 11));
+    CHECK_FALSE(parse_first_date("a week of talks and the army", DateContext{pub, {}}).has_value());
 }
 
 TEST_CASE("ranges of days", "[core][date]") {

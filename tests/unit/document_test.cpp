@@ -59,6 +59,11 @@ TEST_CASE("a date inside running text is not a dateline; an undated text gets an
     CHECK(diags.has(DiagCode::DocumentNoDate));
     REQUIRE(doc.estimated_publication.has_value());
     CHECK(doc.estimated_publication->start == d(2023, 9, 20));
+    CHECK(doc.estimated_publication->end == d(2023, 12, 31));  // written within the year it reviews
+    Diagnostics d2;
+    const auto late = parse_document("v.txt", "The talks, held on November 15, 2023, ended.\n", d2);
+    REQUIRE(late.estimated_publication.has_value());
+    CHECK(late.estimated_publication->end == d(2024, 2, 15));  // but at least three months
 }
 
 TEST_CASE("related-news lists, share boxes and headings are not prose", "[core][document]") {

@@ -163,3 +163,114 @@ TEST_CASE("CSV records: quotes, doubled quotes, newlines in fields", "[core][csv
     CHECK(csv_quote("plain") == "plain");
     CHECK(csv_quote("a,\"b\"") == "\"a,\"\"b\"\"\"");
 }
+
+// [SECTION] Dating rules that follow the annotation guide (gold_notes.md): the operation frame,
+// status reports, run-up periods, causes, present-tense claims.
+
+namespace {
+
+const Event& at(const std::vector<Event>& ev, std::string_view place) {
+    const auto it = std::find_if(ev.begin(), ev.end(), [&](const Event& e) { return e.place == place; });
+    REQUIRE(it != ev.end());
+    return *it;
+}
+
+}  // namespace
+
+TEST_CASE("undated happenings during a reported operation get its interval, start to halt", "[core][extractor]") {
+    const auto ev = run("Date: 2023-09-20\n---\nOn September 18, troops launched an offensive in Karabakh. "
+                        "Troops also shelled Martuni.\n\nThe fighting halted on September 20.\n\n"
+                        "Drones struck positions near Fuzuli.\n\nBaku blames Armenia for the fighting near Hadrut.\n");
+    const Event& fuzuli = at(ev, "Fuzuli");
+    CHECK(fuzuli.date.start == d(2023, 9, 18));
+    CHECK(fuzuli.date.end == d(2023, 9, 20));
+    CHECK(fuzuli.date.precision == DatePrecision::Day);
+    // The same paragraph as a stated day continues on that day.
+    CHECK(at(ev, "Martuni").date.start == d(2023, 9, 18));
+    CHECK(at(ev, "Martuni").date.end == d(2023, 9, 18));
+    // A present-tense claim is made at publication, not during the operation.
+    CHECK(at(ev, "Hadrut").date.start == d(2023, 9, 20));
+    CHECK(at(ev, "Hadrut").date.end == d(2023, 9, 20));
+}
+
+TEST_CASE("a stated length bounds the operation; 'after one day of' counts from its start", "[core][extractor]") {
+    const auto ev = run("Date: 2023-09-25\n---\nThe one-day operation, launched on September 19, targeted posts in "
+                        "Karabakh.\n\nArtillery shelled Khankendi.\n\nAfter one day of fighting, troops captured Hadrut.\n");
+    const Event& k = at(ev, "Khankendi");
+    CHECK(k.date.start == d(2023, 9, 19));
+    CHECK(k.date.end == d(2023, 9, 20));
+    CHECK(at(ev, "Hadrut").date.start == d(2023, 9, 20));
+    CHECK(at(ev, "Hadrut").date.end == d(2023, 9, 20));
+}
+
+TEST_CASE("an 'As of' status report covers the week up to its date in later paragraphs", "[core][extractor]") {
+    const auto ev = run("Date: 2020-10-27\n---\nAs of October 26, fighting continued in Karabakh. Troops advanced "
+                        "near Fuzuli.\n\nArtillery shelled Hadrut.\n\nOn October 20, drones struck Martuni.\n");
+    CHECK(at(ev, "Fuzuli").date.start == d(2020, 10, 26));
+    const Event& h = at(ev, "Hadrut");
+    CHECK(h.date.start == d(2020, 10, 19));
+    CHECK(h.date.end == d(2020, 10, 26));
+    CHECK(at(ev, "Martuni").date.start == d(2020, 10, 20));  // an explicit date closes the report
+}
+
+TEST_CASE("the run-up and the cause of an operation are dated against its start", "[core][extractor]") {
+    const auto ev = run("Date: 2023-09-20\n---\nOn September 19, the army launched an operation in Karabakh.\n\n"
+                        "Recently, troops massed near Fuzuli.\n\nPreceding the operation, Baku accused Armenia of "
+                        "shelling Martuni.\n\nThe trigger was a mine blast near Hadrut.\n");
+    const Event& f = at(ev, "Fuzuli");
+    CHECK(f.date.start == d(2023, 8, 1));
+    CHECK(f.date.end == d(2023, 9, 19));  // "recently" stops where the operation began
+    CHECK(f.date.precision == DatePrecision::Month);
+    const Event& m = at(ev, "Martuni");
+    CHECK(m.date.start == d(2023, 8, 1));
+    CHECK(m.date.end == d(2023, 9, 18));
+    CHECK(m.date.precision == DatePrecision::Month);
+    CHECK(at(ev, "Hadrut").date.start == d(2023, 9, 19));
+    CHECK(at(ev, "Hadrut").date.end == d(2023, 9, 19));
+}
+
+TEST_CASE("places: a scene-setting sentence, a de facto regime's seat, a country's own acts", "[core][extractor]") {
+    const auto ev = run("Date: 2023-09-19\n---\nFighting continued in Karabakh.\n\nScenes of panic in the streets of "
+                        "Stepanakert. People run for cover as shells explode.\n\nThe de facto regime in Khankendi "
+                        "said it was ready.\n\nLater, the de facto authorities appealed for talks.\n\nAzerbaijan "
+                        "tested a new air defence system.\n");
+    REQUIRE(ev.size() == 5);
+    CHECK(ev[1].place == "Khankendi");
+    CHECK(ev[1].place_text == "Stepanakert");
+    CHECK(ev[1].type == EventType::Strike);
+    CHECK(ev[3].place == "Khankendi");
+    CHECK(ev[3].place_text == "(not stated)");
+    CHECK(ev[4].type == EventType::Other);
+    CHECK(ev[4].place == "Azerbaijan");
+    CHECK(ev[4].location_precision == LocationPrecision::Country);
+}
+
+TEST_CASE("the evaluation pairs the events of the same sentence when several pairings are possible", "[core][evaluation]") {
+    auto ev = [](std::string quote) {
+        Event e;
+        e.date = DateRange{d(2023, 9, 19), d(2023, 9, 20), DatePrecision::Day};
+        e.place = "Karabakh";
+        e.position = {46.9, 39.8};
+        e.has_position = true;
+        e.type = EventType::Strike;
+        e.source.document = "x.txt";
+        e.source.quote = std::move(quote);
+        return e;
+    };
+    const std::vector<Event> pred{ev("Drones struck depots across the region"), ev("Artillery shelled outposts near the town")};
+    std::vector<GoldEvent> gold(2);
+    for (auto& g : gold) {
+        g.doc = "x.txt";
+        g.place = "Karabakh";
+        g.position = {46.9, 39.8};
+        g.event_type = "strike";
+    }
+    gold[0].date = DateRange{d(2023, 9, 19), d(2023, 9, 19), DatePrecision::Day};
+    gold[0].quote = "Artillery shelled outposts near the town";
+    gold[1].date = DateRange{d(2023, 9, 19), d(2023, 9, 20), DatePrecision::Day};
+    gold[1].quote = "Drones struck depots across the region";
+    const auto r = evaluate(pred, gold);
+    REQUIRE(r.matched == 2);
+    for (auto [p, g] : r.pairs) CHECK(pred[p].source.quote == gold[g].quote);
+    CHECK(r.date_exact == Approx(0.5));
+}
