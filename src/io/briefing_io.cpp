@@ -334,6 +334,14 @@ OGRSpatialReference srs_of(const core::Projector& projector) {
     OGRSpatialReference srs;
     if (srs.importFromProj4(projector.proj_string().c_str()) != OGRERR_NONE)
         throw fmt_error("invalid PROJ string '{}'", projector.proj_string());
+    // A PROJ string carries no names, so GDAL would call everything "unknown"; QGIS shows these
+    // names in its layer properties. Neither changes the maths (same_crs/IsSame ignores names).
+    OGRSpatialReference wgs84;
+    wgs84.SetWellKnownGeogCS("WGS84");
+    srs.CopyGeogCSFrom(&wgs84);
+    srs.SetProjCS(fmt::format("South Caucasus Lambert Conformal Conic ({} N, {} N; lon_0 {} E)",
+                              projector.params().lat_1, projector.params().lat_2, projector.params().lon_0)
+                      .c_str());
     srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     return srs;
 }
@@ -469,6 +477,27 @@ RasterInfo read_raster_info(const fs::path& path) {
         CPLFree(wkt);
     }
     return info;
+}
+
+RgbaImage read_raster_rgba(const fs::path& path) {
+    init_gdal();
+    CPLErrorReset();
+    GDALDatasetUniquePtr ds(
+        GDALDataset::Open(path.c_str(), GDAL_OF_RASTER | GDAL_OF_VERBOSE_ERROR | GDAL_OF_READONLY));
+    if (!ds || ds->GetRasterCount() < 1)
+        throw fmt_error("{}: cannot open as a raster: {}", path.string(), last_gdal_error("unknown format"));
+    RgbaImage img{ds->GetRasterXSize(), ds->GetRasterYSize(), {}};
+    img.pixels.assign(static_cast<std::size_t>(img.width) * static_cast<std::size_t>(img.height) * 4, 255);
+    const int bands = ds->GetRasterCount();
+    for (int c = 0; c < 4; ++c) {
+        const int band = bands >= 3 ? c + 1 : 1;  // grey: band 1 into R, G and B
+        if (c == 3 && bands < 4) break;           // no alpha band: stay opaque
+        if (ds->GetRasterBand(band)->RasterIO(GF_Read, 0, 0, img.width, img.height, img.pixels.data() + c, img.width,
+                                              img.height, GDT_Byte, 4, static_cast<GSpacing>(img.width) * 4,
+                                              nullptr) != CE_None)
+            throw fmt_error("{}: cannot read band {}: {}", path.string(), band, last_gdal_error("RasterIO failed"));
+    }
+    return img;
 }
 
 bool same_crs(const std::string& wkt, const std::string& proj_string) {

@@ -59,6 +59,11 @@ struct RasterInfo {
 /// Throws sitmap::Error naming the path when GDAL cannot open it.
 RasterInfo read_raster_info(const std::filesystem::path& path);
 
+/// Reads a raster's pixels through GDAL as RGBA8 (bands 1-3 as R, G, B; band 4 as alpha when
+/// present, else opaque; a single band as grey). For tests of write_geotiff. Throws sitmap::Error
+/// naming the path when GDAL cannot open or read it.
+RgbaImage read_raster_rgba(const std::filesystem::path& path);
+
 /// True when the CRS in `wkt` (OGC or ESRI WKT) is the same as the PROJ string `proj_string`
 /// according to GDAL (OGRSpatialReference::IsSame). Throws sitmap::Error when either cannot be parsed.
 bool same_crs(const std::string& wkt, const std::string& proj_string);

@@ -172,6 +172,16 @@ TEST_CASE("the GeoTIFF carries size, RGB bands, geotransform and CRS", "[io][geo
     const core::ScreenPx drawn = cam.screen(pr.forward(kYerevan));
     CHECK(std::abs(col - drawn.x) < 0.01);
     CHECK(std::abs(row - drawn.y) < 0.01);
+    // The pixels are the image's RGB (alpha dropped), Yerevan's red mark where the renderer put it.
+    const io::RgbaImage expected = test_image(cam, pr);
+    const io::RgbaImage back = io::read_raster_rgba(tif);
+    REQUIRE(back.width == expected.width);
+    REQUIRE(back.height == expected.height);
+    CHECK(back.pixels == expected.pixels);
+    const std::uint8_t* red = back.at(static_cast<int>(std::floor(col)), static_cast<int>(std::floor(row)));
+    CHECK(int(red[0]) == 255);
+    CHECK(int(red[1]) == 0);
+    CHECK(int(red[2]) == 0);
     // A known pixel's centre georeferences to the camera's world coordinate for it.
     const core::WorldXY p = cam.world({100.5, 200.5});
     CHECK(gt[0] + 100.5 * gt[1] == Approx(p.x).margin(1e-6));
