@@ -10,11 +10,13 @@ uniform sampler2D u_shade;
 uniform vec2 u_shade_origin;  // world metres of the texture's (0,0) corner
 uniform vec2 u_shade_size;    // world metres covered by the texture
 uniform float u_shade_opacity;
+uniform vec2 u_frag_origin;   // this framebuffer's bottom-left in image pixels (tiles keep stripes continuous)
 out vec4 frag;
 void main() {
     float alpha = u_color.a;
     if (u_hatch.x > 0.0) {
-        float s = mod(gl_FragCoord.x + gl_FragCoord.y, u_hatch.x);
+        vec2 f = gl_FragCoord.xy + u_frag_origin;
+        float s = mod(f.x + f.y, u_hatch.x);
         float d = min(s, u_hatch.x - s);  // distance to the stripe's centre line along the diagonal
         alpha *= clamp(u_hatch.y * 0.5 + 0.5 - d * 0.7071, 0.0, 1.0);
         if (alpha <= 0.0) discard;

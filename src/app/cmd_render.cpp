@@ -3,14 +3,16 @@
 #include "app/data_paths.hpp"
 #include "app/event_markers.hpp"
 #include "app/events_source.hpp"
-#include "core/event_edits.hpp"
-#include "io/event_store.hpp"
 #include "app/map_loader.hpp"
 #include "app/render_image.hpp"
+#include "app/slides.hpp"
 #include "core/base_map.hpp"
 #include "core/control_scene.hpp"
 #include "core/error.hpp"
+#include "core/event_edits.hpp"
 #include "core/parse.hpp"
+#include "io/briefing_io.hpp"
+#include "io/event_store.hpp"
 #include "io/image.hpp"
 #include "render/offscreen.hpp"
 
@@ -19,22 +21,15 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 
 namespace sitmap::app {
 
 namespace {
 
-core::TimeWindow parse_time_window(const std::string& text) {
-    if (text == "day") return {.kind = core::WindowKind::Day};
-    if (text == "week") return {.kind = core::WindowKind::Week};
-    if (text == "month") return {.kind = core::WindowKind::Month};
-    if (text == "all") return {.kind = core::WindowKind::All};
-    double days = 0;
-    if (core::parse_double(text, days) && days >= 1 && days <= 3650 && days == std::floor(days))
-        return {.kind = core::WindowKind::Custom, .custom_days = static_cast<int>(days)};
-    throw usage_error("invalid --window '{}' (expected day, week, month, all or a number of days 1..3650)", text);
-}
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
 
 struct RenderOptions {
     std::string bbox;
@@ -47,13 +42,127 @@ struct RenderOptions {
     std::string events = "documents";  ///< "documents" (the shipped ones), "none", or files/dirs
     std::string window = "week";       ///< time window of events ending at the date
     std::string edits;                 ///< GeoPackage of corrections to apply (optional)
+    std::string title, subtitle;
+    bool no_legend = false, no_north_arrow = false, no_locator = false;
+    bool world_file = false;
+    std::string briefing;              ///< render every slide of this briefing into the output dir
+    std::string from, to, step = "1d"; ///< animation frames into the output dir
     bool quiet = false;
 };
 
+/// Everything a render needs once: GL context, scene, renderer, events.
+struct RenderSession {
+    render::HeadlessContext context;  // first: without OpenGL 3.3 there is no point in loading
+    DataPaths paths;
+    core::Diagnostics diags;
+    core::Projector projector;
+    core::Scene scene;
+    std::unique_ptr<render::Renderer> renderer;
+    core::EditableEvents events;
+    bool with_events = false;
+
+    explicit RenderSession(const RenderOptions& o) : paths(find_data_paths(o.data_dir)) {
+        scene = load_base_scene(paths.geodata(), projector, diags);
+        renderer = std::make_unique<render::Renderer>(paths.fonts());
+        renderer->upload(scene);
+        if (o.events != "none") {
+            std::vector<std::string> inputs;
+            if (o.events != "documents") inputs.push_back(o.events);
+            events.set_extracted(load_events(inputs, paths, diags));
+            if (!o.edits.empty()) events.set_edits(io::load_edits(o.edits, diags));
+            with_events = true;
+        }
+        for (const auto& d : diags.all())
+            if (d.severity == core::Severity::Error) std::fprintf(stderr, "%s\n", d.format().c_str());
+    }
+
+    std::optional<core::Date> latest_event_date() const {
+        std::optional<core::Date> latest;
+        for (const auto& e : events.events())
+            if (!latest || std::chrono::sys_days(e.date.start) > std::chrono::sys_days(*latest)) latest = e.date.start;
+        return latest;
+    }
+
+    /// One image: the camera's view on `date` with the events passing `filter` in `window`.
+    io::RgbaImage render(const core::Camera& camera, std::optional<core::Date> date, const core::EventFilter& filter,
+                         const core::TimeWindow& window, const std::vector<std::string>& highlight,
+                         render::FrameOptions frame) {
+        std::optional<std::int32_t> day = date ? std::optional(core::day_number(*date)) : core::latest_control_day(scene);
+        EventLayout layout;
+        if (with_events) {
+            if (!day)
+                if (auto latest = latest_event_date()) day = core::day_number(*latest);
+            if (day) {
+                core::EventFilter f = filter;
+                f.deleted = events.deleted_flags();
+                const auto visible = core::select_events(events.events(), f, window, core::date_from_day_number(*day));
+                std::optional<std::size_t> selected;
+                if (!highlight.empty()) selected = events.find(highlight.front());
+                layout = layout_events(events.events(), visible, projector,
+                                       {.metres_per_pixel = camera.metres_per_pixel(),
+                                        .ui_scale = frame.ui_scale,
+                                        .selected = selected});
+            }
+        }
+        frame.day = day;
+        frame.date_label = day ? core::format_long_date(core::date_from_day_number(*day)) : std::string();
+        frame.events = &layout.markers;
+        return render_image(*renderer, scene, camera, frame);
+    }
+};
+
+float parse_scale(const RenderOptions& o, int w, int h) {
+    if (o.scale == "auto") return auto_ui_scale(w, h);
+    double s = 0;
+    if (!core::parse_double(o.scale, s) || s < 0.25 || s > 8)
+        throw usage_error("invalid --scale '{}' (expected auto or a number from 0.25 to 8)", o.scale);
+    return static_cast<float>(s);
+}
+
+/// Writes PNG (with optional world file) or GeoTIFF by the extension.
+void write_output(const fs::path& path, const io::RgbaImage& image, const core::Camera& camera,
+                  const core::Projector& projector, bool world_file) {
+    std::string ext = path.extension().string();
+    for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (ext == ".tif" || ext == ".tiff") {
+        io::write_geotiff(path, image, camera, projector);
+        return;
+    }
+    io::write_png(path, image);
+    if (world_file) io::write_world_file(path, camera, projector);
+}
+
+/// Output directory for several images: created when its parent exists; must be writable.
+fs::path prepare_output_dir(const std::string& out) {
+    const fs::path dir(out);
+    std::error_code ec;
+    if (!fs::exists(dir, ec)) {
+        if (!dir.parent_path().empty() && !fs::is_directory(dir.parent_path(), ec))
+            throw fmt_error("{}: cannot create output directory: '{}' does not exist", out, dir.parent_path().string());
+        fs::create_directory(dir, ec);
+        if (ec) throw fmt_error("{}: cannot create output directory ({})", out, ec.message());
+    }
+    if (!fs::is_directory(dir, ec)) throw fmt_error("{}: output for several images must be a directory", out);
+    io::check_writable(dir / "probe.png");
+    return dir;
+}
+
+/// Parses "--step": "1d", "7d", "1w", "1m" (days, weeks, months).
+std::pair<int, char> parse_step(const std::string& text) {
+    if (text.size() >= 2) {
+        const char unit = text.back();
+        double n = 0;
+        if ((unit == 'd' || unit == 'w' || unit == 'm') && core::parse_double(text.substr(0, text.size() - 1), n) &&
+            n >= 1 && n <= 3650 && n == std::floor(n))
+            return {static_cast<int>(n), unit};
+    }
+    throw usage_error("invalid --step '{}' (expected a count and unit: 1d, 7d, 2w, 1m)", text);
+}
+
 int run_render(const RenderOptions& o) {
-    const auto t0 = std::chrono::steady_clock::now();
+    const auto t0 = Clock::now();
     // Validate everything cheap before any loading or GL work.
-    const core::PixelSize size = core::parse_size(o.size);
+    const core::PixelSize size = core::parse_size(o.size, kMaxExportSide);
     core::GeoBox box;
     if (!o.bbox.empty()) {
         box = core::parse_bbox(o.bbox);
@@ -62,64 +171,90 @@ int run_render(const RenderOptions& o) {
     } else {
         throw usage_error("invalid --view '{}' (expected region or karabakh)", o.view);
     }
-    float ui_scale = auto_ui_scale(size.width, size.height);
-    if (o.scale != "auto") {
-        double s = 0;
-        if (!core::parse_double(o.scale, s) || s < 0.25 || s > 8)
-            throw usage_error("invalid --scale '{}' (expected auto or a number from 0.25 to 8)", o.scale);
-        ui_scale = static_cast<float>(s);
-    }
+    const float ui_scale = parse_scale(o, size.width, size.height);
     std::optional<core::Date> date;
     if (!o.date.empty()) date = core::parse_date_arg(o.date, "--date");
     const core::TimeWindow window = parse_time_window(o.window);
-    io::check_writable(o.output);
+    const bool frames = !o.from.empty() || !o.to.empty();
+    if (frames && (o.from.empty() || o.to.empty())) throw usage_error("--from and --to go together");
+    if (frames && !o.briefing.empty()) throw usage_error("--briefing and --from/--to cannot be combined");
+    std::optional<core::Briefing> briefing;
+    if (!o.briefing.empty()) briefing = io::load_briefing(o.briefing);  // names file and field on error
 
-    // The GL context comes first: without OpenGL 3.3 there is no point in loading data.
-    render::HeadlessContext context;
-    const DataPaths paths = find_data_paths(o.data_dir);
-    core::Diagnostics diags;
-    const core::Projector projector;
-    core::Scene scene = load_base_scene(paths.geodata(), projector, diags);
-    for (const auto& d : diags.all()) std::fprintf(stderr, "%s\n", d.format().c_str());
+    render::FrameOptions furniture{.ui_scale = ui_scale,
+                                   .title = o.title,
+                                   .subtitle = o.subtitle,
+                                   .legend = !o.no_legend,
+                                   .north_arrow = !o.no_north_arrow,
+                                   .locator = !o.no_locator};
 
-    render::Renderer renderer(paths.fonts());
-    renderer.upload(scene);
-    const core::Camera camera = core::Camera::fit(core::project_box(projector, box), size.width, size.height);
-    auto day = date ? std::optional(core::day_number(*date)) : core::latest_control_day(scene);
-
-    // Events: the same selection, grouping and symbols as the window.
-    EventLayout events;
-    if (o.events != "none") {
-        std::vector<std::string> inputs;
-        if (o.events != "documents") inputs.push_back(o.events);
-        core::EditableEvents editable;
-        editable.set_extracted(load_events(inputs, paths, diags));
-        if (!o.edits.empty()) editable.set_edits(io::load_edits(o.edits, diags));
-        if (!day && !editable.events().empty()) {
-            core::Date latest = editable.events().front().date.start;
-            for (const auto& e : editable.events())
-                if (std::chrono::sys_days(e.date.start) > std::chrono::sys_days(latest)) latest = e.date.start;
-            day = core::day_number(latest);
+    if (briefing) {
+        const fs::path dir = prepare_output_dir(o.output);
+        RenderSession session(o);
+        int n = 0;
+        for (const auto& slide : briefing->slides) {
+            ++n;
+            const auto t = Clock::now();
+            const auto before = apply_slide_layers(session.scene, slide);
+            render::FrameOptions f = furniture;
+            f.title = slide.title;
+            f.subtitle = slide.caption;
+            core::EventFilter filter = slide_filter(slide);
+            const core::TimeWindow w = slide_window(slide);
+            const core::Camera camera = slide_camera(slide, session.projector, size.width, size.height);
+            core::Diagnostics ignored;
+            auto saved = session.with_events;
+            session.with_events = saved && slide.events.show_events;
+            const auto image = session.render(camera, slide.date, filter, w, slide.highlighted_events, f);
+            session.with_events = saved;
+            restore_layers(session.scene, before);
+            const fs::path out = dir / fmt::format("slide-{:02d}.png", n);
+            write_output(out, image, camera, session.projector, o.world_file);
+            if (!o.quiet)
+                std::fprintf(stderr, "wrote %s (%s) in %.0f ms\n", out.c_str(), slide.title.c_str(),
+                             std::chrono::duration<double, std::milli>(Clock::now() - t).count());
         }
-        if (day) {
-            core::EventFilter filter;
-            filter.deleted = editable.deleted_flags();
-            const auto visible = core::select_events(editable.events(), filter, window, core::date_from_day_number(*day));
-            events = layout_events(editable.events(), visible, projector,
-                                   {.metres_per_pixel = camera.metres_per_pixel(), .ui_scale = ui_scale});
-        }
-        for (const auto& d : diags.all())
-            if (d.severity == core::Severity::Error) std::fprintf(stderr, "%s\n", d.format().c_str());
+        if (!o.quiet)
+            std::fprintf(stderr, "%d slides in %.1f s\n", n, std::chrono::duration<double>(Clock::now() - t0).count());
+        return 0;
     }
-    const io::RgbaImage image = render_image(renderer, scene, camera,
-                                                {.ui_scale = ui_scale,
-                                                 .day = day,
-                                                 .date_label = day ? core::format_long_date(core::date_from_day_number(*day))
-                                                                   : std::string(),
-                                                 .events = &events.markers});
-    io::write_png(o.output, image);
+
+    if (frames) {
+        const core::Date from = core::parse_date_arg(o.from, "--from"), to = core::parse_date_arg(o.to, "--to");
+        if (std::chrono::sys_days(to) < std::chrono::sys_days(from))
+            throw usage_error("invalid --to '{}' (before --from '{}')", o.to, o.from);
+        const auto [count, unit] = parse_step(o.step);
+        const fs::path dir = prepare_output_dir(o.output);
+        RenderSession session(o);
+        const core::Camera camera = core::Camera::fit(core::project_box(session.projector, box), size.width, size.height);
+        int n = 0;
+        for (core::Date d = from; std::chrono::sys_days(d) <= std::chrono::sys_days(to);) {
+            const auto image = session.render(camera, d, {}, window, {}, furniture);
+            const fs::path out = dir / fmt::format("frame-{:05d}.png", n++);
+            write_output(out, image, camera, session.projector, false);
+            if (unit == 'm') {
+                // Calendar months; the 31st steps to the last day of shorter months.
+                const auto ym = d.year() / d.month() + std::chrono::months(count);
+                d = core::Date(ym / d.day());
+                if (!d.ok()) d = core::Date(ym / std::chrono::last);
+            } else {
+                d = core::Date(std::chrono::sys_days(d) + std::chrono::days(count * (unit == 'w' ? 7 : 1)));
+            }
+        }
+        if (!o.quiet) std::fprintf(stderr, "wrote %d frames to %s\n", n, dir.c_str());
+        std::printf("ffmpeg -framerate 6 -i '%s/frame-%%05d.png' -c:v libx264 -pix_fmt yuv420p -vf "
+                    "\"pad=ceil(iw/2)*2:ceil(ih/2)*2\" '%s.mp4'\n",
+                    dir.c_str(), dir.c_str());
+        return 0;
+    }
+
+    io::check_writable(o.output);
+    RenderSession session(o);
+    const core::Camera camera = core::Camera::fit(core::project_box(session.projector, box), size.width, size.height);
+    const auto image = session.render(camera, date, {}, window, {}, furniture);
+    write_output(o.output, image, camera, session.projector, o.world_file);
     if (!o.quiet) {
-        const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+        const double ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
         std::fprintf(stderr, "wrote %s (%dx%d, scale %.2f) in %.0f ms\n", o.output.c_str(), size.width, size.height,
                      ui_scale, ms);
     }
@@ -131,20 +266,29 @@ int run_render(const RenderOptions& o) {
 CLI::App* add_render_command(CLI::App& parent, int& exit_code) {
     auto opts = std::make_shared<RenderOptions>();
     CLI::App* cmd = parent.add_subcommand(
-        "render", "Draw the map to a PNG without a window (EGL surfaceless; no display needed).");
+        "render",
+        "Draw the map to an image without a window (EGL surfaceless; no display needed): one PNG or GeoTIFF, one PNG "
+        "per slide of a briefing (--briefing), or numbered animation frames (--from/--to/--step).");
     cmd->add_option("--bbox", opts->bbox,
                     "Area to show as W,S,E,N in degrees (e.g. 45.6,38.85,47.4,40.45); the image keeps its aspect "
                     "ratio, so more may show on one axis");
     cmd->add_option("--view", opts->view, "Named area when --bbox is not given: region | karabakh")
         ->capture_default_str();
-    cmd->add_option("--size", opts->size, "Image size WIDTHxHEIGHT in pixels")->capture_default_str();
+    cmd->add_option("--size", opts->size,
+                    fmt::format("Image size WIDTHxHEIGHT in pixels, up to {0}x{0} (large images are rendered in tiles)",
+                                kMaxExportSide))
+        ->capture_default_str();
     cmd->add_option("--scale", opts->scale,
                     "Size of text, symbols and lines: auto (grows with the image) or a factor 0.25..8")
         ->capture_default_str();
-    cmd->add_option("-o,--output", opts->output, "Output PNG file (written atomically)")->required();
+    cmd->add_option("-o,--output", opts->output,
+                    "Output file (.png, or .tif for a georeferenced GeoTIFF), or a directory with --briefing or "
+                    "--from/--to. Files are written atomically.")
+        ->required();
     cmd->add_option("--data", opts->data_dir, "Directory holding geodata/ and assets/ (default: found automatically)");
     cmd->add_option("--date", opts->date,
-                    "Show control of territory on this day (YYYY-MM-DD); default: the last change in the data");
+                    "Show control of territory and events up to this day (YYYY-MM-DD); default: the last change in "
+                    "the control data");
     cmd->add_option("--events", opts->events,
                     "Events to draw: documents (the shipped ones), none, or an events file (.gpkg/.geojson/.csv) "
                     "or a directory of documents")
@@ -153,6 +297,18 @@ CLI::App* add_render_command(CLI::App& parent, int& exit_code) {
                     "Time window of events ending at --date: day | week | month | all | a number of days")
         ->capture_default_str();
     cmd->add_option("--edits", opts->edits, "Apply the corrections saved in this GeoPackage (from the window)");
+    cmd->add_option("--title", opts->title, "Title drawn at the top left");
+    cmd->add_option("--subtitle", opts->subtitle, "Subtitle under the title");
+    cmd->add_flag("--no-legend", opts->no_legend, "Leave out the legend of events and reference lines");
+    cmd->add_flag("--no-north-arrow", opts->no_north_arrow, "Leave out the north arrow");
+    cmd->add_flag("--no-locator", opts->no_locator, "Leave out the inset locator map");
+    cmd->add_flag("--world-file", opts->world_file,
+                  "Also write a .pgw world file and a .prj beside each PNG, so it opens in place in QGIS");
+    cmd->add_option("--briefing", opts->briefing, "Render every slide of this briefing (JSON) into the -o directory");
+    cmd->add_option("--from", opts->from, "First date of animation frames (YYYY-MM-DD), into the -o directory");
+    cmd->add_option("--to", opts->to, "Last date of animation frames (YYYY-MM-DD)");
+    cmd->add_option("--step", opts->step, "Step between frames: Nd, Nw or Nm (days, weeks, months)")
+        ->capture_default_str();
     cmd->add_flag("-q,--quiet", opts->quiet, "Do not print the summary line");
     cmd->callback([opts, &exit_code] { exit_code = run_render(*opts); });
     return cmd;

@@ -1,18 +1,43 @@
 #include "app/render_image.hpp"
 
+#include "core/error.hpp"
 #include "render/offscreen.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 namespace sitmap::app {
 
 io::RgbaImage render_image(render::Renderer& renderer, const core::Scene& scene, const core::Camera& camera,
-                           const render::FrameOptions& options) {
-    render::OffscreenTarget target(camera.width(), camera.height());
-    target.bind();
-    renderer.draw(scene, camera, options);
-    io::RgbaImage image{camera.width(), camera.height(), target.read_rgba()};
+                           const render::FrameOptions& options, int max_tile) {
+    const int W = camera.width(), H = camera.height();
+    if (static_cast<double>(W) * H * 4 > 2.2e9)
+        throw usage_error("cannot render {}x{} pixels: the image would need {:.1f} GB (at most {}x{} is supported)", W, H,
+                          static_cast<double>(W) * H * 4 / 1e9, kMaxExportSide, kMaxExportSide);
+    // Tiles bound the GPU memory and respect GL_MAX_RENDERBUFFER_SIZE; the renderer lays labels out
+    // for the whole image each time, so the tiles join without seams.
+    const int tile = std::max(256, std::min(max_tile, render::OffscreenTarget::max_size()));
+    io::RgbaImage image{W, H, {}};
+    image.pixels.resize(static_cast<std::size_t>(W) * static_cast<std::size_t>(H) * 4);
+    std::unique_ptr<render::OffscreenTarget> target;
+    for (int ty = 0; ty < H; ty += tile) {
+        for (int tx = 0; tx < W; tx += tile) {
+            const int tw = std::min(tile, W - tx), th = std::min(tile, H - ty);
+            if (!target || target->width() != tw || target->height() != th)
+                target = std::make_unique<render::OffscreenTarget>(tw, th);
+            target->bind();
+            render::FrameOptions o = options;
+            if (tw != W || th != H) o.tile = render::PixelRect{tx, ty, tw, th};
+            renderer.draw(scene, camera, o);
+            const auto px = target->read_rgba();
+            const auto row = static_cast<std::size_t>(tw) * 4;
+            for (int y = 0; y < th; ++y)
+                std::memcpy(image.pixels.data() + (static_cast<std::size_t>(ty + y) * static_cast<std::size_t>(W) +
+                                                   static_cast<std::size_t>(tx)) * 4,
+                            px.data() + static_cast<std::size_t>(y) * row, row);
+        }
+    }
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     return image;
 }

@@ -8,9 +8,14 @@
 
 namespace sitmap::app {
 
+/// Largest export side in pixels (`sitmap render --size`, the export dialog).
+inline constexpr int kMaxExportSide = 16384;
+
 /// Draws `scene` for `camera` offscreen (camera.width() x camera.height()) and reads it back.
+/// Images larger than `max_tile` (or the GL limit) per side are rendered in tiles and joined.
+/// Throws sitmap::UsageError when the image cannot be held in memory.
 io::RgbaImage render_image(render::Renderer& renderer, const core::Scene& scene, const core::Camera& camera,
-                           const render::FrameOptions& options);
+                           const render::FrameOptions& options, int max_tile = 4096);
 
 /// The label/line scale for an export of this size when the user gave none: 1 up to ~1000 px on
 /// the short side, then proportionally larger so text stays readable on 4K output.

@@ -193,6 +193,7 @@ void Renderer::bake_shade(const core::SceneLayer& layer, LayerGpu& gpu) {
     // Non-square texels: scale y through the viewport so the whole box fills the texture.
     glUniform2f(gl::uniform(raster_program_, "u_viewport"), static_cast<float>(w),
                 static_cast<float>(box.height() / (box.width() / w)));
+    glUniform2f(gl::uniform(raster_program_, "u_tile_offset"), 0.0f, 0.0f);
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, gpu.raster_texture.id());
     glUniform1i(gl::uniform(raster_program_, "u_texture"), 0);
@@ -206,7 +207,12 @@ void Renderer::bake_shade(const core::SceneLayer& layer, LayerGpu& gpu) {
 void Renderer::set_view_uniforms(const gl::Program& p, const core::Camera& camera) {
     glUniform2f(gl::uniform(p, "u_centre"), static_cast<float>(camera.centre().x), static_cast<float>(camera.centre().y));
     glUniform1f(gl::uniform(p, "u_mpp"), static_cast<float>(camera.metres_per_pixel()));
-    glUniform2f(gl::uniform(p, "u_viewport"), static_cast<float>(camera.width()), static_cast<float>(camera.height()));
+    glUniform2f(gl::uniform(p, "u_viewport"), static_cast<float>(tile_.width), static_cast<float>(tile_.height));
+    glUniform2f(gl::uniform(p, "u_tile_offset"),
+                static_cast<float>(tile_.x + tile_.width / 2.0 - camera.width() / 2.0),
+                static_cast<float>(camera.height() / 2.0 - (tile_.y + tile_.height / 2.0)));
+    glUniform2f(gl::uniform(p, "u_frag_origin"), static_cast<float>(tile_.x),
+                static_cast<float>(camera.height() - tile_.y - tile_.height));
 }
 
 namespace {
@@ -506,6 +512,24 @@ void Renderer::layout_furniture(const core::Scene& scene, const core::Camera& ca
     const float H = static_cast<float>(camera.height()) - o.inset_bottom;
     if (o.inset_bottom > 0) placer.reserve({0, H, W, static_cast<double>(camera.height())});
     if (o.inset_top > 0) placer.reserve({0, 0, W, o.inset_top});
+    if (!o.title.empty() || !o.subtitle.empty()) {
+        // Title block, top left.
+        TextBatch::Style t{.face = Face::Bold, .px = 22 * s, .color = core::rgb(0x111111)};
+        TextBatch::Style st{.px = 13 * s, .color = core::rgb(0x333333)};
+        const float pad = 8 * s, x0 = 10 * s, y0 = o.inset_top + 10 * s;
+        const float w = std::max(o.title.empty() ? 0.0f : text_->measure(o.title, t),
+                                 o.subtitle.empty() ? 0.0f : text_->measure(o.subtitle, st));
+        const float h = (o.title.empty() ? 0 : t.px * 1.15f) + (o.subtitle.empty() ? 0 : st.px * 1.4f) + 2 * pad;
+        text_->add_rect(x0, y0, x0 + w + 2 * pad, y0 + h, core::rgb(0xffffff, 0.88f));
+        text_->add_rect(x0, y0, x0 + 3 * s, y0 + h, core::rgb(0x5f4b8b));
+        placer.reserve({x0, y0, x0 + w + 2 * pad, y0 + h});
+        float y = y0 + pad;
+        if (!o.title.empty()) {
+            text_->add_text(o.title, x0 + pad + 2 * s, y + text_->ascent(t) * 1.05f, t);
+            y += t.px * 1.15f;
+        }
+        if (!o.subtitle.empty()) text_->add_text(o.subtitle, x0 + pad + 2 * s, y + st.px, st);
+    }
     if (!o.date_label.empty()) {
         // The shown date and the control legend, top right (colours as core::control_color).
         const float pad = 6 * s, y0 = o.inset_top + 10 * s;
@@ -558,13 +582,191 @@ void Renderer::layout_furniture(const core::Scene& scene, const core::Camera& ca
             length_m >= 1000 ? fmt::format("{:g} km", length_m / 1000) : fmt::format("{:g} m", length_m);
         text_->add_text("0", x0 - text_->measure("0", st) / 2, y1 - bar_h - 4 * s, st);
         text_->add_text(label, x0 + len_px - text_->measure(label, st) / 2, y1 - bar_h - 4 * s, st);
+        scale_bar_right_ = x0 + len_px + text_->measure(label, st) / 2;
+    } else {
+        scale_bar_right_ = 0;
+    }
+    if (o.north_arrow) {
+        // True north at the view centre: the meridian's direction on the map (LCC meridians
+        // converge towards the pole, so it tilts away from the central meridian).
+        const core::Projector projector;
+        const core::LonLat c = projector.inverse(camera.centre());
+        const core::WorldXY a = projector.forward(c), b = projector.forward({c.lon, c.lat + 0.05});
+        const double len = std::hypot(b.x - a.x, b.y - a.y);
+        const float dx = static_cast<float>((b.x - a.x) / len), dy = static_cast<float>(-(b.y - a.y) / len);  // y down
+        const float cx = std::max(scale_bar_right_ + 30 * s, 40 * s), cy = H - 34 * s, L = 13 * s;
+        const float tipx = cx + dx * L, tipy = cy + dy * L, tailx = cx - dx * L, taily = cy - dy * L;
+        const float nx = -dy, ny = dx;  // perpendicular
+        const core::Rgba ink = core::rgb(0x222222);
+        text_->add_circle(cx, cy, L + 10 * s, core::rgb(0xffffff, 0.75f), core::rgb(0x222222, 0.5f), 1 * s);
+        text_->add_line(tailx, taily, tipx, tipy, 2.2f * s, ink);
+        text_->add_line(tipx, tipy, tipx - dx * 8 * s + nx * 5 * s, tipy - dy * 8 * s + ny * 5 * s, 2.2f * s, ink);
+        text_->add_line(tipx, tipy, tipx - dx * 8 * s - nx * 5 * s, tipy - dy * 8 * s - ny * 5 * s, 2.2f * s, ink);
+        TextBatch::Style n{.face = Face::Bold, .px = 12 * s, .color = ink, .halo = core::rgb(0xffffff), .halo_px = 1.5f * s};
+        const float nw = text_->measure("N", n);
+        // "N" just beyond the tip.
+        text_->add_text("N", tipx + dx * 9 * s - nw / 2, tipy + dy * 9 * s + n.px * 0.38f, n);
+        placer.reserve({cx - L - 11 * s, cy - L - 11 * s, cx + L + 11 * s, cy + L + 11 * s});
+        scale_bar_right_ = cx + L + 11 * s;
+    }
+    locator_rect_ = {};
+    if (o.locator && !scene.bounds.empty()) {
+        // Inset locator: bottom right, above the attribution line.
+        const int w = static_cast<int>(190 * s), h = static_cast<int>(120 * s);
+        const int x = static_cast<int>(W - static_cast<float>(w) - 10 * s);
+        const int y = static_cast<int>(H - 22 * s - static_cast<float>(h) - 8 * s);
+        locator_rect_ = {x, y, w, h};
+        placer.reserve({x - 2.0 * s, y - 2.0 * s, x + w + 2.0 * s, y + h + 2.0 * s});
+        const core::Camera inset = locator_camera(scene, locator_rect_);
+        // Frame and the view's box, drawn with the text batch after the inset's map (draw_locator).
+        const core::Rgba frame = core::rgb(0x333333);
+        const float fx0 = static_cast<float>(x), fy0 = static_cast<float>(y);
+        const float fx1 = fx0 + static_cast<float>(w), fy1 = fy0 + static_cast<float>(h);
+        text_->add_line(fx0, fy0, fx1, fy0, 1.5f * s, frame);
+        text_->add_line(fx1, fy0, fx1, fy1, 1.5f * s, frame);
+        text_->add_line(fx1, fy1, fx0, fy1, 1.5f * s, frame);
+        text_->add_line(fx0, fy1, fx0, fy0, 1.5f * s, frame);
+        const auto view = camera.visible_box();
+        auto to_inset = [&](double wx, double wy) {
+            const auto p = inset.screen({wx, wy});
+            return std::pair<float, float>{std::clamp(static_cast<float>(p.x), 0.0f, static_cast<float>(w)) + fx0,
+                                           std::clamp(static_cast<float>(p.y), 0.0f, static_cast<float>(h)) + fy0};
+        };
+        auto [ax, ay] = to_inset(view.min_x, view.max_y);
+        auto [bx, by] = to_inset(view.max_x, view.min_y);
+        if (bx - ax < 4 * s) ax -= 2 * s, bx += 2 * s;  // keep a tiny view visible
+        if (by - ay < 4 * s) ay -= 2 * s, by += 2 * s;
+        const core::Rgba red = core::rgb(0xd7301f);
+        text_->add_rect(ax, ay, bx, by, core::rgb(0xd7301f, 0.15f));
+        text_->add_line(ax, ay, bx, ay, 2 * s, red);
+        text_->add_line(bx, ay, bx, by, 2 * s, red);
+        text_->add_line(bx, by, ax, by, 2 * s, red);
+        text_->add_line(ax, by, ax, ay, 2 * s, red);
+    }
+    if (o.legend) layout_legend(scene, camera, o, placer);
+}
+
+core::Camera Renderer::locator_camera(const core::Scene& scene, const PixelRect& r) const {
+    // The region without its far margins, so the Caucasus fills the inset.
+    core::WorldBox b = scene.bounds;
+    const double mx = b.width() * 0.08, my = b.height() * 0.08;
+    b = core::WorldBox{b.min_x + mx, b.min_y + my, b.max_x - mx, b.max_y - my};
+    return core::Camera::fit(b, r.width, r.height);
+}
+
+void Renderer::draw_locator(const core::Scene& scene, const core::Camera&, const FrameOptions& options) {
+    const PixelRect r = locator_rect_;
+    if (r.width <= 0) return;
+    const PixelRect saved = tile_;
+    // The inset's rectangle inside the framebuffer being drawn (which may be one tile).
+    const int fx = r.x - saved.x, fy = (saved.y + saved.height) - (r.y + r.height);
+    if (fx + r.width < 0 || fy + r.height < 0 || fx > saved.width || fy > saved.height) return;
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(fx, fy, r.width, r.height);
+    glViewport(fx, fy, r.width, r.height);
+    const core::Rgba water = water_color();
+    glClearColor(water.r, water.g, water.b, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    tile_ = {0, 0, r.width, r.height};
+    const core::Camera inset = locator_camera(scene, r);
+    FrameOptions o;
+    o.ui_scale = options.ui_scale * 0.6f;
+    FrameStats ignored;
+    for (std::size_t i = 0; i < scene.layers.size(); ++i) {
+        const auto& layer = scene.layers[i];
+        if (layer.id == "land") draw_fill(layer, *layers_[i], inset, o, ignored);
+        if (layer.id == "lakes" || layer.id == "boundaries") {
+            if (layer.id == "lakes") draw_fill(layer, *layers_[i], inset, o, ignored);
+            draw_lines(layer, *layers_[i], inset, o, ignored);
+        }
+    }
+    tile_ = saved;
+    glDisable(GL_SCISSOR_TEST);
+    glViewport(0, 0, tile_.width, tile_.height);
+}
+
+void Renderer::layout_legend(const core::Scene& scene, const core::Camera& camera, const FrameOptions& o,
+                             core::LabelPlacer& placer) {
+    const float s = o.ui_scale;
+    const float H = static_cast<float>(camera.height()) - o.inset_bottom;
+    TextBatch::Style head{.face = Face::Bold, .px = 12 * s, .color = core::rgb(0x111111)};
+    TextBatch::Style st{.px = 11 * s, .color = core::rgb(0x222222)};
+    struct Row {
+        enum Kind { Event, Line, Area, Ring } kind;
+        std::string text;
+        core::EventType type = core::EventType::Other;
+        core::LineStyle line;
+        core::Rgba fill;
+    };
+    std::vector<Row> rows;
+    if (o.events && !o.events->empty()) {
+        std::vector<char> present(core::all_event_types.size(), 0);
+        bool ring = false;
+        for (const auto& m : *o.events) {
+            present[static_cast<std::size_t>(m.type)] = 1;
+            ring = ring || m.radius_m > 0;
+        }
+        for (auto t : core::all_event_types)
+            if (present[static_cast<std::size_t>(t)]) rows.push_back({Row::Event, core::event_type_style(t).label, t, {}, {}});
+        if (ring) rows.push_back({Row::Ring, "area: place known only to district or region", {}, {}, {}});
+    }
+    for (const auto& layer : scene.layers) {
+        if (!layer.visible || !layer.in_legend) continue;
+        if (layer.kind == core::LayerKind::Line && !layer.line_styles.empty())
+            rows.push_back({Row::Line, layer.title, {}, layer.line_styles.front(), {}});
+        else if (layer.kind == core::LayerKind::Fill && !layer.fills.empty() && !layer.fills.front().valid.timed())
+            rows.push_back({Row::Area, layer.title, {}, {}, layer.fills.front().color});
+    }
+    if (rows.empty()) return;
+    const float pad = 7 * s, row_h = 17 * s, key_w = 26 * s;
+    float w = text_->measure("Legend", head);
+    for (const auto& r : rows) w = std::max(w, key_w + text_->measure(r.text, st));
+    const float h = pad * 2 + head.px * 1.4f + row_h * static_cast<float>(rows.size());
+    const float x0 = 10 * s, y0 = H - 60 * s - h;
+    text_->add_rect(x0, y0, x0 + w + 2 * pad, y0 + h, core::rgb(0xffffff, 0.88f));
+    placer.reserve({x0, y0, x0 + w + 2 * pad, y0 + h});
+    text_->add_text("Legend", x0 + pad, y0 + pad + head.px, head);
+    float y = y0 + pad + head.px * 1.4f;
+    for (const auto& r : rows) {
+        const float cy = y + row_h / 2, kx = x0 + pad + key_w / 2 - 3 * s;
+        switch (r.kind) {
+            case Row::Event: {
+                const auto& es = core::event_type_style(r.type);
+                text_->add_circle(kx, cy, 7.5f * s, core::rgb(0xffffff), es.color, 1.8f * s);
+                TextBatch::Style g{.px = 10 * s, .color = es.color};
+                std::string glyph;
+                core::append_utf8(glyph, es.symbol);
+                text_->add_text(glyph, kx - text_->measure(glyph, g) / 2, cy + text_->ascent(g) / 2, g);
+                break;
+            }
+            case Row::Ring:
+                text_->add_circle(kx, cy, 7.5f * s, core::rgb(0x555555, 0.1f), core::rgb(0x555555, 0.7f), 1.3f * s);
+                break;
+            case Row::Line:
+                if (r.line.casing_px > 0)
+                    text_->add_line(kx - 10 * s, cy, kx + 10 * s, cy, r.line.casing_px * s, r.line.casing_color);
+                if (r.line.dash_px > 0) {
+                    for (float x = kx - 10 * s; x < kx + 10 * s; x += (r.line.dash_px + r.line.gap_px) * s)
+                        text_->add_line(x, cy, std::min(x + r.line.dash_px * s, kx + 10 * s), cy,
+                                        std::max(1.0f, r.line.width_px) * s, r.line.color);
+                } else {
+                    text_->add_line(kx - 10 * s, cy, kx + 10 * s, cy, std::max(1.0f, r.line.width_px) * s, r.line.color);
+                }
+                break;
+            case Row::Area:
+                text_->add_rect(kx - 9 * s, cy - 5 * s, kx + 9 * s, cy + 5 * s, r.fill);
+                break;
+        }
+        text_->add_text(r.text, x0 + pad + key_w, cy + st.px * 0.38f, st);
+        y += row_h;
     }
 }
 
 FrameStats Renderer::draw(const core::Scene& scene, const core::Camera& camera, const FrameOptions& options) {
     SITMAP_ASSERT(layers_.size() == scene.layers.size(), "Renderer::upload must follow every change of scene layers");
     FrameStats stats;
-    glViewport(0, 0, camera.width(), camera.height());
+    tile_ = options.tile.value_or(PixelRect{0, 0, camera.width(), camera.height()});
+    glViewport(0, 0, tile_.width, tile_.height);
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_CULL_FACE);
     glDisable(GL_SCISSOR_TEST);
@@ -602,7 +804,8 @@ FrameStats Renderer::draw(const core::Scene& scene, const core::Camera& camera, 
     layout_labels(scene, camera, options.ui_scale, placer, 0, 0, false, stats);
     layout_labels(scene, camera, options.ui_scale, placer, 1, 99, true, stats);
     label_boxes_ = placer.placed();
-    text_->draw(text_program_, camera.width(), camera.height());
+    if (options.locator) draw_locator(scene, camera, options);
+    text_->draw(text_program_, tile_.x, tile_.y, tile_.width, tile_.height);
     glUseProgram(0);
     glBindVertexArray(0);
     gl::check("Renderer::draw");

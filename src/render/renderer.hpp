@@ -17,6 +17,11 @@
 
 namespace sitmap::render {
 
+/// A rectangle of the image in pixels (origin top-left, y down).
+struct PixelRect {
+    int x = 0, y = 0, width = 0, height = 0;
+};
+
 /// What to draw on top of the map layers. Sizes are multiplied by `ui_scale` (exports use >1).
 struct FrameOptions {
     float ui_scale = 1.0f;
@@ -32,6 +37,17 @@ struct FrameOptions {
     std::string date_label;
     /// Event symbols to draw over the map (not owned; nullptr = none).
     const std::vector<core::EventMarker>* events = nullptr;
+
+    // ---- map furniture for exports and presentations ----
+    std::string title;           ///< top-left title block (empty = none)
+    std::string subtitle;
+    bool legend = false;         ///< legend of what is shown: event types, reference lines, areas
+    bool north_arrow = false;    ///< true north at the view centre (LCC meridians converge)
+    bool locator = false;        ///< inset map of the region with the view's box
+
+    /// Draw only this part of a camera-sized image into the bound framebuffer (tile.width x
+    /// tile.height), laying out labels for the whole image so tiles join seamlessly. Unset = all.
+    std::optional<PixelRect> tile;
 };
 
 /// Per-frame figures, for the status bar and the benchmark.
@@ -77,6 +93,13 @@ private:
     void layout_furniture(const core::Scene& scene, const core::Camera& camera, const FrameOptions& options,
                           core::LabelPlacer& placer);
     void set_view_uniforms(const gl::Program& p, const core::Camera& camera);
+    void draw_locator(const core::Scene& scene, const core::Camera& camera, const FrameOptions& options);
+    void layout_legend(const core::Scene& scene, const core::Camera& camera, const FrameOptions& options,
+                       core::LabelPlacer& placer);
+    PixelRect tile_{};           ///< the part of the image being drawn (whole image unless tiling)
+    PixelRect locator_rect_{};   ///< where the locator inset goes this frame (width 0 = none)
+    float scale_bar_right_ = 0;  ///< right end of the scale bar (the north arrow goes beside it)
+    core::Camera locator_camera(const core::Scene& scene, const PixelRect& rect) const;
 
     gl::Program fill_program_, line_program_, raster_program_, text_program_;
     gl::Buffer corner_buffer_;

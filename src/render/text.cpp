@@ -245,7 +245,7 @@ void TextBatch::quad(float x0, float y0, float x1, float y1, float u0, float v0,
     v(x0, y1, u0, v1);
 }
 
-void TextBatch::draw(const gl::Program& program, int viewport_w, int viewport_h) {
+void TextBatch::draw(const gl::Program& program, int x, int y, int viewport_w, int viewport_h) {
     if (vertices_.empty()) return;
     if (!vao_) {
         vao_ = gl::make_vertex_array();
@@ -271,6 +271,7 @@ void TextBatch::draw(const gl::Program& program, int viewport_w, int viewport_h)
     atlas_.bind();
     glUniform1i(gl::uniform(program, "u_atlas"), 0);
     glUniform2f(gl::uniform(program, "u_viewport"), static_cast<float>(viewport_w), static_cast<float>(viewport_h));
+    glUniform2f(gl::uniform(program, "u_tile_origin"), static_cast<float>(x), static_cast<float>(y));
     glUniform1f(gl::uniform(program, "u_distance_scale"), FontAtlas::kDistanceScale);
     glDisable(GL_STENCIL_TEST);
     glDisable(GL_DEPTH_TEST);

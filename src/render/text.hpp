@@ -94,8 +94,9 @@ public:
     void add_line(float x0, float y0, float x1, float y1, float width, core::Rgba color);
     void clear() { vertices_.clear(); }
     bool empty() const { return vertices_.empty(); }
-    /// Draws everything added since clear(). Sets its own GL state (blend on, no stencil/depth).
-    void draw(const gl::Program& program, int viewport_w, int viewport_h);
+    /// Draws everything added since clear() into the bound framebuffer, which shows the image
+    /// rectangle (x, y, w, h) (the whole image, or one tile of it). Sets its own GL state.
+    void draw(const gl::Program& program, int x, int y, int w, int h);
 
 private:
     struct Vertex {
