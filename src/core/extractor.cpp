@@ -112,9 +112,10 @@ unsigned word_class(std::string_view w) {
         auto add = [&](unsigned bit, std::initializer_list<std::string_view> words) {
             for (std::string_view x : words) t[x] |= bit;
         };
-        add(kModal, {"will",     "would",   "could",  "might",    "likely",
-                                                        "unlikely", "inevitable", "seems", "seem",   "perhaps",
-                                                        "probably", "suggests",   "perspective"});
+        // Forecasts, assessments and counterfactuals: "seemed a full victory", "was supposed to
+        // guarantee", "the statement indicates".
+        add(kModal, {"will", "would", "could", "might", "likely", "unlikely", "inevitable", "seems", "seem", "seemed",
+                     "perhaps", "probably", "suggests", "indicates", "supposed", "perspective"});
         add(kPastIrregular, {"took", "fought", "met",  "struck", "hit",  "said",
                                                                 "told", "fled",   "won",  "lost",   "shot", "began",
                                                                 "begun", "left",  "held", "retook"});
@@ -371,6 +372,7 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
                              : (doc.estimated_publication ? std::optional<Date>(doc.estimated_publication->start)
                                                           : std::nullopt);
     std::optional<DateRange> frame;
+    bool frame_halted = false;  // the frame ends at a stated halt (ceasefire, surrender)
     std::optional<Date> as_of;
     {
         using std::chrono::sys_days;
@@ -411,6 +413,7 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
             std::optional<Date> end;
             for (const Date& h : halts_at)  // the first halt after the start ends the operation
                 if (sys_days(h) > sys_days(*start) && (!end || sys_days(h) < sys_days(*end))) end = h;
+            frame_halted = end.has_value();
             if (duration > 0) end = Date(sys_days(*start) + std::chrono::days(duration));
             if (!end && as_of && sys_days(*as_of) >= sys_days(*start)) end = as_of;
             if (!end && doc.publication_date && sys_days(*doc.publication_date) >= sys_days(*start))
@@ -424,6 +427,7 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
     std::optional<Date> narrative;
     std::optional<DateRange> paragraph_date;  // the last date given in the current paragraph
     std::optional<Date> paragraph_day;        // the last day given in the current paragraph
+    std::optional<Date> last_day;             // the last day given anywhere before this sentence
     constexpr std::size_t no_block = static_cast<std::size_t>(-1);
     std::size_t status_block = no_block;  // the paragraph of an open "As of <date>" status report
     std::size_t last_block = static_cast<std::size_t>(-1);
@@ -453,6 +457,16 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
             if (ambiguous) sen.places = gazetteer_.find_mentions(st, toks, context);
         }
 
+        // A claim in the present ("Baku blames ...") or present perfect ("the ministry has
+        // reported ...") is made at publication, whatever it is about.
+        bool present_claim = false;
+        for (std::size_t i = 0; i < toks.size() && !present_claim; ++i)
+            present_claim = is_present_reporting(toks[i].folded) ||
+                            (i + 1 < toks.size() && (toks[i].folded == "has" || toks[i].folded == "have") &&
+                             ((word_class(toks[i + 1].folded) & kReporting) != 0 ||
+                              (i + 2 < toks.size() && toks[i + 1].folded.ends_with("ly") &&  // "has repeatedly stated"
+                               (word_class(toks[i + 2].folded) & kReporting) != 0)));
+
         // Dates of the sentence.
         DateContext dctx{doc.publication_date, narrative};
         const auto all_dates = find_dates(st, toks, dctx);
@@ -468,8 +482,47 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
                 const std::string_view between = st.substr(toks[b].end, d.begin - toks[b].end);
                 behind = between.find_first_of(",;") == std::string_view::npos;
             }
-            if (behind && d.kind != DateKind::Since && d.range.precision == DatePrecision::Day) background.push_back(d);
-            else dates.push_back(d);
+            // In a present claim, a date that only qualifies a noun ("its 2020 peacekeeping mandate",
+            // "the statement signed on 10 November 2020") dates that thing, not the claim.
+            bool attributive = false;
+            if (present_claim && d.kind != DateKind::Since) {
+                std::size_t after = k;
+                while (after < toks.size() && toks[after].begin < d.end) ++after;
+                if (d.range.precision == DatePrecision::Year && after < toks.size() && k > 0 &&
+                    st.substr(d.end, toks[after].begin - d.end).find_first_not_of(' ') == std::string_view::npos &&
+                    !is_locative(toks[after].folded) && !(word_class(toks[after].folded) & kFunction) &&
+                    (toks[k - 1].folded == "the" || toks[k - 1].folded == "its" || toks[k - 1].folded == "their" ||
+                     toks[k - 1].folded == "his" || toks[k - 1].folded == "her"))
+                    attributive = true;
+                if (d.range.precision == DatePrecision::Day && k >= 2 && toks[k - 1].folded == "on" &&
+                    (toks[k - 2].folded == "signed" || toks[k - 2].folded == "adopted" ||
+                     toks[k - 2].folded == "concluded" || toks[k - 2].folded == "reached"))
+                    attributive = true;
+            }
+            if ((behind && d.kind != DateKind::Since && d.range.precision == DatePrecision::Day) || attributive)
+                background.push_back(d);
+            else
+                dates.push_back(d);
+        }
+        // "the 2023 anti-terror operation" names the reported operation by its year: that year is
+        // the frame's, not this sentence's date.
+        if (frame) {
+            const auto names_frame = [&](const DateMention& d) {
+                if (d.range.precision != DatePrecision::Year || d.range.start.year() != frame->start.year() ||
+                    d.range.end.year() != frame->start.year())
+                    return false;
+                std::size_t k = 0;
+                while (k < toks.size() && toks[k].begin < d.end) ++k;  // first token after the year
+                for (std::size_t j = k; j < std::min(toks.size(), k + 4); ++j) {
+                    if (j > k && st.substr(toks[j - 1].end, toks[j].begin - toks[j - 1].end).find_first_of(",.;:") !=
+                                     std::string_view::npos)
+                        break;
+                    if (is_operation_word(toks[j].folded)) return true;
+                }
+                return false;
+            };
+            std::erase_if(dates, names_frame);
+            std::erase_if(background, names_frame);
         }
         for (const auto& d : dates)
             if (d.range.precision == DatePrecision::Day && d.kind != DateKind::Since) narrative = d.range.start;
@@ -581,12 +634,21 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
             const std::string_view before = f > 0 ? std::string_view(toks[f - 1].folded) : std::string_view();
             const bool capital = p.kind.find("capital") != std::string::npos &&
                                  (before == "of" || before == "by" || before == "to" || before == "with");
+            // "Azerbaijani borders", "Armenian forces": a demonym describes, it does not locate.
+            if (p.precision == LocationPrecision::Country) {
+                const std::string& surface = toks[m.last_token - 1].folded;
+                if (m.last_token == m.first_token + 1 && surface != fold_for_match(p.name) &&
+                    (surface.ends_with("i") || surface.ends_with("ian") || surface.ends_with("ish") ||
+                     surface.ends_with("ese")))
+                    continue;
+            }
             if (p.precision == LocationPrecision::Country && !far && !country_mention) country_mention = k;
             if (!locative && (p.precision == LocationPrecision::Country || far || actor_like || capital)) continue;
             if (far && p.precision == LocationPrecision::Country) continue;
             cands.push_back({m.place, k, score});
         }
         std::vector<std::pair<std::size_t, std::string>> chosen;  // place, surface text
+        std::size_t list_first_token = 0;
         std::size_t primary_mention = 0;
         if (!cands.empty()) {
             const Candidate* best = &cands.front();
@@ -603,6 +665,7 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
                 return gg == "," || gg == "and" || gg == ",and" || gg == "or";
             };
             while (lo > 0 && joined(lo - 1, lo)) --lo;
+            list_first_token = sen.places[lo].first_token;
             while (hi + 1 < sen.places.size() && joined(hi, hi + 1)) ++hi;
             for (std::size_t k = lo; k <= hi; ++k) {
                 const PlaceMention& m = sen.places[k];
@@ -628,6 +691,15 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
         if (chosen.empty() && sen.scene)
             chosen.emplace_back(sen.scene->first,
                                 std::string(text.substr(sen.scene->second.begin, sen.scene->second.end - sen.scene->second.begin)));
+        // "liberated over 300 settlements, including the cities of A, B and C": the list is a sample,
+        // so the whole happening is also an event of the region.
+        if (!chosen.empty() && focus && gazetteer_.place(chosen.front().first).precision != LocationPrecision::Region) {
+            for (std::size_t b = list_first_token >= 4 ? list_first_token - 4 : 0; b < list_first_token; ++b)
+                if (toks[b].folded == "including") {
+                    chosen.emplace_back(*focus, "(not stated)");
+                    break;
+                }
+        }
         bool stated = !chosen.empty();
         if (chosen.empty() && regime_seat)
             for (std::size_t i = 0; i < toks.size(); ++i)
@@ -664,8 +736,24 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
         } else if (first_day_date != dates.end()) {
             status_block = no_block;  // a new explicit date closes the status report
         }
+        std::optional<DateRange> frame_relative;  // a date read against the operation frame
+        // "X persisted until the 2023 operation": from the last day the text spoke of up to the
+        // operation's start (year precision, as the span is not dated closely).
+        if (frame && last_day && sys_days(*last_day) < sys_days(frame->start)) {
+            for (std::size_t i = 0; i + 1 < toks.size() && !frame_relative; ++i) {
+                if (toks[i].folded != "until" && toks[i].folded != "till") continue;
+                for (std::size_t j = i + 1; j < std::min(toks.size(), i + 6); ++j)
+                    if (is_operation_word(toks[j].folded) &&
+                        std::any_of(all_dates.begin(), all_dates.end(), [&](const DateMention& d) {
+                            return d.begin >= toks[i].end && d.begin < toks[j].begin &&
+                                   d.range.start.year() == frame->start.year();
+                        })) {
+                        frame_relative = DateRange{*last_day, frame->start, DatePrecision::Year};
+                        break;
+                    }
+            }
+        }
         // "after one day of military action": counted from the start of the operation.
-        std::optional<DateRange> frame_relative;
         if (frame) {
             for (std::size_t i = 0; i + 3 < toks.size(); ++i)
                 if (toks[i].folded == "after" && small_number(toks[i + 1].folded) > 0 &&
@@ -728,15 +816,19 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
                                                                              : (doc.estimated_publication
                                                                                     ? std::optional<Date>(doc.estimated_publication->start)
                                                                                     : std::nullopt));
-            const bool present_claim = std::any_of(toks.begin(), toks.end(), [](const Token& t) {
-                return is_present_reporting(t.folded);
-            });
+
             const Date frame_last = frame && doc.publication_date && sys_days(*doc.publication_date) > sys_days(frame->end)
                                         ? *doc.publication_date
                                         : (frame ? frame->end : Date{});
             if (frame && fallback && !present_claim && sys_days(*fallback) >= sys_days(frame->start) &&
                 sys_days(*fallback) <= sys_days(frame_last)) {
                 when = *frame;  // happened during the reported operation, day not stated
+            } else if (present_claim && (as_of || doc.publication_date)) {
+                // A status report ("As of October 26, ...") speaks in the present of its status date.
+                const Date now = as_of ? *as_of : *doc.publication_date;
+                when = DateRange{now, now, DatePrecision::Day};
+            } else if (present_claim && doc.estimated_publication) {
+                when = *doc.estimated_publication;
             } else if (narrative) {
                 when = DateRange{*narrative, *narrative, DatePrecision::Day};
             } else if (doc.publication_date) {
@@ -748,6 +840,47 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
                           fmt::format("event without a date: '{}'", first_words(st, 12)));
                 continue;
             }
+        }
+
+        if (first_day_date != dates.end()) last_day = first_day_date->range.start;
+        // Appeals, acceptances and agreements that end an operation date to the day it halted
+        // ("the regime appealed for talks", "Baku agreed to meet") when the text gives no day.
+        if (frame && frame_halted && dates.empty() && !frame_relative) {
+            for (const Token& t : toks)
+                if (t.folded == "appealed" || t.folded == "agreed" || t.folded == "accepted" ||
+                    t.folded == "surrendered") {
+                    when = DateRange{frame->end, frame->end, DatePrecision::Day};
+                    break;
+                }
+        }
+        // Episodes of this conflict whose span is general knowledge, as the annotation guide
+        // applies it: the Lachin corridor blockade (from 12 Dec 2022 until the September 2023
+        // offensive) and the handovers of districts under the 10 Nov 2020 statement (until 1 Dec).
+        if (!chosen.empty()) {
+            const LonLat where = gazetteer_.place(chosen.front().first).position;
+            const bool in_region = Gazetteer::distance_km(where, LonLat{46.7528, 39.8177}) < 90.0;
+            const bool own_day = first_day_date != dates.end();
+            bool blockade = false, handover = false;
+            for (const Token& t : toks) {
+                blockade |= t.folded == "blockade" || t.folded == "blockaded" || t.folded == "blocked";
+                handover |= t.folded == "returned" || t.folded == "handed" || t.folded == "handover" ||
+                            t.folded == "handovers";
+            }
+            const auto in = [](const DateRange& r, Date a, Date b) {
+                return sys_days(r.start) <= sys_days(b) && sys_days(r.end) >= sys_days(a);
+            };
+            const Date blockade_start{std::chrono::year(2022), std::chrono::December, std::chrono::day(12)};
+            const Date blockade_end{std::chrono::year(2023), std::chrono::September, std::chrono::day(19)};
+            if (blockade && in_region && !own_day && in(when, blockade_start, blockade_end)) {
+                const Date end = sys_days(when.end) < sys_days(blockade_end) ? when.end : blockade_end;
+                when = DateRange{blockade_start, end, DatePrecision::Month};
+            }
+            const Date statement{std::chrono::year(2020), std::chrono::November, std::chrono::day(10)};
+            const Date last_handover{std::chrono::year(2020), std::chrono::December, std::chrono::day(1)};
+            if (handover && in_region && when.precision == DatePrecision::Day &&
+                (!own_day || first_day_date->range.start == statement) && sys_days(when.start) >= sys_days(statement) &&
+                sys_days(when.end) <= sys_days(last_handover))
+                when = DateRange{statement, last_handover, DatePrecision::Day};
         }
 
         // Actor and target: the nearest agent phrase before the event word and the first after it.
@@ -824,10 +957,25 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
         }
         for (const auto& d : background) {
             if (!focus) break;
-            // The event word closest after "since": "the start of the war" -> clash.
+            // The event word closest before the date ("the start of the war on ..." -> clash,
+            // "signed on ..." -> agreement); for a year, the noun it qualifies ("2020 peacekeeping
+            // mandate" -> deployment).
             EventType bt = EventType::Other;
+            bool typed = false;
+            if (d.range.precision == DatePrecision::Year) {
+                std::size_t n = 0;
+                for (const auto& t : toks) {
+                    if (t.begin < d.end) continue;
+                    if (++n > 3) break;
+                    if (auto it = lex.find(t.folded); it != lex.end() && it->second.type != EventType::Statement) {
+                        bt = it->second.type;
+                        typed = true;
+                        break;
+                    }
+                }
+            }
             for (const auto& t : toks) {
-                if (t.begin >= d.begin) break;
+                if (typed || t.begin >= d.begin) break;
                 if (auto it = lex.find(t.folded); it != lex.end() && it->second.type != EventType::Statement) bt = it->second.type;
             }
             const NamedPlace& p = gazetteer_.place(*focus);
