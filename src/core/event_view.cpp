@@ -315,45 +315,52 @@ public:
         for (; cap < 2 * n; cap *= 2) ++bits;
         mask_ = cap - 1;
         shift_ = 64 - bits;
-        keys_.assign(cap, kEmpty);
-        heads_.assign(cap, Clusters::kEnd);
+        slots_.assign(cap, Slot{});
         next_.assign(n, Clusters::kEnd);
     }
     static std::uint64_t key(std::int64_t cx, std::int64_t cy) {
         return (static_cast<std::uint64_t>(cx) << 32) ^ (static_cast<std::uint64_t>(cy) & 0xffffffffULL);
     }
     void insert(std::uint64_t k, std::uint32_t c) {
-        std::uint32_t& h = heads_[slot(k, true)];
-        next_[c] = h;
-        h = c;
+        Slot& s = slots_[slot(k)];
+        s.key = k;
+        next_[c] = s.head;
+        s.head = c;
     }
     // Head of the cell's list (kEnd when empty); unlinking is done through next().
     std::uint32_t* find(std::uint64_t k) {
-        const std::size_t s = slot(k, false);
-        return keys_[s] == k ? &heads_[s] : nullptr;
+        Slot& s = slots_[slot(k)];
+        return s.key == k ? &s.head : nullptr;
     }
     std::uint32_t& next(std::uint32_t c) { return next_[c]; }
 
 private:
     static constexpr std::uint64_t kEmpty = 0x8000000080000000ULL;  // cell (-2^31, -2^31): never used
-    std::size_t slot(std::uint64_t k, bool claim) {
+    // Key and list head side by side: one cache miss per probe, and most probes (empty cells
+    // around a lone event) end at the first slot.
+    struct Slot {
+        std::uint64_t key = kEmpty;
+        std::uint32_t head = Clusters::kEnd;
+    };
+    std::size_t slot(std::uint64_t k) const {
         // Fibonacci hashing: the top bits of the product depend on every bit of the key (both cell
         // coordinates); lower bits would see only one of them and cluster.
         std::size_t s = static_cast<std::size_t>((k * 0x9e3779b97f4a7c15ULL) >> shift_);
-        while (keys_[s] != k && keys_[s] != kEmpty) s = (s + 1) & mask_;
-        if (claim) keys_[s] = k;
+        while (slots_[s].key != k && slots_[s].key != kEmpty) s = (s + 1) & mask_;
         return s;
     }
     std::size_t mask_ = 0;
     int shift_ = 60;
-    std::vector<std::uint64_t> keys_;
-    std::vector<std::uint32_t> heads_, next_;
+    std::vector<Slot> slots_;
+    std::vector<std::uint32_t> next_;
 };
 
 // One greedy pass: clusters taken largest first (ties by first ordinal) each absorb the unclaimed
 // clusters whose centre lies within `r` of theirs, found in the 3x3 grid cells around them.
-// Returns true if anything merged.
-bool merge_pass(Clusters& cl, double r) {
+// Only clusters with `moved` set start a search: after the first pass (all set), two clusters that
+// did not change in a pass are already more than r apart, so only those that grew need looking at.
+// Sets `moved` anew for the next pass; returns true if anything merged.
+bool merge_pass(Clusters& cl, double r, std::vector<char>& moved) {
     const std::size_t n = cl.size();
     std::vector<std::uint32_t> order(n);
     for (std::uint32_t k = 0; k < n; ++k) order[k] = k;
@@ -369,27 +376,27 @@ bool merge_pass(Clusters& cl, double r) {
         ys[*it] = cl.y(*it);
         grid.insert(CellGrid::key(cell_of(xs[*it]), cell_of(ys[*it])), *it);
     }
-    std::vector<char> taken(n, 0);
-    std::vector<std::uint32_t> survivors;
+    std::vector<char> absorbed(n, 0), grew(n, 0);
     const double r2 = r * r;
+    bool merged = false;
     for (std::uint32_t k : order) {
-        if (taken[k]) continue;
-        taken[k] = 1;
-        survivors.push_back(k);
+        if (absorbed[k] || !moved[k]) continue;
         const std::int64_t cx = cell_of(xs[k]), cy = cell_of(ys[k]);
         for (std::int64_t dy = -1; dy <= 1; ++dy)
             for (std::int64_t dx = -1; dx <= 1; ++dx) {
                 std::uint32_t* link = grid.find(CellGrid::key(cx + dx, cy + dy));
-                // Claimed clusters are unlinked as we go, so dense cells are not rescanned.
+                // Absorbed clusters are unlinked as we go, so dense cells are not rescanned.
                 while (link && *link != Clusters::kEnd) {
                     const std::uint32_t t = *link;
-                    if (taken[t]) {
+                    if (absorbed[t]) {
                         *link = grid.next(t);
                         continue;
                     }
                     const double ddx = xs[t] - xs[k], ddy = ys[t] - ys[k];
-                    if (ddx * ddx + ddy * ddy <= r2) {
-                        taken[t] = 1;
+                    if (t != k && ddx * ddx + ddy * ddy <= r2) {
+                        absorbed[t] = 1;
+                        grew[k] = 1;
+                        merged = true;
                         cl.absorb(k, t);
                         *link = grid.next(t);
                     } else {
@@ -398,8 +405,16 @@ bool merge_pass(Clusters& cl, double r) {
                 }
             }
     }
-    const bool merged = survivors.size() < n;
-    if (merged) cl.keep(survivors);
+    if (merged) {
+        std::vector<std::uint32_t> survivors;
+        moved.clear();
+        for (std::uint32_t k : order)
+            if (!absorbed[k]) {
+                survivors.push_back(k);
+                moved.push_back(grew[k]);
+            }
+        cl.keep(survivors);
+    }
     return merged;
 }
 
@@ -417,25 +432,10 @@ std::vector<EventGroup> group_events(const std::vector<Event>& events, const std
     // (~350 bytes each) in that order costs a cache miss each, most of the budget. When many are
     // visible, walk `events` in memory order instead. The result does not depend on the order:
     // clusters are ranked by (size, smallest ordinal) below.
-    std::vector<std::uint32_t> in_memory_order;
-    if (visible.size() * 8 >= events.size()) {
-        std::vector<std::uint32_t> ordinal_of(events.size(), Clusters::kEnd);
-        for (std::size_t k = 0; k < visible.size(); ++k) {
-            SITMAP_ASSERT(visible[k].index < events.size(), "visible event index out of range of events");
-            ordinal_of[visible[k].index] = static_cast<std::uint32_t>(k);
-        }
-        in_memory_order.reserve(visible.size());
-        for (std::uint32_t k : ordinal_of)
-            if (k != Clusters::kEnd) in_memory_order.push_back(k);
-    } else {
-        in_memory_order.resize(visible.size());
-        for (std::uint32_t k = 0; k < in_memory_order.size(); ++k) in_memory_order[k] = k;
-    }
-    for (const std::uint32_t ordinal : in_memory_order) {
-        const std::size_t i = visible[ordinal].index;
+    const auto seed = [&](std::size_t i, std::uint32_t ordinal) {
         SITMAP_ASSERT(i < events.size(), "visible event index out of range of events");
         const Event& e = events[i];
-        if (!e.has_position) continue;
+        if (!e.has_position) return;
         std::uint32_t c = 0;
         if (e.place.empty()) {
             c = cl.add(ordinal);
@@ -445,12 +445,24 @@ std::vector<EventGroup> group_events(const std::vector<Event>& events, const std
             c = it->second;
         }
         cl.add_member(c, ordinal, projected.at(events, i, projector), e.location_precision);
+    };
+    if (visible.size() * 8 >= events.size()) {
+        std::vector<std::uint32_t> ordinal_of(events.size(), Clusters::kEnd);
+        for (std::size_t k = 0; k < visible.size(); ++k) {
+            SITMAP_ASSERT(visible[k].index < events.size(), "visible event index out of range of events");
+            ordinal_of[visible[k].index] = static_cast<std::uint32_t>(k);
+        }
+        for (std::size_t i = 0; i < ordinal_of.size(); ++i)
+            if (ordinal_of[i] != Clusters::kEnd) seed(i, ordinal_of[i]);
+    } else {
+        for (std::size_t k = 0; k < visible.size(); ++k) seed(visible[k].index, static_cast<std::uint32_t>(k));
     }
     const double r = radius_px * metres_per_pixel;
     if (r > 0 && std::isfinite(r)) {
         // A greedy pass can leave two centres closer than r (a centre moves as it absorbs); a few
         // more passes over the clusters settle that. Each pass only ever merges, so this ends.
-        for (int pass = 0; pass < 4 && merge_pass(cl, r); ++pass) {
+        std::vector<char> moved(cl.size(), 1);
+        for (int pass = 0; pass < 4 && merge_pass(cl, r, moved); ++pass) {
         }
     }
     std::vector<std::uint32_t> by_first(cl.size());
