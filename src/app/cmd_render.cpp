@@ -119,19 +119,6 @@ float parse_scale(const RenderOptions& o, int w, int h) {
     return static_cast<float>(s);
 }
 
-/// Writes PNG (with optional world file) or GeoTIFF by the extension.
-void write_output(const fs::path& path, const io::RgbaImage& image, const core::Camera& camera,
-                  const core::Projector& projector, bool world_file) {
-    std::string ext = path.extension().string();
-    for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (ext == ".tif" || ext == ".tiff") {
-        io::write_geotiff(path, image, camera, projector);
-        return;
-    }
-    io::write_png(path, image);
-    if (world_file) io::write_world_file(path, camera, projector);
-}
-
 /// Output directory for several images: created when its parent exists; must be writable.
 fs::path prepare_output_dir(const std::string& out) {
     const fs::path dir(out);
@@ -209,7 +196,7 @@ int run_render(const RenderOptions& o) {
             session.with_events = saved;
             restore_layers(session.scene, before);
             const fs::path out = dir / fmt::format("slide-{:02d}.png", n);
-            write_output(out, image, camera, session.projector, o.world_file);
+            write_image_file(out, image, camera, session.projector, o.world_file);
             if (!o.quiet)
                 std::fprintf(stderr, "wrote %s (%s) in %.0f ms\n", out.c_str(), slide.title.c_str(),
                              std::chrono::duration<double, std::milli>(Clock::now() - t).count());
@@ -231,7 +218,7 @@ int run_render(const RenderOptions& o) {
         for (core::Date d = from; std::chrono::sys_days(d) <= std::chrono::sys_days(to);) {
             const auto image = session.render(camera, d, {}, window, {}, furniture);
             const fs::path out = dir / fmt::format("frame-{:05d}.png", n++);
-            write_output(out, image, camera, session.projector, false);
+            write_image_file(out, image, camera, session.projector, false);
             if (unit == 'm') {
                 // Calendar months; the 31st steps to the last day of shorter months.
                 const auto ym = d.year() / d.month() + std::chrono::months(count);
@@ -252,7 +239,7 @@ int run_render(const RenderOptions& o) {
     RenderSession session(o);
     const core::Camera camera = core::Camera::fit(core::project_box(session.projector, box), size.width, size.height);
     const auto image = session.render(camera, date, {}, window, {}, furniture);
-    write_output(o.output, image, camera, session.projector, o.world_file);
+    write_image_file(o.output, image, camera, session.projector, o.world_file);
     if (!o.quiet) {
         const double ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
         std::fprintf(stderr, "wrote %s (%dx%d, scale %.2f) in %.0f ms\n", o.output.c_str(), size.width, size.height,

@@ -1,10 +1,12 @@
 #include "app/render_image.hpp"
 
 #include "core/error.hpp"
+#include "io/briefing_io.hpp"
 #include "render/offscreen.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <cctype>
 #include <cstring>
 
 namespace sitmap::app {
@@ -40,6 +42,18 @@ io::RgbaImage render_image(render::Renderer& renderer, const core::Scene& scene,
     }
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     return image;
+}
+
+void write_image_file(const std::filesystem::path& path, const io::RgbaImage& image, const core::Camera& camera,
+                      const core::Projector& projector, bool world_file) {
+    std::string ext = path.extension().string();
+    for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (ext == ".tif" || ext == ".tiff") {
+        io::write_geotiff(path, image, camera, projector);
+        return;
+    }
+    io::write_png(path, image);
+    if (world_file) io::write_world_file(path, camera, projector);
 }
 
 float auto_ui_scale(int width, int height) {

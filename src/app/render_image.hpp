@@ -2,9 +2,12 @@
 // window's export, the golden-image tests and the benchmark.
 #pragma once
 #include "core/camera.hpp"
+#include "core/projector.hpp"
 #include "core/scene.hpp"
 #include "io/image.hpp"
 #include "render/renderer.hpp"
+
+#include <filesystem>
 
 namespace sitmap::app {
 
@@ -16,6 +19,11 @@ inline constexpr int kMaxExportSide = 16384;
 /// Throws sitmap::UsageError when the image cannot be held in memory.
 io::RgbaImage render_image(render::Renderer& renderer, const core::Scene& scene, const core::Camera& camera,
                            const render::FrameOptions& options, int max_tile = 4096);
+
+/// Writes `image` by the extension of `path`: .tif/.tiff as a georeferenced GeoTIFF, otherwise PNG
+/// (plus .pgw/.prj when `world_file`). Atomic. Throws sitmap::Error naming the path.
+void write_image_file(const std::filesystem::path& path, const io::RgbaImage& image, const core::Camera& camera,
+                      const core::Projector& projector, bool world_file);
 
 /// The label/line scale for an export of this size when the user gave none: 1 up to ~1000 px on
 /// the short side, then proportionally larger so text stays readable on 4K output.

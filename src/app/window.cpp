@@ -3,12 +3,14 @@
 #include "app/data_paths.hpp"
 #include "app/event_session.hpp"
 #include "app/map_loader.hpp"
+#include "app/presentation.hpp"
 #include "core/base_map.hpp"
 #include "core/error.hpp"
 #include "io/image.hpp"
 #include "render/offscreen.hpp"
 #include "render/renderer.hpp"
 #include "ui/app_state.hpp"
+#include "ui/briefing_panel.hpp"
 #include "ui/event_panels.hpp"
 #include "ui/panels.hpp"
 #include "ui/date_slider.hpp"
@@ -107,7 +109,8 @@ void handle_input(ui::AppState& state, GLFWwindow* window, double fb_per_window)
         state.cursor.reset();
     }
     // ImGui 1.86 indexes keys by the backend's native codes (GLFW_KEY_*), not ImGuiKey.
-    if (!io.WantCaptureKeyboard) {
+    // While presenting, the arrow keys step slides (app/presentation.cpp).
+    if (!io.WantCaptureKeyboard && !state.brief.presenting) {
         const double step = 120.0;
         const core::ScreenPx centre{cam.width() / 2.0, cam.height() / 2.0};
         if (ImGui::IsKeyPressed(GLFW_KEY_LEFT)) cam.pan_pixels(step, 0), state.map_dirty = true;
@@ -140,8 +143,22 @@ void apply_script_step(ui::AppState& state, const std::string& step) {
         state.show_layers = false;
     } else if (step == "about") {
         state.show_about = true;
+    } else if (step == "present") {
+        state.brief.presenting = true;
+        state.brief.go_to = 0;
+    } else if (step == "next") {
+        state.brief.go_to = state.brief.current + 1;
+    } else if (step == "export") {
+        state.brief.show_export = true;
+    } else if (step == "briefing") {
+        state.brief.show_panel = true;
+    } else if (step == "wait") {
+    } else if (int n = 0; std::sscanf(step.c_str(), "slide:%d", &n) == 1) {
+        state.brief.go_to = n - 1;
     } else {
-        throw usage_error("invalid --script step '{}' (expected pan:DX,DY, zoom:F, home, layers:off or about)", step);
+        throw usage_error("invalid --script step '{}' (expected pan:DX,DY, zoom:F, home, layers:off, about, present, "
+                          "next, slide:N, export, briefing or wait)",
+                          step);
     }
     cam.clamp_centre(state.scene.bounds);
     state.map_dirty = true;
@@ -186,6 +203,8 @@ int run_window(const WindowOptions& options, std::chrono::steady_clock::time_poi
         if (state.diagnostics.count(core::Severity::Error) > 0) state.show_diagnostics = true;
         // Open on the latest reported events, so the first view shows what the documents describe.
         if (!state.date && !state.ev.events.events().empty()) state.date = events.last_date();
+        Presentation presentation(state, paths);
+        auto last_frame = std::chrono::steady_clock::now();
 
         int fb_w = 0, fb_h = 0;
         glfwGetFramebufferSize(window.get(), &fb_w, &fb_h);
@@ -230,6 +249,11 @@ int run_window(const WindowOptions& options, std::chrono::steady_clock::time_poi
                 events.handle_input(state, pointer, renderer.last_marker_hits(), over_map, !io.WantCaptureKeyboard);
             }
             handle_input(state, window.get(), fb_per_window);
+            {
+                const auto now = std::chrono::steady_clock::now();
+                presentation.update(state, window.get(), events, std::chrono::duration<double>(now - last_frame).count());
+                last_frame = now;
+            }
             if (static_cast<std::size_t>(frame) < options.script.size())
                 apply_script_step(state, options.script[static_cast<std::size_t>(frame)]);
 
@@ -241,39 +265,51 @@ int run_window(const WindowOptions& options, std::chrono::steady_clock::time_poi
             events.update(state, ui_scale);
             if (state.map_dirty) {
                 map_target->bind();
-                renderer.draw(state.scene, state.camera,
-                              {.ui_scale = ui_scale, .inset_top = state.ui_inset_top, .inset_bottom = state.ui_inset_bottom,
-                               .day = state.date ? std::optional(core::day_number(*state.date)) : std::nullopt,
-                               .date_label = state.date ? core::format_long_date(*state.date) : std::string(),
-                               .events = &events.markers()});
+                render::FrameOptions frame_options{
+                    .ui_scale = ui_scale, .inset_top = state.ui_inset_top, .inset_bottom = state.ui_inset_bottom,
+                    .day = state.date ? std::optional(core::day_number(*state.date)) : std::nullopt,
+                    .date_label = state.date ? core::format_long_date(*state.date) : std::string(),
+                    .events = &events.markers()};
+                presentation.frame_overrides(state, frame_options);
+                renderer.draw(state.scene, state.camera, frame_options);
                 state.map_dirty = false;
             }
+            presentation.fulfil_requests(state, renderer, events, *map_target, ui_scale);
             map_target->bind();  // read from the map texture, draw into the window
             glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
             glBlitFramebuffer(0, 0, w, h, 0, 0, w, h, GL_COLOR_BUFFER_BIT, GL_NEAREST);
             glBindFramebuffer(GL_FRAMEBUFFER, 0);
 
-            state.ui_inset_top = ui::draw_menu_bar(state);
-            ui::draw_layers_panel(state);
-            const float status_h = ui::draw_status_bar(state);
-            const float slider_h = ui::draw_date_slider(state, status_h);
-            {
-                core::Date date = events.shown_date(state);
-                const core::Date before = date;
-                using namespace std::chrono;
-                const core::Date from = std::min(events.first_date(), core::Date{year(2020), September, day(1)},
-                                                 [](auto a, auto b) { return sys_days(a) < sys_days(b); });
-                const core::Date to = std::max(events.last_date(), core::Date{year(2024), June, day(30)},
-                                               [](auto a, auto b) { return sys_days(a) < sys_days(b); });
-                const float timeline_h = ui::draw_event_timeline(state, date, from, to, status_h + slider_h);
-                if (date != before) state.date = date, state.map_dirty = true;
-                const float inset = status_h + slider_h + timeline_h;
-                if (inset != state.ui_inset_bottom) state.map_dirty = true;  // furniture moves with the panels
-                state.ui_inset_bottom = inset;
+            if (state.brief.presenting) {
+                // Presentation: the map alone, with the slide counter.
+                if (state.ui_inset_top != 0 || state.ui_inset_bottom != 0) state.map_dirty = true;
+                state.ui_inset_top = state.ui_inset_bottom = 0;
+                ui::draw_presentation_overlay(state);
+            } else {
+                state.ui_inset_top = ui::draw_menu_bar(state);
+                ui::draw_layers_panel(state);
+                const float status_h = ui::draw_status_bar(state);
+                const float slider_h = ui::draw_date_slider(state, status_h);
+                {
+                    core::Date date = events.shown_date(state);
+                    const core::Date before = date;
+                    using namespace std::chrono;
+                    const core::Date from = std::min(events.first_date(), core::Date{year(2020), September, day(1)},
+                                                     [](auto a, auto b) { return sys_days(a) < sys_days(b); });
+                    const core::Date to = std::max(events.last_date(), core::Date{year(2024), June, day(30)},
+                                                   [](auto a, auto b) { return sys_days(a) < sys_days(b); });
+                    const float timeline_h = ui::draw_event_timeline(state, date, from, to, status_h + slider_h);
+                    if (date != before) state.date = date, state.map_dirty = true;
+                    const float inset = status_h + slider_h + timeline_h;
+                    if (inset != state.ui_inset_bottom) state.map_dirty = true;  // furniture moves with the panels
+                    state.ui_inset_bottom = inset;
+                }
+                events.draw_ui(state, state.ui_inset_bottom);
+                ui::draw_about_panel(state);
+                ui::draw_diagnostics_panel(state);
+                ui::draw_briefing_panel(state);
+                ui::draw_export_dialog(state);
             }
-            events.draw_ui(state, state.ui_inset_bottom);
-            ui::draw_about_panel(state);
-            ui::draw_diagnostics_panel(state);
             ImGui::Render();
             glViewport(0, 0, w, h);
             ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());

@@ -57,6 +57,7 @@ Renderer::Renderer(const std::filesystem::path& font_dir) {
     text_program_ = program("text");
     atlas_ = std::make_unique<FontAtlas>(font_dir);
     text_ = std::make_unique<TextBatch>(*atlas_);
+    furniture_ = std::make_unique<TextBatch>(*atlas_);
     static const float corners[] = {-1, -1, 1, -1, -1, 1, 1, 1};
     corner_buffer_ = gl::make_buffer();
     glBindBuffer(GL_ARRAY_BUFFER, corner_buffer_.id());
@@ -513,22 +514,51 @@ void Renderer::layout_furniture(const core::Scene& scene, const core::Camera& ca
     if (o.inset_bottom > 0) placer.reserve({0, H, W, static_cast<double>(camera.height())});
     if (o.inset_top > 0) placer.reserve({0, 0, W, o.inset_top});
     if (!o.title.empty() || !o.subtitle.empty()) {
-        // Title block, top left.
+        // Title block, top left; the subtitle (a slide's caption) wraps to at most ~55 % of the width.
         TextBatch::Style t{.face = Face::Bold, .px = 22 * s, .color = core::rgb(0x111111)};
         TextBatch::Style st{.px = 13 * s, .color = core::rgb(0x333333)};
         const float pad = 8 * s, x0 = 10 * s, y0 = o.inset_top + 10 * s;
-        const float w = std::max(o.title.empty() ? 0.0f : text_->measure(o.title, t),
-                                 o.subtitle.empty() ? 0.0f : text_->measure(o.subtitle, st));
-        const float h = (o.title.empty() ? 0 : t.px * 1.15f) + (o.subtitle.empty() ? 0 : st.px * 1.4f) + 2 * pad;
-        text_->add_rect(x0, y0, x0 + w + 2 * pad, y0 + h, core::rgb(0xffffff, 0.88f));
-        text_->add_rect(x0, y0, x0 + 3 * s, y0 + h, core::rgb(0x5f4b8b));
+        const float max_w = std::max(200 * s, W * 0.55f);
+        std::vector<std::string> lines;
+        {
+            std::string line, word;
+            auto flush_word = [&] {
+                if (word.empty()) return;
+                const std::string candidate = line.empty() ? word : line + " " + word;
+                if (!line.empty() && furniture_->measure(candidate, st) > max_w) {
+                    lines.push_back(line);
+                    line = word;
+                } else {
+                    line = candidate;
+                }
+                word.clear();
+            };
+            for (char c : o.subtitle) {
+                if (c == ' ' || c == '\n') {
+                    flush_word();
+                    if (c == '\n' && !line.empty()) lines.push_back(line), line.clear();
+                } else {
+                    word += c;
+                }
+            }
+            flush_word();
+            if (!line.empty()) lines.push_back(line);
+        }
+        float w = o.title.empty() ? 0.0f : furniture_->measure(o.title, t);
+        for (const auto& l : lines) w = std::max(w, furniture_->measure(l, st));
+        const float h = (o.title.empty() ? 0 : t.px * 1.15f) + static_cast<float>(lines.size()) * st.px * 1.35f + 2 * pad;
+        furniture_->add_rect(x0, y0, x0 + w + 2 * pad, y0 + h, core::rgb(0xffffff, 0.88f));
+        furniture_->add_rect(x0, y0, x0 + 3 * s, y0 + h, core::rgb(0x5f4b8b));
         placer.reserve({x0, y0, x0 + w + 2 * pad, y0 + h});
         float y = y0 + pad;
         if (!o.title.empty()) {
-            text_->add_text(o.title, x0 + pad + 2 * s, y + text_->ascent(t) * 1.05f, t);
+            furniture_->add_text(o.title, x0 + pad + 2 * s, y + furniture_->ascent(t) * 1.05f, t);
             y += t.px * 1.15f;
         }
-        if (!o.subtitle.empty()) text_->add_text(o.subtitle, x0 + pad + 2 * s, y + st.px, st);
+        for (const auto& l : lines) {
+            furniture_->add_text(l, x0 + pad + 2 * s, y + st.px, st);
+            y += st.px * 1.35f;
+        }
     }
     if (!o.date_label.empty()) {
         // The shown date and the control legend, top right (colours as core::control_color).
@@ -540,27 +570,27 @@ void Renderer::layout_furniture(const core::Scene& scene, const core::Camera& ca
             {core::rgb(0xe08a3c), "Armenian forces / NK authorities"},
             {core::rgb(0x9c3d1c), "Lachin corridor"},
             {core::rgb(0xbbbbbb), "hatched: Russian peacekeepers; lines approximate"}};
-        float w = text_->measure(o.date_label, big);
-        for (const auto& k : keys) w = std::max(w, 16 * s + text_->measure(k.second, small));
+        float w = furniture_->measure(o.date_label, big);
+        for (const auto& k : keys) w = std::max(w, 16 * s + furniture_->measure(k.second, small));
         const float h = big.px + 4 * (small.px + 4 * s) + 2 * pad;
         const float x0 = W - w - 2 * pad - 10 * s;
-        text_->add_rect(x0, y0, x0 + w + 2 * pad, y0 + h, core::rgb(0xffffff, 0.82f));
+        furniture_->add_rect(x0, y0, x0 + w + 2 * pad, y0 + h, core::rgb(0xffffff, 0.82f));
         placer.reserve({x0, y0, x0 + w + 2 * pad, y0 + h});
-        text_->add_text(o.date_label, x0 + pad, y0 + pad + 0.8f * big.px, big);
+        furniture_->add_text(o.date_label, x0 + pad, y0 + pad + 0.8f * big.px, big);
         float y = y0 + pad + big.px + 4 * s;
         for (const auto& [color, text] : keys) {
-            text_->add_rect(x0 + pad, y + 2 * s, x0 + pad + 11 * s, y + small.px, color);
-            text_->add_text(text, x0 + pad + 16 * s, y + 0.85f * small.px, small);
+            furniture_->add_rect(x0 + pad, y + 2 * s, x0 + pad + 11 * s, y + small.px, color);
+            furniture_->add_text(text, x0 + pad + 16 * s, y + 0.85f * small.px, small);
             y += small.px + 4 * s;
         }
     }
     if (o.attribution && !scene.attribution.empty()) {
         TextBatch::Style st{.px = 10.5f * s, .color = core::rgb(0x333333)};
-        const float w = text_->measure(scene.attribution, st);
+        const float w = furniture_->measure(scene.attribution, st);
         const float pad = 4 * s;
-        text_->add_rect(W - w - 3 * pad, H - st.px - 2 * pad, W, H, core::rgb(0xffffff, 0.78f));
+        furniture_->add_rect(W - w - 3 * pad, H - st.px - 2 * pad, W, H, core::rgb(0xffffff, 0.78f));
         placer.reserve({W - w - 3 * pad, H - st.px - 2 * pad, W, H});
-        text_->add_text(scene.attribution, W - w - 1.5f * pad, H - pad - 0.22f * st.px, st);
+        furniture_->add_text(scene.attribution, W - w - 1.5f * pad, H - pad - 0.22f * st.px, st);
     }
     if (o.scale_bar) {
         // True ground distance at the view centre: map metres divided by the projection's scale factor.
@@ -572,17 +602,17 @@ void Renderer::layout_furniture(const core::Scene& scene, const core::Camera& ca
         const float x0 = 14 * s, y1 = H - 16 * s, bar_h = 5 * s;
         TextBatch::Style st{.px = 11 * s, .color = core::rgb(0x222222), .halo = core::rgb(0xffffff, 0.9f),
                             .halo_px = 1.6f * s};
-        text_->add_rect(x0 - 1 * s, y1 - bar_h - 1 * s, x0 + len_px + 1 * s, y1 + 1 * s, core::rgb(0x222222));
+        furniture_->add_rect(x0 - 1 * s, y1 - bar_h - 1 * s, x0 + len_px + 1 * s, y1 + 1 * s, core::rgb(0x222222));
         placer.reserve({0, y1 - bar_h - 4 * s - st.px * 1.2, x0 + len_px + 40 * s, H});
         for (int i = 0; i < 4; ++i) {
             const float a = x0 + len_px * static_cast<float>(i) / 4, b = x0 + len_px * static_cast<float>(i + 1) / 4;
-            text_->add_rect(a, y1 - bar_h, b, y1, i % 2 ? core::rgb(0x222222) : core::rgb(0xffffff));
+            furniture_->add_rect(a, y1 - bar_h, b, y1, i % 2 ? core::rgb(0x222222) : core::rgb(0xffffff));
         }
         const std::string label =
             length_m >= 1000 ? fmt::format("{:g} km", length_m / 1000) : fmt::format("{:g} m", length_m);
-        text_->add_text("0", x0 - text_->measure("0", st) / 2, y1 - bar_h - 4 * s, st);
-        text_->add_text(label, x0 + len_px - text_->measure(label, st) / 2, y1 - bar_h - 4 * s, st);
-        scale_bar_right_ = x0 + len_px + text_->measure(label, st) / 2;
+        furniture_->add_text("0", x0 - furniture_->measure("0", st) / 2, y1 - bar_h - 4 * s, st);
+        furniture_->add_text(label, x0 + len_px - furniture_->measure(label, st) / 2, y1 - bar_h - 4 * s, st);
+        scale_bar_right_ = x0 + len_px + furniture_->measure(label, st) / 2;
     } else {
         scale_bar_right_ = 0;
     }
@@ -598,14 +628,14 @@ void Renderer::layout_furniture(const core::Scene& scene, const core::Camera& ca
         const float tipx = cx + dx * L, tipy = cy + dy * L, tailx = cx - dx * L, taily = cy - dy * L;
         const float nx = -dy, ny = dx;  // perpendicular
         const core::Rgba ink = core::rgb(0x222222);
-        text_->add_circle(cx, cy, L + 10 * s, core::rgb(0xffffff, 0.75f), core::rgb(0x222222, 0.5f), 1 * s);
-        text_->add_line(tailx, taily, tipx, tipy, 2.2f * s, ink);
-        text_->add_line(tipx, tipy, tipx - dx * 8 * s + nx * 5 * s, tipy - dy * 8 * s + ny * 5 * s, 2.2f * s, ink);
-        text_->add_line(tipx, tipy, tipx - dx * 8 * s - nx * 5 * s, tipy - dy * 8 * s - ny * 5 * s, 2.2f * s, ink);
+        furniture_->add_circle(cx, cy, L + 10 * s, core::rgb(0xffffff, 0.75f), core::rgb(0x222222, 0.5f), 1 * s);
+        furniture_->add_line(tailx, taily, tipx, tipy, 2.2f * s, ink);
+        furniture_->add_line(tipx, tipy, tipx - dx * 8 * s + nx * 5 * s, tipy - dy * 8 * s + ny * 5 * s, 2.2f * s, ink);
+        furniture_->add_line(tipx, tipy, tipx - dx * 8 * s - nx * 5 * s, tipy - dy * 8 * s - ny * 5 * s, 2.2f * s, ink);
         TextBatch::Style n{.face = Face::Bold, .px = 12 * s, .color = ink, .halo = core::rgb(0xffffff), .halo_px = 1.5f * s};
-        const float nw = text_->measure("N", n);
+        const float nw = furniture_->measure("N", n);
         // "N" just beyond the tip.
-        text_->add_text("N", tipx + dx * 9 * s - nw / 2, tipy + dy * 9 * s + n.px * 0.38f, n);
+        furniture_->add_text("N", tipx + dx * 9 * s - nw / 2, tipy + dy * 9 * s + n.px * 0.38f, n);
         placer.reserve({cx - L - 11 * s, cy - L - 11 * s, cx + L + 11 * s, cy + L + 11 * s});
         scale_bar_right_ = cx + L + 11 * s;
     }
@@ -622,10 +652,10 @@ void Renderer::layout_furniture(const core::Scene& scene, const core::Camera& ca
         const core::Rgba frame = core::rgb(0x333333);
         const float fx0 = static_cast<float>(x), fy0 = static_cast<float>(y);
         const float fx1 = fx0 + static_cast<float>(w), fy1 = fy0 + static_cast<float>(h);
-        text_->add_line(fx0, fy0, fx1, fy0, 1.5f * s, frame);
-        text_->add_line(fx1, fy0, fx1, fy1, 1.5f * s, frame);
-        text_->add_line(fx1, fy1, fx0, fy1, 1.5f * s, frame);
-        text_->add_line(fx0, fy1, fx0, fy0, 1.5f * s, frame);
+        furniture_->add_line(fx0, fy0, fx1, fy0, 1.5f * s, frame);
+        furniture_->add_line(fx1, fy0, fx1, fy1, 1.5f * s, frame);
+        furniture_->add_line(fx1, fy1, fx0, fy1, 1.5f * s, frame);
+        furniture_->add_line(fx0, fy1, fx0, fy0, 1.5f * s, frame);
         const auto view = camera.visible_box();
         auto to_inset = [&](double wx, double wy) {
             const auto p = inset.screen({wx, wy});
@@ -637,11 +667,11 @@ void Renderer::layout_furniture(const core::Scene& scene, const core::Camera& ca
         if (bx - ax < 4 * s) ax -= 2 * s, bx += 2 * s;  // keep a tiny view visible
         if (by - ay < 4 * s) ay -= 2 * s, by += 2 * s;
         const core::Rgba red = core::rgb(0xd7301f);
-        text_->add_rect(ax, ay, bx, by, core::rgb(0xd7301f, 0.15f));
-        text_->add_line(ax, ay, bx, ay, 2 * s, red);
-        text_->add_line(bx, ay, bx, by, 2 * s, red);
-        text_->add_line(bx, by, ax, by, 2 * s, red);
-        text_->add_line(ax, by, ax, ay, 2 * s, red);
+        furniture_->add_rect(ax, ay, bx, by, core::rgb(0xd7301f, 0.15f));
+        furniture_->add_line(ax, ay, bx, ay, 2 * s, red);
+        furniture_->add_line(bx, ay, bx, by, 2 * s, red);
+        furniture_->add_line(bx, by, ax, by, 2 * s, red);
+        furniture_->add_line(ax, by, ax, ay, 2 * s, red);
     }
     if (o.legend) layout_legend(scene, camera, o, placer);
 }
@@ -719,45 +749,45 @@ void Renderer::layout_legend(const core::Scene& scene, const core::Camera& camer
     }
     if (rows.empty()) return;
     const float pad = 7 * s, row_h = 17 * s, key_w = 26 * s;
-    float w = text_->measure("Legend", head);
-    for (const auto& r : rows) w = std::max(w, key_w + text_->measure(r.text, st));
+    float w = furniture_->measure("Legend", head);
+    for (const auto& r : rows) w = std::max(w, key_w + furniture_->measure(r.text, st));
     const float h = pad * 2 + head.px * 1.4f + row_h * static_cast<float>(rows.size());
     const float x0 = 10 * s, y0 = H - 60 * s - h;
-    text_->add_rect(x0, y0, x0 + w + 2 * pad, y0 + h, core::rgb(0xffffff, 0.88f));
+    furniture_->add_rect(x0, y0, x0 + w + 2 * pad, y0 + h, core::rgb(0xffffff, 0.88f));
     placer.reserve({x0, y0, x0 + w + 2 * pad, y0 + h});
-    text_->add_text("Legend", x0 + pad, y0 + pad + head.px, head);
+    furniture_->add_text("Legend", x0 + pad, y0 + pad + head.px, head);
     float y = y0 + pad + head.px * 1.4f;
     for (const auto& r : rows) {
         const float cy = y + row_h / 2, kx = x0 + pad + key_w / 2 - 3 * s;
         switch (r.kind) {
             case Row::Event: {
                 const auto& es = core::event_type_style(r.type);
-                text_->add_circle(kx, cy, 7.5f * s, core::rgb(0xffffff), es.color, 1.8f * s);
+                furniture_->add_circle(kx, cy, 7.5f * s, core::rgb(0xffffff), es.color, 1.8f * s);
                 TextBatch::Style g{.px = 10 * s, .color = es.color};
                 std::string glyph;
                 core::append_utf8(glyph, es.symbol);
-                text_->add_text(glyph, kx - text_->measure(glyph, g) / 2, cy + text_->ascent(g) / 2, g);
+                furniture_->add_text(glyph, kx - furniture_->measure(glyph, g) / 2, cy + furniture_->ascent(g) / 2, g);
                 break;
             }
             case Row::Ring:
-                text_->add_circle(kx, cy, 7.5f * s, core::rgb(0x555555, 0.1f), core::rgb(0x555555, 0.7f), 1.3f * s);
+                furniture_->add_circle(kx, cy, 7.5f * s, core::rgb(0x555555, 0.1f), core::rgb(0x555555, 0.7f), 1.3f * s);
                 break;
             case Row::Line:
                 if (r.line.casing_px > 0)
-                    text_->add_line(kx - 10 * s, cy, kx + 10 * s, cy, r.line.casing_px * s, r.line.casing_color);
+                    furniture_->add_line(kx - 10 * s, cy, kx + 10 * s, cy, r.line.casing_px * s, r.line.casing_color);
                 if (r.line.dash_px > 0) {
                     for (float x = kx - 10 * s; x < kx + 10 * s; x += (r.line.dash_px + r.line.gap_px) * s)
-                        text_->add_line(x, cy, std::min(x + r.line.dash_px * s, kx + 10 * s), cy,
+                        furniture_->add_line(x, cy, std::min(x + r.line.dash_px * s, kx + 10 * s), cy,
                                         std::max(1.0f, r.line.width_px) * s, r.line.color);
                 } else {
-                    text_->add_line(kx - 10 * s, cy, kx + 10 * s, cy, std::max(1.0f, r.line.width_px) * s, r.line.color);
+                    furniture_->add_line(kx - 10 * s, cy, kx + 10 * s, cy, std::max(1.0f, r.line.width_px) * s, r.line.color);
                 }
                 break;
             case Row::Area:
-                text_->add_rect(kx - 9 * s, cy - 5 * s, kx + 9 * s, cy + 5 * s, r.fill);
+                furniture_->add_rect(kx - 9 * s, cy - 5 * s, kx + 9 * s, cy + 5 * s, r.fill);
                 break;
         }
-        text_->add_text(r.text, x0 + pad + key_w, cy + st.px * 0.38f, st);
+        furniture_->add_text(r.text, x0 + pad + key_w, cy + st.px * 0.38f, st);
         y += row_h;
     }
 }
@@ -794,6 +824,7 @@ FrameStats Renderer::draw(const core::Scene& scene, const core::Camera& camera, 
         }
     }
     text_->clear();
+    furniture_->clear();
     // Furniture first: its boxes are reserved so no label slides under the scale bar or credits.
     core::LabelPlacer placer(camera.width(), camera.height(), 48.0 * options.ui_scale);
     layout_furniture(scene, camera, options, placer);
@@ -806,6 +837,7 @@ FrameStats Renderer::draw(const core::Scene& scene, const core::Camera& camera, 
     label_boxes_ = placer.placed();
     if (options.locator) draw_locator(scene, camera, options);
     text_->draw(text_program_, tile_.x, tile_.y, tile_.width, tile_.height);
+    furniture_->draw(text_program_, tile_.x, tile_.y, tile_.width, tile_.height);  // over the map's symbols
     glUseProgram(0);
     glBindVertexArray(0);
     gl::check("Renderer::draw");

@@ -104,7 +104,8 @@ private:
     gl::Program fill_program_, line_program_, raster_program_, text_program_;
     gl::Buffer corner_buffer_;
     std::unique_ptr<FontAtlas> atlas_;
-    std::unique_ptr<TextBatch> text_;
+    std::unique_ptr<TextBatch> text_;       ///< labels and event symbols
+    std::unique_ptr<TextBatch> furniture_;  ///< title, legend, scale bar...: drawn last, over the map
     std::vector<std::unique_ptr<LayerGpu>> layers_;
     std::vector<core::PxBox> label_boxes_;
     std::vector<core::MarkerHit> marker_hits_;

@@ -7,6 +7,7 @@
 #include "core/geometry.hpp"
 #include "core/projector.hpp"
 #include "core/scene.hpp"
+#include "ui/briefing_state.hpp"
 #include "ui/event_state.hpp"
 
 #include <optional>
@@ -28,7 +29,8 @@ struct AppState {
     float ui_inset_bottom = 0;  ///< framebuffer pixels covered by the status bar
 
     EventUiState ev;  ///< events: data, filter, selection, edit hooks
-    bool ev_dragging = false;  ///< an event symbol is being dragged: the map must not pan
+    bool ev_dragging = false;
+    BriefingUiState brief;  ///< briefing slides, presentation mode, export dialog  ///< an event symbol is being dragged: the map must not pan
 
     std::optional<core::Date> date;  ///< shown date of the control situation (set by the date slider)
     bool playing = false;            ///< the date advances by itself

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace sitmap::ui {
@@ -24,6 +25,14 @@ float draw_menu_bar(AppState& state) {
     float height = 0;
     if (ImGui::BeginMainMenuBar()) {
         if (ImGui::BeginMenu("File")) {
+            ImGui::MenuItem("Export image...", "Ctrl+E", &state.brief.show_export);
+            if (ImGui::MenuItem("Screenshot", "F12")) state.brief.screenshot_requested = true;
+            ImGui::MenuItem("Briefing...", "B", &state.brief.show_panel);
+            if (ImGui::MenuItem("Present briefing", "F5", false, !state.brief.briefing.slides.empty())) {
+                state.brief.presenting = true;
+                state.brief.go_to = std::max(0, state.brief.current);
+            }
+            ImGui::Separator();
             if (ImGui::MenuItem("Quit", "Ctrl+Q")) state.quit = true;
             ImGui::EndMenu();
         }

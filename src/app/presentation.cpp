@@ -1,0 +1,249 @@
+#include "app/presentation.hpp"
+
+#include "app/render_image.hpp"
+#include "app/slides.hpp"
+#include "core/control_scene.hpp"
+#include "core/error.hpp"
+#include "io/briefing_io.hpp"
+#include "ui/event_panels.hpp"
+
+#include <imgui.h>
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <cmath>
+#include <ctime>
+#include <filesystem>
+
+namespace sitmap::app {
+
+namespace fs = std::filesystem;
+
+namespace {
+constexpr double kTransitionSeconds = 1.2;
+double ease(double t) { return t * t * (3 - 2 * t); }  // smoothstep
+}  // namespace
+
+Presentation::Presentation(ui::AppState& state, const DataPaths& paths) {
+    auto& b = state.brief;
+    const fs::path sample = paths.root / "assets" / "briefings" / "karabakh_2020_2023.json";
+    b.path = sample.string();
+    std::error_code ec;
+    if (fs::exists(sample, ec)) {
+        try {
+            b.briefing = io::load_briefing(sample);
+        } catch (const std::exception& e) {
+            state.diagnostics.add(core::Severity::Warning, core::DiagCode::RecordInvalid, sample.string(), "", e.what());
+        }
+    }
+}
+
+void Presentation::set_fullscreen(GLFWwindow* window, bool on) {
+    if (on == fullscreen_ || !window) return;
+    if (on) {
+        glfwGetWindowPos(window, &saved_x_, &saved_y_);
+        glfwGetWindowSize(window, &saved_w_, &saved_h_);
+        if (GLFWmonitor* monitor = glfwGetPrimaryMonitor()) {
+            const GLFWvidmode* mode = glfwGetVideoMode(monitor);
+            glfwSetWindowMonitor(window, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
+        }
+    } else {
+        glfwSetWindowMonitor(window, nullptr, saved_x_, saved_y_, saved_w_, saved_h_, 0);
+    }
+    fullscreen_ = on;
+}
+
+void Presentation::start_slide(ui::AppState& state, int index, bool animate) {
+    auto& b = state.brief;
+    if (index < 0 || index >= static_cast<int>(b.briefing.slides.size())) return;
+    const core::Slide& slide = b.briefing.slides[static_cast<std::size_t>(index)];
+    b.current = index;
+    if (saved_layers_.empty()) saved_layers_ = apply_slide_layers(state.scene, slide);
+    else apply_slide_layers(state.scene, slide);
+    state.ev.filter = slide_filter(slide);
+    try {
+        state.ev.window = slide_window(slide);
+    } catch (const std::exception&) {
+    }
+    state.ev.selected.reset();
+    if (!slide.highlighted_events.empty()) state.ev.selected = state.ev.events.find(slide.highlighted_events.front());
+    state.ev.filter_changed = true;
+    const core::Camera target = slide_camera(slide, state.projector, state.camera.width(), state.camera.height());
+    transition_.from_centre = state.camera.centre();
+    transition_.from_mpp = state.camera.metres_per_pixel();
+    transition_.to_centre = target.centre();
+    transition_.to_mpp = target.metres_per_pixel();
+    transition_.from_date = state.date;
+    transition_.to_date = slide.date;
+    transition_.t = animate ? 0.0 : 1.0;
+    if (!animate) {
+        state.camera.set_centre(target.centre());
+        state.camera.set_metres_per_pixel(target.metres_per_pixel());
+        if (slide.date) state.date = slide.date;
+    }
+    state.map_dirty = true;
+}
+
+void Presentation::update(ui::AppState& state, GLFWwindow* window, EventSession& events, double dt) {
+    auto& b = state.brief;
+    const ImGuiIO& io = ImGui::GetIO();
+    (void)events;
+    if (!io.WantCaptureKeyboard || b.presenting) {
+        if (ImGui::IsKeyPressed(GLFW_KEY_F5) && !b.briefing.slides.empty()) {
+            b.presenting = !b.presenting;
+            if (b.presenting) b.go_to = std::max(0, b.current);
+        }
+        if (ImGui::IsKeyPressed(GLFW_KEY_F12)) b.screenshot_requested = true;
+        if (!b.presenting && io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_E)) b.show_export = !b.show_export;
+        if (!b.presenting && !io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_B)) b.show_panel = !b.show_panel;
+        if (b.presenting) {
+            const int n = static_cast<int>(b.briefing.slides.size());
+            if (ImGui::IsKeyPressed(GLFW_KEY_RIGHT) || ImGui::IsKeyPressed(GLFW_KEY_PAGE_DOWN) ||
+                ImGui::IsKeyPressed(GLFW_KEY_SPACE))
+                b.go_to = std::min(n - 1, b.current + 1);
+            if (ImGui::IsKeyPressed(GLFW_KEY_LEFT) || ImGui::IsKeyPressed(GLFW_KEY_PAGE_UP))
+                b.go_to = std::max(0, b.current - 1);
+            if (ImGui::IsKeyPressed(GLFW_KEY_HOME)) b.go_to = 0;
+            if (ImGui::IsKeyPressed(GLFW_KEY_END)) b.go_to = n - 1;
+            if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) b.presenting = false;
+        }
+    }
+    set_fullscreen(window, b.presenting);
+    if (!b.presenting && !saved_layers_.empty()) {
+        restore_layers(state.scene, saved_layers_);
+        saved_layers_.clear();
+        state.map_dirty = true;
+    }
+    if (b.go_to) {
+        const int target = *b.go_to;
+        b.go_to.reset();
+        start_slide(state, target, b.presenting);
+    }
+    if (b.load_requested) {
+        b.load_requested = false;
+        try {
+            b.briefing = io::load_briefing(b.path);
+            b.current = -1;
+            b.dirty = false;
+            b.message = fmt::format("Loaded {} slides from {}", b.briefing.slides.size(), b.path);
+        } catch (const std::exception& e) {
+            b.message = e.what();  // names the file and the field
+        }
+    }
+    if (b.save_requested) {
+        b.save_requested = false;
+        try {
+            io::save_briefing(b.path, b.briefing);
+            b.dirty = false;
+            b.message = fmt::format("Saved {} slides to {}", b.briefing.slides.size(), b.path);
+        } catch (const std::exception& e) {
+            b.message = e.what();
+        }
+    }
+    if (b.add_slide_requested) {
+        b.add_slide_requested = false;
+        core::Slide s = slide_from_view(state.camera, state.projector, state.scene, state.ev.filter, state.ev.window,
+                                        state.date);
+        if (state.ev.selected && *state.ev.selected < state.ev.events.events().size())
+            s.highlighted_events.push_back(core::event_key(state.ev.events.events()[*state.ev.selected]));
+        b.briefing.slides.push_back(std::move(s));
+        b.current = static_cast<int>(b.briefing.slides.size()) - 1;
+        b.dirty = true;
+        b.message = fmt::format("Slide {} added", b.current + 1);
+    }
+    if (b.update_view_requested) {
+        b.update_view_requested = false;
+        if (b.current >= 0 && b.current < static_cast<int>(b.briefing.slides.size())) {
+            const core::Slide s = slide_from_view(state.camera, state.projector, state.scene, state.ev.filter,
+                                                  state.ev.window, state.date);
+            auto& slide = b.briefing.slides[static_cast<std::size_t>(b.current)];
+            slide.view = s.view;
+            slide.visible_layers = s.visible_layers;
+            b.dirty = true;
+        }
+    }
+    // Transition: view and date move together with an ease-in-out curve.
+    if (transition_.t < 1.0) {
+        transition_.t = std::min(1.0, transition_.t + dt / kTransitionSeconds);
+        const double e = ease(transition_.t);
+        state.camera.set_centre({transition_.from_centre.x + (transition_.to_centre.x - transition_.from_centre.x) * e,
+                                 transition_.from_centre.y + (transition_.to_centre.y - transition_.from_centre.y) * e});
+        state.camera.set_metres_per_pixel(
+            std::exp(std::log(transition_.from_mpp) + (std::log(transition_.to_mpp) - std::log(transition_.from_mpp)) * e));
+        if (transition_.to_date) {
+            const auto from = transition_.from_date.value_or(*transition_.to_date);
+            const auto a = core::day_number(from), z = core::day_number(*transition_.to_date);
+            state.date = core::date_from_day_number(a + static_cast<std::int32_t>(std::lround((z - a) * e)));
+        }
+        state.ev.filter_changed = true;
+        state.map_dirty = true;
+    }
+}
+
+void Presentation::fulfil_requests(ui::AppState& state, render::Renderer& renderer, EventSession& events,
+                                   const render::OffscreenTarget& map, float ui_scale) {
+    auto& b = state.brief;
+    if (b.screenshot_requested) {
+        b.screenshot_requested = false;
+        // The map as drawn (no panels), at window size, named by the time.
+        const std::time_t now = std::time(nullptr);
+        char stamp[32];
+        std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::localtime(&now));
+        const fs::path path = fs::absolute(fmt::format("sitmap-{}.png", stamp));
+        try {
+            io::write_png(path, io::RgbaImage{map.width(), map.height(), map.read_rgba()});
+            b.message = state.ev.message = fmt::format("Screenshot saved to {}", path.string());
+        } catch (const std::exception& e) {
+            b.message = state.ev.message = e.what();
+        }
+        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    }
+    if (b.export_requested) {
+        b.export_requested = false;
+        const auto& e = b.export_settings;
+        try {
+            io::check_writable(e.path);
+            // The window's view, at the export's size: same ground, more pixels.
+            const core::Camera camera = core::Camera::fit(state.camera.visible_box(), e.width, e.height, 0);
+            const float scale = e.scale > 0 ? e.scale : auto_ui_scale(e.width, e.height) * std::max(1.0f, ui_scale);
+            core::EventFilter filter = state.ev.filter;
+            filter.deleted = state.ev.events.deleted_flags();
+            const auto layout = layout_events(state.ev.events.events(), state.ev.visible, state.projector,
+                                              {.metres_per_pixel = camera.metres_per_pixel(),
+                                               .ui_scale = scale,
+                                               .selected = state.ev.selected});
+            render::FrameOptions frame{.ui_scale = scale,
+                                       .day = state.date ? std::optional(core::day_number(*state.date)) : std::nullopt,
+                                       .date_label = state.date ? core::format_long_date(*state.date) : std::string(),
+                                       .events = &layout.markers,
+                                       .title = e.title,
+                                       .subtitle = e.subtitle,
+                                       .legend = e.legend,
+                                       .north_arrow = e.north_arrow,
+                                       .locator = e.locator};
+            const auto t0 = std::chrono::steady_clock::now();
+            const auto image = render_image(renderer, state.scene, camera, frame);
+            write_image_file(e.path, image, camera, state.projector, e.world_file);
+            b.message = fmt::format("Exported {}x{} to {} in {:.1f} s", e.width, e.height, fs::absolute(e.path).string(),
+                                    std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+        } catch (const std::exception& ex) {
+            b.message = ex.what();
+        }
+        state.map_dirty = true;  // the renderer's last draw was the export
+    }
+    (void)events;
+}
+
+void Presentation::frame_overrides(const ui::AppState& state, render::FrameOptions& frame) const {
+    const auto& b = state.brief;
+    if (!b.presenting || b.current < 0 || b.current >= static_cast<int>(b.briefing.slides.size())) return;
+    const auto& slide = b.briefing.slides[static_cast<std::size_t>(b.current)];
+    frame.title = slide.title;
+    frame.subtitle = slide.caption;
+    frame.legend = true;
+    frame.north_arrow = true;
+    frame.locator = true;
+}
+
+}  // namespace sitmap::app

@@ -1,0 +1,49 @@
+// Briefings in the window: loading/saving briefing files, adding the current view as a slide,
+// presentation mode (F5: full screen, panels hidden, arrow keys step slides with smooth transitions
+// of view and date), the export dialog's renders, and the F12 screenshot.
+#pragma once
+#include "app/data_paths.hpp"
+#include "app/event_session.hpp"
+#include "core/camera.hpp"
+#include "render/offscreen.hpp"
+#include "render/renderer.hpp"
+#include "ui/app_state.hpp"
+
+#include <GLFW/glfw3.h>
+
+#include <optional>
+#include <vector>
+
+namespace sitmap::app {
+
+class Presentation {
+public:
+    /// Loads the sample briefing (assets/briefings/) if present, so F5 has something to show.
+    Presentation(ui::AppState& state, const DataPaths& paths);
+
+    /// Keys (F5, F12, arrows and Esc while presenting), panel requests, and the running transition.
+    /// Call once per frame after input handling; `dt` is the frame's duration in seconds.
+    void update(ui::AppState& state, GLFWwindow* window, EventSession& events, double dt);
+    /// Fulfils export and screenshot requests (needs the GL context; call after the map is drawn).
+    void fulfil_requests(ui::AppState& state, render::Renderer& renderer, EventSession& events,
+                         const render::OffscreenTarget& map, float ui_scale);
+    /// Title and caption drawn on the map while presenting (empty otherwise).
+    void frame_overrides(const ui::AppState& state, render::FrameOptions& frame) const;
+
+private:
+    void start_slide(ui::AppState& state, int index, bool animate);
+    void set_fullscreen(GLFWwindow* window, bool on);
+
+    struct Transition {
+        core::WorldXY from_centre, to_centre;
+        double from_mpp = 1, to_mpp = 1;
+        std::optional<core::Date> from_date, to_date;
+        double t = 1;  ///< 0..1; 1 = finished
+    };
+    Transition transition_;
+    bool fullscreen_ = false;
+    int saved_x_ = 0, saved_y_ = 0, saved_w_ = 1280, saved_h_ = 800;
+    std::vector<bool> saved_layers_;
+};
+
+}  // namespace sitmap::app

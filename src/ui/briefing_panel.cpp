@@ -1,0 +1,154 @@
+#include "ui/briefing_panel.hpp"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace sitmap::ui {
+
+void draw_briefing_panel(AppState& state) {
+    auto& b = state.brief;
+    if (!b.show_panel || b.presenting) return;
+    ImGui::SetNextWindowSize(ImVec2(420, 420), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowPos(ImVec2(20, 80), ImGuiCond_FirstUseEver);
+    if (!ImGui::Begin("Briefing", &b.show_panel)) {
+        ImGui::End();
+        return;
+    }
+    ImGui::SetNextItemWidth(-120);
+    ImGui::InputTextWithHint("##path", "briefing file (.json)", &b.path);
+    ImGui::SameLine();
+    if (ImGui::Button("Load")) b.load_requested = true;
+    ImGui::SameLine();
+    if (ImGui::Button("Save")) b.save_requested = true;
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::InputTextWithHint("##title", "briefing title", &b.briefing.title)) b.dirty = true;
+    if (ImGui::Button("+ Add current view as slide")) b.add_slide_requested = true;
+    ImGui::SameLine();
+    ImGui::BeginDisabled(b.briefing.slides.empty());
+    if (ImGui::Button("Present (F5)")) {
+        b.presenting = true;
+        b.go_to = std::max(0, b.current);
+    }
+    ImGui::EndDisabled();
+    ImGui::Separator();
+    auto& slides = b.briefing.slides;
+    int move_from = -1, move_to = -1, remove = -1;
+    for (int i = 0; i < static_cast<int>(slides.size()); ++i) {
+        auto& s = slides[static_cast<std::size_t>(i)];
+        ImGui::PushID(i);
+        const std::string label = fmt::format("{:2d}. {}  {}", i + 1, s.date ? core::format_iso(*s.date) : "latest",
+                                              s.title.empty() ? "(untitled)" : s.title);
+        if (ImGui::Selectable(label.c_str(), b.current == i, ImGuiSelectableFlags_AllowItemOverlap)) b.go_to = i;
+        ImGui::SameLine(ImGui::GetWindowWidth() - 96);
+        if (ImGui::ArrowButton("up", ImGuiDir_Up) && i > 0) move_from = i, move_to = i - 1;
+        ImGui::SameLine();
+        if (ImGui::ArrowButton("down", ImGuiDir_Down) && i + 1 < static_cast<int>(slides.size()))
+            move_from = i, move_to = i + 1;
+        ImGui::SameLine();
+        if (ImGui::SmallButton("x")) remove = i;
+        ImGui::PopID();
+    }
+    if (move_from >= 0) {
+        std::swap(slides[static_cast<std::size_t>(move_from)], slides[static_cast<std::size_t>(move_to)]);
+        if (b.current == move_from) b.current = move_to;
+        b.dirty = true;
+    }
+    if (remove >= 0) {
+        slides.erase(slides.begin() + remove);
+        b.current = std::min(b.current, static_cast<int>(slides.size()) - 1);
+        b.dirty = true;
+    }
+    if (b.current >= 0 && b.current < static_cast<int>(slides.size())) {
+        auto& s = slides[static_cast<std::size_t>(b.current)];
+        ImGui::Separator();
+        ImGui::TextDisabled("Slide %d", b.current + 1);
+        ImGui::SetNextItemWidth(-1);
+        if (ImGui::InputTextWithHint("##stitle", "title", &s.title)) b.dirty = true;
+        if (ImGui::InputTextMultiline("##caption", &s.caption, ImVec2(-1, 60))) b.dirty = true;
+        static std::string date_text;
+        static int editing = -1;
+        if (editing != b.current) {
+            date_text = s.date ? core::format_iso(*s.date) : "";
+            editing = b.current;
+        }
+        ImGui::SetNextItemWidth(120);
+        if (ImGui::InputTextWithHint("date", "YYYY-MM-DD", &date_text)) {
+            if (date_text.empty()) {
+                s.date.reset();
+                b.dirty = true;
+            } else if (auto d = core::parse_iso_date(date_text)) {
+                s.date = *d;
+                b.dirty = true;
+            }
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Use the map's view")) b.update_view_requested = true;
+    }
+    if (!b.message.empty()) ImGui::TextWrapped("%s", b.message.c_str());
+    ImGui::End();
+}
+
+void draw_export_dialog(AppState& state) {
+    auto& b = state.brief;
+    if (!b.show_export || b.presenting) return;
+    auto& e = b.export_settings;
+    ImGui::SetNextWindowSize(ImVec2(430, 0), ImGuiCond_FirstUseEver);
+    if (!ImGui::Begin("Export image", &b.show_export, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::End();
+        return;
+    }
+    static const struct {
+        const char* name;
+        int w, h;
+    } presets[] = {{"Full HD 1920x1080", 1920, 1080}, {"4K 3840x2160", 3840, 2160}, {"8K 7680x4320", 7680, 4320},
+                   {"A4 300 dpi 3508x2480", 3508, 2480}, {"Square 8192x8192", 8192, 8192}};
+    for (const auto& p : presets) {
+        if (ImGui::RadioButton(p.name, e.width == p.w && e.height == p.h)) e.width = p.w, e.height = p.h;
+    }
+    ImGui::SetNextItemWidth(90);
+    ImGui::InputInt("width", &e.width, 0);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(90);
+    ImGui::InputInt("height", &e.height, 0);
+    e.width = std::clamp(e.width, 16, 16384);
+    e.height = std::clamp(e.height, 16, 16384);
+    ImGui::SetNextItemWidth(120);
+    ImGui::SliderFloat("text scale (0 = auto)", &e.scale, 0.0f, 6.0f, "%.2f");
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint("##title", "title", &e.title);
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint("##subtitle", "subtitle", &e.subtitle);
+    ImGui::Checkbox("legend", &e.legend);
+    ImGui::SameLine();
+    ImGui::Checkbox("north arrow", &e.north_arrow);
+    ImGui::SameLine();
+    ImGui::Checkbox("locator map", &e.locator);
+    ImGui::Checkbox("world file (.pgw/.prj) for QGIS", &e.world_file);
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint("##path", "output .png or .tif", &e.path);
+    ImGui::TextDisabled("Same view as the window; date, scale bar and attribution always included.");
+    if (ImGui::Button("Export")) b.export_requested = true;
+    if (!b.message.empty()) ImGui::TextWrapped("%s", b.message.c_str());
+    ImGui::End();
+}
+
+void draw_presentation_overlay(AppState& state) {
+    auto& b = state.brief;
+    if (!b.presenting) return;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x / 2, vp->Pos.y + vp->Size.y - 12), ImGuiCond_Always,
+                            ImVec2(0.5f, 1.0f));
+    ImGui::SetNextWindowBgAlpha(0.6f);
+    if (ImGui::Begin("##presenting", nullptr,
+                     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoInputs |
+                         ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing)) {
+        ImGui::Text("%d / %zu    \u2190 \u2192 slides    Esc ends", b.current + 1, b.briefing.slides.size());
+    }
+    ImGui::End();
+}
+
+}  // namespace sitmap::ui
