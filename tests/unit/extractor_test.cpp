@@ -274,3 +274,66 @@ TEST_CASE("the evaluation pairs the events of the same sentence when several pai
     for (auto [p, g] : r.pairs) CHECK(pred[p].source.quote == gold[g].quote);
     CHECK(r.date_exact == Approx(0.5));
 }
+
+TEST_CASE("appeals and agreements that end an operation date to the day it halted", "[core][extractor]") {
+    const auto ev = run("Date: 2023-09-22\n---\nOn September 19, the army launched an operation in Karabakh.\n\n"
+                        "The fighting halted on September 21.\n\nThe separatists appealed for talks in Khankendi.\n");
+    const Event& k = at(ev, "Khankendi");
+    CHECK(k.date.start == d(2023, 9, 21));
+    CHECK(k.date.end == d(2023, 9, 21));
+}
+
+TEST_CASE("known episodes: the Lachin corridor blockade and the November 2020 handovers", "[core][extractor]") {
+    const auto blocked = run("Date: 2023-06-10\n---\nThe road to Khankendi has been blocked for months.\n");
+    REQUIRE(blocked.size() == 1);
+    CHECK(blocked[0].date.start == d(2022, 12, 12));
+    CHECK(blocked[0].date.end == d(2023, 6, 10));
+    CHECK(blocked[0].date.precision == DatePrecision::Month);
+    const auto handed = run("Date: 2020-11-28\n---\nThe trilateral statement was signed on November 10, 2020. Under "
+                            "it, Armenia returned Fuzuli to Azerbaijan.\n\nOn November 25, Armenia handed Hadrut over.\n");
+    REQUIRE(handed.size() == 3);
+    const Event& f = handed[1];  // "Under it, Armenia returned Fuzuli"
+    CHECK(f.place == "Fuzuli");
+    CHECK(f.date.start == d(2020, 11, 10));
+    CHECK(f.date.end == d(2020, 12, 1));
+    CHECK(at(handed, "Hadrut").date.start == d(2020, 11, 25));  // a day of its own is kept
+    CHECK(at(handed, "Hadrut").date.end == d(2020, 11, 25));
+}
+
+TEST_CASE("'until the <year> operation', the operation's year, present claims and what they date", "[core][extractor]") {
+    const auto ev = run("Date: 2023-10-05\n---\nThe one-day operation, launched on September 19, 2023, targeted posts "
+                        "in Karabakh.\n\nThe war ended on 10 November 2020.\n\nTroops had remained near Martuni until "
+                        "the 2023 operation.\n\nThe ministry has reported findings near Fuzuli during the 2023 "
+                        "operation.\n\nBaku blames Moscow for failing to enforce its 2020 peacekeeping mandate in "
+                        "Karabakh.\n");
+    const Event& m = at(ev, "Martuni");
+    CHECK(m.date.start == d(2020, 11, 10));
+    CHECK(m.date.end == d(2023, 9, 19));
+    CHECK(m.date.precision == DatePrecision::Year);
+    const Event& f = at(ev, "Fuzuli");
+    CHECK(f.date.start == d(2023, 10, 5));  // a report made now, about the operation
+    CHECK(f.date.end == d(2023, 10, 5));
+    std::vector<const Event*> blames;
+    for (const auto& e : ev)
+        if (e.source.quote.starts_with("Baku blames")) blames.push_back(&e);
+    REQUIRE(blames.size() == 2);
+    CHECK(blames[0]->date.start == d(2023, 10, 5));
+    CHECK(blames[1]->date.start == d(2020, 1, 1));
+    CHECK(blames[1]->date.end == d(2020, 12, 31));
+    CHECK(blames[1]->type == EventType::Deployment);
+}
+
+TEST_CASE("a partial list also gives the region; demonyms do not locate; assessments are not events",
+          "[core][extractor]") {
+    const auto ev = run("Date: 2020-11-12\n---\nFighting continued in Karabakh.\n\nTroops liberated many villages, "
+                        "including Fuzuli and Hadrut, on November 9.\n\nTroops remained within Azerbaijani borders "
+                        "on November 10.\n\nThe truce seemed a victory for Baku.\n");
+    REQUIRE(ev.size() == 5);
+    CHECK(ev[1].place == "Fuzuli");
+    CHECK(ev[2].place == "Hadrut");
+    CHECK(ev[3].place == "Karabakh");
+    CHECK(ev[3].place_text == "(not stated)");
+    CHECK(ev[3].date.start == d(2020, 11, 9));
+    CHECK(ev[4].place == "Karabakh");  // not Azerbaijan's capital
+    CHECK(ev[4].date.start == d(2020, 11, 10));
+}
