@@ -104,6 +104,17 @@ enum WordClassBit : unsigned {
     kStart = 1u << 7,
     kHalt = 1u << 8,
     kPresentReporting = 1u << 9,
+    // Cue words of single rules: a sentence without them skips the rule's scan.
+    kHave = 1u << 10,       // has, have (present perfect)
+    kUntil = 1u << 11,      // until, till
+    kAfter = 1u << 12,      // after (one day of ...)
+    kCause = 1u << 13,      // trigger, upcoming ...
+    kPrecede = 1u << 14,    // preceding, ahead, prior, before
+    kAppeal = 1u << 15,     // appealed, agreed, accepted, surrendered
+    kEpisode = 1u << 16,    // blockade ..., returned, handed ...
+    kDeFacto = 1u << 17,    // de (facto), separatist
+    kHedge = 1u << 18,      // reportedly, allegedly, unconfirmed
+    kExchange = 1u << 19,   // exchange (of fire)
 };
 
 unsigned word_class(std::string_view w) {
@@ -142,6 +153,16 @@ unsigned word_class(std::string_view w) {
                                                        "suspended", "ceasefire", "truce", "surrendered"});
         add(kPresentReporting, {"says",   "blames", "insists", "claims", "accuses",
                                                         "denies", "warns",  "argues",  "believes", "maintains"});
+        add(kHave, {"has", "have"});
+        add(kUntil, {"until", "till"});
+        add(kAfter, {"after"});
+        add(kCause, {"trigger", "triggered", "upcoming", "imminent"});
+        add(kPrecede, {"preceding", "ahead", "prior", "before"});
+        add(kAppeal, {"appealed", "agreed", "accepted", "surrendered"});
+        add(kEpisode, {"blockade", "blockaded", "blocked", "returned", "handed", "handover", "handovers"});
+        add(kDeFacto, {"de", "separatist"});
+        add(kHedge, {"reportedly", "allegedly", "unconfirmed"});
+        add(kExchange, {"exchange"});
         return t;
     }();
     if (w.size() > 12) return 0u;  // longer than any listed word
@@ -335,7 +356,9 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
             }
             // "the de facto regime in Khankendi": where that administration sits, for sentences that
             // name it without a place.
-            for (std::size_t i = 0; i < sen.tokens.size() && !regime_seat; ++i) {
+            const bool de_facto_words = st.find("facto") != std::string_view::npos ||
+                                        st.find("eparatist") != std::string_view::npos;
+            for (std::size_t i = 0; de_facto_words && i < sen.tokens.size() && !regime_seat; ++i) {
                 const std::size_t after = de_facto_rule_end(sen.tokens, i);
                 if (after == 0 || after + 1 >= sen.tokens.size() || sen.tokens[after].folded != "in") continue;
                 for (const auto& m : sen.places)
@@ -457,10 +480,14 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
             if (ambiguous) sen.places = gazetteer_.find_mentions(st, toks, context);
         }
 
+        // The word classes the sentence contains: rules whose cue words are absent skip their scans.
+        unsigned cues = 0;
+        for (const Token& t : toks) cues |= word_class(t.folded);
+
         // A claim in the present ("Baku blames ...") or present perfect ("the ministry has
         // reported ...") is made at publication, whatever it is about.
         bool present_claim = false;
-        for (std::size_t i = 0; i < toks.size() && !present_claim; ++i)
+        for (std::size_t i = 0; (cues & (kPresentReporting | kHave)) && i < toks.size() && !present_claim; ++i)
             present_claim = is_present_reporting(toks[i].folded) ||
                             (i + 1 < toks.size() && (toks[i].folded == "has" || toks[i].folded == "have") &&
                              ((word_class(toks[i + 1].folded) & kReporting) != 0 ||
@@ -531,7 +558,7 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
         // Forecasts: event words after "will", "would", "likely" ... count only in the past tense; those
         // before it only when they are past-tense verbs or the sentence dates them first.
         std::size_t modal_at = toks.size();
-        for (std::size_t i = 0; i < toks.size(); ++i)
+        for (std::size_t i = 0; (cues & kModal) && i < toks.size(); ++i)
             if (is_modal(toks[i].folded)) {
                 modal_at = i;
                 break;
@@ -572,16 +599,10 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
         if (best_weight == 0) continue;
         if (modal && !any_past && !dated_before_modal) continue;
         // "exchange of fire" is a clash, "came under fire" a strike.
-        for (std::size_t i = 0; i + 2 < toks.size(); ++i)
+        for (std::size_t i = 0; (cues & kExchange) && i + 2 < toks.size(); ++i)
             if (toks[i].folded == "exchange" && toks[i + 1].folded == "of" && toks[i + 2].folded == "fire" &&
                 type != EventType::Casualty)
                 type = EventType::Clash;
-        if (type == EventType::Ceasefire) {
-            for (const auto& t : toks)
-                if (t.folded == "agreement" || t.folded == "signed" || t.folded == "agreed") {
-                    // a ceasefire agreement is still a ceasefire
-                }
-        }
 
         // Places: candidates scored by specificity and by a locative preposition before them;
         // countries, far-away places and actors ("Baku says", "Baku's") only with a preposition.
@@ -701,7 +722,7 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
                 }
         }
         bool stated = !chosen.empty();
-        if (chosen.empty() && regime_seat)
+        if (chosen.empty() && regime_seat && (cues & kDeFacto))
             for (std::size_t i = 0; i < toks.size(); ++i)
                 if (de_facto_rule_end(toks, i) > 0) {
                     chosen.emplace_back(*regime_seat, "(not stated)");
@@ -739,7 +760,7 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
         std::optional<DateRange> frame_relative;  // a date read against the operation frame
         // "X persisted until the 2023 operation": from the last day the text spoke of up to the
         // operation's start (year precision, as the span is not dated closely).
-        if (frame && last_day && sys_days(*last_day) < sys_days(frame->start)) {
+        if (frame && (cues & kUntil) && last_day && sys_days(*last_day) < sys_days(frame->start)) {
             for (std::size_t i = 0; i + 1 < toks.size() && !frame_relative; ++i) {
                 if (toks[i].folded != "until" && toks[i].folded != "till") continue;
                 for (std::size_t j = i + 1; j < std::min(toks.size(), i + 6); ++j)
@@ -755,7 +776,7 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
         }
         // "after one day of military action": counted from the start of the operation.
         if (frame) {
-            for (std::size_t i = 0; i + 3 < toks.size(); ++i)
+            for (std::size_t i = 0; (cues & kAfter) && i + 3 < toks.size(); ++i)
                 if (toks[i].folded == "after" && small_number(toks[i + 1].folded) > 0 &&
                     (toks[i + 2].folded == "day" || toks[i + 2].folded == "days") && toks[i + 3].folded == "of") {
                     const Date at(sys_days(frame->start) + std::chrono::days(small_number(toks[i + 1].folded)));
@@ -763,14 +784,14 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
                 }
             // What set the operation off ("the trigger point", "the upcoming operation") is dated to
             // the day it began.
-            for (std::size_t i = 0; i < toks.size() && !frame_relative; ++i) {
+            for (std::size_t i = 0; (cues & kCause) && i < toks.size() && !frame_relative; ++i) {
                 const std::string_view w = toks[i].folded;
                 if (w == "trigger" || w == "triggered" || w == "upcoming" || w == "imminent")
                     frame_relative = DateRange{frame->start, frame->start, DatePrecision::Day};
             }
             // "Preceding the operation", "ahead of the offensive": the weeks before it began (the
             // same span as "recently" before a dateline).
-            for (std::size_t i = 0; i + 1 < toks.size() && !frame_relative; ++i) {
+            for (std::size_t i = 0; (cues & kPrecede) && i + 1 < toks.size() && !frame_relative; ++i) {
                 const std::string_view w = toks[i].folded;
                 if (w != "preceding" && w != "ahead" && w != "prior" && w != "before") continue;
                 for (std::size_t j = i + 1; j < std::min(toks.size(), i + 5); ++j)
@@ -845,7 +866,7 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
         if (first_day_date != dates.end()) last_day = first_day_date->range.start;
         // Appeals, acceptances and agreements that end an operation date to the day it halted
         // ("the regime appealed for talks", "Baku agreed to meet") when the text gives no day.
-        if (frame && frame_halted && dates.empty() && !frame_relative) {
+        if (frame && frame_halted && (cues & kAppeal) && dates.empty() && !frame_relative) {
             for (const Token& t : toks)
                 if (t.folded == "appealed" || t.folded == "agreed" || t.folded == "accepted" ||
                     t.folded == "surrendered") {
@@ -856,7 +877,7 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
         // Episodes of this conflict whose span is general knowledge, as the annotation guide
         // applies it: the Lachin corridor blockade (from 12 Dec 2022 until the September 2023
         // offensive) and the handovers of districts under the 10 Nov 2020 statement (until 1 Dec).
-        if (!chosen.empty()) {
+        if (!chosen.empty() && (cues & kEpisode)) {
             const LonLat where = gazetteer_.place(chosen.front().first).position;
             const bool in_region = Gazetteer::distance_km(where, LonLat{46.7528, 39.8177}) < 90.0;
             const bool own_day = first_day_date != dates.end();
@@ -926,7 +947,7 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
         if (stated) confidence += 0.15;
         if (type != EventType::Statement) confidence += 0.1;
         for (const auto& t : toks)
-            if (t.folded == "reportedly" || t.folded == "allegedly" || t.folded == "unconfirmed") {
+            if ((cues & kHedge) && (t.folded == "reportedly" || t.folded == "allegedly" || t.folded == "unconfirmed")) {
                 confidence -= 0.15;
                 break;
             }
