@@ -115,6 +115,7 @@ enum WordClassBit : unsigned {
     kDeFacto = 1u << 17,    // de (facto), separatist
     kHedge = 1u << 18,      // reportedly, allegedly, unconfirmed
     kExchange = 1u << 19,   // exchange (of fire)
+    kTrigger = 1u << 20,    // a word of the event lexicon
 };
 
 unsigned word_class(std::string_view w) {
@@ -163,6 +164,7 @@ unsigned word_class(std::string_view w) {
         add(kDeFacto, {"de", "separatist"});
         add(kHedge, {"reportedly", "allegedly", "unconfirmed"});
         add(kExchange, {"exchange"});
+        for (const auto& [word, trigger] : lexicon()) t[word] |= kTrigger;
         return t;
     }();
     if (w.size() > 12) return 0u;  // longer than any listed word
@@ -185,7 +187,6 @@ bool is_reporting_verb(std::string_view w) { return (word_class(w) & kReporting)
 
 bool is_agent_head(std::string_view w) { return (word_class(w) & kAgent) != 0; }
 
-bool is_function_word(std::string_view w) { return (word_class(w) & kFunction) != 0; }
 
 // One thread-local ICU sentence iterator (creation is costly; instances are not thread-safe).
 icu::BreakIterator* sentence_iterator() {
@@ -459,6 +460,7 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
     if (auto dot = stem.rfind('.'); dot != std::string::npos) stem.resize(dot);
     if (auto us = stem.find('_'); us != std::string::npos && us > 0) stem.resize(us);
 
+    std::vector<unsigned> cls;  // word classes of the current sentence's tokens (reused buffer)
     for (Sentence& sen : sentences) {
         const std::string_view st = text.substr(sen.span.begin, sen.span.end - sen.span.begin);
         const auto& toks = sen.tokens;
@@ -482,7 +484,8 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
 
         // The word classes the sentence contains: rules whose cue words are absent skip their scans.
         unsigned cues = 0;
-        for (const Token& t : toks) cues |= word_class(t.folded);
+        cls.resize(toks.size());
+        for (std::size_t i = 0; i < toks.size(); ++i) cues |= cls[i] = word_class(toks[i].folded);
 
         // A claim in the present ("Baku blames ...") or present perfect ("the ministry has
         // reported ...") is made at publication, whatever it is about.
@@ -571,6 +574,7 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
         EventType type = EventType::Other;
         bool any_past = false;
         for (std::size_t i = 0; i < toks.size(); ++i) {
+            if (!(cls[i] & kTrigger)) continue;
             auto it = lex.find(toks[i].folded);
             if (it == lex.end()) continue;
             const bool past = is_past(toks[i].folded) ||
@@ -908,16 +912,16 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
         auto phrase_at = [&](std::size_t i, std::size_t& last) -> bool {
             // A phrase starts with a capitalised non-function word and runs over capitalised words,
             // "of", "the" and agent nouns ("Azerbaijani Armed Forces", "Armenia's foreign ministry").
-            if (!toks[i].capitalized || is_function_word(toks[i].folded) || lex.count(toks[i].folded) ||
+            if (!toks[i].capitalized || (cls[i] & (kFunction | kTrigger)) ||
                 toks[i].numeric)
                 return false;
             last = i;
             for (std::size_t j = i + 1; j < toks.size(); ++j) {
                 const std::string_view g = st.substr(toks[j - 1].end, toks[j].begin - toks[j - 1].end);
                 if (g.find_first_of(",.;:()\"") != std::string_view::npos && !toks[j - 1].possessive) break;
-                if (toks[j].capitalized || is_agent_head(toks[j].folded) ||
+                if (toks[j].capitalized || (cls[j] & kAgent) ||
                     ((toks[j].folded == "of" || toks[j].folded == "the") && j + 1 < toks.size() && toks[j + 1].capitalized) ||
-                    (toks[j - 1].possessive && !lex.count(toks[j].folded)))
+                    (toks[j - 1].possessive && !(cls[j] & kTrigger)))
                     last = j;
                 else
                     break;
