@@ -452,6 +452,7 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
     std::optional<DateRange> paragraph_date;  // the last date given in the current paragraph
     std::optional<Date> paragraph_day;        // the last day given in the current paragraph
     std::optional<Date> last_day;             // the last day given anywhere before this sentence
+    std::optional<Date> paragraph_since;      // "since August" earlier in the paragraph
     constexpr std::size_t no_block = static_cast<std::size_t>(-1);
     std::size_t status_block = no_block;  // the paragraph of an open "As of <date>" status report
     std::size_t last_block = static_cast<std::size_t>(-1);
@@ -475,6 +476,7 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
             last_block = sen.block;
             paragraph_date.reset();
             paragraph_day.reset();
+            paragraph_since.reset();
         }
         if (!context.empty() && !sen.places.empty()) {
             bool ambiguous = false;
@@ -756,6 +758,12 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
         }
         if (first_day_date != dates.end()) paragraph_day = first_day_date->range.start;
         else if (!dates.empty()) paragraph_day.reset();  // "since August": the story moved off that day
+        // "Since August, Turkish personnel have been training ...": a state that the rest of the
+        // paragraph goes on describing, up to the report's date.
+        for (const DateMention& d : dates)
+            if (d.kind == DateKind::Since && d.range.precision != DatePrecision::Day && toks.size() > 0 &&
+                (st.substr(d.begin, 5) == "since" || st.substr(d.begin, 5) == "Since"))
+                paragraph_since = d.range.start;
         if (status_here) {
             status_block = sen.block;
         } else if (first_day_date != dates.end()) {
@@ -823,10 +831,33 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
             if (frame && up_to_now && sys_days(when.start) < sys_days(frame->start) &&
                 sys_days(when.end) > sys_days(frame->start))
                 when.end = frame->start;
+            // "in this handout picture released September 29, 2020": the picture shows something
+            // from before its release, during the war then under way (the 44-day war of 2020).
+            {
+                std::size_t k = 0;
+                while (k < toks.size() && toks[k].begin < dates.front().begin) ++k;
+                const bool released = (k >= 1 && (toks[k - 1].folded == "released" || toks[k - 1].folded == "published" ||
+                                                  toks[k - 1].folded == "taken")) ||
+                                      (k >= 2 && toks[k - 1].folded == "on" &&
+                                       (toks[k - 2].folded == "released" || toks[k - 2].folded == "published" ||
+                                        toks[k - 2].folded == "taken"));
+                bool picture = false;
+                for (const Token& t : toks)
+                    picture |= t.folded == "picture" || t.folded == "photo" || t.folded == "photograph" ||
+                               t.folded == "image" || t.folded == "footage" || t.folded == "video";
+                const Date war_start{std::chrono::year(2020), std::chrono::September, std::chrono::day(27)};
+                const Date war_end{std::chrono::year(2020), std::chrono::November, std::chrono::day(10)};
+                if (released && picture && when.precision == DatePrecision::Day &&
+                    sys_days(when.start) > sys_days(war_start) && sys_days(when.end) <= sys_days(war_end))
+                    when.start = war_start;
+            }
             paragraph_date = when;
         } else if (paragraph_day) {
             // The paragraph gave a day a few sentences earlier: its story continues on that day.
             when = DateRange{*paragraph_day, *paragraph_day, DatePrecision::Day};
+        } else if (paragraph_since && !present_claim && (as_of || doc.publication_date) &&
+                   sys_days(*paragraph_since) < sys_days(as_of ? *as_of : *doc.publication_date)) {
+            when = DateRange{*paragraph_since, as_of ? *as_of : *doc.publication_date, DatePrecision::Month};
         } else if (status_block != no_block && status_block != sen.block && as_of) {
             // Later paragraphs of a status report ("As of October 26, ...") without a date of their
             // own cover the week up to the status date.

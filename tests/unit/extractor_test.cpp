@@ -337,3 +337,16 @@ TEST_CASE("a partial list also gives the region; demonyms do not locate; assessm
     CHECK(ev[4].place == "Karabakh");  // not Azerbaijan's capital
     CHECK(ev[4].date.start == d(2020, 11, 10));
 }
+
+TEST_CASE("'since August' frames the rest of its paragraph; a released picture shows the war before it",
+          "[core][extractor]") {
+    const auto ev = run("Date: 2020-10-27\n---\nSince August, foreign instructors have trained troops in Karabakh. "
+                        "Jets were deployed at the airfield near Fuzuli.\n\nArtillery fired near Hadrut, in this handout "
+                        "picture released October 5, 2020.\n");
+    const Event& f = at(ev, "Fuzuli");
+    CHECK(f.date.start == d(2020, 8, 1));
+    CHECK(f.date.end == d(2020, 10, 27));
+    const Event& h = at(ev, "Hadrut");
+    CHECK(h.date.start == d(2020, 9, 27));
+    CHECK(h.date.end == d(2020, 10, 5));
+}
