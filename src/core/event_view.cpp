@@ -305,30 +305,51 @@ struct Clusters {
     }
 };
 
-// Grid cells (cell size = the grouping radius) in an open-addressing table: cell key -> head of an
-// intrusive list of the clusters in that cell.
+// Grid cells (cell size = the grouping radius) -> head of an intrusive list of the clusters in each
+// cell. A dense array over the cells' bounding box when that is not much larger than the number of
+// clusters (a row's three neighbour cells then share a cache line); otherwise an open-addressing
+// hash table.
 class CellGrid {
 public:
-    explicit CellGrid(std::size_t n) {
+    CellGrid(std::size_t n, std::int64_t min_x, std::int64_t min_y, std::int64_t max_x, std::int64_t max_y) {
+        next_.assign(n, Clusters::kEnd);
+        const std::int64_t w = max_x - min_x + 1, h = max_y - min_y + 1;
+        if (n > 0 && w > 0 && h > 0 && w <= (1 << 24) && h <= (1 << 24) &&
+            w * h <= std::max<std::int64_t>(16 * static_cast<std::int64_t>(n), 1 << 16)) {
+            dense_ = true;
+            min_x_ = min_x;
+            min_y_ = min_y;
+            width_ = w;
+            height_ = h;
+            heads_.assign(static_cast<std::size_t>(w * h), Clusters::kEnd);
+            return;
+        }
         std::size_t cap = 16;
         int bits = 4;
         for (; cap < 2 * n; cap *= 2) ++bits;
         mask_ = cap - 1;
         shift_ = 64 - bits;
         slots_.assign(cap, Slot{});
-        next_.assign(n, Clusters::kEnd);
     }
-    static std::uint64_t key(std::int64_t cx, std::int64_t cy) {
-        return (static_cast<std::uint64_t>(cx) << 32) ^ (static_cast<std::uint64_t>(cy) & 0xffffffffULL);
+    void insert(std::int64_t cx, std::int64_t cy, std::uint32_t c) {
+        std::uint32_t* head = nullptr;
+        if (dense_) {
+            head = &heads_[static_cast<std::size_t>((cy - min_y_) * width_ + (cx - min_x_))];
+        } else {
+            Slot& s = slots_[slot(key(cx, cy))];
+            s.key = key(cx, cy);
+            head = &s.head;
+        }
+        next_[c] = *head;
+        *head = c;
     }
-    void insert(std::uint64_t k, std::uint32_t c) {
-        Slot& s = slots_[slot(k)];
-        s.key = k;
-        next_[c] = s.head;
-        s.head = c;
-    }
-    // Head of the cell's list (kEnd when empty); unlinking is done through next().
-    std::uint32_t* find(std::uint64_t k) {
+    // Head of the cell's list (nullptr or kEnd when empty); unlinking is done through next().
+    std::uint32_t* find(std::int64_t cx, std::int64_t cy) {
+        if (dense_) {
+            if (cx < min_x_ || cy < min_y_ || cx - min_x_ >= width_ || cy - min_y_ >= height_) return nullptr;
+            return &heads_[static_cast<std::size_t>((cy - min_y_) * width_ + (cx - min_x_))];
+        }
+        const std::uint64_t k = key(cx, cy);
         Slot& s = slots_[slot(k)];
         return s.key == k ? &s.head : nullptr;
     }
@@ -336,8 +357,10 @@ public:
 
 private:
     static constexpr std::uint64_t kEmpty = 0x8000000080000000ULL;  // cell (-2^31, -2^31): never used
-    // Key and list head side by side: one cache miss per probe, and most probes (empty cells
-    // around a lone event) end at the first slot.
+    static std::uint64_t key(std::int64_t cx, std::int64_t cy) {
+        return (static_cast<std::uint64_t>(cx) << 32) ^ (static_cast<std::uint64_t>(cy) & 0xffffffffULL);
+    }
+    // Key and list head side by side: one cache miss per probe.
     struct Slot {
         std::uint64_t key = kEmpty;
         std::uint32_t head = Clusters::kEnd;
@@ -349,6 +372,9 @@ private:
         while (slots_[s].key != k && slots_[s].key != kEmpty) s = (s + 1) & mask_;
         return s;
     }
+    bool dense_ = false;
+    std::int64_t min_x_ = 0, min_y_ = 0, width_ = 0, height_ = 0;
+    std::vector<std::uint32_t> heads_;
     std::size_t mask_ = 0;
     int shift_ = 60;
     std::vector<Slot> slots_;
@@ -373,13 +399,19 @@ bool merge_pass(Clusters& cl, double r, std::vector<char>& moved) {
     for (std::size_t j = 0; j < n; ++j) order[j] = cl.cluster_of_first[static_cast<std::uint32_t>(keys[j])];
     const auto cell_of = [r](double v) { return static_cast<std::int64_t>(std::floor(v / r)); };
     std::vector<double> xs(n), ys(n);
-    CellGrid grid(n);
-    // Inserted in reverse order so each cell's list runs largest first, like `order`.
-    for (auto it = order.rbegin(); it != order.rend(); ++it) {
-        xs[*it] = cl.x(*it);
-        ys[*it] = cl.y(*it);
-        grid.insert(CellGrid::key(cell_of(xs[*it]), cell_of(ys[*it])), *it);
+    std::int64_t min_x = std::numeric_limits<std::int64_t>::max(), min_y = min_x;
+    std::int64_t max_x = std::numeric_limits<std::int64_t>::min(), max_y = max_x;
+    for (std::uint32_t k = 0; k < n; ++k) {
+        xs[k] = cl.x(k);
+        ys[k] = cl.y(k);
+        min_x = std::min(min_x, cell_of(xs[k]));
+        max_x = std::max(max_x, cell_of(xs[k]));
+        min_y = std::min(min_y, cell_of(ys[k]));
+        max_y = std::max(max_y, cell_of(ys[k]));
     }
+    CellGrid grid(n, min_x, min_y, max_x, max_y);
+    // Inserted in reverse order so each cell's list runs largest first, like `order`.
+    for (auto it = order.rbegin(); it != order.rend(); ++it) grid.insert(cell_of(xs[*it]), cell_of(ys[*it]), *it);
     std::vector<char> absorbed(n, 0), grew(n, 0);
     const double r2 = r * r;
     bool merged = false;
@@ -388,7 +420,7 @@ bool merge_pass(Clusters& cl, double r, std::vector<char>& moved) {
         const std::int64_t cx = cell_of(xs[k]), cy = cell_of(ys[k]);
         for (std::int64_t dy = -1; dy <= 1; ++dy)
             for (std::int64_t dx = -1; dx <= 1; ++dx) {
-                std::uint32_t* link = grid.find(CellGrid::key(cx + dx, cy + dy));
+                std::uint32_t* link = grid.find(cx + dx, cy + dy);
                 // Absorbed clusters are unlinked as we go, so dense cells are not rescanned.
                 while (link && *link != Clusters::kEnd) {
                     const std::uint32_t t = *link;
@@ -463,7 +495,7 @@ std::vector<EventGroup> group_events(const std::vector<Event>& events, const std
         for (std::size_t k = 0; k < visible.size(); ++k) seed(visible[k].index, static_cast<std::uint32_t>(k));
     }
     const double r = radius_px * metres_per_pixel;
-    if (r > 0 && std::isfinite(r)) {
+    if (r > 1e-3 && std::isfinite(r)) {  // below a millimetre cell keys could reach the empty-slot key
         // A greedy pass can leave two centres closer than r (a centre moves as it absorbs); a few
         // more passes over the clusters settle that. Each pass only ever merges, so this ends.
         std::vector<char> moved(cl.size(), 1);
