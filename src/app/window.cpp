@@ -153,11 +153,17 @@ void apply_script_step(ui::AppState& state, const std::string& step) {
     } else if (step == "briefing") {
         state.brief.show_panel = true;
     } else if (step == "wait") {
+    } else if (int k = 0; std::sscanf(step.c_str(), "select:%d", &k) == 1) {
+        if (k >= 0 && static_cast<std::size_t>(k) < state.ev.events.events().size()) {
+            state.ev.selected = static_cast<std::size_t>(k);
+            state.ev.show_details = true;
+            state.ev.filter_changed = true;
+        }
     } else if (int n = 0; std::sscanf(step.c_str(), "slide:%d", &n) == 1) {
         state.brief.go_to = n - 1;
     } else {
         throw usage_error("invalid --script step '{}' (expected pan:DX,DY, zoom:F, home, layers:off, about, present, "
-                          "next, slide:N, export, briefing or wait)",
+                          "next, slide:N, select:N, export, briefing or wait)",
                           step);
     }
     cam.clamp_centre(state.scene.bounds);

@@ -300,7 +300,7 @@ void draw_event_details(AppState& state, core::Date& date) {
     }
     const std::size_t index = *ev.selected;
     const core::Event e = events[index];  // a copy: edits below rebuild the vector
-    ImGui::SetNextWindowSize(ImVec2(440, 0), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(460, 520), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowPos(ImVec2(350, 60), ImGuiCond_FirstUseEver);
     bool open = true;
     if (!ImGui::Begin("Event", &open)) {
@@ -319,6 +319,8 @@ void draw_event_details(AppState& state, core::Date& date) {
         ImGui::TextColored(ImVec4(0.8f, 0.55f, 0.0f, 1), "(corrected)");
     }
     if (ImGui::BeginTable("facts", 2, ImGuiTableFlags_SizingFixedFit)) {
+        ImGui::TableSetupColumn("key", ImGuiTableColumnFlags_WidthFixed, 86.0f);
+        ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
         auto row = [](const char* k, const std::string& v) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
