@@ -300,8 +300,11 @@ int run_window(const WindowOptions& options, std::chrono::steady_clock::time_poi
                     core::Date date = events.shown_date(state);
                     const core::Date before = date;
                     using namespace std::chrono;
-                    const core::Date from = std::min(events.first_date(), core::Date{year(2020), September, day(1)},
-                                                     [](auto a, auto b) { return sys_days(a) < sys_days(b); });
+                    // Historical mentions (the 1990s war, the 1920s) would squeeze 2020-2024 into a
+                    // sliver: the histogram covers the recent conflict, from 2018 at the earliest.
+                    const core::Date from = std::clamp(events.first_date(), core::Date{year(2018), January, day(1)},
+                                                       core::Date{year(2020), September, day(1)},
+                                                       [](auto a, auto b) { return sys_days(a) < sys_days(b); });
                     const core::Date to = std::max(events.last_date(), core::Date{year(2024), June, day(30)},
                                                    [](auto a, auto b) { return sys_days(a) < sys_days(b); });
                     const float timeline_h = ui::draw_event_timeline(state, date, from, to, status_h + slider_h);
