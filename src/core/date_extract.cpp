@@ -106,8 +106,8 @@ private:
         const std::string& a = t_[i].folded;
         if (a.empty()) return false;
         if (a[0] >= '0' && a[0] <= '9') return true;
-        static const std::unordered_set<std::string_view> starters = [] {
-            std::unordered_set<std::string_view> s;
+        static const std::unordered_set<std::string_view, FoldedHash> starters = [] {
+            std::unordered_set<std::string_view, FoldedHash> s;
             for (std::string_view w :
                  {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                   "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",

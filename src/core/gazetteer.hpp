@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <functional>
 #include <unordered_map>
 #include <vector>
 
@@ -77,8 +78,8 @@ private:
         bool needs_capital;
     };
     std::vector<NamedPlace> places_;
-    std::unordered_map<std::string, std::vector<Entry>> index_;  ///< folded key -> places
-    std::unordered_map<std::string, std::size_t> first_words_;   ///< first folded word -> max key words
+    std::unordered_map<std::string, std::vector<Entry>, FoldedHash, std::equal_to<>> index_;  ///< folded key -> places
+    std::unordered_map<std::string, std::size_t, FoldedHash, std::equal_to<>> first_words_;   ///< first word -> max key words
 };
 
 }  // namespace sitmap::core

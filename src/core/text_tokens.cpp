@@ -75,8 +75,8 @@ void mark_possessive(std::string_view text, std::size_t& i, Token& t) {
 }  // namespace
 
 const std::string& fold_word(std::string_view word) {
-    thread_local std::unordered_map<std::string, std::string> cache;
-    auto it = cache.find(std::string(word));
+    thread_local std::unordered_map<std::string, std::string, FoldedHash, std::equal_to<>> cache;
+    auto it = cache.find(word);
     if (it != cache.end()) return it->second;
     std::string out;
     icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<std::int32_t>(word.size())));

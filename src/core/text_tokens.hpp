@@ -4,6 +4,7 @@
 // grammar and the extractor. Part of sitmap_core: ICU and std only; no GDAL, GL or ImGui.
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +19,17 @@ struct Token {
     bool capitalized = false;   ///< first letter is upper case ("Aghdam", "ŞUŞA")
     bool numeric = false;       ///< only digits ("19", "2023")
     bool possessive = false;    ///< was followed by 's / ’s, which is dropped
+};
+
+/// FNV-1a over a folded word or key: cheaper than std::hash on the short strings matching uses.
+/// Transparent, so a map keyed by std::string can be searched with a std::string_view.
+struct FoldedHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view w) const noexcept {
+        std::uint64_t h = 1469598103934665603ull;
+        for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+        return static_cast<std::size_t>(h);
+    }
 };
 
 /// Splits `text` into word tokens. Letters and digits form words; hyphens, apostrophes, spaces and
