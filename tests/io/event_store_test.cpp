@@ -104,46 +104,27 @@ std::vector<core::Event> extracted() {
 core::EditableEvents edited() {
     core::EditableEvents ee;
     ee.set_extracted(extracted());
-    EventEdit mv;
-    mv.kind = Kind::Move;
-    mv.key = "hy.txt#000";
-    mv.position = {46.123456789012345, 39.98765432109876};
-    mv.location_precision = core::LocationPrecision::District;
-    REQUIRE(ee.apply(mv));
-    EventEdit sd;
-    sd.kind = Kind::SetDate;
-    sd.key = "az.txt#001";
-    sd.date = core::DateRange{ymd(2023, 9, 1), ymd(2023, 9, 30), core::DatePrecision::Month};
-    REQUIRE(ee.apply(sd));
-    EventEdit st;
-    st.kind = Kind::SetType;
-    st.key = "ru.txt#002";
-    st.type = core::EventType::Statement;
-    REQUIRE(ee.apply(st));
-    EventEdit sp;
-    sp.kind = Kind::SetPlace;
-    sp.key = "ru.txt#002";
-    sp.place = "Ağdərə";
-    REQUIRE(ee.apply(sp));
-    EventEdit del;
-    del.kind = Kind::Delete;
-    del.key = "en.txt#003";
-    REQUIRE(ee.apply(del));
-    EventEdit add;
-    add.kind = Kind::Add;
-    add.position = {45.0, 40.5};
-    add.date = core::DateRange{ymd(2024, 2, 29), ymd(2024, 2, 29), core::DatePrecision::Day};
-    add.type = core::EventType::Humanitarian;
-    add.place = "Գորիս";
-    add.note = "Колонна с помощью; yardım karvanı; օգնության շարասյուն";
-    REQUIRE(ee.apply(add));
-    EventEdit rs;
-    rs.kind = Kind::Restore;
-    rs.key = "en.txt#003";
-    REQUIRE(ee.apply(rs));
-    EventEdit del2 = del;
-    del2.key = "hy.txt#000";
-    REQUIRE(ee.apply(del2));
+    const auto day = [](int y, unsigned m, unsigned d, core::DatePrecision p = core::DatePrecision::Day) {
+        return core::DateRange{ymd(y, m, d), ymd(y, m, d), p};
+    };
+    REQUIRE(ee.apply({.kind = Kind::Move,
+                      .key = "hy.txt#000",
+                      .position = {46.123456789012345, 39.98765432109876},
+                      .location_precision = core::LocationPrecision::District}));
+    REQUIRE(ee.apply({.kind = Kind::SetDate,
+                      .key = "az.txt#001",
+                      .date = core::DateRange{ymd(2023, 9, 1), ymd(2023, 9, 30), core::DatePrecision::Month}}));
+    REQUIRE(ee.apply({.kind = Kind::SetType, .key = "ru.txt#002", .type = core::EventType::Statement}));
+    REQUIRE(ee.apply({.kind = Kind::SetPlace, .key = "ru.txt#002", .place = "Ağdərə"}));
+    REQUIRE(ee.apply({.kind = Kind::Delete, .key = "en.txt#003"}));
+    REQUIRE(ee.apply({.kind = Kind::Add,
+                      .position = {45.0, 40.5},
+                      .date = day(2024, 2, 29),
+                      .type = core::EventType::Humanitarian,
+                      .place = "Գորիս",
+                      .note = "Колонна с помощью; yardım karvanı; օգնության շարասյուն"}));
+    REQUIRE(ee.apply({.kind = Kind::Restore, .key = "en.txt#003"}));
+    REQUIRE(ee.apply({.kind = Kind::Delete, .key = "hy.txt#000"}));
     return ee;
 }
 
