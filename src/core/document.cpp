@@ -80,19 +80,22 @@ bool is_chrome(std::string_view line) {
     }
     // Navigation bars: several short items separated by |, • or ».
     std::size_t seps = 0;
-    for (std::size_t i = 0; i < line.size(); ++i) {
-        if (line[i] == '|') ++seps;
-        if (line.substr(i).starts_with("\xE2\x80\xA2") || line.substr(i).starts_with("\xC2\xBB")) ++seps;
+    for (std::size_t i = 0; i < line.size() && seps < 3; ++i) {
+        const char c = line[i];
+        if (c == '|') ++seps;
+        else if (c == '\xE2' && line.substr(i, 3) == "\xE2\x80\xA2") ++seps;  // •
+        else if (c == '\xC2' && line.substr(i, 2) == "\xC2\xBB") ++seps;      // »
     }
     return seps >= 3;
 }
 
-std::size_t word_count(std::string_view s) {
+// Words in `s`, counting no further than `limit` (callers only compare with small numbers).
+std::size_t word_count(std::string_view s, std::size_t limit = 64) {
     std::size_t n = 0;
     bool in = false;
     for (char c : s) {
         const bool sp = is_space(c);
-        if (!sp && !in) ++n;
+        if (!sp && !in && ++n >= limit) return n;
         in = !sp;
     }
     return n;

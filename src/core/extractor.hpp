@@ -1,8 +1,10 @@
-// Extractor: turns a Document into Events. Sentences come from ICU's BreakIterator; each prose
-// sentence with an event word (a lexicon of strike/capture/.../statement verbs and nouns) becomes
-// one event per place it happens at, dated by the date grammar (date_extract.hpp) or, failing
-// that, by the narrative date of its paragraph or the publication date. Headings, captions and
-// page furniture are skipped; forecasts and analysis ("will", "would", "likely") are not events.
+// Extractor: turns a Document into Events. Sentences come from a small splitter (the part of the
+// Unicode sentence rules news needs, plus abbreviations); each prose sentence with an event word (a
+// lexicon of strike/capture/.../statement verbs and nouns) becomes one event per place it happens
+// at, dated by the date grammar (date_extract.hpp) and the annotation guide's rules: the operation
+// the text reports, status reports, run-up periods, claims made at publication, or the narrative
+// date of its paragraph. Headings, captions and page furniture are skipped; forecasts and analysis
+// ("will", "would", "likely") are not events.
 // Part of sitmap_core: no file access, no GDAL, GL or ImGui. No document-specific rules.
 #pragma once
 #include "core/diagnostics.hpp"

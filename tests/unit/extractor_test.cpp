@@ -350,3 +350,15 @@ TEST_CASE("'since August' frames the rest of its paragraph; a released picture s
     CHECK(h.date.start == d(2020, 9, 27));
     CHECK(h.date.end == d(2020, 10, 5));
 }
+
+TEST_CASE("sentences end at . ! ? before a capital, not after titles, initials or month abbreviations",
+          "[core][extractor]") {
+    const auto ev = run("Date: 2020-10-27\n---\nGen. A. Ivanov said troops shelled Fuzuli on Oct. 25, killing two. "
+                        "Drones struck Hadrut (officials said so.) Clashes erupted near Martuni at 3.5 km from the "
+                        "front!\n");
+    REQUIRE(ev.size() == 3);
+    CHECK(ev[0].source.quote == "Gen. A. Ivanov said troops shelled Fuzuli on Oct. 25, killing two.");
+    CHECK(ev[0].date.start == d(2020, 10, 25));
+    CHECK(ev[1].source.quote == "Drones struck Hadrut (officials said so.)");
+    CHECK(ev[2].source.quote == "Clashes erupted near Martuni at 3.5 km from the front!");
+}
