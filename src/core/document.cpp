@@ -128,6 +128,21 @@ std::size_t parse_header(std::string_view text, std::map<std::string, std::strin
     return 0;
 }
 
+// True when `s` holds a run of exactly four digits starting with 19 or 20 (a possible year).
+bool has_year_number(std::string_view s) {
+    std::size_t run = 0;
+    for (std::size_t i = 0; i <= s.size(); ++i) {
+        const bool digit = i < s.size() && s[i] >= '0' && s[i] <= '9';
+        if (digit) {
+            ++run;
+            continue;
+        }
+        if (run == 4 && ((s[i - 4] == '1' && s[i - 3] == '9') || (s[i - 4] == '2' && s[i - 3] == '0'))) return true;
+        run = 0;
+    }
+    return false;
+}
+
 bool has_time(std::string_view line) {
     for (std::size_t i = 1; i + 2 < line.size(); ++i)
         if (line[i] == ':' && std::isdigit(static_cast<unsigned char>(line[i - 1])) &&
@@ -286,6 +301,7 @@ Document parse_document(std::string name, std::string text, Diagnostics& diags, 
         for (const auto& b : doc.blocks) {
             if (b.kind != BlockKind::Prose) continue;
             const std::string_view s = std::string_view(doc.text).substr(b.span.begin, b.span.end - b.span.begin);
+            if (!has_year_number(s)) continue;  // a full date needs a year: skip the tokenizing
             for (const auto& m : find_dates(s, tokenize(s), {}))
                 if (m.kind == DateKind::Absolute && m.range.precision == DatePrecision::Day &&
                     (!latest || std::chrono::sys_days(m.range.end) > std::chrono::sys_days(*latest)))

@@ -115,6 +115,8 @@ enum WordClassBit : unsigned {
     kHedge = 1u << 18,      // reportedly, allegedly, unconfirmed
     kExchange = 1u << 19,   // exchange (of fire)
     kTrigger = 1u << 20,    // a word of the event lexicon
+    kAux = 1u << 21,        // been, was, were, has, have, had: the next verb is past
+    kAs = 1u << 22,         // as (of <date>)
 };
 
 unsigned word_class(std::string_view w) {
@@ -163,6 +165,8 @@ unsigned word_class(std::string_view w) {
         add(kDeFacto, {"de", "separatist"});
         add(kHedge, {"reportedly", "allegedly", "unconfirmed"});
         add(kExchange, {"exchange"});
+        add(kAux, {"been", "was", "were", "has", "have", "had"});
+        add(kAs, {"as"});
         for (const auto& [word, trigger] : lexicon()) t[word] |= kTrigger;
         return t;
     }();
@@ -458,7 +462,7 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
                 op |= (c & kOperation) != 0;
                 starts |= (c & kStart) != 0;
                 halts |= (c & kHalt) != 0;
-                as_of_here |= i + 1 < toks.size() && toks[i].folded == "as" && toks[i + 1].folded == "of";
+                as_of_here |= (c & kAs) && i + 1 < toks.size() && toks[i + 1].folded == "of";
             }
             if (!(op && starts) && !halts && !as_of_here) continue;
             const std::string_view st = text.substr(sen.span.begin, sen.span.end - sen.span.begin);
@@ -626,10 +630,7 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
             if (!(cls[i] & kTrigger)) continue;
             auto it = lex.find(toks[i].folded);
             if (it == lex.end()) continue;
-            const bool past = is_past(toks[i].folded) ||
-                              (i > 0 && (toks[i - 1].folded == "been" || toks[i - 1].folded == "was" ||
-                                         toks[i - 1].folded == "were" || toks[i - 1].folded == "has" ||
-                                         toks[i - 1].folded == "have" || toks[i - 1].folded == "had"));
+            const bool past = is_past(toks[i].folded) || (i > 0 && (cls[i - 1] & kAux));
             if (modal && !past && (i > modal_at || !dated_before_modal)) continue;
             // Words that are place names or parts of them ("Mine" villages, "Control" headings) are not triggers.
             bool in_place = false;

@@ -32,6 +32,9 @@ bool is_apostrophe(char32_t cp) { return cp == U'\'' || cp == U'\u2019' || cp ==
 
 bool is_word_cp(char32_t cp) {
     if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+    // The punctuation news text is full of (typographic quotes and dashes, no-break space, « »)
+    // answered without a Unicode property lookup.
+    if ((cp >= 0x2000 && cp <= 0x206F) || cp == 0xA0 || cp == 0xAB || cp == 0xBB) return false;
     return u_isalnum(static_cast<UChar32>(cp)) || u_charType(static_cast<UChar32>(cp)) == U_NON_SPACING_MARK;
 }
 
