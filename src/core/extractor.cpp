@@ -372,6 +372,8 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
         std::size_t block;
         std::vector<Token> tokens;  // offsets relative to span.begin
         std::vector<PlaceMention> places;
+        std::vector<unsigned> cls;  // word classes of each token (WordClassBit)
+        unsigned cues = 0;          // all of them together
         // A town or district named by the sentence just before, in the same paragraph, when that
         // sentence reports nothing itself ("Scenes of panic in the streets of Stepanakert. People
         // run for cover as shells land."): the scene this sentence happens in.
@@ -393,12 +395,11 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
             sen.block = bi;
             const std::string_view st = text.substr(sen.span.begin, sen.span.end - sen.span.begin);
             sen.tokens = tokenize(st);
-            bool has_trigger = false;
-            for (const auto& t : sen.tokens)
-                if (lex.count(t.folded)) {
-                    has_trigger = true;
-                    break;
-                }
+            // One lookup per token gives its word classes (lexicon word, modal, cue of a rule ...);
+            // kept with the sentence so later passes do not look words up again.
+            sen.cls.resize(sen.tokens.size());
+            for (std::size_t i = 0; i < sen.tokens.size(); ++i) sen.cues |= sen.cls[i] = word_class(sen.tokens[i].folded);
+            const bool has_trigger = (sen.cues & kTrigger) != 0;
             sen.places = gazetteer_.find_mentions(st, sen.tokens);
             for (const auto& m : sen.places) {
                 const NamedPlace& p = gazetteer_.place(m.place);
@@ -456,14 +457,11 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
         int duration = 0;
         for (const Sentence& sen : sentences) {
             const auto& toks = sen.tokens;
-            bool op = false, starts = false, halts = false, as_of_here = false;
-            for (std::size_t i = 0; i < toks.size(); ++i) {
-                const unsigned c = word_class(toks[i].folded);
-                op |= (c & kOperation) != 0;
-                starts |= (c & kStart) != 0;
-                halts |= (c & kHalt) != 0;
-                as_of_here |= (c & kAs) && i + 1 < toks.size() && toks[i + 1].folded == "of";
-            }
+            const bool op = (sen.cues & kOperation) != 0, starts = (sen.cues & kStart) != 0,
+                       halts = (sen.cues & kHalt) != 0;
+            bool as_of_here = false;
+            for (std::size_t i = 0; (sen.cues & kAs) && i + 1 < toks.size(); ++i)
+                as_of_here |= (sen.cls[i] & kAs) && toks[i + 1].folded == "of";
             if (!(op && starts) && !halts && !as_of_here) continue;
             const std::string_view st = text.substr(sen.span.begin, sen.span.end - sen.span.begin);
             for (const DateMention& d : find_dates(st, toks, DateContext{doc.publication_date, std::nullopt})) {
@@ -512,7 +510,6 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
     if (auto dot = stem.rfind('.'); dot != std::string::npos) stem.resize(dot);
     if (auto us = stem.find('_'); us != std::string::npos && us > 0) stem.resize(us);
 
-    std::vector<unsigned> cls;  // word classes of the current sentence's tokens (reused buffer)
     for (Sentence& sen : sentences) {
         const std::string_view st = text.substr(sen.span.begin, sen.span.end - sen.span.begin);
         const auto& toks = sen.tokens;
@@ -536,9 +533,8 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
         }
 
         // The word classes the sentence contains: rules whose cue words are absent skip their scans.
-        unsigned cues = 0;
-        cls.resize(toks.size());
-        for (std::size_t i = 0; i < toks.size(); ++i) cues |= cls[i] = word_class(toks[i].folded);
+        const unsigned cues = sen.cues;
+        const std::vector<unsigned>& cls = sen.cls;
 
         // A claim in the present ("Baku blames ...") or present perfect ("the ministry has
         // reported ...") is made at publication, whatever it is about.

@@ -121,20 +121,19 @@ std::vector<Token> tokenize(std::string_view text) {
                     ends = !is_word_cp(next_cp(text, q));
                 }
                 if (ends) {
-                    Token t;
+                    Token& t = out.emplace_back();  // built in place: no Token moves
                     t.begin = i;
                     t.end = e;
                     t.capitalized = c0 >= 'A' && c0 <= 'Z';
                     t.numeric = true;
-                    t.folded.resize(e - i);
-                    for (std::size_t k = i; k < e; ++k) {
-                        const auto c = static_cast<unsigned char>(text[k]);
+                    t.folded.assign(text.data() + i, e - i);
+                    for (char& ch : t.folded) {
+                        const auto c = static_cast<unsigned char>(ch);
                         t.numeric = t.numeric && c >= '0' && c <= '9';
-                        t.folded[k - i] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+                        if (c >= 'A' && c <= 'Z') ch = static_cast<char>(c + 32);
                     }
                     i = e;
                     mark_possessive(text, i, t);
-                    out.push_back(std::move(t));
                     continue;
                 }
             }
