@@ -257,13 +257,20 @@ std::vector<TextSpan> split_sentences(std::string_view text) {
         const auto next = static_cast<unsigned char>(text[k]);
         if (c == '.' && j == i + 1) {
             if (next >= 'a' && next <= 'z') continue;  // "approx. five", "the U.S. army"
+            // The word before the period, lower-cased; abbreviations are at most four letters.
             std::size_t w = i;
-            while (w > 0 && std::isalpha(static_cast<unsigned char>(text[w - 1]))) --w;
-            std::string word(text.substr(w, i - w));
-            for (char& ch : word) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-            const bool initial = i - w == 1 && std::isupper(static_cast<unsigned char>(text[w])) != 0;
-            const bool capital_or_digit = (next >= 'A' && next <= 'Z') || (next >= '0' && next <= '9');
-            if ((initial || is_abbreviation(word)) && capital_or_digit) continue;
+            const auto letter = [](char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'); };
+            while (w > 0 && i - w < 5 && letter(text[w - 1])) --w;
+            const bool whole = w == 0 || !letter(text[w - 1]);
+            if (whole && i - w >= 1 && i - w <= 4) {
+                char buf[4];
+                for (std::size_t q = w; q < i; ++q)
+                    buf[q - w] = static_cast<char>(text[q] >= 'A' && text[q] <= 'Z' ? text[q] + 32 : text[q]);
+                const std::string_view word(buf, i - w);
+                const bool initial = i - w == 1 && text[w] >= 'A' && text[w] <= 'Z';
+                const bool capital_or_digit = (next >= 'A' && next <= 'Z') || (next >= '0' && next <= '9');
+                if ((initial || is_abbreviation(word)) && capital_or_digit) continue;
+            }
         }
         push(start, j);
         start = j;
@@ -920,7 +927,12 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
             const Date frame_last = frame && doc.publication_date && sys_days(*doc.publication_date) > sys_days(frame->end)
                                         ? *doc.publication_date
                                         : (frame ? frame->end : Date{});
-            if (frame && fallback && !present_claim && sys_days(*fallback) >= sys_days(frame->start) &&
+            // Only an operation reported as a whole (a few days) or a status report ("As of ...")
+            // dates its undated sentences to the frame: in a daily report from a long war, an
+            // undated sentence is news of the day, dated by the dateline.
+            const bool frame_dates_undated =
+                frame && (as_of || sys_days(frame->end) - sys_days(frame->start) <= std::chrono::days(7));
+            if (frame_dates_undated && fallback && !present_claim && sys_days(*fallback) >= sys_days(frame->start) &&
                 sys_days(*fallback) <= sys_days(frame_last)) {
                 when = *frame;  // happened during the reported operation, day not stated
             } else if (present_claim && (as_of || doc.publication_date)) {

@@ -362,3 +362,11 @@ TEST_CASE("sentences end at . ! ? before a capital, not after titles, initials o
     CHECK(ev[1].source.quote == "Drones struck Hadrut (officials said so.)");
     CHECK(ev[2].source.quote == "Clashes erupted near Martuni at 3.5 km from the front!");
 }
+
+TEST_CASE("in a daily report from a long war an undated sentence is news of the dateline's day", "[core][extractor]") {
+    const auto ev = run("Date: 2020-10-20\n---\nFighting has raged in Karabakh since the start of the war on "
+                        "September 27.\n\nArtillery shelled Martuni, the ministry said.\n");
+    const Event& m = at(ev, "Martuni");
+    CHECK(m.date.start == d(2020, 10, 20));
+    CHECK(m.date.end == d(2020, 10, 20));
+}
