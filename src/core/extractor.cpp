@@ -117,6 +117,7 @@ enum WordClassBit : unsigned {
     kTrigger = 1u << 20,    // a word of the event lexicon
     kAux = 1u << 21,        // been, was, were, has, have, had: the next verb is past
     kAs = 1u << 22,         // as (of <date>)
+    kEarlier = 1u << 23,    // previously, repeatedly, times (several times, last time)
 };
 
 unsigned word_class(std::string_view w) {
@@ -167,6 +168,7 @@ unsigned word_class(std::string_view w) {
         add(kExchange, {"exchange"});
         add(kAux, {"been", "was", "were", "has", "have", "had"});
         add(kAs, {"as"});
+        add(kEarlier, {"previously", "repeatedly", "times", "time"});
         for (const auto& [word, trigger] : lexicon()) t[word] |= kTrigger;
         return t;
     }();
@@ -851,6 +853,22 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
                 const std::string_view w = toks[i].folded;
                 if (w == "trigger" || w == "triggered" || w == "upcoming" || w == "imminent")
                     frame_relative = DateRange{frame->start, frame->start, DatePrecision::Day};
+            }
+            // "attempts ... several times", "had previously laid mines": repeated or earlier acts,
+            // before the operation began (the same run-up span as below), when no date is given.
+            bool earlier = false;
+            for (std::size_t i = 0; (cues & kEarlier) && all_dates.empty() && i < toks.size() && !earlier; ++i) {
+                const std::string_view w = toks[i].folded;
+                earlier = w == "previously" || w == "repeatedly" ||
+                          ((w == "times" || w == "time") && i > 0 &&
+                           (toks[i - 1].folded == "several" || toks[i - 1].folded == "many" ||
+                            toks[i - 1].folded == "last" || toks[i - 1].folded == "multiple"));
+            }
+            if (earlier && !frame_relative && !present_claim) {
+                const Date before(sys_days(frame->start) - std::chrono::days(1));
+                const Date from(sys_days(frame->start) - std::chrono::days(49));
+                frame_relative =
+                    DateRange{Date(from.year(), from.month(), std::chrono::day(1)), before, DatePrecision::Month};
             }
             // "Preceding the operation", "ahead of the offensive": the weeks before it began (the
             // same span as "recently" before a dateline).

@@ -370,3 +370,13 @@ TEST_CASE("in a daily report from a long war an undated sentence is news of the 
     CHECK(m.date.start == d(2020, 10, 20));
     CHECK(m.date.end == d(2020, 10, 20));
 }
+
+TEST_CASE("repeated or earlier acts in an operation report belong to its run-up", "[core][extractor]") {
+    const auto ev = run("Date: 2023-09-20\n---\nOn September 19, the army launched an operation in Karabakh.\n\n"
+                        "Officials had tried several times to meet the separatists in Khankendi.\n\n"
+                        "Troops shelled Hadrut, officials said.\n");
+    const Event& k = at(ev, "Khankendi");
+    CHECK(k.date.start == d(2023, 8, 1));
+    CHECK(k.date.end == d(2023, 9, 18));
+    CHECK(at(ev, "Hadrut").date.end == d(2023, 9, 20));  // no such cue: during the operation
+}
