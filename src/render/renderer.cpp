@@ -447,6 +447,10 @@ void Renderer::layout_events(const core::Camera& camera, const FrameOptions& o, 
     // are large and overlap). An area that would fill most of the view adds nothing and is skipped;
     // the symbol's thin rim (pass 3) still says "not an exact point".
     const float max_r = 0.45f * std::min(W, H);
+    // With many areas on screen, discs would pile up into a grey fog: rims only.
+    std::size_t areas = 0;
+    for (const auto& m : *o.events) areas += m.radius_m > 0 && !m.fanned ? 1 : 0;
+    const bool few_areas = areas <= 40;
     for (const auto& m : *o.events) {
         if (m.radius_m <= 0 || m.fanned) continue;
         const auto p = camera.screen(m.pos);
@@ -455,9 +459,19 @@ void Renderer::layout_events(const core::Camera& camera, const FrameOptions& o, 
         core::Rgba c = core::event_type_style(m.type).color;
         const bool district = m.radius_m <= core::precision_radius_m(core::LocationPrecision::District);
         core::Rgba fill = c, edge = c;
-        fill.a = district ? 0.10f * m.alpha : 0.0f;
+        fill.a = district && few_areas ? 0.10f * m.alpha : 0.0f;
         edge.a = (district ? 0.7f : 0.35f) * m.alpha;
-        text_->add_circle(static_cast<float>(p.x), static_cast<float>(p.y), r, fill, edge, 1.4f * s);
+        const float x = static_cast<float>(p.x), y = static_cast<float>(p.y);
+        if (fill.a > 0) text_->add_circle(x, y, r, fill, core::Rgba{}, 0);
+        // The rim as a thin polygon band: its cost grows with the circumference, not the area
+        // (software rendering pays for every pixel a quad covers).
+        const int segments = std::clamp(static_cast<int>(r / 3), 16, 96);
+        for (int k = 0; k < segments; ++k) {
+            const float a0 = 6.2831853f * static_cast<float>(k) / static_cast<float>(segments);
+            const float a1 = 6.2831853f * static_cast<float>(k + 1) / static_cast<float>(segments);
+            text_->add_line(x + r * std::cos(a0), y + r * std::sin(a0), x + r * std::cos(a1), y + r * std::sin(a1),
+                            1.4f * s, edge);
+        }
     }
     // Pass 2: leader lines of fanned-out groups.
     for (const auto& m : *o.events) {

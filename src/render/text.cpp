@@ -210,11 +210,17 @@ void TextBatch::add_circle(float cx, float cy, float r, core::Rgba fill, core::R
     const auto& g = atlas_.glyph(Face::Regular, kSymbolDot);
     if (g.empty || r <= 0) return;
     const float s = r / 12.0f;  // the disc glyph has radius 12 atlas pixels
-    if (fill.a > 0) quad(cx + g.x0 * s, cy + g.y0 * s, cx + g.x1 * s, cy + g.y1 * s, g.u0, g.v0, g.u1, g.v1, fill, fill, s, 0);
+    // Only the part of the distance field that can be drawn: the disc plus half the rim plus
+    // anti-aliasing, not the whole padded glyph (llvmpipe pays for every covered pixel).
+    const float extent_px = r + std::max(0.0f, outline_px) * 0.5f + 1.5f;
+    const float half = std::min(static_cast<float>(g.x1), extent_px / s);  // atlas pixels from the centre
+    const float du = (g.u1 - g.u0) * 0.5f * half / g.x1, dv = (g.v1 - g.v0) * 0.5f * half / g.y1;
+    const float uc = (g.u0 + g.u1) * 0.5f, vc = (g.v0 + g.v1) * 0.5f;
+    const float e = half * s;
+    if (fill.a > 0) quad(cx - e, cy - e, cx + e, cy + e, uc - du, vc - dv, uc + du, vc + dv, fill, fill, s, 0);
     // Negative halo width selects the shader's outline mode: a band centred on the edge.
     if (outline.a > 0 && outline_px > 0)
-        quad(cx + g.x0 * s, cy + g.y0 * s, cx + g.x1 * s, cy + g.y1 * s, g.u0, g.v0, g.u1, g.v1, outline, outline, s,
-             -outline_px);
+        quad(cx - e, cy - e, cx + e, cy + e, uc - du, vc - dv, uc + du, vc + dv, outline, outline, s, -outline_px);
 }
 
 void TextBatch::add_line(float x0, float y0, float x1, float y1, float width, core::Rgba c) {
