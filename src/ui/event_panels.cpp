@@ -93,12 +93,12 @@ const char* kWindowNames[] = {"Day", "Week", "Month", "All", "Custom"};
 
 bool apply_edit(AppState& state, core::EventEdit edit) {
     if (edit.timestamp.empty()) edit.timestamp = core::utc_timestamp_now();
-    const core::EventEdit copy = edit;
     if (!state.ev.events.apply(std::move(edit))) {
         state.ev.message = "edit not applied: the event no longer exists";
         return false;
     }
-    if (state.ev.on_edit) state.ev.on_edit(copy);
+    // Journal the edit as applied (apply fills in the quote check used when re-applying).
+    if (state.ev.on_edit) state.ev.on_edit(state.ev.events.edits().back());
     state.ev.filter_changed = true;
     state.map_dirty = true;
     return true;
