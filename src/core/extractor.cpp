@@ -127,9 +127,10 @@ unsigned word_class(std::string_view w) {
             for (std::string_view x : words) t[x] |= bit;
         };
         // Forecasts, assessments and counterfactuals: "seemed a full victory", "was supposed to
-        // guarantee", "the statement indicates".
+        // guarantee", "the statement indicates", "the advance poses a threat", "the bloc seeks to".
         add(kModal, {"will", "would", "could", "might", "likely", "unlikely", "inevitable", "seems", "seem", "seemed",
-                     "perhaps", "probably", "suggests", "indicates", "supposed", "perspective"});
+                     "perhaps", "probably", "suggests", "indicates", "supposed", "perspective", "poses", "seeks",
+                     "represents", "constitutes"});
         add(kPastIrregular, {"took", "fought", "met",  "struck", "hit",  "said",
                                                                 "told", "fled",   "won",  "lost",   "shot", "began",
                                                                 "begun", "left",  "held", "retook"});

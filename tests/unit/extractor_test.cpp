@@ -327,7 +327,8 @@ TEST_CASE("a partial list also gives the region; demonyms do not locate; assessm
           "[core][extractor]") {
     const auto ev = run("Date: 2020-11-12\n---\nFighting continued in Karabakh.\n\nTroops liberated many villages, "
                         "including Fuzuli and Hadrut, on November 9.\n\nTroops remained within Azerbaijani borders "
-                        "on November 10.\n\nThe truce seemed a victory for Baku.\n");
+                        "on November 10.\n\nThe truce seemed a victory for Baku.\n\nThe advance poses a direct threat to "
+                        "Martuni. The bloc seeks to settle the war by force.\n");
     REQUIRE(ev.size() == 5);
     CHECK(ev[1].place == "Fuzuli");
     CHECK(ev[2].place == "Hadrut");
