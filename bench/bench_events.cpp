@@ -40,7 +40,7 @@ long peak_rss_kb() {
 
 core::Date iso(const char* s) { return *core::parse_iso_date(s); }
 
-using bench::synthetic_events;  // bench/synthetic_events.hpp, shared with bench_events_render
+using sitmap::bench::synthetic_events;  // bench/synthetic_events.hpp, shared with bench_events_render
 
 template <typename F>
 double time_median(int runs, F&& f) {
@@ -53,7 +53,7 @@ double time_median(int runs, F&& f) {
     return median(ms);
 }
 
-void bench(std::size_t n, int runs) {
+void run_bench(std::size_t n, int runs) {
     auto t0 = Clock::now();
     const auto events = synthetic_events(n, 20240501u);
     const double gen_ms = ms_since(t0);
@@ -140,6 +140,6 @@ int main(int argc, char** argv) {
         }
     }
     if (sizes.empty()) sizes = {100'000, 1'000'000};
-    for (std::size_t n : sizes) bench(n, runs);
+    for (std::size_t n : sizes) run_bench(n, runs);
     return 0;
 }
