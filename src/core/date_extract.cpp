@@ -114,7 +114,7 @@ private:
                   "nov", "dec", "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sun",
                   "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "spring", "summer", "fall",
                   "autumn", "winter", "soviet", "second", "first", "today", "tonight", "this", "yesterday", "day",
-                  "tomorrow", "last", "past", "previous", "recently", "recent", "weeks", "following", "next",
+                  "tomorrow", "overnight", "last", "past", "previous", "recently", "recent", "weeks", "following", "next",
                   "lasted", "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                   "eleven", "twelve", "several", "few"})
                 s.insert(w);
@@ -423,6 +423,10 @@ private:
             if (a == "last" && (w(i + 1) == "night" || w(i + 1) == "evening")) {
                 used = 2;
                 return make(i, i + 1, day_range(add_days(*pub, -1), *pub), DateKind::Deictic);
+            }
+            if (a == "overnight") {  // the night before the dateline, like "last night"
+                used = 1;
+                return make(i, i, day_range(add_days(*pub, -1), *pub), DateKind::Deictic);
             }
             if ((a == "last" || a == "past" || a == "previous") && w(i + 1) == "week" && w(i - 1) != "the") {
                 used = 2;

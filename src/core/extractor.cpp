@@ -668,6 +668,15 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
         // countries, far-away places and actors ("Baku says", "Baku's") only with a preposition.
         std::vector<Candidate> cands;
         std::optional<std::size_t> country_mention;  // the first country named (often the actor)
+        std::size_t first_reporting = toks.size();  // the first reporting verb ("said", "claimed")
+        for (std::size_t i = 0; (cues & kReporting) && i < toks.size(); ++i)
+            if (cls[i] & kReporting) {
+                first_reporting = i;
+                break;
+            }
+        const bool places_after_reporting = std::any_of(sen.places.begin(), sen.places.end(), [&](const PlaceMention& m) {
+            return m.first_token > first_reporting && gazetteer_.place(m.place).precision != LocationPrecision::Country;
+        });
         for (std::size_t k = 0; k < sen.places.size(); ++k) {
             const PlaceMention& m = sen.places[k];
             const NamedPlace& p = gazetteer_.place(m.place);
@@ -711,6 +720,9 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
                 case LocationPrecision::Country: score = 0; break;
             }
             if (locative) score += 3;
+            // "The authorities in Stepanakert said drones struck Martuni": a place in the speaker's
+            // phrase, before the reporting verb, yields to the places of what was reported.
+            if (m.last_token <= first_reporting && places_after_reporting) score -= 2;
             // A capital after "of", "by", "to" or "from" is its government ("the terms of Baku").
             const std::string_view before = f > 0 ? std::string_view(toks[f - 1].folded) : std::string_view();
             const bool capital = p.kind.find("capital") != std::string::npos &&

@@ -105,6 +105,9 @@ TEST_CASE("expressions relative to the publication date", "[core][date]") {
     CHECK(months.range.start == d(2023, 6, 20));
     CHECK(months.range.end == d(2023, 9, 19));
     CHECK(first("two days ago", tue).range.start == d(2023, 9, 17));
+    auto overnight = first("shelled the town overnight", tue);
+    CHECK(overnight.range.start == d(2023, 9, 18));
+    CHECK(overnight.range.end == d(2023, 9, 19));
 }
 
 TEST_CASE("anaphoric expressions follow the previous date in the text", "[core][date]") {

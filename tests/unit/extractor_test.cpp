@@ -381,3 +381,13 @@ TEST_CASE("repeated or earlier acts in an operation report belong to its run-up"
     CHECK(k.date.end == d(2023, 9, 18));
     CHECK(at(ev, "Hadrut").date.end == d(2023, 9, 20));  // no such cue: during the operation
 }
+
+TEST_CASE("the speaker's place yields to the reported one; 'overnight' is the night before the dateline",
+          "[core][extractor]") {
+    const auto ev = run("Date: 2020-10-14\n---\nThe authorities in Stepanakert said drones struck the town of Hadrut "
+                        "overnight.\n");
+    REQUIRE(ev.size() == 1);
+    CHECK(ev[0].place == "Hadrut");
+    CHECK(ev[0].date.start == d(2020, 10, 13));
+    CHECK(ev[0].date.end == d(2020, 10, 14));
+}
