@@ -2,13 +2,14 @@
 // date advances one day, the visible events are selected (week window), grouped and drawn with
 // the map at 1280x800, headless (same Renderer as the window). Reports median/p95 frame time,
 // start-up with the events loaded, and peak memory, for 100,000 and 1,000,000 synthetic events.
-// Usage: build/sitmap_bench_events_render [--events N] [--frames F]
+// Usage: build/sitmap_bench_events_render [--events N] [--frames F] | --write N FILE
 #include "app/data_paths.hpp"
 #include "app/event_markers.hpp"
 #include "app/map_loader.hpp"
 #include "core/base_map.hpp"
 #include "core/control_scene.hpp"
 #include "core/event_view.hpp"
+#include "io/events_io.hpp"
 #include "render/offscreen.hpp"
 #include "render/renderer.hpp"
 #include "synthetic_events.hpp"
@@ -47,6 +48,13 @@ int main(int argc, char** argv) {
     std::vector<std::size_t> counts;
     int frames = 120;
     for (int i = 1; i + 1 < argc; ++i) {
+        // --write N FILE: only write N synthetic events to an events file (to open in the window).
+        if (std::strcmp(argv[i], "--write") == 0 && i + 2 < argc) {
+            const auto events = bench::synthetic_events(std::stoul(argv[i + 1]), 20240501u);
+            io::write_events(argv[i + 2], events);
+            std::printf("wrote %zu events to %s\n", events.size(), argv[i + 2]);
+            return 0;
+        }
         if (std::strcmp(argv[i], "--events") == 0) counts.push_back(std::stoul(argv[i + 1]));
         if (std::strcmp(argv[i], "--frames") == 0) frames = std::max(10, std::atoi(argv[i + 1]));
     }

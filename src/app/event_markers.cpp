@@ -10,8 +10,9 @@ namespace sitmap::app {
 EventLayout layout_events(const std::vector<core::Event>& events, const std::vector<core::VisibleEvent>& visible,
                           const core::Projector& projector, const EventLayoutOptions& o) {
     EventLayout out;
-    // Symbols are ~20 px wide: anything closer than that at this zoom becomes one group.
-    const double radius_px = 20.0 * o.ui_scale;
+    // Symbols are 19 px wide plus a count badge: anything closer than 26 px at this zoom becomes
+    // one group, so symbols never overlap.
+    const double radius_px = 26.0 * o.ui_scale;
     const auto groups = core::group_events(events, visible, projector, o.metres_per_pixel, radius_px);
     std::unordered_map<std::size_t, float> age_of;
     for (const auto& v : visible) age_of[v.index] = v.age;
