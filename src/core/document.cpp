@@ -227,6 +227,7 @@ std::optional<std::pair<Date, std::string>> find_dateline(std::string_view text)
         if (l.blank) continue;
         if (++seen > 25) break;
         std::string_view line = text.substr(l.begin, l.end - l.begin);
+        if (opens_link_list(line)) break;  // the dates below belong to other articles
         const auto toks = tokenize(line);
         // Skip a prefix of labels: "date", "published", "updated", "posted", "on", upper-case section
         // names ("ANALYTICS"), weekday names.
@@ -252,7 +253,17 @@ std::optional<std::pair<Date, std::string>> find_dateline(std::string_view text)
         if (!d || d->kind != DateKind::Absolute || d->range.precision != DatePrecision::Day) continue;
         const bool at_start = d->begin == 0;
         const bool stamp = has_time(line) && toks.size() <= 14;
-        if (at_start || stamp) return std::make_pair(d->range.start, std::string(line));
+        // A wire dateline: "Baku, September 21, 2023, AZERTAG", "Stepanakert, 19 Sep 2023 -": one
+        // to three capitalised words (the place) and a comma before the date, on a short line.
+        bool wire = false;
+        if (!at_start && toks.size() <= 12) {
+            std::string_view before = rest.substr(0, d->begin);
+            while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+            const auto place = tokenize(before);
+            wire = before.ends_with(",") && !place.empty() && place.size() <= 3 &&
+                   std::all_of(place.begin(), place.end(), [](const Token& t) { return t.capitalized && !t.numeric; });
+        }
+        if (at_start || stamp || wire) return std::make_pair(d->range.start, std::string(line));
     }
     return std::nullopt;
 }

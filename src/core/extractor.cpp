@@ -148,7 +148,7 @@ unsigned word_class(std::string_view w) {
         add(kFunction, {"the",    "a",      "an",      "on",       "in",        "as",   "at",      "according", "moreover", "however",
         "also",   "after",  "before",  "since",    "during",    "this", "that",    "meanwhile", "nonetheless",
         "in",     "while",  "although", "reportedly", "shortly"});
-        add(kOperation, {"operation", "operations", "offensive", "war",
+        add(kOperation, {"operation", "operations", "measures", "offensive", "war",
                                                         "counterattack", "counteroffensive", "campaign",
                                                         "hostilities", "assault", "incursion"});
         add(kStart, {"launched", "began", "begun", "started", "start",
@@ -169,7 +169,7 @@ unsigned word_class(std::string_view w) {
         add(kExchange, {"exchange"});
         add(kAux, {"been", "was", "were", "has", "have", "had"});
         add(kAs, {"as"});
-        add(kEarlier, {"previously", "repeatedly", "times", "time"});
+        add(kEarlier, {"previously", "repeatedly", "earlier", "times", "time"});
         for (const auto& [word, trigger] : lexicon()) t[word] |= kTrigger;
         return t;
     }();
@@ -474,13 +474,32 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
                 as_of_here |= (sen.cls[i] & kAs) && toks[i + 1].folded == "of";
             if (!(op && starts) && !halts && !as_of_here) continue;
             const std::string_view st = text.substr(sen.span.begin, sen.span.end - sen.span.begin);
-            for (const DateMention& d : find_dates(st, toks, DateContext{doc.publication_date, std::nullopt})) {
+            const auto sentence_dates = find_dates(st, toks, DateContext{doc.publication_date, std::nullopt});
+            for (const DateMention& d : sentence_dates) {
                 if (d.range.precision != DatePrecision::Day || d.kind == DateKind::Since) continue;
                 std::size_t k = 0;
                 while (k < toks.size() && toks[k].begin < d.begin) ++k;
                 if (as_of_here && !as_of && k >= 2 && toks[k - 2].folded == "as" && toks[k - 1].folded == "of")
                     as_of = d.range.end;
+                // In "launched on September 19, were suspended on September 20" only the date
+                // nearest the start word starts the operation.
+                bool nearest_start = false;
                 if (op && starts) {
+                    std::size_t best_gap = toks.size() + 1, this_gap = toks.size() + 1;
+                    for (std::size_t i = 0; i < toks.size(); ++i) {
+                        if (!(sen.cls[i] & kStart)) continue;
+                        for (const DateMention& o : sentence_dates) {
+                            if (o.range.precision != DatePrecision::Day || o.kind == DateKind::Since) continue;
+                            std::size_t ok = 0;
+                            while (ok < toks.size() && toks[ok].begin < o.begin) ++ok;
+                            const std::size_t gap = ok > i ? ok - i : i - ok;
+                            best_gap = std::min(best_gap, gap);
+                            if (o.begin == d.begin) this_gap = std::min(this_gap, gap);
+                        }
+                    }
+                    nearest_start = this_gap == best_gap;
+                }
+                if (op && starts && nearest_start) {
                     // The current operation: the latest start within two months before the reference.
                     const bool recent = !reference || (sys_days(d.range.start) <= sys_days(*reference) &&
                                                        sys_days(*reference) - sys_days(d.range.start) <= std::chrono::days(62));
@@ -872,7 +891,7 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
             bool earlier = false;
             for (std::size_t i = 0; (cues & kEarlier) && all_dates.empty() && i < toks.size() && !earlier; ++i) {
                 const std::string_view w = toks[i].folded;
-                earlier = w == "previously" || w == "repeatedly" ||
+                earlier = w == "previously" || w == "repeatedly" || (w == "earlier" && i == 0) ||
                           ((w == "times" || w == "time") && i > 0 &&
                            (toks[i - 1].folded == "several" || toks[i - 1].folded == "many" ||
                             toks[i - 1].folded == "last" || toks[i - 1].folded == "multiple"));

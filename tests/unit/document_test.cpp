@@ -51,6 +51,16 @@ TEST_CASE("datelines in the forms the issue lists", "[core][document]") {
     CHECK(pub("A headline\n\nAuthor Name\n\nTue, 10/27/2020 \xE2\x80\x93 02:00\n\nText.") == d(2020, 10, 27));
 }
 
+TEST_CASE("a wire dateline 'City, date' is the publication date; link-list stamps are not", "[core][document]") {
+    Diagnostics diags;
+    const auto wire = parse_document("w.txt", "Baku, September 21, 2023, AZERTAG\n\nTroops withdrew.\n", diags);
+    REQUIRE(wire.publication_date.has_value());
+    CHECK(*wire.publication_date == d(2023, 9, 21));
+    const auto listed = parse_document("l.txt", "Troops withdrew from the area on Sunday, officials said.\n\nRead also\n\n"
+                                                "Talks resume in Brussels\n\n25.04.2023 12:10\n", diags);
+    CHECK_FALSE(listed.publication_date.has_value());
+}
+
 TEST_CASE("a date inside running text is not a dateline; an undated text gets an estimate", "[core][document]") {
     Diagnostics diags;
     const auto doc = parse_document(

@@ -391,3 +391,16 @@ TEST_CASE("the speaker's place yields to the reported one; 'overnight' is the ni
     CHECK(ev[0].date.start == d(2020, 10, 13));
     CHECK(ev[0].date.end == d(2020, 10, 14));
 }
+
+TEST_CASE("the date nearest the start word starts the operation; a later one in the sentence may end it",
+          "[core][extractor]") {
+    const auto ev = run("Baku, September 22, 2023, WIRE\n\nAnti-terror measures in Karabakh, launched on September 19, "
+                        "were suspended on September 20.\n\nTroops shelled Hadrut.\n\nEarlier, a mine blast killed "
+                        "two workers near Fuzuli.\n");
+    const Event& h = at(ev, "Hadrut");
+    CHECK(h.date.start == d(2023, 9, 19));
+    CHECK(h.date.end == d(2023, 9, 20));
+    const Event& f = at(ev, "Fuzuli");
+    CHECK(f.date.start == d(2023, 8, 1));
+    CHECK(f.date.end == d(2023, 9, 18));
+}
