@@ -120,7 +120,17 @@ private:
                 s.insert(w);
             return s;
         }();
-        if (starters.count(a)) return true;
+        // Two-letter prefixes of the starters: most words are rejected without hashing.
+        static const std::array<bool, 26 * 26> prefixes = [] {
+            std::array<bool, 26 * 26> p{};
+            for (std::string_view w : starters)
+                if (w.size() >= 2 && w[0] >= 'a' && w[0] <= 'z' && w[1] >= 'a' && w[1] <= 'z')
+                    p[static_cast<std::size_t>(w[0] - 'a') * 26 + static_cast<std::size_t>(w[1] - 'a')] = true;
+            return p;
+        }();
+        const bool known_prefix = a.size() >= 2 && a[0] >= 'a' && a[0] <= 'z' && a[1] >= 'a' && a[1] <= 'z' &&
+                                  prefixes[static_cast<std::size_t>(a[0] - 'a') * 26 + static_cast<std::size_t>(a[1] - 'a')];
+        if (known_prefix && starters.count(a)) return true;
         if (a == "the") return i > 0 && w(i - 1) == "on";  // "on the 29th"
         if (a == "a" || a == "an") {                       // "a week ago", "a day later"
             const std::string& after = w(i + 2);

@@ -73,12 +73,21 @@ bool is_chrome(std::string_view line) {
         "click to view", "advertisement", "sign up", "newsletter", "cookie", "all rights reserved", "tags"};
     // A mark plus at most 60 folded characters (100 at most): a line of over 320 bytes cannot fold to
     // that little unless it is mostly punctuation, so long prose is not folded (folding is costly).
-    if (line.size() <= 320) {
+    // The marks start with one of a few letters: other lines are not folded either.
+    std::size_t first = 0;
+    while (first < line.size() && !std::isalnum(static_cast<unsigned char>(line[first])) &&
+           static_cast<unsigned char>(line[first]) < 0x80)
+        ++first;
+    const char lead = first < line.size() ? static_cast<char>(std::tolower(static_cast<unsigned char>(line[first]))) : ' ';
+    const bool may_mark = first < line.size() && (static_cast<unsigned char>(line[first]) >= 0x80 ||
+                                                  std::string_view("slyrafcnt").find(lead) != std::string_view::npos);
+    if (line.size() <= 320 && may_mark) {
         const std::string f = fold_for_match(line);
         for (auto m : marks)
             if (f == m || (f.starts_with(m) && f.size() < m.size() + 60)) return true;
     }
-    // Navigation bars: several short items separated by |, • or ».
+    // Navigation bars: several short items separated by |, • or » (a short line).
+    if (line.size() > 400) return false;
     std::size_t seps = 0;
     for (std::size_t i = 0; i < line.size() && seps < 3; ++i) {
         const char c = line[i];

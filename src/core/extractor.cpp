@@ -943,9 +943,11 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
                                        (toks[k - 2].folded == "released" || toks[k - 2].folded == "published" ||
                                         toks[k - 2].folded == "taken"));
                 bool picture = false;
-                for (const Token& t : toks)
-                    picture |= t.folded == "picture" || t.folded == "photo" || t.folded == "photograph" ||
-                               t.folded == "image" || t.folded == "footage" || t.folded == "video";
+                for (std::size_t q = 0; released && q < toks.size() && !picture; ++q) {
+                    const std::string_view w = toks[q].folded;
+                    picture = w == "picture" || w == "photo" || w == "photograph" || w == "image" || w == "footage" ||
+                              w == "video";
+                }
                 const Date war_start{std::chrono::year(2020), std::chrono::September, std::chrono::day(27)};
                 const Date war_end{std::chrono::year(2020), std::chrono::November, std::chrono::day(10)};
                 if (released && picture && when.precision == DatePrecision::Day &&

@@ -5,6 +5,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <array>
 #include <cctype>
 #include <cstdint>
 #include <memory>
@@ -52,7 +53,13 @@ char32_t next_cp(std::string_view s, std::size_t& i) {
     return cp < 0 ? U'\uFFFD' : static_cast<char32_t>(cp);
 }
 
-bool ascii_word(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+// [A-Za-z0-9] as a table lookup (the tokenizer's innermost test).
+constexpr std::array<bool, 256> ascii_word_table = [] {
+    std::array<bool, 256> t{};
+    for (int c = 0; c < 256; ++c) t[static_cast<std::size_t>(c)] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    return t;
+}();
+bool ascii_word(unsigned char c) { return ascii_word_table[c]; }
 
 // Possessive: word + apostrophe + "s" + non-letter. Moves `i` past the "'s" when found.
 void mark_possessive(std::string_view text, std::size_t& i, Token& t) {
