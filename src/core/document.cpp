@@ -194,7 +194,8 @@ void classify_blocks(Document& doc, std::size_t body_begin) {
     bool in_list = false;
     for (const TextSpan& p : paras) {
         const std::string_view s = text.substr(p.begin, p.end - p.begin);
-        const std::size_t words = word_count(s);
+        // Only small word counts matter below (< 30, <= 8): count no further than needed.
+        const std::size_t words = word_count(s, in_list || !ends_sentence(s) ? 31 : 9);
         TextBlock b{p, BlockKind::Prose};
         if (opens_link_list(s)) {
             in_list = true;
