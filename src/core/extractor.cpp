@@ -713,7 +713,7 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
             for (std::size_t q = k; q > 0; --q) {
                 const auto& a = sen.places[q - 1];
                 const std::string_view g = st.substr(a.end, sen.places[q].begin - a.end);
-                if (g.size() > 8) break;  // not a list separator
+                if (g.size() > 16) break;  // not a list separator
                 std::string gg;
                 for (char c : g)
                     if (c != ' ') gg.push_back(c);
@@ -772,7 +772,7 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
             std::size_t lo = best->mention, hi = best->mention;
             auto joined = [&](std::size_t a, std::size_t b) {
                 const std::string_view g = st.substr(sen.places[a].end, sen.places[b].begin - sen.places[a].end);
-                if (g.size() > 8) return false;  // not a list separator
+                if (g.size() > 16) return false;  // not a list separator
                 std::string gg;
                 for (char c : g)
                     if (c != ' ') gg.push_back(c);

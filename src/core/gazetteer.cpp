@@ -190,7 +190,7 @@ std::vector<PlaceMention> Gazetteer::find_mentions(std::string_view text, const 
         while (first > 0) {
             const auto& prev = out[first - 1];
             const std::string_view gap = text.substr(prev.end, out[first].begin - prev.end);
-            if (gap.size() > 8) break;  // list separators are short (", ", " and ", ", or ")
+            if (gap.size() > 16) break;  // list separators are short (", ", " and ", ", or ")
             std::string g;
             for (char c : gap)
                 if (!std::isspace(static_cast<unsigned char>(c))) g.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
