@@ -1,3 +1,12 @@
+// Event extraction (see extractor.hpp). Sections:
+//   [SECTION] Lexicon            event words, their types and weights
+//   [SECTION] Word classes       one hash lookup per token: modal, reporting, locative, rule cues
+//   [SECTION] Sentences          the sentence splitter
+//   [SECTION] The operation frame  start/halt/length of the operation a report describes
+//   Extractor::extract           pass 1 (sentences, places, focus), frame pass, pass 2 (per
+//                                sentence: dates, event word, places, the date rules, actor/target)
+// The dating rules implement the annotation guide (tests/data/gold_seeds.csv, gold_notes.md) as
+// general rules; each has a synthetic unit test in tests/unit/extractor_test.cpp.
 #include "core/extractor.hpp"
 
 #include "core/date_extract.hpp"
@@ -193,6 +202,8 @@ bool is_reporting_verb(std::string_view w) { return (word_class(w) & kReporting)
 
 bool is_agent_head(std::string_view w) { return (word_class(w) & kAgent) != 0; }
 
+
+// [SECTION] Sentences.
 
 // Closing quote or bracket at `i` ( " ' ) ] ” ’ » ): its length in bytes, else 0.
 std::size_t closing_at(std::string_view t, std::size_t i) {
