@@ -5,7 +5,7 @@
 //   [SECTION] The operation frame  start/halt/length of the operation a report describes
 //   Extractor::extract           pass 1 (sentences, places, focus), frame pass, pass 2 (per
 //                                sentence: dates, event word, places, the date rules, actor/target)
-// The dating rules implement the annotation guide (tests/data/gold_seeds.csv, gold_notes.md) as
+// The dating rules implement the annotation guide (../shared/reference/gold_notes.md) as
 // general rules; each has a synthetic unit test in tests/unit/extractor_test.cpp.
 #include "core/extractor.hpp"
 
