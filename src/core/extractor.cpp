@@ -766,6 +766,15 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
                      surface.ends_with("ese")))
                     continue;
             }
+            // A dateline opening the sentence ("STEPANAKERT — Azerbaijan launched ...") names where the
+            // report was filed, not where it happened, when the sentence names other places.
+            if (m.first_token == 0 && sen.places.size() > 1) {
+                std::string_view after = st.substr(m.end, std::min<std::size_t>(8, st.size() - m.end));
+                while (!after.empty() && after.front() == ' ') after.remove_prefix(1);
+                if (after.starts_with("\xE2\x80\x94") || after.starts_with("\xE2\x80\x93") || after.starts_with("-") ||
+                    after.starts_with("("))
+                    continue;
+            }
             if (p.precision == LocationPrecision::Country && !far && !country_mention) country_mention = k;
             if (!locative && (p.precision == LocationPrecision::Country || far || actor_like || capital)) continue;
             if (far && p.precision == LocationPrecision::Country) continue;

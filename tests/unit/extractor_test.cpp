@@ -404,3 +404,10 @@ TEST_CASE("the date nearest the start word starts the operation; a later one in 
     CHECK(f.date.start == d(2023, 8, 1));
     CHECK(f.date.end == d(2023, 9, 18));
 }
+
+TEST_CASE("a dateline city opening the sentence is not where the reported event happened", "[core][extractor]") {
+    const auto ev = run("Date: 2023-09-20\n---\nSTEPANAKERT \xE2\x80\x94 Drones struck Fuzuli and Hadrut on Tuesday.\n");
+    REQUIRE(ev.size() == 2);
+    CHECK(ev[0].place == "Fuzuli");
+    CHECK(ev[1].place == "Hadrut");
+}
