@@ -146,7 +146,7 @@ unsigned word_class(std::string_view w) {
         add(kLocative, {"in",     "near",  "at",      "around", "outside", "into",
                                                         "inside", "across", "towards", "toward", "from",   "within",
                                                         "along",  "over"});
-        add(kReporting, {"says",   "said",   "insists", "insisted", "claims",
+        add(kReporting, {"says",   "said",   "insists", "insisted", "claims", "expressed",
                                                         "claimed", "stated", "announced", "noted",  "agreed",
                                                         "accused", "blamed", "blames",  "warned",  "denied",
                                                         "reported"});
@@ -350,7 +350,6 @@ int stated_duration_days(const std::vector<Token>& toks) {
 }
 
 // Present-tense reporting verbs: the claim is made now, at publication ("Baku blames Moscow").
-bool is_present_reporting(std::string_view w) { return (word_class(w) & kPresentReporting) != 0; }
 
 // "the de facto regime", "the separatist authorities": an unrecognised administration, named by what
 // it is rather than where. Returns the token index after the phrase, or 0.
@@ -579,12 +578,20 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
         // A claim in the present ("Baku blames ...") or present perfect ("the ministry has
         // reported ...") is made at publication, whatever it is about.
         bool present_claim = false;
-        for (std::size_t i = 0; (cues & (kPresentReporting | kHave)) && i < toks.size() && !present_claim; ++i)
-            present_claim = is_present_reporting(toks[i].folded) ||
-                            (i + 1 < toks.size() && (toks[i].folded == "has" || toks[i].folded == "have") &&
-                             ((word_class(toks[i + 1].folded) & kReporting) != 0 ||
-                              (i + 2 < toks.size() && toks[i + 1].folded.ends_with("ly") &&  // "has repeatedly stated"
-                               (word_class(toks[i + 2].folded) & kReporting) != 0)));
+        bool perfect_claim = false;  // "Iran has expressed concern": some time up to now
+        bool past_report = false;    // "... said", "... stated" (not after has/have)
+        for (std::size_t i = 0; (cues & (kPresentReporting | kHave)) && i < toks.size(); ++i) {
+            const bool perfect = i + 1 < toks.size() && (cls[i] & kHave) &&
+                                 ((cls[i + 1] & kReporting) ||
+                                  (i + 2 < toks.size() && toks[i + 1].folded.ends_with("ly") &&  // "has repeatedly stated"
+                                   (cls[i + 2] & kReporting)));
+            present_claim |= (cls[i] & kPresentReporting) || perfect;
+            perfect_claim |= perfect;
+        }
+        for (std::size_t i = 0; perfect_claim && i < toks.size(); ++i)
+            if ((cls[i] & kReporting) && !(cls[i] & kPresentReporting) &&
+                !(i >= 1 && (cls[i - 1] & kHave)) && !(i >= 2 && (cls[i - 2] & kHave)))
+                past_report = true;
 
         // Dates of the sentence.
         DateContext dctx{doc.publication_date, narrative};
@@ -1009,6 +1016,10 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
             if (frame_dates_undated && fallback && !present_claim && sys_days(*fallback) >= sys_days(frame->start) &&
                 sys_days(*fallback) <= sys_days(frame_last)) {
                 when = *frame;  // happened during the reported operation, day not stated
+            } else if (perfect_claim && !past_report && !as_of && doc.publication_date) {
+                // A present-perfect claim with no date happened some time this year, up to now.
+                when = DateRange{Date(doc.publication_date->year(), std::chrono::January, std::chrono::day(1)),
+                                 *doc.publication_date, DatePrecision::Year};
             } else if (present_claim && (as_of || doc.publication_date)) {
                 // A status report ("As of October 26, ...") speaks in the present of its status date.
                 const Date now = as_of ? *as_of : *doc.publication_date;

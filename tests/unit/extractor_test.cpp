@@ -311,8 +311,9 @@ TEST_CASE("'until the <year> operation', the operation's year, present claims an
     CHECK(m.date.end == d(2023, 9, 19));
     CHECK(m.date.precision == DatePrecision::Year);
     const Event& f = at(ev, "Fuzuli");
-    CHECK(f.date.start == d(2023, 10, 5));  // a report made now, about the operation
-    CHECK(f.date.end == d(2023, 10, 5));
+    CHECK(f.date.start == d(2023, 1, 1));  // a present-perfect report: some time this year, up to now,
+    CHECK(f.date.end == d(2023, 10, 5));   // not the operation's days (its year only names it)
+    CHECK(f.date.precision == DatePrecision::Year);
     std::vector<const Event*> blames;
     for (const auto& e : ev)
         if (e.source.quote.starts_with("Baku blames")) blames.push_back(&e);
