@@ -116,7 +116,7 @@ private:
                   "autumn", "winter", "soviet", "second", "first", "today", "tonight", "this", "yesterday", "day",
                   "tomorrow", "overnight", "last", "past", "previous", "recently", "recent", "weeks", "following", "next",
                   "lasted", "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                  "eleven", "twelve", "several", "few"})
+                  "eleven", "twelve", "several", "few", "dissolution", "collapse", "breakup"})
                 s.insert(w);
             return s;
         }();
@@ -375,6 +375,12 @@ private:
         const std::string& a = w(i);
         const auto pub = reference();
         // Named periods of the conflict's history (general knowledge, not tied to any document).
+        // "the dissolution (collapse, breakup, fall) of the Soviet Union / USSR": 26 December 1991.
+        if ((a == "dissolution" || a == "collapse" || a == "breakup" || a == "fall") && w(i + 1) == "of" &&
+            w(i + 2) == "the" && (w(i + 3) == "ussr" || (w(i + 3) == "soviet" && w(i + 4) == "union"))) {
+            used = w(i + 3) == "ussr" ? 4 : 5;
+            return make(i, i + used - 1, one_day(Date(year(1991), December, day(26))), DateKind::Absolute);
+        }
         if (a == "soviet" && (w(i + 1) == "times" || w(i + 1) == "era" || w(i + 1) == "period" || w(i + 1) == "rule")) {
             used = 2;
             return make(i, i + 1, DateRange{Date(year(1922), December, day(30)), Date(year(1991), December, day(26)),

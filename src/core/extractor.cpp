@@ -1040,6 +1040,30 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
         }
 
         if (first_day_date != dates.end()) last_day = first_day_date->range.start;
+        const std::optional<DateRange> first_dated_day_or_year =
+            dates.empty() || frame_relative ? std::nullopt : std::optional<DateRange>(dates.front().range);
+        // A campaign or war said to begin inside one of the conflict's past wars lasts until that war
+        // ended (general knowledge: the first war ended with the ceasefire of 12 May 1994, the
+        // second with the statement of 10 November 2020), when the text was written after it.
+        if ((cues & kOperation) && (cues & kStart) && first_dated_day_or_year && reference) {
+            struct War {
+                Date start, end;
+                DatePrecision precision;
+            };
+            static const std::array<War, 2> wars{
+                War{Date(std::chrono::year(1988), std::chrono::February, std::chrono::day(20)),
+                    Date(std::chrono::year(1994), std::chrono::May, std::chrono::day(12)), DatePrecision::Year},
+                War{Date(std::chrono::year(2020), std::chrono::September, std::chrono::day(27)),
+                    Date(std::chrono::year(2020), std::chrono::November, std::chrono::day(10)), DatePrecision::Day}};
+            const Date from = first_dated_day_or_year->start;
+            for (const War& war : wars)
+                if (first_dated_day_or_year->precision == DatePrecision::Day && sys_days(from) >= sys_days(war.start) &&
+                    sys_days(from) < sys_days(war.end) && sys_days(war.end) < sys_days(*reference)) {
+                    when = DateRange{from, war.end, war.precision};
+                    paragraph_day.reset();  // the paragraph goes on about the war, not that day
+                    paragraph_date = when;
+                }
+        }
         // Appeals, acceptances and agreements that end an operation date to the day it halted
         // ("the regime appealed for talks", "Baku agreed to meet") when the text gives no day.
         if (frame && frame_halted && (cues & kAppeal) && dates.empty() && !frame_relative) {

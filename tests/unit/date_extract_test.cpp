@@ -64,6 +64,14 @@ TEST_CASE("partial dates carry month, year or decade-wide ranges", "[core][date]
     CHECK(days44.range.precision == DatePrecision::Day);
 }
 
+TEST_CASE("named moments of the conflict's history", "[core][date]") {
+    auto dissolution = first("war broke out after the dissolution of the Soviet Union");
+    CHECK(dissolution.range.start == d(1991, 12, 26));
+    CHECK(dissolution.range.end == d(1991, 12, 26));
+    CHECK(first("after the collapse of the USSR").range.start == d(1991, 12, 26));
+    CHECK_FALSE(parse_first_date("the collapse of the talks").has_value());
+}
+
 TEST_CASE("the date prefilter keeps every form that starts with an ordinary word", "[core][date]") {
     const auto pub = d(2023, 9, 20);
     CHECK(first("it happened a week ago", pub).range.start == d(2023, 9, 13));

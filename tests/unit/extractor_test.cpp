@@ -412,3 +412,20 @@ TEST_CASE("a dateline city opening the sentence is not where the reported event 
     CHECK(ev[0].place == "Fuzuli");
     CHECK(ev[1].place == "Hadrut");
 }
+
+TEST_CASE("a campaign begun inside a past war lasts until that war ended, and its paragraph with it",
+          "[core][extractor]") {
+    const auto ev = run("Date: 2023-10-01\n---\nThe campaign against Fuzuli began after the dissolution of the Soviet "
+                        "Union in 1991. Thousands were killed near Hadrut.\n\nOn 20 October 2020, drones struck "
+                        "Martuni.\n");
+    const Event& f = at(ev, "Fuzuli");
+    CHECK(f.date.start == d(1991, 12, 26));
+    CHECK(f.date.end == d(1994, 5, 12));
+    CHECK(f.date.precision == DatePrecision::Year);
+    const Event& h = at(ev, "Hadrut");
+    CHECK(h.date.start == d(1991, 12, 26));
+    CHECK(h.date.end == d(1994, 5, 12));
+    const Event& m = at(ev, "Martuni");  // no start word: the day it names
+    CHECK(m.date.start == d(2020, 10, 20));
+    CHECK(m.date.end == d(2020, 10, 20));
+}
