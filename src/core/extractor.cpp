@@ -916,16 +916,22 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
                     frame_relative = DateRange{frame->start, frame->start, DatePrecision::Day};
             }
             // "attempts ... several times", "had previously laid mines": repeated or earlier acts,
-            // before the operation began (the same run-up span as below), when no date is given.
-            bool earlier = false;
-            for (std::size_t i = 0; (cues & kEarlier) && all_dates.empty() && i < toks.size() && !earlier; ++i) {
+            // before the operation began, when no date is given: repeated ones over that year,
+            // single earlier ones in the run-up (the same span as "preceding" below).
+            bool earlier = false, repeated = false;
+            for (std::size_t i = 0; (cues & kEarlier) && all_dates.empty() && i < toks.size(); ++i) {
                 const std::string_view w = toks[i].folded;
-                earlier = w == "previously" || w == "repeatedly" || (w == "earlier" && i == 0) ||
-                          ((w == "times" || w == "time") && i > 0 &&
-                           (toks[i - 1].folded == "several" || toks[i - 1].folded == "many" ||
-                            toks[i - 1].folded == "last" || toks[i - 1].folded == "multiple"));
+                const std::string_view prev = i > 0 ? std::string_view(toks[i - 1].folded) : std::string_view();
+                const bool times = (w == "times" || w == "time");
+                repeated |= w == "repeatedly" || (times && (prev == "several" || prev == "many" || prev == "multiple"));
+                earlier |= w == "previously" || (w == "earlier" && i == 0) || (times && prev == "last");
             }
-            if (earlier && !frame_relative && !present_claim) {
+            if (repeated && !frame_relative && !present_claim) {
+                // Acts repeated over time: some time that year, before the operation.
+                const Date before(sys_days(frame->start) - std::chrono::days(1));
+                frame_relative = DateRange{Date(before.year(), std::chrono::January, std::chrono::day(1)), before,
+                                           DatePrecision::Year};
+            } else if (earlier && !frame_relative && !present_claim) {
                 const Date before(sys_days(frame->start) - std::chrono::days(1));
                 const Date from(sys_days(frame->start) - std::chrono::days(49));
                 frame_relative =
