@@ -137,7 +137,7 @@ void draw_event_list(AppState& state, core::Date& date) {
     auto& ev = state.ev;
     if (!ev.show_list) return;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(vp->Size.x - 470, 96), ImGuiCond_FirstUseEver);  // below the date label
+    ImGui::SetNextWindowPos(ImVec2(vp->Size.x - 470, 150), ImGuiCond_FirstUseEver);  // below the date and legend
     ImGui::SetNextWindowSize(ImVec2(460, 380), ImGuiCond_FirstUseEver);
     if (!ImGui::Begin("Events", &ev.show_list)) {
         ImGui::End();
