@@ -1,7 +1,9 @@
 // The date grammar of news text: absolute dates ("19 September 2023", "Sept. 19", "2023-09-19",
 // "10/27/2020"), partial ones ("in August", "2020", "the 1990s", "the fall of 2020"), ranges
-// ("September 19-20") and expressions relative to the publication date ("on Tuesday",
-// "yesterday", "last night", "two days later", "last week", "recently"), each with a precision.
+// ("September 19-20"), expressions relative to the publication date ("on Tuesday", "yesterday",
+// "last night", "overnight", "two days later", "last week", "recently") and a few named moments of
+// the conflict's history ("Soviet times", "the dissolution of the Soviet Union", "the Second
+// Karabakh War"), each with a precision.
 // Part of sitmap_core: std::chrono calendar arithmetic only (no hand-rolled day counting).
 #pragma once
 #include "core/date.hpp"

@@ -60,8 +60,9 @@ Document parse_document(std::string name, std::string text, Diagnostics& diags, 
 /// `first`, its own text starting at `base_offset` in the file. Blocks are classified afresh.
 Document continue_document(const Document& first, std::string text, std::size_t base_offset);
 
-/// Finds a dateline ("20 September 2023 - 14:51", "date 2023-09-19", "Tue, 10/27/2020 – 02:00")
-/// near the start of `text`; returns the date and the line it came from.
+/// Finds a dateline ("20 September 2023 - 14:51", "date 2023-09-19", "Tue, 10/27/2020 – 02:00",
+/// "Baku, September 21, 2023, AZERTAG") near the start of `text`, stopping at a "Read also" /
+/// "Latest news" list (its stamps date other articles); returns the date and the line it came from.
 std::optional<std::pair<Date, std::string>> find_dateline(std::string_view text);
 
 }  // namespace sitmap::core
