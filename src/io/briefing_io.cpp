@@ -240,6 +240,9 @@ core::Briefing briefing_from_json(const std::string& text, const std::string& so
 }
 
 core::Briefing load_briefing(const fs::path& path) {
+    // Linux opens a directory as an empty stream; say what it is rather than "invalid JSON at 1:1".
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) throw usage_error("{}: cannot read briefing (it is a directory)", path.string());
     std::ifstream in(path, std::ios::binary);
     if (!in) throw usage_error("{}: cannot read briefing ({})", path.string(), std::strerror(errno));
     std::ostringstream text;

@@ -216,6 +216,8 @@ TEST_CASE("every malformed briefing field is reported with the file and its JSON
         CHECK_THROWS_WITH(io::load_briefing("/nonexistent/dir/b.json"),
                           Catch::StartsWith("/nonexistent/dir/b.json: cannot read briefing"));
         CHECK_THROWS_AS(io::load_briefing("/nonexistent/dir/b.json"), UsageError);
+        const fs::path tmp = fs::temp_directory_path();
+        CHECK_THROWS_WITH(io::load_briefing(tmp), tmp.string() + ": cannot read briefing (it is a directory)");
     }
     SECTION("the real path is named when loading a file") {
         TempDir dir("briefing_bad");
