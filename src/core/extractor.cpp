@@ -15,12 +15,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <cstdint>
 #include <array>
 #include <map>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
