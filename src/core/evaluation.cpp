@@ -118,16 +118,26 @@ EvaluationResult evaluate(const std::vector<Event>& predicted, const std::vector
         std::sort(adj[a].begin(), adj[a].end(), [](const auto& x, const auto& y) { return x.first > y.first; });
     }
     // Maximum matching that, among the maximum ones, has the highest total preference: the
-    // assignment problem (Hungarian method, O(n^3); n is about a hundred) with weight
-    // `big + score` on allowed edges, so one more pair always outweighs any gain in preference.
+    // assignment problem (Hungarian method, O(n^3)) with weight `big + score` on allowed edges, so one
+    // more pair always outweighs any gain in preference. Pairs only form within a document, so each
+    // document is solved on its own (n is that document's event count, not the corpus's).
     std::vector<long> gold_of(pred_idx.size(), -1);
-    {
-        const std::size_t n = std::max(pred_idx.size(), gold.size());
+    std::map<std::string, std::pair<std::vector<std::size_t>, std::vector<std::size_t>>> by_doc;
+    for (std::size_t a = 0; a < pred_idx.size(); ++a) by_doc[predicted[pred_idx[a]].source.document].first.push_back(a);
+    for (std::size_t j = 0; j < gold.size(); ++j)
+        if (auto it = by_doc.find(gold[j].doc); it != by_doc.end()) it->second.second.push_back(j);
+    for (const auto& [doc, rows_cols] : by_doc) {
+        const auto& [rows, cols] = rows_cols;  // prediction indices (into adj), gold indices
+        if (rows.empty() || cols.empty()) continue;
+        const std::size_t n = std::max(rows.size(), cols.size());
         constexpr double big = 1.0e4;
+        std::vector<std::size_t> col_of_gold(gold.size(), 0);
+        for (std::size_t c = 0; c < cols.size(); ++c) col_of_gold[cols[c]] = c + 1;
         // cost[i][j] (1-based, rows = predictions): lower is better.
         std::vector<std::vector<double>> cost(n + 1, std::vector<double>(n + 1, big));
-        for (std::size_t a = 0; a < adj.size(); ++a)
-            for (const auto& [sc, j] : adj[a]) cost[a + 1][j + 1] = -sc;
+        for (std::size_t row = 0; row < rows.size(); ++row)
+            for (const auto& [sc, j] : adj[rows[row]])
+                if (col_of_gold[j] > 0) cost[row + 1][col_of_gold[j]] = -sc;
         const double inf = std::numeric_limits<double>::infinity();
         std::vector<double> u(n + 1, 0), v(n + 1, 0);
         std::vector<std::size_t> p(n + 1, 0), way(n + 1, 0);
@@ -170,9 +180,9 @@ EvaluationResult evaluate(const std::vector<Event>& predicted, const std::vector
             } while (j0 != 0);
         }
         for (std::size_t j = 1; j <= n; ++j) {
-            const std::size_t a = p[j];
-            if (a == 0 || a > pred_idx.size() || j > gold.size()) continue;
-            if (cost[a][j] < big) gold_of[a - 1] = static_cast<long>(j - 1);  // a real edge, not padding
+            const std::size_t i = p[j];
+            if (i == 0 || i > rows.size() || j > cols.size()) continue;
+            if (cost[i][j] < big) gold_of[rows[i - 1]] = static_cast<long>(cols[j - 1]);  // a real edge, not padding
         }
     }
     std::size_t date_exact = 0, date_within = 0, place_exact = 0, type_ok = 0;
