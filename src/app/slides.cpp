@@ -11,28 +11,16 @@
 namespace sitmap::app {
 
 core::TimeWindow parse_time_window(std::string_view text, std::string_view what) {
-    if (text == "day") return {.kind = core::WindowKind::Day};
-    if (text == "week") return {.kind = core::WindowKind::Week};
-    if (text == "month") return {.kind = core::WindowKind::Month};
-    if (text == "all") return {.kind = core::WindowKind::All};
-    std::string_view digits = text;
-    if (!digits.empty() && digits.back() == 'd') digits.remove_suffix(1);
+    // The briefing grammar ("day", "week", "month", "all", "<N>d"), plus a bare number of days on
+    // the command line ("--window 14").
+    if (auto w = core::parse_slide_window(text)) return *w;
     double days = 0;
-    if (core::parse_double(digits, days) && days >= 1 && days <= 3650 && days == std::floor(days))
+    if (core::parse_double(text, days) && days >= 1 && days <= 3650 && days == std::floor(days))
         return {.kind = core::WindowKind::Custom, .custom_days = static_cast<int>(days)};
     throw usage_error("invalid {} '{}' (expected day, week, month, all or a number of days 1..3650)", what, text);
 }
 
-std::string format_time_window(const core::TimeWindow& w) {
-    switch (w.kind) {
-        case core::WindowKind::Day: return "day";
-        case core::WindowKind::Week: return "week";
-        case core::WindowKind::Month: return "month";
-        case core::WindowKind::All: return "all";
-        case core::WindowKind::Custom: return fmt::format("{}d", w.custom_days);
-    }
-    return "week";
-}
+std::string format_time_window(const core::TimeWindow& w) { return core::slide_window_name(w); }
 
 core::Camera slide_camera(const core::Slide& slide, const core::Projector& projector, int w, int h) {
     if (slide.view.bbox) return core::Camera::fit(core::project_box(projector, *slide.view.bbox), w, h, 0);

@@ -583,10 +583,12 @@ void Renderer::layout_furniture(const core::Scene& scene, const core::Camera& ca
             {core::rgb(0x7fc8c0), "Azerbaijan"},
             {core::rgb(0xe08a3c), "Armenian forces / NK authorities"},
             {core::rgb(0x9c3d1c), "Lachin corridor"},
-            {core::rgb(0xbbbbbb), "hatched: Russian peacekeepers; lines approximate"}};
+            {core::rgb(0xbbbbbb), "grey hatching: Russian peacekeepers (Nov 2020 - Jun 2024)"},
+            {core::rgb(0xf4f4f4), "white stripes: changed hands in the last 10 days"},
+            {core::rgb(0xffffff, 0.0f), "lines approximate (settlement areas)"}};
         float w = furniture_->measure(o.date_label, big);
         for (const auto& k : keys) w = std::max(w, 16 * s + furniture_->measure(k.second, small));
-        const float h = big.px + 4 * (small.px + 4 * s) + 2 * pad;
+        const float h = big.px + static_cast<float>(std::size(keys)) * (small.px + 4 * s) + 2 * pad;
         const float x0 = W - w - 2 * pad - 10 * s;
         furniture_->add_rect(x0, y0, x0 + w + 2 * pad, y0 + h, core::rgb(0xffffff, 0.82f));
         placer.reserve({x0, y0, x0 + w + 2 * pad, y0 + h});
