@@ -283,11 +283,13 @@ bool EventSession::save(ui::AppState& state) {
         if (journal_) journal_->clear();
         ev.events.mark_saved();
         ev.message = fmt::format("Saved {} correction(s) to {}", ev.events.edits().size(), edits_path_.string());
+        state.notify(ev.message);
         return true;
     } catch (const std::exception& e) {
         // Nothing is lost: the journal still holds every correction.
         ev.message = fmt::format("Could not save: {}. Your corrections are kept in {}.journal.", e.what(),
                                  edits_path_.string());
+        state.notify(ev.message, 15.0);
         return false;
     }
 }

@@ -193,10 +193,11 @@ void Presentation::fulfil_requests(ui::AppState& state, render::Renderer& render
         const fs::path path = fs::absolute(fmt::format("sitmap-{}.png", stamp));
         try {
             io::write_png(path, io::RgbaImage{map.width(), map.height(), map.read_rgba()});
-            b.message = state.ev.message = fmt::format("Screenshot saved to {}", path.string());
+            b.message = fmt::format("Screenshot saved to {}", path.string());
         } catch (const std::exception& e) {
-            b.message = state.ev.message = e.what();
+            b.message = e.what();
         }
+        state.notify(b.message);
         glBindFramebuffer(GL_FRAMEBUFFER, 0);
     }
     if (b.export_requested) {
@@ -230,6 +231,7 @@ void Presentation::fulfil_requests(ui::AppState& state, render::Renderer& render
         } catch (const std::exception& ex) {
             b.message = ex.what();
         }
+        state.notify(b.message);
         state.map_dirty = true;  // the renderer's last draw was the export
     }
     (void)events;

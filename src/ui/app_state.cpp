@@ -2,7 +2,14 @@
 
 #include "core/base_map.hpp"
 
+#include <imgui.h>
+
 namespace sitmap::ui {
+
+void AppState::notify(std::string message, double seconds) {
+    notice = std::move(message);
+    notice_until = ImGui::GetTime() + seconds;
+}
 
 void AppState::reset_view() {
     const auto box = core::project_box(projector, *core::named_view("region"));

@@ -42,6 +42,11 @@ struct AppState {
     bool show_diagnostics = false;
     bool quit = false;
 
+    /// A message shown in the status bar for a few seconds ("Screenshot saved to ...").
+    std::string notice;
+    double notice_until = 0;  ///< ImGui time (seconds) until which it shows
+    void notify(std::string message, double seconds = 6.0);
+
     /// Resets the camera to the whole-region view.
     void reset_view();
 };

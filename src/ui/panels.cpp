@@ -114,6 +114,10 @@ float draw_status_bar(AppState& state) {
         // Nominal map scale at 96 dpi: metres per pixel / 0.0002646 m per pixel.
         ImGui::Text("1:%s  %.0f m/px  %.1f ms", fmt::format("{:.0f}", state.camera.metres_per_pixel() / 0.0002646).c_str(),
                     state.camera.metres_per_pixel(), state.frame_ms);
+        if (!state.notice.empty() && ImGui::GetTime() < state.notice_until) {
+            ImGui::SameLine();
+            ImGui::TextColored(ImVec4(0.1f, 0.45f, 0.15f, 1), "  %s", state.notice.c_str());
+        }
         const auto problems = state.diagnostics.count();
         if (problems > 0) {
             ImGui::SameLine();
