@@ -217,10 +217,12 @@ void TextBatch::add_circle(float cx, float cy, float r, core::Rgba fill, core::R
     const float du = (g.u1 - g.u0) * 0.5f * half / g.x1, dv = (g.v1 - g.v0) * 0.5f * half / g.y1;
     const float uc = (g.u0 + g.u1) * 0.5f, vc = (g.v0 + g.v1) * 0.5f;
     const float e = half * s;
-    if (fill.a > 0) quad(cx - e, cy - e, cx + e, cy + e, uc - du, vc - dv, uc + du, vc + dv, fill, fill, s, 0);
-    // Negative halo width selects the shader's outline mode: a band centred on the edge.
-    if (outline.a > 0 && outline_px > 0)
-        quad(cx - e, cy - e, cx + e, cy + e, uc - du, vc - dv, uc + du, vc + dv, outline, outline, s, -outline_px);
+    if (outline.a > 0 && outline_px > 0) {
+        // Negative halo width selects the shader's outline mode: the rim over the fill, one quad.
+        quad(cx - e, cy - e, cx + e, cy + e, uc - du, vc - dv, uc + du, vc + dv, outline, fill, s, -outline_px);
+    } else if (fill.a > 0) {
+        quad(cx - e, cy - e, cx + e, cy + e, uc - du, vc - dv, uc + du, vc + dv, fill, fill, s, 0);
+    }
 }
 
 void TextBatch::add_line(float x0, float y0, float x1, float y1, float width, core::Rgba c) {
