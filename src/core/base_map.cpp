@@ -65,6 +65,8 @@ constexpr Rgba kNkao = rgb(0x5f4b8b);
 constexpr Rgba kLoc1994 = rgb(0xa8473b);
 constexpr Rgba kNkArea = rgb(0xc9a27e, 0.35f);
 
+}  // namespace
+
 Ring<WorldXY> project_ring(const Projector& pr, const Ring<LonLat>& ring) {
     Ring<WorldXY> out;
     out.reserve(ring.size());
@@ -86,6 +88,8 @@ Polygon<WorldXY> project_polygon(const Projector& pr, const Polygon<LonLat>& pol
     }
     return out;
 }
+
+namespace {
 
 void add_fill(SceneLayer& layer, const VectorLayer& src, const Projector& pr, const Triangulator& triangulate,
               Diagnostics& diags, const std::function<Rgba(const Feature&)>& color_of) {

@@ -52,6 +52,11 @@ std::optional<GeoBox> named_view(const std::string& name);
 /// Projects a lon/lat box to the world box that contains it (edges sampled, since lines curve).
 WorldBox project_box(const Projector& projector, const GeoBox& box);
 
+/// Projects a ring, dropping repeated points and the closing duplicate.
+Ring<WorldXY> project_ring(const Projector& projector, const Ring<LonLat>& ring);
+/// Projects a polygon; holes that collapse below three points are dropped.
+Polygon<WorldXY> project_polygon(const Projector& projector, const Polygon<LonLat>& polygon);
+
 /// Projects a multi-line into simplified LODs of segments (finest first) with running distances.
 std::vector<LineLod> build_line_lods(const MultiLineString<WorldXY>& lines);
 

@@ -1,5 +1,7 @@
 #include "core/control_scene.hpp"
 
+#include "core/base_map.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -7,22 +9,6 @@
 
 namespace sitmap::core {
 
-namespace {
-
-Ring<WorldXY> project_ring(const Projector& pr, const Ring<LonLat>& ring) {
-    Ring<WorldXY> out;
-    out.reserve(ring.size());
-    for (const auto& p : ring) {
-        const WorldXY w = pr.forward(p);
-        if (!out.empty() && std::abs(out.back().x - w.x) < 1e-3 && std::abs(out.back().y - w.y) < 1e-3) continue;
-        out.push_back(w);
-    }
-    if (out.size() > 1 && std::abs(out.front().x - out.back().x) < 1e-3 && std::abs(out.front().y - out.back().y) < 1e-3)
-        out.pop_back();
-    return out;
-}
-
-}  // namespace
 
 Rgba control_color(Controller controller, ControlKind kind) {
     if (kind == ControlKind::Corridor) return rgb(0x9c3d1c, 0.75f);
@@ -57,9 +43,7 @@ std::vector<SceneLayer> build_control_layers(const ControlTimeline& timeline, co
         part.hatched = period.kind == ControlKind::Peacekeeping;
         MultiLineString<WorldXY> outline;
         for (const auto& poly : period.area) {
-            Polygon<WorldXY> projected{project_ring(pr, poly.outer), {}};
-            for (const auto& h : poly.holes)
-                if (auto r = project_ring(pr, h); r.size() >= 3) projected.holes.push_back(std::move(r));
+            Polygon<WorldXY> projected = project_polygon(pr, poly);
             if (projected.outer.size() < 3) continue;
             auto close = [&](const Ring<WorldXY>& r) {
                 LineString<WorldXY> l(r.begin(), r.end());
