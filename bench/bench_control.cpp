@@ -12,6 +12,8 @@
 #include "render/offscreen.hpp"
 #include "render/renderer.hpp"
 
+#include "bench_util.hpp"
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -24,13 +26,7 @@ using namespace sitmap;
 using Clock = std::chrono::steady_clock;
 
 namespace {
-
-double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
-
-double median(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    return v.empty() ? 0 : v[v.size() / 2];
-}
+using namespace sitmap::bench;  // ms_since, median, p95, peak_rss_kb
 
 core::Date iso(const char* s) { return *core::parse_iso_date(s); }
 

@@ -8,6 +8,8 @@
 #include "synthetic_events.hpp"
 #include "core/projector.hpp"
 
+#include "bench_util.hpp"
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -22,21 +24,7 @@ using namespace sitmap;
 using Clock = std::chrono::steady_clock;
 
 namespace {
-
-double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
-
-double median(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    return v.empty() ? 0 : v[v.size() / 2];
-}
-
-long peak_rss_kb() {
-    std::ifstream in("/proc/self/status");
-    std::string line;
-    while (std::getline(in, line))
-        if (line.rfind("VmHWM:", 0) == 0) return std::stol(line.substr(6));
-    return -1;
-}
+using namespace sitmap::bench;  // ms_since, median, p95, peak_rss_kb
 
 core::Date iso(const char* s) { return *core::parse_iso_date(s); }
 

@@ -14,6 +14,8 @@
 #include "render/renderer.hpp"
 #include "synthetic_events.hpp"
 
+#include "bench_util.hpp"
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -26,22 +28,7 @@ using namespace sitmap;
 using Clock = std::chrono::steady_clock;
 
 namespace {
-double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
-long peak_rss_kb() {
-    std::ifstream in("/proc/self/status");
-    std::string line;
-    while (std::getline(in, line))
-        if (line.rfind("VmHWM:", 0) == 0) return std::stol(line.substr(6));
-    return -1;
-}
-double median(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    return v.empty() ? 0 : v[v.size() / 2];
-}
-double p95(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    return v.empty() ? 0 : v[std::min(v.size() - 1, v.size() * 95 / 100)];
-}
+using namespace sitmap::bench;  // ms_since, median, p95, peak_rss_kb
 }  // namespace
 
 int main(int argc, char** argv) {

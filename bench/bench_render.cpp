@@ -10,6 +10,8 @@
 #include "render/offscreen.hpp"
 #include "render/renderer.hpp"
 
+#include "bench_util.hpp"
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -22,16 +24,7 @@ using namespace sitmap;
 using Clock = std::chrono::steady_clock;
 
 namespace {
-double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
-
-long peak_rss_kb() {
-    std::ifstream in("/proc/self/status");
-    std::string line;
-    while (std::getline(in, line))
-        if (line.rfind("VmHWM:", 0) == 0) return std::stol(line.substr(6));
-    return -1;
-}
-
+using namespace sitmap::bench;  // ms_since, median, p95, peak_rss_kb
 struct Series {
     std::vector<double> ms;
     double median() {
