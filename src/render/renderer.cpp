@@ -401,7 +401,16 @@ void Renderer::layout_labels(const core::Scene& scene, const core::Camera& camer
                 {p.x - gap - w, p.y - gap - h, p.x - gap, p.y - gap},                            // above left
                 {p.x - gap - w, p.y + gap, p.x - gap, p.y + gap + h},                            // below left
             };
-            if (!under_marker) candidates.resize(4);
+            if (!under_marker) {
+                candidates.resize(4);
+            } else {
+                // Beside a crowded symbol: also try one symbol-width further out.
+                const double far = gap + 12.0 * s;
+                candidates.push_back({p.x + far, p.y - st.px * 0.62, p.x + far + w, p.y - st.px * 0.62 + h});
+                candidates.push_back({p.x - far - w, p.y - st.px * 0.62, p.x - far, p.y - st.px * 0.62 + h});
+                candidates.push_back({p.x - w / 2, p.y - far - h, p.x + w / 2, p.y - far});
+                candidates.push_back({p.x - w / 2, p.y + far, p.x + w / 2, p.y + far + h});
+            }
             // Breathing space between names: test with a padded box, keep the padding reserved.
             const double pad = 2.5 * s;
             for (auto& c : candidates) c = {c.x0 - pad, c.y0 - pad, c.x1 + pad, c.y1 + pad};
@@ -410,8 +419,8 @@ void Renderer::layout_labels(const core::Scene& scene, const core::Camera& camer
             if (!under_marker) placer.reserve(symbol);
             const auto& padded = candidates[static_cast<std::size_t>(chosen)];
             const core::PxBox b{padded.x0 + pad, padded.y0 + pad, padded.x1 - pad, padded.y1 - pad};
-            const bool centred = chosen == 2 || chosen == 3;
-            const bool right_aligned = chosen == 1 || chosen >= 6;
+            const bool centred = chosen == 2 || chosen == 3 || chosen == 10 || chosen == 11;
+            const bool right_aligned = chosen == 1 || chosen == 6 || chosen == 7 || chosen == 9;
             auto x_for = [&](float width) {
                 return static_cast<float>(centred ? (b.x0 + b.x1) / 2 - width / 2 : right_aligned ? b.x1 - width : b.x0);
             };
