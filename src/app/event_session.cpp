@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <functional>
 #include <set>
@@ -92,6 +93,8 @@ EventSession::EventSession(ui::AppState& state, const std::vector<std::string>& 
             ev.message = fmt::format("Recovered {} unsaved correction(s) from the last session ({}).",
                                      recovered.size() > saved.size() ? recovered.size() - saved.size() : 0,
                                      journal_path.string());
+            state.notify(ev.message, 20.0);
+            std::fprintf(stderr, "%s\n", ev.message.c_str());
         }
     }
     for (const auto& key : ev.events.orphaned())

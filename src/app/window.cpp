@@ -26,6 +26,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <optional>
 
@@ -152,6 +153,13 @@ void apply_script_step(ui::AppState& state, const std::string& step) {
         state.brief.show_export = true;
     } else if (step == "briefing") {
         state.brief.show_panel = true;
+    } else if (step == "delete") {  // delete the selected event, as the Delete key does
+        if (state.ev.selected) {
+            const auto& e = state.ev.events.events()[*state.ev.selected];
+            ui::apply_edit(state, {.kind = core::EventEdit::Kind::Delete, .key = core::event_key(e)});
+        }
+    } else if (step == "crash") {  // end abruptly, as a crash would: no destructors, no save
+        std::_Exit(70);
     } else if (step == "wait") {
     } else if (int k = 0; std::sscanf(step.c_str(), "select:%d", &k) == 1) {
         if (k >= 0 && static_cast<std::size_t>(k) < state.ev.events.events().size()) {
@@ -163,7 +171,7 @@ void apply_script_step(ui::AppState& state, const std::string& step) {
         state.brief.go_to = n - 1;
     } else {
         throw usage_error("invalid --script step '{}' (expected pan:DX,DY, zoom:F, home, layers:off, about, present, "
-                          "next, slide:N, select:N, export, briefing or wait)",
+                          "next, slide:N, select:N, delete, crash, export, briefing or wait)",
                           step);
     }
     cam.clamp_centre(state.scene.bounds);
