@@ -1,5 +1,6 @@
 #include "render/renderer.hpp"
 
+#include "core/control_scene.hpp"
 #include "core/error.hpp"
 #include "core/event_style.hpp"
 #include "core/event_view.hpp"
@@ -588,30 +589,58 @@ void Renderer::layout_furniture(const core::Scene& scene, const core::Camera& ca
         const float pad = 6 * s, y0 = o.inset_top + 10 * s;
         TextBatch::Style big{.px = 26 * s, .color = core::rgb(0x1a1a1a)};
         TextBatch::Style small{.px = 11 * s, .color = core::rgb(0x333333)};
-        const std::pair<core::Rgba, const char*> keys[] = {
-            {core::rgb(0x7fc8c0), "Azerbaijan"},
-            {core::rgb(0xe08a3c), "Armenian forces / NK authorities"},
-            {core::rgb(0x9c3d1c), "Lachin corridor"},
-            {core::rgb(0xbbbbbb), "grey hatching: Russian peacekeepers (Nov 2020 - Jun 2024)"},
-            {core::rgb(0xf4f4f4), "white stripes: changed hands in the last 10 days"},
-            {core::rgb(0xffffff, 0.0f), "lines approximate (settlement areas)"}};
+        // Swatches look as the map does: the translucent control colours over land, and the
+        // stripes drawn as stripes.
+        enum class Swatch { Fill, Hatch, Stripes, None };
+        struct Key {
+            Swatch kind;
+            core::Rgba color;
+            const char* text;
+        };
+        using core::ControlKind;
+        using core::Controller;
+        const Key keys[] = {
+            {Swatch::Fill, core::control_color(Controller::Azerbaijan, ControlKind::Control), "Azerbaijan"},
+            {Swatch::Fill, core::control_color(Controller::Armenian, ControlKind::Control),
+             "Armenian forces / NK authorities"},
+            {Swatch::Fill, core::control_color(Controller::Armenian, ControlKind::Corridor), "Lachin corridor"},
+            {Swatch::Hatch, core::rgb(0x777777), "grey hatching: Russian peacekeepers (Nov 2020 - Jun 2024)"},
+            {Swatch::Stripes, core::control_color(Controller::Azerbaijan, ControlKind::Control),
+             "white stripes: changed hands in the last 10 days"},
+            {Swatch::None, {}, "lines approximate (settlement areas)"}};
+        const std::size_t shown_keys = H >= 360 * s ? std::size(keys) : 0;  // small images: the date only
         float w = furniture_->measure(o.date_label, big);
-        for (const auto& k : keys) w = std::max(w, 16 * s + furniture_->measure(k.second, small));
-        const float h = big.px + static_cast<float>(std::size(keys)) * (small.px + 4 * s) + 2 * pad;
+        for (std::size_t i = 0; i < shown_keys; ++i) w = std::max(w, 16 * s + furniture_->measure(keys[i].text, small));
+        const float h = big.px + static_cast<float>(shown_keys) * (small.px + 4 * s) + 2 * pad;
         const float x0 = W - w - 2 * pad - 10 * s;
         furniture_->add_rect(x0, y0, x0 + w + 2 * pad, y0 + h, core::rgb(0xffffff, 0.82f));
         placer.reserve({x0, y0, x0 + w + 2 * pad, y0 + h});
         furniture_->add_text(o.date_label, x0 + pad, y0 + pad + 0.8f * big.px, big);
         float y = y0 + pad + big.px + 4 * s;
-        for (const auto& [color, text] : keys) {
-            furniture_->add_rect(x0 + pad, y + 2 * s, x0 + pad + 11 * s, y + small.px, color);
-            furniture_->add_text(text, x0 + pad + 16 * s, y + 0.85f * small.px, small);
+        const core::Rgba land = core::rgb(0xf5f1e6);
+        for (std::size_t i = 0; i < shown_keys; ++i) {
+            const Key& k = keys[i];
+            const float sx0 = x0 + pad, sy0 = y + 2 * s, sx1 = x0 + pad + 11 * s, sy1 = y + small.px;
+            if (k.kind != Swatch::None) furniture_->add_rect(sx0, sy0, sx1, sy1, land);
+            if (k.kind == Swatch::Fill || k.kind == Swatch::Stripes) furniture_->add_rect(sx0, sy0, sx1, sy1, k.color);
+            if (k.kind == Swatch::Hatch || k.kind == Swatch::Stripes) {
+                const core::Rgba c = k.kind == Swatch::Hatch ? k.color : core::rgb(0xffffff, 0.95f);
+                for (float t = -8 * s; t < 11 * s; t += 4 * s)  // diagonals, clipped to the swatch
+                    furniture_->add_line(std::max(sx0, sx0 + t), std::min(sy1, sy1 - (std::max(sx0, sx0 + t) - sx0 - t)),
+                                         std::min(sx1, sx0 + t + (sy1 - sy0)),
+                                         sy1 - (std::min(sx1, sx0 + t + (sy1 - sy0)) - sx0 - t), 1.2f * s, c);
+            }
+            furniture_->add_text(k.text, x0 + pad + 16 * s, y + 0.85f * small.px, small);
             y += small.px + 4 * s;
         }
     }
     if (o.attribution && !scene.attribution.empty()) {
         TextBatch::Style st{.px = 10.5f * s, .color = core::rgb(0x333333)};
-        const float w = furniture_->measure(scene.attribution, st);
+        float w = furniture_->measure(scene.attribution, st);
+        if (w > W - 12 * s) {  // the credits must always show in full: shrink rather than clip
+            st.px *= (W - 12 * s) / w;
+            w = furniture_->measure(scene.attribution, st);
+        }
         const float pad = 4 * s;
         furniture_->add_rect(W - w - 3 * pad, H - st.px - 2 * pad, W, H, core::rgb(0xffffff, 0.78f));
         placer.reserve({W - w - 3 * pad, H - st.px - 2 * pad, W, H});
@@ -665,7 +694,9 @@ void Renderer::layout_furniture(const core::Scene& scene, const core::Camera& ca
         scale_bar_right_ = cx + L + 11 * s;
     }
     locator_rect_ = {};
-    if (o.locator && !scene.bounds.empty()) {
+    // Optional furniture that would cover too much of a small image is left out.
+    const bool roomy = W >= 640 * s && H >= 420 * s;
+    if (o.locator && roomy && !scene.bounds.empty()) {
         // Inset locator: bottom right, above the attribution line.
         const int w = static_cast<int>(190 * s), h = static_cast<int>(120 * s);
         const int x = static_cast<int>(W - static_cast<float>(w) - 10 * s);
@@ -698,7 +729,7 @@ void Renderer::layout_furniture(const core::Scene& scene, const core::Camera& ca
         furniture_->add_line(bx, by, ax, by, 2 * s, red);
         furniture_->add_line(ax, by, ax, ay, 2 * s, red);
     }
-    if (o.legend) layout_legend(scene, camera, o, placer);
+    if (o.legend && H >= 380 * s) layout_legend(scene, camera, o, placer);
 }
 
 core::Camera Renderer::locator_camera(const core::Scene& scene, const PixelRect& r) const {
