@@ -207,7 +207,14 @@ void draw_event_list(AppState& state, core::Date& date) {
     static std::vector<std::size_t> rows;
     static std::size_t rows_revision = static_cast<std::size_t>(-1);
     static bool rows_dirty = true;
-    if (ev.filter_changed || rows_revision != ev.events.revision()) rows_dirty = true;
+    static std::int32_t rows_day = 0;
+    static std::size_t rows_visible = 0;
+    // "Only in the time window" follows the date and the window through ev.visible.
+    const bool window_moved = ev.list_in_window_only &&
+                              (rows_day != core::day_number(date) || rows_visible != ev.visible.size());
+    if (ev.filter_changed || rows_revision != ev.events.revision() || window_moved) rows_dirty = true;
+    rows_day = core::day_number(date);
+    rows_visible = ev.visible.size();
     if (rows_dirty) {
         rows.clear();
         if (ev.list_in_window_only) {
