@@ -4,6 +4,7 @@
 // the corpus. Usage: sitmap_bench_extract [MB=64] [--keep]
 #include "core/extractor.hpp"
 #include "io/documents.hpp"
+#include "io/conflict_calendar_io.hpp"
 #include "io/gazetteer_io.hpp"
 
 #include <chrono>
@@ -66,7 +67,8 @@ int main(int argc, char** argv) {
     }
     core::Diagnostics diags;
     const core::Gazetteer gaz = io::load_gazetteer(root / "geodata" / "gazetteer.csv", diags);
-    const core::Extractor extractor(gaz);
+    const core::Extractor extractor(
+        gaz, {.calendar = io::load_conflict_calendar(root / "geodata" / "conflict_calendar.csv", diags)});
     const std::size_t rss_before = vm_kb("VmRSS:");
     std::size_t events = 0, bytes = 0;
     const auto t0 = std::chrono::steady_clock::now();

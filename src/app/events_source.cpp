@@ -2,6 +2,7 @@
 
 #include "core/error.hpp"
 #include "core/extractor.hpp"
+#include "io/conflict_calendar_io.hpp"
 #include "io/documents.hpp"
 #include "io/events_io.hpp"
 #include "io/gazetteer_io.hpp"
@@ -27,7 +28,8 @@ ExtractStats extract_documents(const std::vector<std::string>& inputs, const Dat
     stats.documents_listed = files.size();
     if (files.empty()) return stats;
     const core::Gazetteer gazetteer = io::load_gazetteer(paths.geodata() / "gazetteer.csv", diags);
-    const core::Extractor extractor(gazetteer);
+    const core::Extractor extractor(
+        gazetteer, {.calendar = io::load_conflict_calendar(paths.geodata() / "conflict_calendar.csv", diags)});
     for (std::size_t i = 0; i < files.size(); ++i) {
         const bool ok = io::read_document(files[i], diags, [&](core::Document&& doc) {
             extractor.extract(doc, diags, [&](core::Event&& e) {

@@ -117,7 +117,6 @@ enum WordClassBit : unsigned {
     kCause = 1u << 13,      // trigger, upcoming ...
     kPrecede = 1u << 14,    // preceding, ahead, prior, before
     kAppeal = 1u << 15,     // appealed, agreed, accepted, surrendered
-    kEpisode = 1u << 16,    // blockade ..., returned, handed ...
     kDeFacto = 1u << 17,    // de (facto), separatist
     kHedge = 1u << 18,      // reportedly, allegedly, unconfirmed
     kExchange = 1u << 19,   // exchange (of fire)
@@ -170,7 +169,6 @@ unsigned word_class(std::string_view w) {
         add(kCause, {"trigger", "triggered", "upcoming", "imminent"});
         add(kPrecede, {"preceding", "ahead", "prior", "before"});
         add(kAppeal, {"appealed", "agreed", "accepted", "surrendered"});
-        add(kEpisode, {"blockade", "blockaded", "blocked", "returned", "handed", "handover", "handovers"});
         add(kDeFacto, {"de", "separatist"});
         add(kHedge, {"reportedly", "allegedly", "unconfirmed"});
         add(kExchange, {"exchange"});
@@ -981,11 +979,15 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
                     picture = w == "picture" || w == "photo" || w == "photograph" || w == "image" || w == "footage" ||
                               w == "video";
                 }
-                const Date war_start{std::chrono::year(2020), std::chrono::September, std::chrono::day(27)};
-                const Date war_end{std::chrono::year(2020), std::chrono::November, std::chrono::day(10)};
-                if (released && picture && when.precision == DatePrecision::Day &&
-                    sys_days(when.start) > sys_days(war_start) && sys_days(when.end) <= sys_days(war_end))
-                    when.start = war_start;
+                // Day-dated wars of the conflict calendar only (a war known to the year says
+                // nothing about which days a picture shows).
+                for (const ConflictSpan* war : options_.calendar.of_kind(ConflictSpan::Kind::War)) {
+                    if (war->range.precision != DatePrecision::Day) continue;
+                    if (released && picture && when.precision == DatePrecision::Day &&
+                        sys_days(when.start) > sys_days(war->range.start) &&
+                        sys_days(when.end) <= sys_days(war->range.end))
+                        when.start = war->range.start;
+                }
             }
             paragraph_date = when;
         } else if (paragraph_day) {
@@ -1047,23 +1049,15 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
         const std::optional<DateRange> first_dated_day_or_year =
             dates.empty() || frame_relative ? std::nullopt : std::optional<DateRange>(dates.front().range);
         // A campaign or war said to begin inside one of the conflict's past wars lasts until that war
-        // ended (general knowledge: the first war ended with the ceasefire of 12 May 1994, the
-        // second with the statement of 10 November 2020), when the text was written after it.
+        // ended (the wars and their end dates come from the conflict calendar, which is data), when
+        // the text was written after it.
         if ((cues & kOperation) && (cues & kStart) && first_dated_day_or_year && reference) {
-            struct War {
-                Date start, end;
-                DatePrecision precision;
-            };
-            static const std::array<War, 2> wars{
-                War{Date(std::chrono::year(1988), std::chrono::February, std::chrono::day(20)),
-                    Date(std::chrono::year(1994), std::chrono::May, std::chrono::day(12)), DatePrecision::Year},
-                War{Date(std::chrono::year(2020), std::chrono::September, std::chrono::day(27)),
-                    Date(std::chrono::year(2020), std::chrono::November, std::chrono::day(10)), DatePrecision::Day}};
             const Date from = first_dated_day_or_year->start;
-            for (const War& war : wars)
-                if (first_dated_day_or_year->precision == DatePrecision::Day && sys_days(from) >= sys_days(war.start) &&
-                    sys_days(from) < sys_days(war.end) && sys_days(war.end) < sys_days(*reference)) {
-                    when = DateRange{from, war.end, war.precision};
+            for (const ConflictSpan* war : options_.calendar.of_kind(ConflictSpan::Kind::War))
+                if (first_dated_day_or_year->precision == DatePrecision::Day &&
+                    sys_days(from) >= sys_days(war->range.start) && sys_days(from) < sys_days(war->range.end) &&
+                    sys_days(war->range.end) < sys_days(*reference)) {
+                    when = DateRange{from, war->range.end, war->range.precision};
                     paragraph_day.reset();  // the paragraph goes on about the war, not that day
                     paragraph_date = when;
                 }
@@ -1078,34 +1072,35 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
                     break;
                 }
         }
-        // Episodes of this conflict whose span is general knowledge, as the annotation guide
-        // applies it: the Lachin corridor blockade (from 12 Dec 2022 until the September 2023
-        // offensive) and the handovers of districts under the 10 Nov 2020 statement (until 1 Dec).
-        if (!chosen.empty() && (cues & kEpisode)) {
+        // Episodes of the conflict calendar (data: geodata/conflict_calendar.csv) that an undated or
+        // day-dated mention stands for, as the annotation guide applies them: an "ongoing" span (the
+        // Lachin corridor blockade) runs from its start to the date the text gives; a "period" (the
+        // handovers under the 10 Nov 2020 statement) is the whole period.
+        if (!chosen.empty()) {
             const LonLat where = gazetteer_.place(chosen.front().first).position;
-            const bool in_region = Gazetteer::distance_km(where, LonLat{46.7528, 39.8177}) < 90.0;
             const bool own_day = first_day_date != dates.end();
-            bool blockade = false, handover = false;
-            for (const Token& t : toks) {
-                blockade |= t.folded == "blockade" || t.folded == "blockaded" || t.folded == "blocked";
-                handover |= t.folded == "returned" || t.folded == "handed" || t.folded == "handover" ||
-                            t.folded == "handovers";
-            }
             const auto in = [](const DateRange& r, Date a, Date b) {
                 return sys_days(r.start) <= sys_days(b) && sys_days(r.end) >= sys_days(a);
             };
-            const Date blockade_start{std::chrono::year(2022), std::chrono::December, std::chrono::day(12)};
-            const Date blockade_end{std::chrono::year(2023), std::chrono::September, std::chrono::day(19)};
-            if (blockade && in_region && !own_day && in(when, blockade_start, blockade_end)) {
-                const Date end = sys_days(when.end) < sys_days(blockade_end) ? when.end : blockade_end;
-                when = DateRange{blockade_start, end, DatePrecision::Month};
+            for (const ConflictSpan& span : options_.calendar.spans) {
+                if (span.kind == ConflictSpan::Kind::War) continue;
+                if (span.centre && Gazetteer::distance_km(where, *span.centre) >= span.radius_km) continue;
+                bool named = false;
+                for (const Token& t : toks) {
+                    for (const auto& cue : span.cues) named = named || t.folded == cue;
+                    if (named) break;
+                }
+                if (!named) continue;
+                const Date start = span.range.start, end = span.range.end;
+                if (span.kind == ConflictSpan::Kind::Ongoing && !own_day && in(when, start, end)) {
+                    const Date stop = sys_days(when.end) < sys_days(end) ? when.end : end;
+                    when = DateRange{start, stop, span.range.precision};
+                } else if (span.kind == ConflictSpan::Kind::Period && when.precision == DatePrecision::Day &&
+                           (!own_day || first_day_date->range.start == start) &&
+                           sys_days(when.start) >= sys_days(start) && sys_days(when.end) <= sys_days(end)) {
+                    when = DateRange{start, end, span.range.precision};
+                }
             }
-            const Date statement{std::chrono::year(2020), std::chrono::November, std::chrono::day(10)};
-            const Date last_handover{std::chrono::year(2020), std::chrono::December, std::chrono::day(1)};
-            if (handover && in_region && when.precision == DatePrecision::Day &&
-                (!own_day || first_day_date->range.start == statement) && sys_days(when.start) >= sys_days(statement) &&
-                sys_days(when.end) <= sys_days(last_handover))
-                when = DateRange{statement, last_handover, DatePrecision::Day};
         }
 
         // Actor and target: the nearest agent phrase before the event word and the first after it.

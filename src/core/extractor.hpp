@@ -7,6 +7,7 @@
 // ("will", "would", "likely") are not events.
 // Part of sitmap_core: no file access, no GDAL, GL or ImGui. No document-specific rules.
 #pragma once
+#include "core/conflict_calendar.hpp"
 #include "core/diagnostics.hpp"
 #include "core/document.hpp"
 #include "core/event.hpp"
@@ -19,6 +20,9 @@ namespace sitmap::core {
 
 struct ExtractorOptions {
     std::size_t max_quote_bytes = 0;  ///< 0: whole sentence; otherwise cut at a word boundary
+    /// The conflict's wars and episodes (geodata/conflict_calendar.csv): spans that undated
+    /// mentions stand for. Empty: those rules are off and the text's own dates are kept.
+    ConflictCalendar calendar;
 };
 
 class Extractor {

@@ -3,6 +3,7 @@
 // below what the extractor achieves; raise them when it improves. SITMAP_EVAL_VERBOSE=1 lists misses.
 #include "core/evaluation.hpp"
 #include "core/extractor.hpp"
+#include "io/conflict_calendar_io.hpp"
 #include "io/documents.hpp"
 #include "io/gazetteer_io.hpp"
 
@@ -30,7 +31,9 @@ std::string slurp(const std::string& path) {
 TEST_CASE("extraction of the five seed documents scores above the floors against the gold set", "[io][evaluation]") {
     core::Diagnostics diags;
     const core::Gazetteer gaz = io::load_gazetteer(std::string(SITMAP_SOURCE_DIR) + "/geodata/gazetteer.csv", diags);
-    const core::Extractor extractor(gaz);
+    const core::Extractor extractor(
+        gaz, {.calendar = io::load_conflict_calendar(std::string(SITMAP_SOURCE_DIR) + "/geodata/conflict_calendar.csv",
+                                                     diags)});
     std::vector<core::Event> events;
     const auto files = io::list_documents({std::string(SITMAP_SOURCE_DIR) + "/assets/documents"}, diags);
     REQUIRE(files.size() == 5);

@@ -2,6 +2,7 @@
 // happening and place, types, dates (relative, historical), places, furniture and forecasts.
 #include "core/csv.hpp"
 #include "core/evaluation.hpp"
+#include "core/conflict_calendar.hpp"
 #include "core/extractor.hpp"
 
 #include <catch2/catch.hpp>
@@ -41,11 +42,29 @@ Gazetteer test_gazetteer() {
     return g;
 }
 
-std::vector<Event> run(const std::string& text) {
+/// The calendar the episode rules are tested with (the same spans as geodata/conflict_calendar.csv).
+ConflictCalendar test_calendar() {
+    auto ymd = [](int y, unsigned m, unsigned dd) {
+        return Date{std::chrono::year(y), std::chrono::month(m), std::chrono::day(dd)};
+    };
+    const LonLat khankendi{46.7528, 39.8177};
+    ConflictCalendar c;
+    c.spans.push_back({ConflictSpan::Kind::War, "first war", {ymd(1988, 2, 20), ymd(1994, 5, 12), DatePrecision::Year},
+                       {}, std::nullopt, 0, "test"});
+    c.spans.push_back({ConflictSpan::Kind::War, "44-day war", {ymd(2020, 9, 27), ymd(2020, 11, 10), DatePrecision::Day},
+                       {}, std::nullopt, 0, "test"});
+    c.spans.push_back({ConflictSpan::Kind::Ongoing, "blockade", {ymd(2022, 12, 12), ymd(2023, 9, 19), DatePrecision::Month},
+                       {"blockade", "blockaded", "blocked"}, khankendi, 90, "test"});
+    c.spans.push_back({ConflictSpan::Kind::Period, "handovers", {ymd(2020, 11, 10), ymd(2020, 12, 1), DatePrecision::Day},
+                       {"returned", "handed", "handover", "handovers"}, khankendi, 90, "test"});
+    return c;
+}
+
+std::vector<Event> run(const std::string& text, bool with_calendar = true) {
     static const Gazetteer g = test_gazetteer();
     Diagnostics diags;
     const Document doc = parse_document("t.txt", text, diags);
-    return Extractor(g).extract(doc, diags);
+    return Extractor(g, {.calendar = with_calendar ? test_calendar() : ConflictCalendar{}}).extract(doc, diags);
 }
 
 }  // namespace
@@ -429,4 +448,17 @@ TEST_CASE("a campaign begun inside a past war lasts until that war ended, and it
     const Event& m = at(ev, "Martuni");  // no start word: the day it names
     CHECK(m.date.start == d(2020, 10, 20));
     CHECK(m.date.end == d(2020, 10, 20));
+}
+
+TEST_CASE("without a conflict calendar, episodes keep the dates the text gives", "[core][extractor]") {
+    const std::string text = "Date: 2020-11-28\n---\nThe trilateral statement was signed on November 10, 2020. Under "
+                             "it, Armenia returned Fuzuli to Azerbaijan.\n";
+    const auto with = run(text, true);
+    const auto without = run(text, false);
+    REQUIRE(with.size() == without.size());
+    REQUIRE(with.size() >= 2);
+    // With the calendar the handover stands for the whole handover period; without, it has the
+    // date the text gives it.
+    CHECK(with[1].date.end == Date{std::chrono::year(2020), std::chrono::December, std::chrono::day(1)});
+    CHECK(without[1].date.end != with[1].date.end);
 }
