@@ -76,7 +76,8 @@ int main(int argc, char** argv) {
                 const auto layout = app::layout_events(events, visible, projector,
                                                        {.metres_per_pixel = camera.metres_per_pixel()});
                 const auto t2 = Clock::now();
-                renderer.draw(scene, camera, {.day = day, .date_label = "date", .events = &layout.markers});
+                renderer.draw(scene, camera,
+                              {.day = day, .date_label = "date", .events = &layout.markers, .reuse_base = true});
                 glFinish();
                 const auto t3 = Clock::now();
                 select_ms.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());

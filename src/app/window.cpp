@@ -283,7 +283,8 @@ int run_window(const WindowOptions& options, std::chrono::steady_clock::time_poi
                     .ui_scale = ui_scale, .inset_top = state.ui_inset_top, .inset_bottom = state.ui_inset_bottom,
                     .day = state.date ? std::optional(core::day_number(*state.date)) : std::nullopt,
                     .date_label = state.date ? core::format_long_date(*state.date) : std::string(),
-                    .events = &events.markers()};
+                    .events = &events.markers(),
+                    .reuse_base = true};
                 presentation.frame_overrides(state, frame_options);
                 renderer.draw(state.scene, state.camera, frame_options);
                 state.map_dirty = false;

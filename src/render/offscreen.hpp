@@ -35,6 +35,7 @@ public:
     void bind() const;
     int width() const { return width_; }
     int height() const { return height_; }
+    GLuint fbo_id() const { return fbo_.id(); }
     /// Reads the colour buffer as RGBA8, top row first (ready for PNG).
     std::vector<std::uint8_t> read_rgba() const;
     /// Largest width/height this context can render in one piece.

@@ -7,6 +7,7 @@
 #include "core/label_placer.hpp"
 #include "core/projector.hpp"
 #include "core/utf8.hpp"
+#include "render/offscreen.hpp"
 #include "render/shader_sources.hpp"
 
 #include <fmt/format.h>
@@ -848,6 +849,15 @@ void Renderer::layout_legend(const core::Scene& scene, const core::Camera& camer
     }
 }
 
+namespace {
+bool is_time_dependent(const core::SceneLayer& layer) {
+    if (!layer.line_valid.empty()) return true;
+    for (const auto& part : layer.fills)
+        if (part.valid.timed()) return true;
+    return false;
+}
+}  // namespace
+
 FrameStats Renderer::draw(const core::Scene& scene, const core::Camera& camera, const FrameOptions& options) {
     SITMAP_ASSERT(layers_.size() == scene.layers.size(), "Renderer::upload must follow every change of scene layers");
     FrameStats stats;
@@ -861,10 +871,47 @@ FrameStats Renderer::draw(const core::Scene& scene, const core::Camera& camera, 
     shade_opacity_ = 0;
     for (const auto& layer : scene.layers)
         if (layer.kind == core::LayerKind::Raster && layer.visible) shade_opacity_ = layer.opacity;
-    const Rgba water = water_color();
-    glClearColor(water.r, water.g, water.b, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    for (std::size_t i = 0; i < scene.layers.size(); ++i) {
+    // The static layers below the first time-dependent one (sea, land with relief) only change
+    // with the view: when only the date moved (the slider playing), they are copied from the
+    // previous frame's cache instead of being drawn again.
+    std::size_t base_end = 0;
+    while (base_end < scene.layers.size() && !is_time_dependent(scene.layers[base_end]) &&
+           (scene.layers[base_end].kind == core::LayerKind::Fill || scene.layers[base_end].kind == core::LayerKind::Raster))
+        ++base_end;
+    std::string key;
+    if (options.reuse_base && !options.tile) {
+        key = fmt::format("{:.3f} {:.3f} {:.6f} {}x{} {} {}", camera.centre().x, camera.centre().y,
+                          camera.metres_per_pixel(), camera.width(), camera.height(), options.ui_scale, shade_opacity_);
+        for (std::size_t i = 0; i < base_end; ++i)
+            key += fmt::format(" {}{:.3f}", scene.layers[i].visible ? 'v' : 'h', scene.layers[i].opacity);
+    }
+    GLint target_fbo = 0;
+    glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &target_fbo);
+    std::size_t first_layer = 0;
+    if (!key.empty() && base_cache_ && key == base_key_) {
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, base_cache_->fbo_id());
+        glBlitFramebuffer(0, 0, tile_.width, tile_.height, 0, 0, tile_.width, tile_.height, GL_COLOR_BUFFER_BIT,
+                          GL_NEAREST);
+        glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(target_fbo));
+        first_layer = base_end;
+        ++stats.base_reused;
+    } else {
+        const Rgba water = water_color();
+        glClearColor(water.r, water.g, water.b, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+    }
+    for (std::size_t i = first_layer; i < scene.layers.size(); ++i) {
+        if (i == base_end && first_layer == 0 && !key.empty()) {
+            // Keep what was drawn so far for the next frame.
+            if (!base_cache_ || base_cache_->width() != tile_.width || base_cache_->height() != tile_.height)
+                base_cache_ = std::make_unique<OffscreenTarget>(tile_.width, tile_.height);
+            glBindFramebuffer(GL_READ_FRAMEBUFFER, static_cast<GLuint>(target_fbo));
+            glBindFramebuffer(GL_DRAW_FRAMEBUFFER, base_cache_->fbo_id());
+            glBlitFramebuffer(0, 0, tile_.width, tile_.height, 0, 0, tile_.width, tile_.height, GL_COLOR_BUFFER_BIT,
+                              GL_NEAREST);
+            glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(target_fbo));
+            base_key_ = key;
+        }
         const auto& layer = scene.layers[i];
         if (!layer.visible || layer.opacity <= 0) continue;
         auto& gpu = *layers_[i];

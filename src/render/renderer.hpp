@@ -48,6 +48,11 @@ struct FrameOptions {
     /// Draw only this part of a camera-sized image into the bound framebuffer (tile.width x
     /// tile.height), laying out labels for the whole image so tiles join seamlessly. Unset = all.
     std::optional<PixelRect> tile;
+
+    /// Reuse the static base layers (sea, land, relief) drawn by the previous call when the view
+    /// and those layers are unchanged (the window sets this; a playing slider then redraws only
+    /// what changes with the date). Ignored when tiling.
+    bool reuse_base = false;
 };
 
 /// Per-frame figures, for the status bar and the benchmark.
@@ -55,6 +60,7 @@ struct FrameStats {
     std::size_t triangles = 0;
     std::size_t line_segments = 0;
     std::size_t labels = 0;
+    std::size_t base_reused = 0;  ///< 1 when the base layers came from the cache
 };
 
 class Renderer {
@@ -98,7 +104,9 @@ private:
                        core::LabelPlacer& placer);
     PixelRect tile_{};           ///< the part of the image being drawn (whole image unless tiling)
     PixelRect locator_rect_{};   ///< where the locator inset goes this frame (width 0 = none)
-    float scale_bar_right_ = 0;  ///< right end of the scale bar (the north arrow goes beside it)
+    float scale_bar_right_ = 0;
+    std::unique_ptr<class OffscreenTarget> base_cache_;  ///< static base layers of the last view
+    std::string base_key_;                               ///< the view and layer state they show  ///< right end of the scale bar (the north arrow goes beside it)
     core::Camera locator_camera(const core::Scene& scene, const PixelRect& rect) const;
 
     gl::Program fill_program_, line_program_, raster_program_, text_program_;

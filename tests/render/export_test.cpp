@@ -141,3 +141,32 @@ TEST_CASE("images too large to hold are refused before rendering", "[gl][export]
     CHECK_THROWS_WITH(app::render_image(*world.renderer, world.scene, camera, {}),
                       Catch::Contains("40000x40000") && Catch::Contains("cannot render"));
 }
+
+TEST_CASE("reusing the cached base layers gives the same picture as drawing them", "[gl][cache]") {
+    auto& world = test::GlWorld::get();
+    const auto camera = core::Camera::fit(core::project_box(world.projector, *core::named_view("karabakh")), 640, 480);
+    const auto day = [](int y, unsigned m, unsigned d) {
+        return core::day_number(core::Date{std::chrono::year(y), std::chrono::month(m), std::chrono::day(d)});
+    };
+    render::OffscreenTarget target(640, 480);
+    target.bind();
+    // First frame fills the cache, the second (another date, same view) reuses it.
+    auto first = world.renderer->draw(world.scene, camera, {.day = day(2020, 10, 1), .reuse_base = true});
+    CHECK(first.base_reused == 0);
+    auto second = world.renderer->draw(world.scene, camera, {.day = day(2020, 11, 15), .reuse_base = true});
+    CHECK(second.base_reused == 1);
+    const auto cached = target.read_rgba();
+    target.bind();
+    world.renderer->draw(world.scene, camera, {.day = day(2020, 11, 15)});
+    const auto drawn = target.read_rgba();
+    REQUIRE(cached.size() == drawn.size());
+    std::size_t differ = 0;
+    for (std::size_t i = 0; i < cached.size(); ++i) differ += cached[i] != drawn[i] ? 1 : 0;
+    CHECK(differ == 0);
+    // A moved view does not reuse.
+    core::Camera moved = camera;
+    moved.pan_pixels(10, 0);
+    target.bind();
+    CHECK(world.renderer->draw(world.scene, moved, {.day = day(2020, 11, 15), .reuse_base = true}).base_reused == 0);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
