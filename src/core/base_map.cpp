@@ -105,12 +105,7 @@ void add_fill(SceneLayer& layer, const VectorLayer& src, const Projector& pr, co
                           fmt::format("layer '{}' feature {}", src.name, f.fid), "polygon could not be triangulated");
                 continue;
             }
-            const auto base = static_cast<std::uint32_t>(part.mesh.vertices.size());
-            for (const auto& v : mesh.vertices) {
-                part.mesh.vertices.push_back(v);
-                part.box.extend(v.x, v.y);
-            }
-            for (auto i : mesh.indices) part.mesh.indices.push_back(base + i);
+            part.append(mesh);
         }
         if (!part.mesh.indices.empty()) layer.fills.push_back(std::move(part));
     }

@@ -59,12 +59,7 @@ std::vector<SceneLayer> build_control_layers(const ControlTimeline& timeline, co
                           "polygon could not be triangulated; part of the period is not drawn");
                 continue;
             }
-            const auto base = static_cast<std::uint32_t>(part.mesh.vertices.size());
-            for (const auto& v : mesh.vertices) {
-                part.mesh.vertices.push_back(v);
-                part.box.extend(v.x, v.y);
-            }
-            for (auto i : mesh.indices) part.mesh.indices.push_back(base + i);
+            part.append(mesh);
         }
         if (!part.mesh.indices.empty()) fills.fills.push_back(std::move(part));
         // Outline only the peacekeeping zone and the corridor: control periods are pieces of a

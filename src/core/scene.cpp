@@ -2,6 +2,15 @@
 
 namespace sitmap::core {
 
+void FillPart::append(const Mesh& more) {
+    const auto base = static_cast<std::uint32_t>(mesh.vertices.size());
+    for (const auto& v : more.vertices) {
+        mesh.vertices.push_back(v);
+        box.extend(v.x, v.y);
+    }
+    for (auto i : more.indices) mesh.indices.push_back(base + i);
+}
+
 int Scene::find(const std::string& id) const {
     for (std::size_t i = 0; i < layers.size(); ++i)
         if (layers[i].id == id) return static_cast<int>(i);

@@ -47,6 +47,9 @@ struct FillPart {
     WorldBox box;
     DaySpan valid;         ///< when the part is shown (static by default)
     bool hatched = false;  ///< diagonal stripes instead of a solid fill (e.g. a peacekeeping zone)
+
+    /// Adds the triangles of `more` (e.g. one more polygon of a multi-polygon) and grows `box`.
+    void append(const Mesh& more);
 };
 
 /// One straight piece of a polyline; `along` is the distance in metres from the line's start to `a`

@@ -1,4 +1,5 @@
 #include "ui/date_slider.hpp"
+#include "ui/panels.hpp"
 
 #include "core/control_scene.hpp"
 
@@ -73,15 +74,9 @@ float draw_date_slider(AppState& state, float bottom_inset) {
         if (day >= last_day) day = last_day, state.playing = false;
     }
 
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
     const float line = ImGui::GetFrameHeightWithSpacing();
     const float h = 4 * line + 12;
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x, vp->Pos.y + vp->Size.y - bottom_inset - h));
-    ImGui::SetNextWindowSize(ImVec2(vp->Size.x, h));
-    ImGui::SetNextWindowBgAlpha(0.88f);
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing;
-    if (ImGui::Begin("##date", nullptr, flags)) {
+    if (begin_bottom_strip("##date", h, bottom_inset, 0.88f)) {
         // Row 1: stepping, playback, typed date, zoom.
         const auto prev = std::lower_bound(changes.begin(), changes.end(), day);
         ImGui::BeginDisabled(prev == changes.begin());

@@ -1,4 +1,5 @@
 #include "ui/event_panels.hpp"
+#include "ui/panels.hpp"
 
 #include "core/date_extract.hpp"
 #include "core/event_style.hpp"
@@ -137,7 +138,7 @@ void draw_event_list(AppState& state, core::Date& date) {
     auto& ev = state.ev;
     if (!ev.show_list) return;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(vp->Size.x - 470, 150), ImGuiCond_FirstUseEver);  // below the date and legend
+    ImGui::SetNextWindowPos(ImVec2(vp->Size.x - 470, 180), ImGuiCond_FirstUseEver);  // below the date and legend
     ImGui::SetNextWindowSize(ImVec2(460, 380), ImGuiCond_FirstUseEver);
     if (!ImGui::Begin("Events", &ev.show_list)) {
         ImGui::End();
@@ -461,14 +462,8 @@ void draw_event_details(AppState& state, core::Date& date) {
 
 float draw_event_timeline(AppState& state, core::Date& date, core::Date from, core::Date to, float bottom_inset) {
     auto& ev = state.ev;
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
     const float h = 92;
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x, vp->Pos.y + vp->Size.y - bottom_inset - h));
-    ImGui::SetNextWindowSize(ImVec2(vp->Size.x, h));
-    ImGui::SetNextWindowBgAlpha(0.9f);
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing;
-    if (ImGui::Begin("##event_timeline", nullptr, flags)) {
+    if (begin_bottom_strip("##event_timeline", h, bottom_inset, 0.9f)) {
         const auto& events = ev.events.events();
         core::EventFilter f = ev.filter;
         f.deleted = ev.events.deleted_flags();

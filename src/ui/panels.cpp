@@ -21,6 +21,16 @@ std::string format_dms(double v, char pos, char neg) {
 }
 }  // namespace
 
+bool begin_bottom_strip(const char* id, float height, float bottom_inset, float bg_alpha) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x, vp->Pos.y + vp->Size.y - bottom_inset - height));
+    ImGui::SetNextWindowSize(ImVec2(vp->Size.x, height));
+    ImGui::SetNextWindowBgAlpha(bg_alpha);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing;
+    return ImGui::Begin(id, nullptr, flags);
+}
+
 float draw_menu_bar(AppState& state) {
     float height = 0;
     if (ImGui::BeginMainMenuBar()) {
@@ -95,15 +105,8 @@ void draw_layers_panel(AppState& state) {
 }
 
 float draw_status_bar(AppState& state) {
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
     const float h = ImGui::GetFrameHeight() + 6;
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x, vp->Pos.y + vp->Size.y - h));
-    ImGui::SetNextWindowSize(ImVec2(vp->Size.x, h));
-    ImGui::SetNextWindowBgAlpha(0.85f);
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
-                                   ImGuiWindowFlags_NoNav;
-    if (ImGui::Begin("##status", nullptr, flags)) {
+    if (begin_bottom_strip("##status", h, 0, 0.85f)) {
         if (state.cursor) {
             ImGui::Text("%s  %s   (%.5f, %.5f)", format_dms(state.cursor->lat, 'N', 'S').c_str(),
                         format_dms(state.cursor->lon, 'E', 'W').c_str(), state.cursor->lat, state.cursor->lon);

@@ -5,6 +5,10 @@
 
 namespace sitmap::ui {
 
+/// Begins a full-width, undecorated panel docked `bottom_inset` pixels above the window's bottom
+/// edge (status bar, date slider, events timeline). Always pair with ImGui::End().
+bool begin_bottom_strip(const char* id, float height, float bottom_inset, float bg_alpha);
+
 /// Main menu bar (View / Help). Returns its height in pixels.
 float draw_menu_bar(AppState& state);
 /// Layer visibility checkboxes and opacity sliders.
