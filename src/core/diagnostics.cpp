@@ -17,6 +17,7 @@ std::string_view code_name(DiagCode code) {
         case DiagCode::DocumentEncoding: return "document-encoding";
         case DiagCode::DocumentNoDate: return "document-no-date";
         case DiagCode::DocumentTranscoded: return "document-transcoded";
+        case DiagCode::DocumentLanguage: return "document-language";
         case DiagCode::PlaceUnknown: return "place-unknown";
         case DiagCode::DateUnparsed: return "date-unparsed";
         case DiagCode::RecordInvalid: return "record-invalid";

@@ -25,6 +25,7 @@ enum class DiagCode : std::uint16_t {
     DocumentEncoding = 202,
     DocumentNoDate = 203,
     DocumentTranscoded = 204,
+    DocumentLanguage = 205,  ///< not in a language the extractor reads (English)
     PlaceUnknown = 210,
     DateUnparsed = 211,
     RecordInvalid = 220,    ///< a CSV/JSON record with a bad field

@@ -75,6 +75,12 @@ std::set<std::string> quote_words(std::string_view q) {
     return out;
 }
 
+std::set<std::string> all_words(std::string_view q) {
+    std::set<std::string> out;
+    for (const auto& t : tokenize(q)) out.insert(t.folded);
+    return out;
+}
+
 double quote_overlap(const std::set<std::string>& a, const std::set<std::string>& b) {
     if (a.empty() || b.empty()) return 0;
     std::size_t n = 0;
@@ -84,8 +90,20 @@ double quote_overlap(const std::set<std::string>& a, const std::set<std::string>
 
 }  // namespace
 
-EvaluationResult evaluate(const std::vector<Event>& predicted, const std::vector<GoldEvent>& gold, double max_km,
+double quote_share(std::string_view predicted, std::string_view gold) {
+    const auto p = all_words(predicted);
+    const auto g = all_words(gold);
+    if (p.empty() || g.empty()) return 0;
+    std::size_t n = 0;
+    for (const auto& w : p) n += g.count(w);
+    return static_cast<double>(n) / static_cast<double>(p.size());
+}
+
+EvaluationResult evaluate(const std::vector<Event>& predicted, const std::vector<GoldEvent>& gold, const MatchRules& rules,
                           bool only_gold_documents) {
+    const double max_km = rules.max_km;
+    using std::chrono::days;
+    using std::chrono::sys_days;
     EvaluationResult r;
     std::set<std::string> gold_docs;
     for (const auto& g : gold) gold_docs.insert(g.doc);
@@ -96,16 +114,28 @@ EvaluationResult evaluate(const std::vector<Event>& predicted, const std::vector
     r.gold = gold.size();
 
     // Candidate edges with a preference score.
-    std::vector<std::set<std::string>> gq(gold.size());
-    for (std::size_t j = 0; j < gold.size(); ++j) gq[j] = quote_words(gold[j].quote);
+    std::vector<std::set<std::string>> gq(gold.size()), gall(gold.size());
+    for (std::size_t j = 0; j < gold.size(); ++j) {
+        gq[j] = quote_words(gold[j].quote);
+        gall[j] = all_words(gold[j].quote);
+    }
     std::vector<std::vector<std::pair<double, std::size_t>>> adj(pred_idx.size());
     for (std::size_t a = 0; a < pred_idx.size(); ++a) {
         const Event& e = predicted[pred_idx[a]];
         if (!e.has_position) continue;
         const auto pq = quote_words(e.source.quote);
+        const auto pall = all_words(e.source.quote);
+        const DateRange widened{Date(sys_days(e.date.start) - days(rules.date_slack_days)),
+                                Date(sys_days(e.date.end) + days(rules.date_slack_days)), e.date.precision};
         for (std::size_t j = 0; j < gold.size(); ++j) {
             const GoldEvent& g = gold[j];
-            if (g.doc != e.source.document || !e.date.overlaps(g.date)) continue;
+            if (g.doc != e.source.document || !widened.overlaps(g.date)) continue;
+            if (rules.min_quote_share > 0) {
+                std::size_t shared = 0;
+                for (const auto& w : pall) shared += gall[j].count(w);
+                if (pall.empty() || static_cast<double>(shared) < rules.min_quote_share * static_cast<double>(pall.size()))
+                    continue;
+            }
             const double km = Gazetteer::distance_km(e.position, g.position);
             if (km > max_km) continue;
             double score = 3.0 * quote_overlap(pq, gq[j]);
@@ -185,7 +215,7 @@ EvaluationResult evaluate(const std::vector<Event>& predicted, const std::vector
             if (cost[i][j] < big) gold_of[rows[i - 1]] = static_cast<long>(cols[j - 1]);  // a real edge, not padding
         }
     }
-    std::size_t date_exact = 0, date_within = 0, place_exact = 0, type_ok = 0;
+    std::size_t date_exact = 0, date_within = 0, place_exact = 0, place_5km = 0, type_ok = 0;
     for (std::size_t a = 0; a < adj.size(); ++a) {
         if (gold_of[a] < 0) continue;
         const Event& e = predicted[pred_idx[a]];
@@ -194,6 +224,7 @@ EvaluationResult evaluate(const std::vector<Event>& predicted, const std::vector
         if (e.date.start == g.date.start && e.date.end == g.date.end) ++date_exact;
         if (g.date.contains(e.date.start) && g.date.contains(e.date.end)) ++date_within;
         if (fold_for_match(e.place) == fold_for_match(g.place)) ++place_exact;
+        if (Gazetteer::distance_km(e.position, g.position) <= 5.0) ++place_5km;
         if (type_compatible(e.type, g.event_type)) ++type_ok;
     }
     r.matched = r.pairs.size();
@@ -204,6 +235,7 @@ EvaluationResult evaluate(const std::vector<Event>& predicted, const std::vector
     r.date_exact = ratio(date_exact, r.matched);
     r.date_within = ratio(date_within, r.matched);
     r.place_exact = ratio(place_exact, r.matched);
+    r.place_5km = ratio(place_5km, r.matched);
     r.type_match = ratio(type_ok, r.matched);
     return r;
 }

@@ -1,7 +1,10 @@
-// Scoring extracted events against a hand-annotated gold set (gold_seeds.csv format): one-to-one
-// matching of events from the same document whose dates overlap and whose positions lie within
-// 25 km; precision, recall, F1, and among matched pairs the share with the exact date interval,
-// the exact place and a compatible type. Part of sitmap_core: std only; callers read the files.
+// Scoring extracted events against a hand-annotated gold set (gold_seeds.csv format). Strict
+// matching, as the project measures extraction: an extracted event can pair with an annotated one
+// only when it comes from the same passage (at least half the words of its quote occur in the
+// annotated quote), the dates overlap within a day and the positions lie within 25 km. The pairs
+// are one-to-one (a maximum matching); precision, recall, F1, and among matched pairs the share
+// with the exact date interval, the exact place, a position within 5 km and a compatible type.
+// Part of sitmap_core: std only; callers read the files.
 #pragma once
 #include "core/date.hpp"
 #include "core/diagnostics.hpp"
@@ -33,6 +36,16 @@ std::vector<GoldEvent> parse_gold_csv(std::string_view text, const std::string& 
 /// True when an extracted type agrees with an annotated one ("clash" with "ground_attack/capture").
 bool type_compatible(EventType type, std::string_view gold_type);
 
+/// How strictly an extracted event must agree with an annotated one to pair with it.
+struct MatchRules {
+    double max_km = 25.0;           ///< positions at most this far apart
+    int date_slack_days = 1;        ///< intervals overlap once widened by this many days
+    double min_quote_share = 0.5;   ///< share of the extracted quote's words found in the annotated quote
+};
+
+/// Share of the words of `predicted` (folded tokens) that occur in `gold`; 0 when either is empty.
+double quote_share(std::string_view predicted, std::string_view gold);
+
 struct EvaluationResult {
     std::size_t predicted = 0;
     std::size_t gold = 0;
@@ -43,6 +56,7 @@ struct EvaluationResult {
     double date_exact = 0;   ///< matched pairs with the same start and end
     double date_within = 0;  ///< matched pairs whose predicted interval lies inside the gold one
     double place_exact = 0;  ///< matched pairs with the same canonical place
+    double place_5km = 0;    ///< matched pairs whose positions lie within 5 km
     double type_match = 0;   ///< matched pairs with a compatible type
     std::vector<std::pair<std::size_t, std::size_t>> pairs;  ///< (predicted index, gold index)
 };
@@ -51,6 +65,6 @@ struct EvaluationResult {
 /// type are preferred) and computes the scores. Only documents present in `gold` are counted when
 /// `only_gold_documents` is set.
 EvaluationResult evaluate(const std::vector<Event>& predicted, const std::vector<GoldEvent>& gold,
-                          double max_km = 25.0, bool only_gold_documents = true);
+                          const MatchRules& rules = {}, bool only_gold_documents = true);
 
 }  // namespace sitmap::core

@@ -40,7 +40,54 @@ bool is_district_word(std::string_view w) {
            w == "rayons" || w == "raion";
 }
 
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        cur[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j)
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+        std::swap(prev, cur);
+    }
+    return prev[b.size()];
+}
+
+void push_unique(std::vector<std::size_t>& v, std::size_t x) {
+    if (std::find(v.begin(), v.end(), x) == v.end()) v.push_back(x);
+}
+
 }  // namespace
+
+std::string place_skeleton(std::string_view f) {
+    std::string out;
+    out.reserve(f.size());
+    for (std::size_t i = 0; i < f.size(); ++i) {
+        const char c = f[i];
+        const char n = i + 1 < f.size() ? f[i + 1] : '\0';
+        char put = c;
+        if ((c == 'k' || c == 'g' || c == 's' || c == 'z' || c == 'c' || c == 't') && n == 'h') {
+            put = c == 'k' ? 'h' : c;  // kh -> h, gh -> g, sh -> s, zh -> z, ch -> c, th -> t
+            ++i;
+        } else if (c == 'd' && (n == 'z' || n == 'j')) {
+            put = 'j';  // dzh, dj
+            ++i;
+            if (i + 1 < f.size() && f[i + 1] == 'h') ++i;
+        } else if (c == 'x') {
+            put = 'h';
+        } else if (c == 'q') {
+            put = 'g';
+        } else if (c == 'y') {
+            put = 'i';
+        } else if (c == 'w') {
+            put = 'v';
+        } else if (c == 'c' && n != 'h') {
+            put = 'j';  // Azerbaijani c is j ("Cəbrayıl" -> Jabrayil)
+        }
+        if (!out.empty() && out.back() == put && put != ' ') continue;  // doubled letters
+        out.push_back(put);
+    }
+    return out;
+}
 
 std::size_t Gazetteer::add(NamedPlace place) {
     const std::size_t index = places_.size();
@@ -62,6 +109,13 @@ std::size_t Gazetteer::add(NamedPlace place) {
         if (!already) list.push_back({index, starts_upper(n)});
         auto& m = first_words_[toks.front().folded];
         m = std::max(m, toks.size());
+        if (toks.size() <= 3 && key.size() >= 4) {
+            const std::string sk = place_skeleton(key);
+            push_unique(skeletons_[sk], index);
+            if (sk.size() >= 6)
+                for (std::size_t d = 0; d < sk.size(); ++d)
+                    if (sk[d] != ' ') push_unique(deletions_[sk.substr(0, d) + sk.substr(d + 1)], index);
+        }
     }
     places_.push_back(std::move(place));
     return index;
@@ -97,6 +151,55 @@ std::optional<std::size_t> Gazetteer::district_of(std::size_t town) const {
     for (std::size_t i : lookup(p.name + " district"))
         if (places_[i].precision == LocationPrecision::District) return i;
     return std::nullopt;
+}
+
+std::optional<std::size_t> Gazetteer::tolerant_match(const std::vector<Token>& tokens, std::size_t i, std::size_t len,
+                                                     std::string_view text) const {
+    if (!tokens[i].capitalized || tokens[i].numeric || tokens[i].folded.size() < 4) return std::nullopt;
+    std::string key;
+    for (std::size_t k = 0; k < len; ++k) {
+        if (k > 0) {
+            const std::string_view gap = text.substr(tokens[i + k - 1].end, tokens[i + k].begin - tokens[i + k - 1].end);
+            if (tokens[i + k - 1].possessive || gap.find_first_of(",.;:()\"") != std::string_view::npos) return std::nullopt;
+            key.push_back(' ');
+        }
+        key += tokens[i + k].folded;
+    }
+    const std::string sk = place_skeleton(key);
+    std::vector<std::size_t> cands;
+    if (auto it = skeletons_.find(sk); it != skeletons_.end()) cands = it->second;
+    if (cands.empty() && sk.size() >= 6) {
+        auto collect = [&](const auto& map, const std::string& k) {
+            if (auto it = map.find(k); it != map.end())
+                for (std::size_t c : it->second) push_unique(cands, c);
+        };
+        collect(skeletons_, sk);
+        collect(deletions_, sk);
+        for (std::size_t d = 0; d < sk.size(); ++d) {
+            const std::string del = sk.substr(0, d) + sk.substr(d + 1);
+            collect(skeletons_, del);
+            collect(deletions_, del);
+        }
+        // Keep those one edit away from one of their own names' skeletons (the deletion index
+        // also pairs words two edits apart).
+        std::erase_if(cands, [&](std::size_t c) {
+            const NamedPlace& p = places_[c];
+            auto near = [&](const std::string& n) {
+                const std::string s2 = place_skeleton(fold_for_match(n));
+                return s2.size() >= 6 && edit_distance(s2, sk) <= 1 && s2.front() == sk.front();
+            };
+            if (near(p.name)) return false;
+            for (const auto& v : p.variants)
+                if (near(v)) return false;
+            return true;
+        });
+    }
+    if (cands.empty()) return std::nullopt;
+    std::stable_sort(cands.begin(), cands.end(), [&](std::size_t a, std::size_t b) {
+        if (places_[a].curated != places_[b].curated) return places_[a].curated;
+        return places_[a].has_position && !places_[b].has_position;
+    });
+    return cands.front();
 }
 
 double Gazetteer::distance_km(LonLat a, LonLat b) {
@@ -181,6 +284,22 @@ std::vector<PlaceMention> Gazetteer::find_mentions(std::string_view text, const 
             out.push_back(std::move(m));
             i += len;
             matched = true;
+        }
+        if (!matched) {
+            for (std::size_t len = std::min<std::size_t>(2, tokens.size() - i); len >= 1 && !matched; --len) {
+                const auto hit = tolerant_match(tokens, i, len, text);
+                if (!hit) continue;
+                PlaceMention m;
+                m.place = *hit;
+                m.first_token = i;
+                m.last_token = i + len;
+                m.begin = tokens[i].begin;
+                m.end = tokens[i + len - 1].end;
+                m.tolerant = true;
+                out.push_back(std::move(m));
+                i += len;
+                matched = true;
+            }
         }
         if (!matched) ++i;
     }

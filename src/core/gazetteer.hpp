@@ -43,6 +43,7 @@ struct PlaceMention {
     std::size_t begin = 0;
     std::size_t end = 0;
     std::vector<std::size_t> alternatives;  ///< other places with the same name (before resolution)
+    bool tolerant = false;  ///< matched a variant only after transliteration folding or one edit
 };
 
 class Gazetteer {
@@ -65,7 +66,10 @@ public:
     /// with a capital letter only matches a capitalised word, so "sus" or "tegh" in running text are
     /// not villages. "X district/region/rayon" and "the districts of X, Y and Z" select district
     /// entries. Ambiguous names are resolved towards `context` (e.g. the places already named in the
-    /// document) and then towards curated entries.
+    /// document) and then towards curated entries. A capitalised name that matches nothing exactly
+    /// is matched tolerantly: transliteration variants fold together (kh/x/h, gh/q/g, sh/ş/s,
+    /// dzh/j, doubled letters, y/i: "Agdam", "Xocavənd", "Shushi") and, for names of six letters
+    /// or more, one edit ("Lachine", "Stepankert", "Fizuli") is allowed.
     std::vector<PlaceMention> find_mentions(std::string_view text, const std::vector<Token>& tokens,
                                             const std::vector<LonLat>& context = {}) const;
 
@@ -80,6 +84,16 @@ private:
     std::vector<NamedPlace> places_;
     std::unordered_map<std::string, std::vector<Entry>, FoldedHash, std::equal_to<>> index_;  ///< folded key -> places
     std::unordered_map<std::string, std::size_t, FoldedHash, std::equal_to<>> first_words_;   ///< first word -> max key words
+    /// Tolerant matching: transliteration skeleton of each key -> places; and each skeleton with
+    /// one letter deleted -> places (symmetric-delete edit-distance search).
+    std::unordered_map<std::string, std::vector<std::size_t>, FoldedHash, std::equal_to<>> skeletons_;
+    std::unordered_map<std::string, std::vector<std::size_t>, FoldedHash, std::equal_to<>> deletions_;
+    std::optional<std::size_t> tolerant_match(const std::vector<Token>& tokens, std::size_t i, std::size_t len,
+                                              std::string_view text) const;
 };
+
+/// The transliteration skeleton of a folded key ("khojavend" -> "hojavend", "agdam"/"aghdam" ->
+/// "agdam", "shusha" -> "susa").
+std::string place_skeleton(std::string_view folded);
 
 }  // namespace sitmap::core

@@ -1,0 +1,270 @@
+// Place and actor attachment (see extract_attach.hpp).
+#include "core/extract_attach.hpp"
+
+#include "core/extract_lexicon.hpp"
+
+#include <algorithm>
+
+namespace sitmap::core::extract {
+
+namespace {
+
+bool one_of(std::string_view w, std::initializer_list<std::string_view> list) {
+    for (auto x : list)
+        if (w == x) return true;
+    return false;
+}
+
+std::string_view word(const std::vector<Token>& t, std::size_t i) {
+    return i < t.size() ? std::string_view(t[i].folded) : std::string_view();
+}
+
+// The preposition governing a mention: the word before it, skipping "the" and nouns of the kind
+// "the city of", "the villages of", "the outskirts of".
+std::string_view governing(const std::vector<Token>& t, std::size_t first) {
+    std::size_t k = first;
+    if (k > 0 && word(t, k - 1) == "the") --k;
+    if (k >= 2 && word(t, k - 1) == "of" &&
+        one_of(word(t, k - 2), {"city", "town", "towns", "cities", "village", "villages", "streets", "districts",
+                                "district", "outskirts", "region", "settlement", "settlements", "area", "areas",
+                                "direction", "airbases", "suburbs", "centre", "center", "heights", "vicinity"})) {
+        k -= 2;
+        if (k > 0 && word(t, k - 1) == "the") --k;
+        if (k > 0 && (word(t, k - 1) == "of" || one_of(word(t, k - 1), {"several", "two", "three", "four", "five"})))
+            --k;
+    }
+    return k > 0 ? word(t, k - 1) : std::string_view();
+}
+
+bool list_gap(std::string_view g) {
+    if (g.size() > 16) return false;
+    std::string s;
+    for (char c : g)
+        if (c != ' ') s.push_back(c);
+    return s == "," || s == "and" || s == ",and" || s == "or" || s == ",or" || s == "/";
+}
+
+bool is_demonym(const Gazetteer& gaz, const Token& last, const NamedPlace& p) {
+    if (p.precision != LocationPrecision::Country && p.kind.find("country") == std::string::npos) return false;
+    const std::string& w = last.folded;
+    return w != fold_for_match(p.name) &&
+           (w.ends_with("i") || w.ends_with("ian") || w.ends_with("ish") || w.ends_with("ese") || w.ends_with("an"));
+    (void)gaz;
+}
+
+// Why a mention does not locate the frame, or nullptr when it may.
+bool excluded(const Gazetteer& gaz, const SentenceView& s, const PlaceMention& m, std::size_t others) {
+    const auto& t = s.tokens;
+    const NamedPlace& p = gaz.place(m.place);
+    if (!p.has_position) return true;
+    if (is_demonym(gaz, t[m.last_token - 1], p)) return true;
+    const std::string_view prev = governing(t, m.first_token);
+    if (word_class(prev) & kOrigin) return true;  // "from Baku", "took off from Azerbaijan"
+    // "a breakaway region of Azerbaijan", "part of Armenia": the country describes, not locates.
+    if (prev == "of" && m.first_token >= 2 &&
+        one_of(word(t, m.first_token - 2), {"region", "part", "territory", "territories", "province", "republic",
+                                            "enclave", "exclave", "integrity", "sovereignty", "citizens", "people",
+                                            "president", "government", "minister", "ministry", "leader", "side",
+                                            "forces", "army", "ambassador", "capital", "border", "borders"}))
+        return true;
+    // Dateline at the sentence start ("STEPANAKERT —", "BAKU, Oct 4 (Caspian Wire) -").
+    if (m.first_token == 0 && others > 0) {
+        std::string_view after = s.text.substr(m.end, std::min<std::size_t>(40, s.text.size() - m.end));
+        while (!after.empty() && after.front() == ' ') after.remove_prefix(1);
+        const bool caps = s.text.substr(m.begin, m.end - m.begin).find_first_of("abcdefghijklmnopqrstuvwxyz") ==
+                          std::string_view::npos;
+        if (after.starts_with("\xE2\x80\x94") || after.starts_with("\xE2\x80\x93") || after.starts_with("-") ||
+            after.starts_with("(") || (caps && after.starts_with(",")))
+            return true;
+    }
+    return false;
+}
+
+// The speaker's words: a mention that is possessive or followed by an agent noun or a reporting
+// verb ("Baku's", "Baku said", "Yerevan officials").
+bool actor_like(const SentenceView& s, const PlaceMention& m) {
+    const auto& t = s.tokens;
+    if (t[m.last_token - 1].possessive) return true;
+    const std::string_view next = word(t, m.last_token);
+    if (word_class(next) & kAgentHead) return true;
+    const auto trig = trigger_of(next, word(t, m.last_token + 1));
+    return trig && trig->reporting;
+}
+
+int precision_score(LocationPrecision p) {
+    switch (p) {
+        case LocationPrecision::Point: return 4;
+        case LocationPrecision::District: return 3;
+        case LocationPrecision::Region: return 2;
+        case LocationPrecision::Country: return 0;
+    }
+    return 0;
+}
+
+}  // namespace
+
+std::vector<PlacePick> attach_places(const Gazetteer& gaz, const SentenceView& s, const Frame& f,
+                                     std::optional<std::size_t> focus) {
+    struct Cand {
+        std::size_t mention;
+        int score;
+    };
+    std::vector<Cand> cands;
+    const auto& t = s.tokens;
+    for (int pass = 0; pass < 2 && cands.empty(); ++pass) {
+        // Pass 0: the frame's own words; pass 1: the rest of the sentence (not for a reported act,
+        // whose speaker's places are not where it happened).
+        if (pass == 1 && f.reported) break;
+        for (std::size_t k = 0; k < s.places.size(); ++k) {
+            const PlaceMention& m = s.places[k];
+            const bool inside = m.first_token >= f.begin && m.last_token <= f.end;
+            if ((pass == 0) != inside) continue;
+            if (excluded(gaz, s, m, s.places.size() - 1)) continue;
+            const NamedPlace& p = gaz.place(m.place);
+            const std::string_view prev = governing(t, m.first_token);
+            bool locative = (word_class(prev) & kLocative) != 0;
+            // Members of a list share the preposition of its first element.
+            for (std::size_t q = k; q > 0 && !locative; --q) {
+                const PlaceMention& a = s.places[q - 1];
+                if (!list_gap(s.text.substr(a.end, s.places[q].begin - a.end))) break;
+                locative = (word_class(governing(t, a.first_token)) & kLocative) != 0;
+            }
+            const bool actor = actor_like(s, m);
+            const bool far = focus && Gazetteer::distance_km(p.position, gaz.place(*focus).position) > 500;
+            if (p.precision == LocationPrecision::Country && !locative) continue;  // countries only with "in"
+            if (!locative && (actor || far)) continue;
+            if (!locative && p.kind.find("capital") != std::string::npos &&
+                one_of(prev, {"of", "by", "to", "with", "and"}))
+                continue;  // "the terms of Baku": its government
+            int score = precision_score(p.precision) + (locative ? 3 : 0);
+            if (m.tolerant) score -= 1;
+            if (f.statement && m.last_token <= f.trigger) score -= 1;  // the speaker's place
+            cands.push_back({k, score});
+        }
+    }
+    std::vector<PlacePick> out;
+    if (cands.empty()) return out;
+    const Cand* best = &cands.front();
+    for (const auto& c : cands)
+        if (c.score > best->score) best = &c;
+    // The whole coordinated list the best mention belongs to.
+    std::size_t lo = best->mention, hi = best->mention;
+    auto joined = [&](std::size_t a, std::size_t b) {
+        return list_gap(s.text.substr(s.places[a].end, s.places[b].begin - s.places[a].end));
+    };
+    while (lo > 0 && joined(lo - 1, lo)) --lo;
+    while (hi + 1 < s.places.size() && joined(hi, hi + 1)) ++hi;
+    const LocationPrecision want = gaz.place(s.places[best->mention].place).precision;
+    for (std::size_t k = lo; k <= hi; ++k) {
+        const PlaceMention& m = s.places[k];
+        const NamedPlace& p = gaz.place(m.place);
+        if (!p.has_position || excluded(gaz, s, m, s.places.size() - 1)) continue;
+        if (k != best->mention && (p.precision != want || p.precision == LocationPrecision::Country)) continue;
+        bool dup = false;
+        for (const auto& c : out)
+            dup = dup || c.place == m.place || Gazetteer::distance_km(gaz.place(c.place).position, p.position) < 1.0;
+        if (!dup) out.push_back({m.place, TextSpan{m.begin, m.end}, true, m.tolerant});
+    }
+    return out;
+}
+
+std::optional<PlacePick> speaking_country(const Gazetteer& gaz, const SentenceView& s, const Frame& f) {
+    for (const PlaceMention& m : s.places) {
+        if (m.first_token >= f.end) break;
+        if (m.first_token > f.trigger && !f.statement) break;
+        const NamedPlace& p = gaz.place(m.place);
+        const bool country = p.precision == LocationPrecision::Country;
+        const bool capital = p.kind.find("capital") != std::string::npos;
+        if (!p.has_position || (!country && !capital)) continue;
+        // The country speaks when it is the subject or owns the speaker ("Armenia called",
+        // "Armenia's foreign ministry", "Armenian Prime Minister ... said", "Baku insists").
+        const bool subject = m.last_token <= f.trigger;
+        if (!subject && !(f.statement && m.first_token == f.trigger + 1)) continue;
+        if (word_class(governing(s.tokens, m.first_token)) & kOrigin) continue;
+        std::optional<std::size_t> target = m.place;
+        // A demonym or a capital stands for its country's seat: the country's own entry is anchored
+        // at its capital already.
+        return PlacePick{*target, TextSpan{m.begin, m.end}, false, m.tolerant};
+    }
+    return std::nullopt;
+}
+
+namespace {
+
+bool all_caps(std::string_view s) {
+    bool letter = false;
+    for (char c : s) {
+        if (c >= 'a' && c <= 'z') return false;
+        letter = letter || (c >= 'A' && c <= 'Z');
+    }
+    return letter;
+}
+
+// A capitalised phrase starting at token i: [i, last]. False when token i cannot start one.
+bool phrase_at(const SentenceView& s, std::size_t i, std::size_t limit, std::size_t& last) {
+    const auto& t = s.tokens;
+    const unsigned c = word_class(t[i].folded);
+    if (!t[i].capitalized || t[i].numeric || (c & (kFunction | kPronoun | kWeekOrMonth))) return false;
+    if (trigger_of(t[i].folded, word(t, i + 1))) return false;
+    const std::string_view surface = s.text.substr(t[i].begin, t[i].end - t[i].begin);
+    if (surface.size() > 2 && all_caps(surface) && i == 0) return false;  // "YEREVAN —" dateline
+    last = i;
+    for (std::size_t j = i + 1; j < limit; ++j) {
+        const std::string_view g = s.text.substr(t[j - 1].end, t[j].begin - t[j - 1].end);
+        if (g.find_first_of(",.;:()\"") != std::string_view::npos && !t[j - 1].possessive) break;
+        const unsigned cj = word_class(t[j].folded);
+        if (cj & kWeekOrMonth) break;
+        if ((t[j].capitalized && !trigger_of(t[j].folded, "")) || (cj & kAgentHead) ||
+            ((t[j].folded == "of" || t[j].folded == "the") && j + 1 < limit && t[j + 1].capitalized) ||
+            (t[j - 1].possessive && !trigger_of(t[j].folded, "")))
+            last = j;
+        else
+            break;
+    }
+    return true;
+}
+
+bool good_actor(const SentenceView& s, std::size_t first, std::size_t last) {
+    const auto& t = s.tokens;
+    for (std::size_t j = first; j <= last; ++j)
+        if (word_class(t[j].folded) & kAgentHead) return true;
+    for (const PlaceMention& m : s.places)
+        if (m.first_token >= first && m.first_token <= last) return true;  // a country, a capital
+    if (last > first) return true;  // a name of two words or more
+    // One capitalised word directly before a reporting verb: a person ("Aliyev said").
+    const auto trig = trigger_of(word(t, last + 1), word(t, last + 2));
+    return trig && trig->reporting;
+}
+
+}  // namespace
+
+std::string find_actor(const SentenceView& s, const Frame& f, const Gazetteer& gaz) {
+    (void)gaz;
+    const auto& t = s.tokens;
+    std::string best;
+    for (std::size_t i = f.begin; i < f.trigger; ++i) {
+        std::size_t last = 0;
+        if (!phrase_at(s, i, f.trigger, last)) continue;
+        if (good_actor(s, i, last)) best = std::string(s.text.substr(t[i].begin, t[last].end - t[i].begin));
+        i = last;
+    }
+    if (best.empty() && f.statement) {
+        // "..., said Hikmet Hajiyev": the speaker after the verb.
+        std::size_t last = 0;
+        if (f.trigger + 1 < t.size() && phrase_at(s, f.trigger + 1, t.size(), last) && good_actor(s, f.trigger + 1, last))
+            best = std::string(s.text.substr(t[f.trigger + 1].begin, t[last].end - t[f.trigger + 1].begin));
+    }
+    return best;
+}
+
+std::string find_target(const SentenceView& s, const Frame& f) {
+    const auto& t = s.tokens;
+    for (std::size_t i = f.trigger + 1; i < f.end; ++i) {
+        std::size_t last = 0;
+        if (phrase_at(s, i, f.end, last) && good_actor(s, i, last))
+            return std::string(s.text.substr(t[i].begin, t[last].end - t[i].begin));
+    }
+    return {};
+}
+
+}  // namespace sitmap::core::extract

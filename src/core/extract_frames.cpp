@@ -1,0 +1,283 @@
+// Sentences, clauses and event frames (see extract_frames.hpp).
+#include "core/extract_frames.hpp"
+
+#include <algorithm>
+#include <array>
+#include <string>
+
+namespace sitmap::core::extract {
+
+namespace {
+
+// Closing quote or bracket at `i` ( " ' ) ] ” ’ » ): its length in bytes, else 0.
+std::size_t closing_at(std::string_view t, std::size_t i) {
+    const char c = t[i];
+    if (c == '"' || c == '\'' || c == ')' || c == ']') return 1;
+    if (c == '\xE2' && i + 2 < t.size() && t[i + 1] == '\x80' && (t[i + 2] == '\x9D' || t[i + 2] == '\x99')) return 3;
+    if (c == '\xC2' && i + 1 < t.size() && t[i + 1] == '\xBB') return 2;
+    return 0;
+}
+
+// Words after which a period does not end a sentence when a capital or a number follows ("Gen.
+// Smith", "Sept. 19", "Mr. Aliyev"). Lower-case ASCII.
+bool is_abbreviation(std::string_view w) {
+    static constexpr std::array<std::string_view, 34> a{
+        "mr",  "mrs", "ms",  "dr",  "gen", "col", "lt",  "maj", "sgt",  "capt", "cpt", "adm",
+        "st",  "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",  "sept", "oct", "nov",
+        "dec", "no",  "vs",  "etc", "prof", "gov", "sen", "rep", "jr",  "sr"};
+    return std::find(a.begin(), a.end(), w) != a.end();
+}
+
+// Byte ranges of the sentences of `text` (whitespace trimmed). A sentence ends at . ! or ?
+// (with any closing quotes or brackets) followed by white space, except a period before a
+// lower-case word, after an initial ("J. Smith") or after a title or month abbreviation before a
+// capital or digit; a line break always ends one. This is the subset of the Unicode sentence rules
+// (UAX #29, which ICU's sentence iterator implements) that news prose needs, at a fraction of the
+// cost; the abbreviation list is what ICU's rules lack.
+}  // namespace
+
+std::vector<TextSpan> split_sentences(std::string_view text) {
+    std::vector<TextSpan> out;
+    auto push = [&](std::size_t b, std::size_t e) {
+        while (b < e && static_cast<unsigned char>(text[b]) <= ' ') ++b;
+        while (e > b && static_cast<unsigned char>(text[e - 1]) <= ' ') --e;
+        if (e > b) out.push_back({b, e});
+    };
+    const std::size_t n = text.size();
+    auto is_blank = [&](std::size_t k, std::size_t& len) {  // space, tab, or U+00A0
+        len = 1;
+        if (text[k] == ' ' || text[k] == '\t' || text[k] == '\r') return true;
+        if (text[k] == '\xC2' && k + 1 < n && text[k + 1] == '\xA0') {
+            len = 2;
+            return true;
+        }
+        return false;
+    };
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const char c = text[i];
+        if (c == '\n') {
+            push(start, i);
+            start = i + 1;
+            continue;
+        }
+        if (c != '.' && c != '!' && c != '?') continue;
+        std::size_t j = i + 1;
+        while (j < n && (text[j] == '.' || text[j] == '!' || text[j] == '?')) ++j;
+        for (std::size_t len = 0; j < n && (len = closing_at(text, j)) > 0;) j += len;
+        std::size_t blank_len = 0;
+        if (j >= n || text[j] == '\n') {
+            i = j - 1;
+            continue;  // the line break or the end closes the sentence
+        }
+        if (!is_blank(j, blank_len)) continue;  // "1.5", "U.S.-backed"
+        std::size_t k = j;
+        while (k < n && is_blank(k, blank_len)) k += blank_len;
+        if (k >= n) continue;
+        const auto next = static_cast<unsigned char>(text[k]);
+        if (c == '.' && j == i + 1) {
+            if (next >= 'a' && next <= 'z') continue;  // "approx. five", "the U.S. army"
+            // The word before the period, lower-cased; abbreviations are at most four letters.
+            std::size_t w = i;
+            const auto letter = [](char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'); };
+            while (w > 0 && i - w < 5 && letter(text[w - 1])) --w;
+            const bool whole = w == 0 || !letter(text[w - 1]);
+            if (whole && i - w >= 1 && i - w <= 4) {
+                char buf[4];
+                for (std::size_t q = w; q < i; ++q)
+                    buf[q - w] = static_cast<char>(text[q] >= 'A' && text[q] <= 'Z' ? text[q] + 32 : text[q]);
+                const std::string_view word(buf, i - w);
+                const bool initial = i - w == 1 && text[w] >= 'A' && text[w] <= 'Z';
+                const bool capital_or_digit = (next >= 'A' && next <= 'Z') || (next >= '0' && next <= '9');
+                if ((initial || is_abbreviation(word)) && capital_or_digit) continue;
+            }
+        }
+        push(start, j);
+        start = j;
+        i = j - 1;
+    }
+    push(start, n);
+    return out;
+}
+
+
+namespace {
+
+bool one_of(std::string_view w, std::initializer_list<std::string_view> list) {
+    for (auto x : list)
+        if (w == x) return true;
+    return false;
+}
+
+std::string_view gap(std::string_view s, const std::vector<Token>& t, std::size_t j) {
+    return s.substr(t[j - 1].end, t[j].begin - t[j - 1].end);
+}
+
+// Token indices where a clause starts (always 0 first).
+std::vector<std::size_t> clause_starts(std::string_view s, const std::vector<Token>& t) {
+    std::vector<std::size_t> out{0};
+    for (std::size_t j = 1; j < t.size(); ++j) {
+        const std::string_view g = gap(s, t, j);
+        const bool hard = g.find(';') != std::string_view::npos || g.find("\xE2\x80\x94") != std::string_view::npos ||
+                          g.find(" - ") != std::string_view::npos || g.find(" \xE2\x80\x93 ") != std::string_view::npos;
+        const bool comma = g.find(',') != std::string_view::npos;
+        const std::string_view w = t[j].folded;
+        const bool conj = one_of(w, {"and", "but", "while", "whereas", "after", "before", "when", "as", "which",
+                                     "although", "though", "since", "where", "amid", "following", "adding"});
+        if (hard || (comma && conj) || (w == "while" || w == "whereas")) out.push_back(j);
+    }
+    return out;
+}
+
+struct Hit {
+    std::size_t at;
+    Trigger word;
+};
+
+// Words that hold a place or a date, not an event ("Mine" villages; "the Defence Ministry").
+bool skip_trigger(const std::vector<Token>& t, std::size_t i) {
+    const std::string_view w = t[i].folded;
+    const std::string_view prev = i > 0 ? std::string_view(t[i - 1].folded) : "";
+    const std::string_view next = i + 1 < t.size() ? std::string_view(t[i + 1].folded) : "";
+    if (w == "operation" && (prev == "the" || prev == "an") && next == "of") return false;
+    if ((w == "fire" || w == "fires") && (prev == "forest" || prev == "wild")) return true;
+    if (w == "control" || w == "state") return true;
+    if ((w == "call" || w == "calls") && prev == "phone") return false;
+    if (w == "war" && (next == "crimes" || next == "criminals" || next == "veteran" || next == "veterans")) return true;
+    if (w == "mine" && (next == "clearing" || next == "action")) return false;
+    if (w == "return" && (next == "to" || prev == "the" || prev == "of")) return false;
+    if (w == "report" && prev == "the" && next == "of") return true;
+    return false;
+}
+
+bool negated(const std::vector<Token>& t, std::size_t i, std::size_t begin) {
+    for (std::size_t b = i > begin + 3 ? i - 3 : begin; b < i; ++b)
+        if (t[b].folded == "not" || t[b].folded == "never" || t[b].folded == "no" || t[b].folded == "nt") return true;
+    return false;
+}
+
+// A forecast or assessment governs the trigger: a modal word before it in the clause, and the
+// trigger is not a past form ("will be returned" is future; "would have been killed" hypothetical).
+bool forecast(const std::vector<Token>& t, std::size_t i, std::size_t begin) {
+    for (std::size_t b = begin; b < i; ++b)
+        if (word_class(t[b].folded) & kModal) {
+            if (t[b].folded == "expected" || t[b].folded == "planned") return true;
+            return true;
+        }
+    return false;
+}
+
+}  // namespace
+
+bool is_meta_sentence(const std::vector<Token>& t) {
+    for (std::size_t i = 0; i + 1 < t.size(); ++i) {
+        const std::string_view a = t[i].folded, b = t[i + 1].folded;
+        const std::string_view c = i + 2 < t.size() ? std::string_view(t[i + 2].folded) : "";
+        if ((a == "no" || a == "few") && (b == "further" || b == "other" || b == "more") &&
+            (c == "details" || c == "information"))
+            return true;
+        if (a == "independently" && (b == "verify" || b == "verified" || b == "confirm" || b == "confirmed")) return true;
+        if (a == "for" && b == "comment") return true;
+        if ((a == "not" || a == "nt") && b == "immediately") return true;
+        if (a == "details" && (b == "were" || b == "are") && c == "not") return true;
+        if (a == "subscribe" || (a == "click" && b == "here")) return true;
+    }
+    return false;
+}
+
+std::vector<Frame> find_frames(std::string_view s, const std::vector<Token>& t) {
+    std::vector<Frame> out;
+    if (t.empty() || s.ends_with("?") || is_meta_sentence(t)) return out;
+    const auto starts = clause_starts(s, t);
+    bool present_sentence = false;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        const unsigned c = word_class(t[i].folded);
+        if (c & kPresent) present_sentence = true;
+        if ((c & kHave) && i + 1 < t.size() && is_past_form(t[i + 1].folded)) present_sentence = true;
+        if (t[i].folded == "today" || t[i].folded == "currently" || t[i].folded == "now") present_sentence = true;
+    }
+    bool hedged = false;
+    for (const auto& tok : t) hedged = hedged || (word_class(tok.folded) & kHedge);
+    for (std::size_t c = 0; c < starts.size(); ++c) {
+        const std::size_t b = starts[c], e = c + 1 < starts.size() ? starts[c + 1] : t.size();
+        std::optional<Hit> best_act, best_claim;
+        for (std::size_t i = b; i < e; ++i) {
+            if (t[i].numeric || skip_trigger(t, i)) continue;
+            auto trig = trigger_of(t[i].folded, i + 1 < t.size() ? std::string_view(t[i + 1].folded) : "");
+            if (!trig) continue;
+            if (i > 0 && (word_class(t[i - 1].folded) & kAux)) trig->verb = true;
+            // A capitalised event word inside a name ("Defence Ministry Statement", "Mine Action
+            // Agency") is a heading word, not the event, unless it opens the clause.
+            if (t[i].capitalized && i > b && t[i - 1].capitalized && !trig->reporting) continue;
+            if (negated(t, i, b) && !trig->reporting) continue;
+            if (forecast(t, i, b) && !(trig->verb && is_past_form(t[i].folded) && i > 0 &&
+                                       (word_class(t[i - 1].folded) & kAux) && t[i - 1].folded != "be"))
+                continue;
+            const int w = trig->weight + (trig->verb ? 2 : 0);
+            auto& slot = trig->reporting ? best_claim : best_act;
+            if (!slot || w > slot->word.weight + (slot->word.verb ? 2 : 0)) slot = Hit{i, *trig};
+        }
+        auto frame = [&](const Hit& h, bool statement) {
+            Frame f;
+            f.trigger = h.at;
+            f.word = h.word;
+            f.begin = b;
+            f.end = e;
+            f.quote_begin = b;
+            f.quote_end = e;
+            f.statement = statement;
+            f.hedged = hedged;
+            f.present = present_sentence;
+            return f;
+        };
+        // Noun-only acts ("the war", "troops") count when no verb in the clause reports anything
+        // else; a claim with no act is a statement.
+        if (best_claim && best_act) {
+            Frame claim = frame(*best_claim, true);
+            Frame act = frame(*best_act, false);
+            act.reported = true;
+            // The act governs the words on its side of the reporting verb.
+            if (best_act->at > best_claim->at) {
+                claim.end = best_claim->at + 1;
+                while (claim.end < e && claim.end < best_claim->at + 4 && !trigger_of(t[claim.end].folded, ""))
+                    ++claim.end;
+                act.begin = best_claim->at + 1;
+            } else {
+                act.end = best_claim->at;
+                claim.begin = best_claim->at > b + 4 ? best_claim->at - 4 : b;
+            }
+            out.push_back(claim);
+            out.push_back(act);
+        } else if (best_act) {
+            out.push_back(frame(*best_act, false));
+        } else if (best_claim) {
+            out.push_back(frame(*best_claim, true));
+        }
+    }
+    // Clauses without an event word lend their words to the frame before them (a trailing "in
+    // Tartar on Sunday"); a sentence's first frame reaches back to the sentence start.
+    for (std::size_t k = 0; k < out.size(); ++k) {
+        if (k == 0 && out[k].begin > 0 && !out[k].reported) out[k].begin = 0;
+        if (k == 0) out[k].quote_begin = std::min(out[k].quote_begin, out[k].begin);
+        const std::size_t next = k + 1 < out.size() ? out[k + 1].quote_begin : t.size();
+        if (!out[k].statement || k + 1 == out.size() || !out[k + 1].reported)
+            if (next > out[k].quote_end) {
+                out[k].end = std::max(out[k].end, next);
+                out[k].quote_end = next;
+            }
+    }
+    // Two frames of the same type in one sentence whose clauses share no new event word are one
+    // event ("shelled and destroyed"): keep the stronger.
+    for (std::size_t k = 1; k < out.size();) {
+        if (out[k].word.type == out[k - 1].word.type && out[k].statement == out[k - 1].statement &&
+            out[k].reported == out[k - 1].reported && out[k].quote_begin == out[k - 1].quote_end) {
+            // Different clauses: keep both (places decide later whether they are one event).
+            ++k;
+            continue;
+        }
+        ++k;
+    }
+    return out;
+}
+
+}  // namespace sitmap::core::extract

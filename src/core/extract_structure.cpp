@@ -1,0 +1,221 @@
+// Document structure (see extract_structure.hpp).
+#include "core/extract_structure.hpp"
+
+#include "core/date_extract.hpp"
+#include "core/extract_lexicon.hpp"
+#include "core/text_tokens.hpp"
+
+#include <array>
+#include <cctype>
+
+namespace sitmap::core::extract {
+
+namespace {
+
+bool space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+// Length in bytes of a list marker at the start of `s` ("- ", "• ", "* ", "1. ", "2) "), else 0.
+std::size_t list_marker(std::string_view s) {
+    static constexpr std::array<std::string_view, 9> marks{"-", "*", "\xE2\x80\xA2", "\xE2\x80\x93", "\xE2\x80\x94",
+                                                           "\xC2\xB7", "\xE2\x96\xAA", "\xE2\x97\x8F", ">"};
+    for (auto m : marks)
+        if (s.starts_with(m) && s.size() > m.size() && space(s[m.size()])) return m.size() + 1;
+    std::size_t i = 0;
+    while (i < s.size() && i < 3 && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
+    if (i > 0 && i + 1 < s.size() && (s[i] == '.' || s[i] == ')') && space(s[i + 1])) return i + 2;
+    return 0;
+}
+
+// A separator after a leading stamp: dash, colon, bar or full stop with spaces around; its length
+// with the spaces, else 0.
+std::size_t separator_at(std::string_view s, std::size_t i) {
+    std::size_t j = i;
+    while (j < s.size() && s[j] == ' ') ++j;
+    static constexpr std::array<std::string_view, 7> seps{"\xE2\x80\x93", "\xE2\x80\x94", "-", ":", "|", ".", ","};
+    for (auto sep : seps)
+        if (s.substr(j).starts_with(sep)) {
+            std::size_t k = j + sep.size();
+            if (k < s.size() && s[k] != ' ' && sep != ":" && sep != ",") continue;  // "-based", "5.5"
+            while (k < s.size() && s[k] == ' ') ++k;
+            return k - i;
+        }
+    return j > i ? j - i : 0;
+}
+
+// A time stamp at the start ("09:42", "14:10 GMT+4", "9.15am", "Updated 10:05 (local)"): the
+// byte length of the stamp, else 0.
+std::size_t time_stamp(std::string_view s) {
+    std::size_t i = 0;
+    for (std::string_view lead : {"Updated ", "UPDATED ", "Update ", "UPDATE "})
+        if (s.starts_with(lead)) i = lead.size();
+    const std::size_t d0 = i;
+    while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
+    if (i == d0 || i - d0 > 2 || i + 2 >= s.size() || (s[i] != ':' && s[i] != '.')) return 0;
+    if (!std::isdigit(static_cast<unsigned char>(s[i + 1])) || !std::isdigit(static_cast<unsigned char>(s[i + 2])))
+        return 0;
+    i += 3;
+    if (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) return 0;  // "10.2020"
+    auto skip = [&](std::string_view w) {
+        std::size_t j = i;
+        while (j < s.size() && s[j] == ' ') ++j;
+        if (s.substr(j).starts_with(w)) i = j + w.size();
+    };
+    skip("am");
+    skip("pm");
+    skip("AM");
+    skip("PM");
+    skip("GMT");
+    skip("UTC");
+    skip("local time");
+    skip("(local)");
+    skip("Baku time");
+    skip("Yerevan time");
+    if (i < s.size() && (s[i] == '+' || s[i] == '-') && i + 1 < s.size() && std::isdigit(static_cast<unsigned char>(s[i + 1])))
+        i += 2;
+    skip(")");
+    return i;
+}
+
+std::size_t words_in(std::string_view s) {
+    std::size_t n = 0;
+    bool in = false;
+    for (char c : s) {
+        const bool sp = space(c);
+        if (!sp && !in) ++n;
+        in = !sp;
+    }
+    return n;
+}
+
+// True when `s` has a lower-case event verb form: an unpunctuated line that reads as a sentence.
+bool has_event_verb(std::string_view s) {
+    const auto toks = tokenize(s);
+    for (std::size_t i = 0; i < toks.size(); ++i) {
+        if (toks[i].capitalized) continue;
+        const auto t = trigger_of(toks[i].folded, i + 1 < toks.size() ? std::string_view(toks[i + 1].folded) : "");
+        if (t && (t->verb || toks[i].folded.ends_with("s"))) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+std::vector<Passage> read_structure(const Document& doc) {
+    std::vector<Passage> out;
+    const std::string_view text = doc.text;
+    std::optional<Date> running = doc.publication_date;
+    bool seen_title = !doc.title.empty() && doc.header.count("title");  // a header title is not in the body
+    bool after_stamp = false;  // the previous block was a bare live-blog time stamp
+    std::size_t list_no = 0, last_list_block = static_cast<std::size_t>(-2);
+    for (std::size_t bi = 0; bi < doc.blocks.size(); ++bi) {
+        const TextBlock& b = doc.blocks[bi];
+        if (b.kind == BlockKind::Furniture) {
+            after_stamp = false;
+            continue;
+        }
+        std::string_view s = text.substr(b.span.begin, b.span.end - b.span.begin);
+        Passage p{b.span, bi, PassageKind::Paragraph, std::nullopt, 0};
+        auto drop_prefix = [&](std::size_t n) {
+            p.span.begin += n;
+            s.remove_prefix(n);
+        };
+        const bool heading = b.kind == BlockKind::Heading;
+        bool listed = false;
+        if (const std::size_t m = list_marker(s); m > 0) {
+            drop_prefix(m);
+            listed = true;
+        }
+        // A leading time stamp: a live-blog entry (the stamp alone opens the entry below it).
+        if (const std::size_t t = time_stamp(s); t > 0) {
+            const std::size_t sep = separator_at(s, t);
+            if (t + sep >= s.size() || words_in(s.substr(t + sep)) == 0) {
+                after_stamp = true;
+                continue;
+            }
+            drop_prefix(t + sep);
+            p.kind = PassageKind::LiveEntry;
+        }
+        // A leading date: a date heading when it is all the line says, else a timeline item.
+        const auto toks = tokenize(s);
+        const auto dates = find_dates(s, toks, DateContext{doc.publication_date, running});
+        if (!dates.empty() && dates.front().begin <= 2 && dates.front().kind != DateKind::Since) {
+            const DateMention& d = dates.front();
+            const std::size_t rest_words = words_in(s.substr(d.end));
+            if (rest_words <= 1 && words_in(s) <= 7) {
+                p.kind = PassageKind::DateHeading;
+                p.own_date = d.range;
+                if (d.range.precision == DatePrecision::Day) running = d.range.start;
+                out.push_back(p);
+                after_stamp = false;
+                continue;
+            }
+            const std::size_t sep = separator_at(s, d.end);
+            const std::string_view after = s.substr(d.end, sep);
+            const bool separated = after.find_first_of("-:|,") != std::string_view::npos ||
+                                   after.find("\xE2\x80\x93") != std::string_view::npos ||
+                                   after.find("\xE2\x80\x94") != std::string_view::npos;
+            if ((listed || heading || separated) && separated) {
+                p.kind = PassageKind::TimelineItem;
+                p.own_date = d.range;
+                listed = true;
+            }
+        }
+        if (after_stamp && p.kind == PassageKind::Paragraph) p.kind = PassageKind::LiveEntry;
+        after_stamp = false;
+        if (heading && p.kind == PassageKind::Paragraph) {
+            // A short heading, the title, a caption: not read. A long unpunctuated line with an
+            // event verb is prose that lost its full stop (a bullet, a standfirst, a pasted line).
+            const bool first_heading = !seen_title;
+            seen_title = true;
+            const std::size_t n = words_in(s);
+            if (!listed && (first_heading || n < 9 || !has_event_verb(s))) continue;
+            if (listed && n < 4) continue;
+            p.kind = PassageKind::ListItem;
+        } else if (heading) {
+            seen_title = true;
+        }
+        if (listed && p.kind == PassageKind::Paragraph) p.kind = PassageKind::ListItem;
+        if (p.kind == PassageKind::ListItem || p.kind == PassageKind::TimelineItem) {
+            if (last_list_block + 1 != bi) ++list_no;
+            p.list = list_no;
+            last_list_block = bi;
+        }
+        out.push_back(p);
+    }
+    return out;
+}
+
+std::optional<std::string> non_english_language(std::string_view text) {
+    const auto toks = tokenize(text.substr(0, std::min<std::size_t>(text.size(), 20000)));
+    if (toks.size() < 40) return std::nullopt;
+    std::size_t cyr = 0, arm = 0, other_script = 0;
+    for (std::size_t i = 0; i + 1 < text.size() && i < 20000; ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c == 0xD0 || c == 0xD1) ++cyr;
+        else if (c == 0xD4 || c == 0xD5 || c == 0xD6) ++arm;
+        else if (c >= 0xD8 && c <= 0xDB) ++other_script;
+    }
+    static constexpr std::array<std::string_view, 24> english{
+        "the", "of", "and", "to", "in", "a", "is", "was", "that", "for", "on", "with", "by", "as", "said", "it",
+        "were", "from", "has", "have", "are", "at", "an", "its"};
+    static constexpr std::array<std::string_view, 12> azerbaijani{"ve", "ile", "bu", "uzre", "olan", "edib",
+                                                                  "olub", "terefinden", "ucun", "bildirib", "da", "de"};
+    static constexpr std::array<std::string_view, 12> french{"le", "la", "les", "des", "et", "du", "est", "une",
+                                                             "dans", "pour", "par", "au"};
+    std::size_t en = 0, az = 0, fr = 0;
+    for (const auto& t : toks) {
+        for (auto w : english) en += t.folded == w;
+        for (auto w : azerbaijani) az += t.folded == w;
+        for (auto w : french) fr += t.folded == w;
+    }
+    const double share = static_cast<double>(en) / static_cast<double>(toks.size());
+    if (share >= 0.08) return std::nullopt;
+    if (arm * 2 > toks.size()) return "Armenian";
+    if (cyr * 2 > toks.size()) return "Russian";
+    if (other_script * 2 > toks.size()) return "a non-Latin script";
+    if (az > fr && az * 30 > toks.size()) return "Azerbaijani";
+    if (fr * 20 > toks.size()) return "French";
+    return "another language";
+}
+
+}  // namespace sitmap::core::extract
