@@ -2,6 +2,7 @@
 
 #include <array>
 #include <charconv>
+#include <cstdlib>
 #include <string>
 #include <unordered_set>
 
@@ -169,11 +170,28 @@ private:
     std::optional<Date> reference() const { return ctx_.publication ? ctx_.publication : ctx_.narrative; }
     std::optional<Date> anchor() const { return ctx_.narrative ? ctx_.narrative : ctx_.publication; }
 
-    // The year of a day/month written without one: the reference year, or the year before when the
-    // date would otherwise fall more than a week after the reference.
+    // The year of a day/month written without one. With a narrative date (the reference time of
+    // the text), the year that puts the date nearest it, never more than a week after publication;
+    // otherwise the publication year, or the year before when the date would otherwise fall more
+    // than a week after publication.
     std::optional<int> infer_year(unsigned m, unsigned d) const {
-        auto ref = anchor();
-        if (ctx_.publication) ref = ctx_.publication;
+        if (ctx_.narrative) {
+            const int ny = static_cast<int>(ctx_.narrative->year());
+            std::optional<int> best;
+            long best_gap = 0;
+            for (int y = ny - 1; y <= ny + 1; ++y) {
+                const Date cand(year(y), month(m), day(d == 0 ? 1 : d));
+                if (!cand.ok()) continue;
+                if (ctx_.publication && sd(cand) > sd(*ctx_.publication) + days(7)) continue;
+                const long gap = std::labs((sd(cand) - sd(*ctx_.narrative)).count());
+                if (!best || gap < best_gap) {
+                    best = y;
+                    best_gap = gap;
+                }
+            }
+            if (best) return best;
+        }
+        const auto ref = ctx_.publication;
         if (!ref) return std::nullopt;
         int y = static_cast<int>(ref->year());
         Date cand(year(y), month(m), day(d == 0 ? 1 : d));

@@ -179,9 +179,17 @@ void classify_blocks(Document& doc, std::size_t body_begin) {
         } else {
             const std::string_view prev = text.substr(cur->begin, cur->end - cur->begin);
             const unsigned char first = static_cast<unsigned char>(text[l.begin]);
-            const bool continues = std::islower(first) || prev.ends_with(",") || prev.ends_with("-");
+            // A list item ("- ", "• ", "1. ") or a time-stamped entry always starts a paragraph.
+            const std::string_view line = text.substr(l.begin, l.end - l.begin);
+            const bool item = line.starts_with("- ") || line.starts_with("* ") || line.starts_with("\xE2\x80\xA2") ||
+                              line.starts_with("\xE2\x80\x93 ") || line.starts_with("\xE2\x80\x94 ") ||
+                              (line.size() > 3 && std::isdigit(first) &&
+                               (line[1] == '.' || line[1] == ')' || line[1] == ':' ||
+                                (std::isdigit(static_cast<unsigned char>(line[1])) &&
+                                 (line[2] == '.' || line[2] == ')' || line[2] == ':'))));
+            const bool continues = !item && (std::islower(first) || prev.ends_with(",") || prev.ends_with("-"));
             const std::size_t prev_line_len = cur->end - lines[k - 1].begin;
-            if (!continues && (ends_sentence(prev) || prev_line_len < 60)) {
+            if (!continues && (item || ends_sentence(prev) || prev_line_len < 60)) {
                 paras.push_back(*cur);
                 cur = TextSpan{l.begin, l.end};
             } else {

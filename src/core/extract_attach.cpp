@@ -130,12 +130,18 @@ std::vector<PlacePick> attach_places(const Gazetteer& gaz, const SentenceView& s
                 locative = (word_class(governing(t, a.first_token)) & kLocative) != 0;
             }
             const bool actor = actor_like(s, m);
-            const bool far = focus && Gazetteer::distance_km(p.position, gaz.place(*focus).position) > 500;
+            // Far from what the document is about (talks in Moscow, a session in New York): the
+            // event belongs to the region the document covers.
+            const bool far = focus && Gazetteer::distance_km(p.position, gaz.place(*focus).position) > 400;
+            if (far) continue;
             if (p.precision == LocationPrecision::Country && !locative) continue;  // countries only with "in"
-            if (!locative && (actor || far)) continue;
-            if (!locative && p.kind.find("capital") != std::string::npos &&
+            if (!locative && actor) continue;
+            // "the terms of Baku": its government; but a claim aimed at it ("stood with Baku",
+            // "demanding that Baku halt") has it as its focus.
+            const bool aimed = f.statement && m.first_token > f.trigger;
+            if (!locative && !aimed && p.kind.find("capital") != std::string::npos &&
                 one_of(prev, {"of", "by", "to", "with", "and"}))
-                continue;  // "the terms of Baku": its government
+                continue;
             int score = precision_score(p.precision) + (locative ? 3 : 0);
             if (m.tolerant) score -= 1;
             if (f.statement && m.last_token <= f.trigger) score -= 1;  // the speaker's place

@@ -141,13 +141,35 @@ bool skip_trigger(const std::vector<Token>& t, std::size_t i) {
     const std::string_view next = i + 1 < t.size() ? std::string_view(t[i + 1].folded) : "";
     if (w == "operation" && (prev == "the" || prev == "an") && next == "of") return false;
     if ((w == "fire" || w == "fires") && (prev == "forest" || prev == "wild")) return true;
-    if (w == "control" || w == "state") return true;
+    if (w == "control" || w == "state" || w == "according" || w == "accordance") return true;
+    // "a five-storey block", "concrete blocks": nouns; the verb is "blocked", "blocking".
+    if ((w == "block" || w == "blocks") && !(prev == "to" || (word_class(prev) & kAux))) return true;
+    if ((w == "fire" || w == "fires") && next == "brigade") return true;
     if ((w == "call" || w == "calls") && prev == "phone") return false;
     if (w == "war" && (next == "crimes" || next == "criminals" || next == "veteran" || next == "veterans")) return true;
     if (w == "mine" && (next == "clearing" || next == "action")) return false;
     if (w == "return" && (next == "to" || prev == "the" || prev == "of")) return false;
     if (w == "report" && prev == "the" && next == "of") return true;
     return false;
+}
+
+// The type an event word takes from the words around it: "signed a decree" is a decree, not an
+// agreement; "exchange of fire" a clash; "exchange of prisoners" an agreement.
+EventType refine_type(const std::vector<Token>& t, std::size_t i, EventType type) {
+    std::string buf;
+    const std::string_view lem = lemma(t[i].folded, buf);
+    auto near_after = [&](std::initializer_list<std::string_view> words, std::size_t span) {
+        for (std::size_t j = i + 1; j < std::min(t.size(), i + 1 + span); ++j)
+            if (one_of(t[j].folded, words)) return true;
+        return false;
+    };
+    if (lem == "sign" && near_after({"decree", "decrees", "law", "order", "ordinance", "bill"}, 4)) return EventType::Other;
+    if (lem == "exchange" && near_after({"fire", "gunfire", "shots"}, 3)) return EventType::Clash;
+    if (lem == "exchange" && near_after({"prisoners", "detainees", "bodies", "captives", "pows"}, 4))
+        return EventType::Agreement;
+    if (lem == "return" && near_after({"refugees", "displaced", "residents", "families", "home", "homes"}, 4))
+        return EventType::Humanitarian;
+    return type;
 }
 
 bool negated(const std::vector<Token>& t, std::size_t i, std::size_t begin) {
@@ -181,6 +203,11 @@ bool is_meta_sentence(const std::vector<Token>& t) {
         if ((a == "not" || a == "nt") && b == "immediately") return true;
         if (a == "details" && (b == "were" || b == "are") && c == "not") return true;
         if (a == "subscribe" || (a == "click" && b == "here")) return true;
+        if (i == 0 && b == "by" && (a == "reporting" || a == "editing" || a == "writing" || a == "compiled" ||
+                                    a == "additional"))
+            return true;  // a wire report's credit line
+        if ((a == "contact" && b == "form") || (a == "corrections" && b == "welcome")) return true;
+        if (a == "declined" && b == "to" && c == "comment") return true;
     }
     return false;
 }
@@ -206,10 +233,19 @@ std::vector<Frame> find_frames(std::string_view s, const std::vector<Token>& t) 
             auto trig = trigger_of(t[i].folded, i + 1 < t.size() ? std::string_view(t[i + 1].folded) : "");
             if (!trig) continue;
             if (i > 0 && (word_class(t[i - 1].folded) & kAux)) trig->verb = true;
+            trig->type = refine_type(t, i, trig->type);
             // A capitalised event word inside a name ("Defence Ministry Statement", "Mine Action
             // Agency") is a heading word, not the event, unless it opens the clause.
             if (t[i].capitalized && i > b && t[i - 1].capitalized && !trig->reporting) continue;
-            if (negated(t, i, b) && !trig->reporting) continue;
+            const bool right_after_not =
+                i > 0 && (t[i - 1].folded == "not" || t[i - 1].folded == "nt" || t[i - 1].folded == "never");
+            if (negated(t, i, b) && (!trig->reporting || right_after_not)) continue;  // "did not comment"
+            // An infinitive is what someone wants, not what happened ("called on both sides to stop
+            // firing", "agreed to hand over"), unless a verb of beginning governs it.
+            if (i >= 1 && (t[i - 1].folded == "to" || (i >= 2 && t[i - 2].folded == "to" && one_of(t[i - 1].folded, {"stop", "end", "halt", "start", "begin", "resume", "continue"})))) {
+                const std::string_view gov = i >= 2 ? std::string_view(t[i - (t[i - 1].folded == "to" ? 2 : 3)].folded) : "";
+                if (!one_of(gov, {"began", "begun", "started", "continued", "continue", "continues", "started"})) continue;
+            }
             if (forecast(t, i, b) && !(trig->verb && is_past_form(t[i].folded) && i > 0 &&
                                        (word_class(t[i - 1].folded) & kAux) && t[i - 1].folded != "be"))
                 continue;

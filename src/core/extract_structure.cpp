@@ -100,11 +100,11 @@ bool has_event_verb(std::string_view s) {
 
 }  // namespace
 
-std::vector<Passage> read_structure(const Document& doc) {
+std::vector<Passage> read_structure(const Document& doc, std::optional<Date> year_hint) {
     std::vector<Passage> out;
     const std::string_view text = doc.text;
-    std::optional<Date> running = doc.publication_date;
-    bool seen_title = !doc.title.empty() && doc.header.count("title");  // a header title is not in the body
+    std::optional<Date> running = year_hint;
+    bool seen_prose = false;
     bool after_stamp = false;  // the previous block was a bare live-blog time stamp
     std::size_t list_no = 0, last_list_block = static_cast<std::size_t>(-2);
     for (std::size_t bi = 0; bi < doc.blocks.size(); ++bi) {
@@ -137,7 +137,7 @@ std::vector<Passage> read_structure(const Document& doc) {
         }
         // A leading date: a date heading when it is all the line says, else a timeline item.
         const auto toks = tokenize(s);
-        const auto dates = find_dates(s, toks, DateContext{doc.publication_date, running});
+        const auto dates = find_dates(s, toks, DateContext{year_hint, running});
         if (!dates.empty() && dates.front().begin <= 2 && dates.front().kind != DateKind::Since) {
             const DateMention& d = dates.front();
             const std::size_t rest_words = words_in(s.substr(d.end));
@@ -165,15 +165,14 @@ std::vector<Passage> read_structure(const Document& doc) {
         if (heading && p.kind == PassageKind::Paragraph) {
             // A short heading, the title, a caption: not read. A long unpunctuated line with an
             // event verb is prose that lost its full stop (a bullet, a standfirst, a pasted line).
-            const bool first_heading = !seen_title;
-            seen_title = true;
+            // Headlines, standfirsts and bylines come before the first paragraph: not read.
+            const bool before_body = !seen_prose;
             const std::size_t n = words_in(s);
-            if (!listed && (first_heading || n < 9 || !has_event_verb(s))) continue;
+            if (!listed && (before_body || n < 12 || !has_event_verb(s))) continue;
             if (listed && n < 4) continue;
             p.kind = PassageKind::ListItem;
-        } else if (heading) {
-            seen_title = true;
         }
+        if (p.kind == PassageKind::Paragraph && !heading) seen_prose = true;
         if (listed && p.kind == PassageKind::Paragraph) p.kind = PassageKind::ListItem;
         if (p.kind == PassageKind::ListItem || p.kind == PassageKind::TimelineItem) {
             if (last_list_block + 1 != bi) ++list_no;

@@ -31,8 +31,9 @@ struct Passage {
     std::size_t list = 0;               ///< items of one list share a number (0: not in a list)
 };
 
-/// The passages of `doc`, in text order.
-std::vector<Passage> read_structure(const Document& doc);
+/// The passages of `doc`, in text order. `year_hint` gives dates written without a year theirs
+/// (the publication date, or the span the text was probably written in).
+std::vector<Passage> read_structure(const Document& doc, std::optional<Date> year_hint);
 
 /// nullopt when `text` reads as English; otherwise a short name of what it looks like
 /// ("Azerbaijani", "Russian", "Armenian", "French", "another language"). Short texts (under 40

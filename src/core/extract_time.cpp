@@ -1,6 +1,8 @@
 // Date roles and the narrative's reference time (see extract_time.hpp).
 #include "core/extract_time.hpp"
 
+#include "core/extract_lexicon.hpp"
+
 #include <array>
 #include <chrono>
 
@@ -91,6 +93,13 @@ DateRole role_of(const std::vector<Token>& toks, std::size_t k, std::size_t afte
             }
             if (!noun_modifier(w(j))) break;
         }
+    }
+    // "the statement signed on ...", "the operation launched on 27 September": a participle after
+    // an event noun dates that noun.
+    if ((before(1) == "on" || before(1) == "in") && (is_past_form(before(2)) || before(2) == "begun") &&
+        (event_noun(before(3)) || event_noun(before(4)))) {
+        head = event_noun(before(3)) ? before(3) : before(4);
+        return DateRole::Attributive;
     }
     if ((before(1) == "on" || before(1) == "in") &&
         one_of(before(2), {"signed", "adopted", "concluded", "reached", "brokered", "issued", "published"})) {

@@ -73,7 +73,8 @@ std::optional<std::size_t> focus_of(const Gazetteer& gaz, const std::vector<Sent
         for (const auto& m : s.places) {
             const NamedPlace& p = gaz.place(m.place);
             if (!p.has_position) continue;
-            if (p.precision == LocationPrecision::Region) ++regions[m.place];
+            // Lines, corridors and borders are where things happen, not what a report is about.
+            if (p.precision == LocationPrecision::Region && p.kind == "region") ++regions[m.place];
             if (p.precision != LocationPrecision::Country) ++places[m.place];
         }
     std::optional<std::size_t> best;
@@ -86,7 +87,7 @@ std::optional<std::size_t> focus_of(const Gazetteer& gaz, const std::vector<Sent
     return best;
 }
 
-// Trims a token range to at most `max_words` words around `centre`.
+// Trims a token range to at most `max_words` words around `centre` (a third before it).
 std::pair<std::size_t, std::size_t> trim_words(std::size_t b, std::size_t e, std::size_t centre, std::size_t max_words) {
     if (e - b <= max_words) return {b, e};
     std::size_t lo = centre > max_words / 3 ? centre - max_words / 3 : 0;
@@ -95,6 +96,9 @@ std::pair<std::size_t, std::size_t> trim_words(std::size_t b, std::size_t e, std
     if (hi - lo < max_words) lo = hi > max_words ? std::max(b, hi - max_words) : b;
     return {lo, hi};
 }
+
+// The quoted words of a frame: its clause, at most kQuoteWords words around the event word.
+constexpr std::size_t kQuoteWords = 16;
 
 // Multi-word cue match on folded tokens ("44 day war").
 bool has_phrase(const std::vector<Token>& t, std::size_t b, std::size_t e, std::string_view phrase) {
@@ -151,8 +155,20 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
         }
     }
 
+    // Years for dates written without one when the text has no dateline: the span it was
+    // probably written in, or a war of the conflict calendar it names ("The 44-day war at a glance").
+    std::optional<Date> year_hint = doc.publication_date;
+    if (!year_hint && doc.estimated_publication) year_hint = doc.estimated_publication->start;
+    if (!year_hint) {
+        const auto head = tokenize(text.substr(0, std::min<std::size_t>(text.size(), 20000)));
+        for (const ConflictSpan* war : options_.calendar.of_kind(ConflictSpan::Kind::War))
+            for (const auto& cue : war->cues)
+                if (!year_hint && has_phrase(head, 0, head.size(), cue))
+                    year_hint = Date(sys_days(war->range.end) + days(31));
+    }
+
     // Stage 1 and the mentions of stage 2: passages, sentences, their tokens and places.
-    const std::vector<Passage> passages = read_structure(doc);
+    const std::vector<Passage> passages = read_structure(doc, year_hint);
     std::vector<Sentence> sentences;
     std::vector<LonLat> context;
     for (std::size_t pi = 0; pi < passages.size(); ++pi) {
@@ -183,6 +199,8 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
                                                   context);
     }
     const std::optional<std::size_t> focus = focus_of(gazetteer_, sentences);
+    // Years for dates written without one when the text has no dateline: the span it was
+    // probably written in, or a war of the conflict calendar it names ("The 44-day war at a glance").
 
     // Stages 2-5 per sentence, in text order, with the reference time moving along.
     TimeAnchor anchor(doc.publication_date, doc.estimated_publication);
@@ -226,7 +244,7 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
         }
 
         const auto ref = anchor.reference();
-        const DateContext dctx{doc.publication_date, ref ? std::optional<Date>(ref->start) : std::nullopt};
+        const DateContext dctx{year_hint, ref ? std::optional<Date>(ref->start) : std::nullopt};
         const std::vector<RoledDate> dates = dates_with_roles(st, toks, dctx);
         const std::vector<Frame> frames = find_frames(st, toks);
         const SentenceView view{st, toks, sen.places};
@@ -235,7 +253,12 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
         std::optional<Scene> next_scene = scene;
         for (const auto& m : sen.places) {
             const NamedPlace& np = gazetteer_.place(m.place);
-            if (np.has_position && (np.precision == LocationPrecision::Point || np.precision == LocationPrecision::District))
+            const bool capital = np.kind.find("capital") != std::string::npos;
+            const bool speaker = toks[m.last_token - 1].possessive ||
+                                 (m.last_token < toks.size() && trigger_of(toks[m.last_token].folded, "") &&
+                                  trigger_of(toks[m.last_token].folded, "")->reporting);
+            if (np.has_position && !capital && !speaker &&
+                (np.precision == LocationPrecision::Point || np.precision == LocationPrecision::District))
                 next_scene = Scene{m.place, std::string(st.substr(m.begin, m.end - m.begin))};
         }
 
@@ -260,6 +283,11 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
                     best = &d;
                 }
             }
+            // "the 1994 ceasefire": the event word is the noun a date qualifies.
+            for (const RoledDate& d : dates)
+                if (!best && d.role == DateRole::Attributive && f.trigger > d.token && f.trigger <= d.token + 4 &&
+                    !f.statement)
+                    best = &d;
             std::optional<DateRange> when;
             bool dated_here = false;
             if (best) {
@@ -305,13 +333,18 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
                 picks = attach_places(gazetteer_, view, frames[fi + 1], focus);
                 if (picks.size() > 1) picks.resize(1);
             }
+            std::string surface_override;
+            if (picks.empty() && scene && (!f.statement || !speaking_country(gazetteer_, view, f) ||
+                                           connective_at(toks, 0, toks.size()) != Connective::None || si == 0 ||
+                                           sentences[si - 1].passage == sen.passage)) {
+                // The scene of the passage: a town or district the sentences before named.
+                if (!f.statement || !speaking_country(gazetteer_, view, f) || sentences[si - 1].passage == sen.passage) {
+                    picks.push_back(PlacePick{scene->place, {}, false, false});
+                    surface_override = scene->surface;
+                }
+            }
             if (picks.empty() && speaks)
                 if (auto c = speaking_country(gazetteer_, view, f)) picks.push_back(*c);
-            std::string surface_override;
-            if (picks.empty() && scene && !f.statement) {
-                picks.push_back(PlacePick{scene->place, {}, false, false});
-                surface_override = scene->surface;
-            }
             if (picks.empty() && focus) picks.push_back(PlacePick{*focus, {}, false, false});
             if (picks.empty()) {
                 diags.add(Severity::Info, DiagCode::PlaceUnknown, doc.path,
@@ -343,7 +376,7 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
             }
 
             // Quote: the frame's clause, at most 25 words around the event word.
-            const auto [qb, qe] = trim_words(f.quote_begin, f.quote_end, f.trigger, 25);
+            const auto [qb, qe] = trim_words(f.quote_begin, f.quote_end, f.trigger, kQuoteWords);
             const std::size_t qbyte = toks[qb].begin, qend = toks[qe - 1].end;
             std::size_t qstop = qend;  // keep a closing quote or bracket or full stop right after
             while (qstop < st.size() && (st[qstop] == '.' || st[qstop] == '"' || st[qstop] == ')')) ++qstop;
@@ -390,9 +423,8 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
                     pending_items.push_back(drafts.size());
                 drafts.push_back(std::move(d));
             }
-            if (dated_here && when->precision != DatePrecision::Year && when->precision != DatePrecision::Decade)
-                anchor.observe(*when);
-            else if (dated_here)
+            // A date still ahead of the publication (a deadline, a plan) does not move the narrative.
+            if (dated_here && (!anchor.now() || sys_days(when->start) <= sys_days(*anchor.now())))
                 anchor.observe(*when);
         }
 

@@ -86,11 +86,27 @@ std::string format_evaluation(const EvaluationRun& run, const std::string& label
                                core::format_iso(gg.date.end), gg.place, core::format_iso(e.date.start),
                                core::format_iso(e.date.end), e.place, e.source.quote);
     }
-    for (std::size_t g = 0; g < run.gold.size(); ++g)
-        if (!mg.count(g))
-            out += fmt::format("  - missed {} {}..{} {} {}: {:.100}\n", run.gold[g].id, core::format_iso(run.gold[g].date.start),
-                               core::format_iso(run.gold[g].date.end), run.gold[g].place, run.gold[g].event_type,
-                               run.gold[g].quote);
+    for (std::size_t g = 0; g < run.gold.size(); ++g) {
+        if (mg.count(g)) continue;
+        // Why: the extracted event from the same passage, if any, and what differs.
+        std::string why = "no event from this passage";
+        double best = 0;
+        for (std::size_t p = 0; p < run.events.size(); ++p) {
+            const auto& e = run.events[p];
+            if (e.source.document != run.gold[g].doc) continue;
+            const double share = core::quote_share(e.source.quote, run.gold[g].quote);
+            if (share < 0.5 || share <= best) continue;
+            best = share;
+            const double km = core::Gazetteer::distance_km(e.position, run.gold[g].position);
+            why = fmt::format("{}{}{}: {}..{} {} {}", mp.count(p) ? "taken by another; " : "",
+                              e.date.overlaps(run.gold[g].date) ? "" : "date; ", km > 25 ? "place; " : "",
+                              core::format_iso(e.date.start), core::format_iso(e.date.end), e.place,
+                              core::event_type_name(e.type));
+        }
+        out += fmt::format("  - missed {} {}..{} {} {}: {:.90}\n      [{}]\n", run.gold[g].id,
+                           core::format_iso(run.gold[g].date.start), core::format_iso(run.gold[g].date.end),
+                           run.gold[g].place, run.gold[g].event_type, run.gold[g].quote, why);
+    }
     std::set<std::string> gold_docs;
     for (const auto& g : run.gold) gold_docs.insert(g.doc);
     for (std::size_t p = 0; p < run.events.size(); ++p)
