@@ -178,13 +178,15 @@ bool negated(const std::vector<Token>& t, std::size_t i, std::size_t begin) {
     return false;
 }
 
-// A forecast or assessment governs the trigger: a modal word before it in the clause, and the
-// trigger is not a past form ("will be returned" is future; "would have been killed" hypothetical).
-bool forecast(const std::vector<Token>& t, std::size_t i, std::size_t begin) {
-    for (std::size_t b = begin; b < i; ++b)
+// A forecast or assessment governs the trigger: a modal word in its clause ("will be returned",
+// "would have been killed", "the offensive will likely resume"), unless the trigger is a verb in
+// the past that comes before it ("said the talks will resume").
+bool forecast(const std::vector<Token>& t, std::size_t i, std::size_t begin, std::size_t end, bool verb) {
+    for (std::size_t b = begin; b < end; ++b)
         if (word_class(t[b].folded) & kModal) {
-            if (t[b].folded == "expected" || t[b].folded == "planned") return true;
-            return true;
+            if (b < i) return !(verb && is_past_form(t[i].folded) && i > 0 && (word_class(t[i - 1].folded) & kAux) &&
+                                t[i - 1].folded != "be");
+            return !verb && b <= i + 4;  // "the offensive will resume": a noun before its future verb
         }
     return false;
 }
@@ -240,15 +242,18 @@ std::vector<Frame> find_frames(std::string_view s, const std::vector<Token>& t) 
             const bool right_after_not =
                 i > 0 && (t[i - 1].folded == "not" || t[i - 1].folded == "nt" || t[i - 1].folded == "never");
             if (negated(t, i, b) && (!trig->reporting || right_after_not)) continue;  // "did not comment"
+            // "an end to the fighting", "a halt to the shelling": what is asked for.
+            if (i >= 2 && (t[i - 1].folded == "the" ? i >= 3 : true)) {
+                const std::size_t k = t[i - 1].folded == "the" ? i - 2 : i - 1;
+                if (t[k].folded == "to" && k >= 1 && one_of(t[k - 1].folded, {"end", "halt", "stop", "return"})) continue;
+            }
             // An infinitive is what someone wants, not what happened ("called on both sides to stop
             // firing", "agreed to hand over"), unless a verb of beginning governs it.
             if (i >= 1 && (t[i - 1].folded == "to" || (i >= 2 && t[i - 2].folded == "to" && one_of(t[i - 1].folded, {"stop", "end", "halt", "start", "begin", "resume", "continue"})))) {
                 const std::string_view gov = i >= 2 ? std::string_view(t[i - (t[i - 1].folded == "to" ? 2 : 3)].folded) : "";
                 if (!one_of(gov, {"began", "begun", "started", "continued", "continue", "continues", "started"})) continue;
             }
-            if (forecast(t, i, b) && !(trig->verb && is_past_form(t[i].folded) && i > 0 &&
-                                       (word_class(t[i - 1].folded) & kAux) && t[i - 1].folded != "be"))
-                continue;
+            if (forecast(t, i, b, e, trig->verb)) continue;
             const int w = trig->weight + (trig->verb ? 2 : 0);
             auto& slot = trig->reporting ? best_claim : best_act;
             if (!slot || w > slot->word.weight + (slot->word.verb ? 2 : 0)) slot = Hit{i, *trig};
@@ -266,8 +271,10 @@ std::vector<Frame> find_frames(std::string_view s, const std::vector<Token>& t) 
             f.present = present_sentence;
             return f;
         };
-        // Noun-only acts ("the war", "troops") count when no verb in the clause reports anything
-        // else; a claim with no act is a statement.
+        // A fragment with only a noun ("A chronology of the war.", "Photo: the offensive") is a
+        // caption or a heading that kept its full stop, not a report.
+        if (best_act && !best_act->word.verb && !best_claim && t.size() < 8) best_act.reset();
+        // A claim with no act is a statement.
         if (best_claim && best_act) {
             Frame claim = frame(*best_claim, true);
             Frame act = frame(*best_act, false);

@@ -56,7 +56,7 @@ const Table& lexicon() {
             {"kill", "wound", "injure", "injury", "dead", "die", "casualty", "fatality", "death", "mine", "landmine",
              "explosion", "blast", "missing", "victim", "bodies", "perish"});
         add(EventType::Deployment, 5,
-            {"deploy", "deployment", "stationed", "peacekeeping", "peacekeeper", "drill", "exercise", "reinforcement",
+            {"deploy", "land", "deployment", "stationed", "peacekeeping", "peacekeeper", "drill", "exercise", "reinforcement",
              "buildup", "build-up", "mobilize", "mobilise", "mobilization", "mobilisation", "arrive", "patrol",
              "dispatch", "stockpile", "redeploy", "pullout", "pull-out"});
         add(EventType::Negotiation, 6,
@@ -152,11 +152,20 @@ bool is_past_form(std::string_view w) {
     return it != irregular().end() && !w.ends_with("s") && !w.ends_with("ing");
 }
 
+// The bare verb of an inflected form, whether or not the lexicon knows it ("turned" -> "turn").
+std::string verb_base(std::string_view w) {
+    if (auto it = irregular().find(w); it != irregular().end()) return std::string(it->second);
+    if (w.size() > 4 && w.ends_with("ed")) return std::string(w.substr(0, w.size() - 2));
+    if (w.size() > 5 && w.ends_with("ing")) return std::string(w.substr(0, w.size() - 3));
+    if (w.size() > 3 && w.ends_with("s") && !w.ends_with("ss")) return std::string(w.substr(0, w.size() - 1));
+    return std::string(w);
+}
+
 std::optional<Trigger> trigger_of(std::string_view folded, std::string_view next) {
     if (folded.size() < 2 || folded.size() > 24) return std::nullopt;
     std::string buf;
     const std::string_view lem = lemma(folded, buf);
-    if (auto p = phrasal(lem, next)) {
+    if (auto p = phrasal(lem == folded ? std::string_view(verb_base(folded)) : lem, next)) {
         p->verb = folded != lem || is_past_form(folded);
         return p;
     }

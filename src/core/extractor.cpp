@@ -333,18 +333,26 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
                 picks = attach_places(gazetteer_, view, frames[fi + 1], focus);
                 if (picks.size() > 1) picks.resize(1);
             }
+            // Claims that name no place: the country that speaks, then the scene; acts: the scene of
+            // the passage (a town or district the sentences before named), then the speaker's
+            // country for talks, decrees, deployments and flows of people.
             std::string surface_override;
-            if (picks.empty() && scene && (!f.statement || !speaking_country(gazetteer_, view, f) ||
-                                           connective_at(toks, 0, toks.size()) != Connective::None || si == 0 ||
-                                           sentences[si - 1].passage == sen.passage)) {
-                // The scene of the passage: a town or district the sentences before named.
-                if (!f.statement || !speaking_country(gazetteer_, view, f) || sentences[si - 1].passage == sen.passage) {
-                    picks.push_back(PlacePick{scene->place, {}, false, false});
-                    surface_override = scene->surface;
-                }
-            }
-            if (picks.empty() && speaks)
+            auto use_scene = [&] {
+                if (!picks.empty() || !scene) return;
+                picks.push_back(PlacePick{scene->place, {}, false, false});
+                surface_override = scene->surface;
+            };
+            auto use_country = [&] {
+                if (!picks.empty() || !speaks) return;
                 if (auto c = speaking_country(gazetteer_, view, f)) picks.push_back(*c);
+            };
+            if (f.statement) {
+                use_country();
+                use_scene();
+            } else {
+                use_scene();
+                use_country();
+            }
             if (picks.empty() && focus) picks.push_back(PlacePick{*focus, {}, false, false});
             if (picks.empty()) {
                 diags.add(Severity::Info, DiagCode::PlaceUnknown, doc.path,

@@ -186,7 +186,7 @@ std::optional<std::size_t> Gazetteer::tolerant_match(const std::vector<Token>& t
             const NamedPlace& p = places_[c];
             auto near = [&](const std::string& n) {
                 const std::string s2 = place_skeleton(fold_for_match(n));
-                return s2.size() >= 6 && edit_distance(s2, sk) <= 1 && s2.front() == sk.front();
+                return s2.size() >= 5 && edit_distance(s2, sk) <= 1 && s2.front() == sk.front();
             };
             if (near(p.name)) return false;
             for (const auto& v : p.variants)
@@ -218,7 +218,20 @@ std::vector<PlaceMention> Gazetteer::find_mentions(std::string_view text, const 
     for (std::size_t i = 0; i < tokens.size();) {
         auto fw = first_words_.find(tokens[i].folded);
         if (fw == first_words_.end()) {
-            ++i;
+            std::size_t len = std::min<std::size_t>(2, tokens.size() - i);
+            for (; len >= 1; --len)
+                if (const auto hit = tolerant_match(tokens, i, len, text)) {
+                    PlaceMention m;
+                    m.place = *hit;
+                    m.first_token = i;
+                    m.last_token = i + len;
+                    m.begin = tokens[i].begin;
+                    m.end = tokens[i + len - 1].end;
+                    m.tolerant = true;
+                    out.push_back(std::move(m));
+                    break;
+                }
+            i += len > 0 ? len : 1;
             continue;
         }
         const std::size_t max_len = std::min(fw->second, tokens.size() - i);
