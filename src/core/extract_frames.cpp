@@ -273,7 +273,9 @@ std::vector<Frame> find_frames(std::string_view s, const std::vector<Token>& t) 
         };
         // A fragment with only a noun ("A chronology of the war.", "Photo: the offensive") is a
         // caption or a heading that kept its full stop, not a report.
-        if (best_act && !best_act->word.verb && !best_claim && t.size() < 8) best_act.reset();
+        if (best_act && !best_act->word.verb && !best_claim && t.size() < 8 && best_act->at > 0 &&
+            one_of(t[best_act->at - 1].folded, {"the", "a", "an", "of", "this", "that"}))
+            best_act.reset();
         // A claim with no act is a statement.
         if (best_claim && best_act) {
             Frame claim = frame(*best_claim, true);

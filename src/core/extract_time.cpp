@@ -66,7 +66,7 @@ DateRole role_of(const std::vector<Token>& toks, std::size_t k, std::size_t afte
         return DateRole::Biographical;
     // Comparative: "the worst since 2016", "for the first time since 1994".
     if (before(1) == "since" || (before(2) == "since" && before(1) == "the") || w(k) == "since") {
-        for (std::size_t b = k >= 8 ? k - 8 : 0; b + 1 < k; ++b)
+        for (std::size_t b = k >= 8 ? k - 8 : 0; b < k; ++b)
             if (superlative(w(b))) return DateRole::Comparative;
     }
     // Deadline: "by 1 January 2024", "no later than", "until <a date still ahead>".

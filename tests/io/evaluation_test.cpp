@@ -1,84 +1,74 @@
-// Extraction quality on the shipped documents, scored against the hand-annotated gold set
-// (tests/data/gold_seeds.csv, a copy of ../shared/reference/gold_seeds.csv). The floors sit just
-// below what the extractor achieves; raise them when it improves. SITMAP_EVAL_VERBOSE=1 lists misses.
-#include "core/evaluation.hpp"
-#include "core/extractor.hpp"
-#include "io/conflict_calendar_io.hpp"
-#include "io/documents.hpp"
-#include "io/gazetteer_io.hpp"
+// Extraction quality, strictly matched (same passage, dates within a day, places within 25 km), on
+// three sets: the five seed documents (assets/documents against tests/data/gold_seeds.csv, a copy
+// of ../shared/reference/gold_seeds.csv) and the two parts of the project's own corpus
+// (tests/data/corpus, see its README): the development part the extractor is tuned on and the test
+// part it is only measured on. The floors come from the test part and sit just below what the
+// extractor achieves there; the seeds and the development part are reported, and must not run
+// ahead of the test part by more than the issue allows once the extractor reaches its target.
+// SITMAP_EVAL_VERBOSE=1 lists misses, extras and mismatches.
+#include "io/evaluation_run.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
-#include <set>
-#include <sstream>
 
 using namespace sitmap;
 
 namespace {
 
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
+io::EvaluationRun run_set(const std::string& docs, const std::string& gold, const char* label) {
+    core::Diagnostics diags;
+    static const io::ShippedExtractor data = [] {
+        core::Diagnostics d;
+        return io::load_shipped_extractor_data(SITMAP_SOURCE_DIR, d);
+    }();
+    const core::Extractor extractor(data.gazetteer, {.calendar = data.calendar});
+    auto run = io::run_evaluation(extractor, {docs}, {gold}, diags);
+    std::fputs(io::format_evaluation(run, label, std::getenv("SITMAP_EVAL_VERBOSE") != nullptr).c_str(), stdout);
+    return run;
 }
+
+const std::string kCorpus = std::string(SITMAP_TESTDATA_DIR) + "/corpus";
 
 }  // namespace
 
-TEST_CASE("extraction of the five seed documents scores above the floors against the gold set", "[io][evaluation]") {
+TEST_CASE("strict extraction scores on the test part of the corpus stay above the floors", "[io][evaluation]") {
+    const auto run = run_set(kCorpus + "/test", kCorpus + "/gold", "corpus test part");
+    REQUIRE(run.documents == 24);
+    REQUIRE(run.gold.size() > 400);
+    const auto& r = run.result;
+    // Floors just below the figures measured on 2026-12-01 (P 0.358, R 0.308, F1 0.331, dates
+    // exact 0.559, places within 5 km 0.902). The target is F1 >= 0.80: raise them as it improves.
+    CHECK(r.precision >= 0.34);
+    CHECK(r.recall >= 0.29);
+    CHECK(r.f1 >= 0.31);
+    CHECK(r.date_exact >= 0.53);
+    CHECK(r.place_5km >= 0.88);
+}
+
+TEST_CASE("strict extraction scores on the development part and the seeds are reported", "[io][evaluation]") {
+    const auto dev = run_set(kCorpus + "/dev", kCorpus + "/gold", "corpus development part");
+    REQUIRE(dev.documents == 40);
+    const auto seeds = run_set(std::string(SITMAP_SOURCE_DIR) + "/assets/documents",
+                               std::string(SITMAP_TESTDATA_DIR) + "/gold_seeds.csv", "seeds");
+    REQUIRE(seeds.documents == 5);
+    REQUIRE(seeds.gold.size() == 94);
+    // The extractor is no longer tuned to the seeds: they score within reach of the corpus, not far
+    // above it (0.73 against 0.26 before the stages were rewritten).
+    CHECK(seeds.result.f1 <= dev.result.f1 + 0.20);
+    CHECK(dev.result.f1 >= 0.34);
+}
+
+TEST_CASE("documents not in English are reported by name, not read silently as empty", "[io][evaluation]") {
     core::Diagnostics diags;
-    const core::Gazetteer gaz = io::load_gazetteer(std::string(SITMAP_SOURCE_DIR) + "/geodata/gazetteer.csv", diags);
-    const core::Extractor extractor(
-        gaz, {.calendar = io::load_conflict_calendar(std::string(SITMAP_SOURCE_DIR) + "/geodata/conflict_calendar.csv",
-                                                     diags)});
-    std::vector<core::Event> events;
-    const auto files = io::list_documents({std::string(SITMAP_SOURCE_DIR) + "/assets/documents"}, diags);
-    REQUIRE(files.size() == 5);
-    for (const auto& f : files)
-        REQUIRE(io::read_document(f, diags, [&](core::Document&& d) {
-            for (auto& e : extractor.extract(d, diags)) events.push_back(std::move(e));
-        }));
-    const auto gold = core::parse_gold_csv(slurp(std::string(SITMAP_TESTDATA_DIR) + "/gold_seeds.csv"),
-                                           "gold_seeds.csv", diags);
-    REQUIRE(gold.size() == 94);
-    const auto r = core::evaluate(events, gold);
-    std::printf("evaluation: %zu predicted, %zu gold, %zu matched\n", r.predicted, r.gold, r.matched);
-    std::printf("evaluation: precision %.3f  recall %.3f  F1 %.3f\n", r.precision, r.recall, r.f1);
-    std::printf("evaluation: dates exact %.3f (within gold interval %.3f)  places exact %.3f  types %.3f\n",
-                r.date_exact, r.date_within, r.place_exact, r.type_match);
-    if (std::getenv("SITMAP_EVAL_VERBOSE")) {
-        std::set<std::size_t> mp, mg;
-        for (auto [p, g] : r.pairs) {
-            mp.insert(p);
-            mg.insert(g);
-            const auto& e = events[p];
-            const auto& gg = gold[g];
-            if (e.place != gg.place || e.date.start != gg.date.start || e.date.end != gg.date.end)
-                std::printf("  ~ %s %s..%s %s | pred %s..%s %s: %.60s\n", gg.id.c_str(), core::format_iso(gg.date.start).c_str(),
-                            core::format_iso(gg.date.end).c_str(), gg.place.c_str(),
-                            core::format_iso(e.date.start).c_str(), core::format_iso(e.date.end).c_str(), e.place.c_str(),
-                            e.source.quote.c_str());
-        }
-        for (std::size_t g = 0; g < gold.size(); ++g)
-            if (!mg.count(g))
-                std::printf("  - missed %s %s..%s %s: %.90s\n", gold[g].id.c_str(), core::format_iso(gold[g].date.start).c_str(),
-                            core::format_iso(gold[g].date.end).c_str(), gold[g].place.c_str(), gold[g].quote.c_str());
-        for (std::size_t p = 0; p < events.size(); ++p)
-            if (!mp.count(p))
-                std::printf("  + extra %s %s..%s %s %s: %.90s\n", events[p].id.c_str(),
-                            core::format_iso(events[p].date.start).c_str(), core::format_iso(events[p].date.end).c_str(),
-                            events[p].place.c_str(), std::string(core::event_type_name(events[p].type)).c_str(),
-                            events[p].source.quote.c_str());
-    }
-    // Floors just below the current figures (targets: F1 >= 0.8, places >= 0.95, dates >= 0.9).
-    CHECK(r.precision >= 0.83);
-    CHECK(r.recall >= 0.96);
-    CHECK(r.f1 >= 0.89);
-    CHECK(r.place_exact >= 0.95);
-    CHECK(r.date_exact >= 0.90);
-    CHECK(r.date_within >= 0.92);
-    CHECK(r.type_match >= 0.58);
+    const auto data = io::load_shipped_extractor_data(SITMAP_SOURCE_DIR, diags);
+    const core::Extractor extractor(data.gazetteer, {.calendar = data.calendar});
+    const auto run = io::run_evaluation(extractor, {kCorpus + "/other"}, {kCorpus + "/gold"}, diags);
+    CHECK(run.documents == 5);
+    CHECK(run.events.empty());
+    std::size_t named = 0;
+    for (const auto& d : diags.all())
+        if (d.code == core::DiagCode::DocumentLanguage && d.file.find("/other/") != std::string::npos) ++named;
+    CHECK(named == 5);
 }
