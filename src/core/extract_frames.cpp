@@ -233,6 +233,11 @@ std::vector<Frame> find_frames(std::string_view s, const std::vector<Token>& t) 
         for (std::size_t i = b; i < e; ++i) {
             if (t[i].numeric || skip_trigger(t, i)) continue;
             auto trig = trigger_of(t[i].folded, i + 1 < t.size() ? std::string_view(t[i + 1].folded) : "");
+            // "forces take Hin Tagher", "took Shusha": taking a named place is a capture.
+            if (!trig && (t[i].folded == "take" || t[i].folded == "takes" || t[i].folded == "took" ||
+                          t[i].folded == "taken") &&
+                i + 1 < t.size() && t[i + 1].capitalized && !(word_class(t[i + 1].folded) & kWeekOrMonth))
+                trig = Trigger{EventType::Capture, 7, true, false};
             if (!trig) continue;
             if (i > 0 && (word_class(t[i - 1].folded) & kAux)) trig->verb = true;
             trig->type = refine_type(t, i, trig->type);

@@ -35,7 +35,8 @@ const Table& lexicon() {
         add(EventType::Capture, 7,
             {"capture", "seize", "liberate", "liberation", "retake", "recapture", "occupy", "occupation", "offensive",
              "advance", "counterattack", "counteroffensive", "counter-offensive", "operation", "launch", "conquer",
-             "surrender", "withdraw", "retreat", "overrun", "storm", "encircle", "breach", "repel", "repulse"});
+             "surrender", "withdraw", "retreat", "overrun", "storm", "encircle", "breach", "repel", "repulse", "enter",
+             "surround", "resume", "push", "penetrate", "infiltrate", "regain", "free", "incursion"});
         add(EventType::Clash, 6,
             {"clash", "fight", "fighting", "battle", "skirmish", "war", "hostility", "hostilities", "firefight",
              "escalate", "escalation", "combat", "aggression", "provocation", "violate", "violation", "shootout",
@@ -50,13 +51,14 @@ const Table& lexicon() {
              "reiterate", "disclose", "noted", "inform", "express", "appeal", "call", "declare", "allege", "stress",
              "emphasize", "emphasise", "vow", "pledge", "threaten", "reject", "dismiss", "protest", "welcome",
              "criticize", "criticise", "respond", "tweet", "accusation", "denial", "assert", "argue", "acknowledge",
-             "insistence", "complain", "complaint", "ask"},
+             "insistence", "complain", "complaint", "ask", "letter", "address", "speech", "briefing", "post",
+             "comment", "recall", "invoke", "quote", "publish"},
             true);
         add(EventType::Casualty, 8,
             {"kill", "wound", "injure", "injury", "dead", "die", "casualty", "fatality", "death", "mine", "landmine",
              "explosion", "blast", "missing", "victim", "bodies", "perish"});
         add(EventType::Deployment, 5,
-            {"deploy", "land", "deployment", "stationed", "peacekeeping", "peacekeeper", "drill", "exercise", "reinforcement",
+            {"deploy", "land", "remain", "patrols", "reinforce", "relocate", "garrison", "command", "post", "deployment", "stationed", "peacekeeping", "peacekeeper", "drill", "exercise", "reinforcement",
              "buildup", "build-up", "mobilize", "mobilise", "mobilization", "mobilisation", "arrive", "patrol",
              "dispatch", "stockpile", "redeploy", "pullout", "pull-out"});
         add(EventType::Negotiation, 6,
@@ -66,11 +68,14 @@ const Table& lexicon() {
             {"blockade", "block", "checkpoint", "closure", "close", "obstruct", "disrupt", "cut", "sever"});
         add(EventType::Humanitarian, 7,
             {"humanitarian", "aid", "refugee", "evacuate", "evacuation", "displace", "displacement", "exodus", "flee",
-             "convoy", "deliver", "delivery", "shelter", "relief", "influx"});
+             "convoy", "deliver", "delivery", "shelter", "relief", "influx", "leave", "abandon", "resettle",
+             "arrival", "arrivals", "medical", "transfer", "ration", "shortage", "shortages", "starvation"});
         add(EventType::Other, 4,
             {"decree", "martial", "test", "dissolve", "dissolution", "arrest", "detain", "sentenced", "raise", "ratify",
              "recognize", "recognise", "impose", "sanction", "visit", "appoint", "resign", "elect", "referendum",
-             "delimitation", "demarcation", "inaugurate", "charged"});
+             "delimitation", "demarcation", "inaugurate", "charged", "chair", "tour", "open", "rebuild",
+             "reconstruction", "ban", "suspend", "seizure", "smuggle", "ruling", "order", "lawsuit", "file",
+             "issue", "instruct", "parade", "ceremony"});
         return t;
     }();
     return table;
@@ -114,6 +119,9 @@ std::optional<Trigger> phrasal(std::string_view lem, std::string_view next) {
         return mk(EventType::Humanitarian, 6);
     if (lem == "send" && (next == "troops" || next == "reinforcements")) return mk(EventType::Deployment, 5);
     if (lem == "lose" && next == "contact") return mk(EventType::Casualty, 6);
+    if (lem == "touch" && next == "down") return mk(EventType::Deployment, 5);
+    if (lem == "take" && next == "prisoner") return mk(EventType::Casualty, 7);
+    if (lem == "come" && next == "back") return mk(EventType::Agreement, 6);
     return std::nullopt;
 }
 

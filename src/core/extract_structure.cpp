@@ -168,8 +168,10 @@ std::vector<Passage> read_structure(const Document& doc, std::optional<Date> yea
             // Headlines, standfirsts and bylines come before the first paragraph: not read.
             const bool before_body = !seen_prose;
             const std::size_t n = words_in(s);
-            if (!listed && (before_body || n < 12 || !has_event_verb(s))) continue;
-            if (listed && n < 4) continue;
+            // A line that introduces what follows ("... has issued the following statement:").
+            const bool introduces = s.ends_with(":") && n >= 8 && !before_body;
+            if (!listed && !introduces && (before_body || n < 12 || !has_event_verb(s))) continue;
+            if (listed && n < 3) continue;
             p.kind = PassageKind::ListItem;
         }
         if (p.kind == PassageKind::Paragraph && !heading) seen_prose = true;
