@@ -3,6 +3,7 @@
 #include "app/data_paths.hpp"
 #include "app/events_source.hpp"
 #include "core/error.hpp"
+#include "core/parse.hpp"
 #include "io/events_io.hpp"
 
 #include <fmt/format.h>
@@ -20,6 +21,7 @@ struct ExtractOptions {
     std::vector<std::string> inputs;
     std::string output;
     std::string data_dir;
+    std::string min_confidence = "0";  ///< events below this confidence are not written
     bool strict = false;
     bool quiet = false;
     bool verbose = false;
@@ -28,12 +30,14 @@ struct ExtractOptions {
 int run_extract(const ExtractOptions& o) {
     const auto t0 = std::chrono::steady_clock::now();
     io::events_format_for(o.output);  // a bad extension is a usage error, before any work
+    const double min_confidence = core::parse_confidence_arg(o.min_confidence);
     const DataPaths paths = find_data_paths(o.data_dir);
     std::vector<std::string> inputs = o.inputs;
     if (inputs.empty()) inputs.push_back(paths.documents().string());
 
     core::Diagnostics diags;
     std::vector<core::Event> events;
+    std::size_t below = 0;  // events under --min-confidence, counted but not kept
     const bool tty = isatty(fileno(stderr)) != 0;
     auto last_report = std::chrono::steady_clock::now();
     auto progress = [&](std::size_t done, std::size_t total) {
@@ -45,8 +49,15 @@ int run_extract(const ExtractOptions& o) {
                      done, total, events.size());
         if (tty && done == total) std::fputc('\n', stderr);
     };
-    const ExtractStats stats =
-        extract_documents(inputs, paths, diags, [&](core::Event&& e) { events.push_back(std::move(e)); }, progress);
+    const ExtractStats stats = extract_documents(
+        inputs, paths, diags,
+        [&](core::Event&& e) {
+            if (e.confidence < min_confidence)
+                ++below;
+            else
+                events.push_back(std::move(e));
+        },
+        progress);
 
     for (const auto& d : diags.all())
         if (o.verbose || d.severity != core::Severity::Info) std::fprintf(stderr, "%s\n", d.format().c_str());
@@ -59,8 +70,10 @@ int run_extract(const ExtractOptions& o) {
     io::write_events(o.output, events);
     if (!o.quiet) {
         const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-        std::fprintf(stderr, "%zu events from %zu documents, %zu problems; wrote %s (%.2f s)\n", events.size(),
-                     stats.documents_read, problems, o.output.c_str(), s);
+        const std::string dropped =
+            below > 0 ? fmt::format(" ({} below --min-confidence {:g} not written)", below, min_confidence) : "";
+        std::fprintf(stderr, "%zu events from %zu documents%s, %zu problems; wrote %s (%.2f s)\n", events.size(),
+                     stats.documents_read, dropped.c_str(), problems, o.output.c_str(), s);
     }
     return o.strict && problems > 0 ? 1 : 0;
 }
@@ -75,6 +88,9 @@ CLI::App* add_extract_command(CLI::App& parent, int& exit_code) {
     cmd->add_option("inputs", opts->inputs, "Documents or directories of documents (default: assets/documents)");
     cmd->add_option("-o,--output", opts->output, "Events file: .gpkg, .geojson or .csv (written atomically)")->required();
     cmd->add_option("--data", opts->data_dir, "Directory holding geodata/ and assets/ (default: found automatically)");
+    cmd->add_option("--min-confidence", opts->min_confidence,
+                    "Write only events whose confidence is at least this (0..1); the summary counts the rest")
+        ->capture_default_str();
     cmd->add_flag("--strict", opts->strict, "Exit with status 1 when any document had a problem");
     cmd->add_flag("-q,--quiet", opts->quiet, "Print only problems, no progress or summary");
     cmd->add_flag("-v,--verbose", opts->verbose, "Also print informational diagnostics (events without a place, ...)");

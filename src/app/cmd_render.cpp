@@ -42,6 +42,7 @@ struct RenderOptions {
     std::string events = "documents";  ///< "documents" (the shipped ones), "none", or files/dirs
     std::string window = "week";       ///< time window of events ending at the date
     std::string edits;                 ///< GeoPackage of corrections to apply (optional)
+    std::string min_confidence = "0";  ///< events below this confidence are not drawn
     std::string title, subtitle;
     bool no_legend = false, no_north_arrow = false, no_locator = false;
     bool world_file = false;
@@ -89,6 +90,7 @@ struct RenderSession {
                          render::FrameOptions frame) {
         std::optional<std::int32_t> day = date ? std::optional(core::day_number(*date)) : core::latest_control_day(scene);
         EventLayout layout;
+        core::OffMapSummary off_map;
         if (with_events) {
             if (!day)
                 if (auto latest = latest_event_date()) day = core::day_number(*latest);
@@ -96,6 +98,7 @@ struct RenderSession {
                 core::EventFilter f = filter;
                 f.deleted = events.deleted_flags();
                 const auto visible = core::select_events(events.events(), f, window, core::date_from_day_number(*day));
+                off_map = core::summarize_off_map(events.events(), visible);
                 std::optional<std::size_t> selected;
                 if (!highlight.empty()) selected = events.find(highlight.front());
                 layout = layout_events(events.events(), visible, projector,
@@ -107,6 +110,7 @@ struct RenderSession {
         frame.day = day;
         frame.date_label = day ? core::format_long_date(core::date_from_day_number(*day)) : std::string();
         frame.events = &layout.markers;
+        frame.off_map = &off_map;
         return render_image(*renderer, scene, camera, frame);
     }
 };
@@ -162,6 +166,8 @@ int run_render(const RenderOptions& o) {
     std::optional<core::Date> date;
     if (!o.date.empty()) date = core::parse_date_arg(o.date, "--date");
     const core::TimeWindow window = parse_time_window(o.window);
+    const double min_confidence = core::parse_confidence_arg(o.min_confidence);
+    core::EventFilter filter{.min_confidence = min_confidence};
     const bool frames = !o.from.empty() || !o.to.empty();
     if (frames && (o.from.empty() || o.to.empty())) throw usage_error("--from and --to go together");
     if (frames && !o.briefing.empty()) throw usage_error("--briefing and --from/--to cannot be combined");
@@ -186,13 +192,14 @@ int run_render(const RenderOptions& o) {
             render::FrameOptions f = furniture;
             f.title = slide.title;
             f.subtitle = slide.caption;
-            core::EventFilter filter = slide_filter(slide);
+            core::EventFilter slide_events = slide_filter(slide);
+            slide_events.min_confidence = std::max(slide_events.min_confidence, min_confidence);
             const core::TimeWindow w = slide_window(slide);
             const core::Camera camera = slide_camera(slide, session.projector, size.width, size.height);
             core::Diagnostics ignored;
             auto saved = session.with_events;
             session.with_events = saved && slide.events.show_events;
-            const auto image = session.render(camera, slide.date, filter, w, slide.highlighted_events, f);
+            const auto image = session.render(camera, slide.date, slide_events, w, slide.highlighted_events, f);
             session.with_events = saved;
             restore_layers(session.scene, before);
             const fs::path out = dir / fmt::format("slide-{:02d}.png", n);
@@ -216,7 +223,7 @@ int run_render(const RenderOptions& o) {
         const core::Camera camera = core::Camera::fit(core::project_box(session.projector, box), size.width, size.height);
         int n = 0;
         for (core::Date d = from; std::chrono::sys_days(d) <= std::chrono::sys_days(to);) {
-            const auto image = session.render(camera, d, {}, window, {}, furniture);
+            const auto image = session.render(camera, d, filter, window, {}, furniture);
             const fs::path out = dir / fmt::format("frame-{:05d}.png", n++);
             write_image_file(out, image, camera, session.projector, false);
             if (unit == 'm') {
@@ -238,7 +245,7 @@ int run_render(const RenderOptions& o) {
     io::check_writable(o.output);
     RenderSession session(o);
     const core::Camera camera = core::Camera::fit(core::project_box(session.projector, box), size.width, size.height);
-    const auto image = session.render(camera, date, {}, window, {}, furniture);
+    const auto image = session.render(camera, date, filter, window, {}, furniture);
     write_image_file(o.output, image, camera, session.projector, o.world_file);
     if (!o.quiet) {
         const double ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
@@ -284,6 +291,9 @@ CLI::App* add_render_command(CLI::App& parent, int& exit_code) {
                     "Time window of events ending at --date: day | week | month | all | a number of days")
         ->capture_default_str();
     cmd->add_option("--edits", opts->edits, "Apply the corrections saved in this GeoPackage (from the window)");
+    cmd->add_option("--min-confidence", opts->min_confidence,
+                    "Draw only events whose confidence is at least this (0..1); weaker events are drawn paler")
+        ->capture_default_str();
     cmd->add_option("--title", opts->title, "Title drawn at the top left");
     cmd->add_option("--subtitle", opts->subtitle, "Subtitle under the title");
     cmd->add_flag("--no-legend", opts->no_legend, "Leave out the legend of events and reference lines");

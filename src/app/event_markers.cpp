@@ -13,13 +13,17 @@ EventLayout layout_events(const std::vector<core::Event>& events, const std::vec
     // Symbols are 19 px wide plus a count badge: anything closer than 26 px at this zoom becomes
     // one group, so symbols never overlap.
     const double radius_px = 26.0 * o.ui_scale;
-    const auto groups = core::group_events(events, visible, projector, o.metres_per_pixel, radius_px);
+    std::vector<core::VisibleEvent> on_map;
+    core::summarize_off_map(events, visible, &on_map);
+    const auto groups = core::group_events(events, on_map, projector, o.metres_per_pixel, radius_px);
     std::unordered_map<std::size_t, float> age_of;
-    for (const auto& v : visible) age_of[v.index] = v.age;
+    for (const auto& v : on_map) age_of[v.index] = v.age;
     auto alpha_of = [&](std::size_t i) {
         auto it = age_of.find(i);
-        return 1.0f - 0.7f * (it == age_of.end() ? 0.0f : std::clamp(it->second, 0.0f, 1.0f));
+        const float age_alpha = 1.0f - 0.7f * (it == age_of.end() ? 0.0f : std::clamp(it->second, 0.0f, 1.0f));
+        return std::max(0.15f, age_alpha * core::confidence_alpha(events[i].confidence));
     };
+    auto is_span = [&](std::size_t i) { return core::is_time_span(events[i].date); };
     auto is_edited = [&](std::size_t i) { return o.edited && i < o.edited->size() && (*o.edited)[i]; };
 
     std::vector<std::size_t> fanned_sorted = o.fanned;
@@ -42,6 +46,7 @@ EventLayout layout_events(const std::vector<core::Event>& events, const std::vec
                 m.fanned = true;
                 m.type = events[i].type;
                 m.alpha = alpha_of(i);
+                m.time_span = is_span(i);
                 m.selected = o.selected == i;
                 m.edited = is_edited(i);
                 m.id = out.members.size();
@@ -56,13 +61,16 @@ EventLayout layout_events(const std::vector<core::Event>& events, const std::vec
         // The group shows the type of its most recent member.
         std::size_t newest = members.front();
         for (auto i : members)
-            if (std::chrono::sys_days(events[i].date.start) > std::chrono::sys_days(events[newest].date.start))
+            if (std::chrono::sys_days(core::placed_date(events[i].date)) >
+                std::chrono::sys_days(core::placed_date(events[newest].date)))
                 newest = i;
         m.type = events[newest].type;
         m.count = static_cast<int>(members.size());
         float alpha = 0;
+        m.time_span = true;  // hollow only when no member has a date
         for (auto i : members) {
             alpha = std::max(alpha, alpha_of(i));
+            m.time_span = m.time_span && is_span(i);
             m.selected = m.selected || o.selected == i;
             m.edited = m.edited || is_edited(i);
         }

@@ -28,7 +28,10 @@ struct EventLayoutOptions {
 
 /// Groups `visible` events that would overlap at this zoom into one marker with a count; the group
 /// whose members equal `fanned` is spread on a circle around its centre with leader lines.
-/// District/region/country events carry their uncertainty radius; alpha fades with age.
+/// Events known only to a region or country, or not located, get no marker (core::summarize_off_map
+/// lists them beside the map). District events carry their uncertainty radius; alpha fades with
+/// age and with confidence (core::confidence_alpha); a marker whose events are all dated only to
+/// a span is flagged time_span.
 EventLayout layout_events(const std::vector<core::Event>& events, const std::vector<core::VisibleEvent>& visible,
                           const core::Projector& projector, const EventLayoutOptions& options);
 

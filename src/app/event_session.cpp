@@ -142,6 +142,7 @@ void EventSession::update(ui::AppState& state, float ui_scale) {
     core::EventFilter filter = ev.filter;
     filter.deleted = ev.events.deleted_flags();
     ev.visible = core::select_events(ev.events.events(), filter, ev.window, date);
+    ev.off_map = core::summarize_off_map(ev.events.events(), ev.visible);
     std::vector<char> edited(ev.events.events().size(), 0);
     for (std::size_t i = 0; i < edited.size(); ++i) edited[i] = ev.events.edited(i) ? 1 : 0;
     layout_ = layout_events(ev.events.events(), ev.visible, state.projector,
@@ -304,7 +305,7 @@ void EventSession::draw_ui(ui::AppState& state, float bottom_inset) {
     ui::draw_event_list(state, date);
     ui::draw_event_details(state, date);
     ui::draw_help_overlay(state);
-    (void)bottom_inset;
+    ui::draw_off_map_strip(state, bottom_inset);
     if (ev.undo_requested) ui::undo_edit(state);
     if (ev.redo_requested) ui::redo_edit(state);
     ev.undo_requested = ev.redo_requested = false;

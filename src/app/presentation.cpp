@@ -218,6 +218,7 @@ void Presentation::fulfil_requests(ui::AppState& state, render::Renderer& render
                                        .day = state.date ? std::optional(core::day_number(*state.date)) : std::nullopt,
                                        .date_label = state.date ? core::format_long_date(*state.date) : std::string(),
                                        .events = &layout.markers,
+                                       .off_map = &state.ev.off_map,
                                        .title = e.title,
                                        .subtitle = e.subtitle,
                                        .legend = e.legend,
@@ -243,6 +244,7 @@ void Presentation::frame_overrides(const ui::AppState& state, render::FrameOptio
     const auto& slide = b.briefing.slides[static_cast<std::size_t>(b.current)];
     frame.title = slide.title;
     frame.subtitle = slide.caption;
+    frame.off_map = &state.ev.off_map;  // full screen, without the window's strip
     frame.legend = true;
     frame.north_arrow = true;
     frame.locator = true;

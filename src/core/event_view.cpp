@@ -8,6 +8,7 @@
 #include <cmath>
 #include <functional>
 #include <limits>
+#include <map>
 #include <unordered_map>
 
 namespace sitmap::core {
@@ -81,6 +82,7 @@ public:
         if (deleted && !f_.include_deleted) return false;
         if (!f_.types.empty() && !f_.types.contains(e.type)) return false;
         if (!f_.documents.empty() && !f_.documents.contains(e.source.document)) return false;
+        if (e.confidence < f_.min_confidence) return false;
         return true;
     }
 
@@ -115,7 +117,20 @@ private:
 
 constexpr std::int32_t kNoDay = std::numeric_limits<std::int32_t>::min();
 
+std::int32_t placed_day(const DateRange& d) {
+    return day_number(placed_date(d));
+}
+
 }  // namespace
+
+bool is_time_span(const DateRange& d) {
+    if (d.precision != DatePrecision::Day) return true;
+    return day_number(d.end) - day_number(d.start) + 1 > kMaxDatedSpanDays;
+}
+
+Date placed_date(const DateRange& d) {
+    return is_time_span(d) ? d.end : d.start;
+}
 
 // ---------------------------------------------------------------------------------------------
 
@@ -167,13 +182,16 @@ std::vector<VisibleEvent> select_events(const std::vector<Event>& events, const 
     std::vector<Item> items;
     for (std::size_t i = 0; i < events.size(); ++i) {
         const Event& e = events[i];
-        const std::int32_t s = day_number(e.date.start);
+        // A span ("in September", "during the war") counts only on its last day (see placed_date);
+        // a dated event over its whole (short) range.
+        const bool span = is_time_span(e.date);
+        const std::int32_t s = span ? day_number(e.date.end) : day_number(e.date.start);
         if (s > end) continue;
         const std::int32_t en = day_number(e.date.end);
         if (en < start) continue;
         if (!pf.passes(events, i)) continue;
-        // Age from the event's last day inside the window: a month-precision event that overlaps
-        // the window's end is "current" (age 0), not as old as its first day.
+        // Age from the event's last day inside the window: a two-day event that overlaps the
+        // window's end is "current" (age 0), not as old as its first day.
         const float age = age_span > 0 ? static_cast<float>(end - std::min(en, end)) / age_span : 0.0f;
         items.push_back({s, {i, age}});
     }
@@ -521,7 +539,7 @@ std::vector<int> event_histogram(const std::vector<Event>& events, const EventFi
     std::vector<int> bins(static_cast<std::size_t>((last - first) / bin + 1), 0);
     const PreparedFilter pf(filter, &events);
     for (std::size_t i = 0; i < events.size(); ++i) {
-        const std::int32_t s = day_number(events[i].date.start);
+        const std::int32_t s = placed_day(events[i].date);
         if (s < first || s > last || !pf.passes(events, i)) continue;
         ++bins[static_cast<std::size_t>((s - first) / bin)];
     }
@@ -537,7 +555,7 @@ std::optional<Date> adjacent_event_date(const std::vector<Event>& events, const 
     const std::int32_t d = day_number(date);
     std::optional<std::int32_t> best;
     for (std::size_t i = 0; i < events.size(); ++i) {
-        const std::int32_t s = day_number(events[i].date.start);
+        const std::int32_t s = placed_day(events[i].date);
         const bool beyond = dir > 0 ? s > d : s < d;
         const bool closer = !best || (dir > 0 ? s < *best : s > *best);
         if (beyond && closer && pf.passes(events, i)) best = s;
@@ -564,6 +582,89 @@ double precision_radius_m(LocationPrecision p) {
         case LocationPrecision::Country: return 120'000.0;
     }
     return 0.0;
+}
+
+float confidence_alpha(double confidence) {
+    const double c = std::isfinite(confidence) ? std::clamp(confidence, 0.0, 1.0) : 0.0;
+    return static_cast<float>(0.35 + 0.65 * std::clamp((c - 0.3) / 0.6, 0.0, 1.0));
+}
+
+// ---------------------------------------------------------------------------------------------
+
+std::optional<OffMapReason> off_map_reason(const Event& e) {
+    if (!e.has_position) return OffMapReason::NoPosition;
+    switch (e.location_precision) {
+        case LocationPrecision::Point:
+        case LocationPrecision::District:
+            return std::nullopt;
+        case LocationPrecision::Region:
+            return OffMapReason::Region;
+        case LocationPrecision::Country:
+            return OffMapReason::Country;
+    }
+    return std::nullopt;
+}
+
+OffMapSummary summarize_off_map(const std::vector<Event>& events, const std::vector<VisibleEvent>& visible,
+                                std::vector<VisibleEvent>* on_map) {
+    OffMapSummary out;
+    if (on_map) on_map->clear();
+    std::map<std::pair<OffMapReason, std::string>, std::size_t> group_of;
+    for (const VisibleEvent& v : visible) {
+        SITMAP_ASSERT(v.index < events.size(), "visible event index out of range of events");
+        const Event& e = events[v.index];
+        const auto reason = off_map_reason(e);
+        if (!reason) {
+            if (on_map) on_map->push_back(v);
+            continue;
+        }
+        std::string place;
+        if (*reason != OffMapReason::NoPosition) place = !e.place.empty() ? e.place : e.place_text;
+        auto [it, fresh] = group_of.try_emplace({*reason, place}, out.groups.size());
+        if (fresh) out.groups.push_back({*reason, std::move(place), {}});
+        out.groups[it->second].members.push_back(v.index);
+        (*reason == OffMapReason::NoPosition ? out.no_position : out.region_or_country) += 1;
+    }
+    // Unlocated events last; otherwise the biggest place first, ties by label for a stable order.
+    std::stable_sort(out.groups.begin(), out.groups.end(), [](const OffMapGroup& a, const OffMapGroup& b) {
+        const bool an = a.reason == OffMapReason::NoPosition, bn = b.reason == OffMapReason::NoPosition;
+        if (an != bn) return bn;
+        if (a.members.size() != b.members.size()) return a.members.size() > b.members.size();
+        return off_map_label(a) < off_map_label(b);
+    });
+    return out;
+}
+
+std::string off_map_label(const OffMapGroup& g) {
+    switch (g.reason) {
+        case OffMapReason::Region: {
+            if (g.place.empty()) return "somewhere in an unnamed region";
+            // Linear features read "along": "somewhere along the Lachin corridor", "... the Aras river".
+            for (std::string_view end : {"corridor", "river", "line", "border", "road"})
+                if (g.place.size() >= end.size() && g.place.ends_with(end)) return "somewhere along the " + g.place;
+            if (g.place.starts_with("line of") || g.place.starts_with("border"))
+                return "somewhere along the " + g.place;
+            return "somewhere in " + g.place;
+        }
+        case OffMapReason::Country:
+            return (g.place.empty() ? std::string("an unnamed country") : g.place) + " (country)";
+        case OffMapReason::NoPosition:
+            return "place not located";
+    }
+    return {};
+}
+
+std::string off_map_sentence(const OffMapSummary& s) {
+    auto events_word = [](std::size_t n) { return std::to_string(n) + (n == 1 ? " event" : " events"); };
+    if (s.total() == 0) return {};
+    if (s.no_position == 0)
+        return events_word(s.region_or_country) + " known only to a region or country " +
+               (s.region_or_country == 1 ? "is" : "are") + " not drawn";
+    if (s.region_or_country == 0)
+        return events_word(s.no_position) + " without a located place " + (s.no_position == 1 ? "is" : "are") +
+               " not drawn";
+    return events_word(s.region_or_country) + " known only to a region or country and " +
+           std::to_string(s.no_position) + " without a located place are not drawn";
 }
 
 }  // namespace sitmap::core

@@ -73,4 +73,11 @@ LonLat parse_lat_lon(std::string_view text) {
     return {lon, lat};
 }
 
+double parse_confidence_arg(std::string_view text, std::string_view what) {
+    double v = 0;
+    if (!parse_double(text, v) || v < 0 || v > 1)
+        throw usage_error("invalid {} '{}' (expected a number from 0 to 1)", what, text);
+    return v;
+}
+
 }  // namespace sitmap::core

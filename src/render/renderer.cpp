@@ -454,9 +454,10 @@ void Renderer::layout_events(const core::Camera& camera, const FrameOptions& o, 
     const float W = static_cast<float>(camera.width()), H = static_cast<float>(camera.height());
     const core::Rgba white = core::rgb(0xffffff), ink = core::rgb(0x202020), accent = core::rgb(0xffb000);
     // Pass 1: uncertainty areas underneath every symbol, so no symbol hides under another's area.
-    // District-level: a light disc with a rim; region/country-level: a faint rim only (those areas
-    // are large and overlap). An area that would fill most of the view adds nothing and is skipped;
-    // the symbol's thin rim (pass 3) still says "not an exact point".
+    // District-level: a light disc with a rim. Region- and country-level events never reach here
+    // (app::layout_events lists them beside the map instead: a ring over the control areas would
+    // claim a place it does not know). An area that would fill most of the view adds nothing and
+    // is skipped; the symbol's thin rim (pass 3) still says "not an exact point".
     const float max_r = 0.45f * std::min(W, H);
     // With many areas on screen, discs would pile up into a grey fog: rims only.
     std::size_t areas = 0;
@@ -503,9 +504,23 @@ void Renderer::layout_events(const core::Camera& camera, const FrameOptions& o, 
         core::Rgba bg = white;
         bg.a = 0.95f * m.alpha;
         if (m.selected) text_->add_circle(x, y, R + 4.5f * s, core::rgb(0xffb000, 0.35f), accent, 2.5f * s);
-        // A point event has a solid rim; an area event (district/region/country) a dashed-looking
-        // thin rim, so nobody reads it as an exact location.
-        text_->add_circle(x, y, R, bg, c, m.radius_m > 0 ? 1.2f * s : 2.2f * s);
+        if (m.time_span) {
+            // Dated only to a span: hollow (the map shows through) with a dashed rim, so it never
+            // reads as something that happened on the shown day.
+            bg.a = 0.45f * m.alpha;
+            text_->add_circle(x, y, R, bg, core::Rgba{}, 0);
+            constexpr int kDashes = 10;
+            for (int k = 0; k < kDashes; ++k) {
+                const float a0 = 6.2831853f * static_cast<float>(k) / kDashes;
+                const float a1 = a0 + 6.2831853f * 0.55f / kDashes;
+                text_->add_line(x + R * std::cos(a0), y + R * std::sin(a0), x + R * std::cos(a1), y + R * std::sin(a1),
+                                1.8f * s, c);
+            }
+        } else {
+            // A point event has a solid rim; a district event a thin rim, so nobody reads it as an
+            // exact location.
+            text_->add_circle(x, y, R, bg, c, m.radius_m > 0 ? 1.2f * s : 2.2f * s);
+        }
         TextBatch::Style st{.face = Face::Regular, .px = 12.5f * s, .color = c};
         std::string glyph;
         core::append_utf8(glyph, style.symbol);
@@ -538,6 +553,8 @@ void Renderer::layout_furniture(const core::Scene& scene, const core::Camera& ca
     const float H = static_cast<float>(camera.height()) - o.inset_bottom;
     if (o.inset_bottom > 0) placer.reserve({0, H, W, static_cast<double>(camera.height())});
     if (o.inset_top > 0) placer.reserve({0, 0, W, o.inset_top});
+    float right_column_top = o.inset_top + 10 * s;  // below the date box, once it is placed
+    float attribution_top = H;
     if (!o.title.empty() || !o.subtitle.empty()) {
         // Title block, top left; the subtitle (a slide's caption) wraps to at most ~55 % of the width.
         TextBatch::Style t{.face = Face::Bold, .px = 22 * s, .color = core::rgb(0x111111)};
@@ -616,6 +633,7 @@ void Renderer::layout_furniture(const core::Scene& scene, const core::Camera& ca
         const float x0 = W - w - 2 * pad - 10 * s;
         furniture_->add_rect(x0, y0, x0 + w + 2 * pad, y0 + h, core::rgb(0xffffff, 0.82f));
         placer.reserve({x0, y0, x0 + w + 2 * pad, y0 + h});
+        right_column_top = y0 + h + 8 * s;
         furniture_->add_text(o.date_label, x0 + pad, y0 + pad + 0.8f * big.px, big);
         float y = y0 + pad + big.px + 4 * s;
         const core::Rgba land = core::rgb(0xf5f1e6);
@@ -645,6 +663,7 @@ void Renderer::layout_furniture(const core::Scene& scene, const core::Camera& ca
         const float pad = 4 * s;
         furniture_->add_rect(W - w - 3 * pad, H - st.px - 2 * pad, W, H, core::rgb(0xffffff, 0.78f));
         placer.reserve({W - w - 3 * pad, H - st.px - 2 * pad, W, H});
+        attribution_top = H - st.px - 2 * pad;
         furniture_->add_text(scene.attribution, W - w - 1.5f * pad, H - pad - 0.22f * st.px, st);
     }
     if (o.scale_bar) {
@@ -731,6 +750,57 @@ void Renderer::layout_furniture(const core::Scene& scene, const core::Camera& ca
         furniture_->add_line(ax, by, ax, ay, 2 * s, red);
     }
     if (o.legend && H >= 380 * s) layout_legend(scene, camera, o, placer);
+    const float bottom =
+        locator_rect_.width > 0 ? static_cast<float>(locator_rect_.y) - 8 * s : attribution_top - 6 * s;
+    layout_off_map(o, W - 10 * s, right_column_top, bottom, placer);
+}
+
+void Renderer::layout_off_map(const FrameOptions& o, float right, float top, float bottom, core::LabelPlacer& placer) {
+    off_map_lines_.clear();
+    off_map_box_ = {};
+    if (!o.off_map || o.off_map->total() == 0) return;
+    const core::OffMapSummary& sum = *o.off_map;
+    const float s = o.ui_scale;
+    const float pad = 6 * s;
+    TextBatch::Style head{.face = Face::Bold, .px = 11.5f * s, .color = core::rgb(0x111111)};
+    TextBatch::Style st{.px = 11 * s, .color = core::rgb(0x222222)};
+    // The count always shows, whole: on a narrow image the text shrinks rather than clips.
+    off_map_lines_.push_back(core::off_map_sentence(sum));
+    const float max_w = std::max(right * 0.5f, 120 * s);
+    if (const float hw = furniture_->measure(off_map_lines_.front(), head); hw > max_w) {
+        head.px *= max_w / hw;
+        st.px = std::min(st.px, head.px);
+    }
+    const float row_h = st.px * 1.35f;
+    // Then the places, as many as fit above `bottom`; the rest are summed up in one line.
+    const float room = bottom - top - 2 * pad - head.px * 1.45f;
+    const auto fit = static_cast<std::size_t>(std::max(0.0f, std::floor(room / row_h)));
+    const std::size_t n = sum.groups.size();
+    const std::size_t shown = n <= fit ? n : (fit > 1 ? fit - 1 : 0);
+    for (std::size_t k = 0; k < shown; ++k)
+        off_map_lines_.push_back(
+            fmt::format("{}: {}", core::off_map_label(sum.groups[k]), sum.groups[k].members.size()));
+    if (shown < n && fit > 0) {
+        std::size_t rest = 0;
+        for (std::size_t k = shown; k < n; ++k) rest += sum.groups[k].members.size();
+        off_map_lines_.push_back(
+            fmt::format("and {} more place{} ({} events)", n - shown, n - shown == 1 ? "" : "s", rest));
+    }
+    float w = furniture_->measure(off_map_lines_.front(), head);
+    for (std::size_t k = 1; k < off_map_lines_.size(); ++k)
+        w = std::max(w, 8 * s + furniture_->measure(off_map_lines_[k], st));
+    const float h = 2 * pad + head.px * 1.25f + row_h * static_cast<float>(off_map_lines_.size() - 1);
+    const float x0 = right - w - 2 * pad, y0 = top;
+    furniture_->add_rect(x0, y0, right, y0 + h, core::rgb(0xffffff, 0.88f));
+    furniture_->add_rect(x0, y0, x0 + 3 * s, y0 + h, core::rgb(0x888888));  // a grey bar: not on the map
+    furniture_->add_text(off_map_lines_.front(), x0 + pad, y0 + pad + head.px, head);
+    float y = y0 + pad + head.px * 1.25f;
+    for (std::size_t k = 1; k < off_map_lines_.size(); ++k) {
+        furniture_->add_text(off_map_lines_[k], x0 + pad + 8 * s, y + st.px, st);
+        y += row_h;
+    }
+    off_map_box_ = {x0, y0, right, y0 + h};
+    placer.reserve(off_map_box_);
 }
 
 core::Camera Renderer::locator_camera(const core::Scene& scene, const PixelRect& r) const {
@@ -779,7 +849,7 @@ void Renderer::layout_legend(const core::Scene& scene, const core::Camera& camer
     TextBatch::Style head{.face = Face::Bold, .px = 12 * s, .color = core::rgb(0x111111)};
     TextBatch::Style st{.px = 11 * s, .color = core::rgb(0x222222)};
     struct Row {
-        enum Kind { Event, Line, Area, Ring } kind;
+        enum Kind { Event, Line, Area, Ring, Span, Faint } kind;
         std::string text;
         core::EventType type = core::EventType::Other;
         core::LineStyle line;
@@ -788,14 +858,19 @@ void Renderer::layout_legend(const core::Scene& scene, const core::Camera& camer
     std::vector<Row> rows;
     if (o.events && !o.events->empty()) {
         std::vector<char> present(core::all_event_types.size(), 0);
-        bool ring = false;
+        bool ring = false, span = false, faint = false;
         for (const auto& m : *o.events) {
             present[static_cast<std::size_t>(m.type)] = 1;
             ring = ring || m.radius_m > 0;
+            span = span || m.time_span;
+            faint = faint || m.alpha < 0.9f;
         }
         for (auto t : core::all_event_types)
             if (present[static_cast<std::size_t>(t)]) rows.push_back({Row::Event, core::event_type_style(t).label, t, {}, {}});
-        if (ring) rows.push_back({Row::Ring, "area: place known only to district or region", {}, {}, {}});
+        if (ring) rows.push_back({Row::Ring, "area: place known only to a district", {}, {}, {}});
+        if (span)
+            rows.push_back({Row::Span, "hollow, dashed: date known only to a span (month, year, war)", {}, {}, {}});
+        if (faint) rows.push_back({Row::Faint, "paler: older in the time window, or less confident", {}, {}, {}});
     }
     for (const auto& layer : scene.layers) {
         if (!layer.visible || !layer.in_legend) continue;
@@ -828,6 +903,19 @@ void Renderer::layout_legend(const core::Scene& scene, const core::Camera& camer
             }
             case Row::Ring:
                 furniture_->add_circle(kx, cy, 7.5f * s, core::rgb(0x555555, 0.1f), core::rgb(0x555555, 0.7f), 1.3f * s);
+                break;
+            case Row::Span:
+                for (int k = 0; k < 10; ++k) {  // as Renderer::layout_events draws it
+                    const float a0 = 6.2831853f * static_cast<float>(k) / 10, a1 = a0 + 6.2831853f * 0.055f;
+                    const float kr = 7.5f * s;
+                    furniture_->add_line(kx + kr * std::cos(a0), cy + kr * std::sin(a0), kx + kr * std::cos(a1),
+                                         cy + kr * std::sin(a1), 1.5f * s, core::rgb(0x444444));
+                }
+                break;
+            case Row::Faint:
+                furniture_->add_circle(kx - 4 * s, cy, 5.5f * s, core::rgb(0xffffff), core::rgb(0x444444), 1.6f * s);
+                furniture_->add_circle(kx + 5 * s, cy, 5.5f * s, core::rgb(0xffffff, 0.5f), core::rgb(0x444444, 0.35f),
+                                       1.6f * s);
                 break;
             case Row::Line:
                 if (r.line.casing_px > 0)

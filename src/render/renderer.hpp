@@ -4,6 +4,7 @@
 #pragma once
 #include "core/camera.hpp"
 #include "core/event_marker.hpp"
+#include "core/event_view.hpp"
 #include "core/label_placer.hpp"
 #include "core/scene.hpp"
 #include "render/gl.hpp"
@@ -37,6 +38,10 @@ struct FrameOptions {
     std::string date_label;
     /// Event symbols to draw over the map (not owned; nullptr = none).
     const std::vector<core::EventMarker>* events = nullptr;
+    /// Events shown by the window and filters but not drawn (known only to a region or country, or
+    /// not located): exports list them in a box at the right edge, or at least state their count
+    /// (core::off_map_sentence). Not owned; nullptr or empty = no box (the window has its own strip).
+    const core::OffMapSummary* off_map = nullptr;
 
     // ---- map furniture for exports and presentations ----
     std::string title;           ///< top-left title block (empty = none)
@@ -83,6 +88,9 @@ public:
     const std::vector<core::PxBox>& last_label_boxes() const { return label_boxes_; }
     /// Screen positions of the event markers drawn by the last draw(), topmost last.
     const std::vector<core::MarkerHit>& last_marker_hits() const { return marker_hits_; }
+    /// The lines of the "not on the map" box drawn by the last draw() (empty = no box), and its box.
+    const std::vector<std::string>& last_off_map_lines() const { return off_map_lines_; }
+    const core::PxBox& last_off_map_box() const { return off_map_box_; }
 
 private:
     struct LayerGpu;
@@ -102,6 +110,8 @@ private:
     void draw_locator(const core::Scene& scene, const core::Camera& camera, const FrameOptions& options);
     void layout_legend(const core::Scene& scene, const core::Camera& camera, const FrameOptions& options,
                        core::LabelPlacer& placer);
+    /// The "not on the map" box at the right edge, from `top` down to at most `bottom`.
+    void layout_off_map(const FrameOptions& options, float right, float top, float bottom, core::LabelPlacer& placer);
     PixelRect tile_{};           ///< the part of the image being drawn (whole image unless tiling)
     PixelRect locator_rect_{};   ///< where the locator inset goes this frame (width 0 = none)
     float scale_bar_right_ = 0;
@@ -117,6 +127,8 @@ private:
     std::vector<std::unique_ptr<LayerGpu>> layers_;
     std::vector<core::PxBox> label_boxes_;
     std::vector<core::MarkerHit> marker_hits_;
+    std::vector<std::string> off_map_lines_;
+    core::PxBox off_map_box_{};
     gl::Texture shade_texture_;  ///< relief factor baked in world space (see bake_shade)
     glm::vec2 shade_origin_{0, 0}, shade_size_{1, 1};
     float shade_opacity_ = 0;

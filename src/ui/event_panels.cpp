@@ -156,6 +156,17 @@ void draw_event_list(AppState& state, core::Date& date) {
         }
         ImGui::SetNextItemWidth(-80);
         if (ImGui::InputTextWithHint("##actor", "actor or target", &ev.filter.actor)) ev.filter_changed = true;
+        // Confidence threshold: weaker events leave the map, the list, the histogram and exports.
+        float min_conf = static_cast<float>(ev.filter.min_confidence);
+        ImGui::SetNextItemWidth(-80);
+        if (ImGui::SliderFloat("##minconf", &min_conf, 0.0f, 1.0f, "min. confidence %.2f")) {
+            ev.filter.min_confidence = std::clamp(static_cast<double>(min_conf), 0.0, 1.0);
+            ev.filter_changed = true;
+        }
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip(
+                "Events below this confidence are not shown (Ctrl+click to type a value).\n"
+                "Weaker events above it are drawn paler.");
         // Types: one checkbox each, with the map symbol in its colour.
         int column = 0;
         for (auto t : core::all_event_types) {
@@ -211,14 +222,32 @@ void draw_event_list(AppState& state, core::Date& date) {
     static std::int32_t rows_day = 0;
     static std::size_t rows_visible = 0;
     // "Only in the time window" follows the date and the window through ev.visible.
-    const bool window_moved = ev.list_in_window_only &&
-                              (rows_day != core::day_number(date) || rows_visible != ev.visible.size());
+    const bool follows_window = ev.list_in_window_only || ev.list_off_map.has_value();
+    const bool window_moved =
+        follows_window && (rows_day != core::day_number(date) || rows_visible != ev.visible.size());
+    // A strip line picked or dropped (the strip is drawn after this list, so its frame's
+    // filter_changed is cleared before the list sees it).
+    static std::string rows_pick;
+    const std::string pick =
+        ev.list_off_map ? std::to_string(static_cast<int>(ev.list_off_map->reason)) + ev.list_off_map->place : "";
+    if (pick != rows_pick) rows_dirty = true;
+    rows_pick = pick;
     if (ev.filter_changed || rows_revision != ev.events.revision() || window_moved) rows_dirty = true;
     rows_day = core::day_number(date);
     rows_visible = ev.visible.size();
     if (rows_dirty) {
         rows.clear();
-        if (ev.list_in_window_only) {
+        if (ev.list_off_map) {
+            // One line of the "not on the map" strip: its place's events in the time window.
+            for (const auto& v : ev.visible) {
+                const auto& e = events[v.index];
+                const auto reason = core::off_map_reason(e);
+                if (!reason || *reason != ev.list_off_map->reason) continue;
+                const std::string& place = !e.place.empty() ? e.place : e.place_text;
+                if (*reason == core::OffMapReason::NoPosition || place == ev.list_off_map->place)
+                    rows.push_back(v.index);
+            }
+        } else if (ev.list_in_window_only) {
             for (const auto& v : ev.visible) rows.push_back(v.index);
         } else {
             core::EventFilter f = ev.filter;
@@ -230,7 +259,17 @@ void draw_event_list(AppState& state, core::Date& date) {
         rows_revision = ev.events.revision();
         rows_dirty = false;
     }
-    ImGui::Text("%zu of %zu events", rows.size(), events.size());
+    if (ev.list_off_map) {
+        if (ImGui::SmallButton("show all")) {
+            ev.list_off_map.reset();
+            ev.filter_changed = true;
+        }
+        ImGui::SameLine();
+        ImGui::TextColored(ImVec4(0.35f, 0.3f, 0.55f, 1), "not on the map: %s, %zu in the time window",
+                           ev.list_off_map->label.c_str(), rows.size());
+    } else {
+        ImGui::Text("%zu of %zu events", rows.size(), events.size());
+    }
     const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV;
     if (ImGui::BeginTable("events", 5, flags)) {
@@ -502,7 +541,8 @@ float draw_event_timeline(AppState& state, core::Date& date, core::Date from, co
         static std::size_t counts_key = 0;
         const std::size_t key = ev.events.revision() * 1000003u + static_cast<std::size_t>(bin_days) * 31u +
                                 static_cast<std::size_t>(core::day_number(from)) + std::hash<std::string>{}(f.text) +
-                                f.types.size() * 7 + f.documents.size() * 13;
+                                f.types.size() * 7 + f.documents.size() * 13 +
+                                static_cast<std::size_t>(f.min_confidence * 1000) * 17;
         if (key != counts_key || ev.filter_changed) {
             counts = core::event_histogram(events, f, from, to, bin_days);
             counts_key = key;
@@ -557,8 +597,51 @@ void draw_event_legend(AppState& state) {
         ImGui::SameLine();
         ImGui::TextUnformatted(st.label);
     }
-    ImGui::TextDisabled("A ring = district/region-level location, not an exact point.");
+    ImGui::TextDisabled("A ring = place known only to a district, not an exact point.");
+    ImGui::TextDisabled("Known only to a region or country: listed in \"Not on the map\", not drawn.");
+    ImGui::TextDisabled("Hollow, dashed = date known only to a span (month, year, war); shown once its span ends.");
+    ImGui::TextDisabled("Paler = older in the time window, or less confident.");
     ImGui::TextDisabled("Numbers = events grouped at one place (click to spread).");
+}
+
+void draw_off_map_strip(AppState& state, float bottom_inset) {
+    auto& ev = state.ev;
+    if (!ev.show_off_map || ev.off_map.total() == 0) return;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    // Bottom left, above the bottom panels and clear of the map's scale bar and north arrow.
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + 8, vp->Pos.y + vp->Size.y - bottom_inset - 4 * ImGui::GetFontSize()),
+                            ImGuiCond_Always, ImVec2(0, 1));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(vp->Size.x * 0.35f, vp->Size.y * 0.45f));
+    ImGui::SetNextWindowBgAlpha(0.9f);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing;
+    if (ImGui::Begin("Not on the map", &ev.show_off_map, flags)) {
+        ImGui::TextDisabled("%s", core::off_map_sentence(ev.off_map).c_str());
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip(
+                "Events of the time window whose place is known only to a region or country\n"
+                "(or not located) are listed here instead of being drawn over the map.");
+        for (std::size_t k = 0; k < ev.off_map.groups.size(); ++k) {
+            const auto& g = ev.off_map.groups[k];
+            const std::string label = core::off_map_label(g);
+            const bool picked =
+                ev.list_off_map && ev.list_off_map->reason == g.reason && ev.list_off_map->place == g.place;
+            const std::string line = fmt::format("{}: {}##offmap{}", label, g.members.size(), k);
+            if (ImGui::Selectable(line.c_str(), picked)) {
+                if (picked) {
+                    ev.list_off_map.reset();
+                } else {
+                    ev.list_off_map = OffMapPick{.reason = g.reason, .place = g.place, .label = label};
+                    ev.show_list = true;
+                    ImGui::SetWindowFocus("Events");
+                }
+                ev.filter_changed = true;
+            }
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("Show these %zu event(s) in the events list", g.members.size());
+        }
+    }
+    ImGui::End();
 }
 
 void draw_help_overlay(AppState& state) {

@@ -1,6 +1,6 @@
 // ImGui panels for events: the list (filters + sortable table), the details panel (source sentence
 // with the place and date words highlighted, and editing), the timeline strip (histogram,
-// previous/next event, time window) and the F1 help overlay. They edit AppState only.
+// previous/next event, time window), the "not on the map" strip and the F1 help overlay. They edit AppState only.
 #pragma once
 #include "core/date.hpp"
 #include "ui/app_state.hpp"
@@ -24,6 +24,10 @@ void draw_event_details(AppState& state, core::Date& date);
 /// Histogram of events between `from` and `to` with the shown `date` marked; clicking a bar jumps
 /// there. Also previous/next event buttons and the time-window selector. Returns its height.
 float draw_event_timeline(AppState& state, core::Date& date, core::Date from, core::Date to, float bottom_inset);
+/// The strip along the map's left edge, above the bottom panels: visible events that have no symbol
+/// on the map (known only to a region or country, or not located), one line per place with its
+/// count; a click opens the events list limited to that line's events.
+void draw_off_map_strip(AppState& state, float bottom_inset);
 /// The legend of event symbols (also used in exports through the renderer's legend).
 void draw_event_legend(AppState& state);
 /// F1: every shortcut.

@@ -22,6 +22,13 @@ struct DocumentInfo {
     std::string published;  ///< ISO date or empty
 };
 
+/// One line of the "not on the map" strip, picked to limit the events list to its events.
+struct OffMapPick {
+    core::OffMapReason reason = core::OffMapReason::Region;
+    std::string place;
+    std::string label;  ///< as the strip shows it ("somewhere in Karabakh")
+};
+
 struct EventUiState {
     core::EditableEvents events;
     core::EventFilter filter;
@@ -37,9 +44,15 @@ struct EventUiState {
     // Visible events, recomputed by the app when the date, filter, window or edits change.
     std::vector<core::VisibleEvent> visible;
     std::vector<std::vector<std::size_t>> marker_members;  ///< per marker drawn (see app/event_markers)
+    /// Visible events with no symbol on the map (region/country only, or not located), per place:
+    /// the strip beside the map lists them.
+    core::OffMapSummary off_map;
+    /// Set by a click on a strip line: the events list shows only that place's events in the window.
+    std::optional<OffMapPick> list_off_map;
 
     bool show_list = true;
     bool show_details = true;
+    bool show_off_map = true;  ///< the "not on the map" strip
     bool show_help = false;
     bool add_mode = false;        ///< the next click on the map adds an event there
     bool list_in_window_only = false;

@@ -49,6 +49,7 @@ TEST_CASE("an event is drawn at its place, in its type's colour", "[gl][events]"
     e.position = {46.7536, 39.7585};  // Shusha
     e.has_position = true;
     e.place = "Shusha";
+    e.confidence = 0.9;  // drawn at full strength (weaker events are paler: core::confidence_alpha)
     e.date = {core::Date{std::chrono::year(2020), std::chrono::November, std::chrono::day(8)},
               core::Date{std::chrono::year(2020), std::chrono::November, std::chrono::day(8)}, core::DatePrecision::Day};
     const std::vector<core::Event> events{e};

@@ -47,42 +47,42 @@ TEST_CASE("time window lengths follow the kind", "[core][event_view]") {
     CHECK(TimeWindow{.kind = WindowKind::Custom, .custom_days = 99999}.days() == 3650);
 }
 
-TEST_CASE("the time window shows events overlapping [end - span + 1, end]", "[core][event_view]") {
+TEST_CASE("the time window shows dated events overlapping it, span events on their last day", "[core][event_view]") {
     const Date end = ymd(2023, 9, 20);
     std::vector<Event> events{
-        day_event("on-end", end),                                                    // 0
-        day_event("day-before", ymd(2023, 9, 19)),                                   // 1
-        day_event("six-days", ymd(2023, 9, 14)),                                     // 2: first day of a week
-        day_event("seven-days", ymd(2023, 9, 13)),                                   // 3: just outside a week
-        day_event("after", ymd(2023, 9, 21)),                                        // 4: never (after the slider)
-        make_event("month", ymd(2023, 9, 1), ymd(2023, 9, 30), DatePrecision::Month),  // 5: overlaps every window
+        day_event("on-end", end),                                                      // 0
+        day_event("day-before", ymd(2023, 9, 19)),                                     // 1
+        day_event("six-days", ymd(2023, 9, 14)),                                       // 2: first day of a week
+        day_event("seven-days", ymd(2023, 9, 13)),                                     // 3: just outside a week
+        day_event("after", ymd(2023, 9, 21)),                                          // 4: never (after the slider)
+        make_event("month", ymd(2023, 9, 1), ymd(2023, 9, 30), DatePrecision::Month),  // 5: ends after the date: never
         make_event("year", ymd(2022, 1, 1), ymd(2022, 12, 31), DatePrecision::Year),   // 6: only All
-        make_event("aug", ymd(2023, 8, 1), ymd(2023, 8, 31), DatePrecision::Month),    // 7: within 30 days
-        day_event("old", ymd(2020, 10, 1)),                                           // 8: only All
+        make_event("aug", ymd(2023, 8, 1), ymd(2023, 8, 31), DatePrecision::Month),    // 7: its end is within 30 days
+        day_event("old", ymd(2020, 10, 1)),                                            // 8: only All
     };
     const EventFilter all;
     SECTION("day") {
-        CHECK(indices(select_events(events, all, {.kind = WindowKind::Day}, end)) == std::vector<std::size_t>{5, 0});
+        CHECK(indices(select_events(events, all, {.kind = WindowKind::Day}, end)) == std::vector<std::size_t>{0});
     }
     SECTION("week") {
         CHECK(indices(select_events(events, all, {.kind = WindowKind::Week}, end)) ==
-              std::vector<std::size_t>{5, 2, 1, 0});
+              std::vector<std::size_t>{2, 1, 0});
     }
     SECTION("month") {
-        // 30 days ending 20 Sep start on 22 Aug: the August month range overlaps, 13 Sep is inside.
+        // 30 days ending 20 Sep start on 22 Aug: August's last day is inside, 13 Sep too.
         CHECK(indices(select_events(events, all, {.kind = WindowKind::Month}, end)) ==
-              std::vector<std::size_t>{7, 5, 3, 2, 1, 0});
+              std::vector<std::size_t>{7, 3, 2, 1, 0});
     }
     SECTION("custom") {
         CHECK(indices(select_events(events, all, {.kind = WindowKind::Custom, .custom_days = 2}, end)) ==
-              std::vector<std::size_t>{5, 1, 0});
+              std::vector<std::size_t>{1, 0});
     }
     SECTION("all: everything up to the date, ages 0") {
         const auto v = select_events(events, all, {.kind = WindowKind::All}, end);
-        CHECK(indices(v) == std::vector<std::size_t>{8, 6, 7, 5, 3, 2, 1, 0});
+        CHECK(indices(v) == std::vector<std::size_t>{8, 6, 7, 3, 2, 1, 0});
         CHECK(std::all_of(v.begin(), v.end(), [](const VisibleEvent& x) { return x.age == 0.0f; }));
     }
-    SECTION("a year-precision range overlapping the window's start shows") {
+    SECTION("a year-precision range whose last day is in the window shows, aged from that day") {
         const auto v = select_events(events, all, {.kind = WindowKind::Week}, ymd(2023, 1, 3));
         CHECK(indices(v) == std::vector<std::size_t>{6});
         CHECK(v[0].age == Approx(3.0 / 6.0));  // its last day, 31 Dec, is 3 of the window's 6 days back
@@ -93,7 +93,7 @@ TEST_CASE("age is 0 on the window's end and 1 at its start", "[core][event_view]
     const Date end = ymd(2023, 9, 20);
     std::vector<Event> events{day_event("end", end), day_event("start", ymd(2023, 9, 14)),
                               day_event("mid", ymd(2023, 9, 17)),
-                              make_event("range", ymd(2023, 9, 10), ymd(2023, 9, 25), DatePrecision::Month)};
+                              make_event("range", ymd(2023, 9, 19), ymd(2023, 9, 21))};
     const auto v = select_events(events, {}, {.kind = WindowKind::Week}, end);
     REQUIRE(v.size() == 4);
     auto age_of = [&](std::size_t i) {
@@ -274,7 +274,7 @@ TEST_CASE("grouping is deterministic and leaves no two symbols within the radius
     CHECK(close_pairs == 0);
 }
 
-TEST_CASE("histogram counts by start date and sums to the filtered total", "[core][event_view]") {
+TEST_CASE("histogram counts by placed date and sums to the filtered total", "[core][event_view]") {
     std::vector<Event> events;
     for (unsigned day = 1; day <= 30; ++day) {
         Event e = day_event(std::to_string(day), ymd(2023, 9, day));
@@ -285,12 +285,12 @@ TEST_CASE("histogram counts by start date and sums to the filtered total", "[cor
     events.push_back(day_event("outside", ymd(2023, 10, 5)));
     const auto h = event_histogram(events, {}, ymd(2023, 9, 1), ymd(2023, 9, 30), 7);
     REQUIRE(h.size() == 5);  // 7+7+7+7+2 days
-    CHECK(h == std::vector<int>{8, 7, 7, 7, 2});
+    CHECK(h == std::vector<int>{7, 7, 7, 7, 3});  // the month-long event in its last day's bin
     CHECK(std::accumulate(h.begin(), h.end(), 0) == 31);
     const auto strikes = event_histogram(events, {.types = {EventType::Strike}}, ymd(2023, 9, 1), ymd(2023, 9, 30), 30);
     CHECK(strikes == std::vector<int>{16});  // 15 even days and the month-long strike
     CHECK(event_histogram(events, {}, ymd(2023, 9, 30), ymd(2023, 9, 1), 1).empty());
-    CHECK(event_histogram(events, {}, ymd(2023, 9, 1), ymd(2023, 9, 3), 0) == std::vector<int>{2, 1, 1});
+    CHECK(event_histogram(events, {}, ymd(2023, 9, 1), ymd(2023, 9, 3), 0) == std::vector<int>{1, 1, 1});
 }
 
 TEST_CASE("next and previous event dates skip filtered events", "[core][event_view]") {
