@@ -138,8 +138,7 @@ std::vector<PlacePick> attach_places(const Gazetteer& gaz, const SentenceView& s
             if (!locative && actor) continue;
             // "the terms of Baku": its government; but a claim aimed at it ("stood with Baku",
             // "demanding that Baku halt") has it as its focus.
-            const bool aimed = f.statement && m.first_token > f.trigger;
-            if (!locative && !aimed && p.kind.find("capital") != std::string::npos &&
+            if (!locative && p.kind.find("capital") != std::string::npos &&
                 one_of(prev, {"of", "by", "to", "with", "and"}))
                 continue;
             int score = precision_score(p.precision) + (locative ? 3 : 0);
@@ -179,9 +178,10 @@ std::optional<PlacePick> speaking_country(const Gazetteer& gaz, const SentenceVi
         if (m.first_token >= f.end) break;
         if (m.first_token > f.trigger && !f.statement) break;
         const NamedPlace& p = gaz.place(m.place);
+        // A country speaks for itself; a capital named as a speaker ("Baku says") is its government,
+        // not a place the text gives.
         const bool country = p.precision == LocationPrecision::Country;
-        const bool capital = p.kind.find("capital") != std::string::npos;
-        if (!p.has_position || (!country && !capital)) continue;
+        if (!p.has_position || !country) continue;
         // The country speaks when it is the subject or owns the speaker ("Armenia called",
         // "Armenia's foreign ministry", "Armenian Prime Minister ... said", "Baku insists").
         const bool subject = m.last_token <= f.trigger;

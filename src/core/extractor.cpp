@@ -59,6 +59,28 @@ struct Scene {
     std::string surface;
 };
 
+// Definite descriptions that refer back to a place named earlier ("the corridor", "the bridge",
+// "the town"): the class of place each names.
+enum class PlaceClass { None, Corridor, Bridge, Town, Village, District };
+
+PlaceClass class_of_noun(std::string_view w) {
+    if (w == "corridor" || w == "road" || w == "highway" || w == "route") return PlaceClass::Corridor;
+    if (w == "bridge" || w == "checkpoint" || w == "crossing") return PlaceClass::Bridge;
+    if (w == "town" || w == "city") return PlaceClass::Town;
+    if (w == "village" || w == "villages" || w == "settlement") return PlaceClass::Village;
+    if (w == "district" || w == "region" || w == "province") return PlaceClass::District;
+    return PlaceClass::None;
+}
+
+PlaceClass class_of_place(const NamedPlace& p) {
+    if (p.kind.find("corridor") != std::string::npos) return PlaceClass::Corridor;
+    if (p.kind.find("bridge") != std::string::npos) return PlaceClass::Bridge;
+    if (p.kind == "town" || p.kind.starts_with("city")) return PlaceClass::Town;
+    if (p.kind == "village") return PlaceClass::Village;
+    if (p.precision == LocationPrecision::District) return PlaceClass::District;
+    return PlaceClass::None;
+}
+
 struct Draft {
     Event event;
     std::string lemma;       // the event word's lemma (for deduplication)
@@ -206,6 +228,7 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
     TimeAnchor anchor(doc.publication_date, doc.estimated_publication);
     std::vector<Draft> drafts;
     std::optional<Scene> scene;
+    std::map<PlaceClass, Scene> last_of_class;  // the last place of each class the text named
     std::size_t last_passage = static_cast<std::size_t>(-1);
     // Undated list items of a timeline: dated later, between their neighbours' dates.
     std::vector<std::size_t> pending_items;
@@ -337,6 +360,14 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
             // the passage (a town or district the sentences before named), then the speaker's
             // country for talks, decrees, deployments and flows of people.
             std::string surface_override;
+            for (std::size_t i = f.begin; picks.empty() && i + 1 < f.end; ++i) {
+                if (toks[i].folded != "the") continue;
+                const PlaceClass c = class_of_noun(toks[i + 1].folded);
+                if (auto it = last_of_class.find(c); c != PlaceClass::None && it != last_of_class.end()) {
+                    picks.push_back(PlacePick{it->second.place, {}, false, false});
+                    surface_override = it->second.surface;
+                }
+            }
             auto use_scene = [&] {
                 if (!picks.empty() || !scene) return;
                 picks.push_back(PlacePick{scene->place, {}, false, false});
@@ -467,8 +498,13 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
             dr.dated_here = true;
             drafts.push_back(std::move(dr));
         }
-        if (frames.empty()) scene = next_scene;
-        else scene = next_scene;
+        scene = next_scene;
+        for (const auto& m : sen.places) {
+            const NamedPlace& np = gazetteer_.place(m.place);
+            const PlaceClass c = class_of_place(np);
+            if (np.has_position && c != PlaceClass::None)
+                last_of_class[c] = Scene{m.place, std::string(st.substr(m.begin, m.end - m.begin))};
+        }
     }
     for (std::size_t d : pending_items)
         if (last_item_date && anchor.now() && sys_days(*anchor.now()) >= sys_days(last_item_date->end))
