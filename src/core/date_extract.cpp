@@ -175,7 +175,11 @@ private:
     // otherwise the publication year, or the year before when the date would otherwise fall more
     // than a week after publication.
     std::optional<int> infer_year(unsigned m, unsigned d) const {
+        if (ctx_.year) return ctx_.year;
         if (ctx_.narrative) {
+            // The year that puts the date nearest the narrative date, never more than a week after
+            // publication; narratives move forward, so a later date counts as 60 days nearer (a
+            // chronology's "12 June" after "December 2020" is 2021).
             const int ny = static_cast<int>(ctx_.narrative->year());
             std::optional<int> best;
             long best_gap = 0;
@@ -183,7 +187,8 @@ private:
                 const Date cand(year(y), month(m), day(d == 0 ? 1 : d));
                 if (!cand.ok()) continue;
                 if (ctx_.publication && sd(cand) > sd(*ctx_.publication) + days(7)) continue;
-                const long gap = std::labs((sd(cand) - sd(*ctx_.narrative)).count());
+                const long diff = (sd(cand) - sd(*ctx_.narrative)).count();
+                const long gap = diff >= 0 ? std::max(0L, diff - 60) : -diff;
                 if (!best || gap < best_gap) {
                     best = y;
                     best_gap = gap;

@@ -36,6 +36,7 @@ struct DateMention {
 struct DateContext {
     std::optional<Date> publication;  ///< dateline of the document (deictic expressions)
     std::optional<Date> narrative;    ///< the last date the text spoke of (anaphoric expressions)
+    std::optional<int> year;          ///< a year the text set for what follows (a "2022" heading)
 };
 
 /// Finds every date expression in `text` (tokens from tokenize(text)), left to right. Expressions

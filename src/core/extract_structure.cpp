@@ -104,6 +104,7 @@ std::vector<Passage> read_structure(const Document& doc, std::optional<Date> yea
     std::vector<Passage> out;
     const std::string_view text = doc.text;
     std::optional<Date> running = year_hint;
+    std::optional<int> heading_year;  // a "2022" heading: the year of the items below it
     bool seen_prose = false;
     bool after_stamp = false;  // the previous block was a bare live-blog time stamp
     std::size_t list_no = 0, last_list_block = static_cast<std::size_t>(-2);
@@ -137,7 +138,7 @@ std::vector<Passage> read_structure(const Document& doc, std::optional<Date> yea
         }
         // A leading date: a date heading when it is all the line says, else a timeline item.
         const auto toks = tokenize(s);
-        const auto dates = find_dates(s, toks, DateContext{year_hint, running});
+        const auto dates = find_dates(s, toks, DateContext{year_hint, running, heading_year});
         if (!dates.empty() && dates.front().begin <= 2 && dates.front().kind != DateKind::Since) {
             const DateMention& d = dates.front();
             const std::size_t rest_words = words_in(s.substr(d.end));
@@ -145,6 +146,10 @@ std::vector<Passage> read_structure(const Document& doc, std::optional<Date> yea
                 p.kind = PassageKind::DateHeading;
                 p.own_date = d.range;
                 if (d.range.precision == DatePrecision::Day) running = d.range.start;
+                if (d.range.precision == DatePrecision::Year && d.range.start.year() == d.range.end.year())
+                    heading_year = static_cast<int>(d.range.start.year());
+                else if (heading_year && static_cast<int>(d.range.start.year()) != *heading_year)
+                    heading_year.reset();
                 out.push_back(p);
                 after_stamp = false;
                 continue;

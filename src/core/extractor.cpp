@@ -230,6 +230,7 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
     std::optional<Scene> scene;
     std::map<PlaceClass, Scene> last_of_class;  // the last place of each class the text named
     std::size_t last_passage = static_cast<std::size_t>(-1);
+    std::optional<int> heading_year;
     // Undated list items of a timeline: dated later, between their neighbours' dates.
     std::vector<std::size_t> pending_items;
     std::optional<DateRange> last_item_date;
@@ -241,9 +242,18 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
         const Passage& passage = passages[sen.passage];
         const bool new_passage = sen.passage != last_passage;
         if (new_passage) {
-            // Date headings between the last passage and this one set the running date.
-            for (std::size_t q = last_passage == static_cast<std::size_t>(-1) ? 0 : last_passage + 1; q < sen.passage; ++q)
-                if (passages[q].kind == PassageKind::DateHeading && passages[q].own_date) anchor.observe(*passages[q].own_date);
+            // Date headings between the last passage and this one set the running date (a year
+            // heading, the year of what follows).
+            for (std::size_t q = last_passage == static_cast<std::size_t>(-1) ? 0 : last_passage + 1; q < sen.passage; ++q) {
+                if (passages[q].kind != PassageKind::DateHeading || !passages[q].own_date) continue;
+                const DateRange& h = *passages[q].own_date;
+                if (h.precision == DatePrecision::Year && h.start.year() == h.end.year())
+                    heading_year = static_cast<int>(h.start.year());
+                else {
+                    if (heading_year && static_cast<int>(h.start.year()) != *heading_year) heading_year.reset();
+                    anchor.observe(h);
+                }
+            }
             if (passage.list != last_list) {
                 // A list ended: its undated items fall between the last dated item and now.
                 for (std::size_t d : pending_items)
@@ -267,7 +277,7 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
         }
 
         const auto ref = anchor.reference();
-        const DateContext dctx{year_hint, ref ? std::optional<Date>(ref->start) : std::nullopt};
+        const DateContext dctx{year_hint, ref ? std::optional<Date>(ref->start) : std::nullopt, heading_year};
         const std::vector<RoledDate> dates = dates_with_roles(st, toks, dctx);
         const std::vector<Frame> frames = find_frames(st, toks);
         const SentenceView view{st, toks, sen.places};
