@@ -176,7 +176,7 @@ private:
     // than a week after publication.
     std::optional<int> infer_year(unsigned m, unsigned d) const {
         if (ctx_.year) return ctx_.year;
-        if (ctx_.narrative) {
+        if (ctx_.narrative && !ctx_.publication) {
             // The year that puts the date nearest the narrative date, never more than a week after
             // publication; narratives move forward, so a later date counts as 60 days nearer (a
             // chronology's "12 June" after "December 2020" is 2021).

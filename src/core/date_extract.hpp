@@ -36,7 +36,10 @@ struct DateMention {
 struct DateContext {
     std::optional<Date> publication;  ///< dateline of the document (deictic expressions)
     std::optional<Date> narrative;    ///< the last date the text spoke of (anaphoric expressions)
-    std::optional<int> year;          ///< a year the text set for what follows (a "2022" heading)
+    /// The year of dates written without one, when the text set it: a "2022" heading, or the year
+    /// of a paragraph about the past ("In April 2016 ... On 3 April"). Otherwise the publication
+    /// year (or, without a publication date, the narrative's) is used.
+    std::optional<int> year;
 };
 
 /// Finds every date expression in `text` (tokens from tokenize(text)), left to right. Expressions

@@ -231,6 +231,7 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
     std::map<PlaceClass, Scene> last_of_class;  // the last place of each class the text named
     std::size_t last_passage = static_cast<std::size_t>(-1);
     std::optional<int> heading_year;
+    std::optional<int> passage_year;  // the year of the dates this paragraph gave, when not the dateline's
     // Undated list items of a timeline: dated later, between their neighbours' dates.
     std::vector<std::size_t> pending_items;
     std::optional<DateRange> last_item_date;
@@ -273,11 +274,13 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
                 last_item_date = passage.own_date;
             }
             scene.reset();
+            passage_year.reset();
             last_passage = sen.passage;
         }
 
         const auto ref = anchor.reference();
-        const DateContext dctx{year_hint, ref ? std::optional<Date>(ref->start) : std::nullopt, heading_year};
+        const std::optional<int> text_year = heading_year ? heading_year : passage_year;
+        const DateContext dctx{year_hint, ref ? std::optional<Date>(ref->start) : std::nullopt, text_year};
         const std::vector<RoledDate> dates = dates_with_roles(st, toks, dctx);
         const std::vector<Frame> frames = find_frames(st, toks);
         const SentenceView view{st, toks, sen.places};
@@ -473,8 +476,12 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
                 drafts.push_back(std::move(d));
             }
             // A date still ahead of the publication (a deadline, a plan) does not move the narrative.
-            if (dated_here && (!anchor.now() || sys_days(when->start) <= sys_days(*anchor.now())))
+            if (dated_here && (!anchor.now() || sys_days(when->start) <= sys_days(*anchor.now()))) {
                 anchor.observe(*when);
+                if (best && best->mention.kind == DateKind::Absolute && when->start.year() == when->end.year() &&
+                    (!anchor.now() || when->start.year() != anchor.now()->year()))
+                    passage_year = static_cast<int>(when->start.year());
+            }
         }
 
         // Attributive dates name other, earlier events ("the trilateral statement of 10 November
