@@ -43,6 +43,7 @@ struct RenderOptions {
     std::string window = "week";       ///< time window of events ending at the date
     std::string edits;                 ///< GeoPackage of corrections to apply (optional)
     std::string min_confidence = "0";  ///< events below this confidence are not drawn
+    bool reviewed_only = false;        ///< draw only events accepted in review (needs `edits`)
     std::string title, subtitle;
     bool no_legend = false, no_north_arrow = false, no_locator = false;
     bool world_file = false;
@@ -61,8 +62,11 @@ struct RenderSession {
     std::unique_ptr<render::Renderer> renderer;
     core::EditableEvents events;
     bool with_events = false;
+    bool reviewed_only = false;
+    std::size_t last_drawn = 0;  ///< events drawn in the last render()
 
-    explicit RenderSession(const RenderOptions& o) : paths(find_data_paths(o.data_dir)) {
+    explicit RenderSession(const RenderOptions& o)
+        : paths(find_data_paths(o.data_dir)), reviewed_only(o.reviewed_only) {
         scene = load_base_scene(paths.geodata(), projector, diags);
         renderer = std::make_unique<render::Renderer>(paths.fonts());
         renderer->upload(scene);
@@ -91,14 +95,18 @@ struct RenderSession {
         std::optional<std::int32_t> day = date ? std::optional(core::day_number(*date)) : core::latest_control_day(scene);
         EventLayout layout;
         core::OffMapSummary off_map;
+        last_drawn = 0;
         if (with_events) {
             if (!day)
                 if (auto latest = latest_event_date()) day = core::day_number(*latest);
             if (day) {
                 core::EventFilter f = filter;
-                f.deleted = events.deleted_flags();
+                f.deleted = events.hidden_flags();  // deleted and rejected events are never drawn
+                f.review_states = events.review_states();
+                if (reviewed_only) f.review = core::ReviewFilter::Accepted;
                 const auto visible = core::select_events(events.events(), f, window, core::date_from_day_number(*day));
                 off_map = core::summarize_off_map(events.events(), visible);
+                last_drawn = visible.size();
                 std::optional<std::size_t> selected;
                 if (!highlight.empty()) selected = events.find(highlight.front());
                 layout = layout_events(events.events(), visible, projector,
@@ -168,6 +176,10 @@ int run_render(const RenderOptions& o) {
     const core::TimeWindow window = parse_time_window(o.window);
     const double min_confidence = core::parse_confidence_arg(o.min_confidence);
     core::EventFilter filter{.min_confidence = min_confidence};
+    if (o.reviewed_only && o.edits.empty())
+        throw usage_error("--reviewed-only needs --edits FILE (the corrections file holding the review decisions)");
+    if (o.reviewed_only && o.events == "none")
+        throw usage_error("--reviewed-only cannot be combined with --events none (there are no events to review)");
     const bool frames = !o.from.empty() || !o.to.empty();
     if (frames && (o.from.empty() || o.to.empty())) throw usage_error("--from and --to go together");
     if (frames && !o.briefing.empty()) throw usage_error("--briefing and --from/--to cannot be combined");
@@ -251,6 +263,13 @@ int run_render(const RenderOptions& o) {
         const double ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
         std::fprintf(stderr, "wrote %s (%dx%d, scale %.2f) in %.0f ms\n", o.output.c_str(), size.width, size.height,
                      ui_scale, ms);
+        if (session.with_events) {
+            const auto counts = session.events.review_counts();
+            std::fprintf(stderr,
+                         "%zu event(s) drawn%s; review: %zu accepted, %zu rejected (never drawn), %zu unreviewed\n",
+                         session.last_drawn, o.reviewed_only ? " (accepted in review only)" : "", counts[1], counts[2],
+                         counts[0]);
+        }
     }
     return 0;
 }
@@ -290,10 +309,14 @@ CLI::App* add_render_command(CLI::App& parent, int& exit_code) {
     cmd->add_option("--window", opts->window,
                     "Time window of events ending at --date: day | week | month | all | a number of days")
         ->capture_default_str();
-    cmd->add_option("--edits", opts->edits, "Apply the corrections saved in this GeoPackage (from the window)");
     cmd->add_option("--min-confidence", opts->min_confidence,
                     "Draw only events whose confidence is at least this (0..1); weaker events are drawn paler")
         ->capture_default_str();
+    cmd->add_option(
+        "--edits", opts->edits,
+        "Apply the corrections saved in this GeoPackage (from the window); rejected events are never drawn");
+    cmd->add_flag("--reviewed-only", opts->reviewed_only,
+                  "Draw only the events accepted in review (the decisions are read from --edits, which it needs)");
     cmd->add_option("--title", opts->title, "Title drawn at the top left");
     cmd->add_option("--subtitle", opts->subtitle, "Subtitle under the title");
     cmd->add_flag("--no-legend", opts->no_legend, "Leave out the legend of events and reference lines");

@@ -4,7 +4,9 @@
 #include "core/error.hpp"
 #include "core/event_style.hpp"
 #include "io/documents.hpp"
+#include "io/gazetteer_io.hpp"
 #include "ui/event_panels.hpp"
+#include "ui/review_panel.hpp"
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
@@ -110,6 +112,19 @@ EventSession::EventSession(ui::AppState& state, const std::vector<std::string>& 
                               fmt::format("no crash recovery for this session: {}", e.what()));
     }
 
+    // Review: who decides, and the gazetteer the place search runs over.
+    ev.review.reviewer = core::current_user_name();
+    try {
+        auto gazetteer =
+            std::make_shared<core::Gazetteer>(io::load_gazetteer(paths.geodata() / "gazetteer.csv", state.diagnostics));
+        ev.review.places = std::make_shared<core::PlaceSearch>(*gazetteer);
+        ev.review.gazetteer = std::move(gazetteer);
+    } catch (const Error& e) {
+        state.diagnostics.add(core::Severity::Warning, core::DiagCode::FileUnreadable,
+                              (paths.geodata() / "gazetteer.csv").string(), "",
+                              fmt::format("no place search in review mode: {}", e.what()));
+    }
+
     // Other-side names from the places layer (Khankendi -> Stepanakert).
     if (const auto* places = state.scene.layer("places"))
         for (const auto& p : places->places)
@@ -139,8 +154,7 @@ void EventSession::update(ui::AppState& state, float ui_scale) {
     mix(ev.selected ? *ev.selected + 1 : 0);
     for (auto i : ev.fanned) mix(i + 7);
     if (!ev.filter_changed && key == layout_key_) return;
-    core::EventFilter filter = ev.filter;
-    filter.deleted = ev.events.deleted_flags();
+    const core::EventFilter filter = ev.drawn_filter();  // rejected events are never drawn
     ev.visible = core::select_events(ev.events.events(), filter, ev.window, date);
     ev.off_map = core::summarize_off_map(ev.events.events(), ev.visible);
     std::vector<char> edited(ev.events.events().size(), 0);
@@ -249,8 +263,7 @@ void EventSession::handle_input(ui::AppState& state, core::ScreenPx pointer, con
     }
     if (!keyboard_free) return;
     core::Date date = shown_date(state);
-    core::EventFilter filter = ev.filter;
-    filter.deleted = ev.events.deleted_flags();
+    const core::EventFilter filter = ev.drawn_filter();
     const bool ctrl = io.KeyCtrl;
     // ImGui 1.86 indexes keys by GLFW key codes.
     if (!ctrl && ImGui::IsKeyPressed(GLFW_KEY_PERIOD)) {
@@ -258,6 +271,24 @@ void EventSession::handle_input(ui::AppState& state, core::ScreenPx pointer, con
     }
     if (!ctrl && ImGui::IsKeyPressed(GLFW_KEY_COMMA)) {
         if (auto d = core::previous_event_date(ev.events.events(), filter, date)) state.date = *d, ev.filter_changed = true;
+    }
+    {
+        // Review mode's keys first: R, and while reviewing Enter/Y X/N U P D Space arrows Esc.
+        const bool was_reviewing = ev.review.active;
+        core::Date d = date;
+        ui::handle_review_keys(state, d);
+        if (was_reviewing || ev.review.active) {
+            if (ctrl && ImGui::IsKeyPressed(GLFW_KEY_Z) && !io.KeyShift)
+                ui::review_undo(state, d);
+            else if (ctrl && (ImGui::IsKeyPressed(GLFW_KEY_Y) || ImGui::IsKeyPressed(GLFW_KEY_Z)))
+                ui::redo_edit(state);
+            if (ctrl && ImGui::IsKeyPressed(GLFW_KEY_S)) save(state);
+            if (!ctrl && ImGui::IsKeyPressed(GLFW_KEY_E)) ev.show_list = !ev.show_list;
+            if (ImGui::IsKeyPressed(GLFW_KEY_F1)) ev.show_help = !ev.show_help;
+        }
+        if (d != date) state.date = d;
+        // The other event keys (A, Delete, Esc, comma/period) wait until review ends.
+        if (was_reviewing || ev.review.active) return;
     }
     if (ctrl && ImGui::IsKeyPressed(GLFW_KEY_Z)) io.KeyShift ? ui::redo_edit(state) : ui::undo_edit(state);
     if (ctrl && ImGui::IsKeyPressed(GLFW_KEY_Y)) ui::redo_edit(state);
@@ -304,6 +335,7 @@ void EventSession::draw_ui(ui::AppState& state, float bottom_inset) {
     const core::Date before = date;
     ui::draw_event_list(state, date);
     ui::draw_event_details(state, date);
+    ui::draw_review_panel(state, date, bottom_inset);
     ui::draw_help_overlay(state);
     ui::draw_off_map_strip(state, bottom_inset);
     if (ev.undo_requested) ui::undo_edit(state);

@@ -208,12 +208,15 @@ void Presentation::fulfil_requests(ui::AppState& state, render::Renderer& render
             // The window's view, at the export's size: same ground, more pixels.
             const core::Camera camera = core::Camera::fit(state.camera.visible_box(), e.width, e.height, 0);
             const float scale = e.scale > 0 ? e.scale : auto_ui_scale(e.width, e.height) * std::max(1.0f, ui_scale);
-            core::EventFilter filter = state.ev.filter;
-            filter.deleted = state.ev.events.deleted_flags();
-            const auto layout = layout_events(state.ev.events.events(), state.ev.visible, state.projector,
-                                              {.metres_per_pixel = camera.metres_per_pixel(),
-                                               .ui_scale = scale,
-                                               .selected = state.ev.selected});
+            // The window's visible events (rejected ones already left out), or only the accepted.
+            std::vector<core::VisibleEvent> visible = state.ev.visible;
+            if (e.reviewed_only)
+                std::erase_if(visible, [&](const core::VisibleEvent& v) {
+                    return state.ev.events.review_state(v.index) != core::ReviewState::Accepted;
+                });
+            const auto layout = layout_events(
+                state.ev.events.events(), visible, state.projector,
+                {.metres_per_pixel = camera.metres_per_pixel(), .ui_scale = scale, .selected = state.ev.selected});
             render::FrameOptions frame{.ui_scale = scale,
                                        .day = state.date ? std::optional(core::day_number(*state.date)) : std::nullopt,
                                        .date_label = state.date ? core::format_long_date(*state.date) : std::string(),

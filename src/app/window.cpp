@@ -5,16 +5,17 @@
 #include "app/map_loader.hpp"
 #include "app/presentation.hpp"
 #include "core/base_map.hpp"
+#include "core/control_scene.hpp"
 #include "core/error.hpp"
 #include "io/image.hpp"
 #include "render/offscreen.hpp"
 #include "render/renderer.hpp"
 #include "ui/app_state.hpp"
 #include "ui/briefing_panel.hpp"
+#include "ui/date_slider.hpp"
 #include "ui/event_panels.hpp"
 #include "ui/panels.hpp"
-#include "ui/date_slider.hpp"
-#include "core/control_scene.hpp"
+#include "ui/review_panel.hpp"
 
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
@@ -114,8 +115,11 @@ void handle_input(ui::AppState& state, GLFWwindow* window, double fb_per_window)
     if (!io.WantCaptureKeyboard && !state.brief.presenting) {
         const double step = 120.0;
         const core::ScreenPx centre{cam.width() / 2.0, cam.height() / 2.0};
-        if (ImGui::IsKeyPressed(GLFW_KEY_LEFT)) cam.pan_pixels(step, 0), state.map_dirty = true;
-        if (ImGui::IsKeyPressed(GLFW_KEY_RIGHT)) cam.pan_pixels(-step, 0), state.map_dirty = true;
+        // In review mode Left/Right step through the events instead (ui/review_panel).
+        if (!state.ev.review.active) {
+            if (ImGui::IsKeyPressed(GLFW_KEY_LEFT)) cam.pan_pixels(step, 0), state.map_dirty = true;
+            if (ImGui::IsKeyPressed(GLFW_KEY_RIGHT)) cam.pan_pixels(-step, 0), state.map_dirty = true;
+        }
         if (ImGui::IsKeyPressed(GLFW_KEY_UP)) cam.pan_pixels(0, step), state.map_dirty = true;
         if (ImGui::IsKeyPressed(GLFW_KEY_DOWN)) cam.pan_pixels(0, -step), state.map_dirty = true;
         if (ImGui::IsKeyPressed(GLFW_KEY_EQUAL) || ImGui::IsKeyPressed(GLFW_KEY_KP_ADD))
@@ -158,6 +162,27 @@ void apply_script_step(ui::AppState& state, const std::string& step) {
             const auto& e = state.ev.events.events()[*state.ev.selected];
             ui::apply_edit(state, {.kind = core::EventEdit::Kind::Delete, .key = core::event_key(e)});
         }
+    } else if (step == "review" || step == "accept" || step == "reject" || step == "review-next" ||
+               step.starts_with("place:") || step.starts_with("date:")) {
+        // Review mode, as its keys drive it: R, Enter, X, Space, P + search + Enter, D + text + Enter.
+        core::Date d = state.date.value_or(core::Date{});
+        if (step == "review")
+            ui::toggle_review(state, d);
+        else if (step == "accept")
+            ui::review_decide(state, d, core::EventEdit::Kind::Accept);
+        else if (step == "reject")
+            ui::review_decide(state, d, core::EventEdit::Kind::Reject);
+        else if (step == "review-next")
+            ui::review_step(state, d, +1);
+        else if (step.starts_with("date:"))
+            ui::review_set_date(state, d, step.substr(5));
+        else if (const auto& places = state.ev.review.places) {
+            const auto hits = places->search(step.substr(6), 1);
+            if (!hits.empty()) ui::review_relocate(state, hits.front().place);
+        }
+        if (d != core::Date{}) state.date = d;
+    } else if (step == "save") {
+        state.ev.save_requested = true;
     } else if (step == "crash") {  // end abruptly, as a crash would: no destructors, no save
         std::_Exit(70);
     } else if (step == "wait") {
@@ -170,9 +195,11 @@ void apply_script_step(ui::AppState& state, const std::string& step) {
     } else if (int n = 0; std::sscanf(step.c_str(), "slide:%d", &n) == 1) {
         state.brief.go_to = n - 1;
     } else {
-        throw usage_error("invalid --script step '{}' (expected pan:DX,DY, zoom:F, home, layers:off, about, present, "
-                          "next, slide:N, select:N, delete, crash, export, briefing or wait)",
-                          step);
+        throw usage_error(
+            "invalid --script step '{}' (expected pan:DX,DY, zoom:F, home, layers:off, about, present, "
+            "next, slide:N, select:N, delete, review, accept, reject, review-next, place:NAME, date:TEXT, save, "
+            "crash, export, briefing or wait)",
+            step);
     }
     cam.clamp_centre(state.scene.bounds);
     state.map_dirty = true;

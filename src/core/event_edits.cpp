@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 #include <chrono>
+#include <cstdlib>
 
 namespace sitmap::core {
 
@@ -36,15 +37,30 @@ std::string_view edit_kind_name(EventEdit::Kind k) {
         case EventEdit::Kind::Delete: return "delete";
         case EventEdit::Kind::Restore: return "restore";
         case EventEdit::Kind::Add: return "add";
+        case EventEdit::Kind::Relocate:
+            return "relocate";
+        case EventEdit::Kind::Accept:
+            return "accept";
+        case EventEdit::Kind::Reject:
+            return "reject";
+        case EventEdit::Kind::Unreview:
+            return "unreview";
     }
     return "move";
 }
 
 std::optional<EventEdit::Kind> parse_edit_kind(std::string_view name) {
     for (auto k : {EventEdit::Kind::Move, EventEdit::Kind::SetDate, EventEdit::Kind::SetType, EventEdit::Kind::SetPlace,
-                   EventEdit::Kind::Delete, EventEdit::Kind::Restore, EventEdit::Kind::Add})
+                   EventEdit::Kind::Delete, EventEdit::Kind::Restore, EventEdit::Kind::Add, EventEdit::Kind::Relocate,
+                   EventEdit::Kind::Accept, EventEdit::Kind::Reject, EventEdit::Kind::Unreview})
         if (edit_kind_name(k) == name) return k;
     return std::nullopt;
+}
+
+std::string current_user_name() {
+    for (const char* var : {"SITMAP_USER", "USER", "LOGNAME"})
+        if (const char* v = std::getenv(var); v && *v) return v;
+    return {};
 }
 
 std::string utc_timestamp_now() {
@@ -85,7 +101,7 @@ bool EditableEvents::apply(EventEdit edit) {
         if (edit.quote_check.empty()) edit.quote_check = merged_[*at].source.quote;
     }
     if (edit.timestamp.empty()) edit.timestamp = utc_timestamp_now();
-    if (!apply_to_merged(edit)) return false;
+    if (!apply_to_merged(edit, edits_.size())) return false;
     edits_.push_back(std::move(edit));
     redo_.clear();
     changed();
@@ -110,7 +126,7 @@ void EditableEvents::redo() {
     EventEdit e = std::move(redo_.back());
     redo_.pop_back();
     // The target may have vanished through set_extracted since the undo: keep and report it.
-    if (!apply_to_merged(e)) orphaned_.push_back(e.key);
+    if (!apply_to_merged(e, edits_.size())) orphaned_.push_back(e.key);
     edits_.push_back(std::move(e));
     changed();
 }
@@ -118,6 +134,27 @@ void EditableEvents::redo() {
 bool EditableEvents::deleted(std::size_t index) const { return index < deleted_.size() && deleted_[index] != 0; }
 bool EditableEvents::edited(std::size_t index) const { return index < edited_.size() && edited_[index] != 0; }
 std::vector<std::string> EditableEvents::orphaned() const { return orphaned_; }
+
+ReviewState EditableEvents::review_state(std::size_t index) const {
+    return index < review_.size() ? static_cast<ReviewState>(review_[index]) : ReviewState::Unreviewed;
+}
+
+ReviewMark EditableEvents::review(std::size_t index) const {
+    ReviewMark m{.state = review_state(index)};
+    if (m.state != ReviewState::Unreviewed && index < review_edit_.size() && review_edit_[index] < edits_.size()) {
+        const EventEdit& e = edits_[review_edit_[index]];
+        m.author = e.author;
+        m.timestamp = e.timestamp;
+    }
+    return m;
+}
+
+std::array<std::size_t, 3> EditableEvents::review_counts() const {
+    std::array<std::size_t, 3> n{};
+    for (std::size_t i = 0; i < merged_.size(); ++i)
+        if (!deleted_[i]) ++n[static_cast<std::size_t>(review_[i])];
+    return n;
+}
 
 std::optional<std::size_t> EditableEvents::find(const std::string& key) const {
     auto it = index_.find(key);
@@ -139,15 +176,18 @@ void EditableEvents::rebuild() {
     merged_ = extracted_;
     deleted_.assign(merged_.size(), 0);
     edited_.assign(merged_.size(), 0);
+    hidden_.assign(merged_.size(), 0);
+    review_.assign(merged_.size(), static_cast<char>(ReviewState::Unreviewed));
+    review_edit_.assign(merged_.size(), static_cast<std::size_t>(-1));
     orphaned_.clear();
     index_.clear();
     index_.reserve(merged_.size() + edits_.size());
     for (std::size_t i = 0; i < merged_.size(); ++i) index_.try_emplace(event_key(merged_[i]), i);  // first wins
-    for (const EventEdit& e : edits_)
-        if (!apply_to_merged(e)) orphaned_.push_back(e.key);
+    for (std::size_t k = 0; k < edits_.size(); ++k)
+        if (!apply_to_merged(edits_[k], k)) orphaned_.push_back(edits_[k].key);
 }
 
-bool EditableEvents::apply_to_merged(const EventEdit& edit) {
+bool EditableEvents::apply_to_merged(const EventEdit& edit, std::size_t edit_index) {
     using Kind = EventEdit::Kind;
     if (edit.kind == Kind::Add) {
         const auto n = user_number(edit.key);
@@ -168,6 +208,9 @@ bool EditableEvents::apply_to_merged(const EventEdit& edit) {
         merged_.push_back(std::move(ev));
         deleted_.push_back(0);
         edited_.push_back(1);
+        hidden_.push_back(0);
+        review_.push_back(static_cast<char>(ReviewState::Unreviewed));
+        review_edit_.push_back(static_cast<std::size_t>(-1));
         return true;
     }
     const auto at = find(edit.key);
@@ -194,10 +237,30 @@ bool EditableEvents::apply_to_merged(const EventEdit& edit) {
             ev.place = edit.place;
             if (edit.location_precision) ev.location_precision = *edit.location_precision;
             break;
+        case Kind::Relocate:
+            if (edit.place.empty()) return false;
+            ev.place = edit.place;
+            ev.position = edit.position;
+            ev.has_position = true;
+            if (edit.location_precision) ev.location_precision = *edit.location_precision;
+            break;
         case Kind::Delete: deleted_[*at] = 1; break;
         case Kind::Restore: deleted_[*at] = 0; break;
+        case Kind::Accept:
+        case Kind::Reject:
+        case Kind::Unreview: {
+            // A decision is not a correction of the event's content: it leaves edited() alone.
+            const ReviewState s = edit.kind == Kind::Accept   ? ReviewState::Accepted
+                                  : edit.kind == Kind::Reject ? ReviewState::Rejected
+                                                              : ReviewState::Unreviewed;
+            review_[*at] = static_cast<char>(s);
+            review_edit_[*at] = edit_index;
+            hidden_[*at] = deleted_[*at] || s == ReviewState::Rejected;
+            return true;
+        }
         case Kind::Add: break;  // handled above
     }
+    hidden_[*at] = deleted_[*at] || review_[*at] == static_cast<char>(ReviewState::Rejected);
     edited_[*at] = 1;
     return true;
 }

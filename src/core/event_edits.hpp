@@ -1,11 +1,15 @@
 // EventEdits: the user's corrections, kept apart from extracted events and re-applied after every
-// re-extraction (keyed by document + event id, with the quote as a check), with undo/redo.
+// re-extraction (keyed by document + event id, with the quote as a check), with undo/redo. Review
+// decisions (accept, reject, back to unreviewed: core/review.hpp) are edits too, so they are
+// journalled, saved, re-applied and undone the same way.
 // Part of sitmap_core: no GL, GDAL or ImGui (io/event_store saves and recovers them).
 #pragma once
 #include "core/date.hpp"
 #include "core/event.hpp"
 #include "core/geometry.hpp"
+#include "core/review.hpp"
 
+#include <array>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -16,24 +20,38 @@
 namespace sitmap::core {
 
 /// One correction. `key` is "document#event_id" of the target event (for Add, the new event's key,
-/// "user#N"). Only the fields that the kind uses are meaningful.
+/// "user#N"). Only the fields that the kind uses are meaningful. Relocate moves an event to a
+/// gazetteer place (name, position and precision at once, as the review's place search does).
+/// Accept, Reject and Unreview set its review state (Unreview: back to not reviewed).
 struct EventEdit {
-    enum class Kind { Move, SetDate, SetType, SetPlace, Delete, Restore, Add };
+    enum class Kind { Move, SetDate, SetType, SetPlace, Delete, Restore, Add, Relocate, Accept, Reject, Unreview };
     Kind kind = Kind::Move;
     std::string key;
     std::string quote_check;                 ///< the target's quote when the edit was made (re-apply check)
-    LonLat position;                         ///< Move, Add
+    LonLat position;                         ///< Move, Add, Relocate
     std::optional<DateRange> date;           ///< SetDate, Add
     std::optional<EventType> type;           ///< SetType, Add
-    std::string place;                       ///< SetPlace, Add
-    std::optional<LocationPrecision> location_precision;  ///< Move/SetPlace/Add (optional)
+    std::string place;                       ///< SetPlace, Add, Relocate
+    std::optional<LocationPrecision> location_precision;  ///< Move/SetPlace/Add/Relocate (optional)
     std::string note;                        ///< free text for Add (summary)
     std::string timestamp;                   ///< ISO-8601 UTC when made (for the file; not compared)
+    std::string author;                      ///< who made it (login name), or empty when unknown
+};
+
+/// Who the reviewer is: $SITMAP_USER, else $USER, else $LOGNAME, else empty.
+std::string current_user_name();
+
+/// A review decision on one event: its state, and who made it when (empty while unreviewed).
+struct ReviewMark {
+    ReviewState state = ReviewState::Unreviewed;
+    std::string author;
+    std::string timestamp;
 };
 
 std::string event_key(const Event& e);  ///< "document#id"
 
-/// "move", "set_date", "set_type", "set_place", "delete", "restore", "add" (the names used in files).
+/// "move", "set_date", "set_type", "set_place", "delete", "restore", "add", "relocate", "accept",
+/// "reject", "unreview" (the names used in files).
 std::string_view edit_kind_name(EventEdit::Kind k);
 /// Inverse of edit_kind_name; nullopt for anything else.
 std::optional<EventEdit::Kind> parse_edit_kind(std::string_view name);
@@ -51,11 +69,11 @@ public:
 
     /// Applies a new edit (clears the redo stack). Returns false when `edit.key` is unknown.
     /// Also returns false (and records nothing) when the edit lacks what its kind needs: SetDate
-    /// without `date`, SetType without `type`, Add without `date`. For Add an empty `key` is given
-    /// the next "user#N" (see next_user_key()); the new event has document "user", id "N", the
-    /// edit's place, position, date, type (default Other), precision (default Point) and `note` as
-    /// summary. An empty `quote_check` is filled with the target's quote, an empty `timestamp` with
-    /// the current time. Cost: constant plus the edit (undo re-applies all edits: linear).
+    /// without `date`, SetType without `type`, Add without `date`, Relocate without `place`. For Add an empty `key` is
+    /// given the next "user#N" (see next_user_key()); the new event has document "user", id "N", the edit's place,
+    /// position, date, type (default Other), precision (default Point) and `note` as summary. An empty `quote_check` is
+    /// filled with the target's quote, an empty `timestamp` with the current time. Cost: constant plus the edit (undo
+    /// re-applies all edits: linear).
     bool apply(EventEdit edit);
     bool can_undo() const;
     bool can_redo() const;
@@ -69,8 +87,18 @@ public:
     std::vector<std::string> orphaned() const;                     ///< keys of edits that found no event
     /// Index in events() of the event with this key.
     std::optional<std::size_t> find(const std::string& key) const;
-    /// Per events() index, nonzero when deleted: pass as EventFilter::deleted.
+    /// Per events() index, nonzero when deleted.
     const std::vector<char>& deleted_flags() const { return deleted_; }
+    /// Per events() index, nonzero when deleted or rejected: what the map and exports never draw.
+    /// Pass as EventFilter::deleted when drawing.
+    const std::vector<char>& hidden_flags() const { return hidden_; }
+    /// Per events() index, the ReviewState as a char: pass as EventFilter::review_states.
+    const std::vector<char>& review_states() const { return review_; }
+    ReviewState review_state(std::size_t index) const;  ///< Unreviewed for an index out of range
+    /// The decision in force on event `index`, with the author and time of the edit that made it.
+    ReviewMark review(std::size_t index) const;
+    /// Counts of events (not deleted) per review state, indexed by ReviewState.
+    std::array<std::size_t, 3> review_counts() const;
     /// The key the next Add would get: "user#N", N one more than any used so far.
     std::string next_user_key() const;
     /// Marks the state as unsaved (e.g. after recovering edits from a journal). set_edits and
@@ -85,14 +113,15 @@ public:
 private:
     void rebuild();
     /// Applies one edit to merged_; false when its target is missing, its quote check fails, or
-    /// it lacks a required field.
-    bool apply_to_merged(const EventEdit& edit);
+    /// it lacks a required field. `edit_index` is its place in edits_ (for review_edit_).
+    bool apply_to_merged(const EventEdit& edit, std::size_t edit_index);
     void changed();
     std::vector<Event> extracted_;
     std::vector<EventEdit> edits_;
     std::vector<EventEdit> redo_;
     std::vector<Event> merged_;
-    std::vector<char> deleted_, edited_;
+    std::vector<char> deleted_, edited_, hidden_, review_;
+    std::vector<std::size_t> review_edit_;  ///< per merged_ index: edits_ index of the decision, or npos
     std::vector<std::string> orphaned_;
     std::unordered_map<std::string, std::size_t> index_;  ///< event_key -> merged_ index
     std::size_t revision_ = 0;

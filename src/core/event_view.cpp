@@ -76,10 +76,14 @@ public:
     }
 
     bool is_deleted(std::size_t i) const { return i < f_.deleted.size() && f_.deleted[i] != 0; }
+    ReviewState review_state(std::size_t i) const {
+        return i < f_.review_states.size() ? static_cast<ReviewState>(f_.review_states[i]) : ReviewState::Unreviewed;
+    }
 
     // Everything but the text criteria: cheap, so checked first.
-    bool passes_fields(const Event& e, bool deleted) const {
+    bool passes_fields(const Event& e, bool deleted, ReviewState review = ReviewState::Unreviewed) const {
         if (deleted && !f_.include_deleted) return false;
+        if (!review_passes(f_.review, review)) return false;
         if (!f_.types.empty() && !f_.types.contains(e.type)) return false;
         if (!f_.documents.empty() && !f_.documents.contains(e.source.document)) return false;
         if (e.confidence < f_.min_confidence) return false;
@@ -96,7 +100,7 @@ public:
 
     bool passes(const std::vector<Event>& events, std::size_t i) const {
         const Event& e = events[i];
-        if (!passes_fields(e, is_deleted(i))) return false;
+        if (!passes_fields(e, is_deleted(i), review_state(i))) return false;
         if (text_.empty() && actor_.empty()) return true;
         index_->refresh(events, i);
         return passes_text(index_->text(i), index_->actor(i));

@@ -8,6 +8,7 @@
 #include "core/event.hpp"
 #include "core/geometry.hpp"
 #include "core/projector.hpp"
+#include "core/review.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -57,10 +58,15 @@ struct EventFilter {
     /// EditableEvents::deleted_flags(). Empty (or shorter than the vector) = the rest are not deleted.
     /// A view: the vector it points into must outlive the calls.
     std::span<const char> deleted;
+    /// Which review states pass (see core/review.hpp); Any by default.
+    ReviewFilter review = ReviewFilter::Any;
+    /// Each event's ReviewState as a char, per index like `deleted` (normally
+    /// EditableEvents::review_states()). Empty (or shorter) = the rest are unreviewed. A view.
+    std::span<const char> review_states;
 
     /// True when `e` passes every criterion except the time window. `e` itself carries no deleted
-    /// flag, so this overload treats it as not deleted. Folds `e`'s text on every call: for many
-    /// events use select_events (which caches folded text).
+    /// flag or review state, so this overload treats it as not deleted and unreviewed. Folds `e`'s text on every call:
+    /// for many events use select_events (which caches folded text).
     bool matches(const Event& e) const;
     /// The same, for an event whose deleted state is known.
     bool matches(const Event& e, bool is_deleted) const;

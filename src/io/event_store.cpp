@@ -39,7 +39,9 @@ namespace {
 
 using Fields = std::map<std::string, std::string>;
 
-bool has_position(EventEdit::Kind k) { return k == EventEdit::Kind::Move || k == EventEdit::Kind::Add; }
+bool has_position(EventEdit::Kind k) {
+    return k == EventEdit::Kind::Move || k == EventEdit::Kind::Add || k == EventEdit::Kind::Relocate;
+}
 
 Fields edit_fields(const EventEdit& e) {
     Fields f;
@@ -60,6 +62,7 @@ Fields edit_fields(const EventEdit& e) {
     if (e.location_precision) f["location_precision"] = std::string(core::location_precision_name(*e.location_precision));
     f["note"] = e.note;
     f["timestamp"] = e.timestamp;
+    f["author"] = e.author;
     return f;
 }
 
@@ -71,7 +74,11 @@ std::string edit_from_fields(const Fields& f, EventEdit& e) {
     };
     const std::string kind = get("kind");
     const auto k = core::parse_edit_kind(kind);
-    if (!k) return fmt::format("unknown edit kind '{}' (expected move, set_date, set_type, set_place, delete, restore or add)", kind);
+    if (!k)
+        return fmt::format(
+            "unknown edit kind '{}' (expected move, set_date, set_type, set_place, delete, restore, add, relocate, "
+            "accept, reject or unreview)",
+            kind);
     e.kind = *k;
     e.key = get("key");
     if (e.key.empty()) return "edit without a key (expected 'document#event_id')";
@@ -111,8 +118,11 @@ std::string edit_from_fields(const Fields& f, EventEdit& e) {
             return fmt::format("bad location_precision '{}' (expected point, district, region or country)", lp);
     }
     e.place = get("place");
+    if (e.kind == EventEdit::Kind::Relocate && e.place.empty())
+        return fmt::format("relocate edit of '{}' without a place", e.key);
     e.note = get("note");
     e.timestamp = get("timestamp");
+    e.author = get("author");  // absent in files written before review decisions existed
     return {};
 }
 
@@ -151,11 +161,11 @@ void add_edits_layer(const fs::path& gpkg, const fs::path& reported, const std::
     OGRLayer* layer = ds->CreateLayer("edits", &srs, wkbPoint, nullptr);
     if (!layer) throw fmt_error("{}: cannot create layer 'edits': {}", reported.string(), CPLGetLastErrorMsg());
     const std::pair<const char*, OGRFieldType> schema[] = {
-        {"seq", OFTInteger},          {"kind", OFTString},       {"key", OFTString},
-        {"quote_check", OFTString},   {"lon", OFTReal},          {"lat", OFTReal},
-        {"date_start", OFTDate},      {"date_end", OFTDate},     {"date_precision", OFTString},
-        {"event_type", OFTString},    {"place", OFTString},      {"location_precision", OFTString},
-        {"note", OFTString},          {"timestamp", OFTString}};
+        {"seq", OFTInteger},        {"kind", OFTString},      {"key", OFTString},
+        {"quote_check", OFTString}, {"lon", OFTReal},         {"lat", OFTReal},
+        {"date_start", OFTDate},    {"date_end", OFTDate},    {"date_precision", OFTString},
+        {"event_type", OFTString},  {"place", OFTString},     {"location_precision", OFTString},
+        {"note", OFTString},        {"timestamp", OFTString}, {"author", OFTString}};
     for (const auto& [name, type] : schema) {
         OGRFieldDefn fd(name, type);
         if (layer->CreateField(&fd) != OGRERR_NONE)
@@ -215,7 +225,7 @@ void save_edits(const fs::path& path, const core::EditableEvents& events) {
         std::vector<core::Event> shown;
         shown.reserve(events.events().size());
         for (std::size_t i = 0; i < events.events().size(); ++i)
-            if (!events.deleted(i)) shown.push_back(events.events()[i]);
+            if (!events.hidden_flags()[i]) shown.push_back(events.events()[i]);  // deleted or rejected
         write_events(tmp, shown);
         add_edits_layer(tmp, path, events.edits());
         fsync_path(tmp, O_RDONLY, path);

@@ -12,7 +12,8 @@
 
 namespace sitmap::io {
 
-/// Writes the edits (a layer "edits") and the resulting events (a layer "events", DATE fields
+/// Writes the edits (a layer "edits", review decisions included, with their author and time) and
+/// the resulting events (a layer "events": neither deleted nor rejected ones; DATE fields
 /// date_start/date_end, Unicode intact) to `path` atomically. Throws sitmap::Error naming the path.
 void save_edits(const std::filesystem::path& path, const core::EditableEvents& events);
 

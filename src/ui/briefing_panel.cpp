@@ -128,6 +128,12 @@ void draw_export_dialog(AppState& state) {
     ImGui::SameLine();
     ImGui::Checkbox("locator map", &e.locator);
     ImGui::Checkbox("world file (.pgw/.prj) for QGIS", &e.world_file);
+    {
+        const auto n = state.ev.events.review_counts();
+        ImGui::Checkbox("only events accepted in review", &e.reviewed_only);
+        ImGui::SameLine();
+        ImGui::TextDisabled("(%zu accepted; rejected ones are never drawn)", n[1]);
+    }
     ImGui::SetNextItemWidth(-1);
     ImGui::InputTextWithHint("##path", "output .png or .tif", &e.path);
     ImGui::TextDisabled("Same view as the window; date, scale bar and attribution always included.");

@@ -19,6 +19,7 @@ struct ExportSettings {
     bool north_arrow = true;
     bool locator = true;
     bool world_file = false;
+    bool reviewed_only = false;              ///< only events accepted in review (rejected ones are never drawn)
     std::string path = "sitmap-export.png";  ///< .png or .tif (GeoTIFF)
 };
 

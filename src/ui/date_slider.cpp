@@ -63,7 +63,8 @@ float draw_date_slider(AppState& state, float bottom_inset) {
             auto it = std::lower_bound(changes.begin(), changes.end(), day);
             if (it != changes.begin()) day = *std::prev(it);
         }
-        if (ImGui::IsKeyPressed(GLFW_KEY_SPACE)) state.playing = !state.playing;
+        if (ImGui::IsKeyPressed(GLFW_KEY_SPACE) && !state.ev.review.active)  // review mode: Space = next event
+            state.playing = !state.playing;
     }
     if (state.playing) {
         static double carry = 0;

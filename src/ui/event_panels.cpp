@@ -92,8 +92,46 @@ const char* kWindowNames[] = {"Day", "Week", "Month", "All", "Custom"};
 
 }  // namespace
 
+void draw_review_mark(const core::ReviewMark& m) {
+    switch (m.state) {
+        case core::ReviewState::Unreviewed:
+            ImGui::TextDisabled("not reviewed");
+            return;
+        case core::ReviewState::Accepted:
+            ImGui::TextColored(ImVec4(0.1f, 0.5f, 0.15f, 1), "\u2713 accepted");
+            break;
+        case core::ReviewState::Rejected:
+            ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "\u2717 rejected");
+            break;
+    }
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s%s%s", m.author.empty() ? "by an unknown reviewer" : ("by " + m.author).c_str(),
+                          m.timestamp.empty() ? "" : ", ", m.timestamp.c_str());
+}
+
+void draw_source_sentence(const core::Event& e, const core::Gazetteer* gazetteer) {
+    auto marks = find_all(e.source.quote, e.place_text);
+    if (marks.empty()) marks = find_all(e.source.quote, e.place);  // events files may lack the words as written
+    if (gazetteer && !e.place.empty()) {
+        // Any name of the event's place ("Stepanakert" for Khankendi), in any spelling.
+        for (const auto& m : gazetteer->find_mentions(e.source.quote, core::tokenize(e.source.quote)))
+            if (gazetteer->place(m.place).name == e.place) marks.emplace_back(m.begin, m.end);
+    }
+    {
+        // Date words: every date expression the extractor's grammar finds in the sentence, resolved
+        // against the event's own date so relative ones ("on Tuesday") are found too.
+        core::DateContext context{.publication = e.date.start, .narrative = e.date.start};
+        for (const auto& m : core::find_dates(e.source.quote, core::tokenize(e.source.quote), context))
+            marks.emplace_back(m.begin, m.end);
+    }
+    ImGui::PushTextWrapPos(0);
+    text_with_marks(e.source.quote, marks, IM_COL32(255, 205, 80, 150));
+    ImGui::PopTextWrapPos();
+}
+
 bool apply_edit(AppState& state, core::EventEdit edit) {
     if (edit.timestamp.empty()) edit.timestamp = core::utc_timestamp_now();
+    if (edit.author.empty()) edit.author = state.ev.review.reviewer;
     if (!state.ev.events.apply(std::move(edit))) {
         state.ev.message = "edit not applied: the event no longer exists";
         return false;
@@ -213,6 +251,21 @@ void draw_event_list(AppState& state, core::Date& date) {
             }
             ImGui::EndCombo();
         }
+        {
+            // Review state: reviewed / unreviewed / accepted / rejected (applies to the map too,
+            // where rejected events are never drawn).
+            static const char* names[] = {"any review state", "reviewed", "unreviewed", "accepted", "rejected"};
+            int current = static_cast<int>(ev.filter.review);
+            ImGui::SetNextItemWidth(170);
+            if (ImGui::Combo("##review", &current, names, 5)) {
+                ev.filter.review = static_cast<core::ReviewFilter>(current);
+                ev.filter_changed = true;
+            }
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("Filter by review decision (R starts review mode)");
+            ImGui::SameLine();
+            const auto n = ev.events.review_counts();
+            ImGui::TextDisabled("%zu accepted, %zu rejected, %zu unreviewed", n[1], n[2], n[0]);
+        }
         if (ImGui::Checkbox("only events in the time window", &ev.list_in_window_only)) ev.filter_changed = true;
     }
     // --- rows ---
@@ -252,7 +305,8 @@ void draw_event_list(AppState& state, core::Date& date) {
         } else {
             core::EventFilter f = ev.filter;
             f.deleted = ev.events.deleted_flags();
-            f.include_deleted = true;  // deleted rows stay listed (greyed) so they can be restored
+            f.review_states = ev.events.review_states();
+            f.include_deleted = true;  // deleted and rejected rows stay listed (greyed) so they can be restored
             const auto all = core::select_events(events, f, core::TimeWindow{.kind = core::WindowKind::All}, date);
             for (const auto& v : all) rows.push_back(v.index);
         }
@@ -272,12 +326,13 @@ void draw_event_list(AppState& state, core::Date& date) {
     }
     const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV;
-    if (ImGui::BeginTable("events", 5, flags)) {
+    if (ImGui::BeginTable("events", 6, flags)) {
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_WidthFixed, 82);
         ImGui::TableSetupColumn("Type", ImGuiTableColumnFlags_WidthFixed, 92);
         ImGui::TableSetupColumn("Place", ImGuiTableColumnFlags_WidthFixed, 100);
         ImGui::TableSetupColumn("Document", ImGuiTableColumnFlags_WidthFixed, 80);
+        ImGui::TableSetupColumn("\u2713", ImGuiTableColumnFlags_WidthFixed, 18);
         ImGui::TableSetupColumn("Summary", ImGuiTableColumnFlags_NoSort | ImGuiTableColumnFlags_WidthStretch);
         ImGui::TableHeadersRow();
         if (ImGuiTableSortSpecs* sort = ImGui::TableGetSortSpecs(); sort && (sort->SpecsDirty || rows_revision == 0)) {
@@ -291,6 +346,8 @@ void draw_event_list(AppState& state, core::Date& date) {
                         case 1: return x.type < y.type;
                         case 2: return x.place < y.place;
                         case 3: return x.source.document < y.source.document;
+                        case 4:
+                            return ev.events.review_state(a) < ev.events.review_state(b);
                         default: return std::chrono::sys_days(x.date.start) < std::chrono::sys_days(y.date.start);
                     }
                 };
@@ -305,7 +362,8 @@ void draw_event_list(AppState& state, core::Date& date) {
             for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
                 const std::size_t i = rows[static_cast<std::size_t>(r)];
                 const auto& e = events[i];
-                const bool deleted = ev.events.deleted(i);
+                const core::ReviewState review = ev.events.review_state(i);
+                const bool deleted = ev.events.deleted(i) || review == core::ReviewState::Rejected;
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
                 if (deleted) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.55f, 0.55f, 0.55f, 1));
@@ -328,7 +386,15 @@ void draw_event_list(AppState& state, core::Date& date) {
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(e.source.document.c_str());
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(deleted ? ("(deleted) " + e.summary).c_str() : e.summary.c_str());
+                if (review == core::ReviewState::Accepted)
+                    ImGui::TextColored(ImVec4(0.1f, 0.5f, 0.15f, 1), "\u2713");
+                else if (review == core::ReviewState::Rejected)
+                    ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "\u2717");
+                ImGui::TableNextColumn();
+                const char* tag = ev.events.deleted(i)                    ? "(deleted) "
+                                  : review == core::ReviewState::Rejected ? "(rejected) "
+                                                                          : "";
+                ImGui::TextUnformatted((tag + e.summary).c_str());
                 if (deleted) ImGui::PopStyleColor();
             }
         }
@@ -339,7 +405,7 @@ void draw_event_list(AppState& state, core::Date& date) {
 
 void draw_event_details(AppState& state, core::Date& date) {
     auto& ev = state.ev;
-    if (!ev.show_details || !ev.selected) return;
+    if (!ev.show_details || !ev.selected || ev.review.active) return;  // review mode has its own panel
     const auto& events = ev.events.events();
     if (*ev.selected >= events.size()) {
         ev.selected.reset();
@@ -365,6 +431,8 @@ void draw_event_details(AppState& state, core::Date& date) {
         ImGui::SameLine();
         ImGui::TextColored(ImVec4(0.8f, 0.55f, 0.0f, 1), "(corrected)");
     }
+    ImGui::SameLine();
+    draw_review_mark(ev.events.review(index));
     if (ImGui::BeginTable("facts", 2, ImGuiTableFlags_SizingFixedFit)) {
         ImGui::TableSetupColumn("key", ImGuiTableColumnFlags_WidthFixed, 86.0f);
         ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
@@ -396,17 +464,7 @@ void draw_event_details(AppState& state, core::Date& date) {
     ImGui::Separator();
     ImGui::TextDisabled("Source sentence (bytes %zu\u2013%zu); place and date words highlighted:", e.source.begin,
                         e.source.end);
-    auto marks = find_all(e.source.quote, e.place_text);
-    {
-        // Date words: every date expression the extractor's grammar finds in the sentence, resolved
-        // against the event's own date so relative ones ("on Tuesday") are found too.
-        core::DateContext context{.publication = e.date.start, .narrative = e.date.start};
-        for (const auto& m : core::find_dates(e.source.quote, core::tokenize(e.source.quote), context))
-            marks.emplace_back(m.begin, m.end);
-    }
-    ImGui::PushTextWrapPos(0);
-    text_with_marks(e.source.quote, marks, IM_COL32(255, 205, 80, 150));
-    ImGui::PopTextWrapPos();
+    draw_source_sentence(e, ev.review.gazetteer.get());
     ImGui::Separator();
 
     // --- editing ---
@@ -504,8 +562,7 @@ float draw_event_timeline(AppState& state, core::Date& date, core::Date from, co
     const float h = 92;
     if (begin_bottom_strip("##event_timeline", h, bottom_inset, 0.9f)) {
         const auto& events = ev.events.events();
-        core::EventFilter f = ev.filter;
-        f.deleted = ev.events.deleted_flags();
+        const core::EventFilter f = ev.drawn_filter();
         if (ImGui::Button("\u25c0 event")) {
             if (auto d = core::previous_event_date(events, f, date)) date = *d, ev.filter_changed = true;
         }
@@ -660,7 +717,15 @@ void draw_help_overlay(AppState& state) {
             {"Delete", "delete the selected event (Restore in its panel)"},
             {", / .", "previous / next event"},
             {"Ctrl+Z / Ctrl+Y", "undo / redo"},
-            {"Ctrl+S", "save corrections (GeoPackage, atomic)"},
+            {"Ctrl+S", "save corrections and review decisions (GeoPackage, atomic)"},
+            {"R", "review mode: step through events, one key per decision"},
+            {"  Enter / Y", "  review: accept the event"},
+            {"  X / N", "  review: reject it (never drawn, like a deleted one)"},
+            {"  U", "  review: back to not reviewed"},
+            {"  P", "  review: fix the place (search the gazetteer, any language)"},
+            {"  D", "  review: fix the date (YYYY-MM-DD, YYYY-MM, YYYY or START..END)"},
+            {"  Space / \u2192, \u2190", "  review: next / previous event"},
+            {"  Esc", "  review: close the place/date field, then leave review mode"},
             {"E / L", "events list / layers panel"},
             {"Esc", "clear the selection"},
             {"F1", "this help"},

@@ -10,9 +10,16 @@
 namespace sitmap::ui {
 
 /// Applies an edit to the events, journals it through ev.on_edit, and marks the map for redraw.
+/// An empty author is filled with the reviewer's name (ev.review.reviewer).
 bool apply_edit(AppState& state, core::EventEdit edit);
 void undo_edit(AppState& state);
 void redo_edit(AppState& state);
+
+/// The source sentence of `e`, wrapped, with its place and date words highlighted; with a
+/// gazetteer, every name of the event's place is highlighted too.
+void draw_source_sentence(const core::Event& e, const core::Gazetteer* gazetteer = nullptr);
+/// "✓ accepted" / "✗ rejected" / "not reviewed", with who and when in a tooltip.
+void draw_review_mark(const core::ReviewMark& m);
 
 /// Selects event `index`: centres the map on it and moves `date` to its start date.
 void select_event(AppState& state, std::size_t index, core::Date& date);

@@ -5,10 +5,13 @@
 #include "core/event.hpp"
 #include "core/event_edits.hpp"
 #include "core/event_view.hpp"
+#include "core/gazetteer.hpp"
+#include "core/review.hpp"
 
 #include <cstddef>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,6 +30,35 @@ struct OffMapPick {
     core::OffMapReason reason = core::OffMapReason::Region;
     std::string place;
     std::string label;  ///< as the strip shows it ("somewhere in Karabakh")
+};
+
+/// Review mode (R): a compact panel stepping through the events in `order`, one key per decision.
+struct ReviewUiState {
+    bool active = false;
+    core::ReviewOrder order = core::ReviewOrder::Confidence;
+    bool skip_reviewed = true;  ///< after a decision, move on to the next unreviewed event
+    std::string reviewer;       ///< recorded as each decision's author (core::current_user_name())
+
+    /// The queue: indices into events.events(), rebuilt when the events, the order or the filter
+    /// change; `current_key` (an event_key) keeps the place across rebuilds.
+    std::vector<std::size_t> queue;
+    std::size_t queue_key = static_cast<std::size_t>(-1);
+    std::string current_key;
+
+    enum class Editor { None, Place, Date };
+    Editor editor = Editor::None;
+    bool focus_editor = false;  ///< give the editor's text field the keyboard on the next frame
+    int focus_frames = 0;       ///< frames spent waiting for that focus (gives up after a few)
+    std::string place_query;
+    std::vector<core::PlaceHit> place_hits;
+    int place_cursor = 0;  ///< highlighted hit (Up/Down)
+    std::string date_text;
+    std::string date_error;  ///< what the last bad date input lacked; the old date is kept
+    std::string message;     ///< last decision, for the panel
+
+    /// Gazetteer for the place search (loaded by the app; null when it could not be read).
+    std::shared_ptr<const core::Gazetteer> gazetteer;
+    std::shared_ptr<const core::PlaceSearch> places;
 };
 
 struct EventUiState {
@@ -57,6 +89,16 @@ struct EventUiState {
     bool add_mode = false;        ///< the next click on the map adds an event there
     bool list_in_window_only = false;
     bool filter_changed = true;   ///< set by panels; the app recomputes `visible` and redraws
+    ReviewUiState review;
+
+    /// `filter` as the map draws it: deleted and rejected events hidden, review states attached
+    /// (the spans point into `events`: use the result before the next edit).
+    core::EventFilter drawn_filter() const {
+        core::EventFilter f = filter;
+        f.deleted = events.hidden_flags();
+        f.review_states = events.review_states();
+        return f;
+    }
 
     /// Called after every applied edit (the app journals it for crash recovery).
     std::function<void(const core::EventEdit&)> on_edit;

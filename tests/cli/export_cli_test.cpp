@@ -2,8 +2,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <string>
 
 using sitmap::test::run_sitmap;
 namespace fs = std::filesystem;
@@ -103,5 +106,57 @@ TEST_CASE("render --events none draws no events; a missing events file is report
     const auto missing = run_sitmap("render --view karabakh --size 300x200 --events '" + (dir / "nope.csv").string() +
                                     "' -q -o '" + (dir / "b.png").string() + "'");
     CHECK_THAT(missing.err, Catch::Contains("nope.csv"));
+    fs::remove_all(dir);
+}
+
+TEST_CASE("render --reviewed-only draws only accepted events; rejected ones are never drawn", "[cli][review]") {
+    const fs::path dir = fresh_dir("sitmap_cli_review");
+    fs::create_directories(dir);
+    const fs::path data = fs::path(SITMAP_TESTDATA_DIR) / "review";
+    // The corrections file as the window saves it: a GeoPackage with a layer "edits" (accept 002,
+    // reject 003 of the four events in events.geojson).
+    // (Quoting is built with += : GCC 12 gives a false -Wrestrict on "'" + std::string.)
+    const auto quoted = [](const fs::path& p) {
+        std::string q(1, '\'');
+        q += p.string();
+        q += '\'';
+        return q;
+    };
+    const std::string edits = quoted(dir / "edits.gpkg");
+    std::string convert = "ogr2ogr -f GPKG -nln edits ";
+    convert += edits + " " + quoted(data / "edits.geojson");
+    REQUIRE(std::system(convert.c_str()) == 0);
+    std::string common = "render --view karabakh --size 400x300 --date 2020-10-10 --events ";
+    common += quoted(data / "events.geojson") + " -o ";
+    auto png = [&](const char* name) { return quoted(dir / name); };
+
+    const auto all = run_sitmap(common + png("all.png"));
+    INFO(all.err);
+    REQUIRE(all.exit_code == 0);
+    CHECK_THAT(all.err, Catch::Contains("4 event(s) drawn;"));
+
+    const auto with_edits = run_sitmap(common + png("edits.png") + " --edits " + edits);
+    INFO(with_edits.err);
+    REQUIRE(with_edits.exit_code == 0);
+    CHECK_THAT(with_edits.err, Catch::Contains("3 event(s) drawn;"));  // the rejected one is left out
+    CHECK_THAT(with_edits.err, Catch::Contains("1 accepted, 1 rejected (never drawn), 2 unreviewed"));
+
+    const auto reviewed = run_sitmap(common + png("reviewed.png") + " --edits " + edits + " --reviewed-only");
+    INFO(reviewed.err);
+    REQUIRE(reviewed.exit_code == 0);
+    CHECK_THAT(reviewed.err, Catch::Contains("1 event(s) drawn (accepted in review only)"));
+    // The images differ as the events drawn do.
+    const auto bytes = [&](const char* name) {
+        std::ifstream in(dir / name, std::ios::binary);
+        return std::string(std::istreambuf_iterator<char>(in), {});
+    };
+    CHECK(bytes("all.png") != bytes("edits.png"));
+    CHECK(bytes("edits.png") != bytes("reviewed.png"));
+
+    // Without the corrections file there is nothing to know the decisions from.
+    const auto no_edits = run_sitmap(common + png("x.png") + " --reviewed-only");
+    CHECK(no_edits.exit_code == 2);
+    CHECK_THAT(no_edits.err, Catch::Contains("--reviewed-only needs --edits FILE"));
+    CHECK_FALSE(fs::exists(dir / "x.png"));
     fs::remove_all(dir);
 }

@@ -2,8 +2,12 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <string>
+
+#include <unistd.h>
 
 using sitmap::test::run_sitmap;
 namespace fs = std::filesystem;
@@ -58,5 +62,66 @@ TEST_CASE("a correction made before a crash is recovered at the next start", "[c
     INFO(restarted.err);
     CHECK(restarted.exit_code == 0);
     CHECK_THAT(restarted.err, Catch::Contains("Recovered 1 unsaved correction"));
+    fs::remove_all(dir);
+}
+
+TEST_CASE("review in the window: decisions journalled, recovered after a crash, saved, then used by render",
+          "[cli][window][review]") {
+    if (std::system("command -v xvfb-run >/dev/null 2>&1") != 0) {
+        WARN("xvfb-run not installed: review window test not run");
+        return;
+    }
+    const fs::path dir = fs::temp_directory_path() / ("sitmap_review_window_" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    std::string edits = "'";
+    edits += (dir / "edits.gpkg").string();
+    edits += "'";
+    std::string events = "'";
+    events += (fs::path(SITMAP_TESTDATA_DIR) / "review" / "events.geojson").string();
+    events += "'";
+    const std::string xvfb = "SITMAP_USER=e2e xvfb-run -a -s '-screen 0 1024x700x24'";
+    const std::string open = events + " --width 1024 --height 700 --edits " + edits;
+    // Lowest confidence first: 004 (0.20) accepted, 001 (0.35) rejected, 003 (0.55) moved to
+    // Stepanakert through the gazetteer search and accepted; then the process dies unsaved.
+    const auto crashed =
+        run_sitmap(open + " --frames 12 --script wait review accept reject place:Stepanakert accept wait crash", xvfb);
+    INFO(crashed.err);
+    CHECK(crashed.exit_code == 70);
+    CHECK_FALSE(fs::exists(dir / "edits.gpkg"));
+    REQUIRE(fs::exists(dir / "edits.gpkg.journal"));
+
+    // The next start recovers the four decisions; review resumes and Ctrl+S (save) writes them.
+    const fs::path shot = dir / "review.png";
+    const auto restarted =
+        run_sitmap(open + " --frames 6 --script wait review save wait --screenshot " + shot.string(), xvfb);
+    INFO(restarted.err);
+    CHECK(restarted.exit_code == 0);
+    CHECK_THAT(restarted.err, Catch::Contains("Recovered 4 unsaved correction"));
+    REQUIRE(fs::exists(dir / "edits.gpkg"));
+    CHECK(fs::file_size(dir / "edits.gpkg.journal") == 0);  // saved: nothing left to recover
+    CHECK(fs::file_size(shot) > 100'000);
+    // The place fixed through the search: one relocate edit to the gazetteer's Khankendi, by e2e.
+    std::string query = "ogrinfo -q -where \"kind='relocate'\" ";
+    query += edits + " edits";
+    std::string listing;
+    if (FILE* p = ::popen(query.c_str(), "r")) {
+        char buf[4096];
+        for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, p)) > 0;) listing.append(buf, n);
+        ::pclose(p);
+    }
+    CHECK_THAT(listing, Catch::Contains("place (String) = Khankendi") &&
+                            Catch::Contains("key (String) = review.txt#003") &&
+                            Catch::Contains("author (String) = e2e"));
+
+    // render --reviewed-only draws the two accepted events; the rejected one never.
+    std::string render = "render --view karabakh --size 400x300 --date 2020-10-10 --reviewed-only --events ";
+    render += events + " --edits " + edits + " -o ";
+    render += (dir / "map.png").string();
+    const auto rendered = run_sitmap(render);
+    INFO(rendered.err);
+    CHECK(rendered.exit_code == 0);
+    CHECK_THAT(rendered.err, Catch::Contains("2 event(s) drawn (accepted in review only)"));
+    CHECK_THAT(rendered.err, Catch::Contains("2 accepted, 1 rejected (never drawn), 1 unreviewed"));
     fs::remove_all(dir);
 }

@@ -133,7 +133,7 @@ void check_same(const EventEdit& a, const EventEdit& b) {
     CHECK(a.kind == b.kind);
     CHECK(a.key == b.key);
     CHECK(a.quote_check == b.quote_check);
-    if (a.kind == Kind::Move || a.kind == Kind::Add) {
+    if (a.kind == Kind::Move || a.kind == Kind::Add || a.kind == Kind::Relocate) {
         CHECK(a.position.lon == b.position.lon);  // exact: shortest round-trip formatting
         CHECK(a.position.lat == b.position.lat);
     }
@@ -148,6 +148,7 @@ void check_same(const EventEdit& a, const EventEdit& b) {
     CHECK(a.location_precision == b.location_precision);
     CHECK(a.note == b.note);
     CHECK(a.timestamp == b.timestamp);
+    CHECK(a.author == b.author);
 }
 
 EventEdit move_edit(std::string key, double lon) {
@@ -391,4 +392,147 @@ TEST_CASE("undos past the journal's start take back saved edits", "[io][event_st
     diags.clear();
     CHECK(io::replay_journal(dir.path / "none.journal", diags).empty());
     CHECK(diags.empty());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Review decisions (accept, reject, unreview) and relocations are edits: saved, journalled and
+// recovered like the others.
+
+namespace {
+
+core::EditableEvents reviewed() {
+    core::EditableEvents ee;
+    ee.set_extracted(extracted());
+    REQUIRE(ee.apply({.kind = Kind::Accept, .key = "hy.txt#000", .author = "Անի Պետրոսյան"}));
+    REQUIRE(ee.apply({.kind = Kind::Reject, .key = "az.txt#001", .author = "Ayşən"}));
+    REQUIRE(ee.apply({.kind = Kind::Accept, .key = "ru.txt#002", .author = "olga"}));
+    REQUIRE(ee.apply({.kind = Kind::Unreview, .key = "ru.txt#002", .author = "olga"}));
+    REQUIRE(ee.apply({.kind = Kind::Relocate,
+                      .key = "en.txt#003",
+                      .position = {46.7528, 39.8177},
+                      .place = "Khankendi",
+                      .location_precision = core::LocationPrecision::Point,
+                      .author = "olga"}));
+    REQUIRE(ee.apply({.kind = Kind::Accept, .key = "en.txt#003", .author = "olga"}));
+    return ee;
+}
+
+void check_same_review(const core::EditableEvents& a, const core::EditableEvents& b) {
+    REQUIRE(a.events().size() == b.events().size());
+    for (std::size_t i = 0; i < a.events().size(); ++i) {
+        INFO(i);
+        CHECK(a.review_state(i) == b.review_state(i));
+        CHECK(a.review(i).author == b.review(i).author);
+        CHECK(a.review(i).timestamp == b.review(i).timestamp);
+        CHECK(a.events()[i].place == b.events()[i].place);
+        CHECK(a.events()[i].position.lon == b.events()[i].position.lon);
+    }
+    CHECK(a.hidden_flags() == b.hidden_flags());
+}
+
+}  // namespace
+
+TEST_CASE("review decisions round-trip through a GeoPackage with who and when", "[io][event_store][review]") {
+    TempDir dir;
+    const fs::path file = dir.path / "edits.gpkg";
+    const core::EditableEvents ee = reviewed();
+    io::save_edits(file, ee);
+    CHECK(dir.files() == std::vector<std::string>{"edits.gpkg"});
+
+    core::Diagnostics diags;
+    const auto loaded = io::load_edits(file, diags);
+    CHECK(diags.empty());
+    REQUIRE(loaded.size() == 6);
+    for (std::size_t i = 0; i < loaded.size(); ++i) check_same(loaded[i], ee.edits()[i]);
+    CHECK(loaded[0].author == "Անի Պետրոսյան");
+    CHECK(loaded[4].kind == Kind::Relocate);
+
+    core::EditableEvents again;
+    again.set_extracted(extracted());
+    again.set_edits(loaded);
+    CHECK(again.orphaned().empty());
+    check_same_review(again, ee);
+    CHECK(again.review_state(0) == core::ReviewState::Accepted);
+    CHECK(again.review_state(1) == core::ReviewState::Rejected);
+    CHECK(again.review_state(2) == core::ReviewState::Unreviewed);
+    CHECK(again.events()[3].place == "Khankendi");
+
+    // The "events" layer leaves the rejected event out, as it leaves deleted ones out.
+    const auto events = io::read_events(file, diags);
+    REQUIRE(events.size() == 3);
+    for (const auto& e : events) CHECK(e.source.document != "az.txt");
+
+    // Re-extraction that changed one sentence: its decision stays in the file but no longer applies.
+    auto changed = extracted();
+    changed[0].source.quote = "Another sentence.";
+    again.set_extracted(changed);
+    CHECK(again.review_state(0) == core::ReviewState::Unreviewed);
+    CHECK(again.review_state(1) == core::ReviewState::Rejected);
+    CHECK(again.orphaned() == std::vector<std::string>{"hy.txt#000"});
+}
+
+TEST_CASE("review decisions journalled before a crash are recovered over the last save",
+          "[io][event_store][journal][review]") {
+    TempDir dir;
+    const fs::path file = dir.path / "edits.gpkg";
+    const fs::path journal = dir.path / "edits.gpkg.journal";
+    // The last save held one decision; the crashed session undid it, then decided three more.
+    core::EditableEvents saved;
+    saved.set_extracted(extracted());
+    REQUIRE(saved.apply({.kind = Kind::Reject, .key = "en.txt#003", .author = "olga"}));
+    io::save_edits(file, saved);
+
+    const pid_t pid = ::fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        try {
+            core::EditableEvents live = saved;
+            io::RecoveryJournal j(journal);
+            live.undo();
+            j.append_undo();
+            for (auto [kind, key] : {std::pair{Kind::Accept, "hy.txt#000"}, std::pair{Kind::Reject, "az.txt#001"},
+                                     std::pair{Kind::Accept, "ru.txt#002"}}) {
+                if (!live.apply({.kind = kind, .key = key, .author = "olga"})) ::_exit(3);
+                j.append(live.edits().back());
+            }
+            live.undo();  // the last accept taken back
+            j.append_undo();
+        } catch (...) {
+            ::_exit(2);
+        }
+        ::_exit(0);  // no save, no destructors of the parent's state
+    }
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    REQUIRE(WIFEXITED(status));
+    REQUIRE(WEXITSTATUS(status) == 0);
+
+    core::Diagnostics diags;
+    const auto edits = io::recover_edits(io::load_edits(file, diags), journal, diags);
+    CHECK(diags.empty());
+    REQUIRE(edits.size() == 2);
+    core::EditableEvents recovered;
+    recovered.set_extracted(extracted());
+    recovered.set_edits(edits);
+    CHECK(recovered.review_state(0) == core::ReviewState::Accepted);
+    CHECK(recovered.review(0).author == "olga");
+    CHECK_FALSE(recovered.review(0).timestamp.empty());
+    CHECK(recovered.review_state(1) == core::ReviewState::Rejected);
+    CHECK(recovered.review_state(2) == core::ReviewState::Unreviewed);  // undone before the crash
+    CHECK(recovered.review_state(3) == core::ReviewState::Unreviewed);  // the saved reject, undone
+    CHECK(recovered.hidden_flags() == std::vector<char>{0, 1, 0, 0});
+
+    // A journal line from before review decisions had an author still loads.
+    std::ofstream(journal, std::ios::app) << "{\"kind\":\"accept\",\"key\":\"ru.txt#002\"}\n";
+    const auto more = io::recover_edits({}, journal, diags);
+    CHECK(diags.empty());
+    REQUIRE(more.size() == 3);
+    CHECK(more.back().kind == Kind::Accept);
+    CHECK(more.back().author.empty());
+    // A relocation without its place is refused with the key named.
+    std::ofstream(journal, std::ios::app) << "{\"kind\":\"relocate\",\"key\":\"ru.txt#002\",\"lon\":46,\"lat\":40}\n";
+    diags.clear();
+    CHECK(io::recover_edits({}, journal, diags).size() == 3);
+    REQUIRE(diags.count() == 1);
+    CHECK_THAT(diags.all()[0].message, Catch::Contains("relocate edit of 'ru.txt#002' without a place"));
 }
