@@ -1,10 +1,11 @@
 // sitmap_eval: extraction quality on annotated documents, strictly matched (same passage, dates
 // within a day, places within 25 km). Usage:
-//   sitmap_eval [--verbose] [--source DIR] --gold FILE_OR_DIR [--gold ...] DOCS_DIR [DOCS_DIR ...]
+//   sitmap_eval [--verbose] [--source DIR] [--min-confidence X] --gold FILE_OR_DIR [--gold ...] DOCS_DIR [DOCS_DIR ...]
 // e.g. build/sitmap_eval --gold tests/data/corpus/gold tests/data/corpus/test
 #include "io/evaluation_run.hpp"
 
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -13,11 +14,13 @@ int main(int argc, char** argv) {
     std::vector<std::string> gold, docs;
     std::string source = SITMAP_SOURCE_DIR;
     bool verbose = false;
+    double min_confidence = 0;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         if (a == "--verbose" || a == "-v") verbose = true;
         else if (a == "--gold" && i + 1 < argc) gold.emplace_back(argv[++i]);
         else if (a == "--source" && i + 1 < argc) source = argv[++i];
+        else if (a == "--min-confidence" && i + 1 < argc) min_confidence = std::atof(argv[++i]);
         else if (a == "--help" || a == "-h" || a.starts_with("-")) {
             std::fprintf(stderr, "usage: sitmap_eval [--verbose] [--source DIR] --gold FILE_OR_DIR DOCS_DIR...\n");
             return a.starts_with("--help") || a == "-h" ? 0 : 2;
@@ -30,7 +33,11 @@ int main(int argc, char** argv) {
     core::Diagnostics diags;
     const auto data = io::load_shipped_extractor_data(source, diags);
     const core::Extractor extractor(data.gazetteer, {.calendar = data.calendar});
-    const auto run = io::run_evaluation(extractor, docs, gold, diags);
+    auto run = io::run_evaluation(extractor, docs, gold, diags);
+    if (min_confidence > 0) {  // score only the events at or above the threshold
+        std::erase_if(run.events, [&](const core::Event& e) { return e.confidence < min_confidence; });
+        run.result = core::evaluate(run.events, run.gold);
+    }
     for (const auto& d : diags.all())
         if (d.severity != core::Severity::Info) std::fprintf(stderr, "%s\n", d.format().c_str());
     std::string label;

@@ -20,6 +20,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <tuple>
 
 namespace sitmap::core {
 
@@ -155,6 +156,41 @@ EventType noun_type(std::string_view head) {
     if (head == "massacre" || head == "pogrom" || head == "pogroms") return EventType::Casualty;
     if (head == "mandate") return EventType::Deployment;
     return EventType::Other;
+}
+
+std::set<std::string> content_words(std::string_view quote) {
+    std::set<std::string> out;
+    for (const auto& t : tokenize(quote))
+        if (t.folded.size() > 3) out.insert(t.folded);
+    return out;
+}
+
+// Marks the drafts that repeat an earlier one (see stage 5 in Extractor::extract).
+std::vector<char> deduplicate(std::vector<Draft>& drafts) {
+    constexpr std::size_t kRecent = 8;
+    std::vector<char> dropped(drafts.size(), 0);
+    std::map<std::tuple<int, std::string, std::int32_t, std::int32_t>, std::vector<std::size_t>> buckets;
+    std::vector<std::set<std::string>> words(drafts.size());
+    for (std::size_t b = 0; b < drafts.size(); ++b) {
+        const Event& y = drafts[b].event;
+        auto& kept = buckets[{static_cast<int>(y.type), y.place, day_number(y.date.start), day_number(y.date.end)}];
+        words[b] = content_words(y.source.quote);
+        for (std::size_t k = kept.size() > kRecent ? kept.size() - kRecent : 0; k < kept.size() && !dropped[b]; ++k) {
+            const std::size_t a = kept[k];
+            if (drafts[a].sentence == drafts[b].sentence && drafts[a].lemma != drafts[b].lemma) continue;
+            const bool same_word = drafts[a].lemma == drafts[b].lemma;
+            std::size_t shared = 0;
+            for (const auto& w : words[b]) shared += words[a].count(w);
+            const double share =
+                words[b].empty() ? 0.0 : static_cast<double>(shared) / static_cast<double>(words[b].size());
+            if ((same_word && (share >= 0.3 || drafts[b].sentence <= drafts[a].sentence + 2)) || share >= 0.6) {
+                dropped[b] = 1;
+                drafts[a].event.confidence = std::min(0.95, drafts[a].event.confidence + 0.05);
+            }
+        }
+        if (!dropped[b]) kept.push_back(b);
+    }
+    return dropped;
 }
 
 }  // namespace
@@ -528,32 +564,10 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
             drafts[d].event.date = DateRange{last_item_date->start, *anchor.now(), DatePrecision::Day};
 
     // Stage 5: one event, several mentions. A later mention of the same act (same type, place and
-    // dates, and the same event word or most of the same words) is the same event.
-    std::vector<char> dropped(drafts.size(), 0);
-    for (std::size_t a = 0; a < drafts.size(); ++a) {
-        if (dropped[a]) continue;
-        for (std::size_t b = a + 1; b < drafts.size(); ++b) {
-            if (dropped[b]) continue;
-            const Event& x = drafts[a].event;
-            const Event& y = drafts[b].event;
-            if (x.type != y.type || x.place != y.place || x.date.start != y.date.start || x.date.end != y.date.end)
-                continue;
-            if (drafts[a].sentence == drafts[b].sentence && drafts[a].lemma != drafts[b].lemma) continue;
-            const bool same_word = drafts[a].lemma == drafts[b].lemma;
-            std::set<std::string> wa, wb;
-            for (const auto& t : tokenize(x.source.quote))
-                if (t.folded.size() > 3) wa.insert(t.folded);
-            for (const auto& t : tokenize(y.source.quote))
-                if (t.folded.size() > 3) wb.insert(t.folded);
-            std::size_t shared = 0;
-            for (const auto& w : wb) shared += wa.count(w);
-            const double share = wb.empty() ? 0.0 : static_cast<double>(shared) / static_cast<double>(wb.size());
-            if ((same_word && (share >= 0.3 || drafts[b].sentence <= drafts[a].sentence + 2)) || share >= 0.6) {
-                dropped[b] = 1;
-                drafts[a].event.confidence = std::min(0.95, drafts[a].event.confidence + 0.05);
-            }
-        }
-    }
+    // dates, and the same event word or most of the same words) is the same event. Candidates are
+    // bucketed by (type, place, dates), and each is compared with the last few kept in its bucket,
+    // so a long document costs linear time.
+    std::vector<char> dropped(deduplicate(drafts));
     int counter = 0;
     std::string stem = doc.name;
     if (auto dot = stem.rfind('.'); dot != std::string::npos) stem.resize(dot);
