@@ -2,6 +2,7 @@
 
 #include "core/error.hpp"
 #include "core/extractor.hpp"
+#include "io/confidence_model_io.hpp"
 #include "io/conflict_calendar_io.hpp"
 #include "io/documents.hpp"
 #include "io/events_io.hpp"
@@ -30,9 +31,12 @@ ExtractStats extract_documents(const std::vector<std::string>& inputs, const Dat
     const core::Gazetteer gazetteer = io::load_gazetteer(paths.geodata() / "gazetteer.csv", diags);
     const core::Extractor extractor(
         gazetteer, {.calendar = io::load_conflict_calendar(paths.geodata() / "conflict_calendar.csv", diags)});
+    // The learned confidence (docs/confidence_model.md) replaces the heuristic when it is shipped.
+    const auto model = io::load_confidence_model_if_present(paths.geodata() / "confidence_model.csv", diags);
     for (std::size_t i = 0; i < files.size(); ++i) {
         const bool ok = io::read_document(files[i], diags, [&](core::Document&& doc) {
             extractor.extract(doc, diags, [&](core::Event&& e) {
+                if (model) core::apply_confidence(*model, e);
                 ++stats.events;
                 sink(std::move(e));
             });

@@ -31,8 +31,10 @@ struct ExtractStats {
     std::size_t events = 0;
 };
 
-/// Extracts events from document files, passing each to `sink`; `progress` (may be empty) is called
-/// after each document with (done, total). Used by load_events and `sitmap extract`.
+/// Extracts events from document files, passing each to `sink`, with the confidence of
+/// paths.geodata()/confidence_model.csv when that file exists (else the extractor's heuristic, and
+/// an Info note says so); `progress` (may be empty) is called after each document with (done,
+/// total). Used by load_events and `sitmap extract`.
 ExtractStats extract_documents(const std::vector<std::string>& inputs, const DataPaths& paths, core::Diagnostics& diags,
                                const std::function<void(core::Event&&)>& sink,
                                const std::function<void(std::size_t, std::size_t)>& progress = {});
