@@ -169,18 +169,52 @@ std::string verb_base(std::string_view w) {
     return std::string(w);
 }
 
-std::optional<Trigger> trigger_of(std::string_view folded, std::string_view next) {
-    if (folded.size() < 2 || folded.size() > 24) return std::nullopt;
+namespace {
+
+// What trigger_of needs to know of a word, computed once per word and thread.
+struct WordInfo {
+    std::optional<Entry> entry;  // the lexicon entry of its lemma
+    std::string base;            // its bare verb form, for phrasal verbs
+    bool past = false;
+    bool ing = false;
+};
+
+const WordInfo& word_info(std::string_view folded) {
+    thread_local std::unordered_map<std::string, WordInfo, FoldedHash, std::equal_to<>> cache;
+    if (auto it = cache.find(folded); it != cache.end()) return it->second;
+    if (cache.size() > 200000) cache.clear();  // bounded: a long text of new words
+    WordInfo info;
     std::string buf;
     const std::string_view lem = lemma(folded, buf);
-    if (auto p = phrasal(lem == folded ? std::string_view(verb_base(folded)) : lem, next)) {
-        p->verb = folded != lem || is_past_form(folded);
-        return p;
-    }
-    const auto it = lexicon().find(lem);
-    if (it == lexicon().end()) return std::nullopt;
-    Trigger t{it->second.type, it->second.weight, false, it->second.reporting};
-    t.verb = is_past_form(folded) || folded.ends_with("ing");
+    if (auto it = lexicon().find(lem); it != lexicon().end()) info.entry = it->second;
+    info.base = lem == folded ? verb_base(folded) : std::string(lem);
+    info.past = is_past_form(folded);
+    info.ing = folded.ends_with("ing");
+    return cache.emplace(std::string(folded), std::move(info)).first->second;
+}
+
+// Words that can follow the verb of a phrasal trigger (see phrasal()).
+bool particle(std::string_view w) {
+    static const std::unordered_map<std::string_view, int, FoldedHash, std::equal_to<>> words{
+        {"over", 0}, {"back", 0}, {"control", 0}, {"under", 0}, {"to", 0}, {"out", 0}, {"fire", 0}, {"up", 0},
+        {"into", 0}, {"across", 0}, {"the", 0}, {"for", 0}, {"karabakh", 0}, {"their", 0}, {"troops", 0},
+        {"reinforcements", 0}, {"contact", 0}, {"down", 0}, {"prisoner", 0}};
+    return words.count(w) > 0;
+}
+
+}  // namespace
+
+std::optional<Trigger> trigger_of(std::string_view folded, std::string_view next) {
+    if (folded.size() < 2 || folded.size() > 24) return std::nullopt;
+    const WordInfo& info = word_info(folded);
+    if (particle(next))
+        if (auto p = phrasal(info.base, next)) {
+            p->verb = info.base != folded || info.past;
+            return p;
+        }
+    if (!info.entry) return std::nullopt;
+    Trigger t{info.entry->type, info.entry->weight, false, info.entry->reporting};
+    t.verb = info.past || info.ing;
     return t;
 }
 

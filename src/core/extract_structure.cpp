@@ -137,12 +137,16 @@ std::vector<Passage> read_structure(const Document& doc, std::optional<Date> yea
             p.kind = PassageKind::LiveEntry;
         }
         // A leading date: a date heading when it is all the line says, else a timeline item.
-        const auto toks = tokenize(s);
-        const auto dates = find_dates(s, toks, DateContext{year_hint, running, heading_year});
+        // Only the start of a block can hold its own date (a timeline item, a date heading).
+        std::size_t head_len = std::min<std::size_t>(s.size(), 80);
+        while (head_len < s.size() && (static_cast<unsigned char>(s[head_len]) & 0xC0) == 0x80) ++head_len;
+        const std::string_view head = s.substr(0, head_len);
+        const auto toks = tokenize(head);
+        const auto dates = find_dates(head, toks, DateContext{year_hint, running, heading_year});
         if (!dates.empty() && dates.front().begin <= 2 && dates.front().kind != DateKind::Since) {
             const DateMention& d = dates.front();
             const std::size_t rest_words = words_in(s.substr(d.end));
-            if (rest_words <= 1 && words_in(s) <= 7) {
+            if (rest_words <= 1 && words_in(s) <= 7 && head_len == s.size()) {
                 p.kind = PassageKind::DateHeading;
                 p.own_date = d.range;
                 if (d.range.precision == DatePrecision::Day) running = d.range.start;

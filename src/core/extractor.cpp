@@ -317,8 +317,9 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
         const auto ref = anchor.reference();
         const std::optional<int> text_year = heading_year ? heading_year : passage_year;
         const DateContext dctx{year_hint, ref ? std::optional<Date>(ref->start) : std::nullopt, text_year};
-        const std::vector<RoledDate> dates = dates_with_roles(st, toks, dctx);
         const std::vector<Frame> frames = find_frames(st, toks);
+        // Only a sentence that reports something needs its dates read.
+        const std::vector<RoledDate> dates = frames.empty() ? std::vector<RoledDate>{} : dates_with_roles(st, toks, dctx);
         const SentenceView view{st, toks, sen.places};
 
         // A sentence with no event that names a town or district sets the scene for the next.

@@ -165,6 +165,23 @@ std::optional<std::size_t> Gazetteer::tolerant_match(const std::vector<Token>& t
         }
         key += tokens[i + k].folded;
     }
+    // Most capitalised words that are no place (names, sentence starts) come back often: their
+    // answer is remembered per thread and gazetteer.
+    thread_local std::unordered_map<std::string, std::optional<std::size_t>, FoldedHash, std::equal_to<>> memo;
+    thread_local const Gazetteer* memo_owner = nullptr;
+    thread_local std::size_t memo_size = 0;
+    if (memo_owner != this || memo_size != places_.size() || memo.size() > 100000) {
+        memo.clear();
+        memo_owner = this;
+        memo_size = places_.size();
+    }
+    if (auto it = memo.find(key); it != memo.end()) return it->second;
+    const auto answer = tolerant_lookup(key);
+    memo.emplace(key, answer);
+    return answer;
+}
+
+std::optional<std::size_t> Gazetteer::tolerant_lookup(const std::string& key) const {
     const std::string sk = place_skeleton(key);
     std::vector<std::size_t> cands;
     if (auto it = skeletons_.find(sk); it != skeletons_.end()) cands = it->second;

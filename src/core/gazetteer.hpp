@@ -90,6 +90,7 @@ private:
     std::unordered_map<std::string, std::vector<std::size_t>, FoldedHash, std::equal_to<>> deletions_;
     std::optional<std::size_t> tolerant_match(const std::vector<Token>& tokens, std::size_t i, std::size_t len,
                                               std::string_view text) const;
+    std::optional<std::size_t> tolerant_lookup(const std::string& key) const;
 };
 
 /// The transliteration skeleton of a folded key ("khojavend" -> "hojavend", "agdam"/"aghdam" ->
