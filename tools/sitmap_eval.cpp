@@ -2,6 +2,8 @@
 // within a day, places within 25 km). Usage:
 //   sitmap_eval [--verbose] [--source DIR] [--min-confidence X] --gold FILE_OR_DIR [--gold ...] DOCS_DIR [DOCS_DIR ...]
 // e.g. build/sitmap_eval --gold tests/data/corpus/gold tests/data/corpus/test
+#include "core/confidence_model.hpp"
+#include "io/confidence_model_io.hpp"
 #include "io/evaluation_run.hpp"
 
 #include <cstdio>
@@ -34,6 +36,10 @@ int main(int argc, char** argv) {
     const auto data = io::load_shipped_extractor_data(source, diags);
     const core::Extractor extractor(data.gazetteer, {.calendar = data.calendar});
     auto run = io::run_evaluation(extractor, docs, gold, diags);
+    // Confidence as users get it: the shipped model (geodata/confidence_model.csv), when present.
+    if (auto model = io::load_confidence_model_if_present(source + "/geodata/confidence_model.csv", diags)) {
+        core::apply_confidence(*model, run.events);
+    }
     if (min_confidence > 0) {  // score only the events at or above the threshold
         std::erase_if(run.events, [&](const core::Event& e) { return e.confidence < min_confidence; });
         run.result = core::evaluate(run.events, run.gold);

@@ -330,6 +330,17 @@ private:
                 if (i >= 1 && t_[i - 1].numeric) return std::nullopt;  // "10,000"
             }
             if (i + 1 < t_.size() && (gap(i + 1) == "," || gap(i + 1) == ".") && t_[i + 1].numeric) return std::nullopt;
+            // A span of years: "1991-94", "1992–1994", "1988-1994".
+            if (i + 1 < t_.size() && t_[i + 1].numeric && is_dash(gap(i + 1))) {
+                int y2 = 0;
+                if (w(i + 1).size() == 2 && to_int(w(i + 1), y2)) y2 += (y / 100) * 100;
+                else if (!year_token(i + 1, y2)) y2 = 0;
+                if (y2 > y && y2 - y <= 30) {
+                    used = 2;
+                    DateRange r{Date(year(y), January, day(1)), Date(year(y2), December, day(31)), DatePrecision::Year};
+                    return make(i, i + 1, r, DateKind::Absolute);
+                }
+            }
             used = 1;
             DateMention dm = make(i, i, whole_year(y), DateKind::Absolute);
             if (prev == "since") return since(i - 1, i, dm.range);

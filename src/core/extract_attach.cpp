@@ -96,9 +96,30 @@ int precision_score(LocationPrecision p) {
         case LocationPrecision::Point: return 4;
         case LocationPrecision::District: return 3;
         case LocationPrecision::Region: return 2;
-        case LocationPrecision::Country: return 0;
+        case LocationPrecision::Country: return -1;
     }
     return 0;
+}
+
+// How strongly the governing word says "here": "in", "near", "at" fully; "to", "towards", "into"
+// name a destination ("the road to Armenia") and count less.
+int locative_score(std::string_view prev) {
+    if (prev == "to" || prev == "towards" || prev == "toward" || prev == "into" || prev == "on") return 1;
+    return (word_class(prev) & kLocative) ? 3 : 0;
+}
+
+// A name inside a road's name ("the Ahmadbayli-Fuzuli-Shusha road"): the road, not the place.
+bool in_road_name(const SentenceView& s, const PlaceMention& m) {
+    const auto& t = s.tokens;
+    std::size_t j = m.last_token;
+    // Skip over "-X-Y" joined names.
+    while (j < t.size() && s.text.substr(t[j - 1].end, t[j].begin - t[j - 1].end) == "-") ++j;
+    if (j >= t.size()) return false;
+    const bool joined = j > m.last_token || (m.first_token > 0 &&
+                                             s.text.substr(t[m.first_token - 1].end, t[m.first_token].begin -
+                                                                                          t[m.first_token - 1].end) == "-");
+    return joined && (t[j].folded == "road" || t[j].folded == "highway" || t[j].folded == "railway" ||
+                      t[j].folded == "route" || t[j].folded == "pipeline");
 }
 
 }  // namespace
@@ -119,7 +140,7 @@ std::vector<PlacePick> attach_places(const Gazetteer& gaz, const SentenceView& s
             const PlaceMention& m = s.places[k];
             const bool inside = m.first_token >= f.begin && m.last_token <= f.end;
             if ((pass == 0) != inside) continue;
-            if (excluded(gaz, s, m, s.places.size() - 1)) continue;
+            if (excluded(gaz, s, m, s.places.size() - 1) || in_road_name(s, m)) continue;
             const NamedPlace& p = gaz.place(m.place);
             const std::string_view prev = governing(t, m.first_token);
             bool locative = (word_class(prev) & kLocative) != 0;
@@ -141,7 +162,7 @@ std::vector<PlacePick> attach_places(const Gazetteer& gaz, const SentenceView& s
             if (!locative && p.kind.find("capital") != std::string::npos &&
                 one_of(prev, {"of", "by", "to", "with", "and"}))
                 continue;
-            int score = precision_score(p.precision) + (locative ? 3 : 0);
+            int score = precision_score(p.precision) + (locative ? std::max(1, locative_score(prev)) : 0);
             if (m.tolerant) score -= 1;
             if (f.statement && m.last_token <= f.trigger) score -= 1;  // the speaker's place
             cands.push_back({k, score});

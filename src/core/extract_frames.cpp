@@ -259,6 +259,17 @@ std::vector<Frame> find_frames(std::string_view s, const std::vector<Token>& t) 
                 if (!one_of(gov, {"began", "begun", "started", "continued", "continue", "continues", "started"})) continue;
             }
             if (forecast(t, i, b, e, trig->verb)) continue;
+            // "before the offensive", "since the war", "after last year's ceasefire": a noun that
+            // only says when something else happened.
+            if (!trig->verb && i >= 1) {
+                std::size_t k = i - 1;
+                while (k > b && one_of(t[k].folded, {"the", "this", "that", "last", "year", "years", "s", "september",
+                                                      "2020", "2023", "military", "short", "brief"}))
+                    --k;
+                if (k < i && one_of(t[k].folded, {"before", "after", "since", "during", "until", "following", "amid",
+                                                  "throughout", "ahead"}))
+                    continue;
+            }
             const int w = trig->weight + (trig->verb ? 2 : 0);
             auto& slot = trig->reporting ? best_claim : best_act;
             if (!slot || w > slot->word.weight + (slot->word.verb ? 2 : 0)) slot = Hit{i, *trig};

@@ -76,7 +76,7 @@ PlaceClass class_of_noun(std::string_view w) {
 PlaceClass class_of_place(const NamedPlace& p) {
     if (p.kind.find("corridor") != std::string::npos) return PlaceClass::Corridor;
     if (p.kind.find("bridge") != std::string::npos) return PlaceClass::Bridge;
-    if (p.kind == "town" || p.kind.starts_with("city")) return PlaceClass::Town;
+    if (p.kind == "town" || p.kind == "city") return PlaceClass::Town;  // not capitals: "the town" is rarely one
     if (p.kind == "village") return PlaceClass::Village;
     if (p.precision == LocationPrecision::District) return PlaceClass::District;
     return PlaceClass::None;
