@@ -590,7 +590,7 @@ double precision_radius_m(LocationPrecision p) {
 
 float confidence_alpha(double confidence) {
     const double c = std::isfinite(confidence) ? std::clamp(confidence, 0.0, 1.0) : 0.0;
-    return static_cast<float>(0.35 + 0.65 * std::clamp((c - 0.3) / 0.6, 0.0, 1.0));
+    return static_cast<float>(0.35 + 0.65 * std::clamp((c - 0.15) / 0.45, 0.0, 1.0));
 }
 
 // ---------------------------------------------------------------------------------------------

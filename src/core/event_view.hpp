@@ -140,8 +140,10 @@ std::optional<Date> previous_event_date(const std::vector<Event>& events, const 
 /// country events are not drawn on the map at all (see OffMapSummary).
 double precision_radius_m(LocationPrecision p);
 
-/// How strongly an event of this confidence (0..1) is drawn: 1 from 0.9 up, falling linearly to
-/// 0.35 at 0.3 and below, so weak events look weak on screen and in exports alike.
+/// How strongly an event of this confidence (0..1) is drawn: 1 from 0.6 up, falling linearly to
+/// 0.35 at 0.15 and below, so weak events look weak on screen and in exports alike. The range is
+/// that of the confidence model's calibrated values (docs/confidence_model.md): few extracted
+/// events are right more often than three times in five.
 float confidence_alpha(double confidence);
 
 // ---- events not drawn on the map --------------------------------------------------------------

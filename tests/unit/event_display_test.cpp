@@ -116,12 +116,12 @@ TEST_CASE("events below the confidence threshold are not shown, counted or navig
 
 TEST_CASE("weaker events are drawn weaker", "[core][event_view][confidence]") {
     CHECK(confidence_alpha(1.0) == Approx(1.0));
-    CHECK(confidence_alpha(0.9) == Approx(1.0));
-    CHECK(confidence_alpha(0.3) == Approx(0.35));
+    CHECK(confidence_alpha(0.6) == Approx(1.0));
+    CHECK(confidence_alpha(0.15) == Approx(0.35));
     CHECK(confidence_alpha(0.0) == Approx(0.35));
     CHECK(confidence_alpha(-3.0) == Approx(0.35));
     CHECK(confidence_alpha(7.0) == Approx(1.0));
-    for (int k = 3; k < 9; ++k) CHECK(confidence_alpha(k / 10.0) < confidence_alpha((k + 1) / 10.0));
+    for (int k = 15; k < 60; k += 5) CHECK(confidence_alpha(k / 100.0) < confidence_alpha((k + 5) / 100.0));
 }
 
 TEST_CASE("events known only to a region or country are listed per place, not drawn", "[core][event_view][off_map]") {
