@@ -67,6 +67,25 @@ bool excluded(const Gazetteer& gaz, const SentenceView& s, const PlaceMention& m
                                             "president", "government", "minister", "ministry", "leader", "side",
                                             "forces", "army", "ambassador", "capital", "border", "borders"}))
         return true;
+    // Part of a person's name ("Major Davit Ararat", "Shahriyar Alibayli"): a one-word place
+    // between capitalised words that are no places.
+    if (m.last_token == m.first_token + 1) {
+        auto name_word = [&](std::size_t i) {
+            if (i >= t.size() || !t[i].capitalized || t[i].numeric) return false;
+            for (const PlaceMention& o : s.places)
+                if (i >= o.first_token && i < o.last_token) return false;
+            if (one_of(t[i].folded, {"mayor", "governor", "head", "district", "region", "city", "town", "province",
+                                     "airport", "road", "corridor", "bridge", "checkpoint", "valley", "river", "lake",
+                                     "mountains", "heights", "direction", "sector", "front", "highway", "hospital"}))
+                return false;
+            return (word_class(t[i].folded) & (kFunction | kWeekOrMonth | kAgentHead | kLocative)) == 0;
+        };
+        const bool joined_before = m.first_token > 0 && name_word(m.first_token - 1) &&
+                                   s.text.substr(t[m.first_token - 1].end, t[m.first_token].begin - t[m.first_token - 1].end) == " ";
+        const bool joined_after = name_word(m.last_token) &&
+                                  s.text.substr(t[m.last_token - 1].end, t[m.last_token].begin - t[m.last_token - 1].end) == " ";
+        if ((joined_before && m.first_token > 1) || joined_after) return true;
+    }
     // Dateline at the sentence start ("STEPANAKERT —", "BAKU, Oct 4 (Caspian Wire) -").
     if (m.first_token == 0 && others > 0) {
         std::string_view after = s.text.substr(m.end, std::min<std::size_t>(40, s.text.size() - m.end));

@@ -303,8 +303,16 @@ std::vector<Frame> find_frames(std::string_view s, const std::vector<Token>& t) 
                 while (claim.end < e && claim.end < best_claim->at + 4 && !trigger_of(t[claim.end].folded, ""))
                     ++claim.end;
                 act.begin = best_claim->at + 1;
+                if (act.begin < e && (t[act.begin].folded == "that" || t[act.begin].folded == "on")) {
+                    // "said that ...", "said on Monday that ...": the act's own words start after it.
+                    std::size_t k = act.begin;
+                    while (k < std::min(e, act.begin + 5) && t[k].folded != "that") ++k;
+                    if (k < e && t[k].folded == "that" && k < best_act->at) act.begin = k + 1;
+                }
+                act.quote_begin = act.begin;
             } else {
                 act.end = best_claim->at;
+                act.quote_end = act.end;
                 claim.begin = best_claim->at > b + 4 ? best_claim->at - 4 : b;
             }
             out.push_back(claim);

@@ -350,6 +350,9 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
             std::size_t best_gap = toks.size() + 1;
             for (const RoledDate& d : dates) {
                 if (d.role != DateRole::Event || d.token < f.begin || d.token >= f.end) continue;
+                // A claim is dated by the words around its verb ("said on Tuesday"), not by the
+                // dates of what it is about ("said the border was drawn in Soviet times").
+                if (f.statement && d.token > f.trigger + 3) continue;
                 const std::size_t gap = d.token > f.trigger ? d.token - f.trigger : f.trigger - d.token;
                 if (gap < best_gap) {
                     best_gap = gap;
