@@ -282,6 +282,26 @@ std::optional<std::pair<Date, std::string>> find_dateline(std::string_view text)
                    std::all_of(place.begin(), place.end(), [](const Token& t) { return t.capitalized && !t.numeric; });
         }
         if (at_start || stamp || wire) return std::make_pair(d->range.start, std::string(line));
+        // A byline of fields ("A. Writer | 26.08.2022 Friday 16:20 | Updated: ..."): a field that
+        // opens with a full date.
+        for (std::size_t from = 0; line.size() < 400;) {
+            const std::size_t bar = line.find('|', from);
+            if (bar == std::string_view::npos) break;
+            std::string_view field = line.substr(bar + 1);
+            field = field.substr(0, field.find('|'));
+            while (!field.empty() && field.front() == ' ') field.remove_prefix(1);
+            for (std::string_view label : {"Updated:", "Published:", "Posted:", "Date:", "First published:", "Updated",
+                                           "Published", "Posted"})
+                if (field.starts_with(label)) {
+                    field.remove_prefix(label.size());
+                    while (!field.empty() && field.front() == ' ') field.remove_prefix(1);
+                    break;
+                }
+            if (auto fd = parse_first_date(field);
+                fd && fd->kind == DateKind::Absolute && fd->range.precision == DatePrecision::Day && fd->begin == 0)
+                return std::make_pair(fd->range.start, std::string(line));
+            from = bar + 1;
+        }
     }
     return std::nullopt;
 }

@@ -124,7 +124,14 @@ std::vector<std::size_t> clause_starts(std::string_view s, const std::vector<Tok
         const std::string_view w = t[j].folded;
         const bool conj = one_of(w, {"and", "but", "while", "whereas", "after", "before", "when", "as", "which",
                                      "although", "though", "since", "where", "amid", "following", "adding"});
-        if (hard || (comma && conj) || (w == "while" || w == "whereas")) out.push_back(j);
+        // "stopped the clash and were investigating", "shelled Tartar and drones struck Barda": an
+        // "and" before a verb (within three words) joins two clauses.
+        bool joins_verbs = false;
+        if ((w == "and" || w == "but") && !comma)
+            for (std::size_t k = j + 1; k < std::min(t.size(), j + 4) && !joins_verbs; ++k)
+                joins_verbs = (word_class(t[k].folded) & kAux) != 0 ||
+                              (is_past_form(t[k].folded) && trigger_of(t[k].folded, "").has_value());
+        if (hard || (comma && conj) || (w == "while" || w == "whereas") || joins_verbs) out.push_back(j);
     }
     return out;
 }

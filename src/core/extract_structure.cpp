@@ -142,7 +142,7 @@ std::vector<Passage> read_structure(const Document& doc, std::optional<Date> yea
         while (head_len < s.size() && (static_cast<unsigned char>(s[head_len]) & 0xC0) == 0x80) ++head_len;
         const std::string_view head = s.substr(0, head_len);
         const auto toks = tokenize(head);
-        const auto dates = find_dates(head, toks, DateContext{year_hint, running, heading_year});
+        const auto dates = find_dates(head, toks, DateContext{doc.publication_date, running, heading_year});
         if (!dates.empty() && dates.front().begin <= 2 && dates.front().kind != DateKind::Since) {
             const DateMention& d = dates.front();
             const std::size_t rest_words = words_in(s.substr(d.end));

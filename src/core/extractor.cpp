@@ -316,7 +316,9 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
 
         const auto ref = anchor.reference();
         const std::optional<int> text_year = heading_year ? heading_year : passage_year;
-        const DateContext dctx{year_hint, ref ? std::optional<Date>(ref->start) : std::nullopt, text_year};
+        // Without a dateline, the span the text was probably written in (or a war it names) is where
+        // its narrative starts: years of undated days are inferred forward from it.
+        const DateContext dctx{doc.publication_date, ref ? std::optional<Date>(ref->start) : year_hint, text_year};
         const std::vector<Frame> frames = find_frames(st, toks);
         // Only a sentence that reports something needs its dates read.
         const std::vector<RoledDate> dates = frames.empty() ? std::vector<RoledDate>{} : dates_with_roles(st, toks, dctx);

@@ -108,3 +108,20 @@ TEST_CASE("a streamed continuation keeps the header dates and its offset", "[cor
     CHECK(next.name == "big.txt");
     REQUIRE(next.blocks.size() == 1);
 }
+
+TEST_CASE("a dateline in a field of a byline ('A. Writer | Updated: 26.08.2022 16:20') dates the document",
+          "[core][document]") {
+    Diagnostics diags;
+    const Document a = parse_document("a.txt",
+                                      "OUTLET\n\nHeadline of the day\n\nAyse Karaca and Rauf Mammadov | 26.08.2022 Friday "
+                                      "16:20 | Updated: 26.08.2022 18:05\n\nThe army entered the town on Friday.\n",
+                                      diags);
+    REQUIRE(a.publication_date);
+    CHECK(*a.publication_date == Date(std::chrono::year(2022), std::chrono::August, std::chrono::day(26)));
+    const Document b = parse_document("b.txt",
+                                      "OUTLET\n\nHeadline\n\nBy Anna Writer | Updated: 17 August 2023\n\nShortages "
+                                      "worsened in the region, officials said on Tuesday.\n",
+                                      diags);
+    REQUIRE(b.publication_date);
+    CHECK(*b.publication_date == Date(std::chrono::year(2023), std::chrono::August, std::chrono::day(17)));
+}
