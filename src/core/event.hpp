@@ -39,8 +39,9 @@ std::string_view event_type_name(EventType t);
 /// Inverse of event_type_name; nullopt for anything else.
 std::optional<EventType> parse_event_type(std::string_view name);
 
-/// Where an event was read: the document's file name, the byte range [begin, end) of the sentence
-/// within the file, and the sentence itself, verbatim.
+/// Where an event was read: the document's file name, the byte range [begin, end) of the clause
+/// that reports it (at most 16 words around its event word) within the file, and that clause,
+/// verbatim.
 struct SourceRef {
     std::string document;
     std::size_t begin = 0;
