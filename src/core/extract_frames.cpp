@@ -224,6 +224,12 @@ bool is_meta_sentence(const std::vector<Token>& t) {
 std::vector<Frame> find_frames(std::string_view s, const std::vector<Token>& t) {
     std::vector<Frame> out;
     if (t.empty() || s.ends_with("?") || is_meta_sentence(t)) return out;
+    // A sentence without any event word (most of a long text) is done after one lookup per word.
+    bool any = false;
+    for (std::size_t i = 0; i < t.size() && !any; ++i)
+        any = trigger_of(t[i].folded, i + 1 < t.size() ? std::string_view(t[i + 1].folded) : "").has_value() ||
+              t[i].folded == "take" || t[i].folded == "takes" || t[i].folded == "took" || t[i].folded == "taken";
+    if (!any) return out;
     const auto starts = clause_starts(s, t);
     bool present_sentence = false;
     for (std::size_t i = 0; i < t.size(); ++i) {

@@ -170,19 +170,23 @@ std::vector<char> deduplicate(std::vector<Draft>& drafts) {
     constexpr std::size_t kRecent = 8;
     std::vector<char> dropped(drafts.size(), 0);
     std::map<std::tuple<int, std::string, std::int32_t, std::int32_t>, std::vector<std::size_t>> buckets;
-    std::vector<std::set<std::string>> words(drafts.size());
+    std::vector<std::optional<std::set<std::string>>> words(drafts.size());  // filled when compared
+    auto words_of = [&](std::size_t k) -> const std::set<std::string>& {
+        if (!words[k]) words[k] = content_words(drafts[k].event.source.quote);
+        return *words[k];
+    };
     for (std::size_t b = 0; b < drafts.size(); ++b) {
         const Event& y = drafts[b].event;
         auto& kept = buckets[{static_cast<int>(y.type), y.place, day_number(y.date.start), day_number(y.date.end)}];
-        words[b] = content_words(y.source.quote);
         for (std::size_t k = kept.size() > kRecent ? kept.size() - kRecent : 0; k < kept.size() && !dropped[b]; ++k) {
             const std::size_t a = kept[k];
             if (drafts[a].sentence == drafts[b].sentence && drafts[a].lemma != drafts[b].lemma) continue;
             const bool same_word = drafts[a].lemma == drafts[b].lemma;
             std::size_t shared = 0;
-            for (const auto& w : words[b]) shared += words[a].count(w);
-            const double share =
-                words[b].empty() ? 0.0 : static_cast<double>(shared) / static_cast<double>(words[b].size());
+            const auto& wb = words_of(b);
+            const auto& wa = words_of(a);
+            for (const auto& w : wb) shared += wa.count(w);
+            const double share = wb.empty() ? 0.0 : static_cast<double>(shared) / static_cast<double>(wb.size());
             if ((same_word && (share >= 0.3 || drafts[b].sentence <= drafts[a].sentence + 2)) || share >= 0.6) {
                 dropped[b] = 1;
                 drafts[a].event.confidence = std::min(0.95, drafts[a].event.confidence + 0.05);
