@@ -148,7 +148,7 @@ bool skip_trigger(const std::vector<Token>& t, std::size_t i) {
     const std::string_view next = i + 1 < t.size() ? std::string_view(t[i + 1].folded) : "";
     if (w == "operation" && (prev == "the" || prev == "an") && next == "of") return false;
     if ((w == "fire" || w == "fires") && (prev == "forest" || prev == "wild")) return true;
-    if (w == "control" || w == "state" || w == "according" || w == "accordance") return true;
+    if (w == "control" || w == "state" || w == "according" || w == "accordance" || w == "remaining") return true;
     // "a five-storey block", "concrete blocks": nouns; the verb is "blocked", "blocking".
     if ((w == "block" || w == "blocks") && !(prev == "to" || (word_class(prev) & kAux))) return true;
     if ((w == "fire" || w == "fires") && next == "brigade") return true;

@@ -365,19 +365,25 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
                     best = &d;
                 }
             }
-            // "the 1994 ceasefire": the event word is the noun a date qualifies.
+            // "the 1994 ceasefire", "the trilateral statement of 9 November 2020": the event word is the
+            // noun a date qualifies (the noun "statement" names an agreement, not a claim, here).
             for (const RoledDate& d : dates)
-                if (!best && d.role == DateRole::Attributive && f.trigger > d.token && f.trigger <= d.token + 4 &&
-                    !f.statement)
+                if (!best && d.role == DateRole::Attributive &&
+                    ((f.trigger > d.token && f.trigger <= d.token + 4) || (f.trigger + 2 == d.token)) &&
+                    (!f.statement || !f.word.verb))
                     best = &d;
             std::optional<DateRange> when;
             bool dated_here = false;
+            // A claim is made by the time it is reported: a date after publication is a plan it
+            // announces ("a coupon system from 20 January"), not when it was made.
+            if (best && f.statement && anchor.now() && sys_days(best->mention.range.start) > sys_days(*anchor.now()))
+                best = nullptr;
             if (best) {
                 when = best->mention.range;
                 dated_here = true;
             } else if (f.reported && statement_date) {
                 when = statement_date;
-            } else if (sentence_event_date && frames.size() == 1) {
+            } else if (sentence_event_date && frames.size() == 1 && !f.statement) {
                 when = sentence_event_date;
                 dated_here = true;
             } else if (passage.kind == PassageKind::TimelineItem && passage.own_date) {
