@@ -214,25 +214,25 @@ std::vector<PlacePick> attach_places(const Gazetteer& gaz, const SentenceView& s
 }
 
 std::optional<PlacePick> speaking_country(const Gazetteer& gaz, const SentenceView& s, const Frame& f) {
+    // The country that speaks or acts: the one nearest before the verb ("Azerbaijani soldiers ...
+    // were still dug in, Armenian officials said" is Armenia speaking), or the one right after a
+    // reporting verb ("said Armenia's foreign ministry"). A capital named as a speaker ("Baku
+    // says") is its government, not a place the text gives.
+    std::optional<PlacePick> best;
     for (const PlaceMention& m : s.places) {
         if (m.first_token >= f.end) break;
-        if (m.first_token > f.trigger && !f.statement) break;
         const NamedPlace& p = gaz.place(m.place);
-        // A country speaks for itself; a capital named as a speaker ("Baku says") is its government,
-        // not a place the text gives.
-        const bool country = p.precision == LocationPrecision::Country;
-        if (!p.has_position || !country) continue;
-        // The country speaks when it is the subject or owns the speaker ("Armenia called",
-        // "Armenia's foreign ministry", "Armenian Prime Minister ... said", "Baku insists").
-        const bool subject = m.last_token <= f.trigger;
-        if (!subject && !(f.statement && m.first_token == f.trigger + 1)) continue;
+        if (!p.has_position || p.precision != LocationPrecision::Country) continue;
         if (word_class(governing(s.tokens, m.first_token)) & kOrigin) continue;
-        std::optional<std::size_t> target = m.place;
-        // A demonym or a capital stands for its country's seat: the country's own entry is anchored
-        // at its capital already.
-        return PlacePick{*target, TextSpan{m.begin, m.end}, false, m.tolerant};
+        if (m.last_token <= f.trigger) {
+            best = PlacePick{m.place, TextSpan{m.begin, m.end}, false, m.tolerant};
+        } else if (f.statement && m.first_token == f.trigger + 1 && !best) {
+            return PlacePick{m.place, TextSpan{m.begin, m.end}, false, m.tolerant};
+        } else {
+            break;
+        }
     }
-    return std::nullopt;
+    return best;
 }
 
 namespace {

@@ -16,6 +16,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <chrono>
 #include <cmath>
 #include <map>
@@ -220,6 +221,7 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
     // Years for dates written without one when the text has no dateline: the span it was
     // probably written in, or a war of the conflict calendar it names ("The 44-day war at a glance").
     std::optional<Date> year_hint = doc.publication_date;
+    std::optional<DateRange> written = doc.estimated_publication;
     if (!year_hint && doc.estimated_publication) year_hint = doc.estimated_publication->start;
     if (!year_hint) {
         const auto head = tokenize(text.substr(0, std::min<std::size_t>(text.size(), 20000)));
@@ -227,6 +229,24 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
             for (const auto& cue : war->cues)
                 if (!year_hint && has_phrase(head, 0, head.size(), cue))
                     year_hint = Date(sys_days(war->range.end) + days(31));
+        // Else the end of the latest year it names ("in late 2020"): it was written after that.
+        int latest = 0;
+        for (const Token& t : head) {
+            if (!t.numeric || t.folded.size() != 4) continue;
+            const int y = std::atoi(t.folded.c_str());
+            if (y >= 1988 && y <= 2100) latest = std::max(latest, y);
+        }
+        if (latest > 0) {
+            const Date end_of_year(std::chrono::year(latest), std::chrono::December, std::chrono::day(31));
+            if (!year_hint || sys_days(end_of_year) > sys_days(*year_hint)) {
+                year_hint = end_of_year;
+                // What it presents as happening now happened in that year or the next, as far as
+                // the text says (year precision: honest about how little is known).
+                written = DateRange{Date(std::chrono::year(latest), std::chrono::January, std::chrono::day(1)),
+                                    Date(std::chrono::year(latest + 1), std::chrono::December, std::chrono::day(31)),
+                                    DatePrecision::Year};
+            }
+        }
     }
 
     // Stage 1 and the mentions of stage 2: passages, sentences, their tokens and places.
@@ -265,7 +285,7 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
     // probably written in, or a war of the conflict calendar it names ("The 44-day war at a glance").
 
     // Stages 2-5 per sentence, in text order, with the reference time moving along.
-    TimeAnchor anchor(doc.publication_date, doc.estimated_publication);
+    TimeAnchor anchor(doc.publication_date, written);
     std::vector<Draft> drafts;
     std::optional<Scene> scene;
     std::map<PlaceClass, Scene> last_of_class;  // the last place of each class the text named
