@@ -356,8 +356,10 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
             const bool speaker = toks[m.last_token - 1].possessive ||
                                  (m.last_token < toks.size() && trigger_of(toks[m.last_token].folded, "") &&
                                   trigger_of(toks[m.last_token].folded, "")->reporting);
-            if (np.has_position && !capital && !speaker &&
-                (np.precision == LocationPrecision::Point || np.precision == LocationPrecision::District))
+            // Towns, districts and corridors set a scene; broad regions and countries do not.
+            const bool narrow = np.precision == LocationPrecision::Point || np.precision == LocationPrecision::District ||
+                                np.kind.find("corridor") != std::string::npos;
+            if (np.has_position && !capital && !speaker && narrow)
                 next_scene = Scene{m.place, std::string(st.substr(m.begin, m.end - m.begin))};
         }
 
@@ -445,7 +447,7 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
             // the passage (a town or district the sentences before named), then the speaker's
             // country for talks, decrees, deployments and flows of people.
             std::string surface_override;
-            for (std::size_t i = f.begin; picks.empty() && i + 1 < f.end; ++i) {
+            for (std::size_t i = std::min(f.begin, f.quote_begin); picks.empty() && i + 1 < std::max(f.end, f.quote_end); ++i) {
                 if (toks[i].folded != "the") continue;
                 const PlaceClass c = class_of_noun(toks[i + 1].folded);
                 if (auto it = last_of_class.find(c); c != PlaceClass::None && it != last_of_class.end()) {
@@ -460,7 +462,10 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
             };
             auto use_country = [&] {
                 if (!picks.empty() || !speaks) return;
-                if (auto c = speaking_country(gazetteer_, view, f)) picks.push_back(*c);
+                if (auto c = speaking_country(gazetteer_, view, f);
+                    c && (!focus || Gazetteer::distance_km(gazetteer_.place(c->place).position,
+                                                           gazetteer_.place(*focus).position) <= 400))
+                    picks.push_back(*c);  // a far country's claims (Moscow, Washington) stay with the region
             };
             if (f.statement) {
                 use_country();
