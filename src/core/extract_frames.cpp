@@ -171,12 +171,36 @@ EventType refine_type(const std::vector<Token>& t, std::size_t i, EventType type
         return false;
     };
     if (lem == "sign" && near_after({"decree", "decrees", "law", "order", "ordinance", "bill"}, 4)) return EventType::Other;
+    // "a statement released on Tuesday", "footage released by the ministry": publishing, not freeing.
+    if (lem == "release" && i > 0 &&
+        one_of(t[i - 1].folded, {"statement", "report", "video", "footage", "photo", "photos", "image", "images",
+                                 "figures", "data", "list", "document", "text"}))
+        return EventType::Statement;
     if (lem == "exchange" && near_after({"fire", "gunfire", "shots"}, 3)) return EventType::Clash;
     if (lem == "exchange" && near_after({"prisoners", "detainees", "bodies", "captives", "pows"}, 4))
         return EventType::Agreement;
     if (lem == "return" && near_after({"refugees", "displaced", "residents", "families", "home", "homes"}, 4))
         return EventType::Humanitarian;
     return type;
+}
+
+constexpr std::size_t kNoToken = static_cast<std::size_t>(-1);
+
+// The "to" of an infinitive governing token i ("to stop", "to immediately stop", "to stop the
+// firing"), or kNoToken.
+std::size_t infinitive_marker(const std::vector<Token>& t, std::size_t i, std::size_t begin) {
+    std::size_t k = i;
+    int skipped = 0;
+    while (k > begin && skipped < 3) {
+        const std::string_view w = t[k - 1].folded;
+        if (w == "to") return k - 1;
+        const bool adverb = w.size() > 3 && w.ends_with("ly");
+        const bool verb_of_end = one_of(w, {"stop", "end", "halt", "start", "begin", "resume", "continue", "the"});
+        if (!adverb && !verb_of_end) return kNoToken;
+        --k;
+        ++skipped;
+    }
+    return kNoToken;
 }
 
 bool negated(const std::vector<Token>& t, std::size_t i, std::size_t begin) {
@@ -266,14 +290,21 @@ std::vector<Frame> find_frames(std::string_view s, const std::vector<Token>& t) 
                 if (t[k].folded == "to" && k >= 1 && one_of(t[k - 1].folded, {"end", "halt", "stop", "return"})) continue;
             }
             // An infinitive is what someone wants, not what happened ("called on both sides to stop
-            // firing", "agreed to hand over"), unless a verb of beginning governs it.
-            if (i >= 1 && (t[i - 1].folded == "to" || (i >= 2 && t[i - 2].folded == "to" && one_of(t[i - 1].folded, {"stop", "end", "halt", "start", "begin", "resume", "continue"})))) {
-                const std::string_view gov = i >= 2 ? std::string_view(t[i - (t[i - 1].folded == "to" ? 2 : 3)].folded) : "";
-                if (!one_of(gov, {"began", "begun", "started", "continued", "continue", "continues", "started"})) continue;
+            // firing", "to immediately halt", "agreed to hand over"), unless a verb of beginning or
+            // trying governs it ("began to withdraw", "tried to advance").
+            if (const std::size_t to = infinitive_marker(t, i, b); to != kNoToken) {
+                const std::string_view gov = to > 0 ? std::string_view(t[to - 1].folded) : "";
+                if (!one_of(gov, {"began", "begun", "started", "continued", "continue", "continues", "tried",
+                                  "trying", "attempted", "attempting", "sought"}))
+                    continue;
             }
             if (forecast(t, i, b, e, trig->verb)) continue;
             // "before the offensive", "since the war", "after last year's ceasefire": a noun that
             // only says when something else happened.
+            // "before launching the offensive", "after capturing the town": a clause of time.
+            if (i >= 1 && t[i].folded.ends_with("ing") &&
+                one_of(t[i - 1].folded, {"before", "after", "since", "while", "when", "without"}))
+                continue;
             if (!trig->verb && i >= 1) {
                 std::size_t k = i - 1;
                 while (k > b && one_of(t[k].folded, {"the", "this", "that", "last", "year", "years", "s", "september",
