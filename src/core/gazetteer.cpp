@@ -232,23 +232,26 @@ std::vector<PlaceMention> Gazetteer::find_mentions(std::string_view text, const 
                                                    const std::vector<LonLat>& context) const {
     std::vector<PlaceMention> out;
     std::string key;
+    // A tolerant match of one or two words at token i; returns how many tokens to move on.
+    auto tolerant_at = [&](std::size_t i) -> std::size_t {
+        for (std::size_t len = std::min<std::size_t>(2, tokens.size() - i); len >= 1; --len)
+            if (const auto hit = tolerant_match(tokens, i, len, text)) {
+                PlaceMention m;
+                m.place = *hit;
+                m.first_token = i;
+                m.last_token = i + len;
+                m.begin = tokens[i].begin;
+                m.end = tokens[i + len - 1].end;
+                m.tolerant = true;
+                out.push_back(std::move(m));
+                return len;
+            }
+        return 1;
+    };
     for (std::size_t i = 0; i < tokens.size();) {
         auto fw = first_words_.find(tokens[i].folded);
         if (fw == first_words_.end()) {
-            std::size_t len = std::min<std::size_t>(2, tokens.size() - i);
-            for (; len >= 1; --len)
-                if (const auto hit = tolerant_match(tokens, i, len, text)) {
-                    PlaceMention m;
-                    m.place = *hit;
-                    m.first_token = i;
-                    m.last_token = i + len;
-                    m.begin = tokens[i].begin;
-                    m.end = tokens[i + len - 1].end;
-                    m.tolerant = true;
-                    out.push_back(std::move(m));
-                    break;
-                }
-            i += len > 0 ? len : 1;
+            i += tolerant_at(i);
             continue;
         }
         const std::size_t max_len = std::min(fw->second, tokens.size() - i);
@@ -315,23 +318,7 @@ std::vector<PlaceMention> Gazetteer::find_mentions(std::string_view text, const 
             i += len;
             matched = true;
         }
-        if (!matched) {
-            for (std::size_t len = std::min<std::size_t>(2, tokens.size() - i); len >= 1 && !matched; --len) {
-                const auto hit = tolerant_match(tokens, i, len, text);
-                if (!hit) continue;
-                PlaceMention m;
-                m.place = *hit;
-                m.first_token = i;
-                m.last_token = i + len;
-                m.begin = tokens[i].begin;
-                m.end = tokens[i + len - 1].end;
-                m.tolerant = true;
-                out.push_back(std::move(m));
-                i += len;
-                matched = true;
-            }
-        }
-        if (!matched) ++i;
+        if (!matched) i += tolerant_at(i);
     }
     // "the (occupied) districts of Aghdam, Kalbajar and Lachin": a list after "districts of".
     for (std::size_t k = 0; k < out.size(); ++k) {
