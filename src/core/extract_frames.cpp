@@ -212,14 +212,14 @@ bool negated(const std::vector<Token>& t, std::size_t i, std::size_t begin) {
 // A forecast or assessment governs the trigger: a modal word in its clause ("will be returned",
 // "would have been killed", "the offensive will likely resume"), unless the trigger is a verb in
 // the past that comes before it ("said the talks will resume").
-bool forecast(const std::vector<Token>& t, std::size_t i, std::size_t begin, std::size_t end, bool verb) {
-    for (std::size_t b = begin; b < end; ++b)
-        if (word_class(t[b].folded) & kModal) {
-            if (b < i) return !(verb && is_past_form(t[i].folded) && i > 0 && (word_class(t[i - 1].folded) & kAux) &&
-                                t[i - 1].folded != "be");
-            return !verb && b <= i + 4;  // "the offensive will resume": a noun before its future verb
-        }
-    return false;
+// `modal` is the first modal word of the clause (or the clause's end when it has none); `cls` the
+// word classes of the sentence.
+bool forecast(const std::vector<Token>& t, const std::vector<unsigned>& cls, std::size_t i, std::size_t modal,
+              std::size_t end, bool verb) {
+    if (modal >= end) return false;
+    if (modal < i)
+        return !(verb && is_past_form(t[i].folded) && i > 0 && (cls[i - 1] & kAux) && t[i - 1].folded != "be");
+    return !verb && modal <= i + 4;  // "the offensive will resume": a noun before its future verb
 }
 
 }  // namespace
@@ -248,35 +248,44 @@ bool is_meta_sentence(const std::vector<Token>& t) {
 std::vector<Frame> find_frames(std::string_view s, const std::vector<Token>& t) {
     std::vector<Frame> out;
     if (t.empty() || s.ends_with("?") || is_meta_sentence(t)) return out;
-    // A sentence without any event word (most of a long text) is done after one lookup per word.
+    // Each word's event reading, looked up once. A sentence without any event word (most of a
+    // long text) is done after that.
+    std::vector<std::optional<Trigger>> reading(t.size());
     bool any = false;
-    for (std::size_t i = 0; i < t.size() && !any; ++i)
-        any = trigger_of(t[i].folded, i + 1 < t.size() ? std::string_view(t[i + 1].folded) : "").has_value() ||
-              t[i].folded == "take" || t[i].folded == "takes" || t[i].folded == "took" || t[i].folded == "taken";
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        reading[i] = trigger_of(t[i].folded, i + 1 < t.size() ? std::string_view(t[i + 1].folded) : "");
+        any = any || reading[i].has_value() || t[i].folded == "take" || t[i].folded == "takes" ||
+              t[i].folded == "took" || t[i].folded == "taken";
+    }
     if (!any) return out;
     const auto starts = clause_starts(s, t);
+    std::vector<unsigned> cls(t.size());
+    for (std::size_t i = 0; i < t.size(); ++i) cls[i] = word_class(t[i].folded);
     bool present_sentence = false;
     for (std::size_t i = 0; i < t.size(); ++i) {
-        const unsigned c = word_class(t[i].folded);
+        const unsigned c = cls[i];
         if (c & kPresent) present_sentence = true;
         if ((c & kHave) && i + 1 < t.size() && is_past_form(t[i + 1].folded)) present_sentence = true;
         if (t[i].folded == "today" || t[i].folded == "currently" || t[i].folded == "now") present_sentence = true;
     }
     bool hedged = false;
-    for (const auto& tok : t) hedged = hedged || (word_class(tok.folded) & kHedge);
+    for (const unsigned c : cls) hedged = hedged || (c & kHedge);
     for (std::size_t c = 0; c < starts.size(); ++c) {
         const std::size_t b = starts[c], e = c + 1 < starts.size() ? starts[c + 1] : t.size();
+        std::size_t modal = e;  // the clause's first modal word
+        for (std::size_t k = b; k < e && modal == e; ++k)
+            if (cls[k] & kModal) modal = k;
         std::optional<Hit> best_act, best_claim;
         for (std::size_t i = b; i < e; ++i) {
             if (t[i].numeric || skip_trigger(t, i)) continue;
-            auto trig = trigger_of(t[i].folded, i + 1 < t.size() ? std::string_view(t[i + 1].folded) : "");
+            auto trig = reading[i];
             // "forces take Hin Tagher", "took Shusha": taking a named place is a capture.
             if (!trig && (t[i].folded == "take" || t[i].folded == "takes" || t[i].folded == "took" ||
                           t[i].folded == "taken") &&
-                i + 1 < t.size() && t[i + 1].capitalized && !(word_class(t[i + 1].folded) & kWeekOrMonth))
+                i + 1 < t.size() && t[i + 1].capitalized && !(cls[i + 1] & kWeekOrMonth))
                 trig = Trigger{EventType::Capture, 7, true, false};
             if (!trig) continue;
-            if (i > 0 && (word_class(t[i - 1].folded) & kAux)) trig->verb = true;
+            if (i > 0 && (cls[i - 1] & kAux)) trig->verb = true;
             trig->type = refine_type(t, i, trig->type);
             // A capitalised event word inside a name ("Defence Ministry Statement", "Mine Action
             // Agency") is a heading word, not the event, unless it opens the clause.
@@ -298,7 +307,7 @@ std::vector<Frame> find_frames(std::string_view s, const std::vector<Token>& t) 
                                   "trying", "attempted", "attempting", "sought"}))
                     continue;
             }
-            if (forecast(t, i, b, e, trig->verb)) continue;
+            if (forecast(t, cls, i, modal, e, trig->verb)) continue;
             // "before the offensive", "since the war", "after last year's ceasefire": a noun that
             // only says when something else happened.
             // "before launching the offensive", "after capturing the town": a clause of time.

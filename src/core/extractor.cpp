@@ -284,6 +284,10 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
     // Years for dates written without one when the text has no dateline: the span it was
     // probably written in, or a war of the conflict calendar it names ("The 44-day war at a glance").
 
+    std::set<std::string, std::less<>> war_cue_ends;  // the last word of every war cue ("war")
+    for (const ConflictSpan* war : options_.calendar.of_kind(ConflictSpan::Kind::War))
+        for (const auto& cue : war->cues) war_cue_ends.insert(cue.substr(cue.rfind(' ') == std::string::npos ? 0 : cue.rfind(' ') + 1));
+
     // Stages 2-5 per sentence, in text order, with the reference time moving along.
     TimeAnchor anchor(doc.publication_date, written);
     std::vector<Draft> drafts;
@@ -415,7 +419,11 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
                 when = anchor.undated(f.present && !f.reported, connective_at(toks, f.quote_begin, f.end));
             }
             // Spans of the conflict calendar named without a date ("during the 44-day war").
-            if (!dated_here)
+            // Cheap test first: a cue can only match where the clause has a cue's last word.
+            bool names_a_war = false;
+            for (std::size_t i = f.begin; i < f.end && !names_a_war; ++i)
+                names_a_war = war_cue_ends.count(toks[i].folded) > 0;
+            if (!dated_here && names_a_war)
                 for (const ConflictSpan& span : options_.calendar.spans) {
                     if (span.kind != ConflictSpan::Kind::War) continue;
                     for (const auto& cue : span.cues)
