@@ -100,14 +100,20 @@ float draw_date_slider(AppState& state, float bottom_inset) {
         if (!editing || before != day)
             std::snprintf(typed.data(), typed.size(), "%s", core::format_iso(core::date_from_day_number(day)).c_str());
         ImGui::SetNextItemWidth(110);
-        if (typed_bad) ImGui::PushStyleColor(ImGuiCol_FrameBg, ImVec4(1.0f, 0.75f, 0.75f, 1.0f));
+        // The colour pushed for this frame is popped for this frame, whatever Enter decides (a bad
+        // date used to change the flag in between and abort on ImGui's style-stack check).
+        const bool pushed = typed_bad;
+        if (pushed) ImGui::PushStyleColor(ImGuiCol_FrameBg, ImVec4(1.0f, 0.75f, 0.75f, 1.0f));
         if (ImGui::InputText("Go to date (YYYY-MM-DD)", typed.data(), typed.size(), ImGuiInputTextFlags_EnterReturnsTrue)) {
             const auto d = core::parse_iso_date(typed.data());
             typed_bad = !d;
             if (d) day = std::clamp(core::day_number(*d), first_day, last_day);
         }
         editing = ImGui::IsItemActive();
-        if (typed_bad) ImGui::PopStyleColor();
+        if (pushed) ImGui::PopStyleColor();
+        if (typed_bad && ImGui::IsItemHovered())
+            ImGui::SetTooltip("Not a date: type YYYY-MM-DD (for example 2020-11-10); the map stays on %s",
+                              core::format_iso(core::date_from_day_number(day)).c_str());
         ImGui::SameLine(0, 20);
         ImGui::Checkbox("Zoom Sep 2020 - Jun 2024", &state.date_zoomed);
         ImGui::SameLine(0, 20);
