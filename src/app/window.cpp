@@ -25,11 +25,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
 #include <optional>
+#include <string_view>
 
 namespace sitmap::app {
 
@@ -135,6 +137,20 @@ void handle_input(ui::AppState& state, GLFWwindow* window, double fb_per_window)
 }
 
 /// Test/benchmark actions, one per frame: "pan:DX,DY" (pixels), "zoom:F" (about the centre), "home".
+// True for a step apply_script_step knows: checked for the whole script before the window opens,
+// so a bad step is a usage error (exit 2) without a display being touched.
+bool is_script_step(const std::string& step) {
+    double a = 0, b = 0;
+    int k = 0;
+    static constexpr std::array<std::string_view, 15> words{
+        "home", "layers:off", "about", "present", "next", "export", "briefing", "delete", "review", "accept",
+        "reject", "review-next", "save", "crash", "wait"};
+    if (std::find(words.begin(), words.end(), std::string_view(step)) != words.end()) return true;
+    return std::sscanf(step.c_str(), "pan:%lf,%lf", &a, &b) == 2 || std::sscanf(step.c_str(), "zoom:%lf", &a) == 1 ||
+           std::sscanf(step.c_str(), "select:%d", &k) == 1 || std::sscanf(step.c_str(), "slide:%d", &k) == 1 ||
+           step.starts_with("place:") || step.starts_with("date:");
+}
+
 void apply_script_step(ui::AppState& state, const std::string& step) {
     auto& cam = state.camera;
     double a = 0, b = 0;
@@ -208,6 +224,13 @@ void apply_script_step(ui::AppState& state, const std::string& step) {
 }  // namespace
 
 int run_window(const WindowOptions& options, std::chrono::steady_clock::time_point process_start) {
+    for (const auto& step : options.script)
+        if (!is_script_step(step))
+            throw usage_error(
+                "invalid --script step '{}' (expected pan:DX,DY, zoom:F, home, layers:off, about, present, "
+                "next, slide:N, select:N, delete, review, accept, reject, review-next, place:NAME, date:TEXT, save, "
+                "crash, export, briefing or wait)",
+                step);
     const DataPaths paths = find_data_paths(options.data_dir);
     GlfwSession glfw;
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);

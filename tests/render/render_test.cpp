@@ -43,8 +43,14 @@ void check_golden(const std::string& name, const io::RgbaImage& actual) {
     const fs::path dir = fs::path(SITMAP_GOLDEN_DIR) / name;
     fs::create_directories(dir);
     const fs::path expected_path = dir / "expected.png";
-    if (const char* update = std::getenv("SITMAP_UPDATE_GOLDEN"); (update && std::string(update) == "1") ||
-                                                                  !fs::exists(expected_path)) {
+    const char* update = std::getenv("SITMAP_UPDATE_GOLDEN");
+    const bool updating = update && std::string(update) == "1";
+    if (!updating && !fs::exists(expected_path) && std::getenv("SITMAP_REQUIRE_GL")) {
+        // In CI a missing golden image is a failure, not a pass that writes one.
+        io::write_png(dir / "actual.png", actual);
+        FAIL("missing golden image " << expected_path.string() << " (actual.png written beside it)");
+    }
+    if (updating || !fs::exists(expected_path)) {
         io::write_png(expected_path, actual);
         WARN("wrote " << expected_path.string() << "; inspect it before committing");
         return;
