@@ -21,15 +21,21 @@ int main(int argc, char** argv) {
     double min_confidence = 0;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
-        if (a == "--verbose" || a == "-v") verbose = true;
-        else if (a == "--stages") stages = true;
-        else if (a == "--gold" && i + 1 < argc) gold.emplace_back(argv[++i]);
-        else if (a == "--source" && i + 1 < argc) source = argv[++i];
-        else if (a == "--min-confidence" && i + 1 < argc) min_confidence = std::atof(argv[++i]);
+        if (a == "--verbose" || a == "-v")
+            verbose = true;
+        else if (a == "--stages")
+            stages = true;
+        else if (a == "--gold" && i + 1 < argc)
+            gold.emplace_back(argv[++i]);
+        else if (a == "--source" && i + 1 < argc)
+            source = argv[++i];
+        else if (a == "--min-confidence" && i + 1 < argc)
+            min_confidence = std::atof(argv[++i]);
         else if (a == "--help" || a == "-h" || a.starts_with("-")) {
             std::fprintf(stderr, "usage: sitmap_eval [--verbose] [--source DIR] --gold FILE_OR_DIR DOCS_DIR...\n");
             return a.starts_with("--help") || a == "-h" ? 0 : 2;
-        } else docs.push_back(a);
+        } else
+            docs.push_back(a);
     }
     if (gold.empty() || docs.empty()) {
         std::fprintf(stderr, "usage: sitmap_eval [--verbose] [--source DIR] --gold FILE_OR_DIR DOCS_DIR...\n");
@@ -62,11 +68,14 @@ int main(int argc, char** argv) {
         const auto p = core::evaluate(run.events, run.gold, passage);
         const auto d = core::evaluate(run.events, run.gold, with_date);
         const auto q = core::evaluate(run.events, run.gold, with_place);
-        auto ratio = [](std::size_t a, std::size_t b) { return b ? static_cast<double>(a) / static_cast<double>(b) : 0.0; };
+        auto ratio = [](std::size_t a, std::size_t b) {
+            return b ? static_cast<double>(a) / static_cast<double>(b) : 0.0;
+        };
         std::printf("stages: passages found (detection, quoting) P %.3f R %.3f F1 %.3f\n", p.precision, p.recall, p.f1);
-        std::printf("stages: of the gold events found in their passage, dated within a day %.3f, placed within 25 km %.3f, "
-                    "types agreeing %.3f\n",
-                    ratio(d.matched, p.matched), ratio(q.matched, p.matched), p.type_match);
+        std::printf(
+            "stages: of the gold events found in their passage, dated within a day %.3f, placed within 25 km %.3f, "
+            "types agreeing %.3f\n",
+            ratio(d.matched, p.matched), ratio(q.matched, p.matched), p.type_match);
     }
     return 0;
 }

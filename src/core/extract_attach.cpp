@@ -25,9 +25,10 @@ std::string_view governing(const std::vector<Token>& t, std::size_t first) {
     std::size_t k = first;
     if (k > 0 && word(t, k - 1) == "the") --k;
     if (k >= 2 && word(t, k - 1) == "of" &&
-        one_of(word(t, k - 2), {"city", "town", "towns", "cities", "village", "villages", "streets", "districts",
-                                "district", "outskirts", "region", "settlement", "settlements", "area", "areas",
-                                "direction", "airbases", "suburbs", "centre", "center", "heights", "vicinity"})) {
+        one_of(word(t, k - 2),
+               {"city",     "town",      "towns",  "cities",     "village",     "villages", "streets", "districts",
+                "district", "outskirts", "region", "settlement", "settlements", "area",     "areas",   "direction",
+                "airbases", "suburbs",   "centre", "center",     "heights",     "vicinity"})) {
         k -= 2;
         if (k > 0 && word(t, k - 1) == "the") --k;
         if (k > 0 && (word(t, k - 1) == "of" || one_of(word(t, k - 1), {"several", "two", "three", "four", "five"})))
@@ -62,10 +63,11 @@ bool excluded(const Gazetteer& gaz, const SentenceView& s, const PlaceMention& m
     if (word_class(prev) & kOrigin) return true;  // "from Baku", "took off from Azerbaijan"
     // "a breakaway region of Azerbaijan", "part of Armenia": the country describes, not locates.
     if (prev == "of" && m.first_token >= 2 &&
-        one_of(word(t, m.first_token - 2), {"region", "part", "territory", "territories", "province", "republic",
-                                            "enclave", "exclave", "integrity", "sovereignty", "citizens", "people",
-                                            "president", "government", "minister", "ministry", "leader", "side",
-                                            "forces", "army", "ambassador", "capital", "border", "borders"}))
+        one_of(word(t, m.first_token - 2),
+               {"region",    "part",       "territory",  "territories", "province", "republic",
+                "enclave",   "exclave",    "integrity",  "sovereignty", "citizens", "people",
+                "president", "government", "minister",   "ministry",    "leader",   "side",
+                "forces",    "army",       "ambassador", "capital",     "border",   "borders"}))
         return true;
     // Part of a person's name ("Major Davit Ararat", "Shahriyar Alibayli"): a one-word place
     // between capitalised words that are no places.
@@ -74,16 +76,19 @@ bool excluded(const Gazetteer& gaz, const SentenceView& s, const PlaceMention& m
             if (i >= t.size() || !t[i].capitalized || t[i].numeric) return false;
             for (const PlaceMention& o : s.places)
                 if (i >= o.first_token && i < o.last_token) return false;
-            if (one_of(t[i].folded, {"mayor", "governor", "head", "district", "region", "city", "town", "province",
-                                     "airport", "road", "corridor", "bridge", "checkpoint", "valley", "river", "lake",
-                                     "mountains", "heights", "direction", "sector", "front", "highway", "hospital"}))
+            if (one_of(t[i].folded, {"mayor",      "governor", "head",    "district", "region",    "city",
+                                     "town",       "province", "airport", "road",     "corridor",  "bridge",
+                                     "checkpoint", "valley",   "river",   "lake",     "mountains", "heights",
+                                     "direction",  "sector",   "front",   "highway",  "hospital"}))
                 return false;
             return (word_class(t[i].folded) & (kFunction | kWeekOrMonth | kAgentHead | kLocative)) == 0;
         };
-        const bool joined_before = m.first_token > 0 && name_word(m.first_token - 1) &&
-                                   s.text.substr(t[m.first_token - 1].end, t[m.first_token].begin - t[m.first_token - 1].end) == " ";
-        const bool joined_after = name_word(m.last_token) &&
-                                  s.text.substr(t[m.last_token - 1].end, t[m.last_token].begin - t[m.last_token - 1].end) == " ";
+        const bool joined_before =
+            m.first_token > 0 && name_word(m.first_token - 1) &&
+            s.text.substr(t[m.first_token - 1].end, t[m.first_token].begin - t[m.first_token - 1].end) == " ";
+        const bool joined_after =
+            name_word(m.last_token) &&
+            s.text.substr(t[m.last_token - 1].end, t[m.last_token].begin - t[m.last_token - 1].end) == " ";
         if ((joined_before && m.first_token > 1) || joined_after) return true;
     }
     // Dateline at the sentence start ("STEPANAKERT —", "BAKU, Oct 4 (Caspian Wire) -").
@@ -112,10 +117,14 @@ bool actor_like(const SentenceView& s, const PlaceMention& m) {
 
 int precision_score(LocationPrecision p) {
     switch (p) {
-        case LocationPrecision::Point: return 4;
-        case LocationPrecision::District: return 3;
-        case LocationPrecision::Region: return 2;
-        case LocationPrecision::Country: return -1;
+        case LocationPrecision::Point:
+            return 4;
+        case LocationPrecision::District:
+            return 3;
+        case LocationPrecision::Region:
+            return 2;
+        case LocationPrecision::Country:
+            return -1;
     }
     return 0;
 }
@@ -134,9 +143,9 @@ bool in_road_name(const SentenceView& s, const PlaceMention& m) {
     // Skip over "-X-Y" joined names.
     while (j < t.size() && s.text.substr(t[j - 1].end, t[j].begin - t[j - 1].end) == "-") ++j;
     if (j >= t.size()) return false;
-    const bool joined = j > m.last_token || (m.first_token > 0 &&
-                                             s.text.substr(t[m.first_token - 1].end, t[m.first_token].begin -
-                                                                                          t[m.first_token - 1].end) == "-");
+    const bool joined = j > m.last_token ||
+                        (m.first_token > 0 && s.text.substr(t[m.first_token - 1].end,
+                                                            t[m.first_token].begin - t[m.first_token - 1].end) == "-");
     return joined && (t[j].folded == "road" || t[j].folded == "highway" || t[j].folded == "railway" ||
                       t[j].folded == "route" || t[j].folded == "pipeline");
 }
@@ -276,7 +285,7 @@ bool good_actor(const SentenceView& s, std::size_t first, std::size_t last) {
         if (word_class(t[j].folded) & kAgentHead) return true;
     for (const PlaceMention& m : s.places)
         if (m.first_token >= first && m.first_token <= last) return true;  // a country, a capital
-    if (last > first) return true;  // a name of two words or more
+    if (last > first) return true;                                         // a name of two words or more
     // One capitalised word directly before a reporting verb: a person ("Aliyev said").
     const auto trig = trigger_of(word(t, last + 1), word(t, last + 2));
     return trig && trig->reporting;
@@ -297,7 +306,8 @@ std::string find_actor(const SentenceView& s, const Frame& f, const Gazetteer& g
     if (best.empty() && f.statement) {
         // "..., said Hikmet Hajiyev": the speaker after the verb.
         std::size_t last = 0;
-        if (f.trigger + 1 < t.size() && phrase_at(s, f.trigger + 1, t.size(), last) && good_actor(s, f.trigger + 1, last))
+        if (f.trigger + 1 < t.size() && phrase_at(s, f.trigger + 1, t.size(), last) &&
+            good_actor(s, f.trigger + 1, last))
             best = std::string(s.text.substr(t[f.trigger + 1].begin, t[last].end - t[f.trigger + 1].begin));
     }
     return best;

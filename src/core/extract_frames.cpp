@@ -22,8 +22,8 @@ std::size_t closing_at(std::string_view t, std::size_t i) {
 // Smith", "Sept. 19", "Mr. Aliyev"). Lower-case ASCII.
 bool is_abbreviation(std::string_view w) {
     static constexpr std::array<std::string_view, 34> a{
-        "mr",  "mrs", "ms",  "dr",  "gen", "col", "lt",  "maj", "sgt",  "capt", "cpt", "adm",
-        "st",  "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",  "sept", "oct", "nov",
+        "mr",  "mrs", "ms",  "dr",  "gen",  "col", "lt",  "maj", "sgt", "capt", "cpt", "adm",
+        "st",  "jan", "feb", "mar", "apr",  "jun", "jul", "aug", "sep", "sept", "oct", "nov",
         "dec", "no",  "vs",  "etc", "prof", "gov", "sen", "rep", "jr",  "sr"};
     return std::find(a.begin(), a.end(), w) != a.end();
 }
@@ -100,7 +100,6 @@ std::vector<TextSpan> split_sentences(std::string_view text) {
     return out;
 }
 
-
 namespace {
 
 bool one_of(std::string_view w, std::initializer_list<std::string_view> list) {
@@ -170,7 +169,8 @@ EventType refine_type(const std::vector<Token>& t, std::size_t i, EventType type
             if (one_of(t[j].folded, words)) return true;
         return false;
     };
-    if (lem == "sign" && near_after({"decree", "decrees", "law", "order", "ordinance", "bill"}, 4)) return EventType::Other;
+    if (lem == "sign" && near_after({"decree", "decrees", "law", "order", "ordinance", "bill"}, 4))
+        return EventType::Other;
     // "a statement released on Tuesday", "footage released by the ministry": publishing, not freeing.
     if (lem == "release" && i > 0 &&
         one_of(t[i - 1].folded, {"statement", "report", "video", "footage", "photo", "photos", "image", "images",
@@ -231,13 +231,14 @@ bool is_meta_sentence(const std::vector<Token>& t) {
         if ((a == "no" || a == "few") && (b == "further" || b == "other" || b == "more") &&
             (c == "details" || c == "information"))
             return true;
-        if (a == "independently" && (b == "verify" || b == "verified" || b == "confirm" || b == "confirmed")) return true;
+        if (a == "independently" && (b == "verify" || b == "verified" || b == "confirm" || b == "confirmed"))
+            return true;
         if (a == "for" && b == "comment") return true;
         if ((a == "not" || a == "nt") && b == "immediately") return true;
         if (a == "details" && (b == "were" || b == "are") && c == "not") return true;
         if (a == "subscribe" || (a == "click" && b == "here")) return true;
-        if (i == 0 && b == "by" && (a == "reporting" || a == "editing" || a == "writing" || a == "compiled" ||
-                                    a == "additional"))
+        if (i == 0 && b == "by" &&
+            (a == "reporting" || a == "editing" || a == "writing" || a == "compiled" || a == "additional"))
             return true;  // a wire report's credit line
         if ((a == "contact" && b == "form") || (a == "corrections" && b == "welcome")) return true;
         if (a == "declined" && b == "to" && c == "comment") return true;
@@ -280,8 +281,8 @@ std::vector<Frame> find_frames(std::string_view s, const std::vector<Token>& t) 
             if (t[i].numeric || skip_trigger(t, i)) continue;
             auto trig = reading[i];
             // "forces take Hin Tagher", "took Shusha": taking a named place is a capture.
-            if (!trig && (t[i].folded == "take" || t[i].folded == "takes" || t[i].folded == "took" ||
-                          t[i].folded == "taken") &&
+            if (!trig &&
+                (t[i].folded == "take" || t[i].folded == "takes" || t[i].folded == "took" || t[i].folded == "taken") &&
                 i + 1 < t.size() && t[i + 1].capitalized && !(cls[i + 1] & kWeekOrMonth))
                 trig = Trigger{EventType::Capture, 7, true, false};
             if (!trig) continue;
@@ -296,15 +297,16 @@ std::vector<Frame> find_frames(std::string_view s, const std::vector<Token>& t) 
             // "an end to the fighting", "a halt to the shelling": what is asked for.
             if (i >= 2 && (t[i - 1].folded == "the" ? i >= 3 : true)) {
                 const std::size_t k = t[i - 1].folded == "the" ? i - 2 : i - 1;
-                if (t[k].folded == "to" && k >= 1 && one_of(t[k - 1].folded, {"end", "halt", "stop", "return"})) continue;
+                if (t[k].folded == "to" && k >= 1 && one_of(t[k - 1].folded, {"end", "halt", "stop", "return"}))
+                    continue;
             }
             // An infinitive is what someone wants, not what happened ("called on both sides to stop
             // firing", "to immediately halt", "agreed to hand over"), unless a verb of beginning or
             // trying governs it ("began to withdraw", "tried to advance").
             if (const std::size_t to = infinitive_marker(t, i, b); to != kNoToken) {
                 const std::string_view gov = to > 0 ? std::string_view(t[to - 1].folded) : "";
-                if (!one_of(gov, {"began", "begun", "started", "continued", "continue", "continues", "tried",
-                                  "trying", "attempted", "attempting", "sought"}))
+                if (!one_of(gov, {"began", "begun", "started", "continued", "continue", "continues", "tried", "trying",
+                                  "attempted", "attempting", "sought"}))
                     continue;
             }
             if (forecast(t, cls, i, modal, e, trig->verb)) continue;
@@ -317,7 +319,7 @@ std::vector<Frame> find_frames(std::string_view s, const std::vector<Token>& t) 
             if (!trig->verb && i >= 1) {
                 std::size_t k = i - 1;
                 while (k > b && one_of(t[k].folded, {"the", "this", "that", "last", "year", "years", "s", "september",
-                                                      "2020", "2023", "military", "short", "brief"}))
+                                                     "2020", "2023", "military", "short", "brief"}))
                     --k;
                 if (k < i && one_of(t[k].folded, {"before", "after", "since", "during", "until", "following", "amid",
                                                   "throughout", "ahead"}))

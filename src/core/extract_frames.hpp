@@ -18,16 +18,16 @@ namespace sitmap::core::extract {
 std::vector<TextSpan> split_sentences(std::string_view text);
 
 struct Frame {
-    std::size_t trigger = 0;      ///< token index of the event word
-    Trigger word;                 ///< what it says
-    std::size_t begin = 0;        ///< token range the frame governs: its dates and places come from here
+    std::size_t trigger = 0;  ///< token index of the event word
+    Trigger word;             ///< what it says
+    std::size_t begin = 0;    ///< token range the frame governs: its dates and places come from here
     std::size_t end = 0;
     std::size_t quote_begin = 0;  ///< token range of the clause quoted for it
     std::size_t quote_end = 0;
-    bool statement = false;       ///< a claim, denial, appeal ...
-    bool reported = false;        ///< an act that a statement in the same clause reports
-    bool hedged = false;          ///< "reportedly", "allegedly"
-    bool present = false;         ///< told in the present or present perfect: happening now
+    bool statement = false;  ///< a claim, denial, appeal ...
+    bool reported = false;   ///< an act that a statement in the same clause reports
+    bool hedged = false;     ///< "reportedly", "allegedly"
+    bool present = false;    ///< told in the present or present perfect: happening now
 };
 
 /// The frames of one sentence (tokens from tokenize(sentence)), in text order.

@@ -28,54 +28,89 @@ const Table& lexicon() {
             for (const char* w : words) t.emplace(w, Entry{type, weight, reporting});
         };
         add(EventType::Strike, 6,
-            {"shell", "shelling", "strike", "bomb", "bombing", "bombard", "bombardment", "missile", "rocket", "drone",
-             "airstrike", "air-strike", "artillery", "target", "hit", "destroy", "destruction", "neutralize",
-             "neutralise", "fire", "attack", "pound", "raid", "munition", "barrage", "mortar", "shoot", "downed",
-             "intercept", "damage", "explode"});
+            {"shell",       "shelling",   "strike",     "bomb",       "bombing",   "bombard", "bombardment", "missile",
+             "rocket",      "drone",      "airstrike",  "air-strike", "artillery", "target",  "hit",         "destroy",
+             "destruction", "neutralize", "neutralise", "fire",       "attack",    "pound",   "raid",        "munition",
+             "barrage",     "mortar",     "shoot",      "downed",     "intercept", "damage",  "explode"});
         add(EventType::Capture, 7,
-            {"capture", "seize", "liberate", "liberation", "retake", "recapture", "occupy", "occupation", "offensive",
-             "advance", "counterattack", "counteroffensive", "counter-offensive", "operation", "launch", "conquer",
-             "surrender", "withdraw", "retreat", "overrun", "storm", "encircle", "breach", "repel", "repulse", "enter",
-             "surround", "resume", "push", "penetrate", "infiltrate", "regain", "free", "incursion"});
+            {"capture",
+             "seize",
+             "liberate",
+             "liberation",
+             "retake",
+             "recapture",
+             "occupy",
+             "occupation",
+             "offensive",
+             "advance",
+             "counterattack",
+             "counteroffensive",
+             "counter-offensive",
+             "operation",
+             "launch",
+             "conquer",
+             "surrender",
+             "withdraw",
+             "retreat",
+             "overrun",
+             "storm",
+             "encircle",
+             "breach",
+             "repel",
+             "repulse",
+             "enter",
+             "surround",
+             "resume",
+             "push",
+             "penetrate",
+             "infiltrate",
+             "regain",
+             "free",
+             "incursion"});
         add(EventType::Clash, 6,
-            {"clash", "fight", "fighting", "battle", "skirmish", "war", "hostility", "hostilities", "firefight",
-             "escalate", "escalation", "combat", "aggression", "provocation", "violate", "violation", "shootout",
-             "exchange", "erupt", "flare"});
+            {"clash",       "fight",     "fighting", "battle",     "skirmish", "war",        "hostility",
+             "hostilities", "firefight", "escalate", "escalation", "combat",   "aggression", "provocation",
+             "violate",     "violation", "shootout", "exchange",   "erupt",    "flare"});
         add(EventType::Ceasefire, 8, {"ceasefire", "cease-fire", "truce", "armistice", "halt", "cease"});
         add(EventType::Agreement, 7,
-            {"agreement", "sign", "handover", "return", "deal", "accord", "treaty", "trilateral", "accept",
-             "agree", "cede", "transfer", "swap", "release", "repatriate", "repatriation"});
+            {"agreement", "sign", "handover", "return", "deal", "accord", "treaty", "trilateral", "accept", "agree",
+             "cede", "transfer", "swap", "release", "repatriate", "repatriation"});
         add(EventType::Statement, 3,
-            {"say", "said", "stated", "statement", "claim", "announce", "announcement", "report", "deny", "insist",
-             "accuse", "blame", "warn", "describe", "condemn", "confirm", "tell", "told", "demand", "urge", "admit",
-             "reiterate", "disclose", "noted", "inform", "express", "appeal", "call", "declare", "allege", "stress",
-             "emphasize", "emphasise", "vow", "pledge", "threaten", "reject", "dismiss", "protest", "welcome",
-             "criticize", "criticise", "respond", "tweet", "accusation", "denial", "assert", "argue", "acknowledge",
-             "insistence", "complain", "complaint", "ask", "letter", "address", "speech", "briefing", "post",
-             "comment", "recall", "invoke", "quote", "publish"},
+            {"say",        "said",     "stated",     "statement", "claim",     "announce",  "announcement",
+             "report",     "deny",     "insist",     "accuse",    "blame",     "warn",      "describe",
+             "condemn",    "confirm",  "tell",       "told",      "demand",    "urge",      "admit",
+             "reiterate",  "disclose", "noted",      "inform",    "express",   "appeal",    "call",
+             "declare",    "allege",   "stress",     "emphasize", "emphasise", "vow",       "pledge",
+             "threaten",   "reject",   "dismiss",    "protest",   "welcome",   "criticize", "criticise",
+             "respond",    "tweet",    "accusation", "denial",    "assert",    "argue",     "acknowledge",
+             "insistence", "complain", "complaint",  "ask",       "letter",    "address",   "speech",
+             "briefing",   "post",     "comment",    "recall",    "invoke",    "quote",     "publish"},
             true);
         add(EventType::Casualty, 8,
             {"kill", "wound", "injure", "injury", "dead", "die", "casualty", "fatality", "death", "mine", "landmine",
              "explosion", "blast", "missing", "victim", "bodies", "perish"});
         add(EventType::Deployment, 5,
-            {"deploy", "land", "remain", "patrols", "reinforce", "relocate", "garrison", "command", "post", "deployment", "stationed", "peacekeeping", "peacekeeper", "drill", "exercise", "reinforcement",
-             "buildup", "build-up", "mobilize", "mobilise", "mobilization", "mobilisation", "arrive", "patrol",
-             "dispatch", "stockpile", "redeploy", "pullout", "pull-out"});
+            {"deploy",      "land",      "remain",       "patrols",       "reinforce", "relocate",
+             "garrison",    "command",   "post",         "deployment",    "stationed", "peacekeeping",
+             "peacekeeper", "drill",     "exercise",     "reinforcement", "buildup",   "build-up",
+             "mobilize",    "mobilise",  "mobilization", "mobilisation",  "arrive",    "patrol",
+             "dispatch",    "stockpile", "redeploy",     "pullout",       "pull-out"});
         add(EventType::Negotiation, 6,
             {"talk", "negotiation", "negotiate", "meet", "meeting", "mediate", "mediation", "phone", "summit", "host",
              "discuss", "discussion", "consultation"});
         add(EventType::Blockade, 8,
             {"blockade", "block", "checkpoint", "closure", "close", "obstruct", "disrupt", "cut", "sever"});
         add(EventType::Humanitarian, 7,
-            {"humanitarian", "aid", "refugee", "evacuate", "evacuation", "displace", "displacement", "exodus", "flee",
-             "convoy", "deliver", "delivery", "shelter", "relief", "influx", "leave", "abandon", "resettle",
-             "arrival", "arrivals", "medical", "transfer", "ration", "shortage", "shortages", "starvation"});
+            {"humanitarian", "aid",    "refugee",  "evacuate",  "evacuation", "displace", "displacement",
+             "exodus",       "flee",   "convoy",   "deliver",   "delivery",   "shelter",  "relief",
+             "influx",       "leave",  "abandon",  "resettle",  "arrival",    "arrivals", "medical",
+             "transfer",     "ration", "shortage", "shortages", "starvation"});
         add(EventType::Other, 4,
-            {"decree", "martial", "test", "dissolve", "dissolution", "arrest", "detain", "sentenced", "raise", "ratify",
-             "recognize", "recognise", "impose", "sanction", "visit", "appoint", "resign", "elect", "referendum",
-             "delimitation", "demarcation", "inaugurate", "charged", "chair", "tour", "open", "rebuild",
-             "reconstruction", "ban", "suspend", "seizure", "smuggle", "ruling", "order", "lawsuit", "file",
-             "issue", "instruct", "parade", "ceremony"});
+            {"decree", "martial", "test",       "dissolve",       "dissolution", "arrest",     "detain",  "sentenced",
+             "raise",  "ratify",  "recognize",  "recognise",      "impose",      "sanction",   "visit",   "appoint",
+             "resign", "elect",   "referendum", "delimitation",   "demarcation", "inaugurate", "charged", "chair",
+             "tour",   "open",    "rebuild",    "reconstruction", "ban",         "suspend",    "seizure", "smuggle",
+             "ruling", "order",   "lawsuit",    "file",           "issue",       "instruct",   "parade",  "ceremony"});
         return t;
     }();
     return table;
@@ -84,22 +119,59 @@ const Table& lexicon() {
 // Irregular forms to their lemma.
 const std::unordered_map<std::string_view, std::string_view, FoldedHash, std::equal_to<>>& irregular() {
     static const std::unordered_map<std::string_view, std::string_view, FoldedHash, std::equal_to<>> t{
-        {"fled", "flee"},        {"fought", "fight"},     {"struck", "strike"},   {"stricken", "strike"},
-        {"shot", "shoot"},       {"met", "meet"},         {"said", "say"},        {"says", "say"},
-        {"told", "tell"},        {"withdrew", "withdraw"}, {"withdrawn", "withdraw"}, {"overran", "overrun"},
-        {"retook", "retake"},    {"retaken", "retake"},   {"began", "begin"},     {"begun", "begin"},
-        {"broke", "break"},      {"broken", "break"},     {"took", "take"},       {"taken", "take"},
-        {"came", "come"},        {"left", "leave"},       {"held", "hold"},       {"sent", "send"},
-        {"died", "die"},         {"dying", "die"},        {"lost", "lose"},       {"won", "win"},
-        {"casualties", "casualty"}, {"fatalities", "fatality"}, {"hostilities", "hostility"}, {"injuries", "injury"},
-        {"bodies", "bodies"},    {"deaths", "death"},     {"hit", "hit"},         {"cut", "cut"},
-        {"drove", "drive"},      {"driven", "drive"},     {"fell", "fall"},       {"fallen", "fall"},
-        {"hid", "hide"},         {"brought", "bring"},    {"ran", "run"},         {"laid", "lay"},
-        {"ceded", "cede"},       {"refugees", "refugee"}, {"stricken", "strike"}};
+        {"fled", "flee"},
+        {"fought", "fight"},
+        {"struck", "strike"},
+        {"stricken", "strike"},
+        {"shot", "shoot"},
+        {"met", "meet"},
+        {"said", "say"},
+        {"says", "say"},
+        {"told", "tell"},
+        {"withdrew", "withdraw"},
+        {"withdrawn", "withdraw"},
+        {"overran", "overrun"},
+        {"retook", "retake"},
+        {"retaken", "retake"},
+        {"began", "begin"},
+        {"begun", "begin"},
+        {"broke", "break"},
+        {"broken", "break"},
+        {"took", "take"},
+        {"taken", "take"},
+        {"came", "come"},
+        {"left", "leave"},
+        {"held", "hold"},
+        {"sent", "send"},
+        {"died", "die"},
+        {"dying", "die"},
+        {"lost", "lose"},
+        {"won", "win"},
+        {"casualties", "casualty"},
+        {"fatalities", "fatality"},
+        {"hostilities", "hostility"},
+        {"injuries", "injury"},
+        {"bodies", "bodies"},
+        {"deaths", "death"},
+        {"hit", "hit"},
+        {"cut", "cut"},
+        {"drove", "drive"},
+        {"driven", "drive"},
+        {"fell", "fall"},
+        {"fallen", "fall"},
+        {"hid", "hide"},
+        {"brought", "bring"},
+        {"ran", "run"},
+        {"laid", "lay"},
+        {"ceded", "cede"},
+        {"refugees", "refugee"},
+        {"stricken", "strike"}};
     return t;
 }
 
-bool known(std::string_view w) { return lexicon().count(w) > 0; }
+bool known(std::string_view w) {
+    return lexicon().count(w) > 0;
+}
 
 // Phrasal verbs whose particle makes the event: "turned over", "handed back", "shot down", "came
 // under (fire/control)", "took over/control", "pulled out", "set off", "broke out", "fell to".
@@ -148,7 +220,8 @@ std::string_view lemma(std::string_view w, std::string& buf) {
         if (try_form(s, "") || try_form(w.substr(0, n - 1), "")) return buf;  // "shelled", "arrived"
         if (s.size() > 2 && s[s.size() - 1] == s[s.size() - 2] && try_form(s.substr(0, s.size() - 1), "")) return buf;
     }
-    if (n > 3 && w.ends_with("es") && (try_form(w.substr(0, n - 2), "") || try_form(w.substr(0, n - 1), ""))) return buf;
+    if (n > 3 && w.ends_with("es") && (try_form(w.substr(0, n - 2), "") || try_form(w.substr(0, n - 1), "")))
+        return buf;
     if (n > 3 && w.ends_with("s") && !w.ends_with("ss") && try_form(w.substr(0, n - 1), "")) return buf;
     return w;
 }
@@ -196,9 +269,10 @@ const WordInfo& word_info(std::string_view folded) {
 // Words that can follow the verb of a phrasal trigger (see phrasal()).
 bool particle(std::string_view w) {
     static const std::unordered_map<std::string_view, int, FoldedHash, std::equal_to<>> words{
-        {"over", 0}, {"back", 0}, {"control", 0}, {"under", 0}, {"to", 0}, {"out", 0}, {"fire", 0}, {"up", 0},
-        {"into", 0}, {"across", 0}, {"the", 0}, {"for", 0}, {"karabakh", 0}, {"their", 0}, {"troops", 0},
-        {"reinforcements", 0}, {"contact", 0}, {"down", 0}, {"prisoner", 0}};
+        {"over", 0},     {"back", 0},  {"control", 0}, {"under", 0},          {"to", 0},      {"out", 0},
+        {"fire", 0},     {"up", 0},    {"into", 0},    {"across", 0},         {"the", 0},     {"for", 0},
+        {"karabakh", 0}, {"their", 0}, {"troops", 0},  {"reinforcements", 0}, {"contact", 0}, {"down", 0},
+        {"prisoner", 0}};
     return words.count(w) > 0;
 }
 
@@ -224,44 +298,52 @@ unsigned word_class(std::string_view w) {
         auto add = [&](unsigned bit, std::initializer_list<std::string_view> words) {
             for (std::string_view x : words) t[x] |= bit;
         };
-        add(kModal, {"will", "would", "could", "might", "may", "likely", "unlikely", "inevitable", "seems", "seem",
-                     "seemed", "perhaps", "probably", "supposed", "expected", "plans", "planned", "intends", "aims",
-                     "poses", "seeks", "risk", "risks", "if", "unless", "should", "must", "possible", "possibly",
-                     "potential", "forecast", "predict", "predicted", "fears", "feared", "want", "wants"});
+        add(kModal, {"will",      "would",   "could",  "might",    "may",      "likely",    "unlikely", "inevitable",
+                     "seems",     "seem",    "seemed", "perhaps",  "probably", "supposed",  "expected", "plans",
+                     "planned",   "intends", "aims",   "poses",    "seeks",    "risk",      "risks",    "if",
+                     "unless",    "should",  "must",   "possible", "possibly", "potential", "forecast", "predict",
+                     "predicted", "fears",   "feared", "want",     "wants"});
         add(kLocative, {"in", "near", "at", "around", "outside", "into", "inside", "across", "towards", "toward",
                         "within", "along", "over", "on", "through", "throughout", "between", "to"});
         add(kOrigin, {"from", "off"});
         add(kAgentHead,
-            {"forces", "force", "army", "military", "troops", "side", "government", "authorities", "ministry", "president",
-             "officials", "official", "units", "formations", "leader", "leaders", "minister", "regime", "militants",
-             "personnel", "spokesman", "spokeswoman", "spokesperson", "office", "fighters", "groups", "soldiers",
-             "leadership", "peacekeepers", "contingent", "command", "service", "police", "committee", "council",
-             "parliament", "assembly", "ombudsman", "agency", "mission", "envoy", "ambassador", "department",
-             "guard", "guards", "brigade", "battalion", "separatists", "administration", "cabinet", "premier",
-             "mfa", "mod", "icrc", "osce", "un", "eu", "nato", "kremlin", "pentagon"});
-        add(kFunction, {"the", "a", "an", "on", "in", "as", "at", "according", "moreover", "however", "also", "after",
-                        "before", "since", "during", "this", "that", "meanwhile", "nonetheless", "while", "although",
-                        "reportedly", "shortly", "prior", "despite", "following", "earlier", "later", "then", "today",
-                        "yesterday", "but", "and", "or", "of", "for", "by", "with", "from", "to", "amid", "when",
-                        "where", "if", "once", "until", "under", "over", "there", "here", "now", "last", "next",
-                        "photo", "video", "update", "updated", "breaking", "read", "source", "sources", "some",
-                        "many", "several", "all", "both", "each", "such", "these", "those", "other", "another",
-                        "his", "her", "its", "their", "our", "my", "your", "in", "according", "further", "still",
-                        "thus", "hence", "so", "yet", "even", "only", "just", "about", "around", "nearly", "almost",
-                        "what", "who", "which", "how", "why", "local", "new", "former", "late", "early"});
-        add(kPronoun, {"it", "they", "he", "she", "we", "i", "you", "this", "that", "these", "those", "them",
-                       "one", "none", "nobody", "everyone", "someone", "us"});
-        add(kNegation, {"not", "no", "never", "neither", "nor", "without", "denied", "denies", "deny", "nothing",
-                        "nt"});
+            {"forces",       "force",        "army",      "military",  "troops",    "side",        "government",
+             "authorities",  "ministry",     "president", "officials", "official",  "units",       "formations",
+             "leader",       "leaders",      "minister",  "regime",    "militants", "personnel",   "spokesman",
+             "spokeswoman",  "spokesperson", "office",    "fighters",  "groups",    "soldiers",    "leadership",
+             "peacekeepers", "contingent",   "command",   "service",   "police",    "committee",   "council",
+             "parliament",   "assembly",     "ombudsman", "agency",    "mission",   "envoy",       "ambassador",
+             "department",   "guard",        "guards",    "brigade",   "battalion", "separatists", "administration",
+             "cabinet",      "premier",      "mfa",       "mod",       "icrc",      "osce",        "un",
+             "eu",           "nato",         "kremlin",   "pentagon"});
+        add(kFunction,
+            {"the",       "a",         "an",          "on",     "in",       "as",         "at",        "according",
+             "moreover",  "however",   "also",        "after",  "before",   "since",      "during",    "this",
+             "that",      "meanwhile", "nonetheless", "while",  "although", "reportedly", "shortly",   "prior",
+             "despite",   "following", "earlier",     "later",  "then",     "today",      "yesterday", "but",
+             "and",       "or",        "of",          "for",    "by",       "with",       "from",      "to",
+             "amid",      "when",      "where",       "if",     "once",     "until",      "under",     "over",
+             "there",     "here",      "now",         "last",   "next",     "photo",      "video",     "update",
+             "updated",   "breaking",  "read",        "source", "sources",  "some",       "many",      "several",
+             "all",       "both",      "each",        "such",   "these",    "those",      "other",     "another",
+             "his",       "her",       "its",         "their",  "our",      "my",         "your",      "in",
+             "according", "further",   "still",       "thus",   "hence",    "so",         "yet",       "even",
+             "only",      "just",      "about",       "around", "nearly",   "almost",     "what",      "who",
+             "which",     "how",       "why",         "local",  "new",      "former",     "late",      "early"});
+        add(kPronoun, {"it", "they", "he", "she", "we", "i", "you", "this", "that", "these", "those", "them", "one",
+                       "none", "nobody", "everyone", "someone", "us"});
+        add(kNegation,
+            {"not", "no", "never", "neither", "nor", "without", "denied", "denies", "deny", "nothing", "nt"});
         add(kAux, {"been", "was", "were", "has", "have", "had", "be", "being", "is", "are", "got", "get"});
         add(kHedge, {"reportedly", "allegedly", "unconfirmed", "purportedly", "unverified", "rumoured", "rumored"});
         add(kPresent, {"says", "blames", "insists", "claims", "accuses", "denies", "warns", "argues", "believes",
                        "maintains", "demands", "calls", "urges", "rejects", "condemns"});
         add(kHave, {"has", "have"});
-        add(kWeekOrMonth, {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-                           "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-                           "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "gmt", "utc"});
+        add(kWeekOrMonth, {"monday",   "tuesday",  "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                           "february", "march",    "april",     "may",      "june",   "july",     "august", "september",
+                           "october",  "november", "december",  "jan",      "feb",    "mar",      "apr",    "jun",
+                           "jul",      "aug",      "sep",       "sept",     "oct",    "nov",      "dec",    "mon",
+                           "tue",      "wed",      "thu",       "fri",      "sat",    "sun",      "gmt",    "utc"});
         return t;
     }();
     if (w.size() > 14) return 0u;

@@ -28,18 +28,18 @@ std::string_view lemma(std::string_view folded, std::string& buffer);
 std::optional<Trigger> trigger_of(std::string_view folded, std::string_view next);
 
 enum WordClass : unsigned {
-    kModal = 1u << 0,       ///< will, would, could, likely, expected ...: a forecast or an assessment
-    kLocative = 1u << 1,    ///< in, near, at, into ...
-    kAgentHead = 1u << 2,   ///< forces, ministry, president, troops ...: heads of actor phrases
-    kFunction = 1u << 3,    ///< the, a, on, however ...: never start an actor phrase
-    kNegation = 1u << 4,    ///< not, no, never, denied
-    kAux = 1u << 5,         ///< was, were, been, has, have, had: the next verb is a past form
-    kHedge = 1u << 6,       ///< reportedly, allegedly, unconfirmed
-    kPresent = 1u << 7,     ///< says, claims, insists ...: a claim made at publication
-    kHave = 1u << 8,        ///< has, have (a present perfect)
-    kWeekOrMonth = 1u << 9, ///< monday ... sunday, january ... december: not actors
-    kOrigin = 1u << 10,     ///< from, off: "took off from Baku" names where a thing came from
-    kPronoun = 1u << 11,    ///< it, they, he, she, we, this ...: not actors
+    kModal = 1u << 0,        ///< will, would, could, likely, expected ...: a forecast or an assessment
+    kLocative = 1u << 1,     ///< in, near, at, into ...
+    kAgentHead = 1u << 2,    ///< forces, ministry, president, troops ...: heads of actor phrases
+    kFunction = 1u << 3,     ///< the, a, on, however ...: never start an actor phrase
+    kNegation = 1u << 4,     ///< not, no, never, denied
+    kAux = 1u << 5,          ///< was, were, been, has, have, had: the next verb is a past form
+    kHedge = 1u << 6,        ///< reportedly, allegedly, unconfirmed
+    kPresent = 1u << 7,      ///< says, claims, insists ...: a claim made at publication
+    kHave = 1u << 8,         ///< has, have (a present perfect)
+    kWeekOrMonth = 1u << 9,  ///< monday ... sunday, january ... december: not actors
+    kOrigin = 1u << 10,      ///< from, off: "took off from Baku" names where a thing came from
+    kPronoun = 1u << 11,     ///< it, they, he, she, we, this ...: not actors
 };
 
 /// The word classes of a folded token (a bit set of WordClass).

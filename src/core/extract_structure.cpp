@@ -12,12 +12,14 @@ namespace sitmap::core::extract {
 
 namespace {
 
-bool space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+bool space(char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
 
 // Length in bytes of a list marker at the start of `s` ("- ", "• ", "* ", "1. ", "2) "), else 0.
 std::size_t list_marker(std::string_view s) {
-    static constexpr std::array<std::string_view, 9> marks{"-", "*", "\xE2\x80\xA2", "\xE2\x80\x93", "\xE2\x80\x94",
-                                                           "\xC2\xB7", "\xE2\x96\xAA", "\xE2\x97\x8F", ">"};
+    static constexpr std::array<std::string_view, 9> marks{
+        "-", "*", "\xE2\x80\xA2", "\xE2\x80\x93", "\xE2\x80\x94", "\xC2\xB7", "\xE2\x96\xAA", "\xE2\x97\x8F", ">"};
     for (auto m : marks)
         if (s.starts_with(m) && s.size() > m.size() && space(s[m.size()])) return m.size() + 1;
     std::size_t i = 0;
@@ -70,7 +72,8 @@ std::size_t time_stamp(std::string_view s) {
     skip("(local)");
     skip("Baku time");
     skip("Yerevan time");
-    if (i < s.size() && (s[i] == '+' || s[i] == '-') && i + 1 < s.size() && std::isdigit(static_cast<unsigned char>(s[i + 1])))
+    if (i < s.size() && (s[i] == '+' || s[i] == '-') && i + 1 < s.size() &&
+        std::isdigit(static_cast<unsigned char>(s[i + 1])))
         i += 2;
     skip(")");
     return i;
@@ -201,17 +204,20 @@ std::optional<std::string> non_english_language(std::string_view text) {
     std::size_t cyr = 0, arm = 0, other_script = 0;
     for (std::size_t i = 0; i + 1 < text.size() && i < 20000; ++i) {
         const auto c = static_cast<unsigned char>(text[i]);
-        if (c == 0xD0 || c == 0xD1) ++cyr;
-        else if (c == 0xD4 || c == 0xD5 || c == 0xD6) ++arm;
-        else if (c >= 0xD8 && c <= 0xDB) ++other_script;
+        if (c == 0xD0 || c == 0xD1)
+            ++cyr;
+        else if (c == 0xD4 || c == 0xD5 || c == 0xD6)
+            ++arm;
+        else if (c >= 0xD8 && c <= 0xDB)
+            ++other_script;
     }
     static constexpr std::array<std::string_view, 24> english{
-        "the", "of", "and", "to", "in", "a", "is", "was", "that", "for", "on", "with", "by", "as", "said", "it",
-        "were", "from", "has", "have", "are", "at", "an", "its"};
-    static constexpr std::array<std::string_view, 12> azerbaijani{"ve", "ile", "bu", "uzre", "olan", "edib",
-                                                                  "olub", "terefinden", "ucun", "bildirib", "da", "de"};
-    static constexpr std::array<std::string_view, 12> french{"le", "la", "les", "des", "et", "du", "est", "une",
-                                                             "dans", "pour", "par", "au"};
+        "the", "of", "and",  "to", "in",   "a",    "is",  "was",  "that", "for", "on", "with",
+        "by",  "as", "said", "it", "were", "from", "has", "have", "are",  "at",  "an", "its"};
+    static constexpr std::array<std::string_view, 12> azerbaijani{
+        "ve", "ile", "bu", "uzre", "olan", "edib", "olub", "terefinden", "ucun", "bildirib", "da", "de"};
+    static constexpr std::array<std::string_view, 12> french{"le",  "la",  "les",  "des",  "et",  "du",
+                                                             "est", "une", "dans", "pour", "par", "au"};
     std::size_t en = 0, az = 0, fr = 0;
     for (const auto& t : toks) {
         for (auto w : english) en += t.folded == w;

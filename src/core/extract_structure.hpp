@@ -16,11 +16,11 @@
 namespace sitmap::core::extract {
 
 enum class PassageKind {
-    Paragraph,    ///< running prose
-    ListItem,     ///< a bullet or numbered item, or an unpunctuated prose line
-    TimelineItem, ///< a list item that opens with its own date ("27 September – ...")
-    LiveEntry,    ///< a live-blog entry that opens with (or follows) a time stamp
-    DateHeading,  ///< a line that is only a date: sets the running date, yields no event itself
+    Paragraph,     ///< running prose
+    ListItem,      ///< a bullet or numbered item, or an unpunctuated prose line
+    TimelineItem,  ///< a list item that opens with its own date ("27 September – ...")
+    LiveEntry,     ///< a live-blog entry that opens with (or follows) a time stamp
+    DateHeading,   ///< a line that is only a date: sets the running date, yields no event itself
 };
 
 struct Passage {

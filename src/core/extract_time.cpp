@@ -21,21 +21,24 @@ bool one_of(std::string_view w, std::initializer_list<std::string_view> list) {
 
 // Nouns that name an event a date can qualify ("the 10 November statement", "the war of 2020").
 bool event_noun(std::string_view w) {
-    return one_of(w, {"statement", "declaration", "agreement", "ceasefire", "accord", "deal", "decree", "war", "truce",
-                      "elections", "election", "referendum", "resolution", "ruling", "order", "offensive", "operation",
-                      "summit", "meeting", "talks", "document", "protocol", "treaty", "clashes", "fighting",
-                      "escalation", "hostilities", "armistice", "ceasefires", "conflict", "attack", "attacks",
-                      "invasion", "blockade", "handover", "exodus", "massacre", "pogrom", "pogroms", "events",
-                      "revolution", "independence", "vote", "deadline", "mandate", "arrangement", "accords"});
+    return one_of(
+        w,
+        {"statement",  "declaration",  "agreement",   "ceasefire",  "accord",     "deal",        "decree",  "war",
+         "truce",      "elections",    "election",    "referendum", "resolution", "ruling",      "order",   "offensive",
+         "operation",  "summit",       "meeting",     "talks",      "document",   "protocol",    "treaty",  "clashes",
+         "fighting",   "escalation",   "hostilities", "armistice",  "ceasefires", "conflict",    "attack",  "attacks",
+         "invasion",   "blockade",     "handover",    "exodus",     "massacre",   "pogrom",      "pogroms", "events",
+         "revolution", "independence", "vote",        "deadline",   "mandate",    "arrangement", "accords"});
 }
 
 // Adjectives that may stand between a date and its noun ("the 10 November trilateral statement").
 bool noun_modifier(std::string_view w) {
-    return one_of(w, {"trilateral", "tripartite", "peace", "ceasefire", "joint", "four", "day", "44", "six", "first",
-                      "second", "karabakh", "nagorno", "military", "russian", "brokered", "moscow", "sochi",
-                      "prague", "washington", "bishkek", "humanitarian", "local", "anti", "terrorist", "full", "scale",
-                      "so", "called", "april", "september", "november", "rigged", "snap", "parliamentary",
-                      "presidential", "and", "the"});
+    return one_of(w, {"trilateral",   "tripartite", "peace",     "ceasefire", "joint",    "four",       "day",
+                      "44",           "six",        "first",     "second",    "karabakh", "nagorno",    "military",
+                      "russian",      "brokered",   "moscow",    "sochi",     "prague",   "washington", "bishkek",
+                      "humanitarian", "local",      "anti",      "terrorist", "full",     "scale",      "so",
+                      "called",       "april",      "september", "november",  "rigged",   "snap",       "parliamentary",
+                      "presidential", "and",        "the"});
 }
 
 bool superlative(std::string_view w) {
@@ -46,9 +49,9 @@ bool superlative(std::string_view w) {
 }
 
 bool obligation(std::string_view w) {
-    return one_of(w, {"must", "should", "deadline", "ordered", "order", "obliged", "required", "will", "would",
-                      "expected", "cease", "plans", "planned", "set", "due", "scheduled", "supposed", "demanded",
-                      "ultimatum", "promised", "pledged"});
+    return one_of(w, {"must", "should",    "deadline", "ordered",  "order",     "obliged",  "required",
+                      "will", "would",     "expected", "cease",    "plans",     "planned",  "set",
+                      "due",  "scheduled", "supposed", "demanded", "ultimatum", "promised", "pledged"});
 }
 
 std::size_t token_at(const std::vector<Token>& toks, std::size_t byte) {
@@ -84,7 +87,8 @@ DateRole role_of(const std::vector<Token>& toks, std::size_t k, std::size_t afte
         head = before(2);
         return DateRole::Attributive;
     }
-    if ((before(1) == "the" || before(1) == "its" || before(1) == "their" || before(1) == "this" || before(1) == "that") &&
+    if ((before(1) == "the" || before(1) == "its" || before(1) == "their" || before(1) == "this" ||
+         before(1) == "that") &&
         d.kind != DateKind::Deictic) {
         for (std::size_t j = after; j < std::min(toks.size(), after + 4); ++j) {
             if (event_noun(w(j))) {
@@ -129,11 +133,14 @@ std::vector<RoledDate> dates_with_roles(std::string_view sentence, const std::ve
 }
 
 Connective connective_at(const std::vector<Token>& toks, std::size_t from, std::size_t to) {
-    auto w = [&](std::size_t i) -> std::string_view { return i < to && i < toks.size() ? std::string_view(toks[i].folded) : ""; };
+    auto w = [&](std::size_t i) -> std::string_view {
+        return i < to && i < toks.size() ? std::string_view(toks[i].folded) : "";
+    };
     std::size_t i = from;
     if (one_of(w(i), {"and", "but", "so"})) ++i;
     const std::string_view a = w(i), b = w(i + 1), c = w(i + 2);
-    if ((a == "shortly" || a == "soon" || a == "immediately") && (b == "after" || b == "afterwards" || b == "thereafter"))
+    if ((a == "shortly" || a == "soon" || a == "immediately") &&
+        (b == "after" || b == "afterwards" || b == "thereafter"))
         return Connective::After;
     if (one_of(a, {"afterwards", "later", "subsequently", "thereafter", "then", "next"})) return Connective::After;
     if ((a == "after" || a == "following") && one_of(b, {"that", "this", "which", "the"})) return Connective::After;
@@ -193,7 +200,8 @@ std::optional<DateRange> TimeAnchor::undated(bool present, Connective connective
                     return DateRange{ref->start, *publication_, DatePrecision::Month};
                 break;
             case Connective::Same:
-            case Connective::None: break;
+            case Connective::None:
+                break;
         }
     }
     if (present && publication_) return day(*publication_);

@@ -18,18 +18,18 @@
 namespace sitmap::core::extract {
 
 enum class DateRole {
-    Event,        ///< dates what the clause reports
-    Attributive,  ///< names an earlier event by its date ("the 10 November 2020 statement")
-    Biographical, ///< "born in 1970", "aged ..."
-    Deadline,     ///< "by 1 January 2024", "no later than", "until <future date>"
-    Comparative,  ///< "the worst since 2016", "for the first time since 1994"
+    Event,         ///< dates what the clause reports
+    Attributive,   ///< names an earlier event by its date ("the 10 November 2020 statement")
+    Biographical,  ///< "born in 1970", "aged ..."
+    Deadline,      ///< "by 1 January 2024", "no later than", "until <future date>"
+    Comparative,   ///< "the worst since 2016", "for the first time since 1994"
 };
 
 struct RoledDate {
     DateMention mention;
     DateRole role = DateRole::Event;
-    std::size_t token = 0;       ///< index of the first token of the date
-    std::string_view head;       ///< for Attributive: the folded noun it qualifies ("statement")
+    std::size_t token = 0;  ///< index of the first token of the date
+    std::string_view head;  ///< for Attributive: the folded noun it qualifies ("statement")
 };
 
 /// The dates of a sentence with their roles. `tokens` come from tokenize(sentence).

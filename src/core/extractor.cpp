@@ -16,9 +16,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <chrono>
 #include <cmath>
+#include <cstdlib>
 #include <map>
 #include <set>
 #include <tuple>
@@ -48,7 +48,7 @@ std::string first_words(std::string_view s, std::size_t n) {
 }
 
 struct Sentence {
-    TextSpan span;         // into doc.text
+    TextSpan span;  // into doc.text
     std::size_t passage = 0;
     std::vector<Token> tokens;
     std::vector<PlaceMention> places;
@@ -85,9 +85,9 @@ PlaceClass class_of_place(const NamedPlace& p) {
 
 struct Draft {
     Event event;
-    std::string lemma;       // the event word's lemma (for deduplication)
+    std::string lemma;  // the event word's lemma (for deduplication)
     std::size_t sentence = 0;
-    bool dated_here = false; // the clause gave its own date
+    bool dated_here = false;  // the clause gave its own date
 };
 
 // The document's focus: the region it names most (else the place it names most).
@@ -112,7 +112,8 @@ std::optional<std::size_t> focus_of(const Gazetteer& gaz, const std::vector<Sent
 }
 
 // Trims a token range to at most `max_words` words around `centre` (a third before it).
-std::pair<std::size_t, std::size_t> trim_words(std::size_t b, std::size_t e, std::size_t centre, std::size_t max_words) {
+std::pair<std::size_t, std::size_t> trim_words(std::size_t b, std::size_t e, std::size_t centre,
+                                               std::size_t max_words) {
     if (e - b <= max_words) return {b, e};
     std::size_t lo = centre > max_words / 3 ? centre - max_words / 3 : 0;
     lo = std::max(lo, b);
@@ -145,7 +146,8 @@ EventType noun_type(std::string_view head) {
     if (head == "statement" || head == "declaration" || head == "agreement" || head == "accord" || head == "deal" ||
         head == "treaty" || head == "protocol" || head == "document" || head == "accords" || head == "arrangement")
         return EventType::Agreement;
-    if (head == "ceasefire" || head == "truce" || head == "armistice" || head == "ceasefires") return EventType::Ceasefire;
+    if (head == "ceasefire" || head == "truce" || head == "armistice" || head == "ceasefires")
+        return EventType::Ceasefire;
     if (head == "war" || head == "clashes" || head == "fighting" || head == "escalation" || head == "hostilities" ||
         head == "conflict")
         return EventType::Clash;
@@ -153,7 +155,8 @@ EventType noun_type(std::string_view head) {
     if (head == "attack" || head == "attacks") return EventType::Strike;
     if (head == "summit" || head == "meeting" || head == "talks") return EventType::Negotiation;
     if (head == "blockade") return EventType::Blockade;
-    if (head == "exodus" || head == "handover") return head == "exodus" ? EventType::Humanitarian : EventType::Agreement;
+    if (head == "exodus" || head == "handover")
+        return head == "exodus" ? EventType::Humanitarian : EventType::Agreement;
     if (head == "massacre" || head == "pogrom" || head == "pogroms") return EventType::Casualty;
     if (head == "mandate") return EventType::Deployment;
     return EventType::Other;
@@ -277,8 +280,8 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
         const bool ambiguous = std::any_of(sen.places.begin(), sen.places.end(),
                                            [](const PlaceMention& m) { return !m.alternatives.empty(); });
         if (ambiguous && !context.empty())
-            sen.places = gazetteer_.find_mentions(text.substr(sen.span.begin, sen.span.end - sen.span.begin), sen.tokens,
-                                                  context);
+            sen.places = gazetteer_.find_mentions(text.substr(sen.span.begin, sen.span.end - sen.span.begin),
+                                                  sen.tokens, context);
     }
     const std::optional<std::size_t> focus = focus_of(gazetteer_, sentences);
     // Years for dates written without one when the text has no dateline: the span it was
@@ -286,7 +289,8 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
 
     std::set<std::string, std::less<>> war_cue_ends;  // the last word of every war cue ("war")
     for (const ConflictSpan* war : options_.calendar.of_kind(ConflictSpan::Kind::War))
-        for (const auto& cue : war->cues) war_cue_ends.insert(cue.substr(cue.rfind(' ') == std::string::npos ? 0 : cue.rfind(' ') + 1));
+        for (const auto& cue : war->cues)
+            war_cue_ends.insert(cue.substr(cue.rfind(' ') == std::string::npos ? 0 : cue.rfind(' ') + 1));
 
     // Stages 2-5 per sentence, in text order, with the reference time moving along.
     TimeAnchor anchor(doc.publication_date, written);
@@ -309,7 +313,8 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
         if (new_passage) {
             // Date headings between the last passage and this one set the running date (a year
             // heading, the year of what follows).
-            for (std::size_t q = last_passage == static_cast<std::size_t>(-1) ? 0 : last_passage + 1; q < sen.passage; ++q) {
+            for (std::size_t q = last_passage == static_cast<std::size_t>(-1) ? 0 : last_passage + 1; q < sen.passage;
+                 ++q) {
                 if (passages[q].kind != PassageKind::DateHeading || !passages[q].own_date) continue;
                 const DateRange& h = *passages[q].own_date;
                 if (h.precision == DatePrecision::Year && h.start.year() == h.end.year())
@@ -333,7 +338,8 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
                 // Items after undated ones close their interval.
                 for (std::size_t d : pending_items)
                     if (last_item_date && sys_days(passage.own_date->start) >= sys_days(last_item_date->end))
-                        drafts[d].event.date = DateRange{last_item_date->start, passage.own_date->start, DatePrecision::Day};
+                        drafts[d].event.date =
+                            DateRange{last_item_date->start, passage.own_date->start, DatePrecision::Day};
                 pending_items.clear();
                 last_item_date = passage.own_date;
             }
@@ -349,7 +355,8 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
         const DateContext dctx{doc.publication_date, ref ? std::optional<Date>(ref->start) : year_hint, text_year};
         const std::vector<Frame> frames = find_frames(st, toks);
         // Only a sentence that reports something needs its dates read.
-        const std::vector<RoledDate> dates = frames.empty() ? std::vector<RoledDate>{} : dates_with_roles(st, toks, dctx);
+        const std::vector<RoledDate> dates =
+            frames.empty() ? std::vector<RoledDate>{} : dates_with_roles(st, toks, dctx);
         const SentenceView view{st, toks, sen.places};
 
         // A sentence with no event that names a town or district sets the scene for the next.
@@ -361,7 +368,8 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
                                  (m.last_token < toks.size() && trigger_of(toks[m.last_token].folded, "") &&
                                   trigger_of(toks[m.last_token].folded, "")->reporting);
             // Towns, districts and corridors set a scene; broad regions and countries do not.
-            const bool narrow = np.precision == LocationPrecision::Point || np.precision == LocationPrecision::District ||
+            const bool narrow = np.precision == LocationPrecision::Point ||
+                                np.precision == LocationPrecision::District ||
                                 np.kind.find("corridor") != std::string::npos;
             if (np.has_position && !capital && !speaker && narrow)
                 next_scene = Scene{m.place, std::string(st.substr(m.begin, m.end - m.begin))};
@@ -455,7 +463,8 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
             // the passage (a town or district the sentences before named), then the speaker's
             // country for talks, decrees, deployments and flows of people.
             std::string surface_override;
-            for (std::size_t i = std::min(f.begin, f.quote_begin); picks.empty() && i + 1 < std::max(f.end, f.quote_end); ++i) {
+            for (std::size_t i = std::min(f.begin, f.quote_begin);
+                 picks.empty() && i + 1 < std::max(f.end, f.quote_end); ++i) {
                 if (toks[i].folded != "the") continue;
                 const PlaceClass c = class_of_noun(toks[i + 1].folded);
                 if (auto it = last_of_class.find(c); c != PlaceClass::None && it != last_of_class.end()) {
@@ -541,8 +550,9 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
                 e.target = target;
                 e.summary = fmt::format("{} at {}: {}", event_type_name(f.word.type), np.name,
                                         first_words(st.substr(qbyte, qstop - qbyte), 18));
-                e.source = SourceRef{doc.name, doc.base_offset + sen.span.begin + qbyte,
-                                     doc.base_offset + sen.span.begin + qstop, std::string(st.substr(qbyte, qstop - qbyte))};
+                e.source =
+                    SourceRef{doc.name, doc.base_offset + sen.span.begin + qbyte,
+                              doc.base_offset + sen.span.begin + qstop, std::string(st.substr(qbyte, qstop - qbyte))};
                 // Confidence: what the text itself states about the event.
                 double c = 0.35;
                 if (dated_here) c += 0.2;

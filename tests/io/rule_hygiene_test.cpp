@@ -43,7 +43,9 @@ std::vector<core::Event> with_phrase(const std::vector<core::Event>& ev, const s
 }
 
 using core::Date;
-Date ymd(int y, unsigned m, unsigned d) { return Date{std::chrono::year(y), std::chrono::month(m), std::chrono::day(d)}; }
+Date ymd(int y, unsigned m, unsigned d) {
+    return Date{std::chrono::year(y), std::chrono::month(m), std::chrono::day(d)};
+}
 
 }  // namespace
 
@@ -77,7 +79,8 @@ TEST_CASE("rule: a biographical 'born in' year and a 'by <date>' deadline do not
             INFO(doc << ": " << e.source.quote);
             CHECK(e.date.start.year() >= std::chrono::year(1988));  // nobody in these texts was born after that
         }
-    for (const char* doc : {"dev/d07_khazar_press_vardanyan_decree.txt", "dev/d10_eurasia_lens_analysis_end_of_nkr.txt"})
+    for (const char* doc :
+         {"dev/d07_khazar_press_vardanyan_decree.txt", "dev/d10_eurasia_lens_analysis_end_of_nkr.txt"})
         for (const auto& e : events_of(doc)) {
             if (lower(e.source.quote).find("dissol") == std::string::npos) continue;
             INFO(doc << ": " << e.source.quote);
@@ -118,8 +121,9 @@ TEST_CASE("rule: misspelt and variant place names are matched tolerantly", "[io]
 }
 
 TEST_CASE("rule: bulleted timelines without full stops are read, item by item", "[io][rules]") {
-    for (const char* doc : {"dev/a06_karabakh_notes_chronology.txt", "dev/b04_conflict_monitor_chronology_2020_2022.txt",
-                            "dev/c05_karabakh_monitor_timeline.txt"}) {
+    for (const char* doc :
+         {"dev/a06_karabakh_notes_chronology.txt", "dev/b04_conflict_monitor_chronology_2020_2022.txt",
+          "dev/c05_karabakh_monitor_timeline.txt"}) {
         INFO(doc);
         const auto ev = events_of(doc);
         CHECK(ev.size() >= 15);
