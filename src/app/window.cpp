@@ -148,7 +148,7 @@ bool is_script_step(const std::string& step) {
     if (std::find(words.begin(), words.end(), std::string_view(step)) != words.end()) return true;
     return std::sscanf(step.c_str(), "pan:%lf,%lf", &a, &b) == 2 || std::sscanf(step.c_str(), "zoom:%lf", &a) == 1 ||
            std::sscanf(step.c_str(), "select:%d", &k) == 1 || std::sscanf(step.c_str(), "slide:%d", &k) == 1 ||
-           step.starts_with("place:") || step.starts_with("date:");
+           step.starts_with("place:") || step.starts_with("date:") || step.starts_with("goto:");
 }
 
 void apply_script_step(ui::AppState& state, const std::string& step) {
@@ -197,6 +197,8 @@ void apply_script_step(ui::AppState& state, const std::string& step) {
             if (!hits.empty()) ui::review_relocate(state, hits.front().place);
         }
         if (d != core::Date{}) state.date = d;
+    } else if (step.starts_with("goto:")) {  // type into "Go to date" and press Enter
+        state.goto_date_text = step.substr(5);
     } else if (step == "save") {
         state.ev.save_requested = true;
     } else if (step == "crash") {  // end abruptly, as a crash would: no destructors, no save
@@ -213,8 +215,8 @@ void apply_script_step(ui::AppState& state, const std::string& step) {
     } else {
         throw usage_error(
             "invalid --script step '{}' (expected pan:DX,DY, zoom:F, home, layers:off, about, present, "
-            "next, slide:N, select:N, delete, review, accept, reject, review-next, place:NAME, date:TEXT, save, "
-            "crash, export, briefing or wait)",
+            "next, slide:N, select:N, delete, review, accept, reject, review-next, place:NAME, date:TEXT, "
+            "goto:DATE, save, crash, export, briefing or wait)",
             step);
     }
     cam.clamp_centre(state.scene.bounds);
@@ -228,8 +230,8 @@ int run_window(const WindowOptions& options, std::chrono::steady_clock::time_poi
         if (!is_script_step(step))
             throw usage_error(
                 "invalid --script step '{}' (expected pan:DX,DY, zoom:F, home, layers:off, about, present, "
-                "next, slide:N, select:N, delete, review, accept, reject, review-next, place:NAME, date:TEXT, save, "
-                "crash, export, briefing or wait)",
+                "next, slide:N, select:N, delete, review, accept, reject, review-next, place:NAME, date:TEXT, "
+                "goto:DATE, save, crash, export, briefing or wait)",
                 step);
     const DataPaths paths = find_data_paths(options.data_dir);
     GlfwSession glfw;

@@ -36,6 +36,9 @@ struct AppState {
     bool playing = false;            ///< the date advances by itself
     float play_days_per_second = 4;  ///< playback speed
     bool date_zoomed = false;        ///< slider spans Sep 2020 - Jun 2024 instead of all the data
+    /// Text for the "Go to date" field, submitted on the next frame as if typed and Enter pressed
+    /// (the window's --script goto:TEXT step; empty otherwise).
+    std::string goto_date_text;
 
     bool show_layers = true;
     bool show_about = false;

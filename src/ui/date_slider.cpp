@@ -104,7 +104,14 @@ float draw_date_slider(AppState& state, float bottom_inset) {
         // date used to change the flag in between and abort on ImGui's style-stack check).
         const bool pushed = typed_bad;
         if (pushed) ImGui::PushStyleColor(ImGuiCol_FrameBg, ImVec4(1.0f, 0.75f, 0.75f, 1.0f));
-        if (ImGui::InputText("Go to date (YYYY-MM-DD)", typed.data(), typed.size(), ImGuiInputTextFlags_EnterReturnsTrue)) {
+        bool submitted =
+            ImGui::InputText("Go to date (YYYY-MM-DD)", typed.data(), typed.size(), ImGuiInputTextFlags_EnterReturnsTrue);
+        if (!state.goto_date_text.empty()) {  // a scripted entry, as if typed and Enter pressed
+            std::snprintf(typed.data(), typed.size(), "%s", state.goto_date_text.c_str());
+            state.goto_date_text.clear();
+            submitted = true;
+        }
+        if (submitted) {
             const auto d = core::parse_iso_date(typed.data());
             typed_bad = !d;
             if (d) day = std::clamp(core::day_number(*d), first_day, last_day);

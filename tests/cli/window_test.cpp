@@ -130,3 +130,18 @@ TEST_CASE("review in the window: decisions journalled, recovered after a crash, 
     CHECK_THAT(rendered.err, Catch::Contains("2 accepted, 1 rejected (never drawn), 1 unreviewed"));
     fs::remove_all(dir);
 }
+
+TEST_CASE("a malformed date typed into 'Go to date' keeps the window and its date", "[cli][window]") {
+    // Before the fix, the field's style colour was pushed under one flag and popped under another:
+    // the first bad date aborted the app on ImGui's style-stack assertion.
+    if (!have_xvfb("go-to-date test")) return;
+    const fs::path shot = fs::temp_directory_path() / ("sitmap_goto_" + std::to_string(::getpid()) + ".png");
+    fs::remove(shot);
+    const auto r = run_sitmap("--frames 8 --script goto:2020-13-45 wait goto:hello wait goto:2020-11-10 wait "
+                              "--screenshot '" + shot.string() + "'",
+                              "xvfb-run -a -s '-screen 0 1024x700x24'");
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(fs::exists(shot));
+    fs::remove(shot);
+}
