@@ -248,6 +248,10 @@ void Presentation::frame_overrides(const ui::AppState& state, render::FrameOptio
     frame.title = slide.title;
     frame.subtitle = slide.caption;
     frame.off_map = &state.ev.off_map;  // full screen, without the window's strip
+    if (!slide.events.show_events) {  // as `render --briefing` draws the slide: no events at all
+        frame.events = nullptr;
+        frame.off_map = nullptr;
+    }
     frame.legend = true;
     frame.north_arrow = true;
     frame.locator = true;
