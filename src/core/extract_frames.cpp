@@ -256,7 +256,7 @@ std::vector<Frame> find_frames(std::string_view s, const std::vector<Token>& t) 
     for (std::size_t i = 0; i < t.size(); ++i) {
         reading[i] = trigger_of(t[i].folded, i + 1 < t.size() ? std::string_view(t[i + 1].folded) : "");
         any = any || reading[i].has_value() || t[i].folded == "take" || t[i].folded == "takes" ||
-              t[i].folded == "took" || t[i].folded == "taken";
+              t[i].folded == "took" || t[i].folded == "taken" || t[i].folded == "fell" || t[i].folded == "falls";
     }
     if (!any) return out;
     const auto starts = clause_starts(s, t);
@@ -280,6 +280,10 @@ std::vector<Frame> find_frames(std::string_view s, const std::vector<Token>& t) 
         for (std::size_t i = b; i < e; ++i) {
             if (t[i].numeric || skip_trigger(t, i)) continue;
             auto trig = reading[i];
+            // "Jabrayil fell in early October": a named place falling is a capture.
+            if (!trig && (t[i].folded == "fell" || t[i].folded == "falls") && i > 0 && t[i - 1].capitalized &&
+                !(cls[i - 1] & (kFunction | kWeekOrMonth)))
+                trig = Trigger{EventType::Capture, 7, true, false};
             // "forces take Hin Tagher", "took Shusha": taking a named place is a capture.
             if (!trig &&
                 (t[i].folded == "take" || t[i].folded == "takes" || t[i].folded == "took" || t[i].folded == "taken") &&

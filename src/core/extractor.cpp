@@ -467,7 +467,19 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
                  picks.empty() && i + 1 < std::max(f.end, f.quote_end); ++i) {
                 if (toks[i].folded != "the") continue;
                 const PlaceClass c = class_of_noun(toks[i + 1].folded);
-                if (auto it = last_of_class.find(c); c != PlaceClass::None && it != last_of_class.end()) {
+                if (c == PlaceClass::None) continue;
+                // The nearest place of that kind the sentence itself names before it ("Authorities in
+                // Stepanakert say the city came under fire"), else the last one the text named.
+                for (const auto& m : sen.places) {
+                    if (m.first_token >= i) break;
+                    const NamedPlace& np = gazetteer_.place(m.place);
+                    if (np.has_position && class_of_place(np) == c) {
+                        picks.assign(1, PlacePick{m.place, {}, false, m.tolerant});
+                        surface_override = std::string(st.substr(m.begin, m.end - m.begin));
+                    }
+                }
+                if (!picks.empty()) break;
+                if (auto it = last_of_class.find(c); it != last_of_class.end()) {
                     picks.push_back(PlacePick{it->second.place, {}, false, false});
                     surface_override = it->second.surface;
                 }
