@@ -8,10 +8,10 @@
 
 #include <fmt/format.h>
 
+#include <unistd.h>
 #include <chrono>
 #include <cstdio>
 #include <memory>
-#include <unistd.h>
 
 namespace sitmap::app {
 
@@ -45,7 +45,8 @@ int run_extract(const ExtractOptions& o) {
         const auto now = std::chrono::steady_clock::now();
         if (done != total && now - last_report < std::chrono::milliseconds(500)) return;
         last_report = now;
-        std::fprintf(stderr, tty ? "\rextract: %zu/%zu documents, %zu events" : "extract: %zu/%zu documents, %zu events\n",
+        std::fprintf(stderr,
+                     tty ? "\rextract: %zu/%zu documents, %zu events" : "extract: %zu/%zu documents, %zu events\n",
                      done, total, events.size());
         if (tty && done == total) std::fputc('\n', stderr);
     };
@@ -83,10 +84,12 @@ int run_extract(const ExtractOptions& o) {
 CLI::App* add_extract_command(CLI::App& parent, int& exit_code) {
     auto opts = std::make_shared<ExtractOptions>();
     CLI::App* cmd = parent.add_subcommand(
-        "extract", "Extract dated, geocoded events from news documents (UTF-8 text; a Key: value header closed by --- "
-                   "is optional).");
+        "extract",
+        "Extract dated, geocoded events from news documents (UTF-8 text; a Key: value header closed by --- "
+        "is optional).");
     cmd->add_option("inputs", opts->inputs, "Documents or directories of documents (default: assets/documents)");
-    cmd->add_option("-o,--output", opts->output, "Events file: .gpkg, .geojson or .csv (written atomically)")->required();
+    cmd->add_option("-o,--output", opts->output, "Events file: .gpkg, .geojson or .csv (written atomically)")
+        ->required();
     cmd->add_option("--data", opts->data_dir, "Directory holding geodata/ and assets/ (default: found automatically)");
     cmd->add_option("--min-confidence", opts->min_confidence,
                     "Write only events whose confidence is at least this (0..1); the summary counts the rest")

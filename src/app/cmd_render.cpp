@@ -38,7 +38,7 @@ struct RenderOptions {
     std::string scale = "auto";
     std::string output;
     std::string data_dir;
-    std::string date;  ///< control situation shown; empty = the last change in the control data
+    std::string date;                  ///< control situation shown; empty = the last change in the control data
     std::string events = "documents";  ///< "documents" (the shipped ones), "none", or files/dirs
     std::string window = "week";       ///< time window of events ending at the date
     std::string edits;                 ///< GeoPackage of corrections to apply (optional)
@@ -47,8 +47,8 @@ struct RenderOptions {
     std::string title, subtitle;
     bool no_legend = false, no_north_arrow = false, no_locator = false;
     bool world_file = false;
-    std::string briefing;              ///< render every slide of this briefing into the output dir
-    std::string from, to, step = "1d"; ///< animation frames into the output dir
+    std::string briefing;               ///< render every slide of this briefing into the output dir
+    std::string from, to, step = "1d";  ///< animation frames into the output dir
     bool quiet = false;
 };
 
@@ -92,7 +92,8 @@ struct RenderSession {
     io::RgbaImage render(const core::Camera& camera, std::optional<core::Date> date, const core::EventFilter& filter,
                          const core::TimeWindow& window, const std::vector<std::string>& highlight,
                          render::FrameOptions frame) {
-        std::optional<std::int32_t> day = date ? std::optional(core::day_number(*date)) : core::latest_control_day(scene);
+        std::optional<std::int32_t> day =
+            date ? std::optional(core::day_number(*date)) : core::latest_control_day(scene);
         EventLayout layout;
         core::OffMapSummary off_map;
         last_drawn = 0;
@@ -109,10 +110,9 @@ struct RenderSession {
                 last_drawn = visible.size();
                 std::optional<std::size_t> selected;
                 if (!highlight.empty()) selected = events.find(highlight.front());
-                layout = layout_events(events.events(), visible, projector,
-                                       {.metres_per_pixel = camera.metres_per_pixel(),
-                                        .ui_scale = frame.ui_scale,
-                                        .selected = selected});
+                layout = layout_events(
+                    events.events(), visible, projector,
+                    {.metres_per_pixel = camera.metres_per_pixel(), .ui_scale = frame.ui_scale, .selected = selected});
             }
         }
         frame.day = day;
@@ -232,7 +232,8 @@ int run_render(const RenderOptions& o) {
         const auto [count, unit] = parse_step(o.step);
         const fs::path dir = prepare_output_dir(o.output);
         RenderSession session(o);
-        const core::Camera camera = core::Camera::fit(core::project_box(session.projector, box), size.width, size.height);
+        const core::Camera camera =
+            core::Camera::fit(core::project_box(session.projector, box), size.width, size.height);
         int n = 0;
         for (core::Date d = from; std::chrono::sys_days(d) <= std::chrono::sys_days(to);) {
             const auto image = session.render(camera, d, filter, window, {}, furniture);
@@ -248,9 +249,10 @@ int run_render(const RenderOptions& o) {
             }
         }
         if (!o.quiet) std::fprintf(stderr, "wrote %d frames to %s\n", n, dir.c_str());
-        std::printf("ffmpeg -framerate 6 -i '%s/frame-%%05d.png' -c:v libx264 -pix_fmt yuv420p -vf "
-                    "\"pad=ceil(iw/2)*2:ceil(ih/2)*2\" '%s.mp4'\n",
-                    dir.c_str(), dir.c_str());
+        std::printf(
+            "ffmpeg -framerate 6 -i '%s/frame-%%05d.png' -c:v libx264 -pix_fmt yuv420p -vf "
+            "\"pad=ceil(iw/2)*2:ceil(ih/2)*2\" '%s.mp4'\n",
+            dir.c_str(), dir.c_str());
         return 0;
     }
 

@@ -14,15 +14,15 @@
 namespace sitmap::app {
 
 struct EventLayout {
-    std::vector<core::EventMarker> markers;           ///< marker.id indexes `members`
-    std::vector<std::vector<std::size_t>> members;    ///< event indices per marker
+    std::vector<core::EventMarker> markers;         ///< marker.id indexes `members`
+    std::vector<std::vector<std::size_t>> members;  ///< event indices per marker
 };
 
 struct EventLayoutOptions {
     double metres_per_pixel = 1000;
     float ui_scale = 1;
-    std::optional<std::size_t> selected;     ///< event index drawn highlighted
-    std::vector<std::size_t> fanned;         ///< members of the group the user opened (drawn around it)
+    std::optional<std::size_t> selected;        ///< event index drawn highlighted
+    std::vector<std::size_t> fanned;            ///< members of the group the user opened (drawn around it)
     const std::vector<char>* edited = nullptr;  ///< per event index, nonzero when the user changed it
 };
 

@@ -44,7 +44,8 @@ void collect_document_info(ui::AppState& state, const std::vector<std::string>& 
             auto& info = state.ev.documents[doc.name];
             if (info.title.empty()) info.title = doc.title;
             if (info.source.empty()) info.source = doc.source;
-            if (info.published.empty() && doc.publication_date) info.published = core::format_iso(*doc.publication_date);
+            if (info.published.empty() && doc.publication_date)
+                info.published = core::format_iso(*doc.publication_date);
         });
     }
 }
@@ -134,15 +135,19 @@ EventSession::EventSession(ui::AppState& state, const std::vector<std::string>& 
     if (!all.empty()) {
         first_ = last_ = all.front().date.start;
         for (const auto& e : all) {
-            first_ = std::min(first_, e.date.start, [](auto a, auto b) { return std::chrono::sys_days(a) < std::chrono::sys_days(b); });
-            last_ = std::max(last_, e.date.start, [](auto a, auto b) { return std::chrono::sys_days(a) < std::chrono::sys_days(b); });
+            first_ = std::min(first_, e.date.start,
+                              [](auto a, auto b) { return std::chrono::sys_days(a) < std::chrono::sys_days(b); });
+            last_ = std::max(last_, e.date.start,
+                             [](auto a, auto b) { return std::chrono::sys_days(a) < std::chrono::sys_days(b); });
         }
     } else {
         first_ = last_ = core::Date{std::chrono::year(2020), std::chrono::September, std::chrono::day(27)};
     }
 }
 
-core::Date EventSession::shown_date(const ui::AppState& state) const { return state.date.value_or(last_); }
+core::Date EventSession::shown_date(const ui::AppState& state) const {
+    return state.date.value_or(last_);
+}
 
 void EventSession::update(ui::AppState& state, float ui_scale) {
     auto& ev = state.ev;
@@ -196,9 +201,10 @@ void EventSession::handle_input(ui::AppState& state, core::ScreenPx pointer, con
         if (pressed_on_selected_ && ImGui::IsMouseDown(ImGuiMouseButton_Left) && moved > 3) dragging_ = true;
         state.ev_dragging = dragging_;
         if (dragging_) {
-            ImGui::GetForegroundDrawList()->AddCircle(ImVec2(static_cast<float>(pointer.x / (io.DisplayFramebufferScale.x)),
-                                                             static_cast<float>(pointer.y / (io.DisplayFramebufferScale.y))),
-                                                      11, IM_COL32(255, 176, 0, 255), 24, 2.5f);
+            ImGui::GetForegroundDrawList()->AddCircle(
+                ImVec2(static_cast<float>(pointer.x / (io.DisplayFramebufferScale.x)),
+                       static_cast<float>(pointer.y / (io.DisplayFramebufferScale.y))),
+                11, IM_COL32(255, 176, 0, 255), 24, 2.5f);
         }
         if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
             if (dragging_ && ev.selected) {
@@ -251,13 +257,17 @@ void EventSession::handle_input(ui::AppState& state, core::ScreenPx pointer, con
         for (std::size_t k = 0; k < members.size() && k < 8; ++k) {
             const auto& e = events[members[k]];
             const auto& st = core::event_type_style(e.type);
-            ImGui::TextColored(ImVec4(st.color.r, st.color.g, st.color.b, 1), "%s", core::event_symbol_utf8(e.type).c_str());
+            ImGui::TextColored(ImVec4(st.color.r, st.color.g, st.color.b, 1), "%s",
+                               core::event_symbol_utf8(e.type).c_str());
             ImGui::SameLine();
             ImGui::Text("%s  %s", core::format_iso(e.date.start).c_str(), e.summary.c_str());
         }
-        if (members.size() > 8) ImGui::TextDisabled("... and %zu more (click to spread)", members.size() - 8);
-        else if (members.size() > 1) ImGui::TextDisabled("click to spread the group");
-        else ImGui::TextDisabled("click for the source sentence");
+        if (members.size() > 8)
+            ImGui::TextDisabled("... and %zu more (click to spread)", members.size() - 8);
+        else if (members.size() > 1)
+            ImGui::TextDisabled("click to spread the group");
+        else
+            ImGui::TextDisabled("click for the source sentence");
         ImGui::PopTextWrapPos();
         ImGui::EndTooltip();
     }
@@ -270,7 +280,8 @@ void EventSession::handle_input(ui::AppState& state, core::ScreenPx pointer, con
         if (auto d = core::next_event_date(ev.events.events(), filter, date)) state.date = *d, ev.filter_changed = true;
     }
     if (!ctrl && ImGui::IsKeyPressed(GLFW_KEY_COMMA)) {
-        if (auto d = core::previous_event_date(ev.events.events(), filter, date)) state.date = *d, ev.filter_changed = true;
+        if (auto d = core::previous_event_date(ev.events.events(), filter, date))
+            state.date = *d, ev.filter_changed = true;
     }
     {
         // Review mode's keys first: R, and while reviewing Enter/Y X/N U P D Space arrows Esc.
@@ -305,7 +316,7 @@ void EventSession::handle_input(ui::AppState& state, core::ScreenPx pointer, con
     if (ImGui::IsKeyPressed(GLFW_KEY_DELETE) && ev.selected) {
         const auto& e = ev.events.events()[*ev.selected];
         ui::apply_edit(state, {.kind = ev.events.deleted(*ev.selected) ? core::EventEdit::Kind::Restore
-                                                                        : core::EventEdit::Kind::Delete,
+                                                                       : core::EventEdit::Kind::Delete,
                                .key = core::event_key(e)});
     }
 }
@@ -322,8 +333,8 @@ bool EventSession::save(ui::AppState& state) {
         return true;
     } catch (const std::exception& e) {
         // Nothing is lost: the journal still holds every correction.
-        ev.message = fmt::format("Could not save: {}. Your corrections are kept in {}.journal.", e.what(),
-                                 edits_path_.string());
+        ev.message =
+            fmt::format("Could not save: {}. Your corrections are kept in {}.journal.", e.what(), edits_path_.string());
         state.notify(ev.message, 15.0);
         return false;
     }

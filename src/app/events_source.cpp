@@ -17,7 +17,8 @@ namespace fs = std::filesystem;
 
 bool is_events_file(const fs::path& path) {
     std::string ext = path.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return ext == ".gpkg" || ext == ".geojson" || ext == ".json" || ext == ".csv";
 }
 
@@ -57,7 +58,8 @@ std::vector<core::Event> load_events(const std::vector<std::string>& inputs_or_d
         if (fs::is_regular_file(in, ec) && is_events_file(in)) {
             try {
                 auto loaded = io::read_events(in, diags);
-                events.insert(events.end(), std::make_move_iterator(loaded.begin()), std::make_move_iterator(loaded.end()));
+                events.insert(events.end(), std::make_move_iterator(loaded.begin()),
+                              std::make_move_iterator(loaded.end()));
             } catch (const Error& e) {
                 diags.add(core::Severity::Error, core::DiagCode::FileUnreadable, in, "", e.what());
             }

@@ -2,8 +2,8 @@
 // render, extract, query, events. Errors are caught here, once: message on stderr, exit code
 // 2 for malformed arguments, 1 for everything else.
 #include "app/cmd_extract.hpp"
-#include "app/cmd_render.hpp"
 #include "app/cmd_query.hpp"
+#include "app/cmd_render.hpp"
 #include "app/window.hpp"
 #include "core/error.hpp"
 
@@ -15,8 +15,9 @@
 int main(int argc, char** argv) {
     const auto process_start = std::chrono::steady_clock::now();
     using namespace sitmap;
-    CLI::App cli{"sitmap: a situation map of the South Caucasus.\n"
-                 "Without a verb, opens the map window on the default dataset."};
+    CLI::App cli{
+        "sitmap: a situation map of the South Caucasus.\n"
+        "Without a verb, opens the map window on the default dataset."};
     cli.set_version_flag("--version", SITMAP_VERSION);
     cli.require_subcommand(0, 1);
     app::WindowOptions window;

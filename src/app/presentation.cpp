@@ -22,7 +22,9 @@ namespace fs = std::filesystem;
 
 namespace {
 constexpr double kTransitionSeconds = 1.2;
-double ease(double t) { return t * t * (3 - 2 * t); }  // smoothstep
+double ease(double t) {
+    return t * t * (3 - 2 * t);
+}  // smoothstep
 }  // namespace
 
 Presentation::Presentation(ui::AppState& state, const DataPaths& paths) {
@@ -34,7 +36,8 @@ Presentation::Presentation(ui::AppState& state, const DataPaths& paths) {
         try {
             b.briefing = io::load_briefing(sample);
         } catch (const std::exception& e) {
-            state.diagnostics.add(core::Severity::Warning, core::DiagCode::RecordInvalid, sample.string(), "", e.what());
+            state.diagnostics.add(core::Severity::Warning, core::DiagCode::RecordInvalid, sample.string(), "",
+                                  e.what());
         }
     }
 }
@@ -59,8 +62,10 @@ void Presentation::start_slide(ui::AppState& state, int index, bool animate) {
     if (index < 0 || index >= static_cast<int>(b.briefing.slides.size())) return;
     const core::Slide& slide = b.briefing.slides[static_cast<std::size_t>(index)];
     b.current = index;
-    if (saved_layers_.empty()) saved_layers_ = apply_slide_layers(state.scene, slide);
-    else apply_slide_layers(state.scene, slide);
+    if (saved_layers_.empty())
+        saved_layers_ = apply_slide_layers(state.scene, slide);
+    else
+        apply_slide_layers(state.scene, slide);
     state.ev.filter = slide_filter(slide);
     try {
         state.ev.window = slide_window(slide);
@@ -143,8 +148,8 @@ void Presentation::update(ui::AppState& state, GLFWwindow* window, EventSession&
     }
     if (b.add_slide_requested) {
         b.add_slide_requested = false;
-        core::Slide s = slide_from_view(state.camera, state.projector, state.scene, state.ev.filter, state.ev.window,
-                                        state.date);
+        core::Slide s =
+            slide_from_view(state.camera, state.projector, state.scene, state.ev.filter, state.ev.window, state.date);
         if (state.ev.selected && *state.ev.selected < state.ev.events.events().size())
             s.highlighted_events.push_back(core::event_key(state.ev.events.events()[*state.ev.selected]));
         b.briefing.slides.push_back(std::move(s));
@@ -167,10 +172,11 @@ void Presentation::update(ui::AppState& state, GLFWwindow* window, EventSession&
     if (transition_.t < 1.0) {
         transition_.t = std::min(1.0, transition_.t + dt / kTransitionSeconds);
         const double e = ease(transition_.t);
-        state.camera.set_centre({transition_.from_centre.x + (transition_.to_centre.x - transition_.from_centre.x) * e,
-                                 transition_.from_centre.y + (transition_.to_centre.y - transition_.from_centre.y) * e});
-        state.camera.set_metres_per_pixel(
-            std::exp(std::log(transition_.from_mpp) + (std::log(transition_.to_mpp) - std::log(transition_.from_mpp)) * e));
+        state.camera.set_centre(
+            {transition_.from_centre.x + (transition_.to_centre.x - transition_.from_centre.x) * e,
+             transition_.from_centre.y + (transition_.to_centre.y - transition_.from_centre.y) * e});
+        state.camera.set_metres_per_pixel(std::exp(
+            std::log(transition_.from_mpp) + (std::log(transition_.to_mpp) - std::log(transition_.from_mpp)) * e));
         if (transition_.to_date) {
             const auto from = transition_.from_date.value_or(*transition_.to_date);
             const auto a = core::day_number(from), z = core::day_number(*transition_.to_date);
@@ -230,8 +236,9 @@ void Presentation::fulfil_requests(ui::AppState& state, render::Renderer& render
             const auto t0 = std::chrono::steady_clock::now();
             const auto image = render_image(renderer, state.scene, camera, frame);
             write_image_file(e.path, image, camera, state.projector, e.world_file);
-            b.message = fmt::format("Exported {}x{} to {} in {:.1f} s", e.width, e.height, fs::absolute(e.path).string(),
-                                    std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+            b.message =
+                fmt::format("Exported {}x{} to {} in {:.1f} s", e.width, e.height, fs::absolute(e.path).string(),
+                            std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
         } catch (const std::exception& ex) {
             b.message = ex.what();
         }
@@ -248,7 +255,7 @@ void Presentation::frame_overrides(const ui::AppState& state, render::FrameOptio
     frame.title = slide.title;
     frame.subtitle = slide.caption;
     frame.off_map = &state.ev.off_map;  // full screen, without the window's strip
-    if (!slide.events.show_events) {  // as `render --briefing` draws the slide: no events at all
+    if (!slide.events.show_events) {    // as `render --briefing` draws the slide: no events at all
         frame.events = nullptr;
         frame.off_map = nullptr;
     }

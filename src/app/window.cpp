@@ -38,7 +38,9 @@ namespace sitmap::app {
 namespace {
 
 std::string glfw_error_text;
-void on_glfw_error(int code, const char* text) { glfw_error_text = fmt::format("{} (GLFW error {:#x})", text, code); }
+void on_glfw_error(int code, const char* text) {
+    glfw_error_text = fmt::format("{} (GLFW error {:#x})", text, code);
+}
 
 /// glfwInit/glfwTerminate as one object.
 struct GlfwSession {
@@ -142,9 +144,9 @@ void handle_input(ui::AppState& state, GLFWwindow* window, double fb_per_window)
 bool is_script_step(const std::string& step) {
     double a = 0, b = 0;
     int k = 0;
-    static constexpr std::array<std::string_view, 15> words{
-        "home", "layers:off", "about", "present", "next", "export", "briefing", "delete", "review", "accept",
-        "reject", "review-next", "save", "crash", "wait"};
+    static constexpr std::array<std::string_view, 15> words{"home",   "layers:off",  "about",  "present", "next",
+                                                            "export", "briefing",    "delete", "review",  "accept",
+                                                            "reject", "review-next", "save",   "crash",   "wait"};
     if (std::find(words.begin(), words.end(), std::string_view(step)) != words.end()) return true;
     return std::sscanf(step.c_str(), "pan:%lf,%lf", &a, &b) == 2 || std::sscanf(step.c_str(), "zoom:%lf", &a) == 1 ||
            std::sscanf(step.c_str(), "select:%d", &k) == 1 || std::sscanf(step.c_str(), "slide:%d", &k) == 1 ||
@@ -317,7 +319,8 @@ int run_window(const WindowOptions& options, std::chrono::steady_clock::time_poi
             handle_input(state, window.get(), fb_per_window);
             {
                 const auto now = std::chrono::steady_clock::now();
-                presentation.update(state, window.get(), events, std::chrono::duration<double>(now - last_frame).count());
+                presentation.update(state, window.get(), events,
+                                    std::chrono::duration<double>(now - last_frame).count());
                 last_frame = now;
             }
             if (static_cast<std::size_t>(frame) < options.script.size())
@@ -332,7 +335,9 @@ int run_window(const WindowOptions& options, std::chrono::steady_clock::time_poi
             if (state.map_dirty) {
                 map_target->bind();
                 render::FrameOptions frame_options{
-                    .ui_scale = ui_scale, .inset_top = state.ui_inset_top, .inset_bottom = state.ui_inset_bottom,
+                    .ui_scale = ui_scale,
+                    .inset_top = state.ui_inset_top,
+                    .inset_bottom = state.ui_inset_bottom,
                     .day = state.date ? std::optional(core::day_number(*state.date)) : std::nullopt,
                     .date_label = state.date ? core::format_long_date(*state.date) : std::string(),
                     .events = &events.markers(),

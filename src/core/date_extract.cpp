@@ -12,9 +12,15 @@ namespace {
 
 using namespace std::chrono;
 
-sys_days sd(Date d) { return sys_days(d); }
-Date from_sd(sys_days s) { return Date(s); }
-Date add_days(Date d, int n) { return from_sd(sd(d) + days(n)); }
+sys_days sd(Date d) {
+    return sys_days(d);
+}
+Date from_sd(sys_days s) {
+    return Date(s);
+}
+Date add_days(Date d, int n) {
+    return from_sd(sd(d) + days(n));
+}
 
 // Adds whole months, clamping to the month's last day (31 Oct - 1 month = 30 Sep).
 Date add_months(Date d, int n) {
@@ -23,11 +29,19 @@ Date add_months(Date d, int n) {
     return Date(ym.year(), ym.month(), d.day() > last ? last : d.day());
 }
 
-Date first_of_month(Date d) { return Date(d.year(), d.month(), day(1)); }
-Date last_of_month(year y, month m) { return Date(year_month_day_last(y, month_day_last(m))); }
+Date first_of_month(Date d) {
+    return Date(d.year(), d.month(), day(1));
+}
+Date last_of_month(year y, month m) {
+    return Date(year_month_day_last(y, month_day_last(m)));
+}
 
-DateRange day_range(Date a, Date b, DatePrecision p = DatePrecision::Day) { return DateRange{a, b, p}; }
-DateRange one_day(Date d) { return DateRange{d, d, DatePrecision::Day}; }
+DateRange day_range(Date a, Date b, DatePrecision p = DatePrecision::Day) {
+    return DateRange{a, b, p};
+}
+DateRange one_day(Date d) {
+    return DateRange{d, d, DatePrecision::Day};
+}
 DateRange whole_month(int y, unsigned m) {
     return DateRange{Date(year(y), month(m), day(1)), last_of_month(year(y), month(m)), DatePrecision::Month};
 }
@@ -41,7 +55,7 @@ bool to_int(std::string_view s, int& out) {
 }
 
 int weekday_from_word(std::string_view w, bool allow_abbrev) {
-    static constexpr std::array<std::string_view, 7> full{"sunday", "monday", "tuesday", "wednesday",
+    static constexpr std::array<std::string_view, 7> full{"sunday",   "monday", "tuesday", "wednesday",
                                                           "thursday", "friday", "saturday"};
     static constexpr std::array<std::string_view, 7> abbr{"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
     for (std::size_t i = 0; i < 7; ++i) {
@@ -53,8 +67,8 @@ int weekday_from_word(std::string_view w, bool allow_abbrev) {
 }
 
 int number_word(std::string_view w) {
-    static constexpr std::array<std::string_view, 13> words{"zero", "one", "two", "three", "four", "five", "six",
-                                                            "seven", "eight", "nine", "ten", "eleven", "twelve"};
+    static constexpr std::array<std::string_view, 13> words{"zero",  "one",   "two",  "three", "four",   "five",  "six",
+                                                            "seven", "eight", "nine", "ten",   "eleven", "twelve"};
     for (std::size_t i = 0; i < words.size(); ++i)
         if (w == words[i]) return static_cast<int>(i);
     if (w == "a" || w == "an") return 1;
@@ -110,14 +124,17 @@ private:
         static const std::unordered_set<std::string_view, FoldedHash> starters = [] {
             std::unordered_set<std::string_view, FoldedHash> s;
             for (std::string_view w :
-                 {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                  "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-                  "nov", "dec", "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sun",
-                  "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "spring", "summer", "fall",
-                  "autumn", "winter", "soviet", "second", "first", "today", "tonight", "this", "yesterday", "day",
-                  "tomorrow", "overnight", "last", "past", "previous", "recently", "recent", "weeks", "following", "next",
-                  "lasted", "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                  "eleven", "twelve", "several", "few", "dissolution", "collapse", "breakup"})
+                 {"january",     "february", "march",    "april",     "may",       "june",   "july",      "august",
+                  "september",   "october",  "november", "december",  "jan",       "feb",    "mar",       "apr",
+                  "jun",         "jul",      "aug",      "sep",       "sept",      "oct",    "nov",       "dec",
+                  "sunday",      "monday",   "tuesday",  "wednesday", "thursday",  "friday", "saturday",  "sun",
+                  "mon",         "tue",      "tues",     "wed",       "thu",       "thur",   "thurs",     "fri",
+                  "sat",         "spring",   "summer",   "fall",      "autumn",    "winter", "soviet",    "second",
+                  "first",       "today",    "tonight",  "this",      "yesterday", "day",    "tomorrow",  "overnight",
+                  "last",        "past",     "previous", "recently",  "recent",    "weeks",  "following", "next",
+                  "lasted",      "zero",     "one",      "two",       "three",     "four",   "five",      "six",
+                  "seven",       "eight",    "nine",     "ten",       "eleven",    "twelve", "several",   "few",
+                  "dissolution", "collapse", "breakup"})
                 s.insert(w);
             return s;
         }();
@@ -129,8 +146,9 @@ private:
                     p[static_cast<std::size_t>(w[0] - 'a') * 26 + static_cast<std::size_t>(w[1] - 'a')] = true;
             return p;
         }();
-        const bool known_prefix = a.size() >= 2 && a[0] >= 'a' && a[0] <= 'z' && a[1] >= 'a' && a[1] <= 'z' &&
-                                  prefixes[static_cast<std::size_t>(a[0] - 'a') * 26 + static_cast<std::size_t>(a[1] - 'a')];
+        const bool known_prefix =
+            a.size() >= 2 && a[0] >= 'a' && a[0] <= 'z' && a[1] >= 'a' && a[1] <= 'z' &&
+            prefixes[static_cast<std::size_t>(a[0] - 'a') * 26 + static_cast<std::size_t>(a[1] - 'a')];
         if (known_prefix && starters.count(a)) return true;
         if (a == "the") return i > 0 && w(i - 1) == "on";  // "on the 29th"
         if (a == "a" || a == "an") {                       // "a week ago", "a day later"
@@ -154,8 +172,10 @@ private:
         return text_.substr(t_[i - 1].end, t_[i].begin - t_[i - 1].end);
     }
     static std::string_view trim(std::string_view s) {
-        while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r')) s.remove_prefix(1);
-        while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) s.remove_suffix(1);
+        while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r'))
+            s.remove_prefix(1);
+        while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r'))
+            s.remove_suffix(1);
         return s;
     }
     static bool is_dash(std::string_view g) {
@@ -299,8 +319,8 @@ private:
             return std::nullopt;
         }
         // Decades: "the 1990s"
-        if (a.size() == 5 && a.back() == 's' && to_int(std::string_view(a).substr(0, 4), n) && n >= 1900 &&
-            n <= 2090 && n % 10 == 0) {
+        if (a.size() == 5 && a.back() == 's' && to_int(std::string_view(a).substr(0, 4), n) && n >= 1900 && n <= 2090 &&
+            n % 10 == 0) {
             used = 1;
             DateRange r{Date(year(n), January, day(1)), Date(year(n + 9), December, day(31)), DatePrecision::Year};
             return make(i, i, r, DateKind::Absolute);
@@ -321,8 +341,8 @@ private:
         // A bare year: "in 2020", "the 2020 war", "since 1991".
         if (int y = 0; year_token(i, y)) {
             const std::string& prev = i > 0 ? w(i - 1) : std::string();
-            static constexpr std::array<std::string_view, 9> quantity{"over", "than", "about", "nearly", "some",
-                                                                      "around", "almost", "approximately", "to"};
+            static constexpr std::array<std::string_view, 9> quantity{
+                "over", "than", "about", "nearly", "some", "around", "almost", "approximately", "to"};
             for (auto q : quantity)
                 if (prev == q) return std::nullopt;
             const auto g = gap(i);
@@ -333,8 +353,10 @@ private:
             // A span of years: "1991-94", "1992–1994", "1988-1994".
             if (i + 1 < t_.size() && t_[i + 1].numeric && is_dash(gap(i + 1))) {
                 int y2 = 0;
-                if (w(i + 1).size() == 2 && to_int(w(i + 1), y2)) y2 += (y / 100) * 100;
-                else if (!year_token(i + 1, y2)) y2 = 0;
+                if (w(i + 1).size() == 2 && to_int(w(i + 1), y2))
+                    y2 += (y / 100) * 100;
+                else if (!year_token(i + 1, y2))
+                    y2 = 0;
                 if (y2 > y && y2 - y <= 30) {
                     used = 2;
                     DateRange r{Date(year(y), January, day(1)), Date(year(y2), December, day(31)), DatePrecision::Year};
@@ -417,8 +439,9 @@ private:
         }
         if (a == "soviet" && (w(i + 1) == "times" || w(i + 1) == "era" || w(i + 1) == "period" || w(i + 1) == "rule")) {
             used = 2;
-            return make(i, i + 1, DateRange{Date(year(1922), December, day(30)), Date(year(1991), December, day(26)),
-                                            DatePrecision::Year},
+            return make(i, i + 1,
+                        DateRange{Date(year(1922), December, day(30)), Date(year(1991), December, day(26)),
+                                  DatePrecision::Year},
                         DateKind::Absolute);
         }
         {
@@ -439,12 +462,12 @@ private:
                 used = j - i + 1;
                 // "The Second Karabakh War" names the 2020 war as a whole (year precision, as "the 2020
                 // war"); only "the 44-day war" counts its days.
-                const DateRange r = which == 2
-                                        ? (a == "44" ? DateRange{Date(year(2020), September, day(27)),
-                                                                 Date(year(2020), November, day(10)), DatePrecision::Day}
-                                                     : whole_year(2020))
-                                        : DateRange{Date(year(1988), February, day(20)), Date(year(1994), May, day(12)),
-                                                    DatePrecision::Year};
+                const DateRange r =
+                    which == 2 ? (a == "44" ? DateRange{Date(year(2020), September, day(27)),
+                                                        Date(year(2020), November, day(10)), DatePrecision::Day}
+                                            : whole_year(2020))
+                               : DateRange{Date(year(1988), February, day(20)), Date(year(1994), May, day(12)),
+                                           DatePrecision::Year};
                 return make(i, j, r, DateKind::Absolute);
             }
         }
@@ -557,8 +580,10 @@ private:
                 const std::string& unit = w(i + 1);
                 Date d = *pub;
                 DatePrecision p = DatePrecision::Day;
-                if (unit == "day" || unit == "days") d = add_days(*pub, -nw);
-                else if (unit == "week" || unit == "weeks") d = add_days(*pub, -7 * nw);
+                if (unit == "day" || unit == "days")
+                    d = add_days(*pub, -nw);
+                else if (unit == "week" || unit == "weeks")
+                    d = add_days(*pub, -7 * nw);
                 else if (unit == "month" || unit == "months") {
                     d = add_months(*pub, -nw);
                     p = DatePrecision::Month;
@@ -593,7 +618,8 @@ private:
             // "On the 29th": a day of the reference month (or the month before).
             if (a == "the" && i > 0 && w(i - 1) == "on" && i + 1 < t_.size()) {
                 const std::string& o = w(i + 1);
-                if (o.size() > 2 && (o.ends_with("th") || o.ends_with("st") || o.ends_with("nd") || o.ends_with("rd")) &&
+                if (o.size() > 2 &&
+                    (o.ends_with("th") || o.ends_with("st") || o.ends_with("nd") || o.ends_with("rd")) &&
                     day_number_of(o) > 0 && month_from_word(w(i + 2)) == 0 && w(i + 2) != "of") {
                     const int d = day_number_of(o);
                     Date cand(pub->year(), pub->month(), day(static_cast<unsigned>(d)));
@@ -620,8 +646,8 @@ private:
                 used = 2;
                 return make(i, i + 1, one_day(add_days(*anc, 1)), DateKind::Anaphoric);
             }
-            if ((a == "previous" && w(i + 1) == "day") || (a == "day" && w(i + 1) == "before" && w(i + 2) != "yesterday" &&
-                                                           w(i - 1) == "the")) {
+            if ((a == "previous" && w(i + 1) == "day") ||
+                (a == "day" && w(i + 1) == "before" && w(i + 2) != "yesterday" && w(i - 1) == "the")) {
                 used = 2;
                 return make(i, i + 1, one_day(add_days(*anc, -1)), DateKind::Anaphoric);
             }
@@ -629,8 +655,10 @@ private:
                 const std::string& unit = w(i + 1);
                 const int sign = w(i + 2) == "later" ? 1 : -1;
                 int days_n = 0;
-                if (unit == "day" || unit == "days") days_n = nw;
-                else if (unit == "week" || unit == "weeks") days_n = 7 * nw;
+                if (unit == "day" || unit == "days")
+                    days_n = nw;
+                else if (unit == "week" || unit == "weeks")
+                    days_n = 7 * nw;
                 if (days_n > 0) {
                     used = 3;
                     return make(i, i + 2, one_day(add_days(*anc, sign * days_n)), DateKind::Anaphoric);
@@ -644,9 +672,9 @@ private:
 }  // namespace
 
 unsigned month_from_word(std::string_view w) {
-    static constexpr std::array<std::string_view, 12> full{"january", "february", "march",     "april",
-                                                           "may",     "june",     "july",      "august",
-                                                           "september", "october", "november", "december"};
+    static constexpr std::array<std::string_view, 12> full{"january",   "february", "march",    "april",
+                                                           "may",       "june",     "july",     "august",
+                                                           "september", "october",  "november", "december"};
     for (std::size_t i = 0; i < 12; ++i)
         if (w == full[i]) return static_cast<unsigned>(i + 1);
     static constexpr std::array<std::string_view, 12> abbr{"jan", "feb", "mar", "apr", "may", "jun",

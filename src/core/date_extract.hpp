@@ -18,11 +18,11 @@ namespace sitmap::core {
 
 /// What a date expression is anchored to.
 enum class DateKind {
-    Absolute,  ///< carries its own year, or a full numeric date
-    Inferred,  ///< day/month without a year; the year comes from the reference date
-    Deictic,   ///< relative to the publication date: "yesterday", "on Tuesday", "last week", "recently"
-    Anaphoric, ///< relative to the previous date in the text: "two days later", "the following day"
-    Since,     ///< an open range up to the reference: "since August", "over the last year"
+    Absolute,   ///< carries its own year, or a full numeric date
+    Inferred,   ///< day/month without a year; the year comes from the reference date
+    Deictic,    ///< relative to the publication date: "yesterday", "on Tuesday", "last week", "recently"
+    Anaphoric,  ///< relative to the previous date in the text: "two days later", "the following day"
+    Since,      ///< an open range up to the reference: "since August", "over the last year"
 };
 
 struct DateMention {

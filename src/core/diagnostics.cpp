@@ -6,21 +6,36 @@ namespace sitmap::core {
 
 std::string_view code_name(DiagCode code) {
     switch (code) {
-        case DiagCode::FileMissing: return "file-missing";
-        case DiagCode::FileUnreadable: return "file-unreadable";
-        case DiagCode::LayerMissing: return "layer-missing";
-        case DiagCode::FeatureInvalid: return "feature-invalid";
-        case DiagCode::TriangulationFailed: return "triangulation-failed";
-        case DiagCode::RasterInvalid: return "raster-invalid";
-        case DiagCode::DocumentEmpty: return "document-empty";
-        case DiagCode::DocumentBinary: return "document-binary";
-        case DiagCode::DocumentEncoding: return "document-encoding";
-        case DiagCode::DocumentNoDate: return "document-no-date";
-        case DiagCode::DocumentTranscoded: return "document-transcoded";
-        case DiagCode::DocumentLanguage: return "document-language";
-        case DiagCode::PlaceUnknown: return "place-unknown";
-        case DiagCode::DateUnparsed: return "date-unparsed";
-        case DiagCode::RecordInvalid: return "record-invalid";
+        case DiagCode::FileMissing:
+            return "file-missing";
+        case DiagCode::FileUnreadable:
+            return "file-unreadable";
+        case DiagCode::LayerMissing:
+            return "layer-missing";
+        case DiagCode::FeatureInvalid:
+            return "feature-invalid";
+        case DiagCode::TriangulationFailed:
+            return "triangulation-failed";
+        case DiagCode::RasterInvalid:
+            return "raster-invalid";
+        case DiagCode::DocumentEmpty:
+            return "document-empty";
+        case DiagCode::DocumentBinary:
+            return "document-binary";
+        case DiagCode::DocumentEncoding:
+            return "document-encoding";
+        case DiagCode::DocumentNoDate:
+            return "document-no-date";
+        case DiagCode::DocumentTranscoded:
+            return "document-transcoded";
+        case DiagCode::DocumentLanguage:
+            return "document-language";
+        case DiagCode::PlaceUnknown:
+            return "place-unknown";
+        case DiagCode::DateUnparsed:
+            return "date-unparsed";
+        case DiagCode::RecordInvalid:
+            return "record-invalid";
     }
     return "unknown";
 }

@@ -14,12 +14,12 @@ enum class Severity { Info, Warning, Error };
 
 /// Stable diagnostic codes. Tests assert on codes, not text. Keep docs/DIAGNOSTICS.md in sync.
 enum class DiagCode : std::uint16_t {
-    FileMissing = 100,      ///< a file that should exist does not
-    FileUnreadable = 101,   ///< exists but cannot be opened/parsed (corrupt, wrong format)
-    LayerMissing = 102,     ///< the file opened but the named layer is absent
-    FeatureInvalid = 110,   ///< a feature with empty/invalid geometry was repaired or skipped
+    FileMissing = 100,     ///< a file that should exist does not
+    FileUnreadable = 101,  ///< exists but cannot be opened/parsed (corrupt, wrong format)
+    LayerMissing = 102,    ///< the file opened but the named layer is absent
+    FeatureInvalid = 110,  ///< a feature with empty/invalid geometry was repaired or skipped
     TriangulationFailed = 111,
-    RasterInvalid = 120,    ///< a raster without georeferencing or of the wrong shape
+    RasterInvalid = 120,  ///< a raster without georeferencing or of the wrong shape
     DocumentEmpty = 200,
     DocumentBinary = 201,
     DocumentEncoding = 202,
@@ -28,7 +28,7 @@ enum class DiagCode : std::uint16_t {
     DocumentLanguage = 205,  ///< not in a language the extractor reads (English)
     PlaceUnknown = 210,
     DateUnparsed = 211,
-    RecordInvalid = 220,    ///< a CSV/JSON record with a bad field
+    RecordInvalid = 220,  ///< a CSV/JSON record with a bad field
 };
 
 /// Short stable name of a code, e.g. "file-missing".

@@ -19,7 +19,9 @@ struct Line {
     bool blank = true;
 };
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
 
 std::vector<Line> split_lines(std::string_view text, std::size_t from) {
     std::vector<Line> lines;
@@ -57,9 +59,9 @@ bool opens_link_list(std::string_view line) {
     if (line.size() > 40) return false;  // the headings are a few words; folding long text is costly
     const std::string f = fold_for_match(line);
     static constexpr std::array<std::string_view, 16> heads{
-        "read also", "latest news", "related", "related articles", "related news", "related stories",
-        "more news", "most read", "most popular", "popular", "see also", "recommended", "read more",
-        "more from", "top stories", "you may also like"};
+        "read also", "latest news", "related",      "related articles", "related news", "related stories",
+        "more news", "most read",   "most popular", "popular",          "see also",     "recommended",
+        "read more", "more from",   "top stories",  "you may also like"};
     for (auto h : heads)
         if (f == h) return true;
     return f.starts_with("related ") && f.size() < 30;
@@ -67,10 +69,23 @@ bool opens_link_list(std::string_view line) {
 
 // Single lines of page chrome: share/subscribe/comment boxes, navigation bars, footers.
 bool is_chrome(std::string_view line) {
-    static constexpr std::array<std::string_view, 17> marks{
-        "share it", "share this", "share", "leave a reply", "leave a comment", "subscribe to",
-        "your email address will not be published", "required fields are marked", "all news", "follow us",
-        "click to view", "advertisement", "sign up", "newsletter", "cookie", "all rights reserved", "tags"};
+    static constexpr std::array<std::string_view, 17> marks{"share it",
+                                                            "share this",
+                                                            "share",
+                                                            "leave a reply",
+                                                            "leave a comment",
+                                                            "subscribe to",
+                                                            "your email address will not be published",
+                                                            "required fields are marked",
+                                                            "all news",
+                                                            "follow us",
+                                                            "click to view",
+                                                            "advertisement",
+                                                            "sign up",
+                                                            "newsletter",
+                                                            "cookie",
+                                                            "all rights reserved",
+                                                            "tags"};
     // A mark plus at most 60 folded characters (100 at most): a line of over 320 bytes cannot fold to
     // that little unless it is mostly punctuation, so long prose is not folded (folding is costly).
     // The marks start with one of a few letters: other lines are not folded either.
@@ -78,7 +93,8 @@ bool is_chrome(std::string_view line) {
     while (first < line.size() && !std::isalnum(static_cast<unsigned char>(line[first])) &&
            static_cast<unsigned char>(line[first]) < 0x80)
         ++first;
-    const char lead = first < line.size() ? static_cast<char>(std::tolower(static_cast<unsigned char>(line[first]))) : ' ';
+    const char lead =
+        first < line.size() ? static_cast<char>(std::tolower(static_cast<unsigned char>(line[first]))) : ' ';
     const bool may_mark = first < line.size() && (static_cast<unsigned char>(line[first]) >= 0x80 ||
                                                   std::string_view("slyrafcnt").find(lead) != std::string_view::npos);
     if (line.size() <= 320 && may_mark) {
@@ -91,9 +107,12 @@ bool is_chrome(std::string_view line) {
     std::size_t seps = 0;
     for (std::size_t i = 0; i < line.size() && seps < 3; ++i) {
         const char c = line[i];
-        if (c == '|') ++seps;
-        else if (c == '\xE2' && line.substr(i, 3) == "\xE2\x80\xA2") ++seps;  // •
-        else if (c == '\xC2' && line.substr(i, 2) == "\xC2\xBB") ++seps;      // »
+        if (c == '|')
+            ++seps;
+        else if (c == '\xE2' && line.substr(i, 3) == "\xE2\x80\xA2")
+            ++seps;  // •
+        else if (c == '\xC2' && line.substr(i, 2) == "\xC2\xBB")
+            ++seps;  // »
     }
     return seps >= 3;
 }
@@ -127,7 +146,9 @@ std::size_t parse_header(std::string_view text, std::map<std::string, std::strin
         const std::size_t colon = line.find(':');
         if (colon == std::string_view::npos || colon == 0 || colon > 40) return 0;
         const std::string key = lower_ascii(line.substr(0, colon));
-        if (!std::all_of(key.begin(), key.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == ' ' || c == '-' || c == '_'; }))
+        if (!std::all_of(key.begin(), key.end(), [](char c) {
+                return std::isalpha(static_cast<unsigned char>(c)) || c == ' ' || c == '-' || c == '_';
+            }))
             return 0;
         std::string_view value = line.substr(colon + 1);
         while (!value.empty() && is_space(value.front())) value.remove_prefix(1);
@@ -155,7 +176,8 @@ bool has_year_number(std::string_view s) {
 bool has_time(std::string_view line) {
     for (std::size_t i = 1; i + 2 < line.size(); ++i)
         if (line[i] == ':' && std::isdigit(static_cast<unsigned char>(line[i - 1])) &&
-            std::isdigit(static_cast<unsigned char>(line[i + 1])) && std::isdigit(static_cast<unsigned char>(line[i + 2])))
+            std::isdigit(static_cast<unsigned char>(line[i + 1])) &&
+            std::isdigit(static_cast<unsigned char>(line[i + 2])))
             return true;
     return false;
 }
@@ -221,7 +243,8 @@ void classify_blocks(Document& doc, std::size_t body_begin) {
         if (b.kind == BlockKind::Prose && !ends_sentence(s) && words < 30) b.kind = BlockKind::Heading;
         // A date stamp after the publication date (a list item's date) marks furniture too.
         if (b.kind != BlockKind::Furniture && words <= 8 && doc.publication_date) {
-            if (auto d = parse_first_date(s); d && d->kind == DateKind::Absolute && d->range.precision == DatePrecision::Day &&
+            if (auto d = parse_first_date(s); d && d->kind == DateKind::Absolute &&
+                                              d->range.precision == DatePrecision::Day &&
                                               std::chrono::sys_days(d->range.start) >
                                                   std::chrono::sys_days(*doc.publication_date) + std::chrono::days(1))
                 b.kind = BlockKind::Furniture;
@@ -258,12 +281,15 @@ std::optional<std::pair<Date, std::string>> find_dateline(std::string_view text)
                                   });
             const bool label = t.folded == "date" || t.folded == "published" || t.folded == "updated" ||
                                t.folded == "posted" || t.folded == "on" || t.folded == "dated";
-            const bool weekday = t.folded.size() >= 3 &&
-                                 std::string_view("sunday monday tuesday wednesday thursday friday saturday").find(t.folded) !=
-                                     std::string_view::npos &&
-                                 !t.numeric;
-            if (label || all_caps || weekday) ++k;
-            else break;
+            const bool weekday =
+                t.folded.size() >= 3 &&
+                std::string_view("sunday monday tuesday wednesday thursday friday saturday").find(t.folded) !=
+                    std::string_view::npos &&
+                !t.numeric;
+            if (label || all_caps || weekday)
+                ++k;
+            else
+                break;
         }
         if (k >= toks.size()) continue;
         const std::string_view rest = line.substr(toks[k].begin);
@@ -290,8 +316,8 @@ std::optional<std::pair<Date, std::string>> find_dateline(std::string_view text)
             std::string_view field = line.substr(bar + 1);
             field = field.substr(0, field.find('|'));
             while (!field.empty() && field.front() == ' ') field.remove_prefix(1);
-            for (std::string_view label : {"Updated:", "Published:", "Posted:", "Date:", "First published:", "Updated",
-                                           "Published", "Posted"})
+            for (std::string_view label :
+                 {"Updated:", "Published:", "Posted:", "Date:", "First published:", "Updated", "Published", "Posted"})
                 if (field.starts_with(label)) {
                     field.remove_prefix(label.size());
                     while (!field.empty() && field.front() == ' ') field.remove_prefix(1);

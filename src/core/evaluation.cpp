@@ -9,10 +9,10 @@
 
 #include <algorithm>
 #include <functional>
-#include <tuple>
-#include <map>
 #include <limits>
+#include <map>
 #include <set>
+#include <tuple>
 
 namespace sitmap::core {
 
@@ -42,8 +42,9 @@ std::vector<GoldEvent> parse_gold_csv(std::string_view text, const std::string& 
         const auto e = parse_iso_date(get(r, "date_end"));
         double lat = 0, lon = 0;
         if (!s || !e || !parse_double(get(r, "lat"), lat) || !parse_double(get(r, "lon"), lon)) {
-            diags.add(Severity::Warning, DiagCode::RecordInvalid, file, std::to_string(r.line),
-                      fmt::format("gold row '{}' has a bad date or coordinate (expected YYYY-MM-DD and degrees)", g.id));
+            diags.add(
+                Severity::Warning, DiagCode::RecordInvalid, file, std::to_string(r.line),
+                fmt::format("gold row '{}' has a bad date or coordinate (expected YYYY-MM-DD and degrees)", g.id));
             continue;
         }
         g.date = DateRange{*s, *e, parse_precision(get(r, "precision")).value_or(DatePrecision::Day)};
@@ -99,8 +100,8 @@ double quote_share(std::string_view predicted, std::string_view gold) {
     return static_cast<double>(n) / static_cast<double>(p.size());
 }
 
-EvaluationResult evaluate(const std::vector<Event>& predicted, const std::vector<GoldEvent>& gold, const MatchRules& rules,
-                          bool only_gold_documents) {
+EvaluationResult evaluate(const std::vector<Event>& predicted, const std::vector<GoldEvent>& gold,
+                          const MatchRules& rules, bool only_gold_documents) {
     const double max_km = rules.max_km;
     using std::chrono::days;
     using std::chrono::sys_days;
@@ -133,7 +134,8 @@ EvaluationResult evaluate(const std::vector<Event>& predicted, const std::vector
             if (rules.min_quote_share > 0) {
                 std::size_t shared = 0;
                 for (const auto& w : pall) shared += gall[j].count(w);
-                if (pall.empty() || static_cast<double>(shared) < rules.min_quote_share * static_cast<double>(pall.size()))
+                if (pall.empty() ||
+                    static_cast<double>(shared) < rules.min_quote_share * static_cast<double>(pall.size()))
                     continue;
             }
             const double km = Gazetteer::distance_km(e.position, g.position);

@@ -38,9 +38,9 @@ bool type_compatible(EventType type, std::string_view gold_type);
 
 /// How strictly an extracted event must agree with an annotated one to pair with it.
 struct MatchRules {
-    double max_km = 25.0;           ///< positions at most this far apart
-    int date_slack_days = 1;        ///< intervals overlap once widened by this many days
-    double min_quote_share = 0.5;   ///< share of the extracted quote's words found in the annotated quote
+    double max_km = 25.0;          ///< positions at most this far apart
+    int date_slack_days = 1;       ///< intervals overlap once widened by this many days
+    double min_quote_share = 0.5;  ///< share of the extracted quote's words found in the annotated quote
 };
 
 /// Share of the words of `predicted` (folded tokens) that occur in `gold`; 0 when either is empty.

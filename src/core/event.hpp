@@ -30,9 +30,9 @@ enum class EventType {
 };
 
 inline constexpr std::array<EventType, 12> all_event_types{
-    EventType::Strike,    EventType::Capture,    EventType::Clash,       EventType::Ceasefire,
-    EventType::Agreement, EventType::Statement,  EventType::Casualty,    EventType::Deployment,
-    EventType::Negotiation, EventType::Blockade, EventType::Humanitarian, EventType::Other};
+    EventType::Strike,      EventType::Capture,   EventType::Clash,        EventType::Ceasefire,
+    EventType::Agreement,   EventType::Statement, EventType::Casualty,     EventType::Deployment,
+    EventType::Negotiation, EventType::Blockade,  EventType::Humanitarian, EventType::Other};
 
 /// "strike", "capture", ... (the names used in files).
 std::string_view event_type_name(EventType t);
@@ -50,7 +50,7 @@ struct SourceRef {
 };
 
 struct Event {
-    std::string id;          ///< unique within its document ("003-04")
+    std::string id;  ///< unique within its document ("003-04")
     DateRange date;
     std::string place;       ///< canonical gazetteer name; empty when no place could be given
     std::string place_text;  ///< the words in the text ("Stepanakert"), or "(not stated)"

@@ -26,17 +26,26 @@ std::optional<unsigned long> user_number(std::string_view key) {
 
 }  // namespace
 
-std::string event_key(const Event& e) { return e.source.document + "#" + e.id; }
+std::string event_key(const Event& e) {
+    return e.source.document + "#" + e.id;
+}
 
 std::string_view edit_kind_name(EventEdit::Kind k) {
     switch (k) {
-        case EventEdit::Kind::Move: return "move";
-        case EventEdit::Kind::SetDate: return "set_date";
-        case EventEdit::Kind::SetType: return "set_type";
-        case EventEdit::Kind::SetPlace: return "set_place";
-        case EventEdit::Kind::Delete: return "delete";
-        case EventEdit::Kind::Restore: return "restore";
-        case EventEdit::Kind::Add: return "add";
+        case EventEdit::Kind::Move:
+            return "move";
+        case EventEdit::Kind::SetDate:
+            return "set_date";
+        case EventEdit::Kind::SetType:
+            return "set_type";
+        case EventEdit::Kind::SetPlace:
+            return "set_place";
+        case EventEdit::Kind::Delete:
+            return "delete";
+        case EventEdit::Kind::Restore:
+            return "restore";
+        case EventEdit::Kind::Add:
+            return "add";
         case EventEdit::Kind::Relocate:
             return "relocate";
         case EventEdit::Kind::Accept:
@@ -108,8 +117,12 @@ bool EditableEvents::apply(EventEdit edit) {
     return true;
 }
 
-bool EditableEvents::can_undo() const { return !edits_.empty(); }
-bool EditableEvents::can_redo() const { return !redo_.empty(); }
+bool EditableEvents::can_undo() const {
+    return !edits_.empty();
+}
+bool EditableEvents::can_redo() const {
+    return !redo_.empty();
+}
 
 void EditableEvents::undo() {
     if (edits_.empty()) return;
@@ -131,9 +144,15 @@ void EditableEvents::redo() {
     changed();
 }
 
-bool EditableEvents::deleted(std::size_t index) const { return index < deleted_.size() && deleted_[index] != 0; }
-bool EditableEvents::edited(std::size_t index) const { return index < edited_.size() && edited_[index] != 0; }
-std::vector<std::string> EditableEvents::orphaned() const { return orphaned_; }
+bool EditableEvents::deleted(std::size_t index) const {
+    return index < deleted_.size() && deleted_[index] != 0;
+}
+bool EditableEvents::edited(std::size_t index) const {
+    return index < edited_.size() && edited_[index] != 0;
+}
+std::vector<std::string> EditableEvents::orphaned() const {
+    return orphaned_;
+}
 
 ReviewState EditableEvents::review_state(std::size_t index) const {
     return index < review_.size() ? static_cast<ReviewState>(review_[index]) : ReviewState::Unreviewed;
@@ -244,8 +263,12 @@ bool EditableEvents::apply_to_merged(const EventEdit& edit, std::size_t edit_ind
             ev.has_position = true;
             if (edit.location_precision) ev.location_precision = *edit.location_precision;
             break;
-        case Kind::Delete: deleted_[*at] = 1; break;
-        case Kind::Restore: deleted_[*at] = 0; break;
+        case Kind::Delete:
+            deleted_[*at] = 1;
+            break;
+        case Kind::Restore:
+            deleted_[*at] = 0;
+            break;
         case Kind::Accept:
         case Kind::Reject:
         case Kind::Unreview: {
@@ -258,7 +281,8 @@ bool EditableEvents::apply_to_merged(const EventEdit& edit, std::size_t edit_ind
             hidden_[*at] = deleted_[*at] || s == ReviewState::Rejected;
             return true;
         }
-        case Kind::Add: break;  // handled above
+        case Kind::Add:
+            break;  // handled above
     }
     hidden_[*at] = deleted_[*at] || review_[*at] == static_cast<char>(ReviewState::Rejected);
     edited_[*at] = 1;

@@ -27,15 +27,15 @@ struct EventEdit {
     enum class Kind { Move, SetDate, SetType, SetPlace, Delete, Restore, Add, Relocate, Accept, Reject, Unreview };
     Kind kind = Kind::Move;
     std::string key;
-    std::string quote_check;                 ///< the target's quote when the edit was made (re-apply check)
-    LonLat position;                         ///< Move, Add, Relocate
-    std::optional<DateRange> date;           ///< SetDate, Add
-    std::optional<EventType> type;           ///< SetType, Add
-    std::string place;                       ///< SetPlace, Add, Relocate
+    std::string quote_check;        ///< the target's quote when the edit was made (re-apply check)
+    LonLat position;                ///< Move, Add, Relocate
+    std::optional<DateRange> date;  ///< SetDate, Add
+    std::optional<EventType> type;  ///< SetType, Add
+    std::string place;              ///< SetPlace, Add, Relocate
     std::optional<LocationPrecision> location_precision;  ///< Move/SetPlace/Add/Relocate (optional)
-    std::string note;                        ///< free text for Add (summary)
-    std::string timestamp;                   ///< ISO-8601 UTC when made (for the file; not compared)
-    std::string author;                      ///< who made it (login name), or empty when unknown
+    std::string note;                                     ///< free text for Add (summary)
+    std::string timestamp;                                ///< ISO-8601 UTC when made (for the file; not compared)
+    std::string author;                                   ///< who made it (login name), or empty when unknown
 };
 
 /// Who the reviewer is: $SITMAP_USER, else $USER, else $LOGNAME, else empty.
@@ -80,11 +80,11 @@ public:
     void undo();
     void redo();
 
-    const std::vector<Event>& events() const { return merged_; }  ///< extracted + added, edits applied
-    bool deleted(std::size_t index) const;                        ///< per events() index
-    bool edited(std::size_t index) const;                         ///< any edit applies to it
+    const std::vector<Event>& events() const { return merged_; }    ///< extracted + added, edits applied
+    bool deleted(std::size_t index) const;                          ///< per events() index
+    bool edited(std::size_t index) const;                           ///< any edit applies to it
     const std::vector<EventEdit>& edits() const { return edits_; }  ///< the live edits, in order
-    std::vector<std::string> orphaned() const;                     ///< keys of edits that found no event
+    std::vector<std::string> orphaned() const;                      ///< keys of edits that found no event
     /// Index in events() of the event with this key.
     std::optional<std::size_t> find(const std::string& key) const;
     /// Per events() index, nonzero when deleted.
@@ -107,7 +107,7 @@ public:
 
     /// Increments on every change (apply/undo/redo/set_*): views cache on it.
     std::size_t revision() const { return revision_; }
-    bool dirty() const { return dirty_; }       ///< changed since mark_saved()
+    bool dirty() const { return dirty_; }  ///< changed since mark_saved()
     void mark_saved() { dirty_ = false; }
 
 private:

@@ -39,7 +39,9 @@ std::string folded_text(const Event& e) {
     return out;
 }
 
-std::string folded_actor(const Event& e) { return fold_for_match(e.actor) + "\n" + fold_for_match(e.target); }
+std::string folded_actor(const Event& e) {
+    return fold_for_match(e.actor) + "\n" + fold_for_match(e.target);
+}
 
 // One FoldedIndex per events vector the caller searches (the UI typically has one or two: the
 // editable events and perhaps an events file), per thread. Keyed by the vector's data pointer only
@@ -140,16 +142,23 @@ Date placed_date(const DateRange& d) {
 
 std::optional<int> TimeWindow::days() const {
     switch (kind) {
-        case WindowKind::Day: return 1;
-        case WindowKind::Week: return 7;
-        case WindowKind::Month: return 30;
-        case WindowKind::Custom: return std::clamp(custom_days, 1, 3650);
-        case WindowKind::All: return std::nullopt;
+        case WindowKind::Day:
+            return 1;
+        case WindowKind::Week:
+            return 7;
+        case WindowKind::Month:
+            return 30;
+        case WindowKind::Custom:
+            return std::clamp(custom_days, 1, 3650);
+        case WindowKind::All:
+            return std::nullopt;
     }
     return std::nullopt;
 }
 
-bool EventFilter::matches(const Event& e) const { return matches(e, false); }
+bool EventFilter::matches(const Event& e) const {
+    return matches(e, false);
+}
 
 bool EventFilter::matches(const Event& e, bool is_deleted) const {
     return PreparedFilter(*this, nullptr).passes_uncached(e, is_deleted);
@@ -281,8 +290,10 @@ struct Clusters {
         first[c] = std::min(first[c], ordinal);
         precision[c] = std::max(precision[c], prec);
         next[ordinal] = kEnd;
-        if (head[c] == kEnd) head[c] = ordinal;
-        else next[tail[c]] = ordinal;
+        if (head[c] == kEnd)
+            head[c] = ordinal;
+        else
+            next[tail[c]] = ordinal;
         tail[c] = ordinal;
     }
     // Moves cluster `o`'s members into `c` (o is left empty).
@@ -293,8 +304,10 @@ struct Clusters {
         first[c] = std::min(first[c], first[o]);
         precision[c] = std::max(precision[c], precision[o]);
         if (head[o] == kEnd) return;
-        if (head[c] == kEnd) head[c] = head[o];
-        else next[tail[c]] = head[o];
+        if (head[c] == kEnd)
+            head[c] = head[o];
+        else
+            next[tail[c]] = head[o];
         tail[c] = tail[o];
         count[o] = 0;
         head[o] = tail[o] = kEnd;
@@ -403,8 +416,7 @@ bool merge_pass(Clusters& cl, double r, std::vector<char>& moved) {
     // Order: largest first, ties by first ordinal. Sorted as packed 64-bit keys (first ordinals
     // are unique, so they lead back to the cluster): several times faster than an indirect sort.
     std::vector<std::uint64_t> keys(n);
-    for (std::uint32_t k = 0; k < n; ++k)
-        keys[k] = (static_cast<std::uint64_t>(~cl.count[k]) << 32) | cl.first[k];
+    for (std::uint32_t k = 0; k < n; ++k) keys[k] = (static_cast<std::uint64_t>(~cl.count[k]) << 32) | cl.first[k];
     std::sort(keys.begin(), keys.end());
     std::vector<std::uint32_t> order(n);
     for (std::uint32_t k = 0; k < n; ++k) cl.cluster_of_first[cl.first[k]] = k;
@@ -580,10 +592,14 @@ std::optional<Date> previous_event_date(const std::vector<Event>& events, const 
 
 double precision_radius_m(LocationPrecision p) {
     switch (p) {
-        case LocationPrecision::Point: return 0.0;
-        case LocationPrecision::District: return 15'000.0;
-        case LocationPrecision::Region: return 40'000.0;
-        case LocationPrecision::Country: return 120'000.0;
+        case LocationPrecision::Point:
+            return 0.0;
+        case LocationPrecision::District:
+            return 15'000.0;
+        case LocationPrecision::Region:
+            return 40'000.0;
+        case LocationPrecision::Country:
+            return 120'000.0;
     }
     return 0.0;
 }

@@ -47,12 +47,12 @@ struct TimeWindow {
 };
 
 struct EventFilter {
-    std::set<EventType> types;          ///< empty = every type
-    std::string actor;                  ///< case/diacritic-insensitive substring of actor or target; empty = any
-    std::set<std::string> documents;    ///< document file names; empty = every document
-    std::string text;                   ///< case/diacritic-insensitive substring of place, summary, quote, actor
-    double min_confidence = 0;          ///< events with a lower confidence are not shown (0 = all)
-    bool include_deleted = false;       ///< deleted events (see event_edits.hpp) are hidden unless set
+    std::set<EventType> types;        ///< empty = every type
+    std::string actor;                ///< case/diacritic-insensitive substring of actor or target; empty = any
+    std::set<std::string> documents;  ///< document file names; empty = every document
+    std::string text;                 ///< case/diacritic-insensitive substring of place, summary, quote, actor
+    double min_confidence = 0;        ///< events with a lower confidence are not shown (0 = all)
+    bool include_deleted = false;     ///< deleted events (see event_edits.hpp) are hidden unless set
     /// Which events are deleted, per index of the events vector passed to select_events,
     /// event_histogram and next/previous_event_date (nonzero = deleted); normally
     /// EditableEvents::deleted_flags(). Empty (or shorter than the vector) = the rest are not deleted.
@@ -75,8 +75,8 @@ struct EventFilter {
 /// Folded (lower-case ASCII, diacritics stripped, scripts transliterated: see fold_for_match) copies
 /// of each event's searchable text, so that a text search over 100,000 events is a plain substring
 /// scan. update() re-folds only events whose text changed (checked by a 64-bit hash of the fields),
-/// so it is cheap to call before every search (refresh() does the same for one event). select_events and friends keep one per thread, per
-/// events vector, internally; build one yourself only to search outside those functions.
+/// so it is cheap to call before every search (refresh() does the same for one event). select_events and friends keep
+/// one per thread, per events vector, internally; build one yourself only to search outside those functions.
 class FoldedIndex {
 public:
     /// Brings the index up to date with `events` (same indices). Linear in the text size.

@@ -9,10 +9,14 @@ namespace sitmap::core {
 
 std::string_view location_precision_name(LocationPrecision p) {
     switch (p) {
-        case LocationPrecision::Point: return "point";
-        case LocationPrecision::District: return "district";
-        case LocationPrecision::Region: return "region";
-        case LocationPrecision::Country: return "country";
+        case LocationPrecision::Point:
+            return "point";
+        case LocationPrecision::District:
+            return "district";
+        case LocationPrecision::Region:
+            return "region";
+        case LocationPrecision::Country:
+            return "country";
     }
     return "point";
 }
@@ -36,8 +40,8 @@ bool starts_upper(std::string_view s) {
 }
 
 bool is_district_word(std::string_view w) {
-    return w == "district" || w == "districts" || w == "region" || w == "regions" || w == "rayon" ||
-           w == "rayons" || w == "raion";
+    return w == "district" || w == "districts" || w == "region" || w == "regions" || w == "rayon" || w == "rayons" ||
+           w == "raion";
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
@@ -95,7 +99,8 @@ std::size_t Gazetteer::add(NamedPlace place) {
     names.insert(names.end(), place.variants.begin(), place.variants.end());
     // "border with Karabakh (Iranian side)": the words before a parenthesis are a variant too.
     for (std::size_t k = 0, n = names.size(); k < n; ++k)
-        if (auto paren = names[k].find('('); paren != std::string::npos && paren > 0) names.push_back(names[k].substr(0, paren));
+        if (auto paren = names[k].find('('); paren != std::string::npos && paren > 0)
+            names.push_back(names[k].substr(0, paren));
     for (const auto& n : names) {
         const auto toks = tokenize(n);
         if (toks.empty()) continue;
@@ -159,8 +164,10 @@ std::optional<std::size_t> Gazetteer::tolerant_match(const std::vector<Token>& t
     std::string key;
     for (std::size_t k = 0; k < len; ++k) {
         if (k > 0) {
-            const std::string_view gap = text.substr(tokens[i + k - 1].end, tokens[i + k].begin - tokens[i + k - 1].end);
-            if (tokens[i + k - 1].possessive || gap.find_first_of(",.;:()\"") != std::string_view::npos) return std::nullopt;
+            const std::string_view gap =
+                text.substr(tokens[i + k - 1].end, tokens[i + k].begin - tokens[i + k - 1].end);
+            if (tokens[i + k - 1].possessive || gap.find_first_of(",.;:()\"") != std::string_view::npos)
+                return std::nullopt;
             key.push_back(' ');
         }
         key += tokens[i + k].folded;
@@ -224,7 +231,8 @@ double Gazetteer::distance_km(LonLat a, LonLat b) {
     constexpr double rad = 3.14159265358979323846 / 180.0;
     const double p1 = a.lat * rad, p2 = b.lat * rad;
     const double dp = p2 - p1, dl = (b.lon - a.lon) * rad;
-    const double h = std::sin(dp / 2) * std::sin(dp / 2) + std::cos(p1) * std::cos(p2) * std::sin(dl / 2) * std::sin(dl / 2);
+    const double h =
+        std::sin(dp / 2) * std::sin(dp / 2) + std::cos(p1) * std::cos(p2) * std::sin(dl / 2) * std::sin(dl / 2);
     return 2 * r * std::asin(std::min(1.0, std::sqrt(h)));
 }
 
@@ -262,7 +270,8 @@ std::vector<PlaceMention> Gazetteer::find_mentions(std::string_view text, const 
             key.clear();
             for (std::size_t k = 0; k < len; ++k) {
                 if (k > 0) {
-                    const std::string_view gap = text.substr(tokens[i + k - 1].end, tokens[i + k].begin - tokens[i + k - 1].end);
+                    const std::string_view gap =
+                        text.substr(tokens[i + k - 1].end, tokens[i + k].begin - tokens[i + k - 1].end);
                     if (tokens[i + k - 1].possessive || gap.find_first_of(",.;:()\"") != std::string_view::npos) {
                         broken = true;
                         break;
@@ -329,9 +338,12 @@ std::vector<PlaceMention> Gazetteer::find_mentions(std::string_view text, const 
             if (gap.size() > 16) break;  // list separators are short (", ", " and ", ", or ")
             std::string g;
             for (char c : gap)
-                if (!std::isspace(static_cast<unsigned char>(c))) g.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-            if (g == "," || g == "and" || g == ",and" || g == "or" || g == ",or") --first;
-            else break;
+                if (!std::isspace(static_cast<unsigned char>(c)))
+                    g.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+            if (g == "," || g == "and" || g == ",and" || g == "or" || g == ",or")
+                --first;
+            else
+                break;
         }
         const std::size_t t = out[first].first_token;
         if (t >= 2 && tokens[t - 1].folded == "of" && is_district_word(tokens[t - 2].folded) &&

@@ -7,10 +7,10 @@
 #include "core/text_tokens.hpp"
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <functional>
 #include <unordered_map>
 #include <vector>
 
@@ -28,11 +28,11 @@ struct NamedPlace {
     std::vector<std::string> variants;  ///< other written forms ("Stepanakert", "Xankəndi")
     LonLat position;
     bool has_position = false;
-    std::string kind;                   ///< "town", "district", "region", "corridor", "country", ...
+    std::string kind;  ///< "town", "district", "region", "corridor", "country", ...
     LocationPrecision precision = LocationPrecision::Point;
     std::string country;
-    std::string district;               ///< the district (or province) the place lies in
-    bool curated = false;               ///< from the hand-curated reference list (wins ties)
+    std::string district;  ///< the district (or province) the place lies in
+    bool curated = false;  ///< from the hand-curated reference list (wins ties)
 };
 
 /// A place found in text: token range [first_token, last_token) and byte range [begin, end).
@@ -43,7 +43,7 @@ struct PlaceMention {
     std::size_t begin = 0;
     std::size_t end = 0;
     std::vector<std::size_t> alternatives;  ///< other places with the same name (before resolution)
-    bool tolerant = false;  ///< matched a variant only after transliteration folding or one edit
+    bool tolerant = false;                  ///< matched a variant only after transliteration folding or one edit
 };
 
 class Gazetteer {
@@ -83,7 +83,8 @@ private:
     };
     std::vector<NamedPlace> places_;
     std::unordered_map<std::string, std::vector<Entry>, FoldedHash, std::equal_to<>> index_;  ///< folded key -> places
-    std::unordered_map<std::string, std::size_t, FoldedHash, std::equal_to<>> first_words_;   ///< first word -> max key words
+    std::unordered_map<std::string, std::size_t, FoldedHash, std::equal_to<>>
+        first_words_;  ///< first word -> max key words
     /// Tolerant matching: transliteration skeleton of each key -> places; and each skeleton with
     /// one letter deleted -> places (symmetric-delete edit-distance search).
     std::unordered_map<std::string, std::vector<std::size_t>, FoldedHash, std::equal_to<>> skeletons_;

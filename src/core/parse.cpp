@@ -43,8 +43,7 @@ GeoBox parse_bbox(std::string_view text) {
         throw usage_error("invalid --bbox '{}' (expected W,S,E,N in degrees, e.g. 44.5,38.8,47.5,40.6)", text);
     if (v[0] < -180 || v[2] > 180 || v[1] < -90 || v[3] > 90)
         throw usage_error("invalid --bbox '{}' (longitudes must be within -180..180, latitudes within -90..90)", text);
-    if (v[0] >= v[2] || v[1] >= v[3])
-        throw usage_error("invalid --bbox '{}' (need W < E and S < N)", text);
+    if (v[0] >= v[2] || v[1] >= v[3]) throw usage_error("invalid --bbox '{}' (need W < E and S < N)", text);
     return GeoBox{v[0], v[1], v[2], v[3]};
 }
 
@@ -69,7 +68,8 @@ LonLat parse_lat_lon(std::string_view text) {
     if (parts.size() != 2 || !parse_double(parts[0], lat) || !parse_double(parts[1], lon))
         throw usage_error("invalid coordinate '{}' (expected LAT,LON in degrees, e.g. 39.82,46.75)", text);
     if (lat < -90 || lat > 90 || lon < -180 || lon > 180)
-        throw usage_error("invalid coordinate '{}' (latitude must be within -90..90, longitude within -180..180)", text);
+        throw usage_error("invalid coordinate '{}' (latitude must be within -90..90, longitude within -180..180)",
+                          text);
     return {lon, lat};
 }
 

@@ -8,8 +8,8 @@
 
 #include <fmt/format.h>
 #include <gdal_priv.h>
-#include <nlohmann/json.hpp>
 #include <ogrsf_frmts.h>
+#include <nlohmann/json.hpp>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -59,7 +59,8 @@ Fields edit_fields(const EventEdit& e) {
     }
     if (e.type) f["event_type"] = std::string(core::event_type_name(*e.type));
     f["place"] = e.place;
-    if (e.location_precision) f["location_precision"] = std::string(core::location_precision_name(*e.location_precision));
+    if (e.location_precision)
+        f["location_precision"] = std::string(core::location_precision_name(*e.location_precision));
     f["note"] = e.note;
     f["timestamp"] = e.timestamp;
     f["author"] = e.author;
@@ -132,7 +133,8 @@ std::string edit_from_fields(const Fields& f, EventEdit& e) {
 
 void fsync_path(const fs::path& p, int flags, const fs::path& reported) {
     const int fd = ::open(p.c_str(), flags | O_CLOEXEC);
-    if (fd < 0) throw fmt_error("{}: cannot open '{}' to sync it: {}", reported.string(), p.string(), std::strerror(errno));
+    if (fd < 0)
+        throw fmt_error("{}: cannot open '{}' to sync it: {}", reported.string(), p.string(), std::strerror(errno));
     const int rc = ::fsync(fd);
     const int err = errno;
     ::close(fd);
@@ -152,8 +154,7 @@ void write_all(int fd, std::string_view data, const fs::path& path) {
 // GeoPackage
 
 void add_edits_layer(const fs::path& gpkg, const fs::path& reported, const std::vector<EventEdit>& edits) {
-    GDALDatasetUniquePtr ds(
-        GDALDataset::Open(gpkg.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE | GDAL_OF_VERBOSE_ERROR));
+    GDALDatasetUniquePtr ds(GDALDataset::Open(gpkg.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE | GDAL_OF_VERBOSE_ERROR));
     if (!ds) throw fmt_error("{}: cannot reopen the new GeoPackage: {}", reported.string(), CPLGetLastErrorMsg());
     OGRSpatialReference srs;
     srs.importFromEPSG(4326);
@@ -177,11 +178,14 @@ void add_edits_layer(const fs::path& gpkg, const fs::path& reported, const std::
         OGRFeatureUniquePtr f(OGRFeature::CreateFeature(layer->GetLayerDefn()));
         f->SetField("seq", seq++);
         for (const auto& [name, value] : edit_fields(e)) {
-            if (name == "lon") f->SetField("lon", e.position.lon);
-            else if (name == "lat") f->SetField("lat", e.position.lat);
+            if (name == "lon")
+                f->SetField("lon", e.position.lon);
+            else if (name == "lat")
+                f->SetField("lat", e.position.lat);
             else if (name == "date_start" || name == "date_end") {
                 const core::Date d = name == "date_start" ? e.date->start : e.date->end;
-                f->SetField(name.c_str(), static_cast<int>(d.year()), static_cast<int>(static_cast<unsigned>(d.month())),
+                f->SetField(name.c_str(), static_cast<int>(d.year()),
+                            static_cast<int>(static_cast<unsigned>(d.month())),
                             static_cast<int>(static_cast<unsigned>(d.day())));
             } else {
                 f->SetField(name.c_str(), value.c_str());
@@ -192,7 +196,8 @@ void add_edits_layer(const fs::path& gpkg, const fs::path& reported, const std::
             f->SetGeometry(&pt);
         }
         if (layer->CreateFeature(f.get()) != OGRERR_NONE)
-            throw fmt_error("{}: cannot write edit {} of '{}': {}", reported.string(), seq - 1, e.key, CPLGetLastErrorMsg());
+            throw fmt_error("{}: cannot write edit {} of '{}': {}", reported.string(), seq - 1, e.key,
+                            CPLGetLastErrorMsg());
     }
     if (ds->CommitTransaction() != OGRERR_NONE) throw fmt_error("{}: cannot commit the edits", reported.string());
     // Closing flushes SQLite. GDAL 3.6 has no GDALDataset::Close() returning a status, so a failure
@@ -306,7 +311,8 @@ void append_line(const fs::path& path, const std::string& line) {
         if (::fstat(fd, &st) == 0 && st.st_size > 0 && ::pread(fd, &last, 1, st.st_size - 1) == 1 && last != '\n')
             write_all(fd, "\n", path);
         write_all(fd, line, path);
-        if (::fsync(fd) != 0) throw fmt_error("{}: cannot sync the recovery journal: {}", path.string(), std::strerror(errno));
+        if (::fsync(fd) != 0)
+            throw fmt_error("{}: cannot sync the recovery journal: {}", path.string(), std::strerror(errno));
     } catch (...) {
         ::close(fd);
         throw;
@@ -319,15 +325,20 @@ void append_line(const fs::path& path, const std::string& line) {
 void RecoveryJournal::append(const EventEdit& edit) {
     nlohmann::ordered_json j;
     for (const auto& [name, value] : edit_fields(edit)) {
-        if (name == "lon") j[name] = edit.position.lon;
-        else if (name == "lat") j[name] = edit.position.lat;
-        else j[name] = value;
+        if (name == "lon")
+            j[name] = edit.position.lon;
+        else if (name == "lat")
+            j[name] = edit.position.lat;
+        else
+            j[name] = value;
     }
     // Invalid UTF-8 would make dump() throw; a replacement character is better than a lost edit.
     append_line(path_, j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
 }
 
-void RecoveryJournal::append_undo() { append_line(path_, "{\"undo\":true}\n"); }
+void RecoveryJournal::append_undo() {
+    append_line(path_, "{\"undo\":true}\n");
+}
 
 void RecoveryJournal::clear() {
     const int fd = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
@@ -368,15 +379,20 @@ JournalReplay read_journal(const fs::path& path, core::Diagnostics& diags) {
             continue;
         }
         if (j.contains("undo") && j["undo"] == true) {
-            if (out.edits.empty()) ++out.undone_before;
-            else out.edits.pop_back();
+            if (out.edits.empty())
+                ++out.undone_before;
+            else
+                out.edits.pop_back();
             continue;
         }
         Fields f;
         for (const auto& [k, v] : j.items()) {
-            if (v.is_string()) f[k] = v.get<std::string>();
-            else if (v.is_number()) f[k] = fmt::format("{}", v.get<double>());
-            else if (!v.is_null()) f[k] = v.dump();
+            if (v.is_string())
+                f[k] = v.get<std::string>();
+            else if (v.is_number())
+                f[k] = fmt::format("{}", v.get<double>());
+            else if (!v.is_null())
+                f[k] = v.dump();
         }
         EventEdit e;
         if (auto err = edit_from_fields(f, e); !err.empty()) {

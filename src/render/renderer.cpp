@@ -19,7 +19,9 @@ namespace sitmap::render {
 
 using core::Rgba;
 
-core::Rgba water_color() { return core::rgb(0xb5d0e2); }
+core::Rgba water_color() {
+    return core::rgb(0xb5d0e2);
+}
 
 double nice_scale_length(double target_m) {
     if (target_m <= 0) return 1;
@@ -208,11 +210,11 @@ void Renderer::bake_shade(const core::SceneLayer& layer, LayerGpu& gpu) {
 }
 
 void Renderer::set_view_uniforms(const gl::Program& p, const core::Camera& camera) {
-    glUniform2f(gl::uniform(p, "u_centre"), static_cast<float>(camera.centre().x), static_cast<float>(camera.centre().y));
+    glUniform2f(gl::uniform(p, "u_centre"), static_cast<float>(camera.centre().x),
+                static_cast<float>(camera.centre().y));
     glUniform1f(gl::uniform(p, "u_mpp"), static_cast<float>(camera.metres_per_pixel()));
     glUniform2f(gl::uniform(p, "u_viewport"), static_cast<float>(tile_.width), static_cast<float>(tile_.height));
-    glUniform2f(gl::uniform(p, "u_tile_offset"),
-                static_cast<float>(tile_.x + tile_.width / 2.0 - camera.width() / 2.0),
+    glUniform2f(gl::uniform(p, "u_tile_offset"), static_cast<float>(tile_.x + tile_.width / 2.0 - camera.width() / 2.0),
                 static_cast<float>(camera.height() / 2.0 - (tile_.y + tile_.height / 2.0)));
     glUniform2f(gl::uniform(p, "u_frag_origin"), static_cast<float>(tile_.x),
                 static_cast<float>(camera.height() - tile_.y - tile_.height));
@@ -343,11 +345,19 @@ void Renderer::layout_labels(const core::Scene& scene, const core::Camera& camer
             std::string text = t.text;
             if (t.role == core::TextRole::Country) {
                 text = core::to_upper_label(text);
-                st = {.face = Face::Bold, .px = 14.0f * s, .color = core::rgb(0x6f5f78, 0.9f * layer.opacity),
-                      .halo = core::rgb(0xf5f1e6, 0.8f), .halo_px = 1.5f * s, .tracking_px = 2.5f * s};
+                st = {.face = Face::Bold,
+                      .px = 14.0f * s,
+                      .color = core::rgb(0x6f5f78, 0.9f * layer.opacity),
+                      .halo = core::rgb(0xf5f1e6, 0.8f),
+                      .halo_px = 1.5f * s,
+                      .tracking_px = 2.5f * s};
             } else {
-                st = {.face = Face::Italic, .px = 13.0f * s, .color = core::rgb(0x3f6f99, layer.opacity),
-                      .halo = core::rgb(0xb5d0e2, 0.8f), .halo_px = 1.2f * s, .tracking_px = 0.8f * s};
+                st = {.face = Face::Italic,
+                      .px = 13.0f * s,
+                      .color = core::rgb(0x3f6f99, layer.opacity),
+                      .halo = core::rgb(0xb5d0e2, 0.8f),
+                      .halo_px = 1.2f * s,
+                      .tracking_px = 0.8f * s};
             }
             const auto p = camera.screen(t.pos);
             const float w = text_->measure(text, st), h = st.px;
@@ -375,10 +385,14 @@ void Renderer::layout_labels(const core::Scene& scene, const core::Camera& camer
                 under_marker = under_marker || std::hypot(m.x - p.x, m.y - p.y) < m.radius + r;
             if (under_marker ? place.rank > 2 : !placer.free(symbol)) continue;
             TextBatch::Style st{.face = place.rank <= 1 ? Face::Bold : Face::Regular,
-                                .px = (place.rank == 0 ? 15.0f : place.rank == 1 ? 13.0f : place.rank == 2 ? 12.5f
-                                                                                   : 11.5f) * s,
+                                .px = (place.rank == 0   ? 15.0f
+                                       : place.rank == 1 ? 13.0f
+                                       : place.rank == 2 ? 12.5f
+                                                         : 11.5f) *
+                                      s,
                                 .color = core::rgb(place.rank <= 2 ? 0x1f1f1f : 0x3a3a3a, layer.opacity),
-                                .halo = halo, .halo_px = 1.6f * s};
+                                .halo = halo,
+                                .halo_px = 1.6f * s};
             const std::string name = place.name_alt.empty() ? place.name : place.name + " / " + place.name_alt;
             const bool local = (place.rank == 0 || (place.rank == 1 && mpp < 700)) && !place.name_local.empty() &&
                                place.name_local != place.name && place.name_local != place.name_alt;
@@ -394,14 +408,14 @@ void Renderer::layout_labels(const core::Scene& scene, const core::Camera& camer
             // Diagonal positions read as belonging to the wrong dot in dense areas: only names
             // pushed aside by an event symbol use them.
             std::vector<core::PxBox> candidates{
-                {p.x + gap, p.y - st.px * 0.62, p.x + gap + w, p.y - st.px * 0.62 + h},          // right
-                {p.x - gap - w, p.y - st.px * 0.62, p.x - gap, p.y - st.px * 0.62 + h},          // left
-                {p.x - w / 2, p.y - gap - h, p.x + w / 2, p.y - gap},                            // above
-                {p.x - w / 2, p.y + gap, p.x + w / 2, p.y + gap + h},                            // below
-                {p.x + gap, p.y - gap - h, p.x + gap + w, p.y - gap},                            // above right
-                {p.x + gap, p.y + gap, p.x + gap + w, p.y + gap + h},                            // below right
-                {p.x - gap - w, p.y - gap - h, p.x - gap, p.y - gap},                            // above left
-                {p.x - gap - w, p.y + gap, p.x - gap, p.y + gap + h},                            // below left
+                {p.x + gap, p.y - st.px * 0.62, p.x + gap + w, p.y - st.px * 0.62 + h},  // right
+                {p.x - gap - w, p.y - st.px * 0.62, p.x - gap, p.y - st.px * 0.62 + h},  // left
+                {p.x - w / 2, p.y - gap - h, p.x + w / 2, p.y - gap},                    // above
+                {p.x - w / 2, p.y + gap, p.x + w / 2, p.y + gap + h},                    // below
+                {p.x + gap, p.y - gap - h, p.x + gap + w, p.y - gap},                    // above right
+                {p.x + gap, p.y + gap, p.x + gap + w, p.y + gap + h},                    // below right
+                {p.x - gap - w, p.y - gap - h, p.x - gap, p.y - gap},                    // above left
+                {p.x - gap - w, p.y + gap, p.x - gap, p.y + gap + h},                    // below left
             };
             if (!under_marker) {
                 candidates.resize(4);
@@ -424,7 +438,9 @@ void Renderer::layout_labels(const core::Scene& scene, const core::Camera& camer
             const bool centred = chosen == 2 || chosen == 3 || chosen == 10 || chosen == 11;
             const bool right_aligned = chosen == 1 || chosen == 6 || chosen == 7 || chosen == 9;
             auto x_for = [&](float width) {
-                return static_cast<float>(centred ? (b.x0 + b.x1) / 2 - width / 2 : right_aligned ? b.x1 - width : b.x0);
+                return static_cast<float>(centred         ? (b.x0 + b.x1) / 2 - width / 2
+                                          : right_aligned ? b.x1 - width
+                                                          : b.x0);
             };
             const float base1 = static_cast<float>(b.y0) + text_->ascent(st) + 0.5f * s;
             text_->add_text(name, x_for(w1), base1, st);
@@ -432,9 +448,8 @@ void Renderer::layout_labels(const core::Scene& scene, const core::Camera& camer
             if (under_marker) {
                 // the event symbol stands in for the town's dot
             } else if (place.rank == 0) {
-                text_->add_symbol(kSymbolRing, static_cast<float>(p.x),
-                                  static_cast<float>(p.y), r + 1.2f * s, core::rgb(0x222222, layer.opacity), halo,
-                                  1.2f * s);
+                text_->add_symbol(kSymbolRing, static_cast<float>(p.x), static_cast<float>(p.y), r + 1.2f * s,
+                                  core::rgb(0x222222, layer.opacity), halo, 1.2f * s);
                 text_->add_symbol(kSymbolDot, static_cast<float>(p.x), static_cast<float>(p.y), r * 0.45f,
                                   core::rgb(0x222222, layer.opacity), halo, 0);
             } else {
@@ -588,7 +603,8 @@ void Renderer::layout_furniture(const core::Scene& scene, const core::Camera& ca
         }
         float w = o.title.empty() ? 0.0f : furniture_->measure(o.title, t);
         for (const auto& l : lines) w = std::max(w, furniture_->measure(l, st));
-        const float h = (o.title.empty() ? 0 : t.px * 1.15f) + static_cast<float>(lines.size()) * st.px * 1.35f + 2 * pad;
+        const float h =
+            (o.title.empty() ? 0 : t.px * 1.15f) + static_cast<float>(lines.size()) * st.px * 1.35f + 2 * pad;
         furniture_->add_rect(x0, y0, x0 + w + 2 * pad, y0 + h, core::rgb(0xffffff, 0.88f));
         furniture_->add_rect(x0, y0, x0 + 3 * s, y0 + h, core::rgb(0x5f4b8b));
         placer.reserve({x0, y0, x0 + w + 2 * pad, y0 + h});
@@ -645,7 +661,8 @@ void Renderer::layout_furniture(const core::Scene& scene, const core::Camera& ca
             if (k.kind == Swatch::Hatch || k.kind == Swatch::Stripes) {
                 const core::Rgba c = k.kind == Swatch::Hatch ? k.color : core::rgb(0xffffff, 0.95f);
                 for (float t = -8 * s; t < 11 * s; t += 4 * s)  // diagonals, clipped to the swatch
-                    furniture_->add_line(std::max(sx0, sx0 + t), std::min(sy1, sy1 - (std::max(sx0, sx0 + t) - sx0 - t)),
+                    furniture_->add_line(std::max(sx0, sx0 + t),
+                                         std::min(sy1, sy1 - (std::max(sx0, sx0 + t) - sx0 - t)),
                                          std::min(sx1, sx0 + t + (sy1 - sy0)),
                                          sy1 - (std::min(sx1, sx0 + t + (sy1 - sy0)) - sx0 - t), 1.2f * s, c);
             }
@@ -674,8 +691,8 @@ void Renderer::layout_furniture(const core::Scene& scene, const core::Camera& ca
         const double length_m = nice_scale_length(ground_per_px * 130 * s);
         const float len_px = static_cast<float>(length_m / ground_per_px);
         const float x0 = 14 * s, y1 = H - 16 * s, bar_h = 5 * s;
-        TextBatch::Style st{.px = 11 * s, .color = core::rgb(0x222222), .halo = core::rgb(0xffffff, 0.9f),
-                            .halo_px = 1.6f * s};
+        TextBatch::Style st{
+            .px = 11 * s, .color = core::rgb(0x222222), .halo = core::rgb(0xffffff, 0.9f), .halo_px = 1.6f * s};
         furniture_->add_rect(x0 - 1 * s, y1 - bar_h - 1 * s, x0 + len_px + 1 * s, y1 + 1 * s, core::rgb(0x222222));
         placer.reserve({0, y1 - bar_h - 4 * s - st.px * 1.2, x0 + len_px + 40 * s, H});
         for (int i = 0; i < 4; ++i) {
@@ -706,7 +723,8 @@ void Renderer::layout_furniture(const core::Scene& scene, const core::Camera& ca
         furniture_->add_line(tailx, taily, tipx, tipy, 2.2f * s, ink);
         furniture_->add_line(tipx, tipy, tipx - dx * 8 * s + nx * 5 * s, tipy - dy * 8 * s + ny * 5 * s, 2.2f * s, ink);
         furniture_->add_line(tipx, tipy, tipx - dx * 8 * s - nx * 5 * s, tipy - dy * 8 * s - ny * 5 * s, 2.2f * s, ink);
-        TextBatch::Style n{.face = Face::Bold, .px = 12 * s, .color = ink, .halo = core::rgb(0xffffff), .halo_px = 1.5f * s};
+        TextBatch::Style n{
+            .face = Face::Bold, .px = 12 * s, .color = ink, .halo = core::rgb(0xffffff), .halo_px = 1.5f * s};
         const float nw = furniture_->measure("N", n);
         // "N" just beyond the tip.
         furniture_->add_text("N", tipx + dx * 9 * s - nw / 2, tipy + dy * 9 * s + n.px * 0.38f, n);
@@ -866,7 +884,8 @@ void Renderer::layout_legend(const core::Scene& scene, const core::Camera& camer
             faint = faint || m.alpha < 0.9f;
         }
         for (auto t : core::all_event_types)
-            if (present[static_cast<std::size_t>(t)]) rows.push_back({Row::Event, core::event_type_style(t).label, t, {}, {}});
+            if (present[static_cast<std::size_t>(t)])
+                rows.push_back({Row::Event, core::event_type_style(t).label, t, {}, {}});
         if (ring) rows.push_back({Row::Ring, "area: place known only to a district", {}, {}, {}});
         if (span)
             rows.push_back({Row::Span, "hollow, dashed: date known only to a span (month, year, war)", {}, {}, {}});
@@ -902,7 +921,8 @@ void Renderer::layout_legend(const core::Scene& scene, const core::Camera& camer
                 break;
             }
             case Row::Ring:
-                furniture_->add_circle(kx, cy, 7.5f * s, core::rgb(0x555555, 0.1f), core::rgb(0x555555, 0.7f), 1.3f * s);
+                furniture_->add_circle(kx, cy, 7.5f * s, core::rgb(0x555555, 0.1f), core::rgb(0x555555, 0.7f),
+                                       1.3f * s);
                 break;
             case Row::Span:
                 for (int k = 0; k < 10; ++k) {  // as Renderer::layout_events draws it
@@ -923,9 +943,10 @@ void Renderer::layout_legend(const core::Scene& scene, const core::Camera& camer
                 if (r.line.dash_px > 0) {
                     for (float x = kx - 10 * s; x < kx + 10 * s; x += (r.line.dash_px + r.line.gap_px) * s)
                         furniture_->add_line(x, cy, std::min(x + r.line.dash_px * s, kx + 10 * s), cy,
-                                        std::max(1.0f, r.line.width_px) * s, r.line.color);
+                                             std::max(1.0f, r.line.width_px) * s, r.line.color);
                 } else {
-                    furniture_->add_line(kx - 10 * s, cy, kx + 10 * s, cy, std::max(1.0f, r.line.width_px) * s, r.line.color);
+                    furniture_->add_line(kx - 10 * s, cy, kx + 10 * s, cy, std::max(1.0f, r.line.width_px) * s,
+                                         r.line.color);
                 }
                 break;
             case Row::Area:
@@ -964,7 +985,8 @@ FrameStats Renderer::draw(const core::Scene& scene, const core::Camera& camera, 
     // previous frame's cache instead of being drawn again.
     std::size_t base_end = 0;
     while (base_end < scene.layers.size() && !is_time_dependent(scene.layers[base_end]) &&
-           (scene.layers[base_end].kind == core::LayerKind::Fill || scene.layers[base_end].kind == core::LayerKind::Raster))
+           (scene.layers[base_end].kind == core::LayerKind::Fill ||
+            scene.layers[base_end].kind == core::LayerKind::Raster))
         ++base_end;
     std::string key;
     if (options.reuse_base && !options.tile) {
@@ -1008,10 +1030,14 @@ FrameStats Renderer::draw(const core::Scene& scene, const core::Camera& camera, 
                 draw_fill(layer, gpu, camera, options, stats);
                 draw_lines(layer, gpu, camera, options, stats);
                 break;
-            case core::LayerKind::Line: draw_lines(layer, gpu, camera, options, stats); break;
-            case core::LayerKind::Raster: break;  // baked into the land fill (see bake_shade)
+            case core::LayerKind::Line:
+                draw_lines(layer, gpu, camera, options, stats);
+                break;
+            case core::LayerKind::Raster:
+                break;  // baked into the land fill (see bake_shade)
             case core::LayerKind::Places:
-            case core::LayerKind::Texts: break;  // drawn together, on top, after all geometry
+            case core::LayerKind::Texts:
+                break;  // drawn together, on top, after all geometry
         }
     }
     text_->clear();

@@ -44,11 +44,11 @@ struct FrameOptions {
     const core::OffMapSummary* off_map = nullptr;
 
     // ---- map furniture for exports and presentations ----
-    std::string title;           ///< top-left title block (empty = none)
+    std::string title;  ///< top-left title block (empty = none)
     std::string subtitle;
-    bool legend = false;         ///< legend of what is shown: event types, reference lines, areas
-    bool north_arrow = false;    ///< true north at the view centre (LCC meridians converge)
-    bool locator = false;        ///< inset map of the region with the view's box
+    bool legend = false;       ///< legend of what is shown: event types, reference lines, areas
+    bool north_arrow = false;  ///< true north at the view centre (LCC meridians converge)
+    bool locator = false;      ///< inset map of the region with the view's box
 
     /// Draw only this part of a camera-sized image into the bound framebuffer (tile.width x
     /// tile.height), laying out labels for the whole image so tiles join seamlessly. Unset = all.
@@ -101,8 +101,8 @@ private:
     void bake_shade(const core::SceneLayer& layer, LayerGpu& gpu);
     /// Places labels of free texts (country, sea; when `with_texts`) and then of places with
     /// first_rank <= rank <= last_rank.
-    void layout_labels(const core::Scene& scene, const core::Camera& camera, float ui_scale,
-                       core::LabelPlacer& placer, int first_rank, int last_rank, bool with_texts, FrameStats& stats);
+    void layout_labels(const core::Scene& scene, const core::Camera& camera, float ui_scale, core::LabelPlacer& placer,
+                       int first_rank, int last_rank, bool with_texts, FrameStats& stats);
     void layout_events(const core::Camera& camera, const FrameOptions& options, core::LabelPlacer& placer);
     void layout_furniture(const core::Scene& scene, const core::Camera& camera, const FrameOptions& options,
                           core::LabelPlacer& placer);
@@ -112,11 +112,12 @@ private:
                        core::LabelPlacer& placer);
     /// The "not on the map" box at the right edge, from `top` down to at most `bottom`.
     void layout_off_map(const FrameOptions& options, float right, float top, float bottom, core::LabelPlacer& placer);
-    PixelRect tile_{};           ///< the part of the image being drawn (whole image unless tiling)
-    PixelRect locator_rect_{};   ///< where the locator inset goes this frame (width 0 = none)
+    PixelRect tile_{};          ///< the part of the image being drawn (whole image unless tiling)
+    PixelRect locator_rect_{};  ///< where the locator inset goes this frame (width 0 = none)
     float scale_bar_right_ = 0;
     std::unique_ptr<class OffscreenTarget> base_cache_;  ///< static base layers of the last view
-    std::string base_key_;                               ///< the view and layer state they show  ///< right end of the scale bar (the north arrow goes beside it)
+    std::string base_key_;  ///< the view and layer state they show  ///< right end of the scale bar (the north arrow
+                            ///< goes beside it)
     core::Camera locator_camera(const core::Scene& scene, const PixelRect& rect) const;
 
     gl::Program fill_program_, line_program_, raster_program_, text_program_;

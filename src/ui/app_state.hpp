@@ -24,13 +24,14 @@ struct AppState {
 
     std::optional<core::LonLat> cursor;  ///< lon/lat under the mouse, if over the map
     float frame_ms = 0;
-    bool map_dirty = true;  ///< the map must be redrawn (camera or layers changed)
+    bool map_dirty = true;      ///< the map must be redrawn (camera or layers changed)
     float ui_inset_top = 0;     ///< framebuffer pixels covered by the menu bar
     float ui_inset_bottom = 0;  ///< framebuffer pixels covered by the status bar
 
     EventUiState ev;  ///< events: data, filter, selection, edit hooks
     bool ev_dragging = false;
-    BriefingUiState brief;  ///< briefing slides, presentation mode, export dialog  ///< an event symbol is being dragged: the map must not pan
+    BriefingUiState brief;  ///< briefing slides, presentation mode, export dialog  ///< an event symbol is being
+                            ///< dragged: the map must not pan
 
     std::optional<core::Date> date;  ///< shown date of the control situation (set by the date slider)
     bool playing = false;            ///< the date advances by itself

@@ -104,8 +104,11 @@ void draw_export_dialog(AppState& state) {
     static const struct {
         const char* name;
         int w, h;
-    } presets[] = {{"Full HD 1920x1080", 1920, 1080}, {"4K 3840x2160", 3840, 2160}, {"8K 7680x4320", 7680, 4320},
-                   {"A4 300 dpi 3508x2480", 3508, 2480}, {"Square 8192x8192", 8192, 8192}};
+    } presets[] = {{"Full HD 1920x1080", 1920, 1080},
+                   {"4K 3840x2160", 3840, 2160},
+                   {"8K 7680x4320", 7680, 4320},
+                   {"A4 300 dpi 3508x2480", 3508, 2480},
+                   {"Square 8192x8192", 8192, 8192}};
     for (const auto& p : presets) {
         if (ImGui::RadioButton(p.name, e.width == p.w && e.height == p.h)) e.width = p.w, e.height = p.h;
     }

@@ -25,10 +25,10 @@ struct ExportSettings {
 
 struct BriefingUiState {
     core::Briefing briefing;
-    std::string path;          ///< file it was loaded from / is saved to
-    int current = -1;          ///< slide shown or being edited (-1 = none)
+    std::string path;  ///< file it was loaded from / is saved to
+    int current = -1;  ///< slide shown or being edited (-1 = none)
     bool show_panel = false;
-    bool presenting = false;   ///< full screen, panels hidden, arrows step slides
+    bool presenting = false;  ///< full screen, panels hidden, arrows step slides
     bool dirty = false;
 
     // requests for the app loop
@@ -36,7 +36,7 @@ struct BriefingUiState {
     bool save_requested = false;
     bool add_slide_requested = false;
     bool update_view_requested = false;  ///< replace the current slide's view with the map's
-    std::optional<int> go_to;  ///< show this slide (with a transition)
+    std::optional<int> go_to;            ///< show this slide (with a transition)
 
     bool show_export = false;
     ExportSettings export_settings;

@@ -104,8 +104,8 @@ float draw_date_slider(AppState& state, float bottom_inset) {
         // date used to change the flag in between and abort on ImGui's style-stack check).
         const bool pushed = typed_bad;
         if (pushed) ImGui::PushStyleColor(ImGuiCol_FrameBg, ImVec4(1.0f, 0.75f, 0.75f, 1.0f));
-        bool submitted =
-            ImGui::InputText("Go to date (YYYY-MM-DD)", typed.data(), typed.size(), ImGuiInputTextFlags_EnterReturnsTrue);
+        bool submitted = ImGui::InputText("Go to date (YYYY-MM-DD)", typed.data(), typed.size(),
+                                          ImGuiInputTextFlags_EnterReturnsTrue);
         if (!state.goto_date_text.empty()) {  // a scripted entry, as if typed and Enter pressed
             std::snprintf(typed.data(), typed.size(), "%s", state.goto_date_text.c_str());
             state.goto_date_text.clear();
@@ -149,8 +149,9 @@ float draw_date_slider(AppState& state, float bottom_inset) {
                "Armenian forces / Nagorno-Karabakh authorities");
         swatch(core::control_color(core::Controller::Armenian, core::ControlKind::Corridor), "Lachin corridor");
         ImGui::NewLine();
-        ImGui::TextUnformatted("Hatched: Russian peacekeeping zone (Nov 2020 - Jun 2024).  White stripes: changed hands "
-                               "in the last 10 days.  Lines are approximate (settlement areas, see SOURCES.md).");
+        ImGui::TextUnformatted(
+            "Hatched: Russian peacekeeping zone (Nov 2020 - Jun 2024).  White stripes: changed hands "
+            "in the last 10 days.  Lines are approximate (settlement areas, see SOURCES.md).");
     }
     ImGui::End();
 

@@ -19,16 +19,21 @@ namespace sitmap::ui {
 
 namespace {
 
-ImVec4 to_imvec(core::Rgba c, float alpha = 1.0f) { return ImVec4(c.r, c.g, c.b, c.a * alpha); }
+ImVec4 to_imvec(core::Rgba c, float alpha = 1.0f) {
+    return ImVec4(c.r, c.g, c.b, c.a * alpha);
+}
 
 std::string date_text(const core::DateRange& d) {
     using core::DatePrecision;
     const auto y = static_cast<int>(d.start.year());
     const auto m = static_cast<unsigned>(d.start.month());
     switch (d.precision) {
-        case DatePrecision::Decade: return fmt::format("the {}s", y / 10 * 10);
-        case DatePrecision::Year: return fmt::format("{}", y);
-        case DatePrecision::Month: return fmt::format("{:04d}-{:02d}", y, m);
+        case DatePrecision::Decade:
+            return fmt::format("the {}s", y / 10 * 10);
+        case DatePrecision::Year:
+            return fmt::format("{}", y);
+        case DatePrecision::Month:
+            return fmt::format("{:04d}-{:02d}", y, m);
         case DatePrecision::Day:
             if (d.start == d.end) return core::format_iso(d.start);
             return core::format_iso(d.start) + " \u2013 " + core::format_iso(d.end);
@@ -70,8 +75,8 @@ void text_with_marks(const std::string& text, std::vector<std::pair<std::size_t,
         }
         if (marked) {
             const ImVec2 p = ImGui::GetCursorScreenPos();
-            ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x - 1, p.y), ImVec2(p.x + w + 1, p.y + ImGui::GetTextLineHeight()),
-                                                      mark_color, 2.0f);
+            ImGui::GetWindowDrawList()->AddRectFilled(
+                ImVec2(p.x - 1, p.y), ImVec2(p.x + w + 1, p.y + ImGui::GetTextLineHeight()), mark_color, 2.0f);
         }
         ImGui::TextUnformatted(word.c_str());
         x += w;
@@ -186,7 +191,8 @@ void draw_event_list(AppState& state, core::Date& date) {
     // --- filters ---
     if (ImGui::CollapsingHeader("Filters", ImGuiTreeNodeFlags_DefaultOpen)) {
         ImGui::SetNextItemWidth(-80);
-        if (ImGui::InputTextWithHint("##text", "search place, summary, sentence", &ev.filter.text)) ev.filter_changed = true;
+        if (ImGui::InputTextWithHint("##text", "search place, summary, sentence", &ev.filter.text))
+            ev.filter_changed = true;
         ImGui::SameLine();
         if (ImGui::Button("Clear")) {
             ev.filter = core::EventFilter{};
@@ -343,12 +349,16 @@ void draw_event_list(AppState& state, core::Date& date) {
                     const auto& x = events[a];
                     const auto& y = events[b];
                     switch (spec.ColumnIndex) {
-                        case 1: return x.type < y.type;
-                        case 2: return x.place < y.place;
-                        case 3: return x.source.document < y.source.document;
+                        case 1:
+                            return x.type < y.type;
+                        case 2:
+                            return x.place < y.place;
+                        case 3:
+                            return x.source.document < y.source.document;
                         case 4:
                             return ev.events.review_state(a) < ev.events.review_state(b);
-                        default: return std::chrono::sys_days(x.date.start) < std::chrono::sys_days(y.date.start);
+                        default:
+                            return std::chrono::sys_days(x.date.start) < std::chrono::sys_days(y.date.start);
                     }
                 };
                 std::stable_sort(rows.begin(), rows.end(),
@@ -524,10 +534,12 @@ void draw_event_details(AppState& state, core::Date& date) {
             }
         }
         ImGui::SetNextItemWidth(200);
-        if (ImGui::BeginCombo("##type", std::string(core::event_type_name(static_cast<core::EventType>(type))).c_str())) {
+        if (ImGui::BeginCombo("##type",
+                              std::string(core::event_type_name(static_cast<core::EventType>(type))).c_str())) {
             for (auto t : core::all_event_types)
-                if (ImGui::Selectable((core::event_symbol_utf8(t) + " " + std::string(core::event_type_name(t))).c_str(),
-                                      static_cast<int>(t) == type))
+                if (ImGui::Selectable(
+                        (core::event_symbol_utf8(t) + " " + std::string(core::event_type_name(t))).c_str(),
+                        static_cast<int>(t) == type))
                     type = static_cast<int>(t);
             ImGui::EndCombo();
         }
@@ -538,7 +550,8 @@ void draw_event_details(AppState& state, core::Date& date) {
             apply_edit(state, edit);
         }
         if (ev.events.deleted(index)) {
-            if (ImGui::Button("Restore")) apply_edit(state, {.kind = core::EventEdit::Kind::Restore, .key = core::event_key(e)});
+            if (ImGui::Button("Restore"))
+                apply_edit(state, {.kind = core::EventEdit::Kind::Restore, .key = core::event_key(e)});
         } else if (ImGui::Button("Delete")) {
             apply_edit(state, {.kind = core::EventEdit::Kind::Delete, .key = core::event_key(e)});
         }
@@ -612,7 +625,8 @@ float draw_event_timeline(AppState& state, core::Date& date, core::Date from, co
         const int max_count = counts.empty() ? 1 : std::max(1, *std::max_element(counts.begin(), counts.end()));
         const float bw = width / static_cast<float>(std::max<std::size_t>(1, counts.size()));
         auto x_of = [&](core::Date d) {
-            const double t = static_cast<double>((std::chrono::sys_days(d) - std::chrono::sys_days(from)).count()) / span;
+            const double t =
+                static_cast<double>((std::chrono::sys_days(d) - std::chrono::sys_days(from)).count()) / span;
             return origin.x + static_cast<float>(t) * width;
         };
         if (auto days = ev.window.days()) {

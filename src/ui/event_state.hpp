@@ -66,7 +66,7 @@ struct EventUiState {
     core::EventFilter filter;
     core::TimeWindow window;
     std::map<std::string, DocumentInfo> documents;  ///< by document file name
-    std::vector<std::string> document_names;         ///< sorted, for the filter
+    std::vector<std::string> document_names;        ///< sorted, for the filter
     /// Other-side names for places ("Khankendi" -> "Stepanakert"), from the places layer.
     std::map<std::string, std::string> alt_names;
 
@@ -86,9 +86,9 @@ struct EventUiState {
     bool show_details = true;
     bool show_off_map = true;  ///< the "not on the map" strip
     bool show_help = false;
-    bool add_mode = false;        ///< the next click on the map adds an event there
+    bool add_mode = false;  ///< the next click on the map adds an event there
     bool list_in_window_only = false;
-    bool filter_changed = true;   ///< set by panels; the app recomputes `visible` and redraws
+    bool filter_changed = true;  ///< set by panels; the app recomputes `visible` and redraws
     ReviewUiState review;
 
     /// `filter` as the map draws it: deleted and rejected events hidden, review states attached

@@ -74,8 +74,8 @@ TEST_CASE("a briefing renders one PNG per slide; a broken one names file and fie
 
 TEST_CASE("animation frames are numbered per step and the ffmpeg command is printed", "[cli][frames]") {
     const fs::path out = fresh_dir("sitmap_cli_frames");
-    const auto r = run_sitmap("render --from 2020-11-08 --to 2020-11-12 --step 2d --size 200x150 -q --events none -o '" +
-                              out.string() + "'");
+    const auto r = run_sitmap(
+        "render --from 2020-11-08 --to 2020-11-12 --step 2d --size 200x150 -q --events none -o '" + out.string() + "'");
     INFO(r.err);
     CHECK(r.exit_code == 0);
     CHECK(fs::exists(out / "frame-00000.png"));
@@ -85,7 +85,8 @@ TEST_CASE("animation frames are numbered per step and the ffmpeg command is prin
     const auto bad = run_sitmap("render --from 2020-11-12 --to 2020-11-08 -o '" + out.string() + "'");
     CHECK(bad.exit_code == 2);
     CHECK_THAT(bad.err, Catch::Contains("'2020-11-08'"));
-    const auto step = run_sitmap("render --from 2020-11-08 --to 2020-11-12 --step fortnightly -o '" + out.string() + "'");
+    const auto step =
+        run_sitmap("render --from 2020-11-08 --to 2020-11-12 --step fortnightly -o '" + out.string() + "'");
     CHECK(step.exit_code == 2);
     CHECK_THAT(step.err, Catch::Contains("'fortnightly'"));
     fs::remove_all(out);
@@ -100,8 +101,8 @@ TEST_CASE("an unwritable output directory for slides is reported with its path",
 TEST_CASE("render --events none draws no events; a missing events file is reported", "[cli][events]") {
     const fs::path dir = fresh_dir("sitmap_cli_events");
     fs::create_directories(dir);
-    const auto none = run_sitmap("render --view karabakh --size 300x200 --events none -q -o '" +
-                                 (dir / "a.png").string() + "'");
+    const auto none =
+        run_sitmap("render --view karabakh --size 300x200 --events none -q -o '" + (dir / "a.png").string() + "'");
     CHECK(none.exit_code == 0);
     const auto missing = run_sitmap("render --view karabakh --size 300x200 --events '" + (dir / "nope.csv").string() +
                                     "' -q -o '" + (dir / "b.png").string() + "'");

@@ -32,9 +32,9 @@ TEST_CASE("the window opens under Xvfb, draws the map and saves a screenshot", "
     if (!have_xvfb("window test")) return;
     const fs::path shot = fs::temp_directory_path() / "sitmap_window_test.png";
     fs::remove(shot);
-    const auto r = run_sitmap("--frames 6 --script zoom:1.5 pan:40,-20 home layers:off --screenshot '" +
-                                  shot.string() + "'",
-                              "xvfb-run -a -s '-screen 0 1280x800x24'");
+    const auto r =
+        run_sitmap("--frames 6 --script zoom:1.5 pan:40,-20 home layers:off --screenshot '" + shot.string() + "'",
+                   "xvfb-run -a -s '-screen 0 1280x800x24'");
     INFO(r.err);
     CHECK(r.exit_code == 0);
     REQUIRE(fs::exists(shot));
@@ -58,13 +58,12 @@ TEST_CASE("a correction made before a crash is recovered at the next start", "[c
     const std::string edits = (dir / "edits.gpkg").string();
     const std::string xvfb = "xvfb-run -a -s '-screen 0 800x600x24'";
     // Select an event, delete it, then die without saving or running any destructor.
-    const auto crashed = run_sitmap("--width 800 --height 600 --edits '" + edits +
-                                        "' --frames 8 --script wait select:0 delete wait crash",
-                                    xvfb);
+    const auto crashed = run_sitmap(
+        "--width 800 --height 600 --edits '" + edits + "' --frames 8 --script wait select:0 delete wait crash", xvfb);
     INFO(crashed.err);
     CHECK(crashed.exit_code == 70);
-    CHECK_FALSE(fs::exists(edits));                    // never saved...
-    REQUIRE(fs::exists(edits + ".journal"));           // ...but journalled
+    CHECK_FALSE(fs::exists(edits));           // never saved...
+    REQUIRE(fs::exists(edits + ".journal"));  // ...but journalled
     CHECK(fs::file_size(edits + ".journal") > 10);
     const auto restarted = run_sitmap("--width 800 --height 600 --edits '" + edits + "' --frames 2", xvfb);
     INFO(restarted.err);
@@ -137,9 +136,11 @@ TEST_CASE("a malformed date typed into 'Go to date' keeps the window and its dat
     if (!have_xvfb("go-to-date test")) return;
     const fs::path shot = fs::temp_directory_path() / ("sitmap_goto_" + std::to_string(::getpid()) + ".png");
     fs::remove(shot);
-    const auto r = run_sitmap("--frames 8 --script goto:2020-13-45 wait goto:hello wait goto:2020-11-10 wait "
-                              "--screenshot '" + shot.string() + "'",
-                              "xvfb-run -a -s '-screen 0 1024x700x24'");
+    const auto r = run_sitmap(
+        "--frames 8 --script goto:2020-13-45 wait goto:hello wait goto:2020-11-10 wait "
+        "--screenshot '" +
+            shot.string() + "'",
+        "xvfb-run -a -s '-screen 0 1024x700x24'");
     INFO(r.err);
     CHECK(r.exit_code == 0);
     CHECK(fs::exists(shot));

@@ -1,7 +1,7 @@
 // Saving edits to a GeoPackage (round trip, DATE fields, atomic replace) and the recovery journal
 // (replay after a crash in a child process, torn last line) (io/event_store.hpp).
-#include "core/error.hpp"
 #include "io/event_store.hpp"
+#include "core/error.hpp"
 #include "io/events_io.hpp"
 
 #include <catch2/catch.hpp>
@@ -32,7 +32,8 @@ struct TempDir {
     fs::path path;
     TempDir() {
         static int n = 0;
-        path = fs::temp_directory_path() / ("sitmap_event_store_" + std::to_string(::getpid()) + "_" + std::to_string(n++));
+        path = fs::temp_directory_path() /
+               ("sitmap_event_store_" + std::to_string(::getpid()) + "_" + std::to_string(n++));
         fs::remove_all(path);
         fs::create_directories(path);
         fs::permissions(path, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |

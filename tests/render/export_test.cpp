@@ -51,16 +51,18 @@ TEST_CASE("an event is drawn at its place, in its type's colour", "[gl][events]"
     e.place = "Shusha";
     e.confidence = 0.9;  // drawn at full strength (weaker events are paler: core::confidence_alpha)
     e.date = {core::Date{std::chrono::year(2020), std::chrono::November, std::chrono::day(8)},
-              core::Date{std::chrono::year(2020), std::chrono::November, std::chrono::day(8)}, core::DatePrecision::Day};
+              core::Date{std::chrono::year(2020), std::chrono::November, std::chrono::day(8)},
+              core::DatePrecision::Day};
     const std::vector<core::Event> events{e};
     const std::vector<core::VisibleEvent> visible{{0, 0.0f}};
-    const auto layout = app::layout_events(events, visible, world.projector, {.metres_per_pixel = camera.metres_per_pixel()});
+    const auto layout =
+        app::layout_events(events, visible, world.projector, {.metres_per_pixel = camera.metres_per_pixel()});
     REQUIRE(layout.markers.size() == 1);
     const auto with = app::render_image(*world.renderer, world.scene, camera, {.events = &layout.markers});
     const auto without = app::render_image(*world.renderer, world.scene, camera, {});
     const auto p = camera.screen(world.projector.forward(e.position));
     const auto red = core::event_type_style(core::EventType::Strike).color;
-    CHECK(count_near(with, p.x, p.y, 11, red) >= 20);      // rim and glyph in strike red
+    CHECK(count_near(with, p.x, p.y, 11, red) >= 20);  // rim and glyph in strike red
     CHECK(count_near(without, p.x, p.y, 11, red) <= 2);
     CHECK(count_near(with, p.x, p.y, 9, core::rgb(0xffffff), 30) >= 20);  // the white disc
     // Far from the symbol nothing changed.
@@ -68,8 +70,9 @@ TEST_CASE("an event is drawn at its place, in its type's colour", "[gl][events]"
     for (int y = 0; y < 600; y += 7)
         for (int x = 0; x < 800; x += 7)
             if (std::hypot(x - p.x, y - p.y) > 60 &&
-                dist(px(with, x, y), core::Rgba{float(px(without, x, y).r) / 255.0f, float(px(without, x, y).g) / 255.0f,
-                                                float(px(without, x, y).b) / 255.0f}) > 6)
+                dist(px(with, x, y),
+                     core::Rgba{float(px(without, x, y).r) / 255.0f, float(px(without, x, y).g) / 255.0f,
+                                float(px(without, x, y).b) / 255.0f}) > 6)
                 ++changed;
     CHECK(changed < 400);  // < 4 % of the samples: only labels that moved aside for the symbol
     // Hit testing reports where it went.
@@ -80,20 +83,20 @@ TEST_CASE("exports carry title, date, legend, scale bar, north arrow and locator
     auto& world = test::GlWorld::get();
     const int W = 1200, H = 800;
     const auto camera = core::Camera::fit(core::project_box(world.projector, *core::named_view("karabakh")), W, H);
-    render::FrameOptions o{.day = core::day_number(core::Date{std::chrono::year(2020), std::chrono::October,
-                                                               std::chrono::day(20)}),
-                           .date_label = "20 October 2020",
-                           .title = "Test title",
-                           .subtitle = "subtitle",
-                           .legend = true,
-                           .north_arrow = true,
-                           .locator = true};
+    render::FrameOptions o{
+        .day = core::day_number(core::Date{std::chrono::year(2020), std::chrono::October, std::chrono::day(20)}),
+        .date_label = "20 October 2020",
+        .title = "Test title",
+        .subtitle = "subtitle",
+        .legend = true,
+        .north_arrow = true,
+        .locator = true};
     const auto img = app::render_image(*world.renderer, world.scene, camera, o);
     REQUIRE(img.width == W);
     REQUIRE(img.height == H);
-    CHECK(count_dark(img, 12, 12, 200, 45) > 150);        // title text, top left
-    CHECK(count_dark(img, W - 260, 12, W - 10, 50) > 150); // the date, top right
-    CHECK(count_dark(img, 10, H - 40, 200, H - 10) > 40);  // scale bar
+    CHECK(count_dark(img, 12, 12, 200, 45) > 150);          // title text, top left
+    CHECK(count_dark(img, W - 260, 12, W - 10, 50) > 150);  // the date, top right
+    CHECK(count_dark(img, 10, H - 40, 200, H - 10) > 40);   // scale bar
     // Legend box: a white panel at the bottom left above the scale bar, with text in it.
     int white = 0;
     for (int y = H - 200; y < H - 70; ++y)

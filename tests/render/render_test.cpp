@@ -33,8 +33,12 @@ Rgb at(const io::RgbaImage& img, core::ScreenPx p) {
     const auto* px = img.at(static_cast<int>(p.x), static_cast<int>(p.y));
     return {px[0], px[1], px[2]};
 }
-bool is_water(Rgb c) { return c.b > c.r + 25 && c.b > 180; }
-bool is_land(Rgb c) { return c.r >= c.b && c.r > 150; }
+bool is_water(Rgb c) {
+    return c.b > c.r + 25 && c.b > 180;
+}
+bool is_land(Rgb c) {
+    return c.r >= c.b && c.r > 150;
+}
 
 /// Compares with expected.png: max per-channel delta and mean delta thresholds (robust to small
 /// driver differences). Writes actual.png and diff.png beside it on failure; SITMAP_UPDATE_GOLDEN=1

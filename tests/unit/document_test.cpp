@@ -8,7 +8,9 @@ using namespace std::chrono;
 
 namespace {
 
-Date d(int y, unsigned m, unsigned dd) { return Date(year(y), month(m), day(dd)); }
+Date d(int y, unsigned m, unsigned dd) {
+    return Date(year(y), month(m), day(dd));
+}
 
 std::string block_text(const Document& doc, BlockKind kind) {
     std::string out;
@@ -21,10 +23,11 @@ std::string block_text(const Document& doc, BlockKind kind) {
 
 TEST_CASE("a Key: value header closed by --- gives title, source and date", "[core][document]") {
     Diagnostics diags;
-    const auto doc = parse_document("a.txt",
-                                    "Title: Fighting near the river\nSource: Example Wire\nPublication date: 2020-10-17\n"
-                                    "---\nTroops clashed near the river on Friday.\n",
-                                    diags);
+    const auto doc =
+        parse_document("a.txt",
+                       "Title: Fighting near the river\nSource: Example Wire\nPublication date: 2020-10-17\n"
+                       "---\nTroops clashed near the river on Friday.\n",
+                       diags);
     CHECK(doc.title == "Fighting near the river");
     CHECK(doc.source == "Example Wire");
     REQUIRE(doc.publication_date.has_value());
@@ -45,7 +48,8 @@ TEST_CASE("an unreadable header date is reported", "[core][document]") {
 TEST_CASE("datelines in the forms the issue lists", "[core][document]") {
     Diagnostics diags;
     auto pub = [&](const std::string& text) { return parse_document("x.txt", text, diags).publication_date; };
-    CHECK(pub("Some headline here\n\n    SECTION  20 September 2023 - 14:51\n\nBody text follows here.") == d(2023, 9, 20));
+    CHECK(pub("Some headline here\n\n    SECTION  20 September 2023 - 14:51\n\nBody text follows here.") ==
+          d(2023, 9, 20));
     CHECK(pub(" date 2023-09-19 The army moved in today.") == d(2023, 9, 19));
     CHECK(pub("A headline\n\nTuesday 19 September 2023 - 13:04\n\nText.") == d(2023, 9, 19));
     CHECK(pub("A headline\n\nAuthor Name\n\nTue, 10/27/2020 \xE2\x80\x93 02:00\n\nText.") == d(2020, 10, 27));
@@ -56,8 +60,10 @@ TEST_CASE("a wire dateline 'City, date' is the publication date; link-list stamp
     const auto wire = parse_document("w.txt", "Baku, September 21, 2023, AZERTAG\n\nTroops withdrew.\n", diags);
     REQUIRE(wire.publication_date.has_value());
     CHECK(*wire.publication_date == d(2023, 9, 21));
-    const auto listed = parse_document("l.txt", "Troops withdrew from the area on Sunday, officials said.\n\nRead also\n\n"
-                                                "Talks resume in Brussels\n\n25.04.2023 12:10\n", diags);
+    const auto listed = parse_document("l.txt",
+                                       "Troops withdrew from the area on Sunday, officials said.\n\nRead also\n\n"
+                                       "Talks resume in Brussels\n\n25.04.2023 12:10\n",
+                                       diags);
     CHECK_FALSE(listed.publication_date.has_value());
 }
 
@@ -112,10 +118,11 @@ TEST_CASE("a streamed continuation keeps the header dates and its offset", "[cor
 TEST_CASE("a dateline in a field of a byline ('A. Writer | Updated: 26.08.2022 16:20') dates the document",
           "[core][document]") {
     Diagnostics diags;
-    const Document a = parse_document("a.txt",
-                                      "OUTLET\n\nHeadline of the day\n\nAyse Karaca and Rauf Mammadov | 26.08.2022 Friday "
-                                      "16:20 | Updated: 26.08.2022 18:05\n\nThe army entered the town on Friday.\n",
-                                      diags);
+    const Document a =
+        parse_document("a.txt",
+                       "OUTLET\n\nHeadline of the day\n\nAyse Karaca and Rauf Mammadov | 26.08.2022 Friday "
+                       "16:20 | Updated: 26.08.2022 18:05\n\nThe army entered the town on Friday.\n",
+                       diags);
     REQUIRE(a.publication_date);
     CHECK(*a.publication_date == Date(std::chrono::year(2022), std::chrono::August, std::chrono::day(26)));
     const Document b = parse_document("b.txt",

@@ -13,7 +13,9 @@ using namespace sitmap::core;
 
 namespace {
 
-Date ymd(int y, unsigned m, unsigned d) { return Date{std::chrono::year(y), std::chrono::month(m), std::chrono::day(d)}; }
+Date ymd(int y, unsigned m, unsigned d) {
+    return Date{std::chrono::year(y), std::chrono::month(m), std::chrono::day(d)};
+}
 
 Event make_event(std::string id, Date start, Date end, DatePrecision p = DatePrecision::Day) {
     Event e;
@@ -27,7 +29,9 @@ Event make_event(std::string id, Date start, Date end, DatePrecision p = DatePre
     return e;
 }
 
-Event day_event(std::string id, Date d) { return make_event(std::move(id), d, d); }
+Event day_event(std::string id, Date d) {
+    return make_event(std::move(id), d, d);
+}
 
 std::vector<std::size_t> indices(const std::vector<VisibleEvent>& v) {
     std::vector<std::size_t> out;
@@ -185,14 +189,14 @@ TEST_CASE("events at the same place group; far apart they do not", "[core][event
         e.location_precision = prec;
         events.push_back(e);
     };
-    add("Khankendi", {46.7519, 39.8153});                              // 0
-    add("Khankendi", {46.7519, 39.8153});                              // 1
-    add("Khankendi", {46.80, 39.85}, LocationPrecision::District);    // 2: same name, moved 5 km
-    add("Baku", {49.8671, 40.4093});                                   // 3: ~280 km away
-    add("", {46.7600, 39.8200});                                       // 4: unnamed, 1 km from Khankendi
+    add("Khankendi", {46.7519, 39.8153});                           // 0
+    add("Khankendi", {46.7519, 39.8153});                           // 1
+    add("Khankendi", {46.80, 39.85}, LocationPrecision::District);  // 2: same name, moved 5 km
+    add("Baku", {49.8671, 40.4093});                                // 3: ~280 km away
+    add("", {46.7600, 39.8200});                                    // 4: unnamed, 1 km from Khankendi
     Event nowhere = day_event("5", d);
     nowhere.has_position = false;
-    events.push_back(nowhere);                                         // 5: no position: not drawn
+    events.push_back(nowhere);  // 5: no position: not drawn
     const auto visible = select_events(events, {}, {.kind = WindowKind::Day}, d);
     REQUIRE(visible.size() == 6);
 
@@ -284,7 +288,7 @@ TEST_CASE("histogram counts by placed date and sums to the filtered total", "[co
     events.push_back(make_event("month", ymd(2023, 9, 1), ymd(2023, 9, 30), DatePrecision::Month));
     events.push_back(day_event("outside", ymd(2023, 10, 5)));
     const auto h = event_histogram(events, {}, ymd(2023, 9, 1), ymd(2023, 9, 30), 7);
-    REQUIRE(h.size() == 5);  // 7+7+7+7+2 days
+    REQUIRE(h.size() == 5);                       // 7+7+7+7+2 days
     CHECK(h == std::vector<int>{7, 7, 7, 7, 3});  // the month-long event in its last day's bin
     CHECK(std::accumulate(h.begin(), h.end(), 0) == 31);
     const auto strikes = event_histogram(events, {.types = {EventType::Strike}}, ymd(2023, 9, 1), ymd(2023, 9, 30), 30);

@@ -3,13 +3,13 @@
 // joined acts, forecasts, negation, an open lexicon), time (date roles, the moving reference
 // time), places (origins, appositions, speakers, far places, tolerant matching), deduplication,
 // and the strict evaluation.
+#include "core/extractor.hpp"
+#include "core/conflict_calendar.hpp"
 #include "core/csv.hpp"
 #include "core/evaluation.hpp"
-#include "core/conflict_calendar.hpp"
 #include "core/extract_lexicon.hpp"
 #include "core/extract_structure.hpp"
 #include "core/extract_time.hpp"
-#include "core/extractor.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -21,7 +21,9 @@ using namespace std::chrono;
 
 namespace {
 
-Date d(int y, unsigned m, unsigned dd) { return Date(year(y), month(m), day(dd)); }
+Date d(int y, unsigned m, unsigned dd) {
+    return Date(year(y), month(m), day(dd));
+}
 
 Gazetteer test_gazetteer() {
     Gazetteer g;
@@ -60,14 +62,34 @@ ConflictCalendar test_calendar() {
     };
     const LonLat khankendi{46.7528, 39.8177};
     ConflictCalendar c;
-    c.spans.push_back({ConflictSpan::Kind::War, "first war", {ymd(1988, 2, 20), ymd(1994, 5, 12), DatePrecision::Year},
-                       {}, std::nullopt, 0, "test"});
-    c.spans.push_back({ConflictSpan::Kind::War, "44-day war", {ymd(2020, 9, 27), ymd(2020, 11, 10), DatePrecision::Day},
-                       {"44 day war"}, std::nullopt, 0, "test"});
-    c.spans.push_back({ConflictSpan::Kind::Ongoing, "blockade", {ymd(2022, 12, 12), ymd(2023, 9, 19), DatePrecision::Month},
-                       {"blockade", "blockaded", "blocked"}, khankendi, 90, "test"});
-    c.spans.push_back({ConflictSpan::Kind::Period, "handovers", {ymd(2020, 11, 10), ymd(2020, 12, 1), DatePrecision::Day},
-                       {"returned", "handed", "handover", "handovers"}, khankendi, 90, "test"});
+    c.spans.push_back({ConflictSpan::Kind::War,
+                       "first war",
+                       {ymd(1988, 2, 20), ymd(1994, 5, 12), DatePrecision::Year},
+                       {},
+                       std::nullopt,
+                       0,
+                       "test"});
+    c.spans.push_back({ConflictSpan::Kind::War,
+                       "44-day war",
+                       {ymd(2020, 9, 27), ymd(2020, 11, 10), DatePrecision::Day},
+                       {"44 day war"},
+                       std::nullopt,
+                       0,
+                       "test"});
+    c.spans.push_back({ConflictSpan::Kind::Ongoing,
+                       "blockade",
+                       {ymd(2022, 12, 12), ymd(2023, 9, 19), DatePrecision::Month},
+                       {"blockade", "blockaded", "blocked"},
+                       khankendi,
+                       90,
+                       "test"});
+    c.spans.push_back({ConflictSpan::Kind::Period,
+                       "handovers",
+                       {ymd(2020, 11, 10), ymd(2020, 12, 1), DatePrecision::Day},
+                       {"returned", "handed", "handover", "handovers"},
+                       khankendi,
+                       90,
+                       "test"});
     return c;
 }
 
@@ -75,7 +97,8 @@ std::vector<Event> run(const std::string& text, bool with_calendar = true, Diagn
     static const Gazetteer g = test_gazetteer();
     Diagnostics diags;
     const Document doc = parse_document("t.txt", text, out ? *out : diags);
-    return Extractor(g, {.calendar = with_calendar ? test_calendar() : ConflictCalendar{}}).extract(doc, out ? *out : diags);
+    return Extractor(g, {.calendar = with_calendar ? test_calendar() : ConflictCalendar{}})
+        .extract(doc, out ? *out : diags);
 }
 
 const Event& at(const std::vector<Event>& ev, std::string_view place, std::optional<EventType> type = std::nullopt) {
@@ -86,7 +109,8 @@ const Event& at(const std::vector<Event>& ev, std::string_view place, std::optio
 }
 
 std::size_t count(const std::vector<Event>& ev, EventType type) {
-    return static_cast<std::size_t>(std::count_if(ev.begin(), ev.end(), [&](const Event& e) { return e.type == type; }));
+    return static_cast<std::size_t>(
+        std::count_if(ev.begin(), ev.end(), [&](const Event& e) { return e.type == type; }));
 }
 
 }  // namespace
@@ -98,8 +122,10 @@ TEST_CASE("the evaluation matches one-to-one within 25 km and overlapping dates"
     Diagnostics diags;
     const std::string gold_csv =
         "doc,event_id,date_start,date_end,precision,place,lat,lon,event_type,quote\n"
-        "t.txt,G1,2020-10-25,2020-10-25,day,Martuni,39.79,47.11,strike,Armenian artillery shelled Martuni on Sunday night\n"
-        "t.txt,G2,2020-10-25,2020-10-25,day,Martuni,39.79,47.11,strike,Armenian artillery shelled Martuni on Sunday night\n"
+        "t.txt,G1,2020-10-25,2020-10-25,day,Martuni,39.79,47.11,strike,Armenian artillery shelled Martuni on Sunday "
+        "night\n"
+        "t.txt,G2,2020-10-25,2020-10-25,day,Martuni,39.79,47.11,strike,Armenian artillery shelled Martuni on Sunday "
+        "night\n"
         "t.txt,G3,2020-01-01,2020-01-02,day,Martuni,39.79,47.11,strike,other\n"
         "t.txt,bad,2020-13-01,2020-10-25,day,Martuni,39.79,47.11,strike,broken row\n";
     const auto gold = parse_gold_csv(gold_csv, "gold.csv", diags);
@@ -121,7 +147,8 @@ TEST_CASE("the evaluation matches one-to-one within 25 km and overlapping dates"
     auto other = ev;
     other[0].source.quote = "Officials in Baku gave no figures.";
     CHECK(evaluate(other, gold).matched == 0);
-    CHECK(quote_share("Armenian artillery shelled Martuni", "Armenian artillery shelled Martuni on Sunday night") == Approx(1.0));
+    CHECK(quote_share("Armenian artillery shelled Martuni", "Armenian artillery shelled Martuni on Sunday night") ==
+          Approx(1.0));
     CHECK(quote_share("the ministry added that the roads were closed", "shelled Martuni") == Approx(0.0));
     // Dates within a day of each other still pair; two days apart do not.
     auto early = ev;
@@ -143,7 +170,8 @@ TEST_CASE("CSV records: quotes, doubled quotes, newlines in fields", "[core][csv
     CHECK(csv_quote("a,\"b\"") == "\"a,\"\"b\"\"\"");
 }
 
-TEST_CASE("the evaluation pairs the events of the same sentence when several pairings are possible", "[core][evaluation]") {
+TEST_CASE("the evaluation pairs the events of the same sentence when several pairings are possible",
+          "[core][evaluation]") {
     auto ev = [](std::string quote) {
         Event e;
         e.date = DateRange{d(2023, 9, 19), d(2023, 9, 20), DatePrecision::Day};
@@ -155,7 +183,8 @@ TEST_CASE("the evaluation pairs the events of the same sentence when several pai
         e.source.quote = std::move(quote);
         return e;
     };
-    const std::vector<Event> pred{ev("Drones struck depots across the region"), ev("Artillery shelled outposts near the town")};
+    const std::vector<Event> pred{ev("Drones struck depots across the region"),
+                                  ev("Artillery shelled outposts near the town")};
     std::vector<GoldEvent> gold(2);
     for (auto& g : gold) {
         g.doc = "x.txt";
@@ -177,8 +206,9 @@ TEST_CASE("the evaluation pairs the events of the same sentence when several pai
 
 TEST_CASE("structure: a bulleted timeline without full stops is read item by item, each with its date",
           "[core][extractor]") {
-    const auto ev = run("Date: 2020-11-20\n---\nA chronology of the war.\n\n- 27 September – fighting erupts near "
-                        "Martuni\n- Drones strike Hadrut the same week\n- 4 October – artillery shells Fuzuli\n");
+    const auto ev =
+        run("Date: 2020-11-20\n---\nA chronology of the war.\n\n- 27 September – fighting erupts near "
+            "Martuni\n- Drones strike Hadrut the same week\n- 4 October – artillery shells Fuzuli\n");
     REQUIRE(ev.size() == 3);
     CHECK(at(ev, "Martuni").date.start == d(2020, 9, 27));
     CHECK(at(ev, "Fuzuli").date.start == d(2020, 10, 4));
@@ -190,9 +220,10 @@ TEST_CASE("structure: a bulleted timeline without full stops is read item by ite
 
 TEST_CASE("structure: live-blog entries under a date heading take that day; a headline is not read",
           "[core][extractor]") {
-    const auto ev = run("Date: 2020-10-12\n---\nArtillery pounds Martuni as talks stall in the region\n\n"
-                        "Sunday, 11 October\n\n09:42\n\nShelling was reported in Martuni overnight, local officials "
-                        "said.\n\n14:10 GMT+4 – Drones struck Hadrut, the ministry said.\n");
+    const auto ev =
+        run("Date: 2020-10-12\n---\nArtillery pounds Martuni as talks stall in the region\n\n"
+            "Sunday, 11 October\n\n09:42\n\nShelling was reported in Martuni overnight, local officials "
+            "said.\n\n14:10 GMT+4 – Drones struck Hadrut, the ministry said.\n");
     REQUIRE(count(ev, EventType::Strike) == 2);
     for (const auto& e : ev) CHECK(e.date.start >= d(2020, 10, 10));
     CHECK(at(ev, "Hadrut", EventType::Strike).date.start == d(2020, 10, 11));
@@ -218,12 +249,13 @@ TEST_CASE("structure: a document not in English is reported by name and gives no
               "разминированию территории, обезврежено несколько взрывоопасных предметов. Наблюдательные посты "
               "ведут круглосуточный контроль обстановки в районе ответственности контингента.") == "Russian");
     Diagnostics diags;
-    const auto ev = run("Date: 2024-05-24\n---\nAzərbaycan Ordusunun bölmələri Hadrut qəsəbəsini və səkkiz kəndi "
-                        "işğaldan azad edib. Prezident İlham Əliyev bu barədə xalqa müraciətində bildirib. Müdafiə "
-                        "Nazirliyi bildirib ki, döyüşlər davam edir və düşmənin texnikası məhv edilib. Bu gün səhər "
-                        "saatlarında Füzuli istiqamətində də döyüşlər gedib və bir neçə yüksəklik nəzarətə "
-                        "götürülüb və kəndlər azad edilir, ordu irəliləyir, vəziyyət nəzarət altındadır.\n",
-                        true, &diags);
+    const auto ev =
+        run("Date: 2024-05-24\n---\nAzərbaycan Ordusunun bölmələri Hadrut qəsəbəsini və səkkiz kəndi "
+            "işğaldan azad edib. Prezident İlham Əliyev bu barədə xalqa müraciətində bildirib. Müdafiə "
+            "Nazirliyi bildirib ki, döyüşlər davam edir və düşmənin texnikası məhv edilib. Bu gün səhər "
+            "saatlarında Füzuli istiqamətində də döyüşlər gedib və bir neçə yüksəklik nəzarətə "
+            "götürülüb və kəndlər azad edilir, ordu irəliləyir, vəziyyət nəzarət altındadır.\n",
+            true, &diags);
     CHECK(ev.empty());
     CHECK(diags.has(DiagCode::DocumentLanguage));
 }
@@ -231,8 +263,9 @@ TEST_CASE("structure: a document not in English is reported by name and gives no
 // [SECTION] Stage 2: frames.
 
 TEST_CASE("frames: a claim and the act it reports are two events; so are two joined acts", "[core][extractor]") {
-    const auto ev = run("Date: 2020-10-05\n---\nThe defence ministry said Armenian forces shelled Martuni on Sunday. "
-                        "Drones struck Hadrut; artillery shelled Fuzuli.\n");
+    const auto ev =
+        run("Date: 2020-10-05\n---\nThe defence ministry said Armenian forces shelled Martuni on Sunday. "
+            "Drones struck Hadrut; artillery shelled Fuzuli.\n");
     REQUIRE(ev.size() == 4);
     CHECK(ev[0].type == EventType::Statement);
     CHECK(ev[0].place == "Martuni");  // a claim is placed where the act it reports happened
@@ -247,19 +280,21 @@ TEST_CASE("frames: a claim and the act it reports are two events; so are two joi
 
 TEST_CASE("frames: forecasts, wishes, negated acts, questions and remarks on the reporting are not events",
           "[core][extractor]") {
-    const auto ev = run("Date: 2023-09-20\n---\nThe offensive will likely resume in Karabakh next month. "
-                        "Moscow called on both sides to stop firing in Karabakh. Martuni was not shelled overnight. "
-                        "Will the truce in Karabakh hold? No further details were released. Reporting by A. Writer "
-                        "in Baku.\n\nRead also\n\nTroops clashed in Hadrut\n\n11 December 2023 - 11:34\n");
+    const auto ev =
+        run("Date: 2023-09-20\n---\nThe offensive will likely resume in Karabakh next month. "
+            "Moscow called on both sides to stop firing in Karabakh. Martuni was not shelled overnight. "
+            "Will the truce in Karabakh hold? No further details were released. Reporting by A. Writer "
+            "in Baku.\n\nRead also\n\nTroops clashed in Hadrut\n\n11 December 2023 - 11:34\n");
     // Only the call itself is an event.
     REQUIRE(ev.size() == 1);
     CHECK(ev[0].type == EventType::Statement);
 }
 
 TEST_CASE("frames: event words beyond a closed list, by lemma and particle", "[core][extractor]") {
-    const auto ev = run("Date: 2023-09-26\n---\nThousands of residents fled Khankendi on Monday. The last "
-                        "villages near Aghdam were turned over to Baku yesterday. Russian peacekeepers arrived in "
-                        "Lachin on Sunday.\n");
+    const auto ev =
+        run("Date: 2023-09-26\n---\nThousands of residents fled Khankendi on Monday. The last "
+            "villages near Aghdam were turned over to Baku yesterday. Russian peacekeepers arrived in "
+            "Lachin on Sunday.\n");
     REQUIRE(ev.size() == 3);
     CHECK(at(ev, "Khankendi").type == EventType::Humanitarian);
     CHECK(at(ev, "Aghdam").type == EventType::Agreement);
@@ -292,8 +327,9 @@ TEST_CASE("time: comparative, biographical, deadline and attributive dates do no
     CHECK(extract::dates_with_roles(s4, toks4, DateContext{d(2023, 9, 19), std::nullopt})[0].role ==
           extract::DateRole::Attributive);
 
-    const auto ev = run("Date: 2023-09-28\n---\nA soldier born in 1970 was killed in Hadrut. The decree says "
-                        "the institutions in Khankendi must be dissolved by 1 January 2024.\n");
+    const auto ev =
+        run("Date: 2023-09-28\n---\nA soldier born in 1970 was killed in Hadrut. The decree says "
+            "the institutions in Khankendi must be dissolved by 1 January 2024.\n");
     for (const auto& e : ev) {
         CHECK(e.date.start.year() == year(2023));
         CHECK(e.date.start <= d(2023, 9, 28));
@@ -302,9 +338,10 @@ TEST_CASE("time: comparative, biographical, deadline and attributive dates do no
 
 TEST_CASE("time: the narrative date survives a paragraph break and anchors 'shortly after' and 'since then'",
           "[core][extractor]") {
-    const auto ev = run("Date: 2020-10-20\n---\nOn 14 October artillery shelled Martuni.\n\nDrones struck Hadrut "
-                        "in the evening.\n\nShortly after, troops captured Fuzuli.\n\nSince then, fighting has "
-                        "continued near Khankendi.\n");
+    const auto ev =
+        run("Date: 2020-10-20\n---\nOn 14 October artillery shelled Martuni.\n\nDrones struck Hadrut "
+            "in the evening.\n\nShortly after, troops captured Fuzuli.\n\nSince then, fighting has "
+            "continued near Khankendi.\n");
     CHECK(at(ev, "Martuni").date.start == d(2020, 10, 14));
     CHECK(at(ev, "Hadrut").date.start == d(2020, 10, 14));
     const Event& f = at(ev, "Fuzuli");
@@ -317,8 +354,9 @@ TEST_CASE("time: the narrative date survives a paragraph break and anchors 'shor
 
 TEST_CASE("time: a day without a year takes the narrative's year; the 44-day war dates its mentions",
           "[core][extractor]") {
-    const auto ev = run("Date: 2021-04-02\n---\nIn April 2016 fighting broke out near Martuni. On 3 April the "
-                        "army shelled Hadrut.\n\nDuring the 44-day war, drones struck Fuzuli.\n");
+    const auto ev =
+        run("Date: 2021-04-02\n---\nIn April 2016 fighting broke out near Martuni. On 3 April the "
+            "army shelled Hadrut.\n\nDuring the 44-day war, drones struck Fuzuli.\n");
     CHECK(at(ev, "Hadrut").date.start == d(2016, 4, 3));
     const Event& f = at(ev, "Fuzuli");
     CHECK(f.date.start == d(2020, 9, 27));
@@ -327,11 +365,11 @@ TEST_CASE("time: a day without a year takes the narrative's year; the 44-day war
 
 // [SECTION] Stage 4: places.
 
-TEST_CASE("places: origins, appositions and far places do not locate; a speaking country does",
-          "[core][extractor]") {
-    const auto ev = run("Date: 2023-09-20\n---\nA plane from Baku landed in Fuzuli. Fighting broke out in "
-                        "Karabakh, a breakaway region of Azerbaijan. Talks on Karabakh were held in Moscow. "
-                        "Armenia called for an end to the fighting.\n");
+TEST_CASE("places: origins, appositions and far places do not locate; a speaking country does", "[core][extractor]") {
+    const auto ev =
+        run("Date: 2023-09-20\n---\nA plane from Baku landed in Fuzuli. Fighting broke out in "
+            "Karabakh, a breakaway region of Azerbaijan. Talks on Karabakh were held in Moscow. "
+            "Armenia called for an end to the fighting.\n");
     CHECK(at(ev, "Fuzuli").place_text == "Fuzuli");
     for (const auto& e : ev) {
         CHECK(e.place != "Baku");
@@ -360,7 +398,8 @@ TEST_CASE("places: tolerant matching of misspellings and transliterations", "[co
 // [SECTION] Stage 5: one event, several mentions.
 
 TEST_CASE("dedup: a quote after its own paraphrase is one event", "[core][extractor]") {
-    const auto ev = run("Date: 2020-10-17\n---\nAzerbaijani troops captured Fuzuli on Saturday, the president said. "
-                        "\"Our army captured Fuzuli,\" he said.\n");
+    const auto ev =
+        run("Date: 2020-10-17\n---\nAzerbaijani troops captured Fuzuli on Saturday, the president said. "
+            "\"Our army captured Fuzuli,\" he said.\n");
     CHECK(count(ev, EventType::Capture) == 1);
 }
