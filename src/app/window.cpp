@@ -139,6 +139,14 @@ void handle_input(ui::AppState& state, GLFWwindow* window, double fb_per_window)
 }
 
 /// Test/benchmark actions, one per frame: "pan:DX,DY" (pixels), "zoom:F" (about the centre), "home".
+[[noreturn]] void throw_bad_script_step(const std::string& step) {
+    throw usage_error(
+        "invalid --script step '{}' (expected pan:DX,DY, zoom:F, home, layers:off, about, present, "
+        "next, slide:N, select:N, delete, review, accept, reject, review-next, place:NAME, date:TEXT, "
+        "goto:DATE, save, crash, export, briefing or wait)",
+        step);
+}
+
 // True for a step apply_script_step knows: checked for the whole script before the window opens,
 // so a bad step is a usage error (exit 2) without a display being touched.
 bool is_script_step(const std::string& step) {
@@ -215,11 +223,7 @@ void apply_script_step(ui::AppState& state, const std::string& step) {
     } else if (int n = 0; std::sscanf(step.c_str(), "slide:%d", &n) == 1) {
         state.brief.go_to = n - 1;
     } else {
-        throw usage_error(
-            "invalid --script step '{}' (expected pan:DX,DY, zoom:F, home, layers:off, about, present, "
-            "next, slide:N, select:N, delete, review, accept, reject, review-next, place:NAME, date:TEXT, "
-            "goto:DATE, save, crash, export, briefing or wait)",
-            step);
+        throw_bad_script_step(step);  // run_window checked the script already; kept for safety
     }
     cam.clamp_centre(state.scene.bounds);
     state.map_dirty = true;
@@ -229,12 +233,7 @@ void apply_script_step(ui::AppState& state, const std::string& step) {
 
 int run_window(const WindowOptions& options, std::chrono::steady_clock::time_point process_start) {
     for (const auto& step : options.script)
-        if (!is_script_step(step))
-            throw usage_error(
-                "invalid --script step '{}' (expected pan:DX,DY, zoom:F, home, layers:off, about, present, "
-                "next, slide:N, select:N, delete, review, accept, reject, review-next, place:NAME, date:TEXT, "
-                "goto:DATE, save, crash, export, briefing or wait)",
-                step);
+        if (!is_script_step(step)) throw_bad_script_step(step);
     const DataPaths paths = find_data_paths(options.data_dir);
     GlfwSession glfw;
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);

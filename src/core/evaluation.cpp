@@ -69,13 +69,6 @@ bool type_compatible(EventType type, std::string_view gold) {
 
 namespace {
 
-std::set<std::string> quote_words(std::string_view q) {
-    std::set<std::string> out;
-    for (const auto& t : tokenize(q))
-        if (t.folded.size() > 3) out.insert(t.folded);
-    return out;
-}
-
 std::set<std::string> all_words(std::string_view q) {
     std::set<std::string> out;
     for (const auto& t : tokenize(q)) out.insert(t.folded);
@@ -117,14 +110,14 @@ EvaluationResult evaluate(const std::vector<Event>& predicted, const std::vector
     // Candidate edges with a preference score.
     std::vector<std::set<std::string>> gq(gold.size()), gall(gold.size());
     for (std::size_t j = 0; j < gold.size(); ++j) {
-        gq[j] = quote_words(gold[j].quote);
+        gq[j] = content_words(gold[j].quote);
         gall[j] = all_words(gold[j].quote);
     }
     std::vector<std::vector<std::pair<double, std::size_t>>> adj(pred_idx.size());
     for (std::size_t a = 0; a < pred_idx.size(); ++a) {
         const Event& e = predicted[pred_idx[a]];
         if (!e.has_position) continue;
-        const auto pq = quote_words(e.source.quote);
+        const auto pq = content_words(e.source.quote);
         const auto pall = all_words(e.source.quote);
         const DateRange widened{Date(sys_days(e.date.start) - days(rules.date_slack_days)),
                                 Date(sys_days(e.date.end) + days(rules.date_slack_days)), e.date.precision};

@@ -9,12 +9,6 @@ namespace sitmap::core::extract {
 
 namespace {
 
-bool one_of(std::string_view w, std::initializer_list<std::string_view> list) {
-    for (auto x : list)
-        if (w == x) return true;
-    return false;
-}
-
 std::string_view word(const std::vector<Token>& t, std::size_t i) {
     return i < t.size() ? std::string_view(t[i].folded) : std::string_view();
 }
@@ -45,12 +39,11 @@ bool list_gap(std::string_view g) {
     return s == "," || s == "and" || s == ",and" || s == "or" || s == ",or" || s == "/";
 }
 
-bool is_demonym(const Gazetteer& gaz, const Token& last, const NamedPlace& p) {
+bool is_demonym(const Token& last, const NamedPlace& p) {
     if (p.precision != LocationPrecision::Country && p.kind.find("country") == std::string::npos) return false;
     const std::string& w = last.folded;
     return w != fold_for_match(p.name) &&
            (w.ends_with("i") || w.ends_with("ian") || w.ends_with("ish") || w.ends_with("ese") || w.ends_with("an"));
-    (void)gaz;
 }
 
 // Why a mention does not locate the frame, or nullptr when it may.
@@ -58,7 +51,7 @@ bool excluded(const Gazetteer& gaz, const SentenceView& s, const PlaceMention& m
     const auto& t = s.tokens;
     const NamedPlace& p = gaz.place(m.place);
     if (!p.has_position) return true;
-    if (is_demonym(gaz, t[m.last_token - 1], p)) return true;
+    if (is_demonym(t[m.last_token - 1], p)) return true;
     const std::string_view prev = governing(t, m.first_token);
     if (word_class(prev) & kOrigin) return true;  // "from Baku", "took off from Azerbaijan"
     // "a breakaway region of Azerbaijan", "part of Armenia": the country describes, not locates.
@@ -293,8 +286,7 @@ bool good_actor(const SentenceView& s, std::size_t first, std::size_t last) {
 
 }  // namespace
 
-std::string find_actor(const SentenceView& s, const Frame& f, const Gazetteer& gaz) {
-    (void)gaz;
+std::string find_actor(const SentenceView& s, const Frame& f) {
     const auto& t = s.tokens;
     std::string best;
     for (std::size_t i = f.begin; i < f.trigger; ++i) {

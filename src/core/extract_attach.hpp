@@ -41,7 +41,7 @@ std::vector<PlacePick> attach_places(const Gazetteer& gazetteer, const SentenceV
 std::optional<PlacePick> speaking_country(const Gazetteer& gazetteer, const SentenceView& s, const Frame& frame);
 
 /// The actor (organisation, force, office, country or person) of a frame, or "".
-std::string find_actor(const SentenceView& s, const Frame& frame, const Gazetteer& gazetteer);
+std::string find_actor(const SentenceView& s, const Frame& frame);
 
 /// The first named party after the event word ("shelled Armenian positions" -> "Armenian"), or "".
 std::string find_target(const SentenceView& s, const Frame& frame);

@@ -102,12 +102,6 @@ std::vector<TextSpan> split_sentences(std::string_view text) {
 
 namespace {
 
-bool one_of(std::string_view w, std::initializer_list<std::string_view> list) {
-    for (auto x : list)
-        if (w == x) return true;
-    return false;
-}
-
 std::string_view gap(std::string_view s, const std::vector<Token>& t, std::size_t j) {
     return s.substr(t[j - 1].end, t[j].begin - t[j - 1].end);
 }
@@ -393,17 +387,6 @@ std::vector<Frame> find_frames(std::string_view s, const std::vector<Token>& t) 
                 out[k].end = std::max(out[k].end, next);
                 out[k].quote_end = next;
             }
-    }
-    // Two frames of the same type in one sentence whose clauses share no new event word are one
-    // event ("shelled and destroyed"): keep the stronger.
-    for (std::size_t k = 1; k < out.size();) {
-        if (out[k].word.type == out[k - 1].word.type && out[k].statement == out[k - 1].statement &&
-            out[k].reported == out[k - 1].reported && out[k].quote_begin == out[k - 1].quote_end) {
-            // Different clauses: keep both (places decide later whether they are one event).
-            ++k;
-            continue;
-        }
-        ++k;
     }
     return out;
 }

@@ -5,6 +5,7 @@
 #pragma once
 #include "core/event.hpp"
 
+#include <initializer_list>
 #include <optional>
 #include <string_view>
 
@@ -47,5 +48,12 @@ unsigned word_class(std::string_view folded);
 
 /// True for a past tense or participle ("shelled", "fought", "struck").
 bool is_past_form(std::string_view folded);
+
+/// True when `w` is one of `list` (the stages' small word tests).
+inline bool one_of(std::string_view w, std::initializer_list<std::string_view> list) {
+    for (auto x : list)
+        if (w == x) return true;
+    return false;
+}
 
 }  // namespace sitmap::core::extract

@@ -166,7 +166,7 @@ std::vector<Passage> read_structure(const Document& doc, std::optional<Date> yea
             const bool separated = after.find_first_of("-:|,") != std::string_view::npos ||
                                    after.find("\xE2\x80\x93") != std::string_view::npos ||
                                    after.find("\xE2\x80\x94") != std::string_view::npos;
-            if ((listed || heading || separated) && separated) {
+            if (separated) {
                 p.kind = PassageKind::TimelineItem;
                 p.own_date = d.range;
                 listed = true;

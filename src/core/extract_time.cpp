@@ -13,12 +13,6 @@ namespace {
 using std::chrono::days;
 using std::chrono::sys_days;
 
-bool one_of(std::string_view w, std::initializer_list<std::string_view> list) {
-    for (auto x : list)
-        if (w == x) return true;
-    return false;
-}
-
 // Nouns that name an event a date can qualify ("the 10 November statement", "the war of 2020").
 bool event_noun(std::string_view w) {
     return one_of(

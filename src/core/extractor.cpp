@@ -162,13 +162,6 @@ EventType noun_type(std::string_view head) {
     return EventType::Other;
 }
 
-std::set<std::string> content_words(std::string_view quote) {
-    std::set<std::string> out;
-    for (const auto& t : tokenize(quote))
-        if (t.folded.size() > 3) out.insert(t.folded);
-    return out;
-}
-
 // Marks the drafts that repeat an earlier one (see stage 5 in Extractor::extract).
 std::vector<char> deduplicate(std::vector<Draft>& drafts) {
     constexpr std::size_t kRecent = 8;
@@ -300,9 +293,16 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
     std::size_t last_passage = static_cast<std::size_t>(-1);
     std::optional<int> heading_year;
     std::optional<int> passage_year;  // the year of the dates this paragraph gave, when not the dateline's
-    // Undated list items of a timeline: dated later, between their neighbours' dates.
+    // Undated list items of a timeline: dated later, between their neighbours' dates (the next
+    // dated item's, or the publication date when the list ends).
     std::vector<std::size_t> pending_items;
     std::optional<DateRange> last_item_date;
+    auto close_pending = [&](std::optional<Date> until) {
+        for (std::size_t d : pending_items)
+            if (last_item_date && until && sys_days(*until) >= sys_days(last_item_date->end))
+                drafts[d].event.date = DateRange{last_item_date->start, *until, DatePrecision::Day};
+        pending_items.clear();
+    };
     std::size_t last_list = 0;
     for (std::size_t si = 0; si < sentences.size(); ++si) {
         const Sentence& sen = sentences[si];
@@ -325,22 +325,13 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
                 }
             }
             if (passage.list != last_list) {
-                // A list ended: its undated items fall between the last dated item and now.
-                for (std::size_t d : pending_items)
-                    if (last_item_date && anchor.now() && sys_days(*anchor.now()) >= sys_days(last_item_date->end))
-                        drafts[d].event.date = DateRange{last_item_date->start, *anchor.now(), DatePrecision::Day};
-                pending_items.clear();
+                close_pending(anchor.now());  // a list ended
                 last_item_date.reset();
                 last_list = passage.list;
             }
             anchor.begin_passage(connective_at(toks, 0, toks.size()) != Connective::None, passage.own_date);
             if (passage.kind == PassageKind::TimelineItem && passage.own_date) {
-                // Items after undated ones close their interval.
-                for (std::size_t d : pending_items)
-                    if (last_item_date && sys_days(passage.own_date->start) >= sys_days(last_item_date->end))
-                        drafts[d].event.date =
-                            DateRange{last_item_date->start, passage.own_date->start, DatePrecision::Day};
-                pending_items.clear();
+                close_pending(passage.own_date->start);  // a dated item closes the undated before it
                 last_item_date = passage.own_date;
             }
             scene.reset();
@@ -539,7 +530,7 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
             std::size_t qstop = qend;  // keep a closing quote or bracket or full stop right after
             while (qstop < st.size() && (st[qstop] == '.' || st[qstop] == '"' || st[qstop] == ')')) ++qstop;
 
-            const std::string actor = find_actor(view, f, gazetteer_);
+            const std::string actor = find_actor(view, f);
             const std::string target = find_target(view, f);
             std::string lemma_buf;
             const std::string lemma(extract::lemma(toks[f.trigger].folded, lemma_buf));
@@ -630,9 +621,7 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
                 last_of_class[c] = Scene{m.place, std::string(st.substr(m.begin, m.end - m.begin))};
         }
     }
-    for (std::size_t d : pending_items)
-        if (last_item_date && anchor.now() && sys_days(*anchor.now()) >= sys_days(last_item_date->end))
-            drafts[d].event.date = DateRange{last_item_date->start, *anchor.now(), DatePrecision::Day};
+    close_pending(anchor.now());
 
     // Stage 5: one event, several mentions. A later mention of the same act (same type, place and
     // dates, and the same event word or most of the same words) is the same event. Candidates are

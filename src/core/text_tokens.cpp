@@ -29,7 +29,9 @@ icu::Transliterator* folding_transliterator() {
     return t.get();
 }
 
-bool is_apostrophe(char32_t cp) { return cp == U'\'' || cp == U'\u2019' || cp == U'\u02BC' || cp == U'\u2018'; }
+bool is_apostrophe(char32_t cp) {
+    return cp == U'\'' || cp == U'\u2019' || cp == U'\u02BC' || cp == U'\u2018';
+}
 
 bool is_word_cp(char32_t cp) {
     if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
@@ -56,10 +58,13 @@ char32_t next_cp(std::string_view s, std::size_t& i) {
 // [A-Za-z0-9] as a table lookup (the tokenizer's innermost test).
 constexpr std::array<bool, 256> ascii_word_table = [] {
     std::array<bool, 256> t{};
-    for (int c = 0; c < 256; ++c) t[static_cast<std::size_t>(c)] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    for (int c = 0; c < 256; ++c)
+        t[static_cast<std::size_t>(c)] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     return t;
 }();
-bool ascii_word(unsigned char c) { return ascii_word_table[c]; }
+bool ascii_word(unsigned char c) {
+    return ascii_word_table[c];
+}
 
 // Possessive: word + apostrophe + "s" + non-letter. Moves `i` past the "'s" when found.
 void mark_possessive(std::string_view text, std::size_t& i, Token& t) {
@@ -89,12 +94,15 @@ const std::string& fold_word(std::string_view word) {
     auto it = cache.find(word);
     if (it != cache.end()) return it->second;
     std::string out;
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<std::int32_t>(word.size())));
+    icu::UnicodeString u =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<std::int32_t>(word.size())));
     // ə/Ə (schwa) has no decomposition; Latin-ASCII maps it, but do it explicitly for older ICU data.
     u.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x0259)), icu::UnicodeString("e"));
     u.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x018F)), icu::UnicodeString("e"));
-    if (auto* t = folding_transliterator()) t->transliterate(u);
-    else u.toLower();
+    if (auto* t = folding_transliterator())
+        t->transliterate(u);
+    else
+        u.toLower();
     u.toUTF8String(out);
     std::string clean;
     for (char c : out) {
@@ -190,6 +198,13 @@ std::string fold_for_match(std::string_view text) {
         if (!out.empty()) out.push_back(' ');
         out += t.folded;
     }
+    return out;
+}
+
+std::set<std::string> content_words(std::string_view text) {
+    std::set<std::string> out;
+    for (const auto& t : tokenize(text))
+        if (t.folded.size() > 3) out.insert(t.folded);
     return out;
 }
 

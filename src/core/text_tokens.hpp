@@ -5,6 +5,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,10 +16,10 @@ namespace sitmap::core {
 struct Token {
     std::size_t begin = 0;
     std::size_t end = 0;
-    std::string folded;         ///< lower-case ASCII form ("şuşa" -> "susa", "Xankəndi" -> "xankendi")
-    bool capitalized = false;   ///< first letter is upper case ("Aghdam", "ŞUŞA")
-    bool numeric = false;       ///< only digits ("19", "2023")
-    bool possessive = false;    ///< was followed by 's / ’s, which is dropped
+    std::string folded;        ///< lower-case ASCII form ("şuşa" -> "susa", "Xankəndi" -> "xankendi")
+    bool capitalized = false;  ///< first letter is upper case ("Aghdam", "ŞUŞA")
+    bool numeric = false;      ///< only digits ("19", "2023")
+    bool possessive = false;   ///< was followed by 's / ’s, which is dropped
 };
 
 /// FNV-1a over a folded word or key: cheaper than std::hash on the short strings matching uses.
@@ -40,6 +41,10 @@ std::vector<Token> tokenize(std::string_view text);
 /// The folded form of an arbitrary string: tokens joined by single spaces
 /// ("Nagorno-Karabakh" and "nagorno karabakh" both give "nagorno karabakh").
 std::string fold_for_match(std::string_view text);
+
+/// The folded words of `text` longer than three letters (no "the", "and", "of"): what two quotes
+/// of the same passage share.
+std::set<std::string> content_words(std::string_view text);
 
 /// Folds one word that may contain non-ASCII letters (ICU: Any-Latin, strip marks, Latin-ASCII,
 /// lower case). Results are cached per thread, so repeated words cost a hash lookup.
