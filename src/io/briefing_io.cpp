@@ -105,13 +105,15 @@ public:
             if (!lat) fail(cp + ".lat", "missing (latitude in degrees, -90..90)");
             if (!lon) fail(cp + ".lon", "missing (longitude in degrees, -180..180)");
             const core::LonLat ll{number(*lon, cp + ".lon"), number(*lat, cp + ".lat")};
-            if (ll.lat < -90 || ll.lat > 90) fail(cp + ".lat", fmt::format("{} is out of range (-90..90)", shown(*lat)));
+            if (ll.lat < -90 || ll.lat > 90)
+                fail(cp + ".lat", fmt::format("{} is out of range (-90..90)", shown(*lat)));
             if (ll.lon < -180 || ll.lon > 180)
                 fail(cp + ".lon", fmt::format("{} is out of range (-180..180)", shown(*lon)));
             if (!mpp) fail(path + ".metres_per_pixel", "missing (the zoom that goes with \"centre\", > 0)");
             const double m = number(*mpp, path + ".metres_per_pixel");
             if (!(m > 0))
-                fail(path + ".metres_per_pixel", fmt::format("{} is not a positive zoom (metres per pixel > 0)", shown(*mpp)));
+                fail(path + ".metres_per_pixel",
+                     fmt::format("{} is not a positive zoom (metres per pixel > 0)", shown(*mpp)));
             v.centre = ll;
             v.metres_per_pixel = m;
         } else if (mpp) {
@@ -268,36 +270,8 @@ json view_to_json(const core::SlideView& v) {
 json events_to_json(const core::SlideEventFilter& f) {
     json types = json::array();
     for (core::EventType t : f.types) types.push_back(std::string(core::event_type_name(t)));
-    return {{"types", types},   {"actor", f.actor},   {"documents", f.documents},
-            {"text", f.text},   {"window", f.window}, {"show", f.show_events}};
-}
-
-/// Writes `text` to `path` through `path.part` + rename, so a reader never sees half a file and a
-/// failed write leaves the previous file as it was.
-void write_text_atomically(const fs::path& path, const std::string& text, const char* what) {
-    check_writable(path);
-    fs::path tmp = path;
-    tmp += ".part";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out) throw fmt_error("{}: cannot write {} ({})", path.string(), what, std::strerror(errno));
-        out << text;
-        out.flush();
-        if (!out) {
-            const std::string why = std::strerror(errno);
-            out.close();
-            std::error_code ec;
-            fs::remove(tmp, ec);
-            throw fmt_error("{}: cannot write {} ({})", path.string(), what, why);
-        }
-    }
-    std::error_code ec;
-    fs::rename(tmp, path, ec);
-    if (ec) {
-        std::error_code ignored;
-        fs::remove(tmp, ignored);
-        throw fmt_error("{}: cannot write {} ({})", path.string(), what, ec.message());
-    }
+    return {{"types", types}, {"actor", f.actor},   {"documents", f.documents},
+            {"text", f.text}, {"window", f.window}, {"show", f.show_events}};
 }
 
 }  // namespace
@@ -431,8 +405,8 @@ void write_geotiff(const fs::path& path, const RgbaImage& image, const core::Cam
 
     fs::path tmp = path;
     tmp += ".part";
-    const char* const options[] = {"COMPRESS=DEFLATE", "PREDICTOR=2", "PHOTOMETRIC=RGB", "TILED=YES",
-                                   "BIGTIFF=IF_SAFER", nullptr};
+    const char* const options[] = {"COMPRESS=DEFLATE", "PREDICTOR=2",      "PHOTOMETRIC=RGB",
+                                   "TILED=YES",        "BIGTIFF=IF_SAFER", nullptr};
     auto remove_tmp = [&] {
         std::error_code ec;
         fs::remove(tmp, ec);
@@ -441,8 +415,8 @@ void write_geotiff(const fs::path& path, const RgbaImage& image, const core::Cam
         fs::remove(aux, ec);
     };
     CPLErrorReset();
-    GDALDatasetUniquePtr out(gtiff->CreateCopy(tmp.c_str(), src.get(), FALSE, const_cast<char**>(options), nullptr,
-                                               nullptr));
+    GDALDatasetUniquePtr out(
+        gtiff->CreateCopy(tmp.c_str(), src.get(), FALSE, const_cast<char**>(options), nullptr, nullptr));
     if (!out) {
         remove_tmp();
         throw fmt_error("{}: cannot write GeoTIFF: {}", path.string(), last_gdal_error("CreateCopy failed"));
@@ -466,8 +440,7 @@ void write_geotiff(const fs::path& path, const RgbaImage& image, const core::Cam
 RasterInfo read_raster_info(const fs::path& path) {
     init_gdal();
     CPLErrorReset();
-    GDALDatasetUniquePtr ds(
-        GDALDataset::Open(path.c_str(), GDAL_OF_RASTER | GDAL_OF_VERBOSE_ERROR | GDAL_OF_READONLY));
+    GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_RASTER | GDAL_OF_VERBOSE_ERROR | GDAL_OF_READONLY));
     if (!ds) throw fmt_error("{}: cannot open as a raster: {}", path.string(), last_gdal_error("unknown format"));
     RasterInfo info;
     info.width = ds->GetRasterXSize();
@@ -485,8 +458,7 @@ RasterInfo read_raster_info(const fs::path& path) {
 RgbaImage read_raster_rgba(const fs::path& path) {
     init_gdal();
     CPLErrorReset();
-    GDALDatasetUniquePtr ds(
-        GDALDataset::Open(path.c_str(), GDAL_OF_RASTER | GDAL_OF_VERBOSE_ERROR | GDAL_OF_READONLY));
+    GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_RASTER | GDAL_OF_VERBOSE_ERROR | GDAL_OF_READONLY));
     if (!ds || ds->GetRasterCount() < 1)
         throw fmt_error("{}: cannot open as a raster: {}", path.string(), last_gdal_error("unknown format"));
     RgbaImage img{ds->GetRasterXSize(), ds->GetRasterYSize(), {}};
@@ -507,8 +479,7 @@ bool same_crs(const std::string& wkt, const std::string& proj_string) {
     init_gdal();
     OGRSpatialReference a, b;
     if (a.importFromWkt(wkt.c_str()) != OGRERR_NONE) throw fmt_error("cannot parse WKT '{}'", wkt.substr(0, 80));
-    if (b.importFromProj4(proj_string.c_str()) != OGRERR_NONE)
-        throw fmt_error("invalid PROJ string '{}'", proj_string);
+    if (b.importFromProj4(proj_string.c_str()) != OGRERR_NONE) throw fmt_error("invalid PROJ string '{}'", proj_string);
     return a.IsSame(&b) != 0;
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/error.hpp"
 #include "core/parse.hpp"
+#include "io/image.hpp"
 
 #include <fmt/format.h>
 
@@ -102,29 +103,7 @@ std::string confidence_model_to_csv(const core::ConfidenceModel& model, const st
 
 void write_confidence_model(const fs::path& path, const core::ConfidenceModel& model,
                             const std::vector<std::string>& comments) {
-    const std::string text = confidence_model_to_csv(model, comments);
-    fs::path tmp = path;
-    tmp += ".part";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out) throw fmt_error("{}: cannot write the confidence model ({})", path.string(), std::strerror(errno));
-        out << text;
-        out.flush();
-        if (!out) {
-            const std::string why = std::strerror(errno);
-            out.close();
-            std::error_code ignored;
-            fs::remove(tmp, ignored);
-            throw fmt_error("{}: cannot write the confidence model ({})", path.string(), why);
-        }
-    }
-    std::error_code ec;
-    fs::rename(tmp, path, ec);
-    if (ec) {
-        std::error_code ignored;
-        fs::remove(tmp, ignored);
-        throw fmt_error("{}: cannot write the confidence model ({})", path.string(), ec.message());
-    }
+    write_text_atomically(path, confidence_model_to_csv(model, comments), "the confidence model");
 }
 
 std::optional<core::ConfidenceModel> load_confidence_model_if_present(const fs::path& path, core::Diagnostics& diags) {

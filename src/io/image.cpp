@@ -2,6 +2,8 @@
 
 #include "core/error.hpp"
 
+#include <fmt/format.h>
+
 #include <stb_image.h>        // implementation in libstb.so
 #include <stb_image_write.h>  // implementation in libstb.so
 
@@ -9,6 +11,8 @@
 
 #include <cerrno>
 #include <cstring>
+#include <fstream>
+#include <string>
 
 namespace sitmap::io {
 
@@ -26,6 +30,32 @@ void check_writable(const fs::path& path) {
                         std::strerror(errno));
     if (fs::exists(path, ec) && ::access(path.c_str(), W_OK) != 0)
         throw fmt_error("{}: cannot write output: file is not writable ({})", path.string(), std::strerror(errno));
+}
+
+void write_text_atomically(const fs::path& path, const std::string& text, const char* what) {
+    check_writable(path);
+    fs::path tmp = path;
+    tmp += ".part";
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        if (!out) throw fmt_error("{}: cannot write {} ({})", path.string(), what, std::strerror(errno));
+        out << text;
+        out.flush();
+        if (!out) {
+            const std::string why = std::strerror(errno);
+            out.close();
+            std::error_code ec;
+            fs::remove(tmp, ec);
+            throw fmt_error("{}: cannot write {} ({})", path.string(), what, why);
+        }
+    }
+    std::error_code ec;
+    fs::rename(tmp, path, ec);
+    if (ec) {
+        std::error_code ignored;
+        fs::remove(tmp, ignored);
+        throw fmt_error("{}: cannot write {} ({})", path.string(), what, ec.message());
+    }
 }
 
 void write_png(const fs::path& path, const RgbaImage& image) {

@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <filesystem>
+#include <string>
 #include <vector>
 
 namespace sitmap::io {
@@ -13,13 +14,19 @@ struct RgbaImage {
     std::vector<std::uint8_t> pixels;  ///< width*height*4, row 0 is the top
 
     const std::uint8_t* at(int x, int y) const {
-        return pixels.data() + (static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)) * 4;
+        return pixels.data() +
+               (static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)) * 4;
     }
 };
 
 /// Throws sitmap::Error naming the path when the directory is missing or not writable.
 /// Used before rendering so a bad -o fails in milliseconds, not after the render.
 void check_writable(const std::filesystem::path& path);
+
+/// Writes `text` to `path` through `path.part` + rename, so a reader never sees half a file and a
+/// failed write leaves the previous file as it was. `what` names the content in errors
+/// ("briefing"). Throws sitmap::Error naming the path.
+void write_text_atomically(const std::filesystem::path& path, const std::string& text, const char* what);
 
 /// Writes a PNG atomically (temporary file + rename). Throws sitmap::Error naming the path.
 void write_png(const std::filesystem::path& path, const RgbaImage& image);
