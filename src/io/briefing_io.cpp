@@ -298,6 +298,7 @@ std::string briefing_to_json(const core::Briefing& briefing) {
 }
 
 void save_briefing(const fs::path& path, const core::Briefing& briefing) {
+    check_writable(path);
     write_text_atomically(path, briefing_to_json(briefing), "briefing");
 }
 

@@ -25,7 +25,8 @@ void check_writable(const std::filesystem::path& path);
 
 /// Writes `text` to `path` through `path.part` + rename, so a reader never sees half a file and a
 /// failed write leaves the previous file as it was. `what` names the content in errors
-/// ("briefing"). Throws sitmap::Error naming the path.
+/// ("briefing"). Throws sitmap::Error naming the path; callers that want the clearer message
+/// about a missing directory call check_writable first.
 void write_text_atomically(const std::filesystem::path& path, const std::string& text, const char* what);
 
 /// Writes a PNG atomically (temporary file + rename). Throws sitmap::Error naming the path.
