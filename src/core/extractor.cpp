@@ -355,9 +355,8 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
         for (const auto& m : sen.places) {
             const NamedPlace& np = gazetteer_.place(m.place);
             const bool capital = np.kind.find("capital") != std::string::npos;
-            const bool speaker = toks[m.last_token - 1].possessive ||
-                                 (m.last_token < toks.size() && trigger_of(toks[m.last_token].folded, "") &&
-                                  trigger_of(toks[m.last_token].folded, "")->reporting);
+            const auto next = m.last_token < toks.size() ? trigger_of(toks[m.last_token].folded, "") : std::nullopt;
+            const bool speaker = toks[m.last_token - 1].possessive || (next && next->reporting);
             // Towns, districts and corridors set a scene; broad regions and countries do not.
             const bool narrow = np.precision == LocationPrecision::Point ||
                                 np.precision == LocationPrecision::District ||
