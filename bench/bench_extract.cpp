@@ -3,19 +3,20 @@
 // one thread, and reports MB/s and peak RSS (VmHWM), which should track the largest document, not
 // the corpus. Usage: sitmap_bench_extract [MB=64] [--keep]
 #include "core/extractor.hpp"
-#include "io/documents.hpp"
 #include "io/conflict_calendar_io.hpp"
+#include "io/documents.hpp"
 #include "io/gazetteer_io.hpp"
+#include "io/place_model_io.hpp"
 
+#include <unistd.h>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
-#include <ctime>
-#include <unistd.h>
 
 namespace fs = std::filesystem;
 using namespace sitmap;
@@ -68,7 +69,8 @@ int main(int argc, char** argv) {
     core::Diagnostics diags;
     const core::Gazetteer gaz = io::load_gazetteer(root / "geodata" / "gazetteer.csv", diags);
     const core::Extractor extractor(
-        gaz, {.calendar = io::load_conflict_calendar(root / "geodata" / "conflict_calendar.csv", diags)});
+        gaz, {.calendar = io::load_conflict_calendar(root / "geodata" / "conflict_calendar.csv", diags),
+              .place_model = io::load_place_model_if_present(root / "geodata" / "place_model.csv", diags)});
     const std::size_t rss_before = vm_kb("VmRSS:");
     std::size_t events = 0, bytes = 0;
     const auto t0 = std::chrono::steady_clock::now();
@@ -87,8 +89,8 @@ int main(int argc, char** argv) {
                 static_cast<double>(bytes) / 1048576.0, s, static_cast<double>(bytes) / 1048576.0 / s, events);
     // CPU time of this thread: the figure that does not depend on what else the machine is running.
     std::printf("cpu: %.2f s = %.1f MB/s of CPU time\n", cpu, static_cast<double>(bytes) / 1048576.0 / cpu);
-    std::printf("memory: RSS before extraction %.1f MB, peak (VmHWM) %.1f MB\n", static_cast<double>(rss_before) / 1024.0,
-                static_cast<double>(vm_kb("VmHWM:")) / 1024.0);
+    std::printf("memory: RSS before extraction %.1f MB, peak (VmHWM) %.1f MB\n",
+                static_cast<double>(rss_before) / 1024.0, static_cast<double>(vm_kb("VmHWM:")) / 1024.0);
     bool keep = false;
     for (int i = 1; i < argc; ++i) keep |= std::string(argv[i]) == "--keep";
     if (!keep) fs::remove_all(corpus);

@@ -43,7 +43,7 @@ int main(int argc, char** argv) {
     }
     core::Diagnostics diags;
     const auto data = io::load_shipped_extractor_data(source, diags);
-    const core::Extractor extractor(data.gazetteer, {.calendar = data.calendar});
+    const core::Extractor extractor(data.gazetteer, data.options());
     auto run = io::run_evaluation(extractor, docs, gold, diags);
     // Confidence as users get it: the shipped model (geodata/confidence_model.csv), when present.
     if (auto model = io::load_confidence_model_if_present(source + "/geodata/confidence_model.csv", diags)) {

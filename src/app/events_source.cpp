@@ -7,6 +7,7 @@
 #include "io/documents.hpp"
 #include "io/events_io.hpp"
 #include "io/gazetteer_io.hpp"
+#include "io/place_model_io.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -31,7 +32,8 @@ ExtractStats extract_documents(const std::vector<std::string>& inputs, const Dat
     if (files.empty()) return stats;
     const core::Gazetteer gazetteer = io::load_gazetteer(paths.geodata() / "gazetteer.csv", diags);
     const core::Extractor extractor(
-        gazetteer, {.calendar = io::load_conflict_calendar(paths.geodata() / "conflict_calendar.csv", diags)});
+        gazetteer, {.calendar = io::load_conflict_calendar(paths.geodata() / "conflict_calendar.csv", diags),
+                    .place_model = io::load_place_model_if_present(paths.geodata() / "place_model.csv", diags)});
     // The learned confidence (docs/confidence_model.md) replaces the heuristic when it is shipped.
     const auto model = io::load_confidence_model_if_present(paths.geodata() / "confidence_model.csv", diags);
     for (std::size_t i = 0; i < files.size(); ++i) {

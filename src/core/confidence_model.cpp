@@ -115,25 +115,30 @@ std::vector<double> confidence_features(const Event& e) {
     return x;
 }
 
-double ConfidenceModel::predict_features(const std::vector<double>& x) const {
+double LogisticModel::predict_features(const std::vector<double>& x) const {
     SITMAP_ASSERT(x.size() == weights.size(), "feature vector and weights differ in size");
     double z = bias;
     for (std::size_t i = 0; i < x.size(); ++i) z += weights[i] * x[i];
     return sigmoid(z);
 }
 
-double ConfidenceModel::predict(const Event& e) const {
-    return predict_features(confidence_features(e));
+double predict_confidence(const ConfidenceModel& model, const Event& e) {
+    return model.predict_features(confidence_features(e));
 }
 
 ConfidenceModel train_confidence(const std::vector<std::vector<double>>& x, const std::vector<int>& y,
                                  const TrainOptions& options) {
+    return train_logistic(x, y, confidence_feature_names(), options);
+}
+
+LogisticModel train_logistic(const std::vector<std::vector<double>>& x, const std::vector<int>& y,
+                             const std::vector<std::string>& names, const TrainOptions& options) {
     const std::size_t n = x.size();
-    const std::size_t k = confidence_feature_names().size();
+    const std::size_t k = names.size();
     SITMAP_ASSERT(n > 0 && y.size() == n, "training needs as many labels as rows, and at least one row");
     for (const auto& row : x) SITMAP_ASSERT(row.size() == k, "a training row has the wrong number of features");
 
-    ConfidenceModel m{.names = confidence_feature_names(), .weights = std::vector<double>(k, 0.0), .bias = 0.0};
+    LogisticModel m{.names = names, .weights = std::vector<double>(k, 0.0), .bias = 0.0};
     std::vector<double> grad(k);
     const double inv_n = 1.0 / static_cast<double>(n);
     for (int it = 0; it < options.iterations; ++it) {
@@ -154,7 +159,7 @@ ConfidenceModel train_confidence(const std::vector<std::vector<double>>& x, cons
 }
 
 void apply_confidence(const ConfidenceModel& model, Event& e) {
-    e.confidence = std::round(model.predict(e) * 100.0) / 100.0;
+    e.confidence = std::round(predict_confidence(model, e) * 100.0) / 100.0;
 }
 
 void apply_confidence(const ConfidenceModel& model, std::vector<Event>& events) {

@@ -24,24 +24,32 @@ const std::vector<std::string>& confidence_feature_names();
 /// stated its own date and place). Every value lies in [0, 2]. Size: confidence_feature_names().size().
 std::vector<double> confidence_features(const Event& e);
 
-/// Logistic regression: p = 1 / (1 + exp(-(bias + sum weights[i] * x[i]))).
-struct ConfidenceModel {
-    std::vector<std::string> names;  ///< feature names, as confidence_feature_names()
+/// Logistic regression: p = 1 / (1 + exp(-(bias + sum weights[i] * x[i]))). The confidence model
+/// and the place model (core/extract_place.hpp) are both of this form.
+struct LogisticModel {
+    std::vector<std::string> names;  ///< feature names (confidence_feature_names(), place_feature_names())
     std::vector<double> weights;     ///< one per name
     double bias = 0;
 
-    /// The probability that `e` is right, from its features. Precondition: names and weights have
-    /// the size of confidence_feature_names() (read_confidence_model guarantees it).
-    double predict(const Event& e) const;
-    /// The same for a feature vector already computed.
+    /// The probability for a feature vector of names.size() values.
     double predict_features(const std::vector<double>& x) const;
 };
+using ConfidenceModel = LogisticModel;
+
+/// The probability that `e` is right, from its features. Precondition: the model's names are
+/// confidence_feature_names() (read_confidence_model guarantees it).
+double predict_confidence(const ConfidenceModel& model, const Event& e);
 
 struct TrainOptions {
     int iterations = 4000;       ///< full-batch gradient steps
     double learning_rate = 0.5;  ///< step size on the mean log loss
     double l2 = 0.01;            ///< L2 penalty on the weights (not the bias), times the mean loss
 };
+
+/// Fits a logistic model with feature `names` to rows `x` (each of names.size() values) and labels
+/// `y` (1 or 0), as train_confidence does. Deterministic.
+LogisticModel train_logistic(const std::vector<std::vector<double>>& x, const std::vector<int>& y,
+                             const std::vector<std::string>& names, const TrainOptions& options = {});
 
 /// Fits a ConfidenceModel to rows `x` (each of confidence_feature_names().size() values) and
 /// labels `y` (1 right, 0 wrong) by minimising the mean log loss plus l2/2 * |w|^2 with plain

@@ -20,14 +20,17 @@ struct ConflictSpan {
     ///   date the text gives (a blockade "still" in force).
     /// - Period: a day-dated mention of it inside the period stands for the whole period (handovers
     ///   "under the statement" happened over its weeks).
-    enum class Kind { War, Ongoing, Period };
+    /// - Episode: a stretch of the conflict whose news may carry no year; only dates a dateline
+    ///   without a year ("YEREVAN, May 14 -"): to the year in which some span contains that day,
+    ///   the span whose cues the text names most (then the shortest). Every kind takes part.
+    enum class Kind { War, Ongoing, Period, Episode };
     Kind kind = Kind::War;
     std::string name;
-    DateRange range;                  ///< start, end, and the precision the span is dated with
-    std::vector<std::string> cues;    ///< folded words that name it ("blockade", "blockaded")
-    std::optional<LonLat> centre;     ///< where it applies; none = anywhere
+    DateRange range;                ///< start, end, and the precision the span is dated with
+    std::vector<std::string> cues;  ///< folded words that name it ("blockade", "blockaded")
+    std::optional<LonLat> centre;   ///< where it applies; none = anywhere
     double radius_km = 0;
-    std::string source;               ///< provenance of the dates
+    std::string source;  ///< provenance of the dates
 };
 
 struct ConflictCalendar {
@@ -37,7 +40,13 @@ struct ConflictCalendar {
     std::vector<const ConflictSpan*> of_kind(ConflictSpan::Kind kind) const;
 };
 
-/// "war" | "ongoing" | "period".
+/// The date of a day and month written without a year, from the spans of `calendar` that contain
+/// that day in some year: the one whose cues occur most often in `cue_counts` (folded cue ->
+/// occurrences in the text), then the shortest, then the latest. Nullopt when no span contains it.
+std::optional<Date> date_in_calendar(const ConflictCalendar& calendar, unsigned month, unsigned day,
+                                     const std::vector<int>& cue_hits_per_span);
+
+/// "war" | "ongoing" | "period" | "episode".
 std::optional<ConflictSpan::Kind> parse_span_kind(std::string_view text);
 
 }  // namespace sitmap::core

@@ -261,7 +261,11 @@ bool Document::in_furniture(std::size_t offset) const {
     return false;
 }
 
-std::optional<std::pair<Date, std::string>> find_dateline(std::string_view text) {
+namespace {
+
+// The dateline scan of find_dateline; with `yearless`, it looks for "YEREVAN, May 14 (Wire) -"
+// instead: a day and month with no year, at a line's start or after a wire dateline's place.
+std::optional<std::pair<Date, std::string>> scan_datelines(std::string_view text, bool yearless) {
     const auto lines = split_lines(text.substr(0, std::min<std::size_t>(text.size(), 3000)), 0);
     int seen = 0;
     for (const Line& l : lines) {
@@ -280,7 +284,9 @@ std::optional<std::pair<Date, std::string>> find_dateline(std::string_view text)
                                       return std::isupper(static_cast<unsigned char>(c)) != 0;
                                   });
             const bool label = t.folded == "date" || t.folded == "published" || t.folded == "updated" ||
-                               t.folded == "posted" || t.folded == "on" || t.folded == "dated";
+                               t.folded == "posted" || t.folded == "on" || t.folded == "dated" ||
+                               t.folded == "issued" || t.folded == "last" || t.folded == "first" ||
+                               t.folded == "released" || t.folded == "modified";
             const bool weekday =
                 t.folded.size() >= 3 &&
                 std::string_view("sunday monday tuesday wednesday thursday friday saturday").find(t.folded) !=
@@ -293,19 +299,36 @@ std::optional<std::pair<Date, std::string>> find_dateline(std::string_view text)
         }
         if (k >= toks.size()) continue;
         const std::string_view rest = line.substr(toks[k].begin);
-        const auto d = parse_first_date(rest);
-        if (!d || d->kind != DateKind::Absolute || d->range.precision != DatePrecision::Day) continue;
+        // Yearless: a leap year as the year, so that any day and month parse; only they are kept.
+        const auto d = parse_first_date(rest, yearless ? DateContext{.year = 2024} : DateContext{});
+        if (!d || d->range.precision != DatePrecision::Day) continue;
+        if (d->kind != (yearless ? DateKind::Inferred : DateKind::Absolute)) continue;
         const bool at_start = d->begin == 0;
         const bool stamp = has_time(line) && toks.size() <= 14;
         // A wire dateline: "Baku, September 21, 2023, AZERTAG", "Stepanakert, 19 Sep 2023 -": one
         // to three capitalised words (the place) and a comma before the date, on a short line.
         bool wire = false;
-        if (!at_start && toks.size() <= 12) {
+        // Without a year the dateline usually opens the first paragraph ("KORNIDZOR, Armenia,
+        // July 28 (Highland Wire) - Nineteen trucks ..."): the date is followed by the agency, a
+        // dash or a full stop, however long the line.
+        const std::string_view after_date = rest.substr(std::min(rest.size(), d->end));
+        const bool closed = after_date.starts_with(" (") || after_date.starts_with(" \xE2\x80\x93") ||
+                            after_date.starts_with(" \xE2\x80\x94") || after_date.starts_with(" -") ||
+                            after_date.starts_with(".") || after_date.starts_with(" /");
+        if (!at_start && (toks.size() <= 12 || (yearless && closed))) {
             std::string_view before = rest.substr(0, d->begin);
             while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
             const auto place = tokenize(before);
-            wire = before.ends_with(",") && !place.empty() && place.size() <= 3 &&
+            wire = before.ends_with(",") && !place.empty() && place.size() <= (yearless ? 4 : 3) &&
                    std::all_of(place.begin(), place.end(), [](const Token& t) { return t.capitalized && !t.numeric; });
+        }
+        if (yearless) {
+            // A list item ("- 27 September - fighting breaks out") dates itself, not the text.
+            const bool item = line.starts_with("-") || line.starts_with("*") || line.starts_with("\xE2\x80\xA2") ||
+                              (!toks.empty() && toks[0].numeric && line.substr(toks[0].end).starts_with("."));
+            if (!item && ((at_start && (stamp || toks.size() <= 6 || (k > 0 && closed))) || wire))
+                return std::make_pair(d->range.start, std::string(line));
+            continue;
         }
         if (at_start || stamp || wire) return std::make_pair(d->range.start, std::string(line));
         // A byline of fields ("A. Writer | 26.08.2022 Friday 16:20 | Updated: ..."): a field that
@@ -330,6 +353,18 @@ std::optional<std::pair<Date, std::string>> find_dateline(std::string_view text)
         }
     }
     return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::pair<Date, std::string>> find_dateline(std::string_view text) {
+    return scan_datelines(text, false);
+}
+
+std::optional<YearlessDateline> find_yearless_dateline(std::string_view text) {
+    const auto d = scan_datelines(text, true);
+    if (!d) return std::nullopt;
+    return YearlessDateline{static_cast<unsigned>(d->first.month()), static_cast<unsigned>(d->first.day()), d->second};
 }
 
 Document parse_document(std::string name, std::string text, Diagnostics& diags, std::string path) {
@@ -359,6 +394,8 @@ Document parse_document(std::string name, std::string text, Diagnostics& diags, 
         if (auto dl = find_dateline(std::string_view(doc.text).substr(body))) {
             doc.publication_date = dl->first;
             doc.publication_evidence = dl->second;
+        } else {
+            doc.yearless_dateline = find_yearless_dateline(std::string_view(doc.text).substr(body));
         }
     }
     classify_blocks(doc, body);
@@ -392,11 +429,15 @@ Document parse_document(std::string name, std::string text, Diagnostics& diags, 
             doc.estimated_publication = DateRange{start, end, DatePrecision::Month};
         }
         diags.add(Severity::Warning, DiagCode::DocumentNoDate, doc.path, "",
-                  latest ? fmt::format("no publication date found; assuming it was written after {}, the latest date "
-                                       "it mentions (relative dates left unresolved)",
-                                       format_iso(*latest))
-                         : std::string("no publication date found and no full date in the text; events get no "
-                                       "relative dates"));
+                  doc.yearless_dateline
+                      ? fmt::format("no publication date found; the dateline '{}' gives no year (the extractor "
+                                    "takes it from the conflict calendar)",
+                                    doc.yearless_dateline->line.substr(0, 60))
+                  : latest ? fmt::format("no publication date found; assuming it was written after {}, the latest date "
+                                         "it mentions (relative dates left unresolved)",
+                                         format_iso(*latest))
+                           : std::string("no publication date found and no full date in the text; events get no "
+                                         "relative dates"));
     }
     return doc;
 }
@@ -413,6 +454,7 @@ Document continue_document(const Document& first, std::string text, std::size_t 
     doc.publication_date = first.publication_date;
     doc.publication_evidence = first.publication_evidence;
     doc.estimated_publication = first.estimated_publication;
+    doc.yearless_dateline = first.yearless_dateline;
     classify_blocks(doc, 0);
     return doc;
 }

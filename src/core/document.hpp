@@ -32,11 +32,18 @@ struct TextBlock {
     BlockKind kind = BlockKind::Prose;
 };
 
+/// A dateline with a day and month but no year ("YEREVAN, May 14 (Meridian Wire) -").
+struct YearlessDateline {
+    unsigned month = 0;  ///< 1-12
+    unsigned day = 0;    ///< 1-31
+    std::string line;    ///< the line it was read from
+};
+
 struct Document {
-    std::string name;  ///< file name, as written to the `doc` column
-    std::string path;  ///< where it was read from (for diagnostics)
-    std::string text;  ///< the UTF-8 text (for a streamed part: this part only)
-    std::size_t base_offset = 0;  ///< byte offset of `text` within the file (streamed parts)
+    std::string name;                           ///< file name, as written to the `doc` column
+    std::string path;                           ///< where it was read from (for diagnostics)
+    std::string text;                           ///< the UTF-8 text (for a streamed part: this part only)
+    std::size_t base_offset = 0;                ///< byte offset of `text` within the file (streamed parts)
     std::map<std::string, std::string> header;  ///< lower-cased keys ("title", "publication date")
     std::string title;
     std::string source;
@@ -45,6 +52,9 @@ struct Document {
     /// When the text has no dateline: the span it was probably written in (after the latest full
     /// date it mentions). Relative expressions stay unresolved; undated events fall in this range.
     std::optional<DateRange> estimated_publication;
+    /// When there is no publication date but a dateline without a year: its day and month (the
+    /// extractor dates it by the conflict calendar).
+    std::optional<YearlessDateline> yearless_dateline;
     std::vector<TextBlock> blocks;  ///< the body, in order, classified
 
     /// True when `offset` (into `text`) lies in a furniture block.
@@ -59,6 +69,9 @@ Document parse_document(std::string name, std::string text, Diagnostics& diags, 
 /// A later part of a large document that is streamed in pieces: same name, header and dates as
 /// `first`, its own text starting at `base_offset` in the file. Blocks are classified afresh.
 Document continue_document(const Document& first, std::string text, std::size_t base_offset);
+
+/// Finds a dateline of the forms find_dateline reads but without a year ("YEREVAN, May 14 -").
+std::optional<YearlessDateline> find_yearless_dateline(std::string_view text);
 
 /// Finds a dateline ("20 September 2023 - 14:51", "date 2023-09-19", "Tue, 10/27/2020 – 02:00",
 /// "Baku, September 21, 2023, AZERTAG") near the start of `text`, stopping at a "Read also" /

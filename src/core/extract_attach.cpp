@@ -178,6 +178,8 @@ std::vector<PlacePick> attach_places(const Gazetteer& gaz, const SentenceView& s
             if (far) continue;
             if (p.precision == LocationPrecision::Country && !locative) continue;  // countries only with "in"
             if (!locative && actor) continue;
+            // "shelled Fuzuli, officials in Baku said": where the speaker is, not where the act was.
+            if (actor && !f.statement && m.first_token > f.trigger) continue;
             // "the terms of Baku": its government; but a claim aimed at it ("stood with Baku",
             // "demanding that Baku halt") has it as its focus.
             if (!locative && p.kind.find("capital") != std::string::npos &&
@@ -213,6 +215,24 @@ std::vector<PlacePick> attach_places(const Gazetteer& gaz, const SentenceView& s
         if (!dup) out.push_back({m.place, TextSpan{m.begin, m.end}, true, m.tolerant});
     }
     return out;
+}
+
+MentionTraits mention_traits(const Gazetteer& gaz, const SentenceView& s, const Frame& f, std::size_t k) {
+    const PlaceMention& m = s.places[k];
+    MentionTraits t;
+    t.excluded = excluded(gaz, s, m, s.places.size() - 1);
+    t.road = in_road_name(s, m);
+    t.locative = (word_class(governing(s.tokens, m.first_token)) & kLocative) != 0;
+    for (std::size_t q = k; q > 0 && !t.locative; --q) {
+        const PlaceMention& a = s.places[q - 1];
+        if (!list_gap(s.text.substr(a.end, s.places[q].begin - a.end))) break;
+        t.locative = (word_class(governing(s.tokens, a.first_token)) & kLocative) != 0;
+    }
+    t.actor = actor_like(s, m);
+    t.in_frame = m.first_token >= f.begin && m.last_token <= f.end;
+    t.before_trigger = m.last_token <= f.trigger;
+    t.distance = t.before_trigger ? f.trigger - m.last_token + 1 : m.first_token - f.trigger;
+    return t;
 }
 
 std::optional<PlacePick> speaking_country(const Gazetteer& gaz, const SentenceView& s, const Frame& f) {

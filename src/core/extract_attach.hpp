@@ -36,6 +36,19 @@ struct PlacePick {
 std::vector<PlacePick> attach_places(const Gazetteer& gazetteer, const SentenceView& s, const Frame& frame,
                                      std::optional<std::size_t> focus);
 
+/// What the sentence's grammar says about one of its place mentions, for the place model
+/// (extract_place.hpp): the rules attach_places applies, as facts rather than decisions.
+struct MentionTraits {
+    bool excluded = false;  ///< an origin, apposition, demonym, person's name or dateline
+    bool locative = false;  ///< governed by "in", "near", "at" ... (or its list's first member is)
+    bool actor = false;     ///< the speaker's words ("Baku's", "Baku said", "Yerevan officials")
+    bool road = false;      ///< inside a road's name
+    bool in_frame = false;  ///< inside the frame's own words
+    bool before_trigger = false;
+    std::size_t distance = 0;  ///< tokens between the mention and the event word
+};
+MentionTraits mention_traits(const Gazetteer& gazetteer, const SentenceView& s, const Frame& frame, std::size_t k);
+
 /// The country or capital that speaks or acts in the frame ("Armenia called", "Baku's ministry
 /// said"), if any: the fallback place of claims, talks and decrees.
 std::optional<PlacePick> speaking_country(const Gazetteer& gazetteer, const SentenceView& s, const Frame& frame);

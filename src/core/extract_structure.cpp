@@ -57,6 +57,8 @@ std::size_t time_stamp(std::string_view s) {
         return 0;
     i += 3;
     if (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) return 0;  // "10.2020"
+    if (i + 1 < s.size() && s[i] == '.' && std::isdigit(static_cast<unsigned char>(s[i + 1])))
+        return 0;  // "13.12.2020"
     auto skip = [&](std::string_view w) {
         std::size_t j = i;
         while (j < s.size() && s[j] == ' ') ++j;
@@ -103,7 +105,22 @@ bool has_event_verb(std::string_view s) {
 
 }  // namespace
 
-std::vector<Passage> read_structure(const Document& doc, std::optional<Date> year_hint) {
+namespace {
+
+// A live blog's update label before a date ("UPDATE 13.12.2020 | 19:45", "Updated: 14 Sep").
+bool update_label(std::string_view s) {
+    std::string w;
+    for (char c : s)
+        if (std::isalpha(static_cast<unsigned char>(c)))
+            w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        else if (c != ' ' && c != ':' && c != ',')
+            return false;
+    return w == "update" || w == "updated" || w == "lastupdated";
+}
+
+}  // namespace
+
+std::vector<Passage> read_structure(const Document& doc, std::optional<Date> published, std::optional<Date> year_hint) {
     std::vector<Passage> out;
     const std::string_view text = doc.text;
     std::optional<Date> running = year_hint;
@@ -145,10 +162,18 @@ std::vector<Passage> read_structure(const Document& doc, std::optional<Date> yea
         while (head_len < s.size() && (static_cast<unsigned char>(s[head_len]) & 0xC0) == 0x80) ++head_len;
         const std::string_view head = s.substr(0, head_len);
         const auto toks = tokenize(head);
-        const auto dates = find_dates(head, toks, DateContext{doc.publication_date, running, heading_year});
-        if (!dates.empty() && dates.front().begin <= 2 && dates.front().kind != DateKind::Since) {
+        const auto dates = find_dates(head, toks, DateContext{published, running, heading_year});
+        if (!dates.empty() && (dates.front().begin <= 2 || update_label(s.substr(0, dates.front().begin))) &&
+            dates.front().kind != DateKind::Since) {
             const DateMention& d = dates.front();
-            const std::size_t rest_words = words_in(s.substr(d.end));
+            // What follows the date, less a separator and a clock time ("13.12.2020 | 19:45").
+            std::string_view rest = s.substr(d.end);
+            while (!rest.empty() && (space(rest.front()) || rest.front() == '|' || rest.front() == ','))
+                rest.remove_prefix(1);
+            if (rest.size() >= 4 && std::isdigit(static_cast<unsigned char>(rest[0])) &&
+                (rest[1] == ':' || (std::isdigit(static_cast<unsigned char>(rest[1])) && rest[2] == ':')))
+                rest.remove_prefix(std::min(rest.size(), rest.find_first_not_of("0123456789:")));
+            const std::size_t rest_words = words_in(rest);
             if (rest_words <= 1 && words_in(s) <= 7 && head_len == s.size()) {
                 p.kind = PassageKind::DateHeading;
                 p.own_date = d.range;

@@ -33,7 +33,9 @@ struct Passage {
 
 /// The passages of `doc`, in text order. `year_hint` gives dates written without a year theirs
 /// (the publication date, or the span the text was probably written in).
-std::vector<Passage> read_structure(const Document& doc, std::optional<Date> year_hint);
+/// `published`: the publication date as the extractor knows it (the document's, or the one it
+/// inferred for a dateline without a year).
+std::vector<Passage> read_structure(const Document& doc, std::optional<Date> published, std::optional<Date> year_hint);
 
 /// nullopt when `text` reads as English; otherwise a short name of what it looks like
 /// ("Azerbaijani", "Russian", "Armenian", "French", "another language"). Short texts (under 40

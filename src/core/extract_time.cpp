@@ -163,6 +163,10 @@ void TimeAnchor::begin_passage(bool opens_with_connective, std::optional<DateRan
     }
 }
 
+void TimeAnchor::advance_now(Date d) {
+    if (publication_ && std::chrono::sys_days(d) > std::chrono::sys_days(*publication_)) publication_ = d;
+}
+
 void TimeAnchor::observe(const DateRange& d) {
     if (d.precision == DatePrecision::Year || d.precision == DatePrecision::Decade) {
         background_ = d;

@@ -50,6 +50,9 @@ public:
     /// A new paragraph or list item begins. Background dates (year precision or older than a
     /// month before publication) do not carry into it unless it opens with a connective.
     void begin_passage(bool opens_with_connective, std::optional<DateRange> own_date);
+    /// A later day the text is written on (a live blog's update heading): it becomes "now" for
+    /// what follows ("on Sunday", "today"). Ignored unless after the current "now".
+    void advance_now(Date d);
     /// A date the text gave to an event: it becomes the reference time.
     void observe(const DateRange& d);
 

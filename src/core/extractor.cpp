@@ -87,7 +87,8 @@ struct Draft {
     Event event;
     std::string lemma;  // the event word's lemma (for deduplication)
     std::size_t sentence = 0;
-    bool dated_here = false;  // the clause gave its own date
+    bool dated_here = false;                 // the clause gave its own date
+    std::vector<PlaceCandidate> candidates;  // what its place was chosen from (kept for place_trace)
 };
 
 // The document's focus: the region it names most (else the place it names most).
@@ -140,6 +141,15 @@ bool has_phrase(const std::vector<Token>& t, std::size_t b, std::size_t e, std::
         if (ok) return true;
     }
     return false;
+}
+
+// How often a multi-word cue occurs in the folded tokens.
+int count_phrase(const std::vector<Token>& t, std::string_view phrase) {
+    const std::size_t words = static_cast<std::size_t>(std::count(phrase.begin(), phrase.end(), ' ')) + 1;
+    int n = 0;
+    for (std::size_t i = 0; i + words <= t.size(); ++i)
+        if (t[i].folded == phrase.substr(0, phrase.find(' ')) && has_phrase(t, i, i + words, phrase)) ++n;
+    return n;
 }
 
 EventType noun_type(std::string_view head) {
@@ -196,6 +206,26 @@ std::vector<char> deduplicate(std::vector<Draft>& drafts) {
 
 }  // namespace
 
+// The publication date: the document's, else a yearless dateline's day in the year the conflict
+// calendar gives it (the span whose cues the text names most; an Info note says which).
+std::optional<Date> publication_of(const Document& doc, const ConflictCalendar& calendar, Diagnostics& diags) {
+    if (doc.publication_date || !doc.yearless_dateline) return doc.publication_date;
+    const std::string_view text = doc.text;
+    const auto head = tokenize(text.substr(0, std::min<std::size_t>(text.size(), 20000)));
+    std::vector<int> hits;
+    for (const ConflictSpan& span : calendar.spans) {
+        int n = 0;
+        for (const auto& cue : span.cues) n += count_phrase(head, cue);
+        hits.push_back(n);
+    }
+    const auto date = date_in_calendar(calendar, doc.yearless_dateline->month, doc.yearless_dateline->day, hits);
+    if (date)
+        diags.add(Severity::Info, DiagCode::DocumentNoDate, doc.path, "",
+                  fmt::format("dateline '{}' has no year; dated {} by the conflict calendar",
+                              doc.yearless_dateline->line.substr(0, 60), format_iso(*date)));
+    return date;
+}
+
 Extractor::Extractor(const Gazetteer& gazetteer, ExtractorOptions options) : gazetteer_(gazetteer), options_(options) {}
 
 std::vector<Event> Extractor::extract(const Document& doc, Diagnostics& diags) const {
@@ -214,9 +244,11 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
         }
     }
 
+    // A dateline without a year ("YEREVAN, May 14 -") is dated by the conflict calendar.
+    const std::optional<Date> published = publication_of(doc, options_.calendar, diags);
     // Years for dates written without one when the text has no dateline: the span it was
     // probably written in, or a war of the conflict calendar it names ("The 44-day war at a glance").
-    std::optional<Date> year_hint = doc.publication_date;
+    std::optional<Date> year_hint = published;
     std::optional<DateRange> written = doc.estimated_publication;
     if (!year_hint && doc.estimated_publication) year_hint = doc.estimated_publication->start;
     if (!year_hint) {
@@ -246,7 +278,7 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
     }
 
     // Stage 1 and the mentions of stage 2: passages, sentences, their tokens and places.
-    const std::vector<Passage> passages = read_structure(doc, year_hint);
+    const std::vector<Passage> passages = read_structure(doc, published, year_hint);
     std::vector<Sentence> sentences;
     std::vector<LonLat> context;
     for (std::size_t pi = 0; pi < passages.size(); ++pi) {
@@ -277,6 +309,16 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
                                                   sen.tokens, context);
     }
     const std::optional<std::size_t> focus = focus_of(gazetteer_, sentences);
+    // How often the document and each passage name each place: what the place model weighs.
+    std::map<std::size_t, int> document_counts;
+    std::vector<std::map<std::size_t, int>> passage_counts(passages.size());
+    for (const auto& s : sentences)
+        for (const auto& m : s.places) {
+            ++document_counts[m.place];
+            ++passage_counts[s.passage][m.place];
+        }
+    const std::optional<std::size_t> document_top = most_named(gazetteer_, document_counts, true);
+    const bool rank_places = options_.place_model || options_.place_trace;
     // Years for dates written without one when the text has no dateline: the span it was
     // probably written in, or a war of the conflict calendar it names ("The 44-day war at a glance").
 
@@ -286,7 +328,7 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
             war_cue_ends.insert(cue.substr(cue.rfind(' ') == std::string::npos ? 0 : cue.rfind(' ') + 1));
 
     // Stages 2-5 per sentence, in text order, with the reference time moving along.
-    TimeAnchor anchor(doc.publication_date, written);
+    TimeAnchor anchor(published, written);
     std::vector<Draft> drafts;
     std::optional<Scene> scene;
     std::map<PlaceClass, Scene> last_of_class;  // the last place of each class the text named
@@ -321,6 +363,10 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
                     heading_year = static_cast<int>(h.start.year());
                 else {
                     if (heading_year && static_cast<int>(h.start.year()) != *heading_year) heading_year.reset();
+                    // A day heading within a month after publication: a live blog's later day.
+                    if (h.precision == DatePrecision::Day && anchor.now() &&
+                        sys_days(h.start) <= sys_days(*anchor.now()) + days(31))
+                        anchor.advance_now(h.start);
                     anchor.observe(h);
                 }
             }
@@ -343,7 +389,7 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
         const std::optional<int> text_year = heading_year ? heading_year : passage_year;
         // Without a dateline, the span the text was probably written in (or a war it names) is where
         // its narrative starts: years of undated days are inferred forward from it.
-        const DateContext dctx{doc.publication_date, ref ? std::optional<Date>(ref->start) : year_hint, text_year};
+        const DateContext dctx{anchor.now(), ref ? std::optional<Date>(ref->start) : year_hint, text_year};
         const std::vector<Frame> frames = find_frames(st, toks);
         // Only a sentence that reports something needs its dates read.
         const std::vector<RoledDate> dates =
@@ -502,6 +548,36 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
             }
             if (f.statement) statement_places = picks;
 
+            // The place model: the likeliest of every place around the event (the rules' choice
+            // among them). The rules' choice is what later frames lean on, so a model's pick does
+            // not change what the next frame's candidates look like.
+            std::vector<PlaceCandidate> candidates;
+            if (rank_places) {
+                const auto speaker = speaking_country(gazetteer_, view, f);
+                const PlaceContext pctx{.focus = focus,
+                                        .scene = scene ? std::optional<std::size_t>(scene->place) : std::nullopt,
+                                        .speaker = speaker ? std::optional<std::size_t>(speaker->place) : std::nullopt,
+                                        .passage_top = most_named(gazetteer_, passage_counts[sen.passage], false),
+                                        .document_top = document_top,
+                                        .document_counts = &document_counts,
+                                        .passage_counts = &passage_counts[sen.passage]};
+                candidates = place_candidates(gazetteer_, view, f, picks, pctx);
+                // A list the rules read as several places ("the towns of Fuzuli and Hadrut") stays.
+                if (options_.place_model && !candidates.empty() && picks.size() == 1) {
+                    const PlaceCandidate& top = candidates[best_place(*options_.place_model, candidates)];
+                    if (!(top.sources & kFromHeuristic)) {
+                        if (top.mention) {
+                            const PlaceMention& m = sen.places[*top.mention];
+                            picks.assign(1, PlacePick{top.place, TextSpan{m.begin, m.end}, true, m.tolerant});
+                        } else {
+                            picks.assign(1, PlacePick{top.place, {}, false, false});
+                        }
+                        surface_override = (top.sources & kFromScene) && scene ? scene->surface : std::string();
+                    }
+                }
+                if (!options_.place_trace) candidates.clear();
+            }
+
             // Calendar spans that an undated mention stands for (a blockade still in force, the
             // handover period).
             const LonLat where = gazetteer_.place(picks.front().place).position;
@@ -568,6 +644,7 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
                 d.lemma = lemma;
                 d.sentence = si;
                 d.dated_here = dated_here;
+                d.candidates = candidates;
                 if (passage.kind != PassageKind::TimelineItem && passage.list != 0 && !dated_here && !f.statement)
                     pending_items.push_back(drafts.size());
                 drafts.push_back(std::move(d));
@@ -635,6 +712,7 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
         if (dropped[a]) continue;
         Event e = std::move(drafts[a].event);
         e.id = fmt::format("{}-{:03d}", stem, ++counter);
+        if (options_.place_trace) options_.place_trace(e, drafts[a].candidates);
         sink(std::move(e));
     }
 }

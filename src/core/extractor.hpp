@@ -11,6 +11,7 @@
 #include "core/diagnostics.hpp"
 #include "core/document.hpp"
 #include "core/event.hpp"
+#include "core/extract_place.hpp"
 #include "core/gazetteer.hpp"
 
 #include <functional>
@@ -23,6 +24,12 @@ struct ExtractorOptions {
     /// The conflict's wars and episodes (geodata/conflict_calendar.csv): spans that undated
     /// mentions stand for. Empty: those rules are off and the text's own dates are kept.
     ConflictCalendar calendar;
+    /// The place model (geodata/place_model.csv, core/extract_place.hpp): picks among the places
+    /// around each event. Empty: the rules' first choice stands.
+    std::optional<LogisticModel> place_model;
+    /// For training the place model: called with each event as it is emitted (before the sink) and
+    /// the candidates its place was chosen from (empty for events named in passing).
+    std::function<void(const Event&, const std::vector<extract::PlaceCandidate>&)> place_trace;
 };
 
 class Extractor {

@@ -28,12 +28,12 @@ std::string_view trim(std::string_view s) {
 
 }  // namespace
 
-core::ConfidenceModel parse_confidence_model(std::string_view text, const std::string& source) {
-    const auto& names = core::confidence_feature_names();
+core::LogisticModel parse_logistic_model(std::string_view text, const std::string& source,
+                                         const std::vector<std::string>& names, std::string_view retrain_with) {
     std::map<std::string, std::size_t> index;
     for (std::size_t i = 0; i < names.size(); ++i) index.emplace(names[i], i);
 
-    core::ConfidenceModel m{.names = names, .weights = std::vector<double>(names.size(), 0.0), .bias = 0.0};
+    core::LogisticModel m{.names = names, .weights = std::vector<double>(names.size(), 0.0), .bias = 0.0};
     std::vector<bool> seen(names.size(), false);
     bool header = false, have_bias = false;
     std::size_t line_no = 0;
@@ -67,30 +67,40 @@ core::ConfidenceModel parse_confidence_model(std::string_view text, const std::s
         if (it == index.end())
             throw fmt_error(
                 "{}:{}: error: unknown feature '{}' (the model was made for another version of sitmap; "
-                "retrain it with sitmap_train_confidence)",
-                source, line_no, key);
+                "retrain it with {})",
+                source, line_no, key, retrain_with);
         if (seen[it->second]) throw fmt_error("{}:{}: error: feature '{}' is given twice", source, line_no, key);
         seen[it->second] = true;
         m.weights[it->second] = w;
     }
-    if (!header) throw fmt_error("{}: error: no 'feature,weight' header (not a confidence model)", source);
+    if (!header) throw fmt_error("{}: error: no 'feature,weight' header (not a model file)", source);
     if (!have_bias) throw fmt_error("{}: error: no 'bias' row", source);
     for (std::size_t i = 0; i < names.size(); ++i)
         if (!seen[i])
-            throw fmt_error("{}: error: no weight for feature '{}' (retrain it with sitmap_train_confidence)", source,
-                            names[i]);
+            throw fmt_error("{}: error: no weight for feature '{}' (retrain it with {})", source, names[i],
+                            retrain_with);
     return m;
 }
 
-core::ConfidenceModel read_confidence_model(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw fmt_error("{}: error: cannot read the confidence model ({})", path.string(), std::strerror(errno));
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return parse_confidence_model(ss.str(), path.string());
+core::ConfidenceModel parse_confidence_model(std::string_view text, const std::string& source) {
+    return parse_logistic_model(text, source, core::confidence_feature_names(), "sitmap_train_confidence");
 }
 
-std::string confidence_model_to_csv(const core::ConfidenceModel& model, const std::vector<std::string>& comments) {
+core::LogisticModel read_logistic_model(const fs::path& path, const std::vector<std::string>& names,
+                                        std::string_view what, std::string_view retrain_with) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw fmt_error("{}: error: cannot read {} ({})", path.string(), what, std::strerror(errno));
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return parse_logistic_model(ss.str(), path.string(), names, retrain_with);
+}
+
+core::ConfidenceModel read_confidence_model(const fs::path& path) {
+    return read_logistic_model(path, core::confidence_feature_names(), "the confidence model",
+                               "sitmap_train_confidence");
+}
+
+std::string confidence_model_to_csv(const core::LogisticModel& model, const std::vector<std::string>& comments) {
     SITMAP_ASSERT(model.names.size() == model.weights.size(), "model names and weights differ in size");
     std::string out;
     for (const auto& c : comments) out += "# " + c + "\n";
@@ -106,21 +116,28 @@ void write_confidence_model(const fs::path& path, const core::ConfidenceModel& m
     write_text_atomically(path, confidence_model_to_csv(model, comments), "the confidence model");
 }
 
-std::optional<core::ConfidenceModel> load_confidence_model_if_present(const fs::path& path, core::Diagnostics& diags) {
+std::optional<core::LogisticModel> load_logistic_model_if_present(const fs::path& path,
+                                                                  const std::vector<std::string>& names,
+                                                                  const ModelUse& use, core::Diagnostics& diags) {
     std::error_code ec;
     if (!fs::exists(path, ec)) {
         diags.add(core::Severity::Info, core::DiagCode::FileMissing, path.string(), "",
-                  "no confidence model; event confidence is the extractor's heuristic");
+                  fmt::format("no {}; {}", use.what, use.fallback));
         return std::nullopt;
     }
     try {
-        return read_confidence_model(path);
+        return read_logistic_model(path, names, use.what, use.retrain_with);
     } catch (const Error& e) {
-        diags.add(
-            core::Severity::Warning, core::DiagCode::FileUnreadable, path.string(), "",
-            fmt::format("confidence model not used, event confidence is the extractor's heuristic: {}", e.what()));
+        diags.add(core::Severity::Warning, core::DiagCode::FileUnreadable, path.string(), "",
+                  fmt::format("{} not used, {}: {}", use.what, use.fallback, e.what()));
         return std::nullopt;
     }
+}
+
+std::optional<core::ConfidenceModel> load_confidence_model_if_present(const fs::path& path, core::Diagnostics& diags) {
+    return load_logistic_model_if_present(
+        path, core::confidence_feature_names(),
+        {"confidence model", "event confidence is the extractor's heuristic", "sitmap_train_confidence"}, diags);
 }
 
 ConfidenceTrainingSet confidence_training_set(const EvaluationRun& run) {
@@ -141,7 +158,7 @@ ConfidenceTrainingSet confidence_training_set(const EvaluationRun& run) {
 ConfidenceTrainingSet load_confidence_training_set(const std::string& source_dir, const std::string& documents_dir,
                                                    const std::string& gold_dir, core::Diagnostics& diags) {
     const ShippedExtractor data = load_shipped_extractor_data(source_dir, diags);
-    const core::Extractor extractor(data.gazetteer, {.calendar = data.calendar});
+    const core::Extractor extractor(data.gazetteer, data.options());
     return confidence_training_set(run_evaluation(extractor, {documents_dir}, {gold_dir}, diags));
 }
 

@@ -17,6 +17,24 @@
 
 namespace sitmap::io {
 
+/// What a model file is for, in messages: its name ("confidence model"), what happens without it,
+/// and the tool that retrains it.
+struct ModelUse {
+    std::string_view what;
+    std::string_view fallback;
+    std::string_view retrain_with;
+};
+
+/// Any logistic model file (this format) whose features are `names`: parses, reads, loads when
+/// present (missing: Info; malformed: Warning naming file and line; both give nullopt).
+core::LogisticModel parse_logistic_model(std::string_view text, const std::string& source,
+                                         const std::vector<std::string>& names, std::string_view retrain_with);
+core::LogisticModel read_logistic_model(const std::filesystem::path& path, const std::vector<std::string>& names,
+                                        std::string_view what, std::string_view retrain_with);
+std::optional<core::LogisticModel> load_logistic_model_if_present(const std::filesystem::path& path,
+                                                                  const std::vector<std::string>& names,
+                                                                  const ModelUse& use, core::Diagnostics& diags);
+
 /// Parses the text of a model file; `source` names it in messages. Throws sitmap::Error
 /// ("confidence_model.csv:7: error: weight 'x' of feature 'actor_empty' is not a number") for a
 /// missing header, an unknown, repeated or missing feature, a missing bias, or a bad number.
@@ -27,7 +45,7 @@ core::ConfidenceModel read_confidence_model(const std::filesystem::path& path);
 
 /// The model file's text: each of `comments` as a '# ' line, the header, the bias, then the
 /// features in order; weights with 17 significant digits, so reading gives back the same doubles.
-std::string confidence_model_to_csv(const core::ConfidenceModel& model, const std::vector<std::string>& comments);
+std::string confidence_model_to_csv(const core::LogisticModel& model, const std::vector<std::string>& comments);
 
 /// Writes confidence_model_to_csv() atomically (beside the target, then renamed). Throws
 /// sitmap::Error naming the path.

@@ -39,7 +39,7 @@ core::ConflictCalendar load_conflict_calendar(const std::filesystem::path& path,
         const auto end = core::parse_iso_date(f[3]);
         const auto precision = core::parse_precision(f[4]);
         if (!kind) {
-            bad(r, fmt::format("kind '{}' (expected war, ongoing or period); row skipped", f[0]));
+            bad(r, fmt::format("kind '{}' (expected war, ongoing, period or episode); row skipped", f[0]));
             continue;
         }
         if (!start || !end || std::chrono::sys_days(*end) < std::chrono::sys_days(*start)) {
@@ -75,7 +75,7 @@ core::ConflictCalendar load_conflict_calendar(const std::filesystem::path& path,
         }
         span.source = f[9];
         if (span.kind != core::ConflictSpan::Kind::War && span.cues.empty()) {
-            bad(r, "an ongoing or period span needs cue words; row skipped");
+            bad(r, "an ongoing, period or episode span needs cue words; row skipped");
             continue;
         }
         calendar.spans.push_back(std::move(span));

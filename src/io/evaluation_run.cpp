@@ -3,6 +3,7 @@
 #include "io/conflict_calendar_io.hpp"
 #include "io/documents.hpp"
 #include "io/gazetteer_io.hpp"
+#include "io/place_model_io.hpp"
 
 #include <fmt/format.h>
 
@@ -63,6 +64,7 @@ ShippedExtractor load_shipped_extractor_data(const std::string& source_dir, core
     ShippedExtractor s;
     s.gazetteer = load_gazetteer(source_dir + "/geodata/gazetteer.csv", diags);
     s.calendar = load_conflict_calendar(source_dir + "/geodata/conflict_calendar.csv", diags);
+    s.place_model = load_place_model_if_present(source_dir + "/geodata/place_model.csv", diags);
     return s;
 }
 

@@ -5,6 +5,7 @@
 #include "core/evaluation.hpp"
 #include "core/extractor.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,10 +23,13 @@ EvaluationRun run_evaluation(const core::Extractor& extractor, const std::vector
                              const std::vector<std::string>& gold_files, core::Diagnostics& diags,
                              const core::MatchRules& rules = {});
 
-/// The usual extractor: the shipped gazetteer and conflict calendar under `source_dir`/geodata.
+/// The usual extractor: the shipped gazetteer, conflict calendar and place model under
+/// `source_dir`/geodata (the place model when present: io/place_model_io.hpp).
 struct ShippedExtractor {
     core::Gazetteer gazetteer;
     core::ConflictCalendar calendar;
+    std::optional<core::LogisticModel> place_model;
+    core::ExtractorOptions options() const { return {.calendar = calendar, .place_model = place_model}; }
 };
 ShippedExtractor load_shipped_extractor_data(const std::string& source_dir, core::Diagnostics& diags);
 

@@ -19,7 +19,7 @@ std::vector<core::Event> events_of(const std::string& part_and_file) {
         core::Diagnostics d;
         return io::load_shipped_extractor_data(SITMAP_SOURCE_DIR, d);
     }();
-    const core::Extractor extractor(data.gazetteer, {.calendar = data.calendar});
+    const core::Extractor extractor(data.gazetteer, data.options());
     core::Diagnostics diags;
     std::vector<core::Event> out;
     const std::string path = std::string(SITMAP_TESTDATA_DIR) + "/corpus/" + part_and_file;
@@ -131,4 +131,54 @@ TEST_CASE("rule: bulleted timelines without full stops are read, item by item", 
         for (const auto& e : ev) days.insert(core::day_number(e.date.start));
         CHECK(days.size() >= 8);  // items keep their own dates, not the first item's
     }
+}
+
+namespace {
+
+// The publication date a document is read with, and the events of a rule document
+// (tests/data/rules: short texts in other outlets' forms, not annotated).
+core::Document document_of(const std::string& path) {
+    core::Diagnostics diags;
+    core::Document out;
+    REQUIRE(io::read_document(path, diags, [&](core::Document&& d) { out = std::move(d); }));
+    return out;
+}
+
+const std::string kRules = std::string(SITMAP_TESTDATA_DIR) + "/rules/";
+
+const core::Event& quoted(const std::vector<core::Event>& ev, const std::string& phrase) {
+    const auto found = with_phrase(ev, phrase);
+    INFO(phrase);
+    REQUIRE_FALSE(found.empty());
+    return found.front();
+}
+
+}  // namespace
+
+TEST_CASE("rule: a dateline without a year takes its year from the conflict calendar", "[io][rules]") {
+    // Two outlets' forms: "CITY/CITY, Month D. /Agency/." and "CITY, Month D (Agency) -".
+    CHECK(quoted(events_of("dev/a07_sever_press_second_truce.txt"), "humanitarian truce").date.start ==
+          ymd(2020, 10, 18));
+    CHECK(quoted(events_of("dev/b07_meridian_wire_sev_lich_standoff.txt"), "dug in").date.start.year() ==
+          std::chrono::year(2021));
+}
+
+TEST_CASE("rule: 'Issued:' and 'Last updated:' lines are publication dates", "[io][rules]") {
+    const auto a = document_of(kRules + "relief_bulletin_issued.txt");
+    REQUIRE(a.publication_date);
+    CHECK(*a.publication_date == ymd(2023, 9, 27));
+    const auto b = document_of(kRules + "pass_notes_last_updated.txt");
+    REQUIRE(b.publication_date);
+    CHECK(*b.publication_date == ymd(2022, 7, 14));
+    // "on Thursday" then counts back from that day.
+    CHECK(quoted(events_of("../rules/pass_notes_last_updated.txt"), "continued").date.start == ymd(2022, 7, 14));
+}
+
+TEST_CASE("rule: a live blog's update heading moves 'now' to its day", "[io][rules]") {
+    // Hayk Online's "UPDATE 13.12.2020 | 19:45" and Lori Live's "Updated 12.12.2020 | 09:10".
+    CHECK(quoted(events_of("dev/b05_hayk_online_mod_hadrut_dec2020.txt"), "tense but under control").date.start ==
+          ymd(2020, 12, 13));
+    const auto lori = events_of("../rules/lori_live_update.txt");
+    CHECK(quoted(lori, "moved towards").date.start == ymd(2020, 12, 11));
+    CHECK(quoted(lori, "peacekeepers arrived").date.start == ymd(2020, 12, 12));
 }

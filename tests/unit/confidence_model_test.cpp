@@ -110,14 +110,14 @@ TEST_CASE("a confidence model predicts the logistic of its weighted features", "
     const auto& names = confidence_feature_names();
     ConfidenceModel m{.names = names, .weights = std::vector<double>(names.size(), 0.0), .bias = 0.0};
     const Event e = make_event();
-    CHECK_THAT(m.predict(e), Catch::Matchers::WithinAbs(0.5, 1e-12));
+    CHECK_THAT(predict_confidence(m, e), Catch::Matchers::WithinAbs(0.5, 1e-12));
     m.weights.back() = 2.0;  // heuristic 0.8
     m.bias = -1.0;
-    CHECK_THAT(m.predict(e), Catch::Matchers::WithinAbs(1.0 / (1.0 + std::exp(-(2.0 * 0.8 - 1.0))), 1e-12));
+    CHECK_THAT(predict_confidence(m, e), Catch::Matchers::WithinAbs(1.0 / (1.0 + std::exp(-(2.0 * 0.8 - 1.0))), 1e-12));
 
     Event f = e;
     apply_confidence(m, f);
-    CHECK(f.confidence == std::round(m.predict(e) * 100.0) / 100.0);  // rounded as event files store it
+    CHECK(f.confidence == std::round(predict_confidence(m, e) * 100.0) / 100.0);  // rounded as event files store it
     CHECK(f.confidence != e.confidence);
 }
 

@@ -7,7 +7,9 @@
 #include "core/conflict_calendar.hpp"
 #include "core/csv.hpp"
 #include "core/evaluation.hpp"
+#include "core/extract_frames.hpp"
 #include "core/extract_lexicon.hpp"
+#include "core/extract_place.hpp"
 #include "core/extract_structure.hpp"
 #include "core/extract_time.hpp"
 
@@ -402,4 +404,163 @@ TEST_CASE("dedup: a quote after its own paraphrase is one event", "[core][extrac
         run("Date: 2020-10-17\n---\nAzerbaijani troops captured Fuzuli on Saturday, the president said. "
             "\"Our army captured Fuzuli,\" he said.\n");
     CHECK(count(ev, EventType::Capture) == 1);
+}
+
+// ---- Place model (core/extract_place.hpp) ----
+
+namespace {
+
+/// A place model that rates candidates by one feature only.
+LogisticModel favouring(std::string_view feature) {
+    const auto& names = extract::place_feature_names();
+    LogisticModel m{.names = names, .weights = std::vector<double>(names.size(), 0.0), .bias = 0.0};
+    for (std::size_t i = 0; i < names.size(); ++i)
+        if (names[i] == feature) m.weights[i] = 5.0;
+    return m;
+}
+
+std::vector<Event> run_with_places(const std::string& text, std::optional<LogisticModel> model) {
+    static const Gazetteer g = test_gazetteer();
+    Diagnostics diags;
+    const Document doc = parse_document("t.txt", text, diags);
+    return Extractor(g, {.calendar = test_calendar(), .place_model = std::move(model)}).extract(doc, diags);
+}
+
+}  // namespace
+
+TEST_CASE("the place candidates of a frame: its own places, the scene, the speaker, the focus", "[core][extract]") {
+    const Gazetteer g = test_gazetteer();
+    const std::string text = "Officials in Baku said Armenian artillery shelled Fuzuli overnight.";
+    const auto toks = tokenize(text);
+    const auto places = g.find_mentions(text, toks);
+    const auto frames = extract::find_frames(text, toks);
+    REQUIRE_FALSE(frames.empty());
+    const extract::SentenceView view{text, toks, places};
+    const std::size_t karabakh = g.lookup("Karabakh").front();
+    const std::size_t hadrut = g.lookup("Hadrut").front();
+    const extract::PlaceContext ctx{.focus = karabakh, .scene = hadrut};
+    const auto& act = frames.back();  // "shelled Fuzuli"
+    const auto picks = extract::attach_places(g, view, act, karabakh);
+    REQUIRE(picks.size() == 1);
+    const auto cands = extract::place_candidates(g, view, act, picks, ctx);
+    auto find = [&](std::string_view name) {
+        const auto it = std::find_if(cands.begin(), cands.end(),
+                                     [&](const extract::PlaceCandidate& c) { return g.place(c.place).name == name; });
+        REQUIRE(it != cands.end());
+        return *it;
+    };
+    CHECK(g.place(cands.front().place).name == "Fuzuli");  // the rules' choice comes first
+    CHECK((find("Fuzuli").sources & extract::kFromHeuristic));
+    CHECK((find("Baku").sources & (extract::kFromFrame | extract::kFromSentence)));
+    CHECK(find("Hadrut").sources == extract::kFromScene);
+    CHECK(find("Karabakh").sources == extract::kFromFocus);
+    const auto& names = extract::place_feature_names();
+    auto feature = [&](const extract::PlaceCandidate& c, std::string_view name) {
+        const auto it = std::find(names.begin(), names.end(), name);
+        REQUIRE(it != names.end());
+        return c.features[static_cast<std::size_t>(it - names.begin())];
+    };
+    CHECK(feature(find("Baku"), "locative") == 1.0);  // "in Baku"
+    CHECK(feature(find("Fuzuli"), "locative") == 0.0);
+    CHECK(feature(find("Karabakh"), "region") == 1.0);
+    CHECK(feature(find("Fuzuli"), "point") == 1.0);
+    CHECK(feature(find("Hadrut"), "heuristic") == 0.0);
+    // A model decides among them.
+    CHECK(g.place(cands[extract::best_place(favouring("from_scene"), cands)].place).name == "Hadrut");
+    CHECK(g.place(cands[extract::best_place(favouring("heuristic"), cands)].place).name == "Fuzuli");
+}
+
+TEST_CASE("a place model moves an event to the candidate it rates best; without one the rules stand",
+          "[core][extract]") {
+    const std::string text =
+        "Date: 2020-10-20\n---\nFighting raged around Hadrut on Monday. Armenian artillery shelled Fuzuli on "
+        "Monday night, officials in Baku said.\n";
+    const auto plain = run_with_places(text, std::nullopt);
+    CHECK(at(plain, "Fuzuli", EventType::Strike).place_text == "Fuzuli");
+    const auto scene = run_with_places(text, favouring("from_scene"));
+    const Event& moved = at(scene, "Hadrut", EventType::Strike);
+    CHECK(moved.place_text == "Hadrut");  // the scene's words, not the sentence's
+    // A coordinated list the rules read as several places is kept whole.
+    const auto list = run_with_places(
+        "Date: 2020-10-20\n---\nArmenian artillery shelled Fuzuli and Hadrut on Monday.\n", favouring("from_focus"));
+    CHECK(count(list, EventType::Strike) == 2);
+}
+
+// ---- Dates of documents without a dated dateline ----
+
+TEST_CASE("'Issued:' and 'Last updated:' lines date a document", "[core][document]") {
+    Diagnostics diags;
+    const Document a = parse_document("a.txt",
+                                      "AGENCY\n\nSITUATION REPORT No. 4\nReporting period: 28 September - 2 October "
+                                      "2023\nIssued: 2 October 2023\n\nText.\n",
+                                      diags);
+    REQUIRE(a.publication_date);
+    CHECK(*a.publication_date == d(2023, 10, 2));
+    const Document b =
+        parse_document("b.txt", "HERALD\n\nEXPLAINER | Last updated: 30.08.2022\n\nThe road of life.\n", diags);
+    REQUIRE(b.publication_date);
+    CHECK(*b.publication_date == d(2022, 8, 30));
+}
+
+TEST_CASE("a wire dateline without a year is dated by the conflict calendar; a timeline item is no dateline",
+          "[core][extract]") {
+    ConflictCalendar cal = test_calendar();
+    cal.spans.push_back({ConflictSpan::Kind::Episode,
+                         "border crisis",
+                         {d(2021, 5, 12), d(2021, 11, 17), DatePrecision::Day},
+                         {"sev lich", "incursion"},
+                         std::nullopt,
+                         0,
+                         "test"});
+    static const Gazetteer g = test_gazetteer();
+    auto first_date = [&](const std::string& text, Diagnostics& diags) {
+        const Document doc = parse_document("t.txt", text, diags);
+        const auto ev = Extractor(g, {.calendar = cal}).extract(doc, diags);
+        REQUIRE_FALSE(ev.empty());
+        return ev.front().date.start;
+    };
+    Diagnostics diags;
+    // Two outlets' forms: "CITY, Month D (Agency) -" and "CITY/CITY, Month D. /Agency/."
+    CHECK(first_date("Headline here\n\nGORIS, May 14 (Meridian Wire) \xE2\x80\x93 Azerbaijani troops shelled "
+                     "positions near Goris on Friday after the incursion near Sev Lich, officials said.\n",
+                     diags) == d(2021, 5, 14));
+    CHECK_THAT(diags.all().back().message, Catch::Contains("dated 2021-05-14 by the conflict calendar"));
+    CHECK(first_date("AGENCY\n\nBAKU/YEREVAN, October 18. /Sever Press/. Armenian forces shelled Fuzuli on "
+                     "Sunday, the ministry said.\n",
+                     diags) == d(2020, 10, 18));
+    // The shortest span that holds the day wins when no cue is named (the 44-day war, not 1988-94).
+    const Document item = parse_document("i.txt", "Notes\n\n- 27 September \xE2\x80\x93 fighting breaks out\n", diags);
+    CHECK_FALSE(item.yearless_dateline.has_value());
+}
+
+TEST_CASE("date_in_calendar: the span whose cues the text names most, then the shortest", "[core][calendar]") {
+    ConflictCalendar cal;
+    cal.spans.push_back({ConflictSpan::Kind::Episode,
+                         "long",
+                         {d(2019, 1, 1), d(2021, 12, 31), DatePrecision::Day},
+                         {"x"},
+                         std::nullopt,
+                         0,
+                         "t"});
+    cal.spans.push_back({ConflictSpan::Kind::Episode,
+                         "short",
+                         {d(2020, 6, 1), d(2020, 8, 31), DatePrecision::Day},
+                         {"y"},
+                         std::nullopt,
+                         0,
+                         "t"});
+    CHECK(date_in_calendar(cal, 7, 28, {0, 0}) == d(2020, 7, 28));  // the shorter span
+    CHECK(date_in_calendar(cal, 7, 28, {3, 1}) == d(2021, 7, 28));  // the cued span, its latest year
+    CHECK(date_in_calendar(cal, 12, 5, {0, 0}) == d(2021, 12, 5));  // only the long span holds it
+    CHECK_FALSE(date_in_calendar(cal, 2, 30, {0, 0}).has_value());  // no such day
+    CHECK(parse_span_kind("episode") == ConflictSpan::Kind::Episode);
+}
+
+TEST_CASE("a live blog's update heading is its new 'now': weekdays below it count from that day", "[core][extract]") {
+    const auto ev = run(
+        "Date: 2020-12-12\n---\nHadrut fighting\n\n12.12.2020 | 14:10\n\nArmenian forces shelled Hadrut on Saturday, "
+        "the ministry said.\n\nUPDATE 13.12.2020 | 19:45\n\nAzerbaijani artillery shelled Martuni on Sunday "
+        "evening, the ministry said.\n");
+    CHECK(at(ev, "Hadrut", EventType::Strike).date.start == d(2020, 12, 12));
+    CHECK(at(ev, "Martuni", EventType::Strike).date.start == d(2020, 12, 13));
 }
