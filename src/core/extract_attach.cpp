@@ -4,6 +4,7 @@
 #include "core/extract_lexicon.hpp"
 
 #include <algorithm>
+#include <set>
 
 namespace sitmap::core::extract {
 
@@ -67,8 +68,7 @@ bool excluded(const Gazetteer& gaz, const SentenceView& s, const PlaceMention& m
     if (m.last_token == m.first_token + 1) {
         auto name_word = [&](std::size_t i) {
             if (i >= t.size() || !t[i].capitalized || t[i].numeric) return false;
-            for (const PlaceMention& o : s.places)
-                if (i >= o.first_token && i < o.last_token) return false;
+            if (s.in_place[i]) return false;
             if (one_of(t[i].folded, {"mayor",      "governor", "head",    "district", "region",    "city",
                                      "town",       "province", "airport", "road",     "corridor",  "bridge",
                                      "checkpoint", "valley",   "river",   "lake",     "mountains", "heights",
@@ -164,13 +164,7 @@ std::vector<PlacePick> attach_places(const Gazetteer& gaz, const SentenceView& s
             if (excluded(gaz, s, m, s.places.size() - 1) || in_road_name(s, m)) continue;
             const NamedPlace& p = gaz.place(m.place);
             const std::string_view prev = governing(t, m.first_token);
-            bool locative = (word_class(prev) & kLocative) != 0;
-            // Members of a list share the preposition of its first element.
-            for (std::size_t q = k; q > 0 && !locative; --q) {
-                const PlaceMention& a = s.places[q - 1];
-                if (!list_gap(s.text.substr(a.end, s.places[q].begin - a.end))) break;
-                locative = (word_class(governing(t, a.first_token)) & kLocative) != 0;
-            }
+            const bool locative = s.list_locative[k] != 0;  // a list's members share its first's preposition
             const bool actor = actor_like(s, m);
             // Far from what the document is about (talks in Moscow, a session in New York): the
             // event belongs to the region the document covers.
@@ -193,6 +187,7 @@ std::vector<PlacePick> attach_places(const Gazetteer& gaz, const SentenceView& s
     }
     std::vector<PlacePick> out;
     if (cands.empty()) return out;
+    std::set<std::size_t> taken;  // places already given
     const Cand* best = &cands.front();
     for (const auto& c : cands)
         if (c.score > best->score) best = &c;
@@ -209,12 +204,27 @@ std::vector<PlacePick> attach_places(const Gazetteer& gaz, const SentenceView& s
         const NamedPlace& p = gaz.place(m.place);
         if (!p.has_position || excluded(gaz, s, m, s.places.size() - 1)) continue;
         if (k != best->mention && (p.precision != want || p.precision == LocationPrecision::Country)) continue;
+        if (taken.count(m.place)) continue;
         bool dup = false;
-        for (const auto& c : out)
-            dup = dup || c.place == m.place || Gazetteer::distance_km(gaz.place(c.place).position, p.position) < 1.0;
+        for (std::size_t c = 0; c < out.size() && out.size() < 64 && !dup; ++c)
+            dup = Gazetteer::distance_km(gaz.place(out[c].place).position, p.position) < 1.0;
+        taken.insert(m.place);
         if (!dup) out.push_back({m.place, TextSpan{m.begin, m.end}, true, m.tolerant});
     }
     return out;
+}
+
+SentenceView view_of(std::string_view text, const std::vector<Token>& tokens, const std::vector<PlaceMention>& places) {
+    SentenceView s{text, tokens, places, std::vector<char>(tokens.size(), 0), std::vector<char>(places.size(), 0)};
+    for (const PlaceMention& m : places)
+        for (std::size_t i = m.first_token; i < m.last_token && i < tokens.size(); ++i) s.in_place[i] = 1;
+    for (std::size_t k = 0; k < places.size(); ++k) {
+        bool locative = (word_class(governing(tokens, places[k].first_token)) & kLocative) != 0;
+        if (!locative && k > 0 && list_gap(text.substr(places[k - 1].end, places[k].begin - places[k - 1].end)))
+            locative = s.list_locative[k - 1] != 0;
+        s.list_locative[k] = locative ? 1 : 0;
+    }
+    return s;
 }
 
 MentionTraits mention_traits(const Gazetteer& gaz, const SentenceView& s, const Frame& f, std::size_t k) {
@@ -222,12 +232,7 @@ MentionTraits mention_traits(const Gazetteer& gaz, const SentenceView& s, const 
     MentionTraits t;
     t.excluded = excluded(gaz, s, m, s.places.size() - 1);
     t.road = in_road_name(s, m);
-    t.locative = (word_class(governing(s.tokens, m.first_token)) & kLocative) != 0;
-    for (std::size_t q = k; q > 0 && !t.locative; --q) {
-        const PlaceMention& a = s.places[q - 1];
-        if (!list_gap(s.text.substr(a.end, s.places[q].begin - a.end))) break;
-        t.locative = (word_class(governing(s.tokens, a.first_token)) & kLocative) != 0;
-    }
+    t.locative = s.list_locative[k] != 0;
     t.actor = actor_like(s, m);
     t.in_frame = m.first_token >= f.begin && m.last_token <= f.end;
     t.before_trigger = m.last_token <= f.trigger;

@@ -17,12 +17,16 @@
 
 namespace sitmap::core::extract {
 
-/// One sentence as the attachment stage sees it.
+/// One sentence as the attachment stage sees it, with what every frame asks of it computed once
+/// (so that a sentence listing thousands of places costs linear time): make it with view_of().
 struct SentenceView {
     std::string_view text;
     const std::vector<Token>& tokens;
     const std::vector<PlaceMention>& places;
+    std::vector<char> in_place;       ///< per token: inside a place mention
+    std::vector<char> list_locative;  ///< per mention: governed by "in", "near" ... or its list's first member is
 };
+SentenceView view_of(std::string_view text, const std::vector<Token>& tokens, const std::vector<PlaceMention>& places);
 
 struct PlacePick {
     std::size_t place = 0;  ///< gazetteer index

@@ -84,7 +84,8 @@ const Table& lexicon() {
              "threaten",   "reject",   "dismiss",    "protest",   "welcome",   "criticize", "criticise",
              "respond",    "tweet",    "accusation", "denial",    "assert",    "argue",     "acknowledge",
              "insistence", "complain", "complaint",  "ask",       "letter",    "address",   "speech",
-             "briefing",   "post",     "comment",    "recall",    "invoke",    "quote",     "publish"},
+             "briefing",   "post",     "comment",    "recall",    "invoke",    "quote",     "publish",
+             "voice",      "circulate"},
             true);
         add(EventType::Casualty, 8,
             {"kill", "wound", "injure", "injury", "dead", "die", "casualty", "fatality", "death", "mine", "landmine",
@@ -181,6 +182,10 @@ std::optional<Trigger> phrasal(std::string_view lem, std::string_view next) {
     if (lem == "take" && (next == "over" || next == "control")) return mk(EventType::Capture, 7);
     if (lem == "come" && next == "under") return mk(EventType::Strike, 6);
     if (lem == "fall" && next == "to") return mk(EventType::Capture, 7);
+    // "Jabrayil fell in early October", "the fall of Shusha" (not "arrivals fell sharply").
+    if (lem == "fall" && (next == "in" || next == "on" || next == "of" || next == "after" || next == "within"))
+        return mk(EventType::Capture, 6);
+    if (lem == "take" && next == "up") return mk(EventType::Deployment, 5);  // "take up positions"
     if (lem == "pull" && (next == "out" || next == "back")) return mk(EventType::Deployment, 5);
     if (lem == "break" && next == "out") return mk(EventType::Clash, 6);
     if (lem == "open" && next == "fire") return mk(EventType::Strike, 6);

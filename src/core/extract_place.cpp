@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_map>
 
 namespace sitmap::core::extract {
 
@@ -152,20 +153,23 @@ const std::vector<std::string>& place_feature_names() {
 std::vector<PlaceCandidate> place_candidates(const Gazetteer& gaz, const SentenceView& s, const Frame& f,
                                              const std::vector<PlacePick>& heuristic, const PlaceContext& ctx) {
     std::vector<PlaceCandidate> out;
+    std::unordered_map<std::size_t, std::size_t> index;  // place -> its candidate
     auto add = [&](std::size_t place, unsigned source, std::optional<std::size_t> mention) {
         if (!gaz.place(place).has_position) return;
-        for (auto& c : out)
-            if (c.place == place) {
-                c.sources |= source;
-                if (!c.mention) c.mention = mention;
-                return;
-            }
+        if (const auto it = index.find(place); it != index.end()) {
+            PlaceCandidate& c = out[it->second];
+            c.sources |= source;
+            if (!c.mention) c.mention = mention;
+            return;
+        }
+        index.emplace(place, out.size());
         out.push_back(PlaceCandidate{place, source, mention, {}});
     };
+    std::unordered_map<std::size_t, std::size_t> first_mention;  // place -> its first mention
+    for (std::size_t k = s.places.size(); k-- > 0;) first_mention[s.places[k].place] = k;
     auto mention_of = [&](std::size_t place) -> std::optional<std::size_t> {
-        for (std::size_t k = 0; k < s.places.size(); ++k)
-            if (s.places[k].place == place) return k;
-        return std::nullopt;
+        const auto it = first_mention.find(place);
+        return it == first_mention.end() ? std::nullopt : std::optional<std::size_t>(it->second);
     };
     for (const PlacePick& pk : heuristic)
         add(pk.place, kFromHeuristic, pk.stated ? mention_of(pk.place) : std::nullopt);

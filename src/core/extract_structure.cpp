@@ -243,19 +243,25 @@ std::optional<std::string> non_english_language(std::string_view text) {
         "ve", "ile", "bu", "uzre", "olan", "edib", "olub", "terefinden", "ucun", "bildirib", "da", "de"};
     static constexpr std::array<std::string_view, 12> french{"le",  "la",  "les",  "des",  "et",  "du",
                                                              "est", "une", "dans", "pour", "par", "au"};
-    std::size_t en = 0, az = 0, fr = 0;
+    // Function words are counted among the lower-case words only: a long list of names (a village
+    // list, a roll of the dead) says nothing about the language it is written in.
+    std::size_t en = 0, az = 0, fr = 0, lower = 0;
     for (const auto& t : toks) {
+        if (t.capitalized || t.numeric) continue;
+        ++lower;
         for (auto w : english) en += t.folded == w;
         for (auto w : azerbaijani) az += t.folded == w;
         for (auto w : french) fr += t.folded == w;
     }
-    const double share = static_cast<double>(en) / static_cast<double>(toks.size());
-    if (share >= 0.08) return std::nullopt;
+    const double share = lower ? static_cast<double>(en) / static_cast<double>(lower) : 1.0;
+    if (share >= 0.12) return std::nullopt;
     if (arm * 2 > toks.size()) return "Armenian";
     if (cyr * 2 > toks.size()) return "Russian";
     if (other_script * 2 > toks.size()) return "a non-Latin script";
-    if (az > fr && az * 30 > toks.size()) return "Azerbaijani";
-    if (fr * 20 > toks.size()) return "French";
+    if (az > fr && az * 30 > lower) return "Azerbaijani";
+    if (fr * 20 > lower) return "French";
+    // Without another language's words, only plenty of running text with almost no English in it.
+    if (lower < 100 || share >= 0.05) return std::nullopt;
     return "another language";
 }
 

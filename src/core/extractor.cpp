@@ -394,7 +394,7 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
         // Only a sentence that reports something needs its dates read.
         const std::vector<RoledDate> dates =
             frames.empty() ? std::vector<RoledDate>{} : dates_with_roles(st, toks, dctx);
-        const SentenceView view{st, toks, sen.places};
+        const SentenceView view = view_of(st, toks, sen.places);
 
         // A sentence with no event that names a town or district sets the scene for the next.
         std::optional<Scene> next_scene = scene;
