@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -13,7 +15,7 @@ namespace fs = std::filesystem;
 
 namespace {
 fs::path fresh_dir(const std::string& name) {
-    const fs::path d = fs::temp_directory_path() / name;
+    const fs::path d = fs::temp_directory_path() / (name + "_" + std::to_string(::getpid()));
     fs::remove_all(d);
     return d;
 }

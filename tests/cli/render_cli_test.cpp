@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
 #include <filesystem>
 
 using sitmap::test::run_sitmap;
@@ -13,11 +15,13 @@ TEST_CASE("sitmap --help and render --help describe every option", "[cli]") {
     CHECK_THAT(main_help.out, Catch::Contains("render") && Catch::Contains("--view") && Catch::Contains("--data"));
     const auto help = run_sitmap("render --help");
     CHECK(help.exit_code == 0);
-    for (const char* opt : {"--bbox", "--size", "--view", "--scale", "--output", "--data"}) CHECK_THAT(help.out, Catch::Contains(opt));
+    for (const char* opt : {"--bbox", "--size", "--view", "--scale", "--output", "--data"})
+        CHECK_THAT(help.out, Catch::Contains(opt));
 }
 
 TEST_CASE("malformed --bbox and --size give a one-line error naming the value and exit 2", "[cli]") {
-    const fs::path out = fs::temp_directory_path() / "sitmap_cli_never_written.png";
+    const fs::path out =
+        fs::temp_directory_path() / ("sitmap_cli_never_written_" + std::to_string(::getpid()) + ".png");
     fs::remove(out);
     struct Case {
         const char* args;
@@ -48,7 +52,7 @@ TEST_CASE("an unwritable output path gives an error naming the path and a non-ze
 
 TEST_CASE("render reports a missing geodata directory per layer and still writes the map", "[cli]") {
     // A data root with fonts but no geodata: every layer is reported, the image is still written.
-    const fs::path root = fs::temp_directory_path() / "sitmap_cli_nogeo";
+    const fs::path root = fs::temp_directory_path() / ("sitmap_cli_nogeo_" + std::to_string(::getpid()));
     fs::remove_all(root);
     fs::create_directories(root / "assets");
     fs::copy(fs::path(SITMAP_SOURCE_DIR) / "assets" / "fonts", root / "assets" / "fonts");
@@ -62,7 +66,7 @@ TEST_CASE("render reports a missing geodata directory per layer and still writes
 
 TEST_CASE("without OpenGL 3.3 core, render says so clearly instead of crashing", "[cli][gl]") {
     // Mesa honours MESA_GL_VERSION_OVERRIDE: at 3.0 no 3.3 core context can be created.
-    const fs::path out = fs::temp_directory_path() / "sitmap_cli_nogl.png";
+    const fs::path out = fs::temp_directory_path() / ("sitmap_cli_nogl_" + std::to_string(::getpid()) + ".png");
     fs::remove(out);
     const auto r = run_sitmap("render --size 64x64 -o '" + out.string() + "'", "MESA_GL_VERSION_OVERRIDE=3.0");
     CHECK(r.exit_code == 1);

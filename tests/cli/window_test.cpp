@@ -30,7 +30,7 @@ bool have_xvfb(const char* what) {
 
 TEST_CASE("the window opens under Xvfb, draws the map and saves a screenshot", "[cli][window]") {
     if (!have_xvfb("window test")) return;
-    const fs::path shot = fs::temp_directory_path() / "sitmap_window_test.png";
+    const fs::path shot = fs::temp_directory_path() / ("sitmap_window_test_" + std::to_string(::getpid()) + ".png");
     fs::remove(shot);
     const auto r =
         run_sitmap("--frames 6 --script zoom:1.5 pan:40,-20 home layers:off --screenshot '" + shot.string() + "'",
@@ -52,7 +52,7 @@ TEST_CASE("an invalid test script step is rejected with the step quoted, before 
 
 TEST_CASE("a correction made before a crash is recovered at the next start", "[cli][window][recovery]") {
     if (!have_xvfb("recovery test")) return;
-    const fs::path dir = fs::temp_directory_path() / "sitmap_recovery_test";
+    const fs::path dir = fs::temp_directory_path() / ("sitmap_recovery_test_" + std::to_string(::getpid()));
     fs::remove_all(dir);
     fs::create_directories(dir);
     const std::string edits = (dir / "edits.gpkg").string();

@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 
@@ -23,7 +25,7 @@ TEST_CASE("the shipped conflict calendar loads: two wars and two episodes with s
 }
 
 TEST_CASE("bad calendar rows are reported with file:line and the rest load", "[io][calendar][errors]") {
-    const fs::path p = fs::temp_directory_path() / "sitmap_calendar_test.csv";
+    const fs::path p = fs::temp_directory_path() / ("sitmap_calendar_test_" + std::to_string(::getpid()) + ".csv");
     std::ofstream(p) << "kind,name,start,end,precision,cues,lat,lon,radius_km,source\n"
                         "war,ok,2020-01-01,2020-02-01,day,,,,,src\n"
                         "battle,bad kind,2020-01-01,2020-02-01,day,,,,,src\n"
@@ -39,7 +41,7 @@ TEST_CASE("bad calendar rows are reported with file:line and the rest load", "[i
     REQUIRE(all.size() == 4);
     CHECK(all[0].where == "3");
     CHECK_THAT(all[0].message, Catch::Contains("'battle'"));
-    CHECK_THAT(all[1].format(), Catch::Contains("sitmap_calendar_test.csv:4:"));
+    CHECK_THAT(all[1].format(), Catch::Contains(p.filename().string() + ":4:"));
     fs::remove(p);
     core::Diagnostics missing;
     CHECK(io::load_conflict_calendar(p, missing).spans.empty());

@@ -4,6 +4,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
 #include <filesystem>
 
 using namespace sitmap;
@@ -72,7 +74,7 @@ TEST_CASE("a missing geodata file is reported with its path and layer", "[io][er
 
 TEST_CASE("a corrupt geodata file is reported and the other layers still load", "[io][errors]") {
     // A copy of the shipped geodata with one file replaced by garbage.
-    const fs::path dir = fs::temp_directory_path() / "sitmap_corrupt_geodata";
+    const fs::path dir = fs::temp_directory_path() / ("sitmap_corrupt_geodata_" + std::to_string(::getpid()));
     fs::remove_all(dir);
     fs::create_directories(dir);
     for (const auto& entry : fs::directory_iterator(kGeodata))
