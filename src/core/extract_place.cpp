@@ -4,7 +4,9 @@
 #include "core/error.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <string_view>
 #include <unordered_map>
 
 namespace sitmap::core::extract {
@@ -21,6 +23,8 @@ enum Feature : std::size_t {
     kFocus,
     kPassageTop,
     kDocumentTop,
+    kTitle,
+    kPrevious,
     kPoint,
     kDistrict,
     kRegion,
@@ -52,25 +56,29 @@ enum Feature : std::size_t {
     kFeatureCount
 };
 
-const char* const kNames[kFeatureCount] = {"heuristic",         "heuristic_stated",
-                                           "from_frame",        "from_sentence",
-                                           "from_scene",        "from_speaker",
-                                           "from_focus",        "from_passage_top",
-                                           "from_document_top", "point",
-                                           "district",          "region",
-                                           "country",           "corridor_or_bridge",
-                                           "capital",           "line_or_border",
-                                           "locative",          "actor",
-                                           "excluded",          "road",
-                                           "before_trigger",    "tolerant",
-                                           "near_trigger",      "document_mentions",
-                                           "passage_mentions",  "statement",
-                                           "statement_country", "statement_region",
-                                           "statement_capital", "reported_outside_frame",
-                                           "speaks_country",    "act_point",
-                                           "act_district",      "is_focus",
-                                           "near_focus",        "far_from_focus",
-                                           "near_first_choice"};
+// One name per Feature, in its order (place_feature_names checks the count).
+constexpr std::array<std::string_view, kFeatureCount> kNames{
+    "heuristic",         "heuristic_stated",
+    "from_frame",        "from_sentence",
+    "from_scene",        "from_speaker",
+    "from_focus",        "from_passage_top",
+    "from_document_top", "from_title",
+    "from_previous",     "point",
+    "district",          "region",
+    "country",           "corridor_or_bridge",
+    "capital",           "line_or_border",
+    "locative",          "actor",
+    "excluded",          "road",
+    "before_trigger",    "tolerant",
+    "near_trigger",      "document_mentions",
+    "passage_mentions",  "statement",
+    "statement_country", "statement_region",
+    "statement_capital", "reported_outside_frame",
+    "speaks_country",    "act_point",
+    "act_district",      "is_focus",
+    "near_focus",        "far_from_focus",
+    "near_first_choice",
+};
 
 double log_count(const std::map<std::size_t, int>* counts, std::size_t place) {
     if (!counts) return 0;
@@ -106,6 +114,8 @@ void describe(const Gazetteer& gaz, const SentenceView& s, const Frame& f, const
     on(kFocus, c.sources & kFromFocus);
     on(kPassageTop, c.sources & kFromPassage);
     on(kDocumentTop, c.sources & kFromDocument);
+    on(kTitle, c.sources & kFromTitle);
+    on(kPrevious, c.sources & kFromPrevious);
     on(kPoint, p.precision == LocationPrecision::Point);
     on(kDistrict, p.precision == LocationPrecision::District);
     on(kRegion, p.precision == LocationPrecision::Region);
@@ -146,7 +156,11 @@ void describe(const Gazetteer& gaz, const SentenceView& s, const Frame& f, const
 }  // namespace
 
 const std::vector<std::string>& place_feature_names() {
-    static const std::vector<std::string> names(std::begin(kNames), std::end(kNames));
+    static const std::vector<std::string> names = [] {
+        std::vector<std::string> n(kNames.begin(), kNames.end());
+        for (const auto& name : n) SITMAP_ASSERT(!name.empty(), "a place feature without a name");
+        return n;
+    }();
     return names;
 }
 
@@ -183,6 +197,8 @@ std::vector<PlaceCandidate> place_candidates(const Gazetteer& gaz, const Sentenc
     if (ctx.focus) add(*ctx.focus, kFromFocus, std::nullopt);
     if (ctx.passage_top) add(*ctx.passage_top, kFromPassage, std::nullopt);
     if (ctx.document_top) add(*ctx.document_top, kFromDocument, std::nullopt);
+    for (std::size_t t : ctx.title) add(t, kFromTitle, std::nullopt);
+    for (std::size_t p : ctx.previous) add(p, kFromPrevious, std::nullopt);
     for (auto& c : out) describe(gaz, s, f, heuristic, ctx, c);
     return out;
 }

@@ -27,6 +27,8 @@ enum PlaceSource : unsigned {
     kFromFocus = 1u << 5,      ///< the region the document names most
     kFromPassage = 1u << 6,    ///< the place its passage names most
     kFromDocument = 1u << 7,   ///< the town, district or corridor the document names most
+    kFromTitle = 1u << 8,      ///< named by the document's title (its headline)
+    kFromPrevious = 1u << 9,   ///< named by the sentence before, in the same passage
 };
 
 /// What the text around a frame offers besides the sentence's own mentions.
@@ -36,6 +38,8 @@ struct PlaceContext {
     std::optional<std::size_t> speaker;
     std::optional<std::size_t> passage_top;
     std::optional<std::size_t> document_top;
+    std::vector<std::size_t> title;     ///< places the title names (no countries)
+    std::vector<std::size_t> previous;  ///< places the sentence before names (same passage; no countries)
     const std::map<std::size_t, int>* document_counts = nullptr;  ///< mentions per place, whole document
     const std::map<std::size_t, int>* passage_counts = nullptr;   ///< mentions per place, this passage
 };

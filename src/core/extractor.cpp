@@ -319,6 +319,13 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
         }
     const std::optional<std::size_t> document_top = most_named(gazetteer_, document_counts, true);
     const bool rank_places = options_.place_model || options_.place_trace;
+    std::vector<std::size_t> title_places;  // what the headline names: where a report often happens
+    if (rank_places && !doc.title.empty()) {
+        const auto title_tokens = tokenize(doc.title);
+        for (const auto& m : gazetteer_.find_mentions(doc.title, title_tokens, context))
+            if (gazetteer_.place(m.place).precision != LocationPrecision::Country && title_places.size() < 4)
+                title_places.push_back(m.place);
+    }
     // Years for dates written without one when the text has no dateline: the span it was
     // probably written in, or a war of the conflict calendar it names ("The 44-day war at a glance").
 
@@ -385,6 +392,12 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
             last_passage = sen.passage;
         }
 
+        // The places of the sentence before, in this passage (the place model weighs them).
+        std::vector<std::size_t> previous_places;
+        if (rank_places && si > 0 && sentences[si - 1].passage == sen.passage)
+            for (const auto& m : sentences[si - 1].places)
+                if (gazetteer_.place(m.place).precision != LocationPrecision::Country && previous_places.size() < 6)
+                    previous_places.push_back(m.place);
         const auto ref = anchor.reference();
         const std::optional<int> text_year = heading_year ? heading_year : passage_year;
         // Without a dateline, the span the text was probably written in (or a war it names) is where
@@ -559,6 +572,8 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
                                         .speaker = speaker ? std::optional<std::size_t>(speaker->place) : std::nullopt,
                                         .passage_top = most_named(gazetteer_, passage_counts[sen.passage], false),
                                         .document_top = document_top,
+                                        .title = title_places,
+                                        .previous = previous_places,
                                         .document_counts = &document_counts,
                                         .passage_counts = &passage_counts[sen.passage]};
                 candidates = place_candidates(gazetteer_, view, f, picks, pctx);
