@@ -102,6 +102,27 @@ bool is_chrome(std::string_view line) {
         for (auto m : marks)
             if (f == m || (f.starts_with(m) && f.size() < m.size() + 60)) return true;
     }
+    // Captions and source notes ("Photo: ...", "Sources: statements of ..."): about the page, not news.
+    for (std::string_view label : {"photo:", "photograph:", "picture:", "caption:", "image:", "sources:", "video:"})
+        if (line.size() <= 400 && line.size() > label.size() &&
+            std::equal(label.begin(), label.end(), line.begin() + static_cast<std::ptrdiff_t>(first),
+                       [](char a, char b) { return a == std::tolower(static_cast<unsigned char>(b)); }) &&
+            first + label.size() <= line.size())
+            return true;
+    // A link to another article: a headline, a dash or bar, and its date, with no full stop
+    // ("· Why the Minsk Group fell silent – 22 March 2021", "... meet in Ankara | 29.08.2023").
+    if (line.size() <= 300 && !line.empty() && line.back() != '.') {
+        for (std::string_view sep : {" \xE2\x80\x93 ", " | ", " \xE2\x80\x94 "}) {
+            const std::size_t at = line.rfind(sep);
+            if (at == std::string_view::npos || at < 8) continue;
+            std::string_view tail = line.substr(at + sep.size());
+            while (!tail.empty() && tail.front() == ' ') tail.remove_prefix(1);
+            if (const auto d = parse_first_date(tail); d && d->begin == 0 && d->end + 2 >= tail.size() &&
+                                                       d->kind == DateKind::Absolute &&
+                                                       d->range.precision == DatePrecision::Day)
+                return true;
+        }
+    }
     // Navigation bars: several short items separated by |, • or » (a short line).
     if (line.size() > 400) return false;
     std::size_t seps = 0;

@@ -182,3 +182,11 @@ TEST_CASE("rule: a live blog's update heading moves 'now' to its day", "[io][rul
     CHECK(quoted(lori, "moved towards").date.start == ymd(2020, 12, 11));
     CHECK(quoted(lori, "peacekeepers arrived").date.start == ymd(2020, 12, 12));
 }
+
+TEST_CASE("rule: links to other articles and photo captions give no events", "[io][rules]") {
+    // Aras Review's "· headline – date" and Anatolia Star's "· headline | date" link lists; Qafqaz
+    // Post's "Photo: ..." caption.
+    CHECK(with_phrase(events_of("dev/a05_aras_review_april_war_legacy.txt"), "Minsk Group fell silent").empty());
+    CHECK(with_phrase(events_of("dev/c10_anatolia_star_aghdam_route.txt"), "defense ministers meet").empty());
+    CHECK(with_phrase(events_of("dev/a10_qafqaz_post_barda.txt"), "inspect the remains").empty());
+}

@@ -132,3 +132,24 @@ TEST_CASE("a dateline in a field of a byline ('A. Writer | Updated: 26.08.2022 1
     REQUIRE(b.publication_date);
     CHECK(*b.publication_date == Date(std::chrono::year(2023), std::chrono::August, std::chrono::day(17)));
 }
+
+TEST_CASE("captions, source notes and links to other articles are page furniture", "[core][document]") {
+    Diagnostics diags;
+    const std::string text =
+        "Date: 2021-04-02\n---\nHeadline\n\nArmenian artillery shelled Fuzuli on Friday, the ministry said.\n\n"
+        "Photo: Residents inspect the remains of a rocket on a Barda street. Photo: Agency\n\n"
+        "Sources: statements of the defence ministries of Armenia and Azerbaijan\n\n"
+        "\xC2\xB7 Why the Minsk Group fell silent \xE2\x80\x93 22 March 2021\n\n"
+        "\xC2\xB7 Turkish, Azerbaijani defense ministers meet in Ankara  |  29.08.2023\n";
+    const Document doc = parse_document("t.txt", text, diags);
+    std::size_t prose = 0, furniture = 0;
+    for (const auto& b : doc.blocks) {
+        (b.kind == BlockKind::Furniture ? furniture : prose) += 1;
+    }
+    CHECK(furniture >= 4);
+    CHECK(prose >= 1);
+    for (const auto& b : doc.blocks) {
+        const std::string_view s = std::string_view(doc.text).substr(b.span.begin, b.span.end - b.span.begin);
+        if (s.starts_with("Armenian artillery")) CHECK(b.kind != BlockKind::Furniture);
+    }
+}
