@@ -150,8 +150,9 @@ private:
             a.size() >= 2 && a[0] >= 'a' && a[0] <= 'z' && a[1] >= 'a' && a[1] <= 'z' &&
             prefixes[static_cast<std::size_t>(a[0] - 'a') * 26 + static_cast<std::size_t>(a[1] - 'a')];
         if (known_prefix && starters.count(a)) return true;
-        if (a == "the") return i > 0 && w(i - 1) == "on";  // "on the 29th"
-        if (a == "a" || a == "an") {                       // "a week ago", "a day later"
+        if (a == "the")  // "on the 29th", "on the evening of the 16th"
+            return i > 0 && (w(i - 1) == "on" || (w(i - 1) == "of" && day_number_of(w(i + 1)) > 0));
+        if (a == "a" || a == "an") {  // "a week ago", "a day later"
             const std::string& after = w(i + 2);
             return after == "ago" || after == "later" || after == "earlier";
         }
@@ -605,6 +606,16 @@ private:
                     if (ahead == 0) ahead = 7;
                     return make(i - 1, i, one_day(add_days(*pub, ahead)), DateKind::Deictic);
                 }
+                // "the Sunday before", "the previous Sunday": the last such day before the
+                // narrative's date, not the publication's.
+                if (ctx_.narrative && (w(i + 1) == "before" || w(i - 1) == "previous" || w(i - 1) == "preceding")) {
+                    const weekday refwd{sd(*ctx_.narrative)};
+                    int before = static_cast<int>((refwd - target).count());
+                    if (before == 0) before = 7;
+                    const bool after = w(i + 1) == "before";
+                    return make(after ? i : i - 1, after ? i + 1 : i, one_day(add_days(*ctx_.narrative, -before)),
+                                DateKind::Anaphoric);
+                }
                 const int back = static_cast<int>((pubwd - target).count());  // 0..6
                 const Date d = add_days(*pub, -back);
                 if (i >= 2 && w(i - 1) == "on" && w(i - 2) == "midnight")
@@ -615,16 +626,22 @@ private:
                 }
                 return make(i, i, one_day(d), DateKind::Deictic);
             }
-            // "On the 29th": a day of the reference month (or the month before).
-            if (a == "the" && i > 0 && w(i - 1) == "on" && i + 1 < t_.size()) {
+            // "On the 29th", "on the evening of the 16th": a day of the reference month (the
+            // narrative's when the text is telling a story, else the publication's; or the month
+            // before).
+            const bool of_part =
+                i >= 3 && w(i - 1) == "of" && w(i - 3) == "the" &&
+                (w(i - 2) == "evening" || w(i - 2) == "morning" || w(i - 2) == "night" || w(i - 2) == "afternoon");
+            if (a == "the" && i > 0 && (w(i - 1) == "on" || of_part) && i + 1 < t_.size()) {
                 const std::string& o = w(i + 1);
                 if (o.size() > 2 &&
                     (o.ends_with("th") || o.ends_with("st") || o.ends_with("nd") || o.ends_with("rd")) &&
                     day_number_of(o) > 0 && month_from_word(w(i + 2)) == 0 && w(i + 2) != "of") {
                     const int d = day_number_of(o);
-                    Date cand(pub->year(), pub->month(), day(static_cast<unsigned>(d)));
+                    const Date base = ctx_.narrative && sd(*ctx_.narrative) <= sd(*pub) ? *ctx_.narrative : *pub;
+                    Date cand(base.year(), base.month(), day(static_cast<unsigned>(d)));
                     if (!cand.ok() || sd(cand) > sd(*pub)) {
-                        const Date prev = add_months(first_of_month(*pub), -1);
+                        const Date prev = add_months(first_of_month(base), -1);
                         cand = Date(prev.year(), prev.month(), day(static_cast<unsigned>(d)));
                     }
                     if (cand.ok()) {

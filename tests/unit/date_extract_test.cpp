@@ -8,7 +8,9 @@ using namespace std::chrono;
 
 namespace {
 
-Date d(int y, unsigned m, unsigned dd) { return Date(year(y), month(m), day(dd)); }
+Date d(int y, unsigned m, unsigned dd) {
+    return Date(year(y), month(m), day(dd));
+}
 
 DateMention first(std::string_view text, std::optional<Date> pub = {}, std::optional<Date> narrative = {}) {
     auto m = parse_first_date(text, DateContext{pub, narrative});
@@ -134,4 +136,16 @@ TEST_CASE("numbers, verbs and unanchored words are not dates", "[core][date]") {
     CHECK_FALSE(parse_first_date("10,000 armed forces").has_value());
     CHECK(month_from_word("sept") == 9);
     CHECK(month_from_word("sunday") == 0);
+}
+
+TEST_CASE("'the Sunday before' and 'the evening of the 16th' count from the narrative, not the dateline",
+          "[core][date]") {
+    const Date pub = d(2021, 11, 28);        // a Sunday
+    const Date narrative = d(2021, 11, 16);  // a Tuesday: the story being told
+    CHECK(first("On the Sunday before, the council said", pub, narrative).range.start == d(2021, 11, 14));
+    CHECK(first("on the previous Sunday the troops moved", pub, narrative).range.start == d(2021, 11, 14));
+    CHECK(first("On the evening of the 16th he asked Moscow", pub, d(2021, 11, 14)).range.start == d(2021, 11, 16));
+    // Without a narrative date: from the dateline, as before.
+    CHECK(first("On Sunday the council said", pub).range.start == d(2021, 11, 28));
+    CHECK(first("On the 16th he asked Moscow", pub).range.start == d(2021, 11, 16));
 }
