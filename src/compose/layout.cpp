@@ -60,10 +60,15 @@ namespace {
 class Layouter {
 public:
     Layouter(const FontMetrics& fm, FrameLayout& out) : fm_(fm), out_(out) {}
-    /// Places labels of free texts (country, sea; when `with_texts`) and then of places with
-    /// first_rank <= rank <= last_rank.
+    /// Which places a layout_labels call offers: the capitals, then the towns that matter in the
+    /// view (capitals, PPLA and cities: rank <= 2, and the places the shown events name), which are
+    /// placed before the event symbols and make them give way; then the rest.
+    enum class Pass { Capitals, Important, Rest };
+    /// Places labels of free texts (country, sea; when `with_texts`) and then of the places `pass` offers.
     void layout_labels(const core::Scene& scene, const core::Camera& camera, float ui_scale, core::LabelPlacer& placer,
-                       int first_rank, int last_rank, bool with_texts);
+                       Pass pass, bool with_texts);
+    /// Screen positions of the event symbols, before they are placed (labels need them first).
+    void locate_events(const core::Camera& camera, const FrameOptions& options);
     void layout_events(const core::Camera& camera, const FrameOptions& options, core::LabelPlacer& placer);
     void layout_furniture(const core::Scene& scene, const core::Camera& camera, const FrameOptions& options,
                           core::LabelPlacer& placer);
@@ -75,11 +80,30 @@ public:
 private:
     const FontMetrics& fm_;
     FrameLayout& out_;
-    float scale_bar_right_ = 0;  ///< right end of the scale bar (the north arrow goes beside it)
+    float scale_bar_right_ = 0;                        ///< right end of the scale bar (the north arrow goes beside it)
+    const std::vector<std::string>* named_ = nullptr;  ///< FrameOptions::named_places
+    std::vector<core::MarkerHit> symbols_;             ///< where the event symbols would go (locate_events)
+    std::vector<core::PxBox> protected_;               ///< names of towns that matter: symbols give way
 };
 
+bool named(const std::vector<std::string>* names, const std::string& name) {
+    return names && std::find(names->begin(), names->end(), name) != names->end();
+}
+
+constexpr float kSymbolRadius = 9.5f;  ///< event symbol radius at ui_scale 1
+
+void Layouter::locate_events(const core::Camera& camera, const FrameOptions& o) {
+    named_ = o.named_places;
+    symbols_.clear();
+    if (!o.events) return;
+    for (const auto& m : *o.events) {
+        const auto p = camera.screen(m.pos);
+        symbols_.push_back({m.id, p.x, p.y, kSymbolRadius * o.ui_scale});
+    }
+}
+
 void Layouter::layout_labels(const core::Scene& scene, const core::Camera& camera, float s, core::LabelPlacer& placer,
-                             int first_rank, int last_rank, bool with_texts) {
+                             Pass pass, bool with_texts) {
     const double mpp = camera.metres_per_pixel();
     const Rgba halo = core::rgb(0xffffff, 0.92f);
 
@@ -119,8 +143,13 @@ void Layouter::layout_labels(const core::Scene& scene, const core::Camera& camer
     for (const auto& layer : scene.layers) {
         if (!layer.visible || layer.kind != core::LayerKind::Places) continue;
         for (const auto& place : layer.places) {
-            if (place.rank > max_rank || place.rank < first_rank || place.rank > last_rank) continue;
-            if (!view.contains(place.pos.x, place.pos.y)) continue;
+            const bool is_named = named(named_, place.name);
+            const bool matters = place.rank <= 2 || is_named;
+            if ((place.rank > max_rank && !is_named) || !view.contains(place.pos.x, place.pos.y)) continue;
+            if (pass == Pass::Capitals    ? place.rank != 0
+                : pass == Pass::Important ? place.rank == 0 || !matters
+                                          : place.rank == 0 || matters)
+                continue;
             const auto p = camera.screen(place.pos);
             const float r = (place.rank == 0 ? 4.2f : place.rank == 1 ? 3.4f : place.rank <= 3 ? 2.8f : 2.3f) * s;
             // Half a pixel beyond the dot: with the 2.5 px label padding and the 3 px gap, a label box
@@ -128,9 +157,9 @@ void Layouter::layout_labels(const core::Scene& scene, const core::Camera& camer
             const core::PxBox symbol{p.x - r - 0.5, p.y - r - 0.5, p.x + r + 0.5, p.y + r + 0.5};
             // A town under an event symbol keeps its name beside the symbol (important places only).
             bool under_marker = false;
-            for (const auto& m : out_.marker_hits)
+            for (const auto& m : symbols_)
                 under_marker = under_marker || std::hypot(m.x - p.x, m.y - p.y) < m.radius + r;
-            if (under_marker ? place.rank > 2 : !placer.free(symbol)) continue;
+            if (under_marker ? !matters : !placer.free(symbol)) continue;
             TextStyle st{.face = place.rank <= 1 ? Face::Bold : Face::Regular,
                          .px = (place.rank == 0   ? 15.0f
                                 : place.rank == 1 ? 13.0f
@@ -177,7 +206,25 @@ void Layouter::layout_labels(const core::Scene& scene, const core::Camera& camer
             // Breathing space between names: test with a padded box, keep the padding reserved.
             const double pad = 2.5 * s;
             for (auto& c : candidates) c = {c.x0 - pad, c.y0 - pad, c.x1 + pad, c.y1 + pad};
-            const int chosen = placer.place_first(candidates);
+            int chosen = -1;
+            if (pass != Pass::Rest) {
+                // A town that matters takes a position clear of event symbols if there is one, and
+                // otherwise one clear of names and furniture only: the symbols then give way
+                // (layout_events moves them beside the name, with a leader line).
+                std::vector<core::PxBox> clear;
+                std::vector<int> index;
+                for (std::size_t k = 0; k < candidates.size(); ++k) {
+                    bool hit = false;
+                    for (const auto& m : symbols_)
+                        hit = hit || candidates[k].overlaps({m.x - m.radius - 2, m.y - m.radius - 2, m.x + m.radius + 2,
+                                                             m.y + m.radius + 2});
+                    if (!hit) clear.push_back(candidates[k]), index.push_back(static_cast<int>(k));
+                }
+                const int c = placer.place_first(clear);
+                chosen = c >= 0 ? index[static_cast<std::size_t>(c)] : placer.place_first(candidates);
+            } else {
+                chosen = placer.place_first(candidates);
+            }
             if (chosen < 0) continue;
             if (!under_marker) placer.reserve(symbol);
             const auto& padded = candidates[static_cast<std::size_t>(chosen)];
@@ -192,6 +239,7 @@ void Layouter::layout_labels(const core::Scene& scene, const core::Camera& camer
             const float base1 = static_cast<float>(b.y0) + fm_.ascent(st) + 0.5f * s;
             out_.map.add_text(name, x_for(w1), base1, st);
             out_.place_labels.push_back({place.name, b});
+            if (pass != Pass::Rest) protected_.push_back(b);
             if (local) out_.map.add_text(place.name_local, x_for(w2), base1 + lst.px + 1.5f * s, lst);
             if (under_marker) {
                 // the event symbol stands in for the town's dot
@@ -207,6 +255,27 @@ void Layouter::layout_labels(const core::Scene& scene, const core::Camera& camer
             ++out_.labels;
         }
     }
+}
+
+/// Where a symbol of half-size `half` at `p` goes so that it covers none of `names`: `p` itself
+/// when it is clear, else the nearest spot just above, below, left or right of a name it covers.
+core::ScreenPx give_way(core::ScreenPx p, double half, const std::vector<core::PxBox>& names) {
+    auto box = [&](core::ScreenPx q) { return core::PxBox{q.x - half, q.y - half, q.x + half, q.y + half}; };
+    auto clear = [&](core::ScreenPx q) {
+        return std::none_of(names.begin(), names.end(), [&](const core::PxBox& n) { return box(q).overlaps(n); });
+    };
+    if (clear(p)) return p;
+    std::optional<core::ScreenPx> best;
+    double best_d = 0;
+    for (const auto& n : names) {
+        if (!box(p).overlaps(n)) continue;
+        for (const core::ScreenPx q : {core::ScreenPx{p.x, n.y0 - half - 1}, core::ScreenPx{p.x, n.y1 + half + 1},
+                                       core::ScreenPx{n.x0 - half - 1, p.y}, core::ScreenPx{n.x1 + half + 1, p.y}}) {
+            const double d = std::hypot(q.x - p.x, q.y - p.y);
+            if (clear(q) && (!best || d < best_d)) best = q, best_d = d;
+        }
+    }
+    return best.value_or(p);
 }
 
 void Layouter::layout_events(const core::Camera& camera, const FrameOptions& o, core::LabelPlacer& placer) {
@@ -248,17 +317,23 @@ void Layouter::layout_events(const core::Camera& camera, const FrameOptions& o, 
                               1.4f * s, edge);
         }
     }
-    // Pass 2: leader lines of fanned-out groups.
-    for (const auto& m : *o.events) {
-        if (!m.fanned) continue;
-        const auto a = camera.screen(m.anchor), p = camera.screen(m.pos);
+    // Symbols give way to the names of towns that matter: a symbol over such a name moves just
+    // clear of it, joined to where its events happened by a leader line (pass 2).
+    const float R = kSymbolRadius * s;
+    std::vector<core::ScreenPx> at;
+    for (const auto& m : *o.events) at.push_back(give_way(camera.screen(m.pos), R + 2, protected_));
+    // Pass 2: leader lines of fanned-out groups and of symbols that gave way.
+    for (std::size_t i = 0; i < o.events->size(); ++i) {
+        const auto& m = (*o.events)[i];
+        const auto home = camera.screen(m.pos);
+        const bool moved = std::hypot(at[i].x - home.x, at[i].y - home.y) >= 0.5;
+        if (!m.fanned && !moved) continue;
+        const auto a = moved ? home : camera.screen(m.anchor), p = at[i];
         out_.map.add_line(static_cast<float>(a.x), static_cast<float>(a.y), static_cast<float>(p.x),
                           static_cast<float>(p.y), 1.2f * s, core::rgb(0x404040, 0.8f * m.alpha));
     }
     // Pass 3: symbols, selected last (on top).
-    const float R = 9.5f * s;
-    auto draw_symbol = [&](const core::EventMarker& m) {
-        const auto p = camera.screen(m.pos);
+    auto draw_symbol = [&](const core::EventMarker& m, core::ScreenPx p) {
         if (p.x < -R || p.y < -R || p.x > W + R || p.y > H + R) return;
         const float x = static_cast<float>(p.x), y = static_cast<float>(p.y);
         const auto& style = core::event_type_style(m.type);
@@ -303,10 +378,10 @@ void Layouter::layout_events(const core::Camera& camera, const FrameOptions& o, 
         placer.reserve({p.x - R - 2, p.y - R - 2, p.x + R + 2, p.y + R + 2});
         out_.marker_hits.push_back({m.id, p.x, p.y, R});
     };
-    for (const auto& m : *o.events)
-        if (!m.selected) draw_symbol(m);
-    for (const auto& m : *o.events)
-        if (m.selected) draw_symbol(m);
+    for (std::size_t i = 0; i < o.events->size(); ++i)
+        if (!(*o.events)[i].selected) draw_symbol((*o.events)[i], at[i]);
+    for (std::size_t i = 0; i < o.events->size(); ++i)
+        if ((*o.events)[i].selected) draw_symbol((*o.events)[i], at[i]);
 }
 
 void Layouter::layout_furniture(const core::Scene& scene, const core::Camera& camera, const FrameOptions& o,
@@ -679,12 +754,16 @@ FrameLayout layout_frame(const core::Scene& scene, const core::Camera& camera, c
     // Furniture first: its boxes are reserved so no label slides under the scale bar or credits.
     core::LabelPlacer placer(camera.width(), camera.height(), 48.0 * options.ui_scale);
     layouter.layout_furniture(scene, camera, options, placer);
-    // Event symbols are always drawn, so they go first; labels then take the free space around them
-    // (eight candidate positions each), most important places first.
-    // Capitals before country names, country and sea names before the other places.
+    // Capitals, country and sea names, then the towns that matter in the view (rank <= 2 and the
+    // places the shown events name) are placed first: they are always labelled, beside any event
+    // symbol on them. Event symbols are always drawn; those over such a name give way beside it.
+    // The other places then take the free space around them (eight candidate positions each).
+    using Pass = Layouter::Pass;
+    layouter.locate_events(camera, options);
+    layouter.layout_labels(scene, camera, options.ui_scale, placer, Pass::Capitals, false);
+    layouter.layout_labels(scene, camera, options.ui_scale, placer, Pass::Important, true);
     layouter.layout_events(camera, options, placer);
-    layouter.layout_labels(scene, camera, options.ui_scale, placer, 0, 0, false);
-    layouter.layout_labels(scene, camera, options.ui_scale, placer, 1, 99, true);
+    layouter.layout_labels(scene, camera, options.ui_scale, placer, Pass::Rest, false);
     out.label_boxes = placer.placed();
     return out;
 }
