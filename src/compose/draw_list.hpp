@@ -83,10 +83,12 @@ struct FillStyle {
     float stripe_px = 0;
 };
 
-/// A legend key drawn with the map's fill code: `fills` one over another inside `box`.
+/// A legend key drawn with the map's fill code: `fills` one over another inside `box`, the first
+/// (the land under the area) opaque, the others times `opacity` (their layer's, as on the map).
 struct Swatch {
     core::PxBox box;
     std::vector<FillStyle> fills;
+    float opacity = 1;
 };
 
 }  // namespace sitmap::compose

@@ -56,6 +56,50 @@ core::Camera locator_camera(const core::Scene& scene, const PixelRect& r) {
 
 namespace {
 
+/// The land colour the control areas lie on (the "land" layer's focus colour).
+core::Rgba land_under(const core::Scene& scene) {
+    if (const auto* land = scene.layer("land"))
+        for (const auto& part : land->fills) return part.color;
+    return core::rgb(0xf5f1e6);
+}
+
+}  // namespace
+
+std::vector<ControlKey> control_keys(const core::Scene& scene, float s) {
+    using core::ControlKind;
+    using core::Controller;
+    const FillStyle land{land_under(scene)};
+    // A part styled as core::build_control_layers styles a period of this controller and kind.
+    auto area = [&](Controller c, ControlKind k) {
+        core::FillPart part;
+        part.color = core::control_color(c, k);
+        part.hatched = k == ControlKind::Peacekeeping;
+        return std::vector<FillStyle>{land, part_fill(part, s)};
+    };
+    std::vector<ControlKey> keys;
+    keys.push_back({"Azerbaijan", {area(Controller::Azerbaijan, ControlKind::Control)}});
+    keys.push_back({"Armenian forces / NK authorities", {area(Controller::Armenian, ControlKind::Control)}});
+    keys.push_back({"Lachin corridor", {area(Controller::Armenian, ControlKind::Corridor)}});
+    keys.push_back({"hatched: Russian peacekeepers (Nov 2020 - Jun 2024)",
+                    {area(Controller::Armenian, ControlKind::Peacekeeping),
+                     area(Controller::Azerbaijan, ControlKind::Peacekeeping)}});
+    const core::SceneLayer* control = scene.layer("control");
+    if (control && control->highlight_recent_days > 0) {
+        // A part that changed hands today, as the map stripes it.
+        core::FillPart changed;
+        changed.color = core::control_color(Controller::Azerbaijan, ControlKind::Control);
+        changed.valid = {0, core::DaySpan::kMax};
+        auto stripes = area(Controller::Azerbaijan, ControlKind::Control);
+        if (const auto st = recent_change_fill(*control, changed, 0, s)) stripes.push_back(*st);
+        keys.push_back({fmt::format("white stripes: changed hands in the last {} days", control->highlight_recent_days),
+                        {stripes}});
+    }
+    keys.push_back({"lines approximate (settlement areas)", {}});
+    return keys;
+}
+
+namespace {
+
 /// One frame's layout pass: the renderer's former layout_* members, writing into a FrameLayout.
 class Layouter {
 public:
@@ -446,28 +490,15 @@ void Layouter::layout_furniture(const core::Scene& scene, const core::Camera& ca
         const float pad = 6 * s, y0 = o.inset_top + 10 * s;
         TextStyle big{.px = 26 * s, .color = core::rgb(0x1a1a1a)};
         TextStyle small{.px = 11 * s, .color = core::rgb(0x333333)};
-        // Swatches look as the map does: the translucent control colours over land, and the
-        // stripes drawn as stripes.
-        enum class Swatch { Fill, Hatch, Stripes, None };
-        struct Key {
-            Swatch kind;
-            core::Rgba color;
-            const char* text;
-        };
-        using core::ControlKind;
-        using core::Controller;
-        const Key keys[] = {
-            {Swatch::Fill, core::control_color(Controller::Azerbaijan, ControlKind::Control), "Azerbaijan"},
-            {Swatch::Fill, core::control_color(Controller::Armenian, ControlKind::Control),
-             "Armenian forces / NK authorities"},
-            {Swatch::Fill, core::control_color(Controller::Armenian, ControlKind::Corridor), "Lachin corridor"},
-            {Swatch::Hatch, core::rgb(0x777777), "grey hatching: Russian peacekeepers (Nov 2020 - Jun 2024)"},
-            {Swatch::Stripes, core::control_color(Controller::Azerbaijan, ControlKind::Control),
-             "white stripes: changed hands in the last 10 days"},
-            {Swatch::None, {}, "lines approximate (settlement areas)"}};
+        // Swatches are filled by the map's own fill code (FillStyle, drawn by the renderer's fill
+        // program): what the key shows is what the map shows.
+        const std::vector<ControlKey> keys = control_keys(scene, s);
+        const core::SceneLayer* control = scene.layer("control");
+        const float control_opacity = control ? control->opacity : 1.0f;
         const std::size_t shown_keys = H >= 360 * s ? std::size(keys) : 0;  // small images: the date only
         float w = fm_.measure(o.date_label, big);
-        for (std::size_t i = 0; i < shown_keys; ++i) w = std::max(w, 16 * s + fm_.measure(keys[i].text, small));
+        const float key_w = 24 * s;
+        for (std::size_t i = 0; i < shown_keys; ++i) w = std::max(w, key_w + fm_.measure(keys[i].text, small));
         const float h = big.px + static_cast<float>(shown_keys) * (small.px + 4 * s) + 2 * pad;
         const float x0 = W - w - 2 * pad - 10 * s;
         out_.furniture.add_rect(x0, y0, x0 + w + 2 * pad, y0 + h, core::rgb(0xffffff, 0.82f));
@@ -475,22 +506,15 @@ void Layouter::layout_furniture(const core::Scene& scene, const core::Camera& ca
         right_column_top = y0 + h + 8 * s;
         out_.furniture.add_text(o.date_label, x0 + pad, y0 + pad + 0.8f * big.px, big);
         float y = y0 + pad + big.px + 4 * s;
-        const core::Rgba land = core::rgb(0xf5f1e6);
         for (std::size_t i = 0; i < shown_keys; ++i) {
-            const Key& k = keys[i];
-            const float sx0 = x0 + pad, sy0 = y + 2 * s, sx1 = x0 + pad + 11 * s, sy1 = y + small.px;
-            if (k.kind != Swatch::None) out_.furniture.add_rect(sx0, sy0, sx1, sy1, land);
-            if (k.kind == Swatch::Fill || k.kind == Swatch::Stripes)
-                out_.furniture.add_rect(sx0, sy0, sx1, sy1, k.color);
-            if (k.kind == Swatch::Hatch || k.kind == Swatch::Stripes) {
-                const core::Rgba c = k.kind == Swatch::Hatch ? k.color : core::rgb(0xffffff, 0.95f);
-                for (float t = -8 * s; t < 11 * s; t += 4 * s)  // diagonals, clipped to the swatch
-                    out_.furniture.add_line(std::max(sx0, sx0 + t),
-                                            std::min(sy1, sy1 - (std::max(sx0, sx0 + t) - sx0 - t)),
-                                            std::min(sx1, sx0 + t + (sy1 - sy0)),
-                                            sy1 - (std::min(sx1, sx0 + t + (sy1 - sy0)) - sx0 - t), 1.2f * s, c);
+            const ControlKey& k = keys[i];
+            const float sx0 = x0 + pad, sy0 = y + 1 * s, sy1 = y + small.px + 1 * s;
+            const float part_w = 18 * s / static_cast<float>(std::max<std::size_t>(1, k.parts.size()));
+            for (std::size_t j = 0; j < k.parts.size(); ++j) {
+                const float px0 = sx0 + part_w * static_cast<float>(j);
+                out_.swatches.push_back({{px0, sy0, px0 + part_w, sy1}, k.parts[j], control_opacity});
             }
-            out_.furniture.add_text(k.text, x0 + pad + 16 * s, y + 0.85f * small.px, small);
+            out_.furniture.add_text(k.text, x0 + pad + key_w, y + 0.85f * small.px, small);
             y += small.px + 4 * s;
         }
     }
@@ -658,6 +682,7 @@ void Layouter::layout_legend(const core::Scene& scene, const core::Camera& camer
         core::EventType type = core::EventType::Other;
         core::LineStyle line;
         core::Rgba fill;
+        float opacity = 1;
     };
     std::vector<Row> rows;
     if (o.events && !o.events->empty()) {
@@ -682,7 +707,7 @@ void Layouter::layout_legend(const core::Scene& scene, const core::Camera& camer
         if (layer.kind == core::LayerKind::Line && !layer.line_styles.empty())
             rows.push_back({Row::Line, layer.title, {}, layer.line_styles.front(), {}});
         else if (layer.kind == core::LayerKind::Fill && !layer.fills.empty() && !layer.fills.front().valid.timed())
-            rows.push_back({Row::Area, layer.title, {}, {}, layer.fills.front().color});
+            rows.push_back({Row::Area, layer.title, {}, {}, layer.fills.front().color, layer.opacity});
     }
     if (rows.empty()) return;
     const float pad = 7 * s, row_h = 17 * s, key_w = 26 * s;
@@ -737,7 +762,9 @@ void Layouter::layout_legend(const core::Scene& scene, const core::Camera& camer
                 }
                 break;
             case Row::Area:
-                out_.furniture.add_rect(kx - 9 * s, cy - 5 * s, kx + 9 * s, cy + 5 * s, r.fill);
+                out_.swatches.push_back({{kx - 9 * s, cy - 5 * s, kx + 9 * s, cy + 5 * s},
+                                         {FillStyle{land_under(scene)}, FillStyle{r.fill}},
+                                         r.opacity});
                 break;
         }
         out_.furniture.add_text(r.text, x0 + pad + key_w, cy + st.px * 0.38f, st);

@@ -8,6 +8,8 @@
 #include "core/scene.hpp"
 
 #include <optional>
+#include <string>
+#include <vector>
 
 namespace sitmap::compose {
 
@@ -28,6 +30,15 @@ FillStyle part_fill(const core::FillPart& part, float ui_scale);
 /// is older than the layer's highlight window (or the layer has none).
 std::optional<FillStyle> recent_change_fill(const core::SceneLayer& layer, const core::FillPart& part, std::int32_t day,
                                             float ui_scale);
+
+/// One key of the control legend in the date box: its text and the swatch's parts side by side,
+/// each a stack of fills (the land, then the area's fill, then any stripes), styled by the same
+/// functions the map's areas are (part_fill, recent_change_fill).
+struct ControlKey {
+    std::string text;
+    std::vector<std::vector<FillStyle>> parts;  ///< empty = no swatch
+};
+std::vector<ControlKey> control_keys(const core::Scene& scene, float ui_scale);
 
 /// Place ranks labelled at this zoom (0 capitals .. 5 hamlets).
 int max_place_rank(double metres_per_pixel);

@@ -304,7 +304,7 @@ void Renderer::draw_fill(const core::SceneLayer& layer, LayerGpu& gpu, const cor
     glUniform1f(fill_u_.shade_opacity, 0.0f);
 }
 
-void Renderer::draw_swatches(const core::Scene& scene, const core::Camera& camera) {
+void Renderer::draw_swatches(const core::Camera& camera) {
     if (layout_.swatches.empty()) return;
     glUseProgram(fill_program_.id());
     set_view_uniforms(fill_u_.view, camera);
@@ -315,15 +315,13 @@ void Renderer::draw_swatches(const core::Scene& scene, const core::Camera& camer
     glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
     glBindVertexArray(swatch_vao_.id());
     glBindBuffer(GL_ARRAY_BUFFER, swatch_vbo_.id());
-    const core::SceneLayer* control = scene.layer("control");
-    const float opacity = control ? control->opacity : 1.0f;
     for (const auto& sw : layout_.swatches) {
         // The swatch's pixel box as world coordinates: the same vertex path as the map's areas.
         const core::WorldXY a = camera.world({sw.box.x0, sw.box.y0}), b = camera.world({sw.box.x1, sw.box.y1});
         const glm::vec2 quad[] = {{a.x, a.y}, {b.x, a.y}, {a.x, b.y}, {b.x, b.y}};
         glBufferData(GL_ARRAY_BUFFER, sizeof(quad), quad, GL_STREAM_DRAW);
         for (std::size_t k = 0; k < sw.fills.size(); ++k) {
-            set_fill_style(sw.fills[k], k == 0 ? 1.0f : opacity);  // the first is the land under the area
+            set_fill_style(sw.fills[k], k == 0 ? 1.0f : sw.opacity);  // the first is the land under the area
             SITMAP_GL_CHECK(glDrawArrays(GL_TRIANGLE_STRIP, 0, 4));
         }
     }
@@ -488,7 +486,7 @@ FrameStats Renderer::draw(const core::Scene& scene, const core::Camera& camera, 
     if (options.locator) draw_locator(scene, options);
     text_->draw(text_program_, tile_.x, tile_.y, tile_.width, tile_.height);
     furniture_->draw(text_program_, tile_.x, tile_.y, tile_.width, tile_.height);  // over the map's symbols
-    draw_swatches(scene, camera);
+    draw_swatches(camera);
     glUseProgram(0);
     SITMAP_GL_CHECK(glBindVertexArray(0));
     return stats;

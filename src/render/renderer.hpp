@@ -83,7 +83,7 @@ private:
     void draw_lines(const core::SceneLayer& layer, LayerGpu& gpu, const core::Camera& camera,
                     const FrameOptions& options, FrameStats& stats);
     /// The legend keys of the last layout, filled by the fill program exactly as the map's areas.
-    void draw_swatches(const core::Scene& scene, const core::Camera& camera);
+    void draw_swatches(const core::Camera& camera);
     void bake_shade(const core::SceneLayer& layer, LayerGpu& gpu);
     void set_view_uniforms(const ViewUniforms& u, const core::Camera& camera);
     void draw_locator(const core::Scene& scene, const FrameOptions& options);
