@@ -331,7 +331,7 @@ void Layouter::layout_events(const core::Camera& camera, const FrameOptions& o, 
     const core::Rgba white = core::rgb(0xffffff), ink = core::rgb(0x202020), accent = core::rgb(0xffb000);
     // Pass 1: uncertainty areas underneath every symbol, so no symbol hides under another's area.
     // District-level: a light disc with a rim. Region- and country-level events never reach here
-    // (app::layout_events lists them beside the map instead: a ring over the control areas would
+    // (compose::layout_events lists them beside the map instead: a ring over the control areas would
     // claim a place it does not know). An area that would fill most of the view adds nothing and
     // is skipped; the symbol's thin rim (pass 3) still says "not an exact point".
     const float max_r = 0.45f * std::min(W, H);
