@@ -36,6 +36,8 @@ public:
     /// The frame the window shows: the current slide's (compose::slide_frame, as `render
     /// --briefing` draws it) while presenting, at the animated view and date; else window_request.
     compose::FrameRequest frame_request(const ui::AppState& state, float ui_scale) const;
+    /// True while the view and date move towards a slide.
+    bool transitioning() const { return transition_.t < 1.0; }
 
 private:
     void start_slide(ui::AppState& state, int index, bool animate);

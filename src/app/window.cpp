@@ -144,7 +144,7 @@ void handle_input(ui::AppState& state, GLFWwindow* window, double fb_per_window)
     throw usage_error(
         "invalid --script step '{}' (expected pan:DX,DY, zoom:F, home, layers:off, about, present, "
         "next, slide:N, select:N, delete, review, accept, reject, review-next, place:NAME, date:TEXT, "
-        "goto:DATE, save, crash, export, briefing or wait)",
+        "goto:DATE, save, crash, export, briefing, wait, mapshot:PNG or quit)",
         step);
 }
 
@@ -153,13 +153,14 @@ void handle_input(ui::AppState& state, GLFWwindow* window, double fb_per_window)
 bool is_script_step(const std::string& step) {
     double a = 0, b = 0;
     int k = 0;
-    static constexpr std::array<std::string_view, 15> words{"home",   "layers:off",  "about",  "present", "next",
-                                                            "export", "briefing",    "delete", "review",  "accept",
-                                                            "reject", "review-next", "save",   "crash",   "wait"};
+    static constexpr std::array<std::string_view, 16> words{
+        "home",   "layers:off", "about",  "present", "next",        "export", "briefing", "delete",
+        "review", "accept",     "reject", "review-next", "save",    "crash",  "wait",     "quit"};
     if (std::find(words.begin(), words.end(), std::string_view(step)) != words.end()) return true;
     return std::sscanf(step.c_str(), "pan:%lf,%lf", &a, &b) == 2 || std::sscanf(step.c_str(), "zoom:%lf", &a) == 1 ||
            std::sscanf(step.c_str(), "select:%d", &k) == 1 || std::sscanf(step.c_str(), "slide:%d", &k) == 1 ||
-           step.starts_with("place:") || step.starts_with("date:") || step.starts_with("goto:");
+           step.starts_with("place:") || step.starts_with("date:") || step.starts_with("goto:") ||
+           step.starts_with("mapshot:");
 }
 
 void apply_script_step(ui::AppState& state, const std::string& step) {
@@ -214,6 +215,8 @@ void apply_script_step(ui::AppState& state, const std::string& step) {
         state.ev.save_requested = true;
     } else if (step == "crash") {  // end abruptly, as a crash would: no destructors, no save
         std::_Exit(70);
+    } else if (step == "quit") {
+        state.quit = true;
     } else if (step == "wait") {
     } else if (int k = 0; std::sscanf(step.c_str(), "select:%d", &k) == 1) {
         if (k >= 0 && static_cast<std::size_t>(k) < state.ev.events.events().size()) {
@@ -286,6 +289,7 @@ int run_window(const WindowOptions& options, std::chrono::steady_clock::time_poi
 
         std::vector<double> frame_ms;
         int frame = 0;
+        std::size_t script_pos = 0;  ///< next --script step
         while (true) {
             if (glfwWindowShouldClose(window.get()) || state.quit) {
                 // Unsaved corrections: ask first (scripted runs never ask).
@@ -324,8 +328,13 @@ int run_window(const WindowOptions& options, std::chrono::steady_clock::time_poi
                                     std::chrono::duration<double>(now - last_frame).count());
                 last_frame = now;
             }
-            if (static_cast<std::size_t>(frame) < options.script.size())
-                apply_script_step(state, options.script[static_cast<std::size_t>(frame)]);
+            // One script step per frame; "mapshot:PNG" holds the script until the map has settled.
+            const std::string* step = script_pos < options.script.size() ? &options.script[script_pos] : nullptr;
+            if (step && !step->starts_with("mapshot:")) {
+                apply_script_step(state, *step);
+                ++script_pos;
+                step = nullptr;
+            }
 
             // The map is drawn only when something changed, into a texture reused by later frames.
             if (!map_target || map_target->width() != w || map_target->height() != h) {
@@ -335,6 +344,7 @@ int run_window(const WindowOptions& options, std::chrono::steady_clock::time_poi
             // The frame is composed once (compose::compose_frame: the window's, or the slide's while
             // presenting) and drawn only when something changed, into a texture reused by later frames.
             events.update(state, presentation.frame_request(state, ui_scale));
+            const bool map_settled = !state.map_dirty && !presentation.transitioning();
             if (state.map_dirty) {
                 map_target->bind();
                 compose::FrameOptions frame_options = events.frame().options();
@@ -345,6 +355,14 @@ int run_window(const WindowOptions& options, std::chrono::steady_clock::time_poi
                 state.map_dirty = false;
             }
             presentation.fulfil_requests(state, renderer, events, *map_target, ui_scale);
+            if (step && map_settled) {
+                // The map as the window shows it (no panels), once nothing moves any more: the
+                // slide-parity test compares it with `render --briefing`.
+                const std::string path = step->substr(8);
+                io::write_png(path, io::RgbaImage{map_target->width(), map_target->height(), map_target->read_rgba()});
+                std::fprintf(stderr, "map written to %s\n", path.c_str());
+                ++script_pos;
+            }
             map_target->blit_to_window();  // the map texture into the window
 
             if (state.brief.presenting) {
