@@ -259,7 +259,7 @@ int run_window(const WindowOptions& options, std::chrono::steady_clock::time_poi
 
     ui::AppState state;
     state.data_dir = paths.root.string();
-    state.scene = load_base_scene(paths.geodata(), state.projector, state.diagnostics);
+    state.scene = load_base_scene(paths.geodata(), state.projector, state.diagnostics, &state.timeline);
 
     // Renderer and ImGui live inside this scope, so their GL objects die before the window.
     {
