@@ -111,11 +111,37 @@ public:
     /// Places labels of free texts (country, sea; when `with_texts`) and then of the places `pass` offers.
     void layout_labels(const core::Scene& scene, const core::Camera& camera, float ui_scale, core::LabelPlacer& placer,
                        Pass pass, bool with_texts);
+    /// Country, sea and region names shown at this zoom, where they fit.
+    void layout_texts(const core::Scene& scene, const core::Camera& camera, float ui_scale, core::LabelPlacer& placer);
+    /// One place of `layer`, if `pass` offers it: its dot (or the event symbol on it) and its name
+    /// at the first free candidate position.
+    void layout_place(const core::SceneLayer& layer, const core::Place& place, const core::Camera& camera,
+                      float ui_scale, core::LabelPlacer& placer, Pass pass);
     /// Screen positions of the event symbols, before they are placed (labels need them first).
     void locate_events(const core::Camera& camera, const FrameOptions& options);
     void layout_events(const core::Camera& camera, const FrameOptions& options, core::LabelPlacer& placer);
     void layout_furniture(const core::Scene& scene, const core::Camera& camera, const FrameOptions& options,
                           core::LabelPlacer& placer);
+    /// The image's size for furniture: ui scale, width, and height above the bottom inset.
+    struct Area {
+        float s, W, H;
+    };
+    /// The title block, top left; the subtitle (a slide's caption) wrapped.
+    void layout_title(const FrameOptions& o, const Area& area, core::LabelPlacer& placer);
+    /// The shown date and the control legend, top right.
+    void layout_date_box(const core::Scene& scene, const FrameOptions& o, const Area& area, core::LabelPlacer& placer);
+    /// The attribution line, bottom right, always whole.
+    void layout_attribution(const core::Scene& scene, const FrameOptions& o, const Area& area,
+                            core::LabelPlacer& placer);
+    /// The scale bar, bottom left (true ground distance).
+    void layout_scale_bar(const core::Camera& camera, const FrameOptions& o, const Area& area,
+                          core::LabelPlacer& placer);
+    /// The north arrow beside the scale bar (true north).
+    void layout_north_arrow(const core::Camera& camera, const FrameOptions& o, const Area& area,
+                            core::LabelPlacer& placer);
+    /// Where the locator inset goes, its frame and the view's box on it.
+    void layout_locator_frame(const core::Scene& scene, const core::Camera& camera, const FrameOptions& o,
+                              const Area& area, core::LabelPlacer& placer);
     void layout_legend(const core::Scene& scene, const core::Camera& camera, const FrameOptions& options,
                        core::LabelPlacer& placer);
     /// The "not on the map" box at the right edge, from `top` down to at most `bottom`.
@@ -125,6 +151,8 @@ private:
     const FontMetrics& fm_;
     FrameLayout& out_;
     float scale_bar_right_ = 0;                        ///< right end of the scale bar (the north arrow goes beside it)
+    float right_column_top_ = 0;                       ///< top of the right-hand column below the date box
+    float attribution_top_ = 0;                        ///< top of the attribution line
     const std::vector<std::string>* named_ = nullptr;  ///< FrameOptions::named_places
     std::vector<core::MarkerHit> symbols_;             ///< where the event symbols would go (locate_events)
     std::vector<core::PxBox> protected_;               ///< names of towns that matter: symbols give way
@@ -146,14 +174,10 @@ void Layouter::locate_events(const core::Camera& camera, const FrameOptions& o) 
     }
 }
 
-void Layouter::layout_labels(const core::Scene& scene, const core::Camera& camera, float s, core::LabelPlacer& placer,
-                             Pass pass, bool with_texts) {
+void Layouter::layout_texts(const core::Scene& scene, const core::Camera& camera, float s, core::LabelPlacer& placer) {
     const double mpp = camera.metres_per_pixel();
-    const Rgba halo = core::rgb(0xffffff, 0.92f);
-
-    // Free-standing names first (few and important), then places in priority order.
     for (const auto& layer : scene.layers) {
-        if (!layer.visible || layer.kind != core::LayerKind::Texts || !with_texts) continue;
+        if (!layer.visible || layer.kind != core::LayerKind::Texts) continue;
         for (const auto& t : layer.texts) {
             if (mpp < t.min_mpp || mpp > t.max_mpp) continue;
             TextStyle st;
@@ -182,123 +206,131 @@ void Layouter::layout_labels(const core::Scene& scene, const core::Camera& camer
             ++out_.labels;
         }
     }
-    const int max_rank = max_place_rank(mpp);
-    const auto view = camera.visible_box();
+}
+
+void Layouter::layout_labels(const core::Scene& scene, const core::Camera& camera, float s, core::LabelPlacer& placer,
+                             Pass pass, bool with_texts) {
+    // Free-standing names first (few and important), then places in priority order.
+    if (with_texts) layout_texts(scene, camera, s, placer);
     for (const auto& layer : scene.layers) {
         if (!layer.visible || layer.kind != core::LayerKind::Places) continue;
-        for (const auto& place : layer.places) {
-            const bool is_named = named(named_, place.name);
-            const bool matters = place.rank <= 2 || is_named;
-            if ((place.rank > max_rank && !is_named) || !view.contains(place.pos.x, place.pos.y)) continue;
-            if (pass == Pass::Capitals    ? place.rank != 0
-                : pass == Pass::Important ? place.rank == 0 || !matters
-                                          : place.rank == 0 || matters)
-                continue;
-            const auto p = camera.screen(place.pos);
-            const float r = (place.rank == 0 ? 4.2f : place.rank == 1 ? 3.4f : place.rank <= 3 ? 2.8f : 2.3f) * s;
-            // Half a pixel beyond the dot: with the 2.5 px label padding and the 3 px gap, a label box
-            // touches its own dot's box but never overlaps it.
-            const core::PxBox symbol{p.x - r - 0.5, p.y - r - 0.5, p.x + r + 0.5, p.y + r + 0.5};
-            // A town under an event symbol keeps its name beside the symbol (important places only).
-            bool under_marker = false;
-            for (const auto& m : symbols_)
-                under_marker = under_marker || std::hypot(m.x - p.x, m.y - p.y) < m.radius + r;
-            if (under_marker ? !matters : !placer.free(symbol)) continue;
-            TextStyle st{.face = place.rank <= 1 ? Face::Bold : Face::Regular,
-                         .px = (place.rank == 0   ? 15.0f
-                                : place.rank == 1 ? 13.0f
-                                : place.rank == 2 ? 12.5f
-                                                  : 11.5f) *
-                               s,
-                         .color = core::rgb(place.rank <= 2 ? 0x1f1f1f : 0x3a3a3a, layer.opacity),
-                         .halo = halo,
-                         .halo_px = 1.6f * s};
-            const std::string name = place.name_alt.empty() ? place.name : place.name + " / " + place.name_alt;
-            const bool local = (place.rank == 0 || (place.rank == 1 && mpp < 700)) && !place.name_local.empty() &&
-                               place.name_local != place.name && place.name_local != place.name_alt;
-            TextStyle lst = st;
-            lst.face = Face::Regular;
-            lst.px = st.px * 0.82f;
-            lst.color = core::rgb(0x555555, layer.opacity);
-            const float w1 = fm_.measure(name, st);
-            const float w2 = local ? fm_.measure(place.name_local, lst) : 0.0f;
-            const float w = std::max(w1, w2);
-            const float h = st.px + (local ? lst.px + 1 * s : 0.0f);
-            const double gap = under_marker ? 13.0 * s : r + 3 * s;
-            // Diagonal positions read as belonging to the wrong dot in dense areas: only names
-            // pushed aside by an event symbol use them.
-            std::vector<core::PxBox> candidates{
-                {p.x + gap, p.y - st.px * 0.62, p.x + gap + w, p.y - st.px * 0.62 + h},  // right
-                {p.x - gap - w, p.y - st.px * 0.62, p.x - gap, p.y - st.px * 0.62 + h},  // left
-                {p.x - w / 2, p.y - gap - h, p.x + w / 2, p.y - gap},                    // above
-                {p.x - w / 2, p.y + gap, p.x + w / 2, p.y + gap + h},                    // below
-                {p.x + gap, p.y - gap - h, p.x + gap + w, p.y - gap},                    // above right
-                {p.x + gap, p.y + gap, p.x + gap + w, p.y + gap + h},                    // below right
-                {p.x - gap - w, p.y - gap - h, p.x - gap, p.y - gap},                    // above left
-                {p.x - gap - w, p.y + gap, p.x - gap, p.y + gap + h},                    // below left
-            };
-            if (!under_marker) {
-                candidates.resize(4);
-            } else {
-                // Beside a crowded symbol: also try one symbol-width further out.
-                const double far = gap + 12.0 * s;
-                candidates.push_back({p.x + far, p.y - st.px * 0.62, p.x + far + w, p.y - st.px * 0.62 + h});
-                candidates.push_back({p.x - far - w, p.y - st.px * 0.62, p.x - far, p.y - st.px * 0.62 + h});
-                candidates.push_back({p.x - w / 2, p.y - far - h, p.x + w / 2, p.y - far});
-                candidates.push_back({p.x - w / 2, p.y + far, p.x + w / 2, p.y + far + h});
-            }
-            // Breathing space between names: test with a padded box, keep the padding reserved.
-            const double pad = 2.5 * s;
-            for (auto& c : candidates) c = {c.x0 - pad, c.y0 - pad, c.x1 + pad, c.y1 + pad};
-            int chosen = -1;
-            if (pass != Pass::Rest) {
-                // A town that matters takes a position clear of event symbols if there is one, and
-                // otherwise one clear of names and furniture only: the symbols then give way
-                // (layout_events moves them beside the name, with a leader line).
-                std::vector<core::PxBox> clear;
-                std::vector<int> index;
-                for (std::size_t k = 0; k < candidates.size(); ++k) {
-                    bool hit = false;
-                    for (const auto& m : symbols_)
-                        hit = hit || candidates[k].overlaps({m.x - m.radius - 2, m.y - m.radius - 2, m.x + m.radius + 2,
-                                                             m.y + m.radius + 2});
-                    if (!hit) clear.push_back(candidates[k]), index.push_back(static_cast<int>(k));
-                }
-                const int c = placer.place_first(clear);
-                chosen = c >= 0 ? index[static_cast<std::size_t>(c)] : placer.place_first(candidates);
-            } else {
-                chosen = placer.place_first(candidates);
-            }
-            if (chosen < 0) continue;
-            if (!under_marker) placer.reserve(symbol);
-            const auto& padded = candidates[static_cast<std::size_t>(chosen)];
-            const core::PxBox b{padded.x0 + pad, padded.y0 + pad, padded.x1 - pad, padded.y1 - pad};
-            const bool centred = chosen == 2 || chosen == 3 || chosen == 10 || chosen == 11;
-            const bool right_aligned = chosen == 1 || chosen == 6 || chosen == 7 || chosen == 9;
-            auto x_for = [&](float width) {
-                return static_cast<float>(centred         ? (b.x0 + b.x1) / 2 - width / 2
-                                          : right_aligned ? b.x1 - width
-                                                          : b.x0);
-            };
-            const float base1 = static_cast<float>(b.y0) + fm_.ascent(st) + 0.5f * s;
-            out_.map.add_text(name, x_for(w1), base1, st);
-            out_.place_labels.push_back({place.name, b});
-            if (pass != Pass::Rest) protected_.push_back(b);
-            if (local) out_.map.add_text(place.name_local, x_for(w2), base1 + lst.px + 1.5f * s, lst);
-            if (under_marker) {
-                // the event symbol stands in for the town's dot
-            } else if (place.rank == 0) {
-                out_.map.add_symbol(kSymbolRing, static_cast<float>(p.x), static_cast<float>(p.y), r + 1.2f * s,
-                                    core::rgb(0x222222, layer.opacity), halo, 1.2f * s);
-                out_.map.add_symbol(kSymbolDot, static_cast<float>(p.x), static_cast<float>(p.y), r * 0.45f,
-                                    core::rgb(0x222222, layer.opacity), halo, 0);
-            } else {
-                out_.map.add_symbol(kSymbolDot, static_cast<float>(p.x), static_cast<float>(p.y), r,
-                                    core::rgb(place.rank <= 2 ? 0x2b2b2b : 0x4a4a4a, layer.opacity), halo, 1.1f * s);
-            }
-            ++out_.labels;
-        }
+        for (const auto& place : layer.places) layout_place(layer, place, camera, s, placer, pass);
     }
+}
+
+void Layouter::layout_place(const core::SceneLayer& layer, const core::Place& place, const core::Camera& camera,
+                            float s, core::LabelPlacer& placer, Pass pass) {
+    const double mpp = camera.metres_per_pixel();
+    const Rgba halo = core::rgb(0xffffff, 0.92f);
+    const int max_rank = max_place_rank(mpp);
+    const auto view = camera.visible_box();
+    const bool is_named = named(named_, place.name);
+    const bool matters = place.rank <= 2 || is_named;
+    if ((place.rank > max_rank && !is_named) || !view.contains(place.pos.x, place.pos.y)) return;
+    if (pass == Pass::Capitals    ? place.rank != 0
+        : pass == Pass::Important ? place.rank == 0 || !matters
+                                  : place.rank == 0 || matters)
+        return;
+    const auto p = camera.screen(place.pos);
+    const float r = (place.rank == 0 ? 4.2f : place.rank == 1 ? 3.4f : place.rank <= 3 ? 2.8f : 2.3f) * s;
+    // Half a pixel beyond the dot: with the 2.5 px label padding and the 3 px gap, a label box
+    // touches its own dot's box but never overlaps it.
+    const core::PxBox symbol{p.x - r - 0.5, p.y - r - 0.5, p.x + r + 0.5, p.y + r + 0.5};
+    // A town under an event symbol keeps its name beside the symbol (important places only).
+    bool under_marker = false;
+    for (const auto& m : symbols_) under_marker = under_marker || std::hypot(m.x - p.x, m.y - p.y) < m.radius + r;
+    if (under_marker ? !matters : !placer.free(symbol)) return;
+    TextStyle st{.face = place.rank <= 1 ? Face::Bold : Face::Regular,
+                 .px = (place.rank == 0   ? 15.0f
+                        : place.rank == 1 ? 13.0f
+                        : place.rank == 2 ? 12.5f
+                                          : 11.5f) *
+                       s,
+                 .color = core::rgb(place.rank <= 2 ? 0x1f1f1f : 0x3a3a3a, layer.opacity),
+                 .halo = halo,
+                 .halo_px = 1.6f * s};
+    const std::string name = place.name_alt.empty() ? place.name : place.name + " / " + place.name_alt;
+    const bool local = (place.rank == 0 || (place.rank == 1 && mpp < 700)) && !place.name_local.empty() &&
+                       place.name_local != place.name && place.name_local != place.name_alt;
+    TextStyle lst = st;
+    lst.face = Face::Regular;
+    lst.px = st.px * 0.82f;
+    lst.color = core::rgb(0x555555, layer.opacity);
+    const float w1 = fm_.measure(name, st);
+    const float w2 = local ? fm_.measure(place.name_local, lst) : 0.0f;
+    const float w = std::max(w1, w2);
+    const float h = st.px + (local ? lst.px + 1 * s : 0.0f);
+    const double gap = under_marker ? 13.0 * s : r + 3 * s;
+    // Diagonal positions read as belonging to the wrong dot in dense areas: only names
+    // pushed aside by an event symbol use them.
+    std::vector<core::PxBox> candidates{
+        {p.x + gap, p.y - st.px * 0.62, p.x + gap + w, p.y - st.px * 0.62 + h},  // right
+        {p.x - gap - w, p.y - st.px * 0.62, p.x - gap, p.y - st.px * 0.62 + h},  // left
+        {p.x - w / 2, p.y - gap - h, p.x + w / 2, p.y - gap},                    // above
+        {p.x - w / 2, p.y + gap, p.x + w / 2, p.y + gap + h},                    // below
+        {p.x + gap, p.y - gap - h, p.x + gap + w, p.y - gap},                    // above right
+        {p.x + gap, p.y + gap, p.x + gap + w, p.y + gap + h},                    // below right
+        {p.x - gap - w, p.y - gap - h, p.x - gap, p.y - gap},                    // above left
+        {p.x - gap - w, p.y + gap, p.x - gap, p.y + gap + h},                    // below left
+    };
+    if (!under_marker) {
+        candidates.resize(4);
+    } else {
+        // Beside a crowded symbol: also try one symbol-width further out.
+        const double far = gap + 12.0 * s;
+        candidates.push_back({p.x + far, p.y - st.px * 0.62, p.x + far + w, p.y - st.px * 0.62 + h});
+        candidates.push_back({p.x - far - w, p.y - st.px * 0.62, p.x - far, p.y - st.px * 0.62 + h});
+        candidates.push_back({p.x - w / 2, p.y - far - h, p.x + w / 2, p.y - far});
+        candidates.push_back({p.x - w / 2, p.y + far, p.x + w / 2, p.y + far + h});
+    }
+    // Breathing space between names: test with a padded box, keep the padding reserved.
+    const double pad = 2.5 * s;
+    for (auto& c : candidates) c = {c.x0 - pad, c.y0 - pad, c.x1 + pad, c.y1 + pad};
+    int chosen = -1;
+    if (pass != Pass::Rest) {
+        // A town that matters takes a position clear of event symbols if there is one, and
+        // otherwise one clear of names and furniture only: the symbols then give way
+        // (layout_events moves them beside the name, with a leader line).
+        std::vector<core::PxBox> clear;
+        std::vector<int> index;
+        for (std::size_t k = 0; k < candidates.size(); ++k) {
+            bool hit = false;
+            for (const auto& m : symbols_)
+                hit = hit || candidates[k].overlaps(
+                                 {m.x - m.radius - 2, m.y - m.radius - 2, m.x + m.radius + 2, m.y + m.radius + 2});
+            if (!hit) clear.push_back(candidates[k]), index.push_back(static_cast<int>(k));
+        }
+        const int c = placer.place_first(clear);
+        chosen = c >= 0 ? index[static_cast<std::size_t>(c)] : placer.place_first(candidates);
+    } else {
+        chosen = placer.place_first(candidates);
+    }
+    if (chosen < 0) return;
+    if (!under_marker) placer.reserve(symbol);
+    const auto& padded = candidates[static_cast<std::size_t>(chosen)];
+    const core::PxBox b{padded.x0 + pad, padded.y0 + pad, padded.x1 - pad, padded.y1 - pad};
+    const bool centred = chosen == 2 || chosen == 3 || chosen == 10 || chosen == 11;
+    const bool right_aligned = chosen == 1 || chosen == 6 || chosen == 7 || chosen == 9;
+    auto x_for = [&](float width) {
+        return static_cast<float>(centred ? (b.x0 + b.x1) / 2 - width / 2 : right_aligned ? b.x1 - width : b.x0);
+    };
+    const float base1 = static_cast<float>(b.y0) + fm_.ascent(st) + 0.5f * s;
+    out_.map.add_text(name, x_for(w1), base1, st);
+    out_.place_labels.push_back({place.name, b});
+    if (pass != Pass::Rest) protected_.push_back(b);
+    if (local) out_.map.add_text(place.name_local, x_for(w2), base1 + lst.px + 1.5f * s, lst);
+    if (under_marker) {
+        // the event symbol stands in for the town's dot
+    } else if (place.rank == 0) {
+        out_.map.add_symbol(kSymbolRing, static_cast<float>(p.x), static_cast<float>(p.y), r + 1.2f * s,
+                            core::rgb(0x222222, layer.opacity), halo, 1.2f * s);
+        out_.map.add_symbol(kSymbolDot, static_cast<float>(p.x), static_cast<float>(p.y), r * 0.45f,
+                            core::rgb(0x222222, layer.opacity), halo, 0);
+    } else {
+        out_.map.add_symbol(kSymbolDot, static_cast<float>(p.x), static_cast<float>(p.y), r,
+                            core::rgb(place.rank <= 2 ? 0x2b2b2b : 0x4a4a4a, layer.opacity), halo, 1.1f * s);
+    }
+    ++out_.labels;
 }
 
 /// Where a symbol of half-size `half` at `p` goes so that it covers none of `names`: `p` itself
@@ -428,15 +460,8 @@ void Layouter::layout_events(const core::Camera& camera, const FrameOptions& o, 
         if ((*o.events)[i].selected) draw_symbol((*o.events)[i], at[i]);
 }
 
-void Layouter::layout_furniture(const core::Scene& scene, const core::Camera& camera, const FrameOptions& o,
-                                core::LabelPlacer& placer) {
-    const float s = o.ui_scale;
-    const float W = static_cast<float>(camera.width());
-    const float H = static_cast<float>(camera.height()) - o.inset_bottom;
-    if (o.inset_bottom > 0) placer.reserve({0, H, W, static_cast<double>(camera.height())});
-    if (o.inset_top > 0) placer.reserve({0, 0, W, o.inset_top});
-    float right_column_top = o.inset_top + 10 * s;  // below the date box, once it is placed
-    float attribution_top = H;
+void Layouter::layout_title(const FrameOptions& o, const Area& area, core::LabelPlacer& placer) {
+    [[maybe_unused]] const float s = area.s, W = area.W, H = area.H;
     if (!o.title.empty() || !o.subtitle.empty()) {
         // Title block, top left; the subtitle (a slide's caption) wraps to at most ~55 % of the width.
         TextStyle t{.face = Face::Bold, .px = 22 * s, .color = core::rgb(0x111111)};
@@ -485,6 +510,11 @@ void Layouter::layout_furniture(const core::Scene& scene, const core::Camera& ca
             y += st.px * 1.35f;
         }
     }
+}
+
+void Layouter::layout_date_box(const core::Scene& scene, const FrameOptions& o, const Area& area,
+                               core::LabelPlacer& placer) {
+    [[maybe_unused]] const float s = area.s, W = area.W, H = area.H;
     if (!o.date_label.empty()) {
         // The shown date and the control legend, top right (colours as core::control_color).
         const float pad = 6 * s, y0 = o.inset_top + 10 * s;
@@ -503,7 +533,7 @@ void Layouter::layout_furniture(const core::Scene& scene, const core::Camera& ca
         const float x0 = W - w - 2 * pad - 10 * s;
         out_.furniture.add_rect(x0, y0, x0 + w + 2 * pad, y0 + h, core::rgb(0xffffff, 0.82f));
         placer.reserve({x0, y0, x0 + w + 2 * pad, y0 + h});
-        right_column_top = y0 + h + 8 * s;
+        right_column_top_ = y0 + h + 8 * s;
         out_.furniture.add_text(o.date_label, x0 + pad, y0 + pad + 0.8f * big.px, big);
         float y = y0 + pad + big.px + 4 * s;
         for (std::size_t i = 0; i < shown_keys; ++i) {
@@ -518,6 +548,11 @@ void Layouter::layout_furniture(const core::Scene& scene, const core::Camera& ca
             y += small.px + 4 * s;
         }
     }
+}
+
+void Layouter::layout_attribution(const core::Scene& scene, const FrameOptions& o, const Area& area,
+                                  core::LabelPlacer& placer) {
+    [[maybe_unused]] const float s = area.s, W = area.W, H = area.H;
     if (o.attribution && !scene.attribution.empty()) {
         TextStyle st{.px = 10.5f * s, .color = core::rgb(0x333333)};
         float w = fm_.measure(scene.attribution, st);
@@ -528,9 +563,14 @@ void Layouter::layout_furniture(const core::Scene& scene, const core::Camera& ca
         const float pad = 4 * s;
         out_.furniture.add_rect(W - w - 3 * pad, H - st.px - 2 * pad, W, H, core::rgb(0xffffff, 0.78f));
         placer.reserve({W - w - 3 * pad, H - st.px - 2 * pad, W, H});
-        attribution_top = H - st.px - 2 * pad;
+        attribution_top_ = H - st.px - 2 * pad;
         out_.furniture.add_text(scene.attribution, W - w - 1.5f * pad, H - pad - 0.22f * st.px, st);
     }
+}
+
+void Layouter::layout_scale_bar(const core::Camera& camera, const FrameOptions& o, const Area& area,
+                                core::LabelPlacer& placer) {
+    [[maybe_unused]] const float s = area.s, W = area.W, H = area.H;
     if (o.scale_bar) {
         // True ground distance at the view centre: map metres divided by the projection's scale factor.
         const core::Projector projector;
@@ -555,6 +595,11 @@ void Layouter::layout_furniture(const core::Scene& scene, const core::Camera& ca
     } else {
         scale_bar_right_ = 0;
     }
+}
+
+void Layouter::layout_north_arrow(const core::Camera& camera, const FrameOptions& o, const Area& area,
+                                  core::LabelPlacer& placer) {
+    [[maybe_unused]] const float s = area.s, W = area.W, H = area.H;
     if (o.north_arrow) {
         // True north at the view centre: the meridian's direction on the map (LCC meridians
         // converge towards the pole, so it tilts away from the central meridian).
@@ -580,6 +625,11 @@ void Layouter::layout_furniture(const core::Scene& scene, const core::Camera& ca
         placer.reserve({cx - L - 11 * s, cy - L - 11 * s, cx + L + 11 * s, cy + L + 11 * s});
         scale_bar_right_ = cx + L + 11 * s;
     }
+}
+
+void Layouter::layout_locator_frame(const core::Scene& scene, const core::Camera& camera, const FrameOptions& o,
+                                    const Area& area, core::LabelPlacer& placer) {
+    [[maybe_unused]] const float s = area.s, W = area.W, H = area.H;
     out_.locator_rect = {};
     // Optional furniture that would cover too much of a small image is left out.
     const bool roomy = W >= 640 * s && H >= 420 * s;
@@ -616,10 +666,28 @@ void Layouter::layout_furniture(const core::Scene& scene, const core::Camera& ca
         out_.furniture.add_line(bx, by, ax, by, 2 * s, red);
         out_.furniture.add_line(ax, by, ax, ay, 2 * s, red);
     }
+}
+
+void Layouter::layout_furniture(const core::Scene& scene, const core::Camera& camera, const FrameOptions& o,
+                                core::LabelPlacer& placer) {
+    const float s = o.ui_scale;
+    const float W = static_cast<float>(camera.width());
+    const float H = static_cast<float>(camera.height()) - o.inset_bottom;
+    if (o.inset_bottom > 0) placer.reserve({0, H, W, static_cast<double>(camera.height())});
+    if (o.inset_top > 0) placer.reserve({0, 0, W, o.inset_top});
+    right_column_top_ = o.inset_top + 10 * s;  // below the date box, once it is placed
+    attribution_top_ = H;
+    const Area area{s, W, H};
+    layout_title(o, area, placer);
+    layout_date_box(scene, o, area, placer);
+    layout_attribution(scene, o, area, placer);
+    layout_scale_bar(camera, o, area, placer);
+    layout_north_arrow(camera, o, area, placer);
+    layout_locator_frame(scene, camera, o, area, placer);
     if (o.legend && H >= 380 * s) layout_legend(scene, camera, o, placer);
     const float bottom =
-        out_.locator_rect.width > 0 ? static_cast<float>(out_.locator_rect.y) - 8 * s : attribution_top - 6 * s;
-    layout_off_map(o, W - 10 * s, right_column_top, bottom, placer);
+        out_.locator_rect.width > 0 ? static_cast<float>(out_.locator_rect.y) - 8 * s : attribution_top_ - 6 * s;
+    layout_off_map(o, W - 10 * s, right_column_top_, bottom, placer);
 }
 
 void Layouter::layout_off_map(const FrameOptions& o, float right, float top, float bottom, core::LabelPlacer& placer) {
