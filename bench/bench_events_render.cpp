@@ -4,7 +4,7 @@
 // start-up with the events loaded, and peak memory, for 100,000 and 1,000,000 synthetic events.
 // Usage: build/sitmap_bench_events_render [--events N] [--frames F] | --write N FILE
 #include "app/data_paths.hpp"
-#include "app/event_markers.hpp"
+#include "compose/event_markers.hpp"
 #include "app/map_loader.hpp"
 #include "core/base_map.hpp"
 #include "core/control_scene.hpp"
@@ -73,7 +73,7 @@ int main(int argc, char** argv) {
                 const auto t0 = Clock::now();
                 const auto visible = core::select_events(events, filter, window, core::date_from_day_number(day));
                 const auto t1 = Clock::now();
-                const auto layout = app::layout_events(events, visible, projector,
+                const auto layout = compose::layout_events(events, visible, projector,
                                                        {.metres_per_pixel = camera.metres_per_pixel()});
                 const auto t2 = Clock::now();
                 renderer.draw(scene, camera,

@@ -1,11 +1,11 @@
 #include "app/cmd_render.hpp"
 
 #include "app/data_paths.hpp"
-#include "app/event_markers.hpp"
+#include "compose/compose.hpp"
 #include "app/events_source.hpp"
 #include "app/map_loader.hpp"
 #include "app/render_image.hpp"
-#include "app/slides.hpp"
+#include "compose/slides.hpp"
 #include "core/base_map.hpp"
 #include "core/control_scene.hpp"
 #include "core/error.hpp"
@@ -38,7 +38,7 @@ struct RenderOptions {
     std::string scale = "auto";
     std::string output;
     std::string data_dir;
-    std::string date;                  ///< control situation shown; empty = the last change in the control data
+    std::string date;                  ///< control situation shown; empty = compose::default_date
     std::string events = "documents";  ///< "documents" (the shipped ones), "none", or files/dirs
     std::string window = "week";       ///< time window of events ending at the date
     std::string edits;                 ///< GeoPackage of corrections to apply (optional)
@@ -81,45 +81,14 @@ struct RenderSession {
             if (d.severity == core::Severity::Error) std::fprintf(stderr, "%s\n", d.format().c_str());
     }
 
-    std::optional<core::Date> latest_event_date() const {
-        std::optional<core::Date> latest;
-        for (const auto& e : events.events())
-            if (!latest || std::chrono::sys_days(e.date.start) > std::chrono::sys_days(*latest)) latest = e.date.start;
-        return latest;
-    }
-
-    /// One image: the camera's view on `date` with the events passing `filter` in `window`.
-    io::RgbaImage render(const core::Camera& camera, std::optional<core::Date> date, const core::EventFilter& filter,
-                         const core::TimeWindow& window, const std::vector<std::string>& highlight,
-                         render::FrameOptions frame) {
-        std::optional<std::int32_t> day =
-            date ? std::optional(core::day_number(*date)) : core::latest_control_day(scene);
-        EventLayout layout;
-        core::OffMapSummary off_map;
-        last_drawn = 0;
-        if (with_events) {
-            if (!day)
-                if (auto latest = latest_event_date()) day = core::day_number(*latest);
-            if (day) {
-                core::EventFilter f = filter;
-                f.deleted = events.hidden_flags();  // deleted and rejected events are never drawn
-                f.review_states = events.review_states();
-                if (reviewed_only) f.review = core::ReviewFilter::Accepted;
-                const auto visible = core::select_events(events.events(), f, window, core::date_from_day_number(*day));
-                off_map = core::summarize_off_map(events.events(), visible);
-                last_drawn = visible.size();
-                std::optional<std::size_t> selected;
-                if (!highlight.empty()) selected = events.find(highlight.front());
-                layout = layout_events(
-                    events.events(), visible, projector,
-                    {.metres_per_pixel = camera.metres_per_pixel(), .ui_scale = frame.ui_scale, .selected = selected});
-            }
-        }
-        frame.day = day;
-        frame.date_label = day ? core::format_long_date(core::date_from_day_number(*day)) : std::string();
-        frame.events = &layout.markers;
-        frame.off_map = &off_map;
-        return render_image(*renderer, scene, camera, frame);
+    /// One image: the frame `request` composes, seen by `camera`.
+    io::RgbaImage render(const core::Camera& camera, compose::FrameRequest request) {
+        if (!with_events) request.events.events = nullptr;
+        if (request.events.events) request.events.reviewed_only = reviewed_only;
+        request.metres_per_pixel = camera.metres_per_pixel();
+        const compose::ComposedFrame frame = compose::compose_frame(scene, projector, request);
+        last_drawn = frame.visible.size();
+        return render_image(*renderer, scene, camera, frame.options());
     }
 };
 
@@ -173,7 +142,7 @@ int run_render(const RenderOptions& o) {
     const float ui_scale = parse_scale(o, size.width, size.height);
     std::optional<core::Date> date;
     if (!o.date.empty()) date = core::parse_date_arg(o.date, "--date");
-    const core::TimeWindow window = parse_time_window(o.window);
+    const core::TimeWindow window = compose::parse_time_window(o.window);
     const double min_confidence = core::parse_confidence_arg(o.min_confidence);
     core::EventFilter filter{.min_confidence = min_confidence};
     if (o.reviewed_only && o.edits.empty())
@@ -186,12 +155,18 @@ int run_render(const RenderOptions& o) {
     std::optional<core::Briefing> briefing;
     if (!o.briefing.empty()) briefing = io::load_briefing(o.briefing);  // names file and field on error
 
-    render::FrameOptions furniture{.ui_scale = ui_scale,
-                                   .title = o.title,
-                                   .subtitle = o.subtitle,
-                                   .legend = !o.no_legend,
-                                   .north_arrow = !o.no_north_arrow,
-                                   .locator = !o.no_locator};
+    const compose::Furniture furniture{.ui_scale = ui_scale,
+                                       .title = o.title,
+                                       .subtitle = o.subtitle,
+                                       .legend = !o.no_legend,
+                                       .north_arrow = !o.no_north_arrow,
+                                       .locator = !o.no_locator};
+    // The events shown (filled in per session: the events are loaded after validation).
+    auto request_for = [&](const RenderSession& session, std::optional<core::Date> d) {
+        return compose::FrameRequest{.date = d,
+                                     .events = {.events = &session.events, .filter = filter, .window = window},
+                                     .furniture = furniture};
+    };
 
     if (briefing) {
         const fs::path dir = prepare_output_dir(o.output);
@@ -200,20 +175,15 @@ int run_render(const RenderOptions& o) {
         for (const auto& slide : briefing->slides) {
             ++n;
             const auto t = Clock::now();
-            const auto before = apply_slide_layers(session.scene, slide);
-            render::FrameOptions f = furniture;
-            f.title = slide.title;
-            f.subtitle = slide.caption;
-            core::EventFilter slide_events = slide_filter(slide);
-            slide_events.min_confidence = std::max(slide_events.min_confidence, min_confidence);
-            const core::TimeWindow w = slide_window(slide);
-            const core::Camera camera = slide_camera(slide, session.projector, size.width, size.height);
-            core::Diagnostics ignored;
-            auto saved = session.with_events;
-            session.with_events = saved && slide.events.show_events;
-            const auto image = session.render(camera, slide.date, slide_events, w, slide.highlighted_events, f);
-            session.with_events = saved;
-            restore_layers(session.scene, before);
+            const auto before = compose::apply_slide_layers(session.scene, slide);
+            // The slide as F5 shows it (compose::slide_frame), with the command line's furniture flags.
+            auto [camera, request] = compose::slide_frame(slide, session.projector, size.width, size.height,
+                                                          &session.events, ui_scale, min_confidence);
+            request.furniture.legend = !o.no_legend;
+            request.furniture.north_arrow = !o.no_north_arrow;
+            request.furniture.locator = !o.no_locator;
+            const auto image = session.render(camera, request);
+            compose::restore_layers(session.scene, before);
             const fs::path out = dir / fmt::format("slide-{:02d}.png", n);
             write_image_file(out, image, camera, session.projector, o.world_file);
             if (!o.quiet)
@@ -236,7 +206,7 @@ int run_render(const RenderOptions& o) {
             core::Camera::fit(core::project_box(session.projector, box), size.width, size.height);
         int n = 0;
         for (core::Date d = from; std::chrono::sys_days(d) <= std::chrono::sys_days(to);) {
-            const auto image = session.render(camera, d, filter, window, {}, furniture);
+            const auto image = session.render(camera, request_for(session, d));
             const fs::path out = dir / fmt::format("frame-{:05d}.png", n++);
             write_image_file(out, image, camera, session.projector, false);
             if (unit == 'm') {
@@ -259,7 +229,7 @@ int run_render(const RenderOptions& o) {
     io::check_writable(o.output);
     RenderSession session(o);
     const core::Camera camera = core::Camera::fit(core::project_box(session.projector, box), size.width, size.height);
-    const auto image = session.render(camera, date, filter, window, {}, furniture);
+    const auto image = session.render(camera, request_for(session, date));
     write_image_file(o.output, image, camera, session.projector, o.world_file);
     if (!o.quiet) {
         const double ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
@@ -302,8 +272,8 @@ CLI::App* add_render_command(CLI::App& parent, int& exit_code) {
         ->required();
     cmd->add_option("--data", opts->data_dir, "Directory holding geodata/ and assets/ (default: found automatically)");
     cmd->add_option("--date", opts->date,
-                    "Show control of territory and events up to this day (YYYY-MM-DD); default: the last change in "
-                    "the control data");
+                    "Show control of territory and events up to this day (YYYY-MM-DD); default: the latest event's "
+                    "date, or without events the last change in the control data (as the window opens)");
     cmd->add_option("--events", opts->events,
                     "Events to draw: documents (the shipped ones), none, or an events file (.gpkg/.geojson/.csv) "
                     "or a directory of documents")

@@ -149,30 +149,25 @@ core::Date EventSession::shown_date(const ui::AppState& state) const {
     return state.date.value_or(last_);
 }
 
-void EventSession::update(ui::AppState& state, float ui_scale) {
+void EventSession::update(ui::AppState& state, const compose::FrameRequest& request) {
     auto& ev = state.ev;
-    const core::Date date = shown_date(state);
+    const core::Date date = request.date.value_or(shown_date(state));
     std::size_t key = std::hash<std::int32_t>{}(core::day_number(date));
     auto mix = [&key](std::size_t v) { key ^= v + 0x9e3779b97f4a7c15ULL + (key << 6) + (key >> 2); };
     mix(ev.events.revision());
-    mix(std::hash<double>{}(state.camera.metres_per_pixel()));
-    mix(ev.selected ? *ev.selected + 1 : 0);
-    for (auto i : ev.fanned) mix(i + 7);
-    if (!ev.filter_changed && key == layout_key_) return;
-    const core::EventFilter filter = ev.drawn_filter();  // rejected events are never drawn
-    ev.visible = core::select_events(ev.events.events(), filter, ev.window, date);
-    ev.off_map = core::summarize_off_map(ev.events.events(), ev.visible);
-    std::vector<char> edited(ev.events.events().size(), 0);
-    for (std::size_t i = 0; i < edited.size(); ++i) edited[i] = ev.events.edited(i) ? 1 : 0;
-    layout_ = layout_events(ev.events.events(), ev.visible, state.projector,
-                            {.metres_per_pixel = state.camera.metres_per_pixel(),
-                             .ui_scale = ui_scale,
-                             .selected = ev.selected,
-                             .fanned = ev.fanned,
-                             .edited = &edited});
-    ev.marker_members = layout_.members;
+    mix(std::hash<double>{}(request.metres_per_pixel));
+    mix(std::hash<float>{}(request.furniture.ui_scale));
+    mix(request.events.selected ? *request.events.selected + 1 : 0);
+    mix(request.events.events ? 1 : 0);
+    mix(state.brief.presenting ? static_cast<std::size_t>(state.brief.current + 2) : 0);
+    for (auto i : request.events.fanned) mix(i + 7);
+    if (!ev.filter_changed && key == frame_key_) return;
+    frame_ = compose::compose_frame(state.scene, state.projector, request);
+    ev.visible = frame_.visible;
+    ev.off_map = frame_.off_map;
+    ev.marker_members = frame_.events.members;
     ev.filter_changed = false;
-    layout_key_ = key;
+    frame_key_ = key;
     state.map_dirty = true;
 }
 

@@ -4,7 +4,7 @@
 // atomically and asks before quitting with unsaved corrections. Glue between ui, io and render.
 #pragma once
 #include "app/data_paths.hpp"
-#include "app/event_markers.hpp"
+#include "compose/compose.hpp"
 #include "core/date.hpp"
 #include "io/event_store.hpp"
 #include "render/renderer.hpp"
@@ -30,9 +30,11 @@ public:
 
     /// The date events are shown for: the slider's date, or the latest event's when unset.
     core::Date shown_date(const ui::AppState& state) const;
-    /// Recomputes visible events and markers when the date, filter, edits, zoom or selection changed.
-    void update(ui::AppState& state, float ui_scale);
-    const std::vector<core::EventMarker>& markers() const { return layout_.markers; }
+    /// Composes the frame `request` asks for (compose::compose_frame) when the date, filter, edits,
+    /// zoom, selection or slide changed; state.ev.visible and off_map follow it.
+    void update(ui::AppState& state, const compose::FrameRequest& request);
+    /// The frame composed by the last update(): what the window draws.
+    const compose::ComposedFrame& frame() const { return frame_; }
 
     /// Pointer and keys over the map (call when ImGui does not want them). `pointer` is in
     /// framebuffer pixels; `hits` are the renderer's marker positions from the last draw.
@@ -52,8 +54,8 @@ public:
 private:
     std::filesystem::path edits_path_;
     std::unique_ptr<io::RecoveryJournal> journal_;
-    EventLayout layout_;
-    std::size_t layout_key_ = 0;
+    compose::ComposedFrame frame_;
+    std::size_t frame_key_ = 0;
     bool dragging_ = false;
     bool pressed_on_selected_ = false;
     core::ScreenPx press_at_{};

@@ -10,7 +10,7 @@
 namespace sitmap::app {
 
 core::Scene load_base_scene(const std::filesystem::path& geodata_dir, const core::Projector& projector,
-                            core::Diagnostics& diags) {
+                            core::Diagnostics& diags, std::optional<core::ControlTimeline>* timeline_out) {
     const core::BaseData data = io::load_base_data(geodata_dir, diags);
     core::Scene scene = core::build_base_scene(data, projector, io::triangulate_polygon, diags);
     // Control areas go above land and relief but below lakes, rivers, borders and labels. A missing
@@ -21,6 +21,7 @@ core::Scene load_base_scene(const std::filesystem::path& geodata_dir, const core
         auto at = std::find_if(scene.layers.begin(), scene.layers.end(),
                                [](const core::SceneLayer& l) { return l.id == "lakes"; });
         scene.layers.insert(at, std::make_move_iterator(layers.begin()), std::make_move_iterator(layers.end()));
+        if (timeline_out) *timeline_out = *timeline;
     }
     return scene;
 }

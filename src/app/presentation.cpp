@@ -1,7 +1,7 @@
 #include "app/presentation.hpp"
 
 #include "app/render_image.hpp"
-#include "app/slides.hpp"
+#include "compose/slides.hpp"
 #include "core/control_scene.hpp"
 #include "core/error.hpp"
 #include "io/briefing_io.hpp"
@@ -63,18 +63,18 @@ void Presentation::start_slide(ui::AppState& state, int index, bool animate) {
     const core::Slide& slide = b.briefing.slides[static_cast<std::size_t>(index)];
     b.current = index;
     if (saved_layers_.empty())
-        saved_layers_ = apply_slide_layers(state.scene, slide);
+        saved_layers_ = compose::apply_slide_layers(state.scene, slide);
     else
-        apply_slide_layers(state.scene, slide);
-    state.ev.filter = slide_filter(slide);
+        compose::apply_slide_layers(state.scene, slide);
+    state.ev.filter = compose::slide_filter(slide);
     try {
-        state.ev.window = slide_window(slide);
+        state.ev.window = compose::slide_window(slide);
     } catch (const std::exception&) {
     }
     state.ev.selected.reset();
     if (!slide.highlighted_events.empty()) state.ev.selected = state.ev.events.find(slide.highlighted_events.front());
     state.ev.filter_changed = true;
-    const core::Camera target = slide_camera(slide, state.projector, state.camera.width(), state.camera.height());
+    const core::Camera target = compose::slide_camera(slide, state.projector, state.camera.width(), state.camera.height());
     transition_.from_centre = state.camera.centre();
     transition_.from_mpp = state.camera.metres_per_pixel();
     transition_.to_centre = target.centre();
@@ -116,7 +116,7 @@ void Presentation::update(ui::AppState& state, GLFWwindow* window, EventSession&
     }
     set_fullscreen(window, b.presenting);
     if (!b.presenting && !saved_layers_.empty()) {
-        restore_layers(state.scene, saved_layers_);
+        compose::restore_layers(state.scene, saved_layers_);
         saved_layers_.clear();
         state.map_dirty = true;
     }
@@ -149,7 +149,7 @@ void Presentation::update(ui::AppState& state, GLFWwindow* window, EventSession&
     if (b.add_slide_requested) {
         b.add_slide_requested = false;
         core::Slide s =
-            slide_from_view(state.camera, state.projector, state.scene, state.ev.filter, state.ev.window, state.date);
+            compose::slide_from_view(state.camera, state.projector, state.scene, state.ev.filter, state.ev.window, state.date);
         if (state.ev.selected && *state.ev.selected < state.ev.events.events().size())
             s.highlighted_events.push_back(core::event_key(state.ev.events.events()[*state.ev.selected]));
         b.briefing.slides.push_back(std::move(s));
@@ -160,7 +160,7 @@ void Presentation::update(ui::AppState& state, GLFWwindow* window, EventSession&
     if (b.update_view_requested) {
         b.update_view_requested = false;
         if (b.current >= 0 && b.current < static_cast<int>(b.briefing.slides.size())) {
-            const core::Slide s = slide_from_view(state.camera, state.projector, state.scene, state.ev.filter,
+            const core::Slide s = compose::slide_from_view(state.camera, state.projector, state.scene, state.ev.filter,
                                                   state.ev.window, state.date);
             auto& slide = b.briefing.slides[static_cast<std::size_t>(b.current)];
             slide.view = s.view;
@@ -204,7 +204,7 @@ void Presentation::fulfil_requests(ui::AppState& state, render::Renderer& render
             b.message = e.what();
         }
         state.notify(b.message);
-        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        render::OffscreenTarget::unbind();
     }
     if (b.export_requested) {
         b.export_requested = false;
@@ -214,27 +214,22 @@ void Presentation::fulfil_requests(ui::AppState& state, render::Renderer& render
             // The window's view, at the export's size: same ground, more pixels.
             const core::Camera camera = core::Camera::fit(state.camera.visible_box(), e.width, e.height, 0);
             const float scale = e.scale > 0 ? e.scale : auto_ui_scale(e.width, e.height) * std::max(1.0f, ui_scale);
-            // The window's visible events (rejected ones already left out), or only the accepted.
-            std::vector<core::VisibleEvent> visible = state.ev.visible;
-            if (e.reviewed_only)
-                std::erase_if(visible, [&](const core::VisibleEvent& v) {
-                    return state.ev.events.review_state(v.index) != core::ReviewState::Accepted;
-                });
-            const auto layout = layout_events(
-                state.ev.events.events(), visible, state.projector,
-                {.metres_per_pixel = camera.metres_per_pixel(), .ui_scale = scale, .selected = state.ev.selected});
-            render::FrameOptions frame{.ui_scale = scale,
-                                       .day = state.date ? std::optional(core::day_number(*state.date)) : std::nullopt,
-                                       .date_label = state.date ? core::format_long_date(*state.date) : std::string(),
-                                       .events = &layout.markers,
-                                       .off_map = &state.ev.off_map,
-                                       .title = e.title,
-                                       .subtitle = e.subtitle,
-                                       .legend = e.legend,
-                                       .north_arrow = e.north_arrow,
-                                       .locator = e.locator};
+            // The window's frame (its events, or only the accepted), with the export's furniture.
+            compose::FrameRequest request = window_request(state, scale);
+            request.metres_per_pixel = camera.metres_per_pixel();
+            request.events.reviewed_only = e.reviewed_only;
+            request.events.fanned.clear();
+            request.events.mark_edited = false;
+            request.furniture = {.ui_scale = scale,
+                                 .title = e.title,
+                                 .subtitle = e.subtitle,
+                                 .legend = e.legend,
+                                 .north_arrow = e.north_arrow,
+                                 .locator = e.locator,
+                                 .off_map_box = true};
+            const compose::ComposedFrame frame = compose::compose_frame(state.scene, state.projector, request);
             const auto t0 = std::chrono::steady_clock::now();
-            const auto image = render_image(renderer, state.scene, camera, frame);
+            const auto image = render_image(renderer, state.scene, camera, frame.options());
             write_image_file(e.path, image, camera, state.projector, e.world_file);
             b.message =
                 fmt::format("Exported {}x{} to {} in {:.1f} s", e.width, e.height, fs::absolute(e.path).string(),
@@ -248,20 +243,35 @@ void Presentation::fulfil_requests(ui::AppState& state, render::Renderer& render
     (void)events;
 }
 
-void Presentation::frame_overrides(const ui::AppState& state, render::FrameOptions& frame) const {
+compose::FrameRequest window_request(const ui::AppState& state, float ui_scale) {
+    return {.metres_per_pixel = state.camera.metres_per_pixel(),
+            .date = state.date,
+            .events = {.events = &state.ev.events,
+                       .filter = state.ev.filter,
+                       .window = state.ev.window,
+                       .selected = state.ev.selected,
+                       .fanned = state.ev.fanned,
+                       .mark_edited = true},
+            .furniture = {.ui_scale = ui_scale, .off_map_box = false}};
+}
+
+compose::FrameRequest Presentation::frame_request(const ui::AppState& state, float ui_scale) const {
     const auto& b = state.brief;
-    if (!b.presenting || b.current < 0 || b.current >= static_cast<int>(b.briefing.slides.size())) return;
+    if (!b.presenting || b.current < 0 || b.current >= static_cast<int>(b.briefing.slides.size()))
+        return window_request(state, ui_scale);
     const auto& slide = b.briefing.slides[static_cast<std::size_t>(b.current)];
-    frame.title = slide.title;
-    frame.subtitle = slide.caption;
-    frame.off_map = &state.ev.off_map;  // full screen, without the window's strip
-    if (!slide.events.show_events) {    // as `render --briefing` draws the slide: no events at all
-        frame.events = nullptr;
-        frame.off_map = nullptr;
+    compose::FrameRequest r;
+    try {
+        r = compose::slide_frame(slide, state.projector, state.camera.width(), state.camera.height(), &state.ev.events,
+                                 ui_scale)
+                .request;
+    } catch (const std::exception&) {  // a bad events.window: the slide as the window shows it
+        r = window_request(state, ui_scale);
     }
-    frame.legend = true;
-    frame.north_arrow = true;
-    frame.locator = true;
+    // During a transition the view and the date move; the rest is the slide's.
+    r.metres_per_pixel = state.camera.metres_per_pixel();
+    if (state.date) r.date = state.date;
+    return r;
 }
 
 }  // namespace sitmap::app

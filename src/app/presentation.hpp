@@ -4,6 +4,7 @@
 #pragma once
 #include "app/data_paths.hpp"
 #include "app/event_session.hpp"
+#include "compose/compose.hpp"
 #include "core/camera.hpp"
 #include "render/offscreen.hpp"
 #include "render/renderer.hpp"
@@ -16,6 +17,11 @@
 
 namespace sitmap::app {
 
+/// The frame of the window outside presentations: its date (or the default), the events its filter,
+/// time window, selection and opened group show, corrections marked; no off-map box (the window
+/// has its own strip).
+compose::FrameRequest window_request(const ui::AppState& state, float ui_scale);
+
 class Presentation {
 public:
     /// Loads the sample briefing (assets/briefings/) if present, so F5 has something to show.
@@ -27,8 +33,11 @@ public:
     /// Fulfils export and screenshot requests (needs the GL context; call after the map is drawn).
     void fulfil_requests(ui::AppState& state, render::Renderer& renderer, EventSession& events,
                          const render::OffscreenTarget& map, float ui_scale);
-    /// Title and caption drawn on the map while presenting (empty otherwise).
-    void frame_overrides(const ui::AppState& state, render::FrameOptions& frame) const;
+    /// The frame the window shows: the current slide's (compose::slide_frame, as `render
+    /// --briefing` draws it) while presenting, at the animated view and date; else window_request.
+    compose::FrameRequest frame_request(const ui::AppState& state, float ui_scale) const;
+    /// True while the view and date move towards a slide.
+    bool transitioning() const { return transition_.t < 1.0; }
 
 private:
     void start_slide(ui::AppState& state, int index, bool animate);

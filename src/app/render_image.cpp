@@ -40,7 +40,7 @@ io::RgbaImage render_image(render::Renderer& renderer, const core::Scene& scene,
                             px.data() + static_cast<std::size_t>(y) * row, row);
         }
     }
-    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    render::OffscreenTarget::unbind();
     return image;
 }
 

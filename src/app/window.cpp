@@ -4,6 +4,7 @@
 #include "app/event_session.hpp"
 #include "app/map_loader.hpp"
 #include "app/presentation.hpp"
+#include "compose/compose.hpp"
 #include "core/base_map.hpp"
 #include "core/control_scene.hpp"
 #include "core/error.hpp"
@@ -143,7 +144,7 @@ void handle_input(ui::AppState& state, GLFWwindow* window, double fb_per_window)
     throw usage_error(
         "invalid --script step '{}' (expected pan:DX,DY, zoom:F, home, layers:off, about, present, "
         "next, slide:N, select:N, delete, review, accept, reject, review-next, place:NAME, date:TEXT, "
-        "goto:DATE, save, crash, export, briefing or wait)",
+        "goto:DATE, save, crash, export, briefing, wait, mapshot:PNG or quit)",
         step);
 }
 
@@ -152,13 +153,14 @@ void handle_input(ui::AppState& state, GLFWwindow* window, double fb_per_window)
 bool is_script_step(const std::string& step) {
     double a = 0, b = 0;
     int k = 0;
-    static constexpr std::array<std::string_view, 15> words{"home",   "layers:off",  "about",  "present", "next",
-                                                            "export", "briefing",    "delete", "review",  "accept",
-                                                            "reject", "review-next", "save",   "crash",   "wait"};
+    static constexpr std::array<std::string_view, 16> words{
+        "home",   "layers:off", "about",  "present", "next",        "export", "briefing", "delete",
+        "review", "accept",     "reject", "review-next", "save",    "crash",  "wait",     "quit"};
     if (std::find(words.begin(), words.end(), std::string_view(step)) != words.end()) return true;
     return std::sscanf(step.c_str(), "pan:%lf,%lf", &a, &b) == 2 || std::sscanf(step.c_str(), "zoom:%lf", &a) == 1 ||
            std::sscanf(step.c_str(), "select:%d", &k) == 1 || std::sscanf(step.c_str(), "slide:%d", &k) == 1 ||
-           step.starts_with("place:") || step.starts_with("date:") || step.starts_with("goto:");
+           step.starts_with("place:") || step.starts_with("date:") || step.starts_with("goto:") ||
+           step.starts_with("mapshot:");
 }
 
 void apply_script_step(ui::AppState& state, const std::string& step) {
@@ -213,6 +215,8 @@ void apply_script_step(ui::AppState& state, const std::string& step) {
         state.ev.save_requested = true;
     } else if (step == "crash") {  // end abruptly, as a crash would: no destructors, no save
         std::_Exit(70);
+    } else if (step == "quit") {
+        state.quit = true;
     } else if (step == "wait") {
     } else if (int k = 0; std::sscanf(step.c_str(), "select:%d", &k) == 1) {
         if (k >= 0 && static_cast<std::size_t>(k) < state.ev.events.events().size()) {
@@ -255,7 +259,7 @@ int run_window(const WindowOptions& options, std::chrono::steady_clock::time_poi
 
     ui::AppState state;
     state.data_dir = paths.root.string();
-    state.scene = load_base_scene(paths.geodata(), state.projector, state.diagnostics);
+    state.scene = load_base_scene(paths.geodata(), state.projector, state.diagnostics, &state.timeline);
 
     // Renderer and ImGui live inside this scope, so their GL objects die before the window.
     {
@@ -268,8 +272,9 @@ int run_window(const WindowOptions& options, std::chrono::steady_clock::time_poi
         for (const auto& d : state.diagnostics.all()) std::fprintf(stderr, "%s\n", d.format().c_str());
         // Errors open the Problems panel; warnings wait behind the status bar's counter.
         if (state.diagnostics.count(core::Severity::Error) > 0) state.show_diagnostics = true;
-        // Open on the latest reported events, so the first view shows what the documents describe.
-        if (!state.date && !state.ev.events.events().empty()) state.date = events.last_date();
+        // One default-date policy for every output (compose::default_date): the latest reported
+        // events, so the first view shows what the documents describe, else the last change of control.
+        if (!state.date) state.date = compose::default_date(state.scene, state.ev.events.events());
         Presentation presentation(state, paths);
         auto last_frame = std::chrono::steady_clock::now();
 
@@ -284,6 +289,7 @@ int run_window(const WindowOptions& options, std::chrono::steady_clock::time_poi
 
         std::vector<double> frame_ms;
         int frame = 0;
+        std::size_t script_pos = 0;  ///< next --script step
         while (true) {
             if (glfwWindowShouldClose(window.get()) || state.quit) {
                 // Unsaved corrections: ask first (scripted runs never ask).
@@ -322,34 +328,42 @@ int run_window(const WindowOptions& options, std::chrono::steady_clock::time_poi
                                     std::chrono::duration<double>(now - last_frame).count());
                 last_frame = now;
             }
-            if (static_cast<std::size_t>(frame) < options.script.size())
-                apply_script_step(state, options.script[static_cast<std::size_t>(frame)]);
+            // One script step per frame; "mapshot:PNG" holds the script until the map has settled.
+            const std::string* step = script_pos < options.script.size() ? &options.script[script_pos] : nullptr;
+            if (step && !step->starts_with("mapshot:")) {
+                apply_script_step(state, *step);
+                ++script_pos;
+                step = nullptr;
+            }
 
             // The map is drawn only when something changed, into a texture reused by later frames.
             if (!map_target || map_target->width() != w || map_target->height() != h) {
                 map_target = std::make_unique<render::OffscreenTarget>(w, h);
                 state.map_dirty = true;
             }
-            events.update(state, ui_scale);
+            // The frame is composed once (compose::compose_frame: the window's, or the slide's while
+            // presenting) and drawn only when something changed, into a texture reused by later frames.
+            events.update(state, presentation.frame_request(state, ui_scale));
+            const bool map_settled = !state.map_dirty && !presentation.transitioning();
             if (state.map_dirty) {
                 map_target->bind();
-                render::FrameOptions frame_options{
-                    .ui_scale = ui_scale,
-                    .inset_top = state.ui_inset_top,
-                    .inset_bottom = state.ui_inset_bottom,
-                    .day = state.date ? std::optional(core::day_number(*state.date)) : std::nullopt,
-                    .date_label = state.date ? core::format_long_date(*state.date) : std::string(),
-                    .events = &events.markers(),
-                    .reuse_base = true};
-                presentation.frame_overrides(state, frame_options);
+                compose::FrameOptions frame_options = events.frame().options();
+                frame_options.inset_top = state.ui_inset_top;
+                frame_options.inset_bottom = state.ui_inset_bottom;
+                frame_options.reuse_base = true;
                 renderer.draw(state.scene, state.camera, frame_options);
                 state.map_dirty = false;
             }
             presentation.fulfil_requests(state, renderer, events, *map_target, ui_scale);
-            map_target->bind();  // read from the map texture, draw into the window
-            glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
-            glBlitFramebuffer(0, 0, w, h, 0, 0, w, h, GL_COLOR_BUFFER_BIT, GL_NEAREST);
-            glBindFramebuffer(GL_FRAMEBUFFER, 0);
+            if (step && map_settled) {
+                // The map as the window shows it (no panels), once nothing moves any more: the
+                // slide-parity test compares it with `render --briefing`.
+                const std::string path = step->substr(8);
+                io::write_png(path, io::RgbaImage{map_target->width(), map_target->height(), map_target->read_rgba()});
+                std::fprintf(stderr, "map written to %s\n", path.c_str());
+                ++script_pos;
+            }
+            map_target->blit_to_window();  // the map texture into the window
 
             if (state.brief.presenting) {
                 // Presentation: the map alone, with the slide counter.
@@ -385,29 +399,17 @@ int run_window(const WindowOptions& options, std::chrono::steady_clock::time_poi
                 ui::draw_export_dialog(state);
             }
             ImGui::Render();
-            glViewport(0, 0, w, h);
+            render::Renderer::bind_window_framebuffer(w, h);
             ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
             ++frame;
             const bool last = options.frames > 0 && frame >= options.frames;
             if (last && !options.screenshot.empty()) {
-                glFinish();
-                std::vector<std::uint8_t> px(static_cast<std::size_t>(w) * h * 4);
-                glReadBuffer(GL_BACK);
-                glPixelStorei(GL_PACK_ALIGNMENT, 1);
-                glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, px.data());
-                io::RgbaImage img{w, h, {}};
-                img.pixels.resize(px.size());
-                const auto row = static_cast<std::size_t>(w) * 4;
-                for (int y = 0; y < h; ++y)
-                    std::copy_n(px.data() + static_cast<std::size_t>(h - 1 - y) * row, row,
-                                img.pixels.data() + static_cast<std::size_t>(y) * row);
-                for (std::size_t i = 3; i < img.pixels.size(); i += 4) img.pixels[i] = 255;
-                io::write_png(options.screenshot, img);
+                io::write_png(options.screenshot, io::RgbaImage{w, h, render::read_window_rgba(w, h)});
                 std::fprintf(stderr, "screenshot written to %s\n", options.screenshot.c_str());
             }
             glfwSwapBuffers(window.get());
-            if (options.print_timing) glFinish();
+            if (options.print_timing) render::finish();
             const auto now = std::chrono::steady_clock::now();
             state.frame_ms = std::chrono::duration<float, std::milli>(now - t_frame).count();
             frame_ms.push_back(state.frame_ms);

@@ -82,9 +82,24 @@ Program make_program(const std::string& name, const std::string& vs, const std::
 
 GLint uniform(const Program& p, const char* name) { return glGetUniformLocation(p.id(), name); }
 
-void check(const char* what) {
+namespace {
+const char* error_name(GLenum err) {
+    switch (err) {
+        case GL_INVALID_ENUM: return "GL_INVALID_ENUM";
+        case GL_INVALID_VALUE: return "GL_INVALID_VALUE";
+        case GL_INVALID_OPERATION: return "GL_INVALID_OPERATION";
+        case GL_INVALID_FRAMEBUFFER_OPERATION: return "GL_INVALID_FRAMEBUFFER_OPERATION";
+        case GL_OUT_OF_MEMORY: return "GL_OUT_OF_MEMORY";
+        default: return "unknown GL error";
+    }
+}
+}  // namespace
+
+void check_call(const char* call, const char* file, int line) {
     const GLenum err = glGetError();
-    if (err != GL_NO_ERROR) throw fmt_error("OpenGL error 0x{:04x} in {}", static_cast<unsigned>(err), what);
+    if (err != GL_NO_ERROR)
+        throw fmt_error("{}:{}: OpenGL error {} (0x{:04x}) after {}", file, line, error_name(err),
+                        static_cast<unsigned>(err), call);
 }
 
 }  // namespace sitmap::render::gl

@@ -63,7 +63,24 @@ Program make_program(const std::string& name, const std::string& vertex_source, 
 /// Location of a uniform (-1 if unused; GL ignores writes to -1).
 GLint uniform(const Program& p, const char* name);
 
-/// Throws sitmap::Error if glGetError reports anything, naming `what`.
-void check(const char* what);
+/// Throws sitmap::Error if glGetError reports anything, naming the GL call `call` and where it was
+/// made (`file`:`line`). Used through SITMAP_GL_CHECK.
+void check_call(const char* call, const char* file, int line);
 
 }  // namespace sitmap::render::gl
+
+/// SITMAP_GL_CHECK(glDrawArrays(...)): in debug builds, runs the call and throws sitmap::Error
+/// naming the call text and file:line when GL reports an error (as MapLibre's MBGL_CHECK_ERROR).
+/// In release builds it is the bare call: no glGetError round trip per call.
+#ifndef NDEBUG
+#define SITMAP_GL_CHECK(call)                                                   \
+    do {                                                                        \
+        call;                                                                   \
+        ::sitmap::render::gl::check_call(#call, __FILE__, __LINE__);            \
+    } while (false)
+#else
+#define SITMAP_GL_CHECK(call) \
+    do {                      \
+        call;                 \
+    } while (false)
+#endif

@@ -104,6 +104,33 @@ OffscreenTarget::OffscreenTarget(int width, int height) : width_(width), height_
 
 void OffscreenTarget::bind() const { glBindFramebuffer(GL_FRAMEBUFFER, fbo_.id()); }
 
+void OffscreenTarget::unbind() { glBindFramebuffer(GL_FRAMEBUFFER, 0); }
+
+void OffscreenTarget::blit_to_window() const {
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo_.id());
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
+    SITMAP_GL_CHECK(glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_NEAREST));
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
+
+std::vector<std::uint8_t> read_window_rgba(int width, int height) {
+    glFinish();
+    const auto row = static_cast<std::size_t>(width) * 4;
+    std::vector<std::uint8_t> px(row * static_cast<std::size_t>(height));
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+    glReadBuffer(GL_BACK);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    SITMAP_GL_CHECK(glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, px.data()));
+    std::vector<std::uint8_t> out(px.size());
+    for (int y = 0; y < height; ++y)  // GL's rows start at the bottom; images start at the top
+        std::memcpy(out.data() + static_cast<std::size_t>(y) * row,
+                    px.data() + static_cast<std::size_t>(height - 1 - y) * row, row);
+    for (std::size_t i = 3; i < out.size(); i += 4) out[i] = 255;
+    return out;
+}
+
+void finish() { glFinish(); }
+
 std::vector<std::uint8_t> OffscreenTarget::read_rgba() const {
     bind();
     glFinish();

@@ -38,6 +38,10 @@ public:
     GLuint fbo_id() const { return fbo_.id(); }
     /// Reads the colour buffer as RGBA8, top row first (ready for PNG).
     std::vector<std::uint8_t> read_rgba() const;
+    /// Copies the whole target into the window's default framebuffer (same size), which is bound after.
+    void blit_to_window() const;
+    /// Makes the window's default framebuffer (0) the draw target again.
+    static void unbind();
     /// Largest width/height this context can render in one piece.
     static int max_size();
 
@@ -46,5 +50,12 @@ private:
     gl::Framebuffer fbo_;
     gl::Renderbuffer color_, stencil_;
 };
+
+/// Reads the window's back buffer (`width` x `height`) as opaque RGBA8, top row first, after
+/// everything drawn so far has finished (screenshots of the real window).
+std::vector<std::uint8_t> read_window_rgba(int width, int height);
+
+/// Waits until every GL command issued so far has finished (frame timing).
+void finish();
 
 }  // namespace sitmap::render

@@ -8,37 +8,17 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
-#include <fstream>
+#include <type_traits>
+#include <variant>
 
 namespace sitmap::render {
 
-struct FontAtlas::FontData {
-    std::vector<unsigned char> bytes;
-    stbtt_fontinfo info{};
-    float scale = 1;  // stb scale for kBasePx
-};
-
 namespace {
-std::vector<unsigned char> read_file(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw fmt_error("{}: cannot open font file", path.string());
-    return {std::istreambuf_iterator<char>(in), {}};
-}
 std::uint64_t key_of(Face face, char32_t cp) { return (static_cast<std::uint64_t>(face) << 32) | cp; }
 }  // namespace
 
-FontAtlas::FontAtlas(const std::filesystem::path& font_dir) : pixels_(static_cast<std::size_t>(kSize) * kSize, 0) {
-    for (const char* name : {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSerif-Italic.ttf"}) {
-        auto font = std::make_unique<FontData>();
-        font->bytes = read_file(font_dir / name);
-        if (!stbtt_InitFont(&font->info, font->bytes.data(), stbtt_GetFontOffsetForIndex(font->bytes.data(), 0)))
-            throw fmt_error("{}: not a TrueType font", (font_dir / name).string());
-        font->scale = stbtt_ScaleForMappingEmToPixels(&font->info, kBasePx);
-        fonts_.push_back(std::move(font));
-    }
-    int ascent = 0, descent = 0, gap = 0;
-    stbtt_GetFontVMetrics(&fonts_[0]->info, &ascent, &descent, &gap);
-    ascent_ = static_cast<float>(ascent) * fonts_[0]->scale;
+FontAtlas::FontAtlas(const compose::FontMetrics& metrics)
+    : metrics_(metrics), pixels_(static_cast<std::size_t>(kSize) * kSize, 0) {
     // A solid block at the origin for rectangles (value 255 = deep inside).
     for (int y = 0; y < 6; ++y)
         for (int x = 0; x < 6; ++x) pixels_[static_cast<std::size_t>(y * kSize + x)] = 255;
@@ -87,17 +67,10 @@ void FontAtlas::make_symbol(char32_t cp, Glyph& g) {
 }
 
 void FontAtlas::rasterise(Face face, char32_t cp, Glyph& g) {
-    FontData* font = fonts_[static_cast<std::size_t>(face)].get();
-    int index = stbtt_FindGlyphIndex(&font->info, static_cast<int>(cp));
-    if (index == 0 && face != Face::Regular) {  // fall back to the regular face (e.g. Armenian italic)
-        font = fonts_[0].get();
-        index = stbtt_FindGlyphIndex(&font->info, static_cast<int>(cp));
-    }
-    int advance = 0, lsb = 0;
-    stbtt_GetGlyphHMetrics(&font->info, index, &advance, &lsb);
-    g.advance = static_cast<float>(advance) * font->scale;
+    const auto font = metrics_.lookup(face, cp);
+    g.advance = metrics_.advance(face, cp);
     int w = 0, h = 0, xoff = 0, yoff = 0;
-    unsigned char* sdf = stbtt_GetGlyphSDF(&font->info, font->scale, index, kPadding, 128,
+    unsigned char* sdf = stbtt_GetGlyphSDF(font.info, font.scale, font.index, kPadding, 128,
                                            128.0f / kPadding, &w, &h, &xoff, &yoff);
     if (!sdf) return;  // blank glyph (space)
     int px = 0, py = 0;
@@ -130,12 +103,6 @@ const FontAtlas::Glyph& FontAtlas::glyph(Face face, char32_t cp) {
     return glyphs_.emplace(key, g).first->second;
 }
 
-float FontAtlas::kerning(Face face, char32_t a, char32_t b) const {
-    const FontData* font = fonts_[static_cast<std::size_t>(face)].get();
-    return static_cast<float>(stbtt_GetCodepointKernAdvance(&font->info, static_cast<int>(a), static_cast<int>(b))) *
-           font->scale;
-}
-
 void FontAtlas::bind() {
     glActiveTexture(GL_TEXTURE0);
     if (!texture_) {
@@ -162,20 +129,25 @@ void FontAtlas::bind() {
 
 TextBatch::TextBatch(FontAtlas& atlas) : atlas_(atlas) {}
 
-float TextBatch::measure(std::string_view text, const Style& style) {
-    const float s = style.px / FontAtlas::kBasePx;
-    float w = 0;
-    char32_t prev = 0;
-    const auto cps = core::decode_utf8(text);
-    for (char32_t cp : cps) {
-        if (prev) w += atlas_.kerning(style.face, prev, cp) * s;
-        w += atlas_.glyph(style.face, cp).advance * s + style.tracking_px;
-        prev = cp;
+void TextBatch::add(const compose::DrawList& list) {
+    for (const auto& cmd : list.commands()) {
+        std::visit(
+            [this](const auto& c) {
+                using T = std::decay_t<decltype(c)>;
+                if constexpr (std::is_same_v<T, compose::TextCmd>)
+                    add_text(c.text, c.x, c.y, c.style);
+                else if constexpr (std::is_same_v<T, compose::RectCmd>)
+                    add_rect(c.x0, c.y0, c.x1, c.y1, c.color);
+                else if constexpr (std::is_same_v<T, compose::SymbolCmd>)
+                    add_symbol(c.symbol, c.cx, c.cy, c.radius, c.color, c.halo, c.halo_px);
+                else if constexpr (std::is_same_v<T, compose::CircleCmd>)
+                    add_circle(c.cx, c.cy, c.r, c.fill, c.outline, c.outline_px);
+                else
+                    add_line(c.x0, c.y0, c.x1, c.y1, c.width, c.color);
+            },
+            cmd);
     }
-    return cps.empty() ? 0 : w - style.tracking_px;
 }
-
-float TextBatch::ascent(const Style& style) const { return atlas_.ascent() * style.px / FontAtlas::kBasePx * 0.76f; }
 
 float TextBatch::add_text(std::string_view text, float x, float y, const Style& style) {
     const float s = style.px / FontAtlas::kBasePx;
@@ -276,16 +248,23 @@ void TextBatch::draw(const gl::Program& program, int x, int y, int viewport_w, i
     glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(vertices_.size() * sizeof(Vertex)), vertices_.data(),
                  GL_STREAM_DRAW);
     glUseProgram(program.id());
+    if (program.id() != uniforms_program_) {  // looked up once per program
+        uniforms_program_ = program.id();
+        u_atlas_ = gl::uniform(program, "u_atlas");
+        u_viewport_ = gl::uniform(program, "u_viewport");
+        u_tile_origin_ = gl::uniform(program, "u_tile_origin");
+        u_distance_scale_ = gl::uniform(program, "u_distance_scale");
+    }
     atlas_.bind();
-    glUniform1i(gl::uniform(program, "u_atlas"), 0);
-    glUniform2f(gl::uniform(program, "u_viewport"), static_cast<float>(viewport_w), static_cast<float>(viewport_h));
-    glUniform2f(gl::uniform(program, "u_tile_origin"), static_cast<float>(x), static_cast<float>(y));
-    glUniform1f(gl::uniform(program, "u_distance_scale"), FontAtlas::kDistanceScale);
+    glUniform1i(u_atlas_, 0);
+    glUniform2f(u_viewport_, static_cast<float>(viewport_w), static_cast<float>(viewport_h));
+    glUniform2f(u_tile_origin_, static_cast<float>(x), static_cast<float>(y));
+    glUniform1f(u_distance_scale_, FontAtlas::kDistanceScale);
     glDisable(GL_STENCIL_TEST);
     glDisable(GL_DEPTH_TEST);
     glEnable(GL_BLEND);
     glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
-    glDrawArrays(GL_TRIANGLES, 0, static_cast<GLsizei>(vertices_.size()));
+    SITMAP_GL_CHECK(glDrawArrays(GL_TRIANGLES, 0, static_cast<GLsizei>(vertices_.size())));
     glBindVertexArray(0);
 }
 

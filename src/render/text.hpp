@@ -2,6 +2,8 @@
 // stb_truetype (only glyphs actually used are rasterised), and a batch of screen quads drawn in one
 // call. Coordinates are pixels, origin top-left, y down. Needs a current GL context; no ImGui.
 #pragma once
+#include "compose/draw_list.hpp"
+#include "compose/font_metrics.hpp"
 #include "core/scene.hpp"
 #include "render/gl.hpp"
 
@@ -14,16 +16,14 @@
 
 namespace sitmap::render {
 
-enum class Face { Regular = 0, Bold = 1, Italic = 2 };
-
-/// Private-use code points for map symbols rendered through the glyph atlas.
-inline constexpr char32_t kSymbolDot = 0xE000;   ///< filled disc
-inline constexpr char32_t kSymbolRing = 0xE001;  ///< annulus
+using compose::Face;
+using compose::kSymbolDot;
+using compose::kSymbolRing;
 
 class FontAtlas {
 public:
-    static constexpr int kBasePx = 32;         ///< glyphs are rasterised at this pixel height
-    static constexpr int kPadding = 8;         ///< SDF spread in atlas pixels
+    static constexpr int kBasePx = compose::FontMetrics::kBasePx;  ///< glyphs are rasterised at this height
+    static constexpr int kPadding = compose::FontMetrics::kSymbolPadding;  ///< SDF spread in atlas pixels
     static constexpr float kDistanceScale = 255.0f / (128.0f / kPadding);  ///< value 1.0 in atlas px
 
     struct Glyph {
@@ -33,16 +33,14 @@ public:
         bool empty = true;
     };
 
-    /// Loads the three faces from `font_dir` (DejaVuSans.ttf, DejaVuSans-Bold.ttf,
-    /// DejaVuSerif-Italic.ttf). Throws sitmap::Error naming the missing file.
-    explicit FontAtlas(const std::filesystem::path& font_dir);
+    /// Rasterises glyphs of the faces `metrics` loaded (not owned; must outlive the atlas).
+    explicit FontAtlas(const compose::FontMetrics& metrics);
     ~FontAtlas();
     FontAtlas(const FontAtlas&) = delete;
     FontAtlas& operator=(const FontAtlas&) = delete;
 
     const Glyph& glyph(Face face, char32_t cp);
-    float kerning(Face face, char32_t a, char32_t b) const;  ///< at kBasePx
-    float ascent() const { return ascent_; }                  ///< at kBasePx
+    float kerning(Face face, char32_t a, char32_t b) const { return metrics_.kerning(face, a, b); }  ///< at kBasePx
     /// Atlas UV of an always-inside texel, for solid rectangles.
     float solid_u() const { return 2.0f / kSize; }
     float solid_v() const { return 2.0f / kSize; }
@@ -51,18 +49,16 @@ public:
 
 private:
     static constexpr int kSize = 2048;
-    struct FontData;
     void rasterise(Face face, char32_t cp, Glyph& g);
     void make_symbol(char32_t cp, Glyph& g);
     bool pack(int w, int h, int& x, int& y);
 
-    std::vector<std::unique_ptr<FontData>> fonts_;
+    const compose::FontMetrics& metrics_;
     std::unordered_map<std::uint64_t, Glyph> glyphs_;
     std::vector<std::uint8_t> pixels_;
     gl::Texture texture_;
     bool dirty_ = true;
     int shelf_x_ = 8, shelf_y_ = 0, shelf_h_ = 8;
-    float ascent_ = 0;
 };
 
 /// Screen-space quads for one frame: text runs, symbols and rectangles, drawn with one call.
@@ -70,21 +66,12 @@ class TextBatch {
 public:
     explicit TextBatch(FontAtlas& atlas);
 
-    struct Style {
-        Face face = Face::Regular;
-        float px = 13.0f;  ///< font size: pixel height of the em
-        core::Rgba color = core::rgb(0x222222);
-        core::Rgba halo = core::rgb(0xffffff, 0.9f);
-        float halo_px = 0;      ///< 0 = no halo
-        float tracking_px = 0;  ///< extra space between letters
-    };
+    using Style = compose::TextStyle;
 
-    /// Width in pixels of `text` in `style`.
-    float measure(std::string_view text, const Style& style);
+    /// Adds every primitive of `list`, in its order.
+    void add(const compose::DrawList& list);
     /// Draws `text` with its baseline starting at (x, y). Returns the advance width.
     float add_text(std::string_view text, float x, float y, const Style& style);
-    /// Ascent (top of capitals above the baseline) in pixels for `style`.
-    float ascent(const Style& style) const;
     void add_rect(float x0, float y0, float x1, float y1, core::Rgba color);
     void add_symbol(char32_t symbol, float cx, float cy, float radius_px, core::Rgba color, core::Rgba halo,
                     float halo_px);
@@ -112,6 +99,8 @@ private:
     std::vector<Vertex> vertices_;
     gl::Buffer vbo_;
     gl::VertexArray vao_;
+    GLuint uniforms_program_ = 0;  ///< the program the locations below belong to
+    GLint u_atlas_ = -1, u_viewport_ = -1, u_tile_origin_ = -1, u_distance_scale_ = -1;
 };
 
 }  // namespace sitmap::render

@@ -2,6 +2,7 @@
 // The renderer draws from it; panels never draw map content themselves.
 #pragma once
 #include "core/camera.hpp"
+#include "core/control_timeline.hpp"
 #include "core/date.hpp"
 #include "core/diagnostics.hpp"
 #include "core/geometry.hpp"
@@ -33,6 +34,8 @@ struct AppState {
     BriefingUiState brief;  ///< briefing slides, presentation mode, export dialog  ///< an event symbol is being
                             ///< dragged: the map must not pan
 
+    /// The control data the "control" layers were built from (stepping between changes).
+    std::optional<core::ControlTimeline> timeline;
     std::optional<core::Date> date;  ///< shown date of the control situation (set by the date slider)
     bool playing = false;            ///< the date advances by itself
     float play_days_per_second = 4;  ///< playback speed

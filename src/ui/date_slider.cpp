@@ -1,6 +1,7 @@
 #include "ui/date_slider.hpp"
 #include "ui/panels.hpp"
 
+#include "compose/compose.hpp"
 #include "core/control_scene.hpp"
 
 #include <GLFW/glfw3.h>
@@ -36,17 +37,17 @@ void swatch(core::Rgba c, const char* text) {
 }  // namespace
 
 float draw_date_slider(AppState& state, float bottom_inset) {
-    const std::vector<std::int32_t> changes = core::control_change_days(state.scene);
-    if (changes.empty()) return 0;
-    const auto first_day = [&] {
-        std::int32_t d = changes.front();
-        for (const auto& f : state.scene.layer("control")->fills) d = std::min(d, f.valid.from_day);
-        return d;
-    }();
+    // The timeline's change dates, computed once when it was loaded; stepping uses its tested
+    // next_change/previous_change.
+    if (!state.timeline || state.timeline->change_dates().empty()) return 0;
+    const core::ControlTimeline& timeline = *state.timeline;
+    const std::vector<Date>& changes = timeline.change_dates();
+    const std::int32_t first_day = core::day_number(timeline.first_date());
     // The data run to the end of the year of the last change (control.gpkg's coverage).
-    const std::int32_t last_day = day_of(static_cast<int>(core::date_from_day_number(changes.back()).year()), 12, 31);
-    if (!state.date) {
-        state.date = core::date_from_day_number(changes.back());
+    const std::int32_t last_day = day_of(static_cast<int>(changes.back().year()), 12, 31);
+    if (!state.date) {  // the window sets it at start; the same policy otherwise
+        state.date = compose::default_date(state.scene, state.ev.events.events());
+        if (!state.date) return 0;
         state.map_dirty = true;
     }
     std::int32_t day = core::day_number(*state.date);
@@ -55,14 +56,10 @@ float draw_date_slider(AppState& state, float bottom_inset) {
     ImGuiIO& io = ImGui::GetIO();
     // Keys (ImGui 1.86 takes GLFW key codes); not while typing in a text field.
     if (!io.WantTextInput) {
-        if (ImGui::IsKeyPressed(GLFW_KEY_PAGE_DOWN) || ImGui::IsKeyPressed(GLFW_KEY_RIGHT_BRACKET)) {
-            auto it = std::upper_bound(changes.begin(), changes.end(), day);
-            if (it != changes.end()) day = *it;
-        }
-        if (ImGui::IsKeyPressed(GLFW_KEY_PAGE_UP) || ImGui::IsKeyPressed(GLFW_KEY_LEFT_BRACKET)) {
-            auto it = std::lower_bound(changes.begin(), changes.end(), day);
-            if (it != changes.begin()) day = *std::prev(it);
-        }
+        if (ImGui::IsKeyPressed(GLFW_KEY_PAGE_DOWN) || ImGui::IsKeyPressed(GLFW_KEY_RIGHT_BRACKET))
+            if (const auto n = timeline.next_change(core::date_from_day_number(day))) day = core::day_number(*n);
+        if (ImGui::IsKeyPressed(GLFW_KEY_PAGE_UP) || ImGui::IsKeyPressed(GLFW_KEY_LEFT_BRACKET))
+            if (const auto p = timeline.previous_change(core::date_from_day_number(day))) day = core::day_number(*p);
         if (ImGui::IsKeyPressed(GLFW_KEY_SPACE) && !state.ev.review.active)  // review mode: Space = next event
             state.playing = !state.playing;
     }
@@ -79,16 +76,16 @@ float draw_date_slider(AppState& state, float bottom_inset) {
     const float h = 4 * line + 12;
     if (begin_bottom_strip("##date", h, bottom_inset, 0.88f)) {
         // Row 1: stepping, playback, typed date, zoom.
-        const auto prev = std::lower_bound(changes.begin(), changes.end(), day);
-        ImGui::BeginDisabled(prev == changes.begin());
-        if (ImGui::Button("|< Previous change")) day = *std::prev(prev);
+        const auto prev = timeline.previous_change(core::date_from_day_number(day));
+        ImGui::BeginDisabled(!prev);
+        if (ImGui::Button("|< Previous change") && prev) day = core::day_number(*prev);
         ImGui::EndDisabled();
         ImGui::SameLine();
         if (ImGui::Button(state.playing ? "Pause" : "Play")) state.playing = !state.playing;
         ImGui::SameLine();
-        const auto next = std::upper_bound(changes.begin(), changes.end(), day);
-        ImGui::BeginDisabled(next == changes.end());
-        if (ImGui::Button("Next change >|")) day = *next;
+        const auto next = timeline.next_change(core::date_from_day_number(day));
+        ImGui::BeginDisabled(!next);
+        if (ImGui::Button("Next change >|") && next) day = core::day_number(*next);
         ImGui::EndDisabled();
         ImGui::SameLine();
         ImGui::SetNextItemWidth(120);
@@ -137,7 +134,8 @@ float draw_date_slider(AppState& state, float bottom_inset) {
         const ImVec2 slider_max = ImGui::GetItemRectMax();
         ImDrawList* dl = ImGui::GetWindowDrawList();
         const float x0 = slider_min.x + 6, x1 = slider_max.x - 6;
-        for (std::int32_t c : changes) {
+        for (const Date& change : changes) {
+            const std::int32_t c = core::day_number(change);
             if (c < lo || c > hi) continue;
             const float x = x0 + (x1 - x0) * static_cast<float>(c - lo) / static_cast<float>(std::max(1, hi - lo));
             dl->AddLine(ImVec2(x, slider_max.y - 4), ImVec2(x, slider_max.y), IM_COL32(90, 60, 30, 200), 1.0f);

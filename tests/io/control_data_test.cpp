@@ -1,7 +1,9 @@
 // The shipped control data (geodata/control.gpkg) against the reference timeline
 // (../shared/reference/control_timeline.csv): place/date pairs at least two days from a change, and no
 // overlap between controllers on a grid of points over many dates.
+#include "core/control_scene.hpp"
 #include "io/control_io.hpp"
+#include "io/geodata.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -131,4 +133,20 @@ TEST_CASE("a missing control file is a diagnostic, not a crash", "[io][control]"
     core::Diagnostics diags;
     CHECK_FALSE(io::load_control_timeline("/nonexistent/control.gpkg", diags));
     CHECK(diags.has(core::DiagCode::FileMissing));
+}
+
+TEST_CASE("the date slider's change dates (the timeline's) are the days the map's control areas change",
+          "[io][control]") {
+    core::Diagnostics diags;
+    const core::Projector projector;
+    core::Scene scene;
+    scene.layers = core::build_control_layers(timeline(), projector, io::triangulate_polygon, "control.gpkg", diags);
+    std::vector<std::int32_t> from_timeline;
+    for (const auto& d : timeline().change_dates()) from_timeline.push_back(core::day_number(d));
+    CHECK(from_timeline == core::control_change_days(scene));
+    // Stepping from the first date with next_change meets every one of them, in order.
+    std::vector<std::int32_t> stepped;
+    for (auto d = timeline().next_change(timeline().first_date()); d; d = timeline().next_change(*d))
+        stepped.push_back(core::day_number(*d));
+    CHECK(stepped == from_timeline);
 }

@@ -1,4 +1,4 @@
-#include "app/event_markers.hpp"
+#include "compose/event_markers.hpp"
 #include "app/render_image.hpp"
 #include "core/base_map.hpp"
 #include "core/event_style.hpp"
@@ -56,7 +56,7 @@ TEST_CASE("an event is drawn at its place, in its type's colour", "[gl][events]"
     const std::vector<core::Event> events{e};
     const std::vector<core::VisibleEvent> visible{{0, 0.0f}};
     const auto layout =
-        app::layout_events(events, visible, world.projector, {.metres_per_pixel = camera.metres_per_pixel()});
+        compose::layout_events(events, visible, world.projector, {.metres_per_pixel = camera.metres_per_pixel()});
     REQUIRE(layout.markers.size() == 1);
     const auto with = app::render_image(*world.renderer, world.scene, camera, {.events = &layout.markers});
     const auto without = app::render_image(*world.renderer, world.scene, camera, {});

@@ -1,7 +1,7 @@
 // Honest display on Mesa: an event known only to a region is not drawn as a ring over the control
 // areas, the export's furniture states how many events are not drawn (and lists them by place),
 // and an event dated only to a span is drawn hollow.
-#include "app/event_markers.hpp"
+#include "compose/event_markers.hpp"
 #include "app/render_image.hpp"
 #include "core/base_map.hpp"
 #include "core/event_style.hpp"
@@ -80,7 +80,7 @@ TEST_CASE("a region-level event is listed in the furniture, not drawn as a ring"
     const auto visible = core::select_events(events, {}, {.kind = core::WindowKind::Week}, ymd(2020, 10, 20));
     REQUIRE(visible.size() == 2);
     const auto layout =
-        app::layout_events(events, visible, world.projector, {.metres_per_pixel = camera.metres_per_pixel()});
+        compose::layout_events(events, visible, world.projector, {.metres_per_pixel = camera.metres_per_pixel()});
     REQUIRE(layout.markers.size() == 1);  // Shusha only
     CHECK(layout.members.front() == std::vector<std::size_t>{1});
     const core::OffMapSummary off_map = core::summarize_off_map(events, visible);

@@ -1,6 +1,7 @@
 #include "app/render_image.hpp"
 #include "core/base_map.hpp"
 #include "gl_fixture.hpp"
+#include "image_compare.hpp"
 #include "io/image.hpp"
 
 #include <catch2/catch.hpp>
@@ -62,25 +63,12 @@ void check_golden(const std::string& name, const io::RgbaImage& actual) {
     const auto expected = io::read_png(expected_path);
     REQUIRE(expected.width == actual.width);
     REQUIRE(expected.height == actual.height);
-    io::RgbaImage diff{actual.width, actual.height, std::vector<std::uint8_t>(actual.pixels.size(), 255)};
-    double sum = 0;
-    int max_delta = 0;
-    std::size_t over = 0;
-    for (std::size_t i = 0; i < actual.pixels.size(); i += 4) {
-        int d = 0;
-        for (int c = 0; c < 3; ++c) d = std::max(d, std::abs(int(actual.pixels[i + c]) - int(expected.pixels[i + c])));
-        sum += d;
-        max_delta = std::max(max_delta, d);
-        if (d > 48) ++over;
-        diff.pixels[i] = static_cast<std::uint8_t>(255 - std::min(255, d * 4));
-        diff.pixels[i + 1] = diff.pixels[i];
-    }
-    const double mean = sum / static_cast<double>(actual.pixels.size() / 4);
-    INFO("golden " << name << ": mean delta " << mean << ", max delta " << max_delta << ", pixels over 48: " << over);
-    const bool ok = mean < 1.0 && over < actual.pixels.size() / 4 / 500;  // < 0.2 % of pixels differ visibly
+    const test::ImageDiff d = test::compare_images(actual, expected);
+    INFO("golden " << name << ": mean delta " << d.mean << ", max delta " << d.max << ", pixels over 48: " << d.over);
+    const bool ok = d.within_tolerance();  // < 0.2 % of pixels differ visibly
     if (!ok) {
         io::write_png(dir / "actual.png", actual);
-        io::write_png(dir / "diff.png", diff);
+        io::write_png(dir / "diff.png", d.diff);
     }
     CHECK(ok);
 }

@@ -1,11 +1,11 @@
-#include "app/event_markers.hpp"
+#include "compose/event_markers.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <numbers>
 #include <unordered_map>
 
-namespace sitmap::app {
+namespace sitmap::compose {
 
 EventLayout layout_events(const std::vector<core::Event>& events, const std::vector<core::VisibleEvent>& visible,
                           const core::Projector& projector, const EventLayoutOptions& o) {
@@ -82,4 +82,4 @@ EventLayout layout_events(const std::vector<core::Event>& events, const std::vec
     return out;
 }
 
-}  // namespace sitmap::app
+}  // namespace sitmap::compose

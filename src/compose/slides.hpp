@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-namespace sitmap::app {
+namespace sitmap::compose {
 
 /// Reference width for a slide's metres_per_pixel: a slide shows the same ground at any size.
 inline constexpr double kSlideReferenceWidth = 1280.0;
@@ -40,4 +40,4 @@ core::Slide slide_from_view(const core::Camera& camera, const core::Projector& p
                             const core::EventFilter& filter, const core::TimeWindow& window,
                             std::optional<core::Date> date);
 
-}  // namespace sitmap::app
+}  // namespace sitmap::compose

@@ -1,6 +1,6 @@
 // Turns the events the user sees (time window, filter, grouping, selection, fanned-out group)
 // into the renderer's EventMarkers. Shared by the window and `sitmap render`, so both draw events
-// the same way. Part of sitmap_app: no GL calls, no ImGui.
+// the same way. Part of sitmap_compose: no GL, no ImGui.
 #pragma once
 #include "core/event.hpp"
 #include "core/event_marker.hpp"
@@ -11,7 +11,7 @@
 #include <optional>
 #include <vector>
 
-namespace sitmap::app {
+namespace sitmap::compose {
 
 struct EventLayout {
     std::vector<core::EventMarker> markers;         ///< marker.id indexes `members`
@@ -35,4 +35,4 @@ struct EventLayoutOptions {
 EventLayout layout_events(const std::vector<core::Event>& events, const std::vector<core::VisibleEvent>& visible,
                           const core::Projector& projector, const EventLayoutOptions& options);
 
-}  // namespace sitmap::app
+}  // namespace sitmap::compose

@@ -1,4 +1,4 @@
-#include "app/slides.hpp"
+#include "compose/slides.hpp"
 
 #include "core/base_map.hpp"
 #include "core/error.hpp"
@@ -8,7 +8,7 @@
 
 #include <cmath>
 
-namespace sitmap::app {
+namespace sitmap::compose {
 
 core::TimeWindow parse_time_window(std::string_view text, std::string_view what) {
     // The briefing grammar ("day", "week", "month", "all", "<N>d"), plus a bare number of days on
@@ -80,4 +80,4 @@ core::Slide slide_from_view(const core::Camera& camera, const core::Projector& p
     return s;
 }
 
-}  // namespace sitmap::app
+}  // namespace sitmap::compose

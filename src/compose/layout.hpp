@@ -1,0 +1,46 @@
+// Layout of one frame without GL: event symbols, place and country labels (core::LabelPlacer, most
+// important first), and the furniture (title, date and control legend, legend, scale bar, north
+// arrow, locator frame, attribution, off-map box), as draw lists the renderer draws. No GL, no ImGui.
+#pragma once
+#include "compose/font_metrics.hpp"
+#include "compose/frame.hpp"
+#include "core/camera.hpp"
+#include "core/scene.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sitmap::compose {
+
+/// Lays out `options` over `scene` as seen by `camera` (the whole image, also when tiling).
+FrameLayout layout_frame(const core::Scene& scene, const core::Camera& camera, const FrameOptions& options,
+                         const FontMetrics& fonts);
+
+/// The camera of the locator inset drawn into `rect`: the region without its far margins.
+core::Camera locator_camera(const core::Scene& scene, const PixelRect& rect);
+
+/// A "nice" scale-bar length in metres (1, 2 or 5 x 10^n) near `target_m`.
+double nice_scale_length(double target_m);
+
+/// How the map fills `part` at `ui_scale` (before the layer's opacity): its colour, hatched when
+/// the part is (a peacekeeping zone). The legend's swatches use the same styles.
+FillStyle part_fill(const core::FillPart& part, float ui_scale);
+/// The "changed hands recently" stripes over `part` on `day`, fading with age; none when the part
+/// is older than the layer's highlight window (or the layer has none).
+std::optional<FillStyle> recent_change_fill(const core::SceneLayer& layer, const core::FillPart& part, std::int32_t day,
+                                            float ui_scale);
+
+/// One key of the control legend in the date box: its text and the swatch's parts side by side,
+/// each a stack of fills (the land, then the area's fill, then any stripes), styled by the same
+/// functions the map's areas are (part_fill, recent_change_fill).
+struct ControlKey {
+    std::string text;
+    std::vector<std::vector<FillStyle>> parts;  ///< empty = no swatch
+};
+std::vector<ControlKey> control_keys(const core::Scene& scene, float ui_scale);
+
+/// Place ranks labelled at this zoom (0 capitals .. 5 hamlets).
+int max_place_rank(double metres_per_pixel);
+
+}  // namespace sitmap::compose

@@ -1,0 +1,130 @@
+// compose::layout_frame without GL: which labels the frame places, where event symbols go, and the
+// furniture's keys. Real fonts (assets/fonts), synthetic scenes.
+#include "compose/layout.hpp"
+#include "core/control_scene.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <string>
+
+using namespace sitmap;
+
+namespace {
+
+const compose::FontMetrics& fonts() {
+    static const compose::FontMetrics metrics(std::filesystem::path(SITMAP_SOURCE_DIR) / "assets" / "fonts");
+    return metrics;
+}
+
+// The window's Karabakh zoom: 170 m per pixel, centred on the capital at world (0, 0).
+constexpr double kMpp = 170;
+const core::Camera kCamera({0, 0}, kMpp, 1600, 1000);
+
+core::WorldXY px(double dx, double dy) {
+    return {dx * kMpp, -dy * kMpp};
+}  // screen offset from the centre
+
+core::Place place(const std::string& name, const std::string& alt, core::WorldXY pos, int rank) {
+    core::Place p;
+    p.name = name;
+    p.name_alt = alt;
+    p.pos = pos;
+    p.rank = rank;
+    return p;
+}
+
+core::Scene places_scene() {
+    core::Scene scene;
+    core::SceneLayer layer{.id = "places", .title = "Places", .kind = core::LayerKind::Places};
+    layer.places.push_back(place("Khankendi", "Stepanakert", px(0, 0), 1));
+    layer.places.push_back(place("Karkijahan", "", px(-9, 8), 5));  // the suburb, 1.8 km south-west
+    layer.places.push_back(place("Askeran", "", px(70, -60), 4));   // a district seat named by an event
+    scene.layers.push_back(std::move(layer));
+    return scene;
+}
+
+core::EventMarker marker(core::WorldXY pos, std::size_t id) {
+    core::EventMarker m;
+    m.pos = m.anchor = pos;
+    m.type = core::EventType::Strike;
+    m.id = id;
+    return m;
+}
+
+/// A war day around the capital: a group on the town and groups all round it, 26 px out, as
+/// event grouping leaves them (groups closer than a symbol merge).
+std::vector<core::EventMarker> war_day() {
+    std::vector<core::EventMarker> ms{marker(px(0, 0), 0)};
+    for (int k = 0; k < 12; ++k) {
+        const double a = 6.2831853 * k / 12;
+        ms.push_back(marker(px(26 * std::cos(a), 26 * std::sin(a)), ms.size()));
+    }
+    for (int k = 0; k < 12; ++k) {  // a second ring, where the far candidates would go
+        const double a = 6.2831853 * (k + 0.5) / 12;
+        ms.push_back(marker(px(50 * std::cos(a), 50 * std::sin(a)), ms.size()));
+    }
+    ms.push_back(marker(px(70, -60), ms.size()));  // on Askeran
+    return ms;
+}
+
+const compose::PlacedLabel* label_of(const compose::FrameLayout& layout, const std::string& name) {
+    for (const auto& l : layout.place_labels)
+        if (l.name == name) return &l;
+    return nullptr;
+}
+
+core::PxBox symbol_box(const core::MarkerHit& m) {
+    return {m.x - m.radius, m.y - m.radius, m.x + m.radius, m.y + m.radius};
+}
+
+}  // namespace
+
+TEST_CASE("the capital keeps its name when event groups crowd round it; the symbols give way", "[core][layout]") {
+    const core::Scene scene = places_scene();
+    const auto markers = war_day();
+    const std::vector<std::string> named{"Askeran"};
+    const compose::FrameOptions options{.events = &markers, .named_places = &named};
+    const auto layout = compose::layout_frame(scene, kCamera, options, fonts());
+
+    const auto* capital = label_of(layout, "Khankendi");
+    REQUIRE(capital != nullptr);
+    // Every event is still drawn, and none sits on the capital's name.
+    CHECK(layout.marker_hits.size() == markers.size());
+    for (const auto& m : layout.marker_hits) {
+        INFO("symbol " << m.id << " at " << m.x << "," << m.y);
+        CHECK_FALSE(symbol_box(m).overlaps(capital->box));
+    }
+    // A place the shown events name is labelled too, even under its own symbol.
+    CHECK(label_of(layout, "Askeran") != nullptr);
+}
+
+TEST_CASE("a symbol that gives way keeps a leader line to where its events happened", "[core][layout]") {
+    const core::Scene scene = places_scene();
+    const auto markers = war_day();
+    const auto layout = compose::layout_frame(scene, kCamera, {.events = &markers}, fonts());
+    REQUIRE(label_of(layout, "Khankendi") != nullptr);
+    // Each symbol is drawn where its events are, or joined to that place by a line.
+    std::size_t moved = 0;
+    for (const auto& m : layout.marker_hits) {
+        const auto home = kCamera.screen(markers[m.id].pos);
+        if (std::hypot(home.x - m.x, home.y - m.y) < 0.5) continue;
+        ++moved;
+        bool joined = false;
+        for (const auto& cmd : layout.map.commands())
+            if (const auto* l = std::get_if<compose::LineCmd>(&cmd))
+                joined = joined ||
+                         (std::hypot(l->x0 - home.x, l->y0 - home.y) < 1 && std::hypot(l->x1 - m.x, l->y1 - m.y) < 1);
+        CHECK(joined);
+    }
+    CHECK(moved > 0);
+}
+
+TEST_CASE("a village is not labelled under an event symbol unless the events name it", "[core][layout]") {
+    const core::Scene scene = places_scene();
+    const auto markers = war_day();
+    const auto layout = compose::layout_frame(scene, kCamera, {.events = &markers}, fonts());
+    CHECK(label_of(layout, "Karkijahan") == nullptr);  // under the capital's own group
+}
