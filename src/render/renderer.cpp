@@ -269,11 +269,10 @@ void Renderer::draw_fill(const core::SceneLayer& layer, LayerGpu& gpu, const cor
     if (layer.highlight_recent_days > 0 && options.day) {
         for (std::size_t i = 0; i < layer.fills.size(); ++i) {
             const auto& part = layer.fills[i];
-            if (!part.valid.timed() || !part.valid.contains(*options.day) || !part.box.intersects(view)) continue;
-            const auto age = static_cast<double>(*options.day) - part.valid.from_day;
-            if (age < 0 || age >= layer.highlight_recent_days) continue;
+            const auto strength = core::recent_change_strength(layer, part, *options.day);
+            if (!strength || !part.box.intersects(view)) continue;
             core::Rgba c = layer.highlight_color;
-            c.a *= static_cast<float>(1.0 - age / layer.highlight_recent_days);
+            c.a *= *strength;
             draw_part(i, c, 7.0f * s);
         }
     }
