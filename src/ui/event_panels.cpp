@@ -177,6 +177,38 @@ void select_event(AppState& state, std::size_t index, core::Date& date) {
     state.map_dirty = true;
 }
 
+std::vector<std::size_t> event_list_rows(const EventUiState& ev) {
+    const auto& events = ev.events.events();
+    std::vector<std::size_t> rows;
+    if (ev.list_off_map) {
+        // One line of the "not on the map" strip: its place's events in the time window.
+        for (const auto& v : ev.visible) {
+            const auto& e = events[v.index];
+            const auto reason = core::off_map_reason(e);
+            if (!reason || *reason != ev.list_off_map->reason) continue;
+            const std::string& place = !e.place.empty() ? e.place : e.place_text;
+            if (*reason == core::OffMapReason::NoPosition || place == ev.list_off_map->place) rows.push_back(v.index);
+        }
+    } else if (ev.list_in_window_only) {
+        for (const auto& v : ev.visible) rows.push_back(v.index);
+    } else {
+        core::EventFilter f = ev.filter;
+        f.deleted = ev.events.deleted_flags();
+        f.review_states = ev.events.review_states();
+        f.include_deleted = true;  // deleted and rejected rows stay listed (greyed) so they can be restored
+        // Every date: the slider's date limits the list only with "only events in the time window".
+        const core::Date last{std::chrono::year(9999), std::chrono::December, std::chrono::day(31)};
+        for (const auto& v : core::select_events(events, f, core::TimeWindow{.kind = core::WindowKind::All}, last))
+            rows.push_back(v.index);
+    }
+    return rows;
+}
+
+std::string list_document_label(const EventUiState& ev, const std::string& document) {
+    const auto it = ev.documents.find(document);
+    return it != ev.documents.end() && !it->second.title.empty() ? it->second.title : document;
+}
+
 void draw_event_list(AppState& state, core::Date& date) {
     auto& ev = state.ev;
     if (!ev.show_list) return;
@@ -295,27 +327,7 @@ void draw_event_list(AppState& state, core::Date& date) {
     rows_day = core::day_number(date);
     rows_visible = ev.visible.size();
     if (rows_dirty) {
-        rows.clear();
-        if (ev.list_off_map) {
-            // One line of the "not on the map" strip: its place's events in the time window.
-            for (const auto& v : ev.visible) {
-                const auto& e = events[v.index];
-                const auto reason = core::off_map_reason(e);
-                if (!reason || *reason != ev.list_off_map->reason) continue;
-                const std::string& place = !e.place.empty() ? e.place : e.place_text;
-                if (*reason == core::OffMapReason::NoPosition || place == ev.list_off_map->place)
-                    rows.push_back(v.index);
-            }
-        } else if (ev.list_in_window_only) {
-            for (const auto& v : ev.visible) rows.push_back(v.index);
-        } else {
-            core::EventFilter f = ev.filter;
-            f.deleted = ev.events.deleted_flags();
-            f.review_states = ev.events.review_states();
-            f.include_deleted = true;  // deleted and rejected rows stay listed (greyed) so they can be restored
-            const auto all = core::select_events(events, f, core::TimeWindow{.kind = core::WindowKind::All}, date);
-            for (const auto& v : all) rows.push_back(v.index);
-        }
+        rows = event_list_rows(ev);
         rows_revision = ev.events.revision();
         rows_dirty = false;
     }
@@ -354,7 +366,8 @@ void draw_event_list(AppState& state, core::Date& date) {
                         case 2:
                             return x.place < y.place;
                         case 3:
-                            return x.source.document < y.source.document;
+                            return list_document_label(ev, x.source.document) <
+                                   list_document_label(ev, y.source.document);
                         case 4:
                             return ev.events.review_state(a) < ev.events.review_state(b);
                         default:
@@ -394,7 +407,8 @@ void draw_event_list(AppState& state, core::Date& date) {
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(e.place.empty() ? "\u2014" : e.place.c_str());
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(e.source.document.c_str());
+                ImGui::TextUnformatted(list_document_label(ev, e.source.document).c_str());
+                if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", e.source.document.c_str());
                 ImGui::TableNextColumn();
                 if (review == core::ReviewState::Accepted)
                     ImGui::TextColored(ImVec4(0.1f, 0.5f, 0.15f, 1), "\u2713");

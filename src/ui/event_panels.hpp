@@ -6,6 +6,8 @@
 #include "ui/app_state.hpp"
 
 #include <cstddef>
+#include <string>
+#include <vector>
 
 namespace sitmap::ui {
 
@@ -23,6 +25,13 @@ void draw_review_mark(const core::ReviewMark& m);
 
 /// Selects event `index`: centres the map on it and moves `date` to its start date.
 void select_event(AppState& state, std::size_t index, core::Date& date);
+
+/// The events list's rows (indices into ev.events.events()): with "only events in the time window"
+/// (or a "not on the map" line picked) the visible events; otherwise every event passing the filter on
+/// any date, deleted and rejected ones included (greyed), so the slider's date hides nothing.
+std::vector<std::size_t> event_list_rows(const EventUiState& ev);
+/// The Document column: the document's title when known, else its file name.
+std::string list_document_label(const EventUiState& ev, const std::string& document);
 
 /// Filters and the sortable event table (clipped, so 1,000,000 rows stay fast).
 void draw_event_list(AppState& state, core::Date& date);
