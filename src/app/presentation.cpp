@@ -188,23 +188,32 @@ void Presentation::update(ui::AppState& state, GLFWwindow* window, EventSession&
 }
 
 void Presentation::fulfil_requests(ui::AppState& state, render::Renderer& renderer, EventSession& events,
-                                   const render::OffscreenTarget& map, float ui_scale) {
+                                   const render::OffscreenTarget& /*map*/, float ui_scale) {
     auto& b = state.brief;
     if (b.screenshot_requested) {
         b.screenshot_requested = false;
-        // The map as drawn (no panels), at window size, named by the time.
+        // The map as the window shows it (no panels), named by the time.
         const std::time_t now = std::time(nullptr);
         char stamp[32];
         std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::localtime(&now));
         const fs::path path = fs::absolute(fmt::format("sitmap-{}.png", stamp));
         try {
-            io::write_png(path, io::RgbaImage{map.width(), map.height(), map.read_rgba()});
+            // Only the map the panels leave visible, so its furniture (scale bar, attribution) sits
+            // at the image's edges instead of above a band that was under the panels.
+            const core::Camera camera = state.camera.without_rows(static_cast<int>(state.ui_inset_top),
+                                                                  static_cast<int>(state.ui_inset_bottom));
+            render::FrameOptions frame{.ui_scale = ui_scale,
+                                       .day = state.date ? std::optional(core::day_number(*state.date)) : std::nullopt,
+                                       .date_label = state.date ? core::format_long_date(*state.date) : std::string(),
+                                       .events = &events.markers()};
+            frame_overrides(state, frame);
+            io::write_png(path, render_image(renderer, state.scene, camera, frame));
+            state.map_dirty = true;  // the renderer's last draw was the screenshot
             b.message = fmt::format("Screenshot saved to {}", path.string());
         } catch (const std::exception& e) {
             b.message = e.what();
         }
         state.notify(b.message);
-        glBindFramebuffer(GL_FRAMEBUFFER, 0);
     }
     if (b.export_requested) {
         b.export_requested = false;
@@ -245,7 +254,6 @@ void Presentation::fulfil_requests(ui::AppState& state, render::Renderer& render
         state.notify(b.message);
         state.map_dirty = true;  // the renderer's last draw was the export
     }
-    (void)events;
 }
 
 void Presentation::frame_overrides(const ui::AppState& state, render::FrameOptions& frame) const {

@@ -143,7 +143,7 @@ void handle_input(ui::AppState& state, GLFWwindow* window, double fb_per_window)
     throw usage_error(
         "invalid --script step '{}' (expected pan:DX,DY, zoom:F, home, layers:off, about, present, "
         "next, slide:N, select:N, delete, review, accept, reject, review-next, place:NAME, date:TEXT, "
-        "goto:DATE, save, crash, export, briefing or wait)",
+        "goto:DATE, save, screenshot, crash, export, briefing or wait)",
         step);
 }
 
@@ -152,9 +152,9 @@ void handle_input(ui::AppState& state, GLFWwindow* window, double fb_per_window)
 bool is_script_step(const std::string& step) {
     double a = 0, b = 0;
     int k = 0;
-    static constexpr std::array<std::string_view, 15> words{"home",   "layers:off",  "about",  "present", "next",
-                                                            "export", "briefing",    "delete", "review",  "accept",
-                                                            "reject", "review-next", "save",   "crash",   "wait"};
+    static constexpr std::array<std::string_view, 16> words{
+        "home",   "layers:off", "about",  "present",     "next", "export", "briefing", "delete",
+        "review", "accept",     "reject", "review-next", "save", "crash",  "wait",     "screenshot"};
     if (std::find(words.begin(), words.end(), std::string_view(step)) != words.end()) return true;
     return std::sscanf(step.c_str(), "pan:%lf,%lf", &a, &b) == 2 || std::sscanf(step.c_str(), "zoom:%lf", &a) == 1 ||
            std::sscanf(step.c_str(), "select:%d", &k) == 1 || std::sscanf(step.c_str(), "slide:%d", &k) == 1 ||
@@ -211,6 +211,8 @@ void apply_script_step(ui::AppState& state, const std::string& step) {
         state.goto_date_text = step.substr(5);
     } else if (step == "save") {
         state.ev.save_requested = true;
+    } else if (step == "screenshot") {  // F12
+        state.brief.screenshot_requested = true;
     } else if (step == "crash") {  // end abruptly, as a crash would: no destructors, no save
         std::_Exit(70);
     } else if (step == "wait") {
