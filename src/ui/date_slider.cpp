@@ -33,6 +33,15 @@ void swatch(core::Rgba c, const char* text) {
     ImGui::SameLine(0, 18);
 }
 
+// The day chosen this frame becomes the shown date.
+void finish(AppState& state, std::int32_t day, std::int32_t before, std::int32_t first_day, std::int32_t last_day) {
+    if (day != before) {
+        state.date = core::date_from_day_number(std::clamp(day, first_day, last_day));
+        state.map_dirty = true;
+    }
+    if (state.playing) state.map_dirty = true;
+}
+
 }  // namespace
 
 float draw_date_slider(AppState& state, float bottom_inset) {
@@ -75,8 +84,8 @@ float draw_date_slider(AppState& state, float bottom_inset) {
         if (day >= last_day) day = last_day, state.playing = false;
     }
 
-    const float line = ImGui::GetFrameHeightWithSpacing();
-    const float h = 4 * line + 12;
+    const BottomLayout layout = bottom_layout();
+    const float h = layout.slider;
     if (begin_bottom_strip("##date", h, bottom_inset, 0.88f)) {
         // Row 1: stepping, playback, typed date, zoom.
         const auto prev = std::lower_bound(changes.begin(), changes.end(), day);
@@ -91,7 +100,7 @@ float draw_date_slider(AppState& state, float bottom_inset) {
         if (ImGui::Button("Next change >|")) day = *next;
         ImGui::EndDisabled();
         ImGui::SameLine();
-        ImGui::SetNextItemWidth(120);
+        ImGui::SetNextItemWidth(layout.narrow ? 70.0f : 120.0f);
         ImGui::SliderFloat("days/s", &state.play_days_per_second, 0.5f, 120.0f, "%.1f", ImGuiSliderFlags_Logarithmic);
         ImGui::SameLine(0, 20);
         static std::array<char, 16> typed{};
@@ -104,8 +113,8 @@ float draw_date_slider(AppState& state, float bottom_inset) {
         // date used to change the flag in between and abort on ImGui's style-stack check).
         const bool pushed = typed_bad;
         if (pushed) ImGui::PushStyleColor(ImGuiCol_FrameBg, ImVec4(1.0f, 0.75f, 0.75f, 1.0f));
-        bool submitted = ImGui::InputText("Go to date (YYYY-MM-DD)", typed.data(), typed.size(),
-                                          ImGuiInputTextFlags_EnterReturnsTrue);
+        bool submitted = ImGui::InputText(layout.narrow ? "Go to##date" : "Go to date (YYYY-MM-DD)", typed.data(),
+                                          typed.size(), ImGuiInputTextFlags_EnterReturnsTrue);
         if (!state.goto_date_text.empty()) {  // a scripted entry, as if typed and Enter pressed
             std::snprintf(typed.data(), typed.size(), "%s", state.goto_date_text.c_str());
             state.goto_date_text.clear();
@@ -122,9 +131,12 @@ float draw_date_slider(AppState& state, float bottom_inset) {
             ImGui::SetTooltip("Not a date: type YYYY-MM-DD (for example 2020-11-10); the map stays on %s",
                               core::format_iso(core::date_from_day_number(day)).c_str());
         ImGui::SameLine(0, 20);
-        ImGui::Checkbox("Zoom Sep 2020 - Jun 2024", &state.date_zoomed);
-        ImGui::SameLine(0, 20);
-        ImGui::TextDisabled("PageUp/PageDown or [ ] step, Space plays");
+        ImGui::Checkbox(layout.narrow ? "2020-24" : "Zoom Sep 2020 - Jun 2024", &state.date_zoomed);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Zoom the slider to Sep 2020 - Jun 2024");
+        if (!layout.narrow) {
+            ImGui::SameLine(0, 20);
+            ImGui::TextDisabled("PageUp/PageDown or [ ] step, Space plays");
+        }
 
         // Row 2: the slider, with a tick for every change of control.
         const std::int32_t lo = state.date_zoomed ? day_of(2020, 9, 1) : first_day;
@@ -143,7 +155,12 @@ float draw_date_slider(AppState& state, float bottom_inset) {
             dl->AddLine(ImVec2(x, slider_max.y - 4), ImVec2(x, slider_max.y), IM_COL32(90, 60, 30, 200), 1.0f);
         }
 
-        // Row 3: legend (same colours as the map).
+        // Row 3: legend (same colours as the map); compact panels leave it to the map's own legend.
+        if (layout.compact) {
+            ImGui::End();
+            finish(state, day, before, first_day, last_day);
+            return h;
+        }
         swatch(core::control_color(core::Controller::Azerbaijan, core::ControlKind::Control), "Azerbaijan");
         swatch(core::control_color(core::Controller::Armenian, core::ControlKind::Control),
                "Armenian forces / Nagorno-Karabakh authorities");
@@ -154,12 +171,7 @@ float draw_date_slider(AppState& state, float bottom_inset) {
             "in the last 10 days.  Lines are approximate (settlement areas, see SOURCES.md).");
     }
     ImGui::End();
-
-    if (day != before) {
-        state.date = core::date_from_day_number(std::clamp(day, first_day, last_day));
-        state.map_dirty = true;
-    }
-    if (state.playing) state.map_dirty = true;
+    finish(state, day, before, first_day, last_day);
     return h;
 }
 

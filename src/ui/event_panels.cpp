@@ -219,6 +219,7 @@ void draw_event_list(AppState& state, core::Date& date) {
         ImGui::End();
         return;
     }
+    keep_panel_inside(state.ui_inset_top, state.ui_inset_bottom);
     const auto& events = ev.events.events();
     // --- filters ---
     if (ImGui::CollapsingHeader("Filters", ImGuiTreeNodeFlags_DefaultOpen)) {
@@ -444,6 +445,7 @@ void draw_event_details(AppState& state, core::Date& date) {
         ImGui::End();
         return;
     }
+    keep_panel_inside(state.ui_inset_top, state.ui_inset_bottom);
     if (!open) ev.selected.reset();
     const auto& st = core::event_type_style(e.type);
     ImGui::TextColored(to_imvec(st.color), "%s  %s", core::event_symbol_utf8(e.type).c_str(), st.label);
@@ -586,7 +588,7 @@ void draw_event_details(AppState& state, core::Date& date) {
 
 float draw_event_timeline(AppState& state, core::Date& date, core::Date from, core::Date to, float bottom_inset) {
     auto& ev = state.ev;
-    const float h = 92;
+    const float h = bottom_layout().timeline;
     if (begin_bottom_strip("##event_timeline", h, bottom_inset, 0.9f)) {
         const auto& events = ev.events.events();
         const core::EventFilter f = ev.drawn_filter();

@@ -82,7 +82,7 @@ struct EventUiState {
     /// Set by a click on a strip line: the events list shows only that place's events in the window.
     std::optional<OffMapPick> list_off_map;
 
-    bool show_list = true;
+    bool show_list = false;  ///< E opens it; closed at start so it does not cover the map
     bool show_details = true;
     bool show_off_map = true;  ///< the "not on the map" strip
     bool show_help = false;
