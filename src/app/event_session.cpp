@@ -90,6 +90,7 @@ EventSession::EventSession(ui::AppState& state, const std::vector<std::string>& 
                               e.what());
     }
     ev.events.set_edits(recovered);
+    ev.events.set_saved(saved);  // what the file holds; the journal's extra edits are unsaved
     if (recovered.size() != saved.size() || fs::file_size(journal_path, ec) > 0) {
         if (!ec && recovered.size() != saved.size()) {
             ev.events.mark_dirty();
@@ -366,7 +367,8 @@ void EventSession::draw_ui(ui::AppState& state, float bottom_inset) {
         quit_prompt_ = false;
     }
     if (ImGui::BeginPopupModal("Unsaved corrections", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-        ImGui::Text("%zu correction(s) are not saved to %s.", ev.events.edits().size(), edits_path_.string().c_str());
+        ImGui::Text("%zu correction(s) are not saved to %s.", ev.events.unsaved_changes(),
+                    edits_path_.string().c_str());
         ImGui::TextDisabled("(They are also kept in the recovery journal until you save or discard them.)");
         if (ImGui::Button("Save and quit")) {
             if (save(state)) {

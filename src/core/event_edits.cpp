@@ -91,6 +91,7 @@ void EditableEvents::set_extracted(std::vector<Event> events) {
 
 void EditableEvents::set_edits(std::vector<EventEdit> edits) {
     edits_ = std::move(edits);
+    saved_ = edits_;
     redo_.clear();
     rebuild();
     ++revision_;
@@ -98,7 +99,15 @@ void EditableEvents::set_edits(std::vector<EventEdit> edits) {
 
 void EditableEvents::changed() {
     ++revision_;
-    dirty_ = true;
+}
+
+std::size_t EditableEvents::unsaved_changes() const {
+    auto same = [](const EventEdit& a, const EventEdit& b) {
+        return a.kind == b.kind && a.key == b.key && a.timestamp == b.timestamp && a.author == b.author;
+    };
+    std::size_t common = 0;
+    while (common < edits_.size() && common < saved_.size() && same(edits_[common], saved_[common])) ++common;
+    return (edits_.size() - common) + (saved_.size() - common);
 }
 
 bool EditableEvents::apply(EventEdit edit) {

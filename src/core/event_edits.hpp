@@ -64,7 +64,8 @@ public:
     /// Replaces the extracted events (e.g. after re-extraction) and re-applies every edit. Edits
     /// whose target no longer exists (or whose quote changed) are kept but reported by orphaned().
     void set_extracted(std::vector<Event> events);
-    /// Replaces all edits (e.g. loaded from a file) and re-applies them; clears undo/redo.
+    /// Replaces all edits (e.g. loaded from a file, so they count as saved) and re-applies them;
+    /// clears undo/redo.
     void set_edits(std::vector<EventEdit> edits);
 
     /// Applies a new edit (clears the redo stack). Returns false when `edit.key` is unknown.
@@ -107,8 +108,17 @@ public:
 
     /// Increments on every change (apply/undo/redo/set_*): views cache on it.
     std::size_t revision() const { return revision_; }
-    bool dirty() const { return dirty_; }  ///< changed since mark_saved()
-    void mark_saved() { dirty_ = false; }
+    /// Corrections that differ from the saved ones: edits made since the last save and saved edits
+    /// undone since. An edit undone and redone, or made and undone, is no change.
+    std::size_t unsaved_changes() const;
+    bool dirty() const { return dirty_ || unsaved_changes() > 0; }  ///< changed since mark_saved()
+    /// The live edits are what the file now holds.
+    void mark_saved() {
+        saved_ = edits_;
+        dirty_ = false;
+    }
+    /// The edits the file holds (when more were recovered from a journal than it has).
+    void set_saved(std::vector<EventEdit> saved) { saved_ = std::move(saved); }
 
 private:
     void rebuild();
@@ -119,6 +129,7 @@ private:
     std::vector<Event> extracted_;
     std::vector<EventEdit> edits_;
     std::vector<EventEdit> redo_;
+    std::vector<EventEdit> saved_;  ///< as last saved (or loaded)
     std::vector<Event> merged_;
     std::vector<char> deleted_, edited_, hidden_, review_;
     std::vector<std::size_t> review_edit_;  ///< per merged_ index: edits_ index of the decision, or npos
