@@ -6,6 +6,7 @@
 #include "core/error.hpp"
 #include "io/briefing_io.hpp"
 #include "ui/event_panels.hpp"
+#include "ui/key_bindings.hpp"
 
 #include <imgui.h>
 
@@ -95,23 +96,20 @@ void Presentation::update(ui::AppState& state, GLFWwindow* window, EventSession&
     const ImGuiIO& io = ImGui::GetIO();
     (void)events;
     if (!io.WantCaptureKeyboard || b.presenting) {
-        if (ImGui::IsKeyPressed(GLFW_KEY_F5) && !b.briefing.slides.empty()) {
+        if (ui::pressed(ui::Action::Present) && !b.briefing.slides.empty()) {
             b.presenting = !b.presenting;
             if (b.presenting) b.go_to = std::max(0, b.current);
         }
-        if (ImGui::IsKeyPressed(GLFW_KEY_F12)) b.screenshot_requested = true;
-        if (!b.presenting && io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_E)) b.show_export = !b.show_export;
-        if (!b.presenting && !io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_B)) b.show_panel = !b.show_panel;
+        if (ui::pressed(ui::Action::Screenshot)) b.screenshot_requested = true;
+        if (!b.presenting && ui::pressed(ui::Action::ExportDialog)) b.show_export = !b.show_export;
+        if (!b.presenting && ui::pressed(ui::Action::BriefingPanel)) b.show_panel = !b.show_panel;
         if (b.presenting) {
             const int n = static_cast<int>(b.briefing.slides.size());
-            if (ImGui::IsKeyPressed(GLFW_KEY_RIGHT) || ImGui::IsKeyPressed(GLFW_KEY_PAGE_DOWN) ||
-                ImGui::IsKeyPressed(GLFW_KEY_SPACE))
-                b.go_to = std::min(n - 1, b.current + 1);
-            if (ImGui::IsKeyPressed(GLFW_KEY_LEFT) || ImGui::IsKeyPressed(GLFW_KEY_PAGE_UP))
-                b.go_to = std::max(0, b.current - 1);
-            if (ImGui::IsKeyPressed(GLFW_KEY_HOME)) b.go_to = 0;
-            if (ImGui::IsKeyPressed(GLFW_KEY_END)) b.go_to = n - 1;
-            if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) b.presenting = false;
+            if (ui::pressed(ui::Action::SlideNext)) b.go_to = std::min(n - 1, b.current + 1);
+            if (ui::pressed(ui::Action::SlidePrevious)) b.go_to = std::max(0, b.current - 1);
+            if (ui::pressed(ui::Action::SlideFirst)) b.go_to = 0;
+            if (ui::pressed(ui::Action::SlideLast)) b.go_to = n - 1;
+            if (ui::pressed(ui::Action::EndPresentation)) b.presenting = false;
         }
     }
     set_fullscreen(window, b.presenting);

@@ -51,7 +51,10 @@ struct AppState {
     double notice_until = 0;  ///< ImGui time (seconds) until which it shows
     void notify(std::string message, double seconds = 6.0);
 
-    /// Resets the camera to the whole-region view.
+    /// The view the window started on (--view), in projected metres; Home returns to it. Unset:
+    /// the whole region.
+    std::optional<core::WorldBox> home_view;
+    /// Resets the camera to home_view (or the whole region), keeping the window's size.
     void reset_view();
 };
 

@@ -1,4 +1,5 @@
 #include "ui/date_slider.hpp"
+#include "ui/key_bindings.hpp"
 #include "ui/panels.hpp"
 
 #include "core/control_scene.hpp"
@@ -64,16 +65,18 @@ float draw_date_slider(AppState& state, float bottom_inset) {
     ImGuiIO& io = ImGui::GetIO();
     // Keys (ImGui 1.86 takes GLFW key codes); not while typing in a text field.
     if (!io.WantTextInput) {
-        if (ImGui::IsKeyPressed(GLFW_KEY_PAGE_DOWN) || ImGui::IsKeyPressed(GLFW_KEY_RIGHT_BRACKET)) {
+        if (pressed(Action::NextChange)) {
             auto it = std::upper_bound(changes.begin(), changes.end(), day);
             if (it != changes.end()) day = *it;
         }
-        if (ImGui::IsKeyPressed(GLFW_KEY_PAGE_UP) || ImGui::IsKeyPressed(GLFW_KEY_LEFT_BRACKET)) {
+        if (pressed(Action::PreviousChange)) {
             auto it = std::lower_bound(changes.begin(), changes.end(), day);
             if (it != changes.begin()) day = *std::prev(it);
         }
-        if (ImGui::IsKeyPressed(GLFW_KEY_SPACE) && !state.ev.review.active)  // review mode: Space = next event
+        if (pressed(Action::PlayPause) && !state.ev.review.active)  // review mode: Space = next event
             state.playing = !state.playing;
+        if (pressed(Action::DayForward)) ++day;
+        if (pressed(Action::DayBack)) --day;
     }
     if (state.playing) {
         static double carry = 0;

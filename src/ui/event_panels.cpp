@@ -1,4 +1,5 @@
 #include "ui/event_panels.hpp"
+#include "ui/key_bindings.hpp"
 #include "ui/panels.hpp"
 
 #include "core/date_extract.hpp"
@@ -14,6 +15,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstring>
+#include <string_view>
 
 namespace sitmap::ui {
 
@@ -733,41 +735,45 @@ void draw_off_map_strip(AppState& state, float bottom_inset) {
 
 void draw_help_overlay(AppState& state) {
     if (!state.ev.show_help) return;
-    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    if (ImGui::Begin("Keyboard and mouse (F1)", &state.ev.show_help, ImGuiWindowFlags_AlwaysAutoResize)) {
-        static const char* rows[][2] = {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    // As large as the window allows; the whole help scrolls inside it.
+    ImGui::SetNextWindowSize(ImVec2(std::min(ImGui::GetFontSize() * 42, vp->Size.x - 20),
+                                    std::min(ImGui::GetFontSize() * 50, vp->Size.y - 40)),
+                             ImGuiCond_Appearing);
+    ImGui::SetNextWindowFocus();  // above the other panels (the "not on the map" strip)
+    if (ImGui::Begin("Keyboard and mouse (F1)", &state.ev.show_help)) {
+        keep_panel_inside(state.ui_inset_top, 0);
+        // The mouse first; then every key, from the table that binds them (ui/key_bindings).
+        static const char* mouse[][2] = {
             {"drag", "pan the map"},
             {"mouse wheel", "zoom about the pointer"},
-            {"arrow keys", "pan"},
-            {"+ / -", "zoom in / out"},
-            {"Home", "whole region"},
             {"click a symbol", "select the event (a number: spread the group)"},
             {"drag the selected symbol", "move the event (saved as a correction)"},
-            {"A, then click the map", "add an event there"},
-            {"Delete", "delete the selected event (Restore in its panel)"},
-            {", / .", "previous / next event"},
-            {"Ctrl+Z / Ctrl+Y", "undo / redo"},
-            {"Ctrl+S", "save corrections and review decisions (GeoPackage, atomic)"},
-            {"R", "review mode: step through events, one key per decision"},
-            {"  Enter / Y", "  review: accept the event"},
-            {"  X / N", "  review: reject it (never drawn, like a deleted one)"},
-            {"  U", "  review: back to not reviewed"},
-            {"  P", "  review: fix the place (search the gazetteer, any language)"},
-            {"  D", "  review: fix the date (YYYY-MM-DD, YYYY-MM, YYYY or START..END)"},
-            {"  Space / \u2192, \u2190", "  review: next / previous event"},
-            {"  Esc", "  review: close the place/date field, then leave review mode"},
-            {"E / L", "events list / layers panel"},
-            {"Esc", "clear the selection"},
-            {"F1", "this help"},
-            {"Ctrl+Q", "quit (asks when corrections are unsaved)"},
+            {"click a histogram bar", "go to that day"},
         };
         if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
-            for (const auto& r : rows) {
+            for (const auto& r : mouse) {
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(r[0]);
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(r[1]);
+            }
+            std::string_view section;
+            for (const auto& b : key_bindings()) {
+                if (b.section != section) {
+                    section = b.section;
+                    ImGui::TableNextRow();
+                    ImGui::TableNextColumn();
+                    ImGui::TextDisabled("%s", b.section);
+                    ImGui::TableNextColumn();
+                }
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(keys_text(b.action).c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(b.what);
             }
             ImGui::EndTable();
         }
