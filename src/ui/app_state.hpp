@@ -36,6 +36,7 @@ struct AppState {
     std::optional<core::Date> date;  ///< shown date of the control situation (set by the date slider)
     bool playing = false;            ///< the date advances by itself
     float play_days_per_second = 4;  ///< playback speed
+    bool play_loop = false;          ///< playback starts again from the beginning at the end
     bool date_zoomed = false;        ///< slider spans Sep 2020 - Jun 2024 instead of all the data
     /// Text for the "Go to date" field, submitted on the next frame as if typed and Enter pressed
     /// (the window's --script goto:TEXT step; empty otherwise).

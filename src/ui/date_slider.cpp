@@ -1,6 +1,7 @@
 #include "ui/date_slider.hpp"
 #include "ui/key_bindings.hpp"
 #include "ui/panels.hpp"
+#include "ui/time_axis.hpp"
 
 #include "core/control_scene.hpp"
 
@@ -83,8 +84,14 @@ float draw_date_slider(AppState& state, float bottom_inset) {
         carry += static_cast<double>(io.DeltaTime) * state.play_days_per_second;
         const auto whole = static_cast<std::int32_t>(carry);
         carry -= whole;
-        day += whole;
-        if (day >= last_day) day = last_day, state.playing = false;
+        // Over the slider's span: the zoomed range when zoomed, else all the data.
+        const std::int32_t lo = state.date_zoomed ? day_of(2020, 9, 1) : first_day;
+        const std::int32_t hi = state.date_zoomed ? day_of(2024, 6, 30) : last_day;
+        if (whole > 0) {
+            const PlayStep step = play_step(std::clamp(day, lo, hi), whole, lo, hi, state.play_loop);
+            day = step.day;
+            state.playing = step.playing;
+        }
     }
 
     const BottomLayout layout = bottom_layout();
@@ -97,6 +104,9 @@ float draw_date_slider(AppState& state, float bottom_inset) {
         ImGui::EndDisabled();
         ImGui::SameLine();
         if (ImGui::Button(state.playing ? "Pause" : "Play")) state.playing = !state.playing;
+        ImGui::SameLine();
+        ImGui::Checkbox("Loop", &state.play_loop);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Play again from the start when the end is reached");
         ImGui::SameLine();
         const auto next = std::upper_bound(changes.begin(), changes.end(), day);
         ImGui::BeginDisabled(next == changes.end());
@@ -156,6 +166,19 @@ float draw_date_slider(AppState& state, float bottom_inset) {
             if (c < lo || c > hi) continue;
             const float x = x0 + (x1 - x0) * static_cast<float>(c - lo) / static_cast<float>(std::max(1, hi - lo));
             dl->AddLine(ImVec2(x, slider_max.y - 4), ImVec2(x, slider_max.y), IM_COL32(90, 60, 30, 200), 1.0f);
+        }
+        // Date ticks with small labels, clear of the shown date in the middle.
+        const float small = ImGui::GetFontSize() * 0.75f;
+        const float label_w = ImGui::CalcTextSize(shown.c_str()).x + 20;
+        const float mid = (slider_min.x + slider_max.x) / 2;
+        for (const auto& t : date_ticks(lo, hi, x1 - x0, small * 5)) {
+            const float x = x0 + t.x;
+            dl->AddLine(ImVec2(x, slider_min.y), ImVec2(x, slider_min.y + 4), IM_COL32(80, 80, 80, 200), 1.0f);
+            const float w = ImGui::CalcTextSize(t.label.c_str()).x * 0.75f;
+            if (x + 2 + w > mid - label_w / 2 && x < mid + label_w / 2) continue;
+            if (x + 2 + w > slider_max.x) continue;
+            dl->AddText(ImGui::GetFont(), small, ImVec2(x + 3, slider_min.y + 1), IM_COL32(90, 90, 90, 255),
+                        t.label.c_str());
         }
 
         // Row 3: legend (same colours as the map); compact panels leave it to the map's own legend.

@@ -1,6 +1,7 @@
 #include "ui/event_panels.hpp"
 #include "ui/key_bindings.hpp"
 #include "ui/panels.hpp"
+#include "ui/time_axis.hpp"
 
 #include "core/date_extract.hpp"
 #include "core/event_style.hpp"
@@ -660,14 +661,51 @@ float draw_event_timeline(AppState& state, core::Date& date, core::Date from, co
                               IM_COL32(70, 90, 130, 220));
         }
         dl->AddLine(ImVec2(x_of(date), origin.y), ImVec2(x_of(date), origin.y + bar_h), IM_COL32(200, 40, 30, 255), 2);
-        if (ImGui::IsItemHovered()) {
+        // Date ticks along the top, labelled small.
+        const float small = ImGui::GetFontSize() * 0.75f;
+        for (const auto& t : date_ticks(core::day_number(from), core::day_number(to), width, small * 5)) {
+            const float x = origin.x + t.x;
+            dl->AddLine(ImVec2(x, origin.y), ImVec2(x, origin.y + bar_h), IM_COL32(0, 0, 0, 28), 1.0f);
+            if (x + 2 + ImGui::CalcTextSize(t.label.c_str()).x * 0.75f < origin.x + width)
+                dl->AddText(ImGui::GetFont(), small, ImVec2(x + 2, origin.y), IM_COL32(90, 90, 90, 255),
+                            t.label.c_str());
+        }
+        // Dragging across the bars chooses a range: it becomes a custom time window ending on its last day.
+        const auto day_at = [&](float mx) {
+            const double t = std::clamp(static_cast<double>(mx - origin.x) / width, 0.0, 1.0);
+            return core::day_number(from) + static_cast<std::int32_t>(t * (span - 1) + 0.5);
+        };
+        static std::optional<std::int32_t> drag_from;
+        const bool dragging = ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 3.0f);
+        if (ImGui::IsItemActivated()) drag_from = day_at(ImGui::GetIO().MousePos.x);
+        if (dragging && drag_from) {
+            const std::int32_t now = day_at(ImGui::GetIO().MousePos.x);
+            const float xa = x_of(core::date_from_day_number(std::min(*drag_from, now)));
+            const float xb = x_of(core::date_from_day_number(std::max(*drag_from, now))) + 2;
+            dl->AddRectFilled(ImVec2(xa, origin.y), ImVec2(xb, origin.y + bar_h), IM_COL32(80, 120, 220, 70));
+            ImGui::SetTooltip("%s – %s",
+                              core::format_iso(core::date_from_day_number(std::min(*drag_from, now))).c_str(),
+                              core::format_iso(core::date_from_day_number(std::max(*drag_from, now))).c_str());
+        }
+        if (ImGui::IsItemDeactivated() && drag_from) {
+            const std::int32_t now = day_at(ImGui::GetIO().MousePos.x);
+            if (ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 3.0f).x != 0 && now != *drag_from) {
+                const WindowRange r = range_window(*drag_from, now);
+                ev.window = r.window;
+                date = r.date;
+                ev.filter_changed = true;
+            }
+            drag_from.reset();
+        }
+        if (ImGui::IsItemHovered() && !dragging) {
             const float mx = ImGui::GetIO().MousePos.x - origin.x;
             const int b = std::clamp(static_cast<int>(mx / bw), 0, static_cast<int>(counts.size()) - 1);
             const core::Date bin_start(std::chrono::sys_days(from) + std::chrono::days(b * bin_days));
             ImGui::SetTooltip("%s: %d event(s)%s", core::format_iso(bin_start).c_str(),
                               counts.empty() ? 0 : counts[static_cast<std::size_t>(b)],
                               bin_days > 1 ? fmt::format(" in {} days", bin_days).c_str() : "");
-            if (ImGui::IsItemClicked()) {
+            if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) &&
+                ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 3.0f).x == 0) {
                 date = bin_start;
                 ev.filter_changed = true;
             }
@@ -750,7 +788,7 @@ void draw_help_overlay(AppState& state) {
             {"mouse wheel", "zoom about the pointer"},
             {"click a symbol", "select the event (a number: spread the group)"},
             {"drag the selected symbol", "move the event (saved as a correction)"},
-            {"click a histogram bar", "go to that day"},
+            {"click a histogram bar", "go to that day (drag: choose a range)"},
         };
         if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
             for (const auto& r : mouse) {

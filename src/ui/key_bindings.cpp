@@ -28,7 +28,7 @@ const std::vector<KeyBinding>& table() {
          {{GLFW_KEY_PAGE_UP, M::Any}, {GLFW_KEY_LEFT_BRACKET}},
          "Time",
          "previous change of control"},
-        {A::PlayPause, {{GLFW_KEY_SPACE}}, "Time", "play / pause"},
+        {A::PlayPause, {{GLFW_KEY_SPACE}}, "Time", "play / pause (loops when Loop is on)"},
         {A::DayForward, {{GLFW_KEY_RIGHT, M::Shift}}, "Time", "one day later"},
         {A::DayBack, {{GLFW_KEY_LEFT, M::Shift}}, "Time", "one day earlier"},
         {A::NextEvent, {{GLFW_KEY_PERIOD}}, "Time", "next event"},
