@@ -349,6 +349,7 @@ void EventSession::draw_ui(ui::AppState& state, float bottom_inset) {
     ui::draw_event_details(state, date);
     ui::draw_review_panel(state, date, bottom_inset);
     ui::draw_help_overlay(state);
+    ui::draw_add_mode_banner(state);
     ui::draw_off_map_strip(state, bottom_inset);
     if (ev.undo_requested) ui::undo_edit(state);
     if (ev.redo_requested) ui::redo_edit(state);

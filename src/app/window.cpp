@@ -142,7 +142,7 @@ void handle_input(ui::AppState& state, GLFWwindow* window, double fb_per_window)
     throw usage_error(
         "invalid --script step '{}' (expected pan:DX,DY, zoom:F, home, layers:off, about, present, "
         "next, slide:N, select:N, delete, review, accept, reject, review-next, place:NAME, date:TEXT, "
-        "goto:DATE, save, screenshot, help, crash, export, briefing or wait)",
+        "goto:DATE, save, screenshot, help, add, crash, export, briefing or wait)",
         step);
 }
 
@@ -151,9 +151,9 @@ void handle_input(ui::AppState& state, GLFWwindow* window, double fb_per_window)
 bool is_script_step(const std::string& step) {
     double a = 0, b = 0;
     int k = 0;
-    static constexpr std::array<std::string_view, 17> words{
+    static constexpr std::array<std::string_view, 18> words{
         "home",   "layers:off", "about",       "present", "next",  "export", "briefing",   "delete", "review",
-        "accept", "reject",     "review-next", "save",    "crash", "wait",   "screenshot", "help"};
+        "accept", "reject",     "review-next", "save",    "crash", "wait",   "screenshot", "help",   "add"};
     if (std::find(words.begin(), words.end(), std::string_view(step)) != words.end()) return true;
     return std::sscanf(step.c_str(), "pan:%lf,%lf", &a, &b) == 2 || std::sscanf(step.c_str(), "zoom:%lf", &a) == 1 ||
            std::sscanf(step.c_str(), "select:%d", &k) == 1 || std::sscanf(step.c_str(), "slide:%d", &k) == 1 ||
@@ -210,6 +210,8 @@ void apply_script_step(ui::AppState& state, const std::string& step) {
         state.goto_date_text = step.substr(5);
     } else if (step == "save") {
         state.ev.save_requested = true;
+    } else if (step == "add") {  // A
+        state.ev.add_mode = true;
     } else if (step == "help") {  // F1
         state.ev.show_help = true;
     } else if (step == "screenshot") {  // F12
@@ -219,9 +221,10 @@ void apply_script_step(ui::AppState& state, const std::string& step) {
     } else if (step == "wait") {
     } else if (int k = 0; std::sscanf(step.c_str(), "select:%d", &k) == 1) {
         if (k >= 0 && static_cast<std::size_t>(k) < state.ev.events.events().size()) {
-            state.ev.selected = static_cast<std::size_t>(k);
             state.ev.show_details = true;
-            state.ev.filter_changed = true;
+            core::Date d = state.date.value_or(core::Date{});
+            ui::select_event(state, static_cast<std::size_t>(k), d);  // as a click in the list does
+            state.date = d;
         }
     } else if (int n = 0; std::sscanf(step.c_str(), "slide:%d", &n) == 1) {
         state.brief.go_to = n - 1;

@@ -22,9 +22,26 @@ namespace sitmap::core {
 /// One correction. `key` is "document#event_id" of the target event (for Add, the new event's key,
 /// "user#N"). Only the fields that the kind uses are meaningful. Relocate moves an event to a
 /// gazetteer place (name, position and precision at once, as the review's place search does).
-/// Accept, Reject and Unreview set its review state (Unreview: back to not reviewed).
+/// Accept, Reject and Unreview set its review state (Unreview: back to not reviewed). SetActor,
+/// SetTarget, SetSummary and SetNote set that text field to `note` (empty clears it).
 struct EventEdit {
-    enum class Kind { Move, SetDate, SetType, SetPlace, Delete, Restore, Add, Relocate, Accept, Reject, Unreview };
+    enum class Kind {
+        Move,
+        SetDate,
+        SetType,
+        SetPlace,
+        Delete,
+        Restore,
+        Add,
+        Relocate,
+        Accept,
+        Reject,
+        Unreview,
+        SetActor,
+        SetTarget,
+        SetSummary,
+        SetNote
+    };
     Kind kind = Kind::Move;
     std::string key;
     std::string quote_check;        ///< the target's quote when the edit was made (re-apply check)
@@ -33,7 +50,7 @@ struct EventEdit {
     std::optional<EventType> type;  ///< SetType, Add
     std::string place;              ///< SetPlace, Add, Relocate
     std::optional<LocationPrecision> location_precision;  ///< Move/SetPlace/Add/Relocate (optional)
-    std::string note;                                     ///< free text for Add (summary)
+    std::string note;  ///< the summary for Add; the new text for SetActor/SetTarget/SetSummary/SetNote
     std::string timestamp;                                ///< ISO-8601 UTC when made (for the file; not compared)
     std::string author;                                   ///< who made it (login name), or empty when unknown
 };
@@ -51,7 +68,7 @@ struct ReviewMark {
 std::string event_key(const Event& e);  ///< "document#id"
 
 /// "move", "set_date", "set_type", "set_place", "delete", "restore", "add", "relocate", "accept",
-/// "reject", "unreview" (the names used in files).
+/// "reject", "unreview", "set_actor", "set_target", "set_summary", "set_note" (the names used in files).
 std::string_view edit_kind_name(EventEdit::Kind k);
 /// Inverse of edit_kind_name; nullopt for anything else.
 std::optional<EventEdit::Kind> parse_edit_kind(std::string_view name);

@@ -174,7 +174,21 @@ void select_event(AppState& state, std::size_t index, core::Date& date) {
     state.ev.selected = index;
     state.ev.fanned.clear();
     const auto& e = events[index];
-    if (e.has_position) state.camera.set_centre(state.projector.forward(e.position));
+    if (e.has_position) {
+        // Centred in the map the Event panel leaves free, not under the panel.
+        const ImGuiViewport* vp = ImGui::GetMainViewport();
+        const float top = state.ui_inset_top, bottom = state.ui_inset_bottom;
+        const PanelRect map{vp->Pos.x, vp->Pos.y + top, vp->Size.x, std::max(1.0f, vp->Size.y - top - bottom)};
+        // Before the panel was first drawn: where it opens (draw_event_details).
+        const PanelRect panel = !state.ev.show_details        ? PanelRect{}
+                                : state.ev.details_rect.w > 0 ? state.ev.details_rect
+                                                              : PanelRect{350, 60, 460, 520};
+        const core::ScreenPx at = free_map_centre(map, panel);
+        const double fb = vp->Size.x > 0 ? state.camera.width() / static_cast<double>(vp->Size.x) : 1.0;
+        state.camera.set_centre(state.projector.forward(e.position));
+        state.camera.pan_pixels((at.x - vp->Pos.x) * fb - state.camera.width() / 2.0,
+                                (at.y - vp->Pos.y) * fb - state.camera.height() / 2.0);
+    }
     date = e.date.start;
     state.ev.filter_changed = true;
     state.map_dirty = true;
@@ -210,6 +224,23 @@ std::vector<std::size_t> event_list_rows(const EventUiState& ev) {
 std::string list_document_label(const EventUiState& ev, const std::string& document) {
     const auto it = ev.documents.find(document);
     return it != ev.documents.end() && !it->second.title.empty() ? it->second.title : document;
+}
+
+void CorrectionForm::sync(const core::Event& e, std::size_t event_index, std::size_t events_revision) {
+    if (event_index == index && events_revision == revision) return;
+    index = event_index;
+    revision = events_revision;
+    lat = e.position.lat;
+    lon = e.position.lon;
+    start = core::format_iso(e.date.start);
+    end = core::format_iso(e.date.end);
+    precision = static_cast<int>(e.date.precision);
+    type = static_cast<int>(e.type);
+    location_precision = static_cast<int>(e.location_precision);
+    actor = e.actor;
+    target = e.target;
+    summary = e.summary;
+    note = e.note;
 }
 
 void draw_event_list(AppState& state, core::Date& date) {
@@ -449,6 +480,8 @@ void draw_event_details(AppState& state, core::Date& date) {
         return;
     }
     keep_panel_inside(state.ui_inset_top, state.ui_inset_bottom);
+    ev.details_rect = {ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowSize().x,
+                       ImGui::GetWindowSize().y};
     if (!open) ev.selected.reset();
     const auto& st = core::event_type_style(e.type);
     ImGui::TextColored(to_imvec(st.color), "%s  %s", core::event_symbol_utf8(e.type).c_str(), st.label);
@@ -497,20 +530,33 @@ void draw_event_details(AppState& state, core::Date& date) {
     ImGui::Separator();
 
     // --- editing ---
+    // Open at once for an event added by hand: it has nothing but a place and a day yet.
+    if (e.source.document == "user") ImGui::SetNextItemOpen(true, ImGuiCond_Appearing);
     if (ImGui::CollapsingHeader("Correct this event")) {
-        static std::size_t editing = static_cast<std::size_t>(-1);
-        static double lat = 0, lon = 0;
-        static std::string start, end;
-        static int precision = 0, type = 0, loc_precision = 0;
-        if (editing != index || ImGui::IsWindowAppearing()) {
-            editing = index;
-            lat = e.position.lat;
-            lon = e.position.lon;
-            start = core::format_iso(e.date.start);
-            end = core::format_iso(e.date.end);
-            precision = static_cast<int>(e.date.precision);
-            type = static_cast<int>(e.type);
-            loc_precision = static_cast<int>(e.location_precision);
+        static CorrectionForm form;
+        form.sync(e, index, ev.events.revision());
+        auto& [f_index, f_revision, lat, lon, start, end, precision, type, loc_precision, place_query, actor, target,
+               summary, note] = form;
+        (void)f_index, (void)f_revision;
+        const std::string key = core::event_key(e);
+        // Place: a gazetteer search in any language or spelling; choosing a hit moves the event there.
+        if (const auto& places = ev.review.places) {
+            ImGui::SetNextItemWidth(-80);
+            ImGui::InputTextWithHint("place", "search the gazetteer: Khankendi, Stepanakert, Xank\u0259ndi...",
+                                     &place_query);
+            if (!place_query.empty() && ev.review.gazetteer) {
+                for (const auto& hit : places->search(place_query, 6)) {
+                    const core::NamedPlace& p = ev.review.gazetteer->place(hit.place);
+                    const std::string label = hit.matched == p.name ? p.name : p.name + " (" + hit.matched + ")";
+                    if (ImGui::Selectable(label.c_str()) && p.has_position) {
+                        core::EventEdit edit{.kind = core::EventEdit::Kind::Relocate, .key = key};
+                        edit.position = p.position;
+                        edit.place = p.name;
+                        edit.location_precision = p.precision;
+                        if (apply_edit(state, edit)) place_query.clear();
+                    }
+                }
+            }
         }
         ImGui::SetNextItemWidth(110);
         ImGui::InputDouble("lat", &lat, 0, 0, "%.5f");
@@ -526,7 +572,7 @@ void draw_event_details(AppState& state, core::Date& date) {
             if (lat < -90 || lat > 90 || lon < -180 || lon > 180) {
                 ev.message = "latitude must be -90..90 and longitude -180..180";
             } else {
-                core::EventEdit edit{.kind = core::EventEdit::Kind::Move, .key = core::event_key(e)};
+                core::EventEdit edit{.kind = core::EventEdit::Kind::Move, .key = key};
                 edit.position = {lon, lat};
                 edit.location_precision = static_cast<core::LocationPrecision>(loc_precision);
                 apply_edit(state, edit);
@@ -564,13 +610,36 @@ void draw_event_details(AppState& state, core::Date& date) {
         }
         ImGui::SameLine();
         if (ImGui::Button("Set type")) {
-            core::EventEdit edit{.kind = core::EventEdit::Kind::SetType, .key = core::event_key(e)};
+            core::EventEdit edit{.kind = core::EventEdit::Kind::SetType, .key = key};
             edit.type = static_cast<core::EventType>(type);
             apply_edit(state, edit);
         }
+        // Who, whom, what, and the analyst's own note: each applied as its own correction.
+        const auto text_field = [&](const char* label, std::string& value, const std::string& current,
+                                    core::EventEdit::Kind kind, bool multiline) {
+            ImGui::PushID(label);
+            const float room = -ImGui::GetFontSize() * 7;  // the label and the Set button
+            ImGui::SetNextItemWidth(room);
+            if (multiline)
+                ImGui::InputTextMultiline(label, &value, ImVec2(room, ImGui::GetTextLineHeight() * 3));
+            else
+                ImGui::InputText(label, &value);
+            ImGui::SameLine();
+            ImGui::BeginDisabled(value == current);
+            if (ImGui::Button("Set")) {
+                core::EventEdit edit{.kind = kind, .key = key};
+                edit.note = value;
+                apply_edit(state, edit);
+            }
+            ImGui::EndDisabled();
+            ImGui::PopID();
+        };
+        text_field("actor", actor, e.actor, core::EventEdit::Kind::SetActor, false);
+        text_field("target", target, e.target, core::EventEdit::Kind::SetTarget, false);
+        text_field("summary", summary, e.summary, core::EventEdit::Kind::SetSummary, true);
+        text_field("note", note, e.note, core::EventEdit::Kind::SetNote, true);
         if (ev.events.deleted(index)) {
-            if (ImGui::Button("Restore"))
-                apply_edit(state, {.kind = core::EventEdit::Kind::Restore, .key = core::event_key(e)});
+            if (ImGui::Button("Restore")) apply_edit(state, {.kind = core::EventEdit::Kind::Restore, .key = key});
         } else if (ImGui::Button("Delete")) {
             apply_edit(state, {.kind = core::EventEdit::Kind::Delete, .key = core::event_key(e)});
         }
@@ -713,6 +782,25 @@ float draw_event_timeline(AppState& state, core::Date& date, core::Date from, co
     }
     ImGui::End();
     return h;
+}
+
+void draw_add_mode_banner(AppState& state) {
+    if (!state.ev.add_mode) return;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x / 2, vp->Pos.y + state.ui_inset_top + 6), ImGuiCond_Always,
+                            ImVec2(0.5f, 0));
+    ImGui::SetNextWindowBgAlpha(0.92f);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(1.0f, 0.93f, 0.6f, 1.0f));
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                                   ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoSavedSettings |
+                                   ImGuiWindowFlags_NoMove;
+    if (ImGui::Begin("##add_mode", nullptr, flags)) {
+        ImGui::TextUnformatted("\u271a Add mode: click the map where the event happened");
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Cancel (Esc)")) state.ev.add_mode = false;
+    }
+    ImGui::End();
+    ImGui::PopStyleColor();
 }
 
 void draw_event_legend(AppState& state) {

@@ -33,7 +33,7 @@ bool begin_bottom_strip(const char* id, float height, float bottom_inset, float 
 
 BottomLayout bottom_layout(float viewport_w, float viewport_h, float frame_h, float line_h) {
     BottomLayout l;
-    l.narrow = viewport_w < 1200;
+    l.narrow = viewport_w < 1500;
     l.status = frame_h + 6;
     l.slider = 4 * line_h + 12;
     l.timeline = 92;
@@ -56,6 +56,28 @@ PanelRect keep_inside(PanelRect p, PanelRect area) {
     p.x = std::clamp(p.x, area.x, area.x + area.w - p.w);
     p.y = std::clamp(p.y, area.y, area.y + area.h - p.h);
     return p;
+}
+
+core::ScreenPx free_map_centre(PanelRect map, PanelRect panel) {
+    const float cx = map.x + map.w / 2, cy = map.y + map.h / 2;
+    const bool covers = panel.w > 0 && panel.h > 0 && cx >= panel.x && cx <= panel.x + panel.w && cy >= panel.y &&
+                        cy <= panel.y + panel.h;
+    if (!covers) return {cx, cy};
+    // The four free bands around the panel, clipped to the map; the largest wins.
+    const float left = std::max(0.0f, panel.x - map.x), right = std::max(0.0f, map.x + map.w - (panel.x + panel.w));
+    const float top = std::max(0.0f, panel.y - map.y), bottom = std::max(0.0f, map.y + map.h - (panel.y + panel.h));
+    const float areas[] = {left * map.h, right * map.h, top * map.w, bottom * map.w};
+    const int best = static_cast<int>(std::max_element(std::begin(areas), std::end(areas)) - std::begin(areas));
+    switch (best) {
+        case 0:
+            return {map.x + left / 2, cy};
+        case 1:
+            return {map.x + map.w - right / 2, cy};
+        case 2:
+            return {cx, map.y + top / 2};
+        default:
+            return {cx, map.y + map.h - bottom / 2};
+    }
 }
 
 void keep_panel_inside(float top, float bottom) {
