@@ -6,6 +6,7 @@
 #include "core/date_extract.hpp"
 #include "core/event_style.hpp"
 #include "core/text_tokens.hpp"
+#include "core/utf8.hpp"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -223,7 +224,8 @@ std::vector<std::size_t> event_list_rows(const EventUiState& ev) {
 
 std::string list_document_label(const EventUiState& ev, const std::string& document) {
     const auto it = ev.documents.find(document);
-    return it != ev.documents.end() && !it->second.title.empty() ? it->second.title : document;
+    return it != ev.documents.end() && !it->second.title.empty() ? core::shorten_at_word(it->second.title, 60)
+                                                                 : document;
 }
 
 void CorrectionForm::sync(const core::Event& e, std::size_t event_index, std::size_t events_revision) {
@@ -278,7 +280,14 @@ void draw_event_list(AppState& state, core::Date& date) {
             ImGui::SetTooltip(
                 "Events below this confidence are not shown (Ctrl+click to type a value).\n"
                 "Weaker events above it are drawn paler.");
-        // Types: one checkbox each, with the map symbol in its colour.
+        // Types: one checkbox each, with the map symbol in its colour, in as many columns as the
+        // widest name leaves room for (names are never cut).
+        float widest = 0;
+        for (auto t : core::all_event_types)
+            widest = std::max(widest, ImGui::CalcTextSize(std::string(core::event_type_name(t)).c_str()).x);
+        const float column_w = ImGui::GetFrameHeight() + ImGui::CalcTextSize("\u25cf").x + widest +
+                               ImGui::GetStyle().ItemSpacing.x * 2 + 8;
+        const int columns = std::max(1, static_cast<int>(ImGui::GetContentRegionAvail().x / column_w));
         int column = 0;
         for (auto t : core::all_event_types) {
             const auto& st = core::event_type_style(t);
@@ -300,9 +309,9 @@ void draw_event_list(AppState& state, core::Date& date) {
             ImGui::SameLine(0, 2);
             ImGui::TextUnformatted(std::string(core::event_type_name(t)).c_str());
             ImGui::PopID();
-            if (++column % 4 != 0) ImGui::SameLine(static_cast<float>(column % 4) * 108.0f);
+            if (++column % columns != 0) ImGui::SameLine(static_cast<float>(column % columns) * column_w);
         }
-        if (column % 4 != 0) ImGui::NewLine();
+        if (column % columns != 0) ImGui::NewLine();
         const std::string docs_label = ev.filter.documents.empty()
                                            ? std::string("all documents")
                                            : fmt::format("{} document(s)", ev.filter.documents.size());
@@ -312,7 +321,7 @@ void draw_event_list(AppState& state, core::Date& date) {
                 bool on = ev.filter.documents.count(name) > 0;
                 auto it = ev.documents.find(name);
                 const std::string label = it != ev.documents.end() && !it->second.title.empty()
-                                              ? name + "  \u2014 " + it->second.title.substr(0, 60)
+                                              ? name + "  \u2014 " + core::shorten_at_word(it->second.title, 60)
                                               : name;
                 if (ImGui::Checkbox(label.c_str(), &on)) {
                     if (on)
@@ -517,7 +526,7 @@ void draw_event_details(AppState& state, core::Date& date) {
         auto doc = ev.documents.find(e.source.document);
         row("Document", e.source.document);
         if (doc != ev.documents.end()) {
-            if (!doc->second.title.empty()) row("Title", doc->second.title);
+            if (!doc->second.title.empty()) row("Title", core::shorten_at_word(doc->second.title, 200));
             if (!doc->second.source.empty()) row("Source", doc->second.source);
             if (!doc->second.published.empty()) row("Published", doc->second.published);
         }
