@@ -106,9 +106,17 @@ std::vector<DateTick> date_ticks(std::int32_t from_day, std::int32_t to_day, flo
         step = s;
         if (step_days(s) * px_per_day >= min_label_px) break;
     }
+    // Decades of data on a narrow slider: every 2nd, 5th or 10th year (years divisible by it).
+    int stride = 1;
+    if (step == Step::Year)
+        for (int k : {1, 2, 5, 10, 20}) {
+            stride = k;
+            if (step_days(Step::Year) * k * px_per_day >= min_label_px) break;
+        }
     const core::Date last = core::date_from_day_number(to_day);
     for (core::Date d = first_tick(step, core::date_from_day_number(from_day)); sys_days(d) <= sys_days(last);
          d = next_tick(step, d)) {
+        if (stride > 1 && static_cast<int>(d.year()) % stride != 0) continue;
         const std::int32_t day = core::day_number(d);
         out.push_back({day, static_cast<float>((day - from_day) * px_per_day), label_of(step, d)});
         if (out.size() > 4000) break;  // a guard; the spacing rule keeps counts to width / min_label_px

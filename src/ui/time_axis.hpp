@@ -19,8 +19,8 @@ struct DateTick {
     std::string label;
 };
 
-/// Ticks for days [from_day, to_day] drawn over `width_px` pixels: the finest of years, quarters,
-/// months, weeks (Mondays) or days whose labels stay at least `min_label_px` apart. Empty when
+/// Ticks for days [from_day, to_day] drawn over `width_px` pixels: the finest of 20, 10, 5, 2 or 1
+/// years, quarters, months, weeks (Mondays) or days whose labels stay at least `min_label_px` apart. Empty when
 /// to_day <= from_day or the width is not positive.
 std::vector<DateTick> date_ticks(std::int32_t from_day, std::int32_t to_day, float width_px, float min_label_px);
 

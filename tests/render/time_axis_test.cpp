@@ -36,6 +36,11 @@ TEST_CASE("date ticks are labelled at a step that leaves room for the labels", "
     for (const auto& t : zoomed) has_2022 = has_2022 || (t.label == "2022" && t.day == day_of(2022, 1, 1));
     CHECK(has_2022);
     CHECK(ui::date_ticks(5, 5, 800, 60).empty());
+    // 1994-2024 on an 800 px slider: every fifth year, labels apart.
+    const auto decades = ui::date_ticks(day_of(1994, 5, 12), day_of(2024, 12, 31), 780, 56);
+    REQUIRE(decades.size() >= 5);
+    CHECK(decades.front().label == "1995");
+    for (std::size_t i = 1; i < decades.size(); ++i) CHECK(decades[i].x - decades[i - 1].x >= 56);
 }
 
 TEST_CASE("playback stops at the end, or loops back to the start", "[gl][ui][time]") {
