@@ -6,6 +6,7 @@
 #include "io/documents.hpp"
 #include "io/gazetteer_io.hpp"
 #include "ui/event_panels.hpp"
+#include "ui/key_bindings.hpp"
 #include "ui/review_panel.hpp"
 
 #include <GLFW/glfw3.h>
@@ -90,6 +91,7 @@ EventSession::EventSession(ui::AppState& state, const std::vector<std::string>& 
                               e.what());
     }
     ev.events.set_edits(recovered);
+    ev.events.set_saved(saved);  // what the file holds; the journal's extra edits are unsaved
     if (recovered.size() != saved.size() || fs::file_size(journal_path, ec) > 0) {
         if (!ec && recovered.size() != saved.size()) {
             ev.events.mark_dirty();
@@ -269,12 +271,11 @@ void EventSession::handle_input(ui::AppState& state, core::ScreenPx pointer, con
     if (!keyboard_free) return;
     core::Date date = shown_date(state);
     const core::EventFilter filter = ev.drawn_filter();
-    const bool ctrl = io.KeyCtrl;
     // ImGui 1.86 indexes keys by GLFW key codes.
-    if (!ctrl && ImGui::IsKeyPressed(GLFW_KEY_PERIOD)) {
+    if (ui::pressed(ui::Action::NextEvent)) {
         if (auto d = core::next_event_date(ev.events.events(), filter, date)) state.date = *d, ev.filter_changed = true;
     }
-    if (!ctrl && ImGui::IsKeyPressed(GLFW_KEY_COMMA)) {
+    if (ui::pressed(ui::Action::PreviousEvent)) {
         if (auto d = core::previous_event_date(ev.events.events(), filter, date))
             state.date = *d, ev.filter_changed = true;
     }
@@ -284,31 +285,31 @@ void EventSession::handle_input(ui::AppState& state, core::ScreenPx pointer, con
         core::Date d = date;
         ui::handle_review_keys(state, d);
         if (was_reviewing || ev.review.active) {
-            if (ctrl && ImGui::IsKeyPressed(GLFW_KEY_Z) && !io.KeyShift)
+            if (ui::pressed(ui::Action::Undo))
                 ui::review_undo(state, d);
-            else if (ctrl && (ImGui::IsKeyPressed(GLFW_KEY_Y) || ImGui::IsKeyPressed(GLFW_KEY_Z)))
+            else if (ui::pressed(ui::Action::Redo))
                 ui::redo_edit(state);
-            if (ctrl && ImGui::IsKeyPressed(GLFW_KEY_S)) save(state);
-            if (!ctrl && ImGui::IsKeyPressed(GLFW_KEY_E)) ev.show_list = !ev.show_list;
-            if (ImGui::IsKeyPressed(GLFW_KEY_F1)) ev.show_help = !ev.show_help;
+            if (ui::pressed(ui::Action::Save)) save(state);
+            if (ui::pressed(ui::Action::ToggleList)) ev.show_list = !ev.show_list;
+            if (ui::pressed(ui::Action::ToggleHelp)) ev.show_help = !ev.show_help;
         }
         if (d != date) state.date = d;
         // The other event keys (A, Delete, Esc, comma/period) wait until review ends.
         if (was_reviewing || ev.review.active) return;
     }
-    if (ctrl && ImGui::IsKeyPressed(GLFW_KEY_Z)) io.KeyShift ? ui::redo_edit(state) : ui::undo_edit(state);
-    if (ctrl && ImGui::IsKeyPressed(GLFW_KEY_Y)) ui::redo_edit(state);
-    if (ctrl && ImGui::IsKeyPressed(GLFW_KEY_S)) save(state);
-    if (!ctrl && ImGui::IsKeyPressed(GLFW_KEY_A)) ev.add_mode = !ev.add_mode;
-    if (!ctrl && ImGui::IsKeyPressed(GLFW_KEY_E)) ev.show_list = !ev.show_list;
-    if (ImGui::IsKeyPressed(GLFW_KEY_F1)) ev.show_help = !ev.show_help;
-    if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) {
+    if (ui::pressed(ui::Action::Undo)) ui::undo_edit(state);
+    if (ui::pressed(ui::Action::Redo)) ui::redo_edit(state);
+    if (ui::pressed(ui::Action::Save)) save(state);
+    if (ui::pressed(ui::Action::AddMode)) ev.add_mode = !ev.add_mode;
+    if (ui::pressed(ui::Action::ToggleList)) ev.show_list = !ev.show_list;
+    if (ui::pressed(ui::Action::ToggleHelp)) ev.show_help = !ev.show_help;
+    if (ui::pressed(ui::Action::ClearSelection)) {
         ev.selected.reset();
         ev.fanned.clear();
         ev.add_mode = false;
         ev.filter_changed = true;
     }
-    if (ImGui::IsKeyPressed(GLFW_KEY_DELETE) && ev.selected) {
+    if (ui::pressed(ui::Action::DeleteEvent) && ev.selected) {
         const auto& e = ev.events.events()[*ev.selected];
         ui::apply_edit(state, {.kind = ev.events.deleted(*ev.selected) ? core::EventEdit::Kind::Restore
                                                                        : core::EventEdit::Kind::Delete,
@@ -343,6 +344,7 @@ void EventSession::draw_ui(ui::AppState& state, float bottom_inset) {
     ui::draw_event_details(state, date);
     ui::draw_review_panel(state, date, bottom_inset);
     ui::draw_help_overlay(state);
+    ui::draw_add_mode_banner(state);
     ui::draw_off_map_strip(state, bottom_inset);
     if (ev.undo_requested) ui::undo_edit(state);
     if (ev.redo_requested) ui::redo_edit(state);
@@ -361,7 +363,8 @@ void EventSession::draw_ui(ui::AppState& state, float bottom_inset) {
         quit_prompt_ = false;
     }
     if (ImGui::BeginPopupModal("Unsaved corrections", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-        ImGui::Text("%zu correction(s) are not saved to %s.", ev.events.edits().size(), edits_path_.string().c_str());
+        ImGui::Text("%zu correction(s) are not saved to %s.", ev.events.unsaved_changes(),
+                    edits_path_.string().c_str());
         ImGui::TextDisabled("(They are also kept in the recovery journal until you save or discard them.)");
         if (ImGui::Button("Save and quit")) {
             if (save(state)) {

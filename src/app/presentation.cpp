@@ -6,6 +6,7 @@
 #include "core/error.hpp"
 #include "io/briefing_io.hpp"
 #include "ui/event_panels.hpp"
+#include "ui/key_bindings.hpp"
 
 #include <imgui.h>
 
@@ -95,23 +96,20 @@ void Presentation::update(ui::AppState& state, GLFWwindow* window, EventSession&
     const ImGuiIO& io = ImGui::GetIO();
     (void)events;
     if (!io.WantCaptureKeyboard || b.presenting) {
-        if (ImGui::IsKeyPressed(GLFW_KEY_F5) && !b.briefing.slides.empty()) {
+        if (ui::pressed(ui::Action::Present) && !b.briefing.slides.empty()) {
             b.presenting = !b.presenting;
             if (b.presenting) b.go_to = std::max(0, b.current);
         }
-        if (ImGui::IsKeyPressed(GLFW_KEY_F12)) b.screenshot_requested = true;
-        if (!b.presenting && io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_E)) b.show_export = !b.show_export;
-        if (!b.presenting && !io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_B)) b.show_panel = !b.show_panel;
+        if (ui::pressed(ui::Action::Screenshot)) b.screenshot_requested = true;
+        if (!b.presenting && ui::pressed(ui::Action::ExportDialog)) b.show_export = !b.show_export;
+        if (!b.presenting && ui::pressed(ui::Action::BriefingPanel)) b.show_panel = !b.show_panel;
         if (b.presenting) {
             const int n = static_cast<int>(b.briefing.slides.size());
-            if (ImGui::IsKeyPressed(GLFW_KEY_RIGHT) || ImGui::IsKeyPressed(GLFW_KEY_PAGE_DOWN) ||
-                ImGui::IsKeyPressed(GLFW_KEY_SPACE))
-                b.go_to = std::min(n - 1, b.current + 1);
-            if (ImGui::IsKeyPressed(GLFW_KEY_LEFT) || ImGui::IsKeyPressed(GLFW_KEY_PAGE_UP))
-                b.go_to = std::max(0, b.current - 1);
-            if (ImGui::IsKeyPressed(GLFW_KEY_HOME)) b.go_to = 0;
-            if (ImGui::IsKeyPressed(GLFW_KEY_END)) b.go_to = n - 1;
-            if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) b.presenting = false;
+            if (ui::pressed(ui::Action::SlideNext)) b.go_to = std::min(n - 1, b.current + 1);
+            if (ui::pressed(ui::Action::SlidePrevious)) b.go_to = std::max(0, b.current - 1);
+            if (ui::pressed(ui::Action::SlideFirst)) b.go_to = 0;
+            if (ui::pressed(ui::Action::SlideLast)) b.go_to = n - 1;
+            if (ui::pressed(ui::Action::EndPresentation)) b.presenting = false;
         }
     }
     set_fullscreen(window, b.presenting);
@@ -188,23 +186,29 @@ void Presentation::update(ui::AppState& state, GLFWwindow* window, EventSession&
 }
 
 void Presentation::fulfil_requests(ui::AppState& state, render::Renderer& renderer, EventSession& events,
-                                   const render::OffscreenTarget& map, float ui_scale) {
+                                   const render::OffscreenTarget& /*map*/, float ui_scale) {
     auto& b = state.brief;
     if (b.screenshot_requested) {
         b.screenshot_requested = false;
-        // The map as drawn (no panels), at window size, named by the time.
+        // The map as the window shows it (no panels), named by the time.
         const std::time_t now = std::time(nullptr);
         char stamp[32];
         std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::localtime(&now));
         const fs::path path = fs::absolute(fmt::format("sitmap-{}.png", stamp));
         try {
-            io::write_png(path, io::RgbaImage{map.width(), map.height(), map.read_rgba()});
+            // Only the map the panels leave visible, so its furniture (scale bar, attribution) sits
+            // at the image's edges instead of above a band that was under the panels.
+            const core::Camera camera = state.camera.without_rows(static_cast<int>(state.ui_inset_top),
+                                                                  static_cast<int>(state.ui_inset_bottom));
+            // The window's composed frame, drawn for those rows only (no panel insets left in it).
+            const compose::FrameOptions frame = events.frame().options();
+            io::write_png(path, render_image(renderer, state.scene, camera, frame));
+            state.map_dirty = true;  // the renderer's last draw was the screenshot
             b.message = fmt::format("Screenshot saved to {}", path.string());
         } catch (const std::exception& e) {
             b.message = e.what();
         }
         state.notify(b.message);
-        render::OffscreenTarget::unbind();
     }
     if (b.export_requested) {
         b.export_requested = false;
@@ -240,7 +244,6 @@ void Presentation::fulfil_requests(ui::AppState& state, render::Renderer& render
         state.notify(b.message);
         state.map_dirty = true;  // the renderer's last draw was the export
     }
-    (void)events;
 }
 
 compose::FrameRequest window_request(const ui::AppState& state, float ui_scale) {

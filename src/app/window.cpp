@@ -15,6 +15,7 @@
 #include "ui/briefing_panel.hpp"
 #include "ui/date_slider.hpp"
 #include "ui/event_panels.hpp"
+#include "ui/key_bindings.hpp"
 #include "ui/panels.hpp"
 #include "ui/review_panel.hpp"
 
@@ -122,18 +123,16 @@ void handle_input(ui::AppState& state, GLFWwindow* window, double fb_per_window)
         const core::ScreenPx centre{cam.width() / 2.0, cam.height() / 2.0};
         // In review mode Left/Right step through the events instead (ui/review_panel).
         if (!state.ev.review.active) {
-            if (ImGui::IsKeyPressed(GLFW_KEY_LEFT)) cam.pan_pixels(step, 0), state.map_dirty = true;
-            if (ImGui::IsKeyPressed(GLFW_KEY_RIGHT)) cam.pan_pixels(-step, 0), state.map_dirty = true;
+            if (ui::pressed(ui::Action::PanLeft)) cam.pan_pixels(step, 0), state.map_dirty = true;
+            if (ui::pressed(ui::Action::PanRight)) cam.pan_pixels(-step, 0), state.map_dirty = true;
         }
-        if (ImGui::IsKeyPressed(GLFW_KEY_UP)) cam.pan_pixels(0, step), state.map_dirty = true;
-        if (ImGui::IsKeyPressed(GLFW_KEY_DOWN)) cam.pan_pixels(0, -step), state.map_dirty = true;
-        if (ImGui::IsKeyPressed(GLFW_KEY_EQUAL) || ImGui::IsKeyPressed(GLFW_KEY_KP_ADD))
-            cam.zoom_at(centre, 1.5), state.map_dirty = true;
-        if (ImGui::IsKeyPressed(GLFW_KEY_MINUS) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT))
-            cam.zoom_at(centre, 1 / 1.5), state.map_dirty = true;
-        if (ImGui::IsKeyPressed(GLFW_KEY_HOME)) state.reset_view();
-        if (ImGui::IsKeyPressed(GLFW_KEY_L)) state.show_layers = !state.show_layers;
-        if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q)) state.quit = true;
+        if (ui::pressed(ui::Action::PanUp)) cam.pan_pixels(0, step), state.map_dirty = true;
+        if (ui::pressed(ui::Action::PanDown)) cam.pan_pixels(0, -step), state.map_dirty = true;
+        if (ui::pressed(ui::Action::ZoomIn)) cam.zoom_at(centre, 1.5), state.map_dirty = true;
+        if (ui::pressed(ui::Action::ZoomOut)) cam.zoom_at(centre, 1 / 1.5), state.map_dirty = true;
+        if (ui::pressed(ui::Action::HomeView)) state.reset_view();
+        if (ui::pressed(ui::Action::ToggleLayers)) state.show_layers = !state.show_layers;
+        if (ui::pressed(ui::Action::Quit)) state.quit = true;
     }
     cam.clamp_centre(state.scene.bounds);
     (void)window;
@@ -144,7 +143,7 @@ void handle_input(ui::AppState& state, GLFWwindow* window, double fb_per_window)
     throw usage_error(
         "invalid --script step '{}' (expected pan:DX,DY, zoom:F, home, layers:off, about, present, "
         "next, slide:N, select:N, delete, review, accept, reject, review-next, place:NAME, date:TEXT, "
-        "goto:DATE, save, crash, export, briefing, wait, mapshot:PNG or quit)",
+        "goto:DATE, save, screenshot, help, add, crash, export, briefing, wait, mapshot:PNG or quit)",
         step);
 }
 
@@ -153,9 +152,9 @@ void handle_input(ui::AppState& state, GLFWwindow* window, double fb_per_window)
 bool is_script_step(const std::string& step) {
     double a = 0, b = 0;
     int k = 0;
-    static constexpr std::array<std::string_view, 16> words{
-        "home",   "layers:off", "about",  "present", "next",        "export", "briefing", "delete",
-        "review", "accept",     "reject", "review-next", "save",    "crash",  "wait",     "quit"};
+    static constexpr std::array<std::string_view, 19> words{
+        "home",   "layers:off", "about",       "present", "next",  "export", "briefing",   "delete", "review",
+        "accept", "reject",     "review-next", "save",    "crash", "wait",   "screenshot", "help",   "add", "quit"};
     if (std::find(words.begin(), words.end(), std::string_view(step)) != words.end()) return true;
     return std::sscanf(step.c_str(), "pan:%lf,%lf", &a, &b) == 2 || std::sscanf(step.c_str(), "zoom:%lf", &a) == 1 ||
            std::sscanf(step.c_str(), "select:%d", &k) == 1 || std::sscanf(step.c_str(), "slide:%d", &k) == 1 ||
@@ -213,6 +212,12 @@ void apply_script_step(ui::AppState& state, const std::string& step) {
         state.goto_date_text = step.substr(5);
     } else if (step == "save") {
         state.ev.save_requested = true;
+    } else if (step == "add") {  // A
+        state.ev.add_mode = true;
+    } else if (step == "help") {  // F1
+        state.ev.show_help = true;
+    } else if (step == "screenshot") {  // F12
+        state.brief.screenshot_requested = true;
     } else if (step == "crash") {  // end abruptly, as a crash would: no destructors, no save
         std::_Exit(70);
     } else if (step == "quit") {
@@ -220,9 +225,10 @@ void apply_script_step(ui::AppState& state, const std::string& step) {
     } else if (step == "wait") {
     } else if (int k = 0; std::sscanf(step.c_str(), "select:%d", &k) == 1) {
         if (k >= 0 && static_cast<std::size_t>(k) < state.ev.events.events().size()) {
-            state.ev.selected = static_cast<std::size_t>(k);
             state.ev.show_details = true;
-            state.ev.filter_changed = true;
+            core::Date d = state.date.value_or(core::Date{});
+            ui::select_event(state, static_cast<std::size_t>(k), d);  // as a click in the list does
+            state.date = d;
         }
     } else if (int n = 0; std::sscanf(step.c_str(), "slide:%d", &n) == 1) {
         state.brief.go_to = n - 1;
@@ -282,7 +288,8 @@ int run_window(const WindowOptions& options, std::chrono::steady_clock::time_poi
         glfwGetFramebufferSize(window.get(), &fb_w, &fb_h);
         state.camera.resize(fb_w, fb_h);
         if (auto v = core::named_view(options.view)) {
-            state.camera = core::Camera::fit(core::project_box(state.projector, *v), fb_w, fb_h, 10);
+            state.home_view = core::project_box(state.projector, *v);
+            state.camera = core::Camera::fit(*state.home_view, fb_w, fb_h, 10);
         } else {
             throw usage_error("invalid --view '{}' (expected region or karabakh)", options.view);
         }
@@ -296,12 +303,13 @@ int run_window(const WindowOptions& options, std::chrono::steady_clock::time_poi
                 if (options.frames > 0 || events.may_quit(state)) break;
                 glfwSetWindowShouldClose(window.get(), GLFW_FALSE);
             }
-            const auto t_frame = std::chrono::steady_clock::now();
             // Idle windows wait for input instead of spinning; scripted runs never wait.
             if (options.frames > 0 || state.map_dirty)
                 glfwPollEvents();
             else
                 glfwWaitEventsTimeout(0.25);
+            // Timed from here: the status bar's frame time is the work of a frame, not the idle wait.
+            const auto t_frame = std::chrono::steady_clock::now();
 
             int w = 0, h = 0, win_w = 0, win_h = 0;
             glfwGetFramebufferSize(window.get(), &w, &h);

@@ -38,11 +38,11 @@ FillStyle part_fill(const core::FillPart& part, float s) {
 
 std::optional<FillStyle> recent_change_fill(const core::SceneLayer& layer, const core::FillPart& part, std::int32_t day,
                                             float s) {
-    if (layer.highlight_recent_days <= 0 || !part.valid.timed() || !part.valid.contains(day)) return std::nullopt;
-    const auto age = static_cast<double>(day) - part.valid.from_day;
-    if (age < 0 || age >= layer.highlight_recent_days) return std::nullopt;
+    // Only land that changed hands is striped (core::recent_change_strength), fading over the window.
+    const auto strength = core::recent_change_strength(layer, part, day);
+    if (!strength) return std::nullopt;
     core::Rgba c = layer.highlight_color;
-    c.a *= static_cast<float>(1.0 - age / layer.highlight_recent_days);
+    c.a *= *strength;
     return FillStyle{c, 7.0f * s, 2.2f * s};
 }
 
@@ -73,14 +73,20 @@ std::vector<ControlKey> control_keys(const core::Scene& scene, float s) {
     auto area = [&](Controller c, ControlKind k) {
         core::FillPart part;
         part.color = core::control_color(c, k);
-        part.hatched = k == ControlKind::Peacekeeping;
-        return std::vector<FillStyle>{land, part_fill(part, s)};
+        std::vector<FillStyle> fills{land, part_fill(part, s)};
+        if (k == ControlKind::Peacekeeping) {  // the controller's fill with grey hatching on top
+            core::FillPart hatch;
+            hatch.color = core::peacekeeping_hatch_color();
+            hatch.hatched = true;
+            fills.push_back(part_fill(hatch, s));
+        }
+        return fills;
     };
     std::vector<ControlKey> keys;
     keys.push_back({"Azerbaijan", {area(Controller::Azerbaijan, ControlKind::Control)}});
     keys.push_back({"Armenian forces / NK authorities", {area(Controller::Armenian, ControlKind::Control)}});
     keys.push_back({"Lachin corridor", {area(Controller::Armenian, ControlKind::Corridor)}});
-    keys.push_back({"hatched: Russian peacekeepers (Nov 2020 - Jun 2024)",
+    keys.push_back({"grey hatching: Russian peacekeepers (Nov 2020 - Jun 2024)",
                     {area(Controller::Armenian, ControlKind::Peacekeeping),
                      area(Controller::Azerbaijan, ControlKind::Peacekeeping)}});
     const core::SceneLayer* control = scene.layer("control");
@@ -89,6 +95,7 @@ std::vector<ControlKey> control_keys(const core::Scene& scene, float s) {
         core::FillPart changed;
         changed.color = core::control_color(Controller::Azerbaijan, ControlKind::Control);
         changed.valid = {0, core::DaySpan::kMax};
+        changed.changed_hands = true;
         auto stripes = area(Controller::Azerbaijan, ControlKind::Control);
         if (const auto st = recent_change_fill(*control, changed, 0, s)) stripes.push_back(*st);
         keys.push_back({fmt::format("white stripes: changed hands in the last {} days", control->highlight_recent_days),

@@ -26,6 +26,16 @@ ScreenPx Camera::screen(WorldXY w) const {
     return {(w.x - centre_.x) / mpp_ + width_ / 2.0, height_ / 2.0 - (w.y - centre_.y) / mpp_};
 }
 
+Camera Camera::without_rows(int top_px, int bottom_px) const {
+    const int top = std::clamp(top_px, 0, height_ - 1);
+    const int bottom = std::clamp(bottom_px, 0, height_ - 1 - top);
+    const int h = height_ - top - bottom;
+    Camera c = *this;
+    c.height_ = h;
+    c.centre_ = world({width_ / 2.0, top + h / 2.0});
+    return c;
+}
+
 WorldBox Camera::visible_box() const {
     WorldBox b;
     b.extend(centre_.x - width_ / 2.0 * mpp_, centre_.y - height_ / 2.0 * mpp_);

@@ -20,6 +20,10 @@ public:
     ScreenPx screen(WorldXY w) const;
     /// The world box the viewport covers.
     WorldBox visible_box() const;
+    /// The same view without `top_px` rows at the top and `bottom_px` at the bottom (the window's
+    /// panels): a camera of width x (height - top_px - bottom_px) showing exactly the rows between,
+    /// at the same scale. Insets are clamped so at least one row remains.
+    Camera without_rows(int top_px, int bottom_px) const;
 
     /// Moves the view by a drag of (dx, dy) pixels (content follows the pointer).
     void pan_pixels(double dx, double dy);

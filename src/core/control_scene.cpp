@@ -5,7 +5,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
+#include <cstdint>
 
 namespace sitmap::core {
 
@@ -24,6 +26,51 @@ DaySpan period_span(const ControlPeriod& p) {
     return {day_number(p.valid_from), p.valid_to ? day_number(*p.valid_to) : DaySpan::kMax};
 }
 
+namespace {
+
+/// The triangles t of `mesh` with keep[t] == value, with only the vertices they use.
+Mesh pick_triangles(const Mesh& mesh, const std::vector<bool>& keep, bool value) {
+    Mesh out;
+    std::vector<std::uint32_t> remap(mesh.vertices.size(), UINT32_MAX);
+    for (std::size_t t = 0; t < keep.size(); ++t) {
+        if (keep[t] != value) continue;
+        for (std::size_t k = 0; k < 3; ++k) {
+            const std::uint32_t v = mesh.indices[3 * t + k];
+            if (remap[v] == UINT32_MAX) {
+                remap[v] = static_cast<std::uint32_t>(out.vertices.size());
+                out.vertices.push_back(mesh.vertices[v]);
+            }
+            out.indices.push_back(remap[v]);
+        }
+    }
+    return out;
+}
+
+/// Per triangle of `mesh` (the period's area, projected): true when the day before the period
+/// began its centre was held by another controller, so the period is a change of hands there. A
+/// new period that only continues the same controller (a boundary redrawn, peacekeepers leaving)
+/// changes nothing. The timeline's first day starts the data, not a change.
+std::vector<bool> changed_hands(const ControlTimeline& timeline, const ControlPeriod& period, const Projector& pr,
+                                const Mesh& mesh) {
+    std::vector<bool> changed(mesh.indices.size() / 3, false);
+    if (std::chrono::sys_days(period.valid_from) <= std::chrono::sys_days(timeline.first_date())) return changed;
+    const Date before{std::chrono::sys_days(period.valid_from) - std::chrono::days(1)};
+    for (std::size_t t = 0; t < changed.size(); ++t) {
+        const glm::vec2 c = (mesh.vertices[mesh.indices[3 * t]] + mesh.vertices[mesh.indices[3 * t + 1]] +
+                             mesh.vertices[mesh.indices[3 * t + 2]]) /
+                            3.0f;
+        const LonLat ll = pr.inverse({c.x, c.y});
+        changed[t] = timeline.control_at(before, ll).controller != period.controller;
+    }
+    return changed;
+}
+
+}  // namespace
+
+Rgba peacekeeping_hatch_color() {
+    return rgb(0x4d4d4d, 0.55f);  // the legend's "grey hatching"
+}
+
 std::vector<SceneLayer> build_control_layers(const ControlTimeline& timeline, const Projector& pr,
                                              const Triangulator& triangulate, const std::string& source,
                                              Diagnostics& diags) {
@@ -37,10 +84,7 @@ std::vector<SceneLayer> build_control_layers(const ControlTimeline& timeline, co
     std::size_t index = 0;
     for (const auto& period : timeline.periods()) {
         const DaySpan span = period_span(period);
-        FillPart part;
-        part.color = control_color(period.controller, period.kind);
-        part.valid = span;
-        part.hatched = period.kind == ControlKind::Peacekeeping;
+        Mesh area;
         MultiLineString<WorldXY> outline;
         for (const auto& poly : period.area) {
             Polygon<WorldXY> projected = project_polygon(pr, poly);
@@ -59,9 +103,31 @@ std::vector<SceneLayer> build_control_layers(const ControlTimeline& timeline, co
                           "polygon could not be triangulated; part of the period is not drawn");
                 continue;
             }
-            part.append(mesh);
+            const auto base = static_cast<std::uint32_t>(area.vertices.size());
+            area.vertices.insert(area.vertices.end(), mesh.vertices.begin(), mesh.vertices.end());
+            for (const auto i : mesh.indices) area.indices.push_back(base + i);
         }
-        if (!part.mesh.indices.empty()) fills.fills.push_back(std::move(part));
+        if (!area.indices.empty()) {
+            // The controller's fill, split where the area changed hands (highlighted as recent) and
+            // where it did not; a peacekeeping zone keeps that fill and carries hatching on top.
+            const std::vector<bool> changed = changed_hands(timeline, period, pr, area);
+            for (const bool value : {true, false}) {
+                FillPart part;
+                part.color = control_color(period.controller, period.kind);
+                part.valid = span;
+                part.changed_hands = value;
+                part.append(pick_triangles(area, changed, value));
+                if (!part.mesh.indices.empty()) fills.fills.push_back(std::move(part));
+            }
+            if (period.kind == ControlKind::Peacekeeping) {
+                FillPart hatch;
+                hatch.color = peacekeeping_hatch_color();
+                hatch.valid = span;
+                hatch.hatched = true;
+                hatch.append(area);
+                fills.fills.push_back(std::move(hatch));
+            }
+        }
         // Outline only the peacekeeping zone and the corridor: control periods are pieces of a
         // partition (each piece of land keeps its own history), so their outlines would draw the seams
         // between pieces, which are construction lines of the method, not fronts.

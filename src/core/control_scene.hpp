@@ -17,14 +17,17 @@ namespace sitmap::core {
 
 /// Fill colour of a control area. Colour-blind safe and distinct in greyscale: Azerbaijan a light
 /// blue-green, the Armenian side a darker warm orange, the Lachin corridor a deep red-brown;
-/// peacekeeping areas keep their controller's colour and are drawn hatched.
+/// peacekeeping areas keep their controller's fill and carry grey hatching on top.
 Rgba control_color(Controller controller, ControlKind kind);
+/// The hatching drawn over a peacekeeping zone, on top of its controller's fill.
+Rgba peacekeeping_hatch_color();
 
 /// Days a period is shown: [valid_from, valid_to) as day numbers (open end = DaySpan::kMax).
 DaySpan period_span(const ControlPeriod& period);
 
-/// Builds the layers "control" (fills, one FillPart per period, recent changes highlighted for ~10
-/// days) and "control_lines" (the periods' outlines, one line class per period). `source` is the file
+/// Builds the layers "control" (fills in the controller's colour per period, split into the part that
+/// changed hands when the period began, highlighted for ~10 days, and the rest; peacekeeping periods add
+/// a hatched part on top) and "control_lines" (the periods' outlines, one line class per period). `source` is the file
 /// the timeline came from. Periods that cannot be triangulated are reported to `diags` and skipped.
 std::vector<SceneLayer> build_control_layers(const ControlTimeline& timeline, const Projector& projector,
                                              const Triangulator& triangulate, const std::string& source,

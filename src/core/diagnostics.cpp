@@ -51,6 +51,7 @@ std::string Diagnostic::format() const {
 
 void Diagnostics::add(Diagnostic d) {
     std::lock_guard lock(mutex_);
+    if (!seen_.insert(d.format()).second) return;
     items_.push_back(std::move(d));
 }
 
@@ -85,6 +86,7 @@ bool Diagnostics::empty() const {
 void Diagnostics::clear() {
     std::lock_guard lock(mutex_);
     items_.clear();
+    seen_.clear();
 }
 
 }  // namespace sitmap::core

@@ -6,6 +6,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace sitmap::core {
@@ -48,6 +49,8 @@ struct Diagnostic {
 /// Thread-safe sink of diagnostics. Passed by reference to loaders and the extractor.
 class Diagnostics {
 public:
+    /// Records `d` once: the same problem reported again (same severity, code, file, place and
+    /// message, e.g. a document read once for events and once for its title) is not listed twice.
     void add(Diagnostic d);
     void add(Severity s, DiagCode c, std::string file, std::string where, std::string message);
     std::vector<Diagnostic> all() const;
@@ -59,6 +62,7 @@ public:
 private:
     mutable std::mutex mutex_;
     std::vector<Diagnostic> items_;
+    std::unordered_set<std::string> seen_;  ///< format() of every item, for add()'s check
 };
 
 }  // namespace sitmap::core

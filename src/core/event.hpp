@@ -61,6 +61,7 @@ struct Event {
     std::string actor;
     std::string target;
     std::string summary;
+    std::string note;  ///< the analyst's own note (a correction; never extracted)
     SourceRef source;
     double confidence = 0.5;  ///< 0..1
 };

@@ -48,6 +48,14 @@ std::string_view edit_kind_name(EventEdit::Kind k) {
             return "add";
         case EventEdit::Kind::Relocate:
             return "relocate";
+        case EventEdit::Kind::SetActor:
+            return "set_actor";
+        case EventEdit::Kind::SetTarget:
+            return "set_target";
+        case EventEdit::Kind::SetSummary:
+            return "set_summary";
+        case EventEdit::Kind::SetNote:
+            return "set_note";
         case EventEdit::Kind::Accept:
             return "accept";
         case EventEdit::Kind::Reject:
@@ -59,9 +67,11 @@ std::string_view edit_kind_name(EventEdit::Kind k) {
 }
 
 std::optional<EventEdit::Kind> parse_edit_kind(std::string_view name) {
-    for (auto k : {EventEdit::Kind::Move, EventEdit::Kind::SetDate, EventEdit::Kind::SetType, EventEdit::Kind::SetPlace,
-                   EventEdit::Kind::Delete, EventEdit::Kind::Restore, EventEdit::Kind::Add, EventEdit::Kind::Relocate,
-                   EventEdit::Kind::Accept, EventEdit::Kind::Reject, EventEdit::Kind::Unreview})
+    for (auto k :
+         {EventEdit::Kind::Move, EventEdit::Kind::SetDate, EventEdit::Kind::SetType, EventEdit::Kind::SetPlace,
+          EventEdit::Kind::Delete, EventEdit::Kind::Restore, EventEdit::Kind::Add, EventEdit::Kind::Relocate,
+          EventEdit::Kind::Accept, EventEdit::Kind::Reject, EventEdit::Kind::Unreview, EventEdit::Kind::SetActor,
+          EventEdit::Kind::SetTarget, EventEdit::Kind::SetSummary, EventEdit::Kind::SetNote})
         if (edit_kind_name(k) == name) return k;
     return std::nullopt;
 }
@@ -91,6 +101,7 @@ void EditableEvents::set_extracted(std::vector<Event> events) {
 
 void EditableEvents::set_edits(std::vector<EventEdit> edits) {
     edits_ = std::move(edits);
+    saved_ = edits_;
     redo_.clear();
     rebuild();
     ++revision_;
@@ -98,7 +109,15 @@ void EditableEvents::set_edits(std::vector<EventEdit> edits) {
 
 void EditableEvents::changed() {
     ++revision_;
-    dirty_ = true;
+}
+
+std::size_t EditableEvents::unsaved_changes() const {
+    auto same = [](const EventEdit& a, const EventEdit& b) {
+        return a.kind == b.kind && a.key == b.key && a.timestamp == b.timestamp && a.author == b.author;
+    };
+    std::size_t common = 0;
+    while (common < edits_.size() && common < saved_.size() && same(edits_[common], saved_[common])) ++common;
+    return (edits_.size() - common) + (saved_.size() - common);
 }
 
 bool EditableEvents::apply(EventEdit edit) {
@@ -255,6 +274,18 @@ bool EditableEvents::apply_to_merged(const EventEdit& edit, std::size_t edit_ind
         case Kind::SetPlace:
             ev.place = edit.place;
             if (edit.location_precision) ev.location_precision = *edit.location_precision;
+            break;
+        case Kind::SetActor:
+            ev.actor = edit.note;
+            break;
+        case Kind::SetTarget:
+            ev.target = edit.note;
+            break;
+        case Kind::SetSummary:
+            ev.summary = edit.note;
+            break;
+        case Kind::SetNote:
+            ev.note = edit.note;
             break;
         case Kind::Relocate:
             if (edit.place.empty()) return false;

@@ -22,9 +22,26 @@ namespace sitmap::core {
 /// One correction. `key` is "document#event_id" of the target event (for Add, the new event's key,
 /// "user#N"). Only the fields that the kind uses are meaningful. Relocate moves an event to a
 /// gazetteer place (name, position and precision at once, as the review's place search does).
-/// Accept, Reject and Unreview set its review state (Unreview: back to not reviewed).
+/// Accept, Reject and Unreview set its review state (Unreview: back to not reviewed). SetActor,
+/// SetTarget, SetSummary and SetNote set that text field to `note` (empty clears it).
 struct EventEdit {
-    enum class Kind { Move, SetDate, SetType, SetPlace, Delete, Restore, Add, Relocate, Accept, Reject, Unreview };
+    enum class Kind {
+        Move,
+        SetDate,
+        SetType,
+        SetPlace,
+        Delete,
+        Restore,
+        Add,
+        Relocate,
+        Accept,
+        Reject,
+        Unreview,
+        SetActor,
+        SetTarget,
+        SetSummary,
+        SetNote
+    };
     Kind kind = Kind::Move;
     std::string key;
     std::string quote_check;        ///< the target's quote when the edit was made (re-apply check)
@@ -33,7 +50,7 @@ struct EventEdit {
     std::optional<EventType> type;  ///< SetType, Add
     std::string place;              ///< SetPlace, Add, Relocate
     std::optional<LocationPrecision> location_precision;  ///< Move/SetPlace/Add/Relocate (optional)
-    std::string note;                                     ///< free text for Add (summary)
+    std::string note;  ///< the summary for Add; the new text for SetActor/SetTarget/SetSummary/SetNote
     std::string timestamp;                                ///< ISO-8601 UTC when made (for the file; not compared)
     std::string author;                                   ///< who made it (login name), or empty when unknown
 };
@@ -51,7 +68,7 @@ struct ReviewMark {
 std::string event_key(const Event& e);  ///< "document#id"
 
 /// "move", "set_date", "set_type", "set_place", "delete", "restore", "add", "relocate", "accept",
-/// "reject", "unreview" (the names used in files).
+/// "reject", "unreview", "set_actor", "set_target", "set_summary", "set_note" (the names used in files).
 std::string_view edit_kind_name(EventEdit::Kind k);
 /// Inverse of edit_kind_name; nullopt for anything else.
 std::optional<EventEdit::Kind> parse_edit_kind(std::string_view name);
@@ -64,7 +81,8 @@ public:
     /// Replaces the extracted events (e.g. after re-extraction) and re-applies every edit. Edits
     /// whose target no longer exists (or whose quote changed) are kept but reported by orphaned().
     void set_extracted(std::vector<Event> events);
-    /// Replaces all edits (e.g. loaded from a file) and re-applies them; clears undo/redo.
+    /// Replaces all edits (e.g. loaded from a file, so they count as saved) and re-applies them;
+    /// clears undo/redo.
     void set_edits(std::vector<EventEdit> edits);
 
     /// Applies a new edit (clears the redo stack). Returns false when `edit.key` is unknown.
@@ -107,8 +125,17 @@ public:
 
     /// Increments on every change (apply/undo/redo/set_*): views cache on it.
     std::size_t revision() const { return revision_; }
-    bool dirty() const { return dirty_; }  ///< changed since mark_saved()
-    void mark_saved() { dirty_ = false; }
+    /// Corrections that differ from the saved ones: edits made since the last save and saved edits
+    /// undone since. An edit undone and redone, or made and undone, is no change.
+    std::size_t unsaved_changes() const;
+    bool dirty() const { return dirty_ || unsaved_changes() > 0; }  ///< changed since mark_saved()
+    /// The live edits are what the file now holds.
+    void mark_saved() {
+        saved_ = edits_;
+        dirty_ = false;
+    }
+    /// The edits the file holds (when more were recovered from a journal than it has).
+    void set_saved(std::vector<EventEdit> saved) { saved_ = std::move(saved); }
 
 private:
     void rebuild();
@@ -119,6 +146,7 @@ private:
     std::vector<Event> extracted_;
     std::vector<EventEdit> edits_;
     std::vector<EventEdit> redo_;
+    std::vector<EventEdit> saved_;  ///< as last saved (or loaded)
     std::vector<Event> merged_;
     std::vector<char> deleted_, edited_, hidden_, review_;
     std::vector<std::size_t> review_edit_;  ///< per merged_ index: edits_ index of the decision, or npos

@@ -11,6 +11,13 @@ void FillPart::append(const Mesh& more) {
     for (auto i : more.indices) mesh.indices.push_back(base + i);
 }
 
+std::optional<float> recent_change_strength(const SceneLayer& layer, const FillPart& part, std::int32_t day) {
+    if (layer.highlight_recent_days <= 0 || !part.changed_hands || !part.valid.contains(day)) return std::nullopt;
+    const double age = static_cast<double>(day) - part.valid.from_day;
+    if (age < 0 || age >= layer.highlight_recent_days) return std::nullopt;
+    return static_cast<float>(1.0 - age / layer.highlight_recent_days);
+}
+
 int Scene::find(const std::string& id) const {
     for (std::size_t i = 0; i < layers.size(); ++i)
         if (layers[i].id == id) return static_cast<int>(i);

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,9 @@ struct FillPart {
     WorldBox box;
     DaySpan valid;         ///< when the part is shown (static by default)
     bool hatched = false;  ///< diagonal stripes instead of a solid fill (e.g. a peacekeeping zone)
+    /// The area changed hands on valid.from_day: SceneLayer::highlight_recent_days stripes mark it.
+    /// Parts that only continue the same controller (a new period, peacekeepers leaving) stay unmarked.
+    bool changed_hands = false;
 
     /// Adds the triangles of `more` (e.g. one more polygon of a multi-polygon) and grows `box`.
     void append(const Mesh& more);
@@ -113,8 +117,9 @@ struct SceneLayer {
     std::vector<LineStyle> line_styles;  ///< one per line class (e.g. river rank)
     std::vector<std::vector<LineLod>> lines;  ///< [class][lod], finest LOD first
     std::vector<DaySpan> line_valid;          ///< per line class when time-dependent; empty = always
-    /// Fill parts that became valid less than this many days before the shown date are overlaid with
-    /// `highlight_color` stripes, fading with age, so recent changes of control stand out. 0 = off.
+    /// Fill parts that changed hands (FillPart::changed_hands) less than this many days before the shown
+    /// date are overlaid with `highlight_color` stripes, fading with age, so recent changes of control
+    /// stand out. 0 = off.
     int highlight_recent_days = 0;
     Rgba highlight_color;
     GreyRaster raster;
@@ -123,6 +128,11 @@ struct SceneLayer {
     std::vector<Place> places;
     std::vector<MapText> texts;
 };
+
+/// How strongly `part` of `layer` is striped as a recent change of control on `day`: 1 on the day it
+/// changed hands, fading linearly to 0 over layer.highlight_recent_days; nullopt when it is not
+/// striped (it did not change hands, is not shown that day, or the change is older).
+std::optional<float> recent_change_strength(const SceneLayer& layer, const FillPart& part, std::int32_t day);
 
 struct Scene {
     std::vector<SceneLayer> layers;

@@ -1,5 +1,7 @@
 #include "core/utf8.hpp"
 
+#include <algorithm>
+
 #include <unicode/uchar.h>
 
 namespace sitmap::core {
@@ -71,6 +73,24 @@ std::string to_upper_label(std::string_view text) {
     std::string out;
     for (char32_t cp : decode_utf8(text)) append_utf8(out, static_cast<char32_t>(u_toupper(static_cast<UChar32>(cp))));
     return out;
+}
+
+std::string shorten_at_word(std::string_view text, std::size_t max_bytes) {
+    if (text.size() < max_bytes) return std::string(text);
+    const std::string_view ellipsis = "\u2026";
+    std::size_t cut = max_bytes > ellipsis.size() + 1 ? max_bytes - ellipsis.size() - 1 : 0;
+    cut = std::min(cut, text.size());
+    // The last space at or before the cut; inside one long word, back to a character boundary.
+    const std::size_t space = text.rfind(' ', cut);
+    if (space != std::string_view::npos && space > 0) {
+        cut = space;
+    } else {
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    }
+    std::string out(text.substr(0, cut));
+    while (!out.empty() && (out.back() == ' ' || out.back() == ',' || out.back() == ';' || out.back() == ':'))
+        out.pop_back();
+    return out + std::string(ellipsis);
 }
 
 }  // namespace sitmap::core

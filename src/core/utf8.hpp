@@ -16,4 +16,9 @@ bool is_valid_utf8(std::string_view text);
 /// Upper-cases ASCII and the Latin-1/Latin Extended-A/Cyrillic/Armenian letters labels use.
 std::string to_upper_label(std::string_view text);
 
+/// `text` if it is shorter than `max_bytes`; else cut at the last space that leaves room for "…"
+/// (at a character boundary when a single word is too long) with "…" appended, so a title never ends
+/// mid-word or mid-character. Texts exactly `max_bytes` long count as already cut by their source.
+std::string shorten_at_word(std::string_view text, std::size_t max_bytes);
+
 }  // namespace sitmap::core

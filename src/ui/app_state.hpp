@@ -39,6 +39,7 @@ struct AppState {
     std::optional<core::Date> date;  ///< shown date of the control situation (set by the date slider)
     bool playing = false;            ///< the date advances by itself
     float play_days_per_second = 4;  ///< playback speed
+    bool play_loop = false;          ///< playback starts again from the beginning at the end
     bool date_zoomed = false;        ///< slider spans Sep 2020 - Jun 2024 instead of all the data
     /// Text for the "Go to date" field, submitted on the next frame as if typed and Enter pressed
     /// (the window's --script goto:TEXT step; empty otherwise).
@@ -54,7 +55,10 @@ struct AppState {
     double notice_until = 0;  ///< ImGui time (seconds) until which it shows
     void notify(std::string message, double seconds = 6.0);
 
-    /// Resets the camera to the whole-region view.
+    /// The view the window started on (--view), in projected metres; Home returns to it. Unset:
+    /// the whole region.
+    std::optional<core::WorldBox> home_view;
+    /// Resets the camera to home_view (or the whole region), keeping the window's size.
     void reset_view();
 };
 

@@ -1,5 +1,7 @@
 #include "ui/date_slider.hpp"
+#include "ui/key_bindings.hpp"
 #include "ui/panels.hpp"
+#include "ui/time_axis.hpp"
 
 #include "compose/compose.hpp"
 #include "core/control_scene.hpp"
@@ -34,6 +36,15 @@ void swatch(core::Rgba c, const char* text) {
     ImGui::SameLine(0, 18);
 }
 
+// The day chosen this frame becomes the shown date.
+void finish(AppState& state, std::int32_t day, std::int32_t before, std::int32_t first_day, std::int32_t last_day) {
+    if (day != before) {
+        state.date = core::date_from_day_number(std::clamp(day, first_day, last_day));
+        state.map_dirty = true;
+    }
+    if (state.playing) state.map_dirty = true;
+}
+
 }  // namespace
 
 float draw_date_slider(AppState& state, float bottom_inset) {
@@ -56,24 +67,32 @@ float draw_date_slider(AppState& state, float bottom_inset) {
     ImGuiIO& io = ImGui::GetIO();
     // Keys (ImGui 1.86 takes GLFW key codes); not while typing in a text field.
     if (!io.WantTextInput) {
-        if (ImGui::IsKeyPressed(GLFW_KEY_PAGE_DOWN) || ImGui::IsKeyPressed(GLFW_KEY_RIGHT_BRACKET))
+        if (pressed(Action::NextChange))
             if (const auto n = timeline.next_change(core::date_from_day_number(day))) day = core::day_number(*n);
-        if (ImGui::IsKeyPressed(GLFW_KEY_PAGE_UP) || ImGui::IsKeyPressed(GLFW_KEY_LEFT_BRACKET))
+        if (pressed(Action::PreviousChange))
             if (const auto p = timeline.previous_change(core::date_from_day_number(day))) day = core::day_number(*p);
-        if (ImGui::IsKeyPressed(GLFW_KEY_SPACE) && !state.ev.review.active)  // review mode: Space = next event
+        if (pressed(Action::PlayPause) && !state.ev.review.active)  // review mode: Space = next event
             state.playing = !state.playing;
+        if (pressed(Action::DayForward)) ++day;
+        if (pressed(Action::DayBack)) --day;
     }
     if (state.playing) {
         static double carry = 0;
         carry += static_cast<double>(io.DeltaTime) * state.play_days_per_second;
         const auto whole = static_cast<std::int32_t>(carry);
         carry -= whole;
-        day += whole;
-        if (day >= last_day) day = last_day, state.playing = false;
+        // Over the slider's span: the zoomed range when zoomed, else all the data.
+        const std::int32_t lo = state.date_zoomed ? day_of(2020, 9, 1) : first_day;
+        const std::int32_t hi = state.date_zoomed ? day_of(2024, 6, 30) : last_day;
+        if (whole > 0) {
+            const PlayStep step = play_step(std::clamp(day, lo, hi), whole, lo, hi, state.play_loop);
+            day = step.day;
+            state.playing = step.playing;
+        }
     }
 
-    const float line = ImGui::GetFrameHeightWithSpacing();
-    const float h = 4 * line + 12;
+    const BottomLayout layout = bottom_layout();
+    const float h = layout.slider;
     if (begin_bottom_strip("##date", h, bottom_inset, 0.88f)) {
         // Row 1: stepping, playback, typed date, zoom.
         const auto prev = timeline.previous_change(core::date_from_day_number(day));
@@ -83,12 +102,15 @@ float draw_date_slider(AppState& state, float bottom_inset) {
         ImGui::SameLine();
         if (ImGui::Button(state.playing ? "Pause" : "Play")) state.playing = !state.playing;
         ImGui::SameLine();
+        ImGui::Checkbox("Loop", &state.play_loop);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Play again from the start when the end is reached");
+        ImGui::SameLine();
         const auto next = timeline.next_change(core::date_from_day_number(day));
         ImGui::BeginDisabled(!next);
         if (ImGui::Button("Next change >|") && next) day = core::day_number(*next);
         ImGui::EndDisabled();
         ImGui::SameLine();
-        ImGui::SetNextItemWidth(120);
+        ImGui::SetNextItemWidth(layout.narrow ? 70.0f : 120.0f);
         ImGui::SliderFloat("days/s", &state.play_days_per_second, 0.5f, 120.0f, "%.1f", ImGuiSliderFlags_Logarithmic);
         ImGui::SameLine(0, 20);
         static std::array<char, 16> typed{};
@@ -101,8 +123,8 @@ float draw_date_slider(AppState& state, float bottom_inset) {
         // date used to change the flag in between and abort on ImGui's style-stack check).
         const bool pushed = typed_bad;
         if (pushed) ImGui::PushStyleColor(ImGuiCol_FrameBg, ImVec4(1.0f, 0.75f, 0.75f, 1.0f));
-        bool submitted = ImGui::InputText("Go to date (YYYY-MM-DD)", typed.data(), typed.size(),
-                                          ImGuiInputTextFlags_EnterReturnsTrue);
+        bool submitted = ImGui::InputText(layout.narrow ? "Go to##date" : "Go to date (YYYY-MM-DD)", typed.data(),
+                                          typed.size(), ImGuiInputTextFlags_EnterReturnsTrue);
         if (!state.goto_date_text.empty()) {  // a scripted entry, as if typed and Enter pressed
             std::snprintf(typed.data(), typed.size(), "%s", state.goto_date_text.c_str());
             state.goto_date_text.clear();
@@ -119,9 +141,12 @@ float draw_date_slider(AppState& state, float bottom_inset) {
             ImGui::SetTooltip("Not a date: type YYYY-MM-DD (for example 2020-11-10); the map stays on %s",
                               core::format_iso(core::date_from_day_number(day)).c_str());
         ImGui::SameLine(0, 20);
-        ImGui::Checkbox("Zoom Sep 2020 - Jun 2024", &state.date_zoomed);
-        ImGui::SameLine(0, 20);
-        ImGui::TextDisabled("PageUp/PageDown or [ ] step, Space plays");
+        ImGui::Checkbox(layout.narrow ? "2020-24" : "Zoom Sep 2020 - Jun 2024", &state.date_zoomed);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Zoom the slider to Sep 2020 - Jun 2024");
+        if (!layout.narrow) {
+            ImGui::SameLine(0, 20);
+            ImGui::TextDisabled("PageUp/PageDown or [ ] step, Space plays");
+        }
 
         // Row 2: the slider, with a tick for every change of control.
         const std::int32_t lo = state.date_zoomed ? day_of(2020, 9, 1) : first_day;
@@ -140,8 +165,26 @@ float draw_date_slider(AppState& state, float bottom_inset) {
             const float x = x0 + (x1 - x0) * static_cast<float>(c - lo) / static_cast<float>(std::max(1, hi - lo));
             dl->AddLine(ImVec2(x, slider_max.y - 4), ImVec2(x, slider_max.y), IM_COL32(90, 60, 30, 200), 1.0f);
         }
+        // Date ticks with small labels, clear of the shown date in the middle.
+        const float small = ImGui::GetFontSize() * 0.75f;
+        const float label_w = ImGui::CalcTextSize(shown.c_str()).x + 20;
+        const float mid = (slider_min.x + slider_max.x) / 2;
+        for (const auto& t : date_ticks(lo, hi, x1 - x0, small * 5)) {
+            const float x = x0 + t.x;
+            dl->AddLine(ImVec2(x, slider_min.y), ImVec2(x, slider_min.y + 4), IM_COL32(80, 80, 80, 200), 1.0f);
+            const float w = ImGui::CalcTextSize(t.label.c_str()).x * 0.75f;
+            if (x + 2 + w > mid - label_w / 2 && x < mid + label_w / 2) continue;
+            if (x + 2 + w > slider_max.x) continue;
+            dl->AddText(ImGui::GetFont(), small, ImVec2(x + 3, slider_min.y + 1), IM_COL32(90, 90, 90, 255),
+                        t.label.c_str());
+        }
 
-        // Row 3: legend (same colours as the map).
+        // Row 3: legend (same colours as the map); compact panels leave it to the map's own legend.
+        if (layout.compact) {
+            ImGui::End();
+            finish(state, day, before, first_day, last_day);
+            return h;
+        }
         swatch(core::control_color(core::Controller::Azerbaijan, core::ControlKind::Control), "Azerbaijan");
         swatch(core::control_color(core::Controller::Armenian, core::ControlKind::Control),
                "Armenian forces / Nagorno-Karabakh authorities");
@@ -152,12 +195,7 @@ float draw_date_slider(AppState& state, float bottom_inset) {
             "in the last 10 days.  Lines are approximate (settlement areas, see SOURCES.md).");
     }
     ImGui::End();
-
-    if (day != before) {
-        state.date = core::date_from_day_number(std::clamp(day, first_day, last_day));
-        state.map_dirty = true;
-    }
-    if (state.playing) state.map_dirty = true;
+    finish(state, day, before, first_day, last_day);
     return h;
 }
 

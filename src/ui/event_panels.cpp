@@ -1,9 +1,12 @@
 #include "ui/event_panels.hpp"
+#include "ui/key_bindings.hpp"
 #include "ui/panels.hpp"
+#include "ui/time_axis.hpp"
 
 #include "core/date_extract.hpp"
 #include "core/event_style.hpp"
 #include "core/text_tokens.hpp"
+#include "core/utf8.hpp"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -14,6 +17,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstring>
+#include <string_view>
 
 namespace sitmap::ui {
 
@@ -171,10 +175,74 @@ void select_event(AppState& state, std::size_t index, core::Date& date) {
     state.ev.selected = index;
     state.ev.fanned.clear();
     const auto& e = events[index];
-    if (e.has_position) state.camera.set_centre(state.projector.forward(e.position));
+    if (e.has_position) {
+        // Centred in the map the Event panel leaves free, not under the panel.
+        const ImGuiViewport* vp = ImGui::GetMainViewport();
+        const float top = state.ui_inset_top, bottom = state.ui_inset_bottom;
+        const PanelRect map{vp->Pos.x, vp->Pos.y + top, vp->Size.x, std::max(1.0f, vp->Size.y - top - bottom)};
+        // Before the panel was first drawn: where it opens (draw_event_details).
+        const PanelRect panel = !state.ev.show_details        ? PanelRect{}
+                                : state.ev.details_rect.w > 0 ? state.ev.details_rect
+                                                              : PanelRect{350, 60, 460, 520};
+        const core::ScreenPx at = free_map_centre(map, panel);
+        const double fb = vp->Size.x > 0 ? state.camera.width() / static_cast<double>(vp->Size.x) : 1.0;
+        state.camera.set_centre(state.projector.forward(e.position));
+        state.camera.pan_pixels((at.x - vp->Pos.x) * fb - state.camera.width() / 2.0,
+                                (at.y - vp->Pos.y) * fb - state.camera.height() / 2.0);
+    }
     date = e.date.start;
     state.ev.filter_changed = true;
     state.map_dirty = true;
+}
+
+std::vector<std::size_t> event_list_rows(const EventUiState& ev) {
+    const auto& events = ev.events.events();
+    std::vector<std::size_t> rows;
+    if (ev.list_off_map) {
+        // One line of the "not on the map" strip: its place's events in the time window.
+        for (const auto& v : ev.visible) {
+            const auto& e = events[v.index];
+            const auto reason = core::off_map_reason(e);
+            if (!reason || *reason != ev.list_off_map->reason) continue;
+            const std::string& place = !e.place.empty() ? e.place : e.place_text;
+            if (*reason == core::OffMapReason::NoPosition || place == ev.list_off_map->place) rows.push_back(v.index);
+        }
+    } else if (ev.list_in_window_only) {
+        for (const auto& v : ev.visible) rows.push_back(v.index);
+    } else {
+        core::EventFilter f = ev.filter;
+        f.deleted = ev.events.deleted_flags();
+        f.review_states = ev.events.review_states();
+        f.include_deleted = true;  // deleted and rejected rows stay listed (greyed) so they can be restored
+        // Every date: the slider's date limits the list only with "only events in the time window".
+        const core::Date last{std::chrono::year(9999), std::chrono::December, std::chrono::day(31)};
+        for (const auto& v : core::select_events(events, f, core::TimeWindow{.kind = core::WindowKind::All}, last))
+            rows.push_back(v.index);
+    }
+    return rows;
+}
+
+std::string list_document_label(const EventUiState& ev, const std::string& document) {
+    const auto it = ev.documents.find(document);
+    return it != ev.documents.end() && !it->second.title.empty() ? core::shorten_at_word(it->second.title, 60)
+                                                                 : document;
+}
+
+void CorrectionForm::sync(const core::Event& e, std::size_t event_index, std::size_t events_revision) {
+    if (event_index == index && events_revision == revision) return;
+    index = event_index;
+    revision = events_revision;
+    lat = e.position.lat;
+    lon = e.position.lon;
+    start = core::format_iso(e.date.start);
+    end = core::format_iso(e.date.end);
+    precision = static_cast<int>(e.date.precision);
+    type = static_cast<int>(e.type);
+    location_precision = static_cast<int>(e.location_precision);
+    actor = e.actor;
+    target = e.target;
+    summary = e.summary;
+    note = e.note;
 }
 
 void draw_event_list(AppState& state, core::Date& date) {
@@ -187,6 +255,7 @@ void draw_event_list(AppState& state, core::Date& date) {
         ImGui::End();
         return;
     }
+    keep_panel_inside(state.ui_inset_top, state.ui_inset_bottom);
     const auto& events = ev.events.events();
     // --- filters ---
     if (ImGui::CollapsingHeader("Filters", ImGuiTreeNodeFlags_DefaultOpen)) {
@@ -211,7 +280,14 @@ void draw_event_list(AppState& state, core::Date& date) {
             ImGui::SetTooltip(
                 "Events below this confidence are not shown (Ctrl+click to type a value).\n"
                 "Weaker events above it are drawn paler.");
-        // Types: one checkbox each, with the map symbol in its colour.
+        // Types: one checkbox each, with the map symbol in its colour, in as many columns as the
+        // widest name leaves room for (names are never cut).
+        float widest = 0;
+        for (auto t : core::all_event_types)
+            widest = std::max(widest, ImGui::CalcTextSize(std::string(core::event_type_name(t)).c_str()).x);
+        const float column_w = ImGui::GetFrameHeight() + ImGui::CalcTextSize("\u25cf").x + widest +
+                               ImGui::GetStyle().ItemSpacing.x * 2 + 8;
+        const int columns = std::max(1, static_cast<int>(ImGui::GetContentRegionAvail().x / column_w));
         int column = 0;
         for (auto t : core::all_event_types) {
             const auto& st = core::event_type_style(t);
@@ -233,9 +309,9 @@ void draw_event_list(AppState& state, core::Date& date) {
             ImGui::SameLine(0, 2);
             ImGui::TextUnformatted(std::string(core::event_type_name(t)).c_str());
             ImGui::PopID();
-            if (++column % 4 != 0) ImGui::SameLine(static_cast<float>(column % 4) * 108.0f);
+            if (++column % columns != 0) ImGui::SameLine(static_cast<float>(column % columns) * column_w);
         }
-        if (column % 4 != 0) ImGui::NewLine();
+        if (column % columns != 0) ImGui::NewLine();
         const std::string docs_label = ev.filter.documents.empty()
                                            ? std::string("all documents")
                                            : fmt::format("{} document(s)", ev.filter.documents.size());
@@ -245,7 +321,7 @@ void draw_event_list(AppState& state, core::Date& date) {
                 bool on = ev.filter.documents.count(name) > 0;
                 auto it = ev.documents.find(name);
                 const std::string label = it != ev.documents.end() && !it->second.title.empty()
-                                              ? name + "  \u2014 " + it->second.title.substr(0, 60)
+                                              ? name + "  \u2014 " + core::shorten_at_word(it->second.title, 60)
                                               : name;
                 if (ImGui::Checkbox(label.c_str(), &on)) {
                     if (on)
@@ -295,27 +371,7 @@ void draw_event_list(AppState& state, core::Date& date) {
     rows_day = core::day_number(date);
     rows_visible = ev.visible.size();
     if (rows_dirty) {
-        rows.clear();
-        if (ev.list_off_map) {
-            // One line of the "not on the map" strip: its place's events in the time window.
-            for (const auto& v : ev.visible) {
-                const auto& e = events[v.index];
-                const auto reason = core::off_map_reason(e);
-                if (!reason || *reason != ev.list_off_map->reason) continue;
-                const std::string& place = !e.place.empty() ? e.place : e.place_text;
-                if (*reason == core::OffMapReason::NoPosition || place == ev.list_off_map->place)
-                    rows.push_back(v.index);
-            }
-        } else if (ev.list_in_window_only) {
-            for (const auto& v : ev.visible) rows.push_back(v.index);
-        } else {
-            core::EventFilter f = ev.filter;
-            f.deleted = ev.events.deleted_flags();
-            f.review_states = ev.events.review_states();
-            f.include_deleted = true;  // deleted and rejected rows stay listed (greyed) so they can be restored
-            const auto all = core::select_events(events, f, core::TimeWindow{.kind = core::WindowKind::All}, date);
-            for (const auto& v : all) rows.push_back(v.index);
-        }
+        rows = event_list_rows(ev);
         rows_revision = ev.events.revision();
         rows_dirty = false;
     }
@@ -354,7 +410,8 @@ void draw_event_list(AppState& state, core::Date& date) {
                         case 2:
                             return x.place < y.place;
                         case 3:
-                            return x.source.document < y.source.document;
+                            return list_document_label(ev, x.source.document) <
+                                   list_document_label(ev, y.source.document);
                         case 4:
                             return ev.events.review_state(a) < ev.events.review_state(b);
                         default:
@@ -394,7 +451,8 @@ void draw_event_list(AppState& state, core::Date& date) {
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(e.place.empty() ? "\u2014" : e.place.c_str());
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(e.source.document.c_str());
+                ImGui::TextUnformatted(list_document_label(ev, e.source.document).c_str());
+                if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", e.source.document.c_str());
                 ImGui::TableNextColumn();
                 if (review == core::ReviewState::Accepted)
                     ImGui::TextColored(ImVec4(0.1f, 0.5f, 0.15f, 1), "\u2713");
@@ -430,6 +488,9 @@ void draw_event_details(AppState& state, core::Date& date) {
         ImGui::End();
         return;
     }
+    keep_panel_inside(state.ui_inset_top, state.ui_inset_bottom);
+    ev.details_rect = {ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowSize().x,
+                       ImGui::GetWindowSize().y};
     if (!open) ev.selected.reset();
     const auto& st = core::event_type_style(e.type);
     ImGui::TextColored(to_imvec(st.color), "%s  %s", core::event_symbol_utf8(e.type).c_str(), st.label);
@@ -465,7 +526,7 @@ void draw_event_details(AppState& state, core::Date& date) {
         auto doc = ev.documents.find(e.source.document);
         row("Document", e.source.document);
         if (doc != ev.documents.end()) {
-            if (!doc->second.title.empty()) row("Title", doc->second.title);
+            if (!doc->second.title.empty()) row("Title", core::shorten_at_word(doc->second.title, 200));
             if (!doc->second.source.empty()) row("Source", doc->second.source);
             if (!doc->second.published.empty()) row("Published", doc->second.published);
         }
@@ -478,20 +539,33 @@ void draw_event_details(AppState& state, core::Date& date) {
     ImGui::Separator();
 
     // --- editing ---
+    // Open at once for an event added by hand: it has nothing but a place and a day yet.
+    if (e.source.document == "user") ImGui::SetNextItemOpen(true, ImGuiCond_Appearing);
     if (ImGui::CollapsingHeader("Correct this event")) {
-        static std::size_t editing = static_cast<std::size_t>(-1);
-        static double lat = 0, lon = 0;
-        static std::string start, end;
-        static int precision = 0, type = 0, loc_precision = 0;
-        if (editing != index || ImGui::IsWindowAppearing()) {
-            editing = index;
-            lat = e.position.lat;
-            lon = e.position.lon;
-            start = core::format_iso(e.date.start);
-            end = core::format_iso(e.date.end);
-            precision = static_cast<int>(e.date.precision);
-            type = static_cast<int>(e.type);
-            loc_precision = static_cast<int>(e.location_precision);
+        static CorrectionForm form;
+        form.sync(e, index, ev.events.revision());
+        auto& [f_index, f_revision, lat, lon, start, end, precision, type, loc_precision, place_query, actor, target,
+               summary, note] = form;
+        (void)f_index, (void)f_revision;
+        const std::string key = core::event_key(e);
+        // Place: a gazetteer search in any language or spelling; choosing a hit moves the event there.
+        if (const auto& places = ev.review.places) {
+            ImGui::SetNextItemWidth(-80);
+            ImGui::InputTextWithHint("place", "search the gazetteer: Khankendi, Stepanakert, Xank\u0259ndi...",
+                                     &place_query);
+            if (!place_query.empty() && ev.review.gazetteer) {
+                for (const auto& hit : places->search(place_query, 6)) {
+                    const core::NamedPlace& p = ev.review.gazetteer->place(hit.place);
+                    const std::string label = hit.matched == p.name ? p.name : p.name + " (" + hit.matched + ")";
+                    if (ImGui::Selectable(label.c_str()) && p.has_position) {
+                        core::EventEdit edit{.kind = core::EventEdit::Kind::Relocate, .key = key};
+                        edit.position = p.position;
+                        edit.place = p.name;
+                        edit.location_precision = p.precision;
+                        if (apply_edit(state, edit)) place_query.clear();
+                    }
+                }
+            }
         }
         ImGui::SetNextItemWidth(110);
         ImGui::InputDouble("lat", &lat, 0, 0, "%.5f");
@@ -507,7 +581,7 @@ void draw_event_details(AppState& state, core::Date& date) {
             if (lat < -90 || lat > 90 || lon < -180 || lon > 180) {
                 ev.message = "latitude must be -90..90 and longitude -180..180";
             } else {
-                core::EventEdit edit{.kind = core::EventEdit::Kind::Move, .key = core::event_key(e)};
+                core::EventEdit edit{.kind = core::EventEdit::Kind::Move, .key = key};
                 edit.position = {lon, lat};
                 edit.location_precision = static_cast<core::LocationPrecision>(loc_precision);
                 apply_edit(state, edit);
@@ -545,13 +619,36 @@ void draw_event_details(AppState& state, core::Date& date) {
         }
         ImGui::SameLine();
         if (ImGui::Button("Set type")) {
-            core::EventEdit edit{.kind = core::EventEdit::Kind::SetType, .key = core::event_key(e)};
+            core::EventEdit edit{.kind = core::EventEdit::Kind::SetType, .key = key};
             edit.type = static_cast<core::EventType>(type);
             apply_edit(state, edit);
         }
+        // Who, whom, what, and the analyst's own note: each applied as its own correction.
+        const auto text_field = [&](const char* label, std::string& value, const std::string& current,
+                                    core::EventEdit::Kind kind, bool multiline) {
+            ImGui::PushID(label);
+            const float room = -ImGui::GetFontSize() * 7;  // the label and the Set button
+            ImGui::SetNextItemWidth(room);
+            if (multiline)
+                ImGui::InputTextMultiline(label, &value, ImVec2(room, ImGui::GetTextLineHeight() * 3));
+            else
+                ImGui::InputText(label, &value);
+            ImGui::SameLine();
+            ImGui::BeginDisabled(value == current);
+            if (ImGui::Button("Set")) {
+                core::EventEdit edit{.kind = kind, .key = key};
+                edit.note = value;
+                apply_edit(state, edit);
+            }
+            ImGui::EndDisabled();
+            ImGui::PopID();
+        };
+        text_field("actor", actor, e.actor, core::EventEdit::Kind::SetActor, false);
+        text_field("target", target, e.target, core::EventEdit::Kind::SetTarget, false);
+        text_field("summary", summary, e.summary, core::EventEdit::Kind::SetSummary, true);
+        text_field("note", note, e.note, core::EventEdit::Kind::SetNote, true);
         if (ev.events.deleted(index)) {
-            if (ImGui::Button("Restore"))
-                apply_edit(state, {.kind = core::EventEdit::Kind::Restore, .key = core::event_key(e)});
+            if (ImGui::Button("Restore")) apply_edit(state, {.kind = core::EventEdit::Kind::Restore, .key = key});
         } else if (ImGui::Button("Delete")) {
             apply_edit(state, {.kind = core::EventEdit::Kind::Delete, .key = core::event_key(e)});
         }
@@ -572,7 +669,7 @@ void draw_event_details(AppState& state, core::Date& date) {
 
 float draw_event_timeline(AppState& state, core::Date& date, core::Date from, core::Date to, float bottom_inset) {
     auto& ev = state.ev;
-    const float h = 92;
+    const float h = bottom_layout().timeline;
     if (begin_bottom_strip("##event_timeline", h, bottom_inset, 0.9f)) {
         const auto& events = ev.events.events();
         const core::EventFilter f = ev.drawn_filter();
@@ -642,14 +739,51 @@ float draw_event_timeline(AppState& state, core::Date& date, core::Date from, co
                               IM_COL32(70, 90, 130, 220));
         }
         dl->AddLine(ImVec2(x_of(date), origin.y), ImVec2(x_of(date), origin.y + bar_h), IM_COL32(200, 40, 30, 255), 2);
-        if (ImGui::IsItemHovered()) {
+        // Date ticks along the top, labelled small.
+        const float small = ImGui::GetFontSize() * 0.75f;
+        for (const auto& t : date_ticks(core::day_number(from), core::day_number(to), width, small * 5)) {
+            const float x = origin.x + t.x;
+            dl->AddLine(ImVec2(x, origin.y), ImVec2(x, origin.y + bar_h), IM_COL32(0, 0, 0, 28), 1.0f);
+            if (x + 2 + ImGui::CalcTextSize(t.label.c_str()).x * 0.75f < origin.x + width)
+                dl->AddText(ImGui::GetFont(), small, ImVec2(x + 2, origin.y), IM_COL32(90, 90, 90, 255),
+                            t.label.c_str());
+        }
+        // Dragging across the bars chooses a range: it becomes a custom time window ending on its last day.
+        const auto day_at = [&](float mx) {
+            const double t = std::clamp(static_cast<double>(mx - origin.x) / width, 0.0, 1.0);
+            return core::day_number(from) + static_cast<std::int32_t>(t * (span - 1) + 0.5);
+        };
+        static std::optional<std::int32_t> drag_from;
+        const bool dragging = ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 3.0f);
+        if (ImGui::IsItemActivated()) drag_from = day_at(ImGui::GetIO().MousePos.x);
+        if (dragging && drag_from) {
+            const std::int32_t now = day_at(ImGui::GetIO().MousePos.x);
+            const float xa = x_of(core::date_from_day_number(std::min(*drag_from, now)));
+            const float xb = x_of(core::date_from_day_number(std::max(*drag_from, now))) + 2;
+            dl->AddRectFilled(ImVec2(xa, origin.y), ImVec2(xb, origin.y + bar_h), IM_COL32(80, 120, 220, 70));
+            ImGui::SetTooltip("%s – %s",
+                              core::format_iso(core::date_from_day_number(std::min(*drag_from, now))).c_str(),
+                              core::format_iso(core::date_from_day_number(std::max(*drag_from, now))).c_str());
+        }
+        if (ImGui::IsItemDeactivated() && drag_from) {
+            const std::int32_t now = day_at(ImGui::GetIO().MousePos.x);
+            if (ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 3.0f).x != 0 && now != *drag_from) {
+                const WindowRange r = range_window(*drag_from, now);
+                ev.window = r.window;
+                date = r.date;
+                ev.filter_changed = true;
+            }
+            drag_from.reset();
+        }
+        if (ImGui::IsItemHovered() && !dragging) {
             const float mx = ImGui::GetIO().MousePos.x - origin.x;
             const int b = std::clamp(static_cast<int>(mx / bw), 0, static_cast<int>(counts.size()) - 1);
             const core::Date bin_start(std::chrono::sys_days(from) + std::chrono::days(b * bin_days));
             ImGui::SetTooltip("%s: %d event(s)%s", core::format_iso(bin_start).c_str(),
                               counts.empty() ? 0 : counts[static_cast<std::size_t>(b)],
                               bin_days > 1 ? fmt::format(" in {} days", bin_days).c_str() : "");
-            if (ImGui::IsItemClicked()) {
+            if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) &&
+                ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 3.0f).x == 0) {
                 date = bin_start;
                 ev.filter_changed = true;
             }
@@ -657,6 +791,25 @@ float draw_event_timeline(AppState& state, core::Date& date, core::Date from, co
     }
     ImGui::End();
     return h;
+}
+
+void draw_add_mode_banner(AppState& state) {
+    if (!state.ev.add_mode) return;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x / 2, vp->Pos.y + state.ui_inset_top + 6), ImGuiCond_Always,
+                            ImVec2(0.5f, 0));
+    ImGui::SetNextWindowBgAlpha(0.92f);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(1.0f, 0.93f, 0.6f, 1.0f));
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                                   ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoSavedSettings |
+                                   ImGuiWindowFlags_NoMove;
+    if (ImGui::Begin("##add_mode", nullptr, flags)) {
+        ImGui::TextUnformatted("\u271a Add mode: click the map where the event happened");
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Cancel (Esc)")) state.ev.add_mode = false;
+    }
+    ImGui::End();
+    ImGui::PopStyleColor();
 }
 
 void draw_event_legend(AppState& state) {
@@ -717,41 +870,45 @@ void draw_off_map_strip(AppState& state, float bottom_inset) {
 
 void draw_help_overlay(AppState& state) {
     if (!state.ev.show_help) return;
-    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    if (ImGui::Begin("Keyboard and mouse (F1)", &state.ev.show_help, ImGuiWindowFlags_AlwaysAutoResize)) {
-        static const char* rows[][2] = {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    // As large as the window allows; the whole help scrolls inside it.
+    ImGui::SetNextWindowSize(ImVec2(std::min(ImGui::GetFontSize() * 42, vp->Size.x - 20),
+                                    std::min(ImGui::GetFontSize() * 50, vp->Size.y - 40)),
+                             ImGuiCond_Appearing);
+    ImGui::SetNextWindowFocus();  // above the other panels (the "not on the map" strip)
+    if (ImGui::Begin("Keyboard and mouse (F1)", &state.ev.show_help)) {
+        keep_panel_inside(state.ui_inset_top, 0);
+        // The mouse first; then every key, from the table that binds them (ui/key_bindings).
+        static const char* mouse[][2] = {
             {"drag", "pan the map"},
             {"mouse wheel", "zoom about the pointer"},
-            {"arrow keys", "pan"},
-            {"+ / -", "zoom in / out"},
-            {"Home", "whole region"},
             {"click a symbol", "select the event (a number: spread the group)"},
             {"drag the selected symbol", "move the event (saved as a correction)"},
-            {"A, then click the map", "add an event there"},
-            {"Delete", "delete the selected event (Restore in its panel)"},
-            {", / .", "previous / next event"},
-            {"Ctrl+Z / Ctrl+Y", "undo / redo"},
-            {"Ctrl+S", "save corrections and review decisions (GeoPackage, atomic)"},
-            {"R", "review mode: step through events, one key per decision"},
-            {"  Enter / Y", "  review: accept the event"},
-            {"  X / N", "  review: reject it (never drawn, like a deleted one)"},
-            {"  U", "  review: back to not reviewed"},
-            {"  P", "  review: fix the place (search the gazetteer, any language)"},
-            {"  D", "  review: fix the date (YYYY-MM-DD, YYYY-MM, YYYY or START..END)"},
-            {"  Space / \u2192, \u2190", "  review: next / previous event"},
-            {"  Esc", "  review: close the place/date field, then leave review mode"},
-            {"E / L", "events list / layers panel"},
-            {"Esc", "clear the selection"},
-            {"F1", "this help"},
-            {"Ctrl+Q", "quit (asks when corrections are unsaved)"},
+            {"click a histogram bar", "go to that day (drag: choose a range)"},
         };
         if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
-            for (const auto& r : rows) {
+            for (const auto& r : mouse) {
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(r[0]);
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(r[1]);
+            }
+            std::string_view section;
+            for (const auto& b : key_bindings()) {
+                if (b.section != section) {
+                    section = b.section;
+                    ImGui::TableNextRow();
+                    ImGui::TableNextColumn();
+                    ImGui::TextDisabled("%s", b.section);
+                    ImGui::TableNextColumn();
+                }
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(keys_text(b.action).c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(b.what);
             }
             ImGui::EndTable();
         }

@@ -6,6 +6,8 @@
 #include "ui/app_state.hpp"
 
 #include <cstddef>
+#include <string>
+#include <vector>
 
 namespace sitmap::ui {
 
@@ -24,6 +26,27 @@ void draw_review_mark(const core::ReviewMark& m);
 /// Selects event `index`: centres the map on it and moves `date` to its start date.
 void select_event(AppState& state, std::size_t index, core::Date& date);
 
+/// The events list's rows (indices into ev.events.events()): with "only events in the time window"
+/// (or a "not on the map" line picked) the visible events; otherwise every event passing the filter on
+/// any date, deleted and rejected ones included (greyed), so the slider's date hides nothing.
+std::vector<std::size_t> event_list_rows(const EventUiState& ev);
+/// The Document column: the document's title when known, else its file name.
+std::string list_document_label(const EventUiState& ev, const std::string& document);
+
+/// What the "Correct this event" form holds. sync() reloads it from the event whenever the
+/// selection or the events changed (a drag, an undo, an edit from elsewhere), so the boxes show the
+/// event as it is and pressing Move after a drag does not undo the drag.
+struct CorrectionForm {
+    std::size_t index = static_cast<std::size_t>(-1);
+    std::size_t revision = static_cast<std::size_t>(-1);
+    double lat = 0, lon = 0;
+    std::string start, end;
+    int precision = 0, type = 0, location_precision = 0;
+    std::string place_query;
+    std::string actor, target, summary, note;
+    void sync(const core::Event& e, std::size_t event_index, std::size_t events_revision);
+};
+
 /// Filters and the sortable event table (clipped, so 1,000,000 rows stay fast).
 void draw_event_list(AppState& state, core::Date& date);
 /// Details and editing of the selected event.
@@ -35,6 +58,8 @@ float draw_event_timeline(AppState& state, core::Date& date, core::Date from, co
 /// on the map (known only to a region or country, or not located), one line per place with its
 /// count; a click opens the events list limited to that line's events.
 void draw_off_map_strip(AppState& state, float bottom_inset);
+/// While add mode is on (A), a banner at the top of the map saying so, with a Cancel button.
+void draw_add_mode_banner(AppState& state);
 /// The legend of event symbols (also used in exports through the renderer's legend).
 void draw_event_legend(AppState& state);
 /// F1: every shortcut.

@@ -61,6 +61,11 @@ struct ReviewUiState {
     std::shared_ptr<const core::PlaceSearch> places;
 };
 
+/// A floating panel's rectangle in window pixels (ImGui coordinates).
+struct PanelRect {
+    float x = 0, y = 0, w = 0, h = 0;
+};
+
 struct EventUiState {
     core::EditableEvents events;
     core::EventFilter filter;
@@ -82,11 +87,12 @@ struct EventUiState {
     /// Set by a click on a strip line: the events list shows only that place's events in the window.
     std::optional<OffMapPick> list_off_map;
 
-    bool show_list = true;
+    bool show_list = false;  ///< E opens it; closed at start so it does not cover the map
     bool show_details = true;
     bool show_off_map = true;  ///< the "not on the map" strip
     bool show_help = false;
     bool add_mode = false;  ///< the next click on the map adds an event there
+    PanelRect details_rect;  ///< where the Event panel was last drawn (empty while closed)
     bool list_in_window_only = false;
     bool filter_changed = true;  ///< set by panels; the app recomputes `visible` and redraws
     ReviewUiState review;

@@ -31,6 +31,64 @@ bool begin_bottom_strip(const char* id, float height, float bottom_inset, float 
     return ImGui::Begin(id, nullptr, flags);
 }
 
+BottomLayout bottom_layout(float viewport_w, float viewport_h, float frame_h, float line_h) {
+    BottomLayout l;
+    l.narrow = viewport_w < 1500;
+    l.status = frame_h + 6;
+    l.slider = 4 * line_h + 12;
+    l.timeline = 92;
+    if (l.total() > 0.25f * viewport_h) {
+        l.compact = true;
+        l.slider = 2 * line_h + 10;  // stepping row and the slider
+        l.timeline = line_h + 26;    // buttons and a short histogram
+    }
+    return l;
+}
+
+BottomLayout bottom_layout() {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    return bottom_layout(vp->Size.x, vp->Size.y, ImGui::GetFrameHeight(), ImGui::GetFrameHeightWithSpacing());
+}
+
+PanelRect keep_inside(PanelRect p, PanelRect area) {
+    p.w = std::min(p.w, area.w);
+    p.h = std::min(p.h, area.h);
+    p.x = std::clamp(p.x, area.x, area.x + area.w - p.w);
+    p.y = std::clamp(p.y, area.y, area.y + area.h - p.h);
+    return p;
+}
+
+core::ScreenPx free_map_centre(PanelRect map, PanelRect panel) {
+    const float cx = map.x + map.w / 2, cy = map.y + map.h / 2;
+    const bool covers = panel.w > 0 && panel.h > 0 && cx >= panel.x && cx <= panel.x + panel.w && cy >= panel.y &&
+                        cy <= panel.y + panel.h;
+    if (!covers) return {cx, cy};
+    // The four free bands around the panel, clipped to the map; the largest wins.
+    const float left = std::max(0.0f, panel.x - map.x), right = std::max(0.0f, map.x + map.w - (panel.x + panel.w));
+    const float top = std::max(0.0f, panel.y - map.y), bottom = std::max(0.0f, map.y + map.h - (panel.y + panel.h));
+    const float areas[] = {left * map.h, right * map.h, top * map.w, bottom * map.w};
+    const int best = static_cast<int>(std::max_element(std::begin(areas), std::end(areas)) - std::begin(areas));
+    switch (best) {
+        case 0:
+            return {map.x + left / 2, cy};
+        case 1:
+            return {map.x + map.w - right / 2, cy};
+        case 2:
+            return {cx, map.y + top / 2};
+        default:
+            return {cx, map.y + map.h - bottom / 2};
+    }
+}
+
+void keep_panel_inside(float top, float bottom) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+    const PanelRect area{vp->Pos.x, vp->Pos.y + top, vp->Size.x, std::max(1.0f, vp->Size.y - top - bottom)};
+    const PanelRect r = keep_inside({pos.x, pos.y, size.x, size.y}, area);
+    if (r.w != size.x || r.h != size.y) ImGui::SetWindowSize(ImVec2(r.w, r.h));
+    if (r.x != pos.x || r.y != pos.y) ImGui::SetWindowPos(ImVec2(r.x, r.y));
+}
+
 float draw_menu_bar(AppState& state) {
     float height = 0;
     if (ImGui::BeginMainMenuBar()) {
@@ -105,7 +163,7 @@ void draw_layers_panel(AppState& state) {
 }
 
 float draw_status_bar(AppState& state) {
-    const float h = ImGui::GetFrameHeight() + 6;
+    const float h = bottom_layout().status;
     if (begin_bottom_strip("##status", h, 0, 0.85f)) {
         if (state.cursor) {
             ImGui::Text("%s  %s   (%.5f, %.5f)", format_dms(state.cursor->lat, 'N', 'S').c_str(),
@@ -137,6 +195,7 @@ void draw_about_panel(AppState& state) {
     if (!state.show_about) return;
     ImGui::SetNextWindowSize(ImVec2(560, 0), ImGuiCond_FirstUseEver);
     if (ImGui::Begin("About sitmap", &state.show_about)) {
+        keep_panel_inside(state.ui_inset_top, state.ui_inset_bottom);
         ImGui::TextWrapped("sitmap: a situation map of the South Caucasus. Version %s.", SITMAP_VERSION);
         ImGui::Separator();
         ImGui::TextUnformatted("Data");
@@ -160,6 +219,7 @@ void draw_diagnostics_panel(AppState& state) {
     if (!state.show_diagnostics) return;
     ImGui::SetNextWindowSize(ImVec2(700, 240), ImGuiCond_FirstUseEver);
     if (ImGui::Begin("Problems", &state.show_diagnostics)) {
+        keep_panel_inside(state.ui_inset_top, state.ui_inset_bottom);
         const auto all = state.diagnostics.all();
         if (all.empty()) ImGui::TextDisabled("No problems.");
         for (const auto& d : all) ImGui::TextWrapped("%s", d.format().c_str());

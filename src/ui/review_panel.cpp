@@ -2,6 +2,7 @@
 
 #include "core/event_style.hpp"
 #include "ui/event_panels.hpp"
+#include "ui/key_bindings.hpp"
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
@@ -243,33 +244,31 @@ void review_open_date(AppState& state) {
 void handle_review_keys(AppState& state, core::Date& date) {
     auto& r = state.ev.review;
     const ImGuiIO& io = ImGui::GetIO();
-    if (!io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_R, false)) {
+    if (pressed(Action::Review)) {
         toggle_review(state, date);
         return;
     }
     if (!r.active || io.KeyCtrl) return;
-    // ImGui 1.86 indexes keys by GLFW key codes.
-    auto pressed = [](int k) { return ImGui::IsKeyPressed(k, false); };
-    if (pressed(GLFW_KEY_ESCAPE)) {
+    if (pressed(Action::ReviewClose)) {
         if (r.editor != ReviewUiState::Editor::None)
             r.editor = ReviewUiState::Editor::None;
         else
             r.active = false;
         return;
     }
-    if (pressed(GLFW_KEY_ENTER) || pressed(GLFW_KEY_KP_ENTER) || pressed(GLFW_KEY_Y))
+    if (pressed(Action::ReviewAccept))
         review_decide(state, date, Kind::Accept);
-    else if (pressed(GLFW_KEY_X) || pressed(GLFW_KEY_N))
+    else if (pressed(Action::ReviewReject))
         review_decide(state, date, Kind::Reject);
-    else if (pressed(GLFW_KEY_U))
+    else if (pressed(Action::ReviewUnreview))
         review_decide(state, date, Kind::Unreview);
-    else if (pressed(GLFW_KEY_P))
+    else if (pressed(Action::ReviewPlace))
         review_open_place(state);
-    else if (pressed(GLFW_KEY_D))
+    else if (pressed(Action::ReviewDate))
         review_open_date(state);
-    else if (ImGui::IsKeyPressed(GLFW_KEY_SPACE) || ImGui::IsKeyPressed(GLFW_KEY_RIGHT))
+    else if (pressed(Action::ReviewNext))
         review_step(state, date, +1);
-    else if (ImGui::IsKeyPressed(GLFW_KEY_LEFT))
+    else if (pressed(Action::ReviewPrevious))
         review_step(state, date, -1);
 }
 
@@ -309,10 +308,10 @@ void draw_place_editor(AppState& state) {
     const bool typing = ImGui::IsItemActive();
     if (typing && !r.place_hits.empty()) {
         const int n = static_cast<int>(r.place_hits.size());
-        if (ImGui::IsKeyPressed(GLFW_KEY_DOWN)) r.place_cursor = std::min(n - 1, r.place_cursor + 1);
-        if (ImGui::IsKeyPressed(GLFW_KEY_UP)) r.place_cursor = std::max(0, r.place_cursor - 1);
+        if (pressed(Action::ReviewPickDown)) r.place_cursor = std::min(n - 1, r.place_cursor + 1);
+        if (pressed(Action::ReviewPickUp)) r.place_cursor = std::max(0, r.place_cursor - 1);
     }
-    if (typing && ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) r.editor = ReviewUiState::Editor::None;
+    if (typing && pressed(Action::ReviewClose)) r.editor = ReviewUiState::Editor::None;
     if (r.place_hits.empty()) {
         ImGui::TextDisabled(r.place_query.empty() ? "Type a name." : "No place of that name in the gazetteer.");
         return;
@@ -347,7 +346,7 @@ void draw_date_editor(AppState& state, core::Date& date) {
     const bool enter = ImGui::InputTextWithHint("##date", "2020-10-04 or 2020-09-27..2020-11-10", &r.date_text,
                                                 ImGuiInputTextFlags_EnterReturnsTrue);
     keep_focus_request(state);
-    if (ImGui::IsItemActive() && ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) r.editor = ReviewUiState::Editor::None;
+    if (ImGui::IsItemActive() && pressed(Action::ReviewClose)) r.editor = ReviewUiState::Editor::None;
     ImGui::SameLine();
     if (ImGui::Button("Set date") || enter) {
         if (!review_set_date(state, date, r.date_text)) {

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <string>
+#include <utility>
 
 #include <unistd.h>
 
@@ -145,4 +146,43 @@ TEST_CASE("a malformed date typed into 'Go to date' keeps the window and its dat
     CHECK(r.exit_code == 0);
     CHECK(fs::exists(shot));
     fs::remove(shot);
+}
+
+namespace {
+
+/// Width and height from a PNG's IHDR chunk (0 x 0 when `path` is not a PNG).
+std::pair<int, int> png_size(const fs::path& path) {
+    std::FILE* f = std::fopen(path.string().c_str(), "rb");
+    if (!f) return {0, 0};
+    unsigned char h[24] = {};
+    const std::size_t n = std::fread(h, 1, sizeof h, f);
+    std::fclose(f);
+    if (n < 24 || h[1] != 'P' || h[2] != 'N' || h[3] != 'G') return {0, 0};
+    auto be32 = [&](int at) { return (h[at] << 24) | (h[at + 1] << 16) | (h[at + 2] << 8) | h[at + 3]; };
+    return {be32(16), be32(20)};
+}
+
+}  // namespace
+
+TEST_CASE("F12 saves the map the panels leave visible, not the band under them", "[cli][window][screenshot]") {
+    if (!have_xvfb("F12 screenshot test")) return;
+    const fs::path dir = fs::temp_directory_path() / ("sitmap_f12_" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    // The screenshot is written to the working directory, named by the time.
+    const auto r = run_sitmap("--width 800 --height 600 --frames 6 --script wait wait screenshot wait",
+                              "cd '" + dir.string() + "' && xvfb-run -a -s '-screen 0 800x600x24'");
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    fs::path shot;
+    for (const auto& entry : fs::directory_iterator(dir))
+        if (entry.path().extension() == ".png") shot = entry.path();
+    REQUIRE_FALSE(shot.empty());
+    const auto [w, h] = png_size(shot);
+    CHECK(w == 800);
+    // The menu bar and the bottom panels (status, date slider, events timeline) take rows the map
+    // does not show there; the image keeps only the rows between them.
+    CHECK(h > 300);
+    CHECK(h < 560);
+    fs::remove_all(dir);
 }

@@ -277,3 +277,39 @@ TEST_CASE("set_edits replaces the edits and clears undo history", "[core][edits]
     CHECK(ee.events()[1].position.lon == 46.75);
     CHECK(ee.orphaned().empty());
 }
+
+TEST_CASE("undo and redo are not unsaved corrections; only the difference from the saved edits is",
+          "[core][edits][unsaved]") {
+    EditableEvents ee;
+    ee.set_extracted(extracted());
+    REQUIRE(ee.apply(edit(Kind::Delete, "az.txt#000")));
+    ee.mark_saved();
+    CHECK(ee.unsaved_changes() == 0);
+    // Made and undone: nothing to save, the quit prompt does not ask.
+    REQUIRE(ee.apply(edit(Kind::Delete, "az.txt#001")));
+    CHECK(ee.unsaved_changes() == 1);
+    ee.undo();
+    CHECK(ee.unsaved_changes() == 0);
+    CHECK_FALSE(ee.dirty());
+    // Redone: one correction again, not two.
+    ee.redo();
+    CHECK(ee.unsaved_changes() == 1);
+    CHECK(ee.dirty());
+    // Undoing a saved edit is a change to save too.
+    ee.undo();
+    ee.undo();
+    CHECK(ee.unsaved_changes() == 1);
+    ee.redo();
+    CHECK(ee.unsaved_changes() == 0);
+    CHECK_FALSE(ee.dirty());
+    // A recovered journal: the file holds fewer edits than are live.
+    EditableEvents recovered;
+    recovered.set_extracted(extracted());
+    const std::vector<EventEdit> file{ee.edits()};
+    std::vector<EventEdit> journal = file;
+    journal.push_back(edit(Kind::Delete, "ru.txt#002"));
+    journal.back().timestamp = "2024-01-01T00:00:00Z";
+    recovered.set_edits(journal);
+    recovered.set_saved(file);
+    CHECK(recovered.unsaved_changes() == 1);
+}

@@ -1,4 +1,5 @@
 #include "core/projector.hpp"
+#include "core/camera.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -36,4 +37,22 @@ TEST_CASE("projected distance Baku-Yerevan is close to the geodesic 470 km", "[c
     const double d = std::hypot(baku.x - yerevan.x, baku.y - yerevan.y);
     // Geodesic distance is ~454.6 km; LCC scale error between the parallels is < 0.2 %.
     CHECK(d == Approx(454'600).epsilon(0.005));
+}
+
+TEST_CASE("a camera without the panel rows shows exactly the rows between them", "[core][camera]") {
+    using namespace sitmap::core;
+    const Camera full({1000.0, 2000.0}, 50.0, 800, 600);
+    const Camera map = full.without_rows(20, 180);
+    CHECK(map.width() == 800);
+    CHECK(map.height() == 400);
+    CHECK(map.metres_per_pixel() == Approx(50.0));
+    // Row 20 of the window is row 0 of the cropped view, and the same ground.
+    const WorldXY top_left = full.world({0, 20});
+    CHECK(map.screen(top_left).x == Approx(0.0).margin(1e-6));
+    CHECK(map.screen(top_left).y == Approx(0.0).margin(1e-6));
+    const WorldXY bottom_right = full.world({800, 420});
+    CHECK(map.screen(bottom_right).x == Approx(800.0));
+    CHECK(map.screen(bottom_right).y == Approx(400.0));
+    // Insets larger than the window leave one row.
+    CHECK(full.without_rows(500, 500).height() == 1);
 }
