@@ -4,6 +4,7 @@
 #include "core/error.hpp"
 #include "core/parse.hpp"
 #include "io/geodata.hpp"
+#include "io/json_read.hpp"
 
 #include <fmt/format.h>
 #include <gdal_priv.h>
@@ -244,12 +245,10 @@ std::vector<core::Event> read_csv_events(const fs::path& path, const std::string
 
 std::vector<core::Event> read_geojson_events(const fs::path& path, const std::string& text, core::Diagnostics& diags) {
     std::vector<core::Event> out;
-    nlohmann::json j;
-    try {
-        j = nlohmann::json::parse(text);
-    } catch (const nlohmann::json::exception& ex) {
-        throw fmt_error("{}: not valid JSON: {}", path.string(), ex.what());
-    }
+    std::string problem;
+    std::optional<nlohmann::json> parsed = parse_json(text, problem);
+    if (!parsed) throw fmt_error("{}:{}", path.string(), problem);
+    const nlohmann::json& j = *parsed;
     if (!j.contains("features") || !j["features"].is_array())
         throw fmt_error("{}: not a GeoJSON FeatureCollection (no 'features' array)", path.string());
     std::size_t n = 0;

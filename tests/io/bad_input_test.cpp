@@ -1,0 +1,78 @@
+// Regressions for issue 12's bad-input findings (reproducers in tests/data/reliability, copied from
+// ../shared/reliability; the deep-nesting ones are generated here instead of shipping 200 KB of
+// brackets): each input once crashed sitmap or lost data silently.
+#include "core/csv.hpp"
+#include "core/error.hpp"
+#include "io/briefing_io.hpp"
+#include "io/documents.hpp"
+#include "io/event_store.hpp"
+#include "io/events_io.hpp"
+#include "io/geodata.hpp"
+#include "io/json_read.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <unistd.h>
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+using namespace sitmap;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kData = fs::path(SITMAP_TESTDATA_DIR) / "reliability";
+
+fs::path temp_file(const std::string& name, const std::string& bytes) {
+    const fs::path dir = fs::temp_directory_path() / ("sitmap_bad_input_" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    const fs::path p = dir / name;
+    std::ofstream(p, std::ios::binary) << bytes;
+    return p;
+}
+
+/// `depth` nested arrays: "[[[...]]]".
+std::string nested(std::size_t depth) {
+    return std::string(depth, '[') + std::string(depth, ']');
+}
+
+std::string error_of(const auto& call) {
+    try {
+        call();
+    } catch (const Error& e) {
+        return e.what();
+    }
+    return "(no error)";
+}
+
+}  // namespace
+
+TEST_CASE("F4: a GeoJSON events file nested 100,000 deep is refused with file and position",
+          "[io][events][bad-input]") {
+    // The reproducer's shape: one feature whose property "x" is 100,000 nested arrays.
+    const fs::path p = temp_file(
+        "deep.geojson", R"({"type":"FeatureCollection","features":[{"properties":{"x":)" + nested(100000) + "}}]}\n");
+    core::Diagnostics diags;
+    const std::string err = error_of([&] { io::read_events(p, diags); });
+    CHECK(err == p.string() + ":1:312: nesting deeper than 256 levels of arrays and objects (not read)");
+}
+
+TEST_CASE("F5: a briefing nested 100,000 deep is a usage error naming the file and depth",
+          "[io][briefing][bad-input]") {
+    const fs::path p = temp_file("deep_briefing.json", "{\"title\":" + nested(100000) + ",\"slides\":[]}");
+    CHECK_THROWS_AS(io::load_briefing(p), UsageError);
+    CHECK(error_of([&] { io::load_briefing(p); }) ==
+          p.string() + ":1:265: nesting deeper than 256 levels of arrays and objects (not read)");
+}
+
+TEST_CASE("JSON nesting up to the bound is read, brackets inside strings do not count", "[io][json][bad-input]") {
+    std::string problem;
+    CHECK(io::parse_json(nested(256), problem));
+    CHECK_FALSE(io::parse_json(nested(257), problem));
+    CHECK(problem == "1:257: nesting deeper than 256 levels of arrays and objects (not read)");
+    const auto j = io::parse_json("{\"a\":\"" + std::string(1000, '[') + "\\\"[\"}", problem);
+    REQUIRE(j);
+    CHECK((*j)["a"].get<std::string>().size() == 1002);
+}
