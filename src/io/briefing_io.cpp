@@ -220,8 +220,8 @@ private:
 
 core::Briefing briefing_from_json(const std::string& text, const std::string& source) {
     std::string problem;
-    const std::optional<json> root = parse_json(text, problem);
-    if (!root) throw usage_error("{}:{}", source, problem);
+    const std::optional<json> root = parse_json(text, source, problem);
+    if (!root) throw UsageError(problem);
     return Reader(source).briefing(*root);
 }
 

@@ -246,8 +246,8 @@ std::vector<core::Event> read_csv_events(const fs::path& path, const std::string
 std::vector<core::Event> read_geojson_events(const fs::path& path, const std::string& text, core::Diagnostics& diags) {
     std::vector<core::Event> out;
     std::string problem;
-    std::optional<nlohmann::json> parsed = parse_json(text, problem);
-    if (!parsed) throw fmt_error("{}:{}", path.string(), problem);
+    std::optional<nlohmann::json> parsed = parse_json(text, path.string(), problem);
+    if (!parsed) throw Error(problem);
     const nlohmann::json& j = *parsed;
     if (!j.contains("features") || !j["features"].is_array())
         throw fmt_error("{}: not a GeoJSON FeatureCollection (no 'features' array)", path.string());

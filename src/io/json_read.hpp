@@ -15,11 +15,11 @@ namespace sitmap::io {
 /// MultiPolygons), a briefing 5; 256 leaves room for any honest file and keeps recursion shallow.
 inline constexpr std::size_t kMaxJsonDepth = 256;
 
-/// Parses `text`. On failure returns nullopt and sets `problem` to a located message without the
-/// file name, which the caller adds: "12:5: invalid JSON: ..." (line:column), "3:9: nesting deeper
-/// than 256 levels ..." or "slides[0].view.bbox[0]: number '-1e400' is out of range ..." (the JSON
-/// path of a number too large for a double).
-std::optional<nlohmann::json> parse_json(const std::string& text, std::string& problem,
+/// Parses `text`, read from `source` (a path, named in messages). On failure returns nullopt and
+/// sets `problem` to a located message: "b.json:12:5: invalid JSON: ..." (line:column),
+/// "b.json:3:9: nesting deeper than 256 levels ..." or "b.json: slides[0].view.bbox[0]: number
+/// '-1e400' is out of range ..." (the JSON path of a number too large for a double).
+std::optional<nlohmann::json> parse_json(const std::string& text, const std::string& source, std::string& problem,
                                          std::size_t max_depth = kMaxJsonDepth);
 
 }  // namespace sitmap::io

@@ -69,10 +69,20 @@ TEST_CASE("F5: a briefing nested 100,000 deep is a usage error naming the file a
 
 TEST_CASE("JSON nesting up to the bound is read, brackets inside strings do not count", "[io][json][bad-input]") {
     std::string problem;
-    CHECK(io::parse_json(nested(256), problem));
-    CHECK_FALSE(io::parse_json(nested(257), problem));
-    CHECK(problem == "1:257: nesting deeper than 256 levels of arrays and objects (not read)");
-    const auto j = io::parse_json("{\"a\":\"" + std::string(1000, '[') + "\\\"[\"}", problem);
+    CHECK(io::parse_json(nested(256), "n.json", problem));
+    CHECK_FALSE(io::parse_json(nested(257), "n.json", problem));
+    CHECK(problem == "n.json:1:257: nesting deeper than 256 levels of arrays and objects (not read)");
+    const auto j = io::parse_json("{\"a\":\"" + std::string(1000, '[') + "\\\"[\"}", "s.json", problem);
     REQUIRE(j);
     CHECK((*j)["a"].get<std::string>().size() == 1002);
+}
+
+TEST_CASE("F6: a briefing number too large for a double names its field", "[io][briefing][bad-input]") {
+    const fs::path p = kData / "F6_briefing_1e400_internal_error.json";
+    CHECK_THROWS_AS(io::load_briefing(p), UsageError);
+    CHECK(error_of([&] { io::load_briefing(p); }) ==
+          p.string() + ": slides[0].view.bbox[0]: number '-1e400' is out of range (expected a finite number)");
+    std::string problem;
+    CHECK_FALSE(io::parse_json(R"({"a":[1,{"b":[2,3e999]}]})", "a.json", problem));
+    CHECK(problem == "a.json: a[1].b[1]: number '3e999' is out of range (expected a finite number)");
 }
