@@ -86,3 +86,45 @@ TEST_CASE("F6: a briefing number too large for a double names its field", "[io][
     CHECK_FALSE(io::parse_json(R"({"a":[1,{"b":[2,3e999]}]})", "a.json", problem));
     CHECK(problem == "a.json: a[1].b[1]: number '3e999' is out of range (expected a finite number)");
 }
+
+TEST_CASE("F2: one invalid byte in UTF-8 text is replaced and named, not a reason to guess a charset",
+          "[io][documents][bad-input]") {
+    const fs::path p = kData / "F2_one_invalid_byte_mojibake.txt";
+    core::Diagnostics diags;
+    std::string text;
+    REQUIRE(io::read_document(p, diags, [&](core::Document&& d) { text += d.text; }));
+    for (const auto& d : diags.all()) INFO(d.format());
+    CHECK_FALSE(diags.has(core::DiagCode::DocumentTranscoded));
+    // The curly quotes survive as UTF-8 (read as Windows-1252 they became "â€œ").
+    CHECK(text.find("\xE2\x80\x9Clocal anti-terrorist\xE2\x80\x9D") != std::string::npos);
+    CHECK(text.find("\xC3\xA2\xE2\x82\xAC") == std::string::npos);
+    CHECK(text.find("\xEF\xBF\xBD") != std::string::npos);
+    const auto all = diags.all();
+    const auto warning = std::find_if(all.begin(), all.end(), [](const core::Diagnostic& d) {
+        return d.code == core::DiagCode::DocumentEncoding && d.severity == core::Severity::Warning;
+    });
+    REQUIRE(warning != all.end());
+    CHECK(warning->file == p.string());
+    CHECK(warning->where == "byte 1869");
+    CHECK(warning->message == "invalid UTF-8 byte 0xFF at byte offset 1869 replaced by U+FFFD");
+}
+
+TEST_CASE("F2: the offset of a bad byte counts the BOM, and Latin-1 text still goes to detection",
+          "[io][documents][bad-input]") {
+    core::Diagnostics diags;
+    const auto decoded = io::decode_text("\xEF\xBB\xBF\xE2\x80\x9CQuoted\xE2\x80\x9D \xFF end", "bom.txt", diags);
+    REQUIRE(decoded);
+    CHECK(decoded->text == "\xE2\x80\x9CQuoted\xE2\x80\x9D \xEF\xBF\xBD end");
+    REQUIRE(diags.all().size() == 1);
+    CHECK(diags.all().front().where == "byte 16");
+    // No well-formed multi-byte sequence at all: a legacy charset, as before.
+    std::string latin;
+    for (int i = 0; i < 20; ++i)
+        latin +=
+            "Les forces arm\xE9"
+            "es ont annonc\xE9 la prise de la ville. ";
+    core::Diagnostics d2;
+    const auto fr = io::decode_text(latin, "fr.txt", d2);
+    REQUIRE(fr);
+    CHECK(fr->transcoded);
+}
