@@ -29,6 +29,36 @@ bool looks_binary(std::string_view bytes) {
     return n > 0 && control * 20 > n;  // more than 5 % control characters
 }
 
+/// "UTF-16LE" or "UTF-16BE" when `bytes` look like UTF-16 text: a byte-order mark, or (for files
+/// written without one) the NUL pattern of mostly-ASCII text, a zero in every other byte and
+/// almost none between. Else empty.
+std::string utf16_charset(std::string_view bytes) {
+    if (bytes.size() >= 2 && bytes.substr(0, 2) == "\xFF\xFE") return "UTF-16LE";
+    if (bytes.size() >= 2 && bytes.substr(0, 2) == "\xFE\xFF") return "UTF-16BE";
+    const std::size_t n = std::min<std::size_t>(bytes.size(), 65536) & ~std::size_t{1};
+    if (n < 16) return {};
+    std::size_t even_nul = 0, odd_nul = 0;
+    for (std::size_t i = 0; i < n; i += 2) {
+        even_nul += bytes[i] == '\0' ? 1 : 0;
+        odd_nul += bytes[i + 1] == '\0' ? 1 : 0;
+    }
+    const std::size_t units = n / 2;
+    if (odd_nul * 10 >= units * 7 && even_nul * 20 <= units) return "UTF-16LE";
+    if (even_nul * 10 >= units * 7 && odd_nul * 20 <= units) return "UTF-16BE";
+    return {};
+}
+
+/// Where to cut UTF-16 bytes so that the part ends after a whole line-feed code unit (else at an
+/// even length), so the next part starts aligned.
+std::size_t utf16_cut(const std::string& buffer, bool little_endian) {
+    for (std::size_t i = (buffer.size() & ~std::size_t{1}); i >= 2; i -= 2) {
+        const char lo = little_endian ? buffer[i - 2] : buffer[i - 1];
+        const char hi = little_endian ? buffer[i - 1] : buffer[i - 2];
+        if (lo == '\n' && hi == '\0' && i > buffer.size() / 4) return i;
+    }
+    return buffer.size() & ~std::size_t{1};
+}
+
 bool only_whitespace(std::string_view s) {
     return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; });
 }
@@ -153,6 +183,20 @@ std::optional<DecodedText> decode_text(std::string_view bytes, const std::string
         diags.add(Severity::Error, DiagCode::DocumentEmpty, file, "", "empty document (no text)");
         return std::nullopt;
     }
+    if (const std::string utf16 = utf16_charset(bytes); !utf16.empty()) {
+        const bool bom_mark =
+            bytes.size() >= 2 && (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF");
+        auto converted = convert_to_utf8(bom_mark ? bytes.substr(2) : bytes, utf16.c_str());
+        if (!converted || converted->empty() || only_whitespace(*converted)) {
+            diags.add(Severity::Error, DiagCode::DocumentEncoding, file, "",
+                      fmt::format("{} text ({}) that cannot be converted; convert it to UTF-8", utf16,
+                                  bom_mark ? "byte-order mark" : "NUL pattern"));
+            return std::nullopt;
+        }
+        diags.add(Severity::Info, DiagCode::DocumentTranscoded, file, "",
+                  fmt::format("not UTF-8: read as {} ({})", utf16, bom_mark ? "byte-order mark" : "NUL pattern"));
+        return DecodedText{std::move(*converted), utf16, true};
+    }
     if (looks_binary(bytes)) {
         diags.add(Severity::Error, DiagCode::DocumentBinary, file, "",
                   "binary file, not a text document (NUL or control bytes)");
@@ -238,6 +282,7 @@ bool read_document(const fs::path& path, core::Diagnostics& diags,
     std::string carry;
     std::optional<core::Document> first_meta;  // header and dates, without text, for later parts
     std::string charset;
+    std::string utf16;           // "UTF-16LE"/"UTF-16BE" when the file is cut in parts as UTF-16 code units
     std::size_t offset = 0;      // bytes of (decoded) text already passed on
     std::size_t raw_offset = 0;  // bytes of the file already passed on
     bool any = false;
@@ -250,7 +295,12 @@ bool read_document(const fs::path& path, core::Diagnostics& diags,
         buffer = std::move(carry);
         carry.clear();
         buffer.append(chunk.data(), got);
-        if (!eof) {
+        if (!first_meta && !eof) utf16 = utf16_charset(buffer);
+        if (!eof && !utf16.empty()) {
+            const std::size_t cut = utf16_cut(buffer, utf16 == "UTF-16LE");
+            carry.assign(buffer, cut, std::string::npos);
+            buffer.resize(cut);
+        } else if (!eof) {
             // Cut at the last paragraph break (else line break, else space) so sentences stay whole
             // and no UTF-8 sequence is split.
             std::size_t cut = buffer.rfind("\n\n");

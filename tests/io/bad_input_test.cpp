@@ -128,3 +128,49 @@ TEST_CASE("F2: the offset of a bad byte counts the BOM, and Latin-1 text still g
     REQUIRE(fr);
     CHECK(fr->transcoded);
 }
+
+TEST_CASE("F3: UTF-16 text is read, with or without a byte-order mark", "[io][documents][bad-input]") {
+    SECTION("the reproducer: UTF-16LE with a BOM") {
+        const fs::path p = kData / "F3_utf16le_reported_as_binary.txt";
+        core::Diagnostics diags;
+        std::string text;
+        REQUIRE(io::read_document(p, diags, [&](core::Document&& d) { text += d.text; }));
+        CHECK_FALSE(diags.has(core::DiagCode::DocumentBinary));
+        REQUIRE(diags.has(core::DiagCode::DocumentTranscoded));
+        CHECK(diags.all().front().message == "not UTF-8: read as UTF-16LE (byte-order mark)");
+        CHECK(text.find("Azerbaijan claimed it was carrying out") != std::string::npos);
+        CHECK(text.find('\0') == std::string::npos);
+    }
+    SECTION("UTF-16BE without a BOM, streamed in parts that stay aligned") {
+        std::string utf8;
+        for (int i = 0; i < 300; ++i)
+            utf8 +=
+                "On 19 September 2023 Azerbaijan shelled \xC5\x9Eu\xC5\x9F"
+                "a.\n\n";
+        std::string be;  // every character here is in the BMP: one code unit each
+        for (std::size_t i = 0; i < utf8.size();) {
+            const auto c = static_cast<unsigned char>(utf8[i]);
+            char32_t cp = c;
+            if (c >= 0xC0) {
+                cp = static_cast<char32_t>(((c & 0x1F) << 6) | (static_cast<unsigned char>(utf8[i + 1]) & 0x3F));
+                i += 2;
+            } else {
+                ++i;
+            }
+            be += static_cast<char>(cp >> 8);
+            be += static_cast<char>(cp & 0xFF);
+        }
+        core::Diagnostics diags;
+        std::string text;
+        int parts = 0;
+        REQUIRE(io::read_document(temp_file("be.txt", be), diags,
+                                  [&](core::Document&& d) {
+                                      text += d.text;
+                                      ++parts;
+                                  },
+                                  {.part_bytes = 4096}));
+        CHECK(parts > 2);
+        CHECK(diags.all().front().message == "not UTF-8: read as UTF-16BE (NUL pattern)");
+        CHECK(text == utf8);
+    }
+}
