@@ -174,3 +174,42 @@ TEST_CASE("F3: UTF-16 text is read, with or without a byte-order mark", "[io][do
         CHECK(text == utf8);
     }
 }
+
+namespace {
+
+/// The Error diagnostics of `diags` naming `layer`, formatted.
+std::vector<std::string> errors_about(const core::Diagnostics& diags, const std::string& layer) {
+    std::vector<std::string> out;
+    for (const auto& d : diags.all())
+        if (d.severity == core::Severity::Error && d.where == "layer '" + layer + "'") out.push_back(d.format());
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("F8: geodata whose file ends short of its features is reported with file and layer",
+          "[io][geodata][bad-input]") {
+    // admin.gpkg with one zeroed page: GDAL gives 5 of 89 admin regions and no error at all.
+    const fs::path p = kData / "F8_admin_zeropage_silent_truncation.gpkg";
+    core::Diagnostics diags;
+    const auto layer = io::load_vector_layer(p, "admin1", core::GeometryKind::Polygon, diags);
+    REQUIRE(layer);
+    const auto errors = errors_about(diags, "admin1");
+    REQUIRE(errors.size() == 1);
+    // GDAL's own words follow in brackets: "(GDAL: ... database disk image is malformed)".
+    CHECK_THAT(
+        errors.front(),
+        Catch::StartsWith(fmt::format("{}: layer 'admin1': error: read {} of 89 features: the file is damaged",
+                                      p.string(), layer->features.size())) &&
+            Catch::EndsWith(fmt::format("; the other {} are missing [file-unreadable]", 89 - layer->features.size())));
+    CHECK(layer->features.size() < 89);
+}
+
+TEST_CASE("intact GeoPackages read without a damage report", "[io][geodata][bad-input]") {
+    core::Diagnostics diags;
+    const auto layer = io::load_vector_layer(fs::path(SITMAP_SOURCE_DIR) / "geodata" / "admin.gpkg", "admin1",
+                                             core::GeometryKind::Polygon, diags);
+    REQUIRE(layer);
+    CHECK(layer->features.size() == 89);
+    CHECK(diags.empty());
+}
