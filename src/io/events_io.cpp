@@ -3,6 +3,7 @@
 #include "core/csv.hpp"
 #include "core/error.hpp"
 #include "core/parse.hpp"
+#include "io/gdal_features.hpp"
 #include "io/geodata.hpp"
 #include "io/json_read.hpp"
 
@@ -284,7 +285,9 @@ std::vector<core::Event> read_gpkg_events(const fs::path& path, core::Diagnostic
     if (!layer && ds->GetLayerCount() > 0) layer = ds->GetLayer(0);
     if (!layer) throw fmt_error("{}: no 'events' layer", path.string());
     std::vector<core::Event> out;
-    for (const auto& feat : *layer) {
+    // read_features reports GDAL errors met while reading and a file that ends short of its count.
+    read_features(*layer, path.string(), diags, [&](OGRFeature& feature) {
+        OGRFeature* feat = &feature;
         std::map<std::string, std::string> f;
         for (int i = 0; i < feat->GetFieldCount(); ++i) {
             const OGRFieldDefn* fd = feat->GetFieldDefnRef(i);
@@ -306,10 +309,10 @@ std::vector<core::Event> read_gpkg_events(const fs::path& path, core::Diagnostic
         core::Event e;
         if (auto err = event_from_fields(f, e); !err.empty()) {
             diags.add(Severity::Warning, DiagCode::RecordInvalid, path.string(), fmt::format("feature {}", feat->GetFID()), err);
-            continue;
+            return;
         }
         out.push_back(std::move(e));
-    }
+    });
     return out;
 }
 

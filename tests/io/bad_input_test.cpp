@@ -205,6 +205,19 @@ TEST_CASE("F8: geodata whose file ends short of its features is reported with fi
     CHECK(layer->features.size() < 89);
 }
 
+TEST_CASE("F9: an events GeoPackage read short is reported", "[io][events][bad-input]") {
+    const fs::path p = kData / "F9_events_gpkg_silent_partial_read_15_of_109.gpkg";
+    core::Diagnostics diags;
+    const auto events = io::read_events(p, diags);
+    CHECK(events.size() == 15);
+    const auto errors = errors_about(diags, "events");
+    REQUIRE(errors.size() == 1);
+    CHECK_THAT(
+        errors.front(),
+        Catch::StartsWith(p.string() + ": layer 'events': error: read 15 of 109 features: the file is damaged") &&
+            Catch::EndsWith("; the other 94 are missing [file-unreadable]"));
+}
+
 TEST_CASE("intact GeoPackages read without a damage report", "[io][geodata][bad-input]") {
     core::Diagnostics diags;
     const auto layer = io::load_vector_layer(fs::path(SITMAP_SOURCE_DIR) / "geodata" / "admin.gpkg", "admin1",
