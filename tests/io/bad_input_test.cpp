@@ -226,3 +226,57 @@ TEST_CASE("intact GeoPackages read without a damage report", "[io][geodata][bad-
     CHECK(layer->features.size() == 89);
     CHECK(diags.empty());
 }
+
+TEST_CASE("F10: an events CSV without a required column is refused once, naming the column",
+          "[io][events][bad-input]") {
+    const fs::path p = kData / "F10_events_csv_all_rows_rejected_silently_in_render.csv";
+    core::Diagnostics diags;
+    const std::string err = error_of([&] { io::read_events(p, diags); });
+    CHECK(err.starts_with(p.string() + ":1: no 'date_start' column in the header (an events CSV needs date_start, "
+                                       "date_end, date_precision and event_type; found: doc,event_id,date_end,"));
+}
+
+TEST_CASE("F10: an unbalanced quote in an events CSV costs one row, reported, not the rest of the file",
+          "[io][events][bad-input]") {
+    const fs::path p = kData / "F10b_events_csv_unbalanced_quote_104_rows_swallowed.csv";
+    core::Diagnostics diags;
+    const auto events = io::read_events(p, diags);
+    CHECK(events.size() == 108);  // 109 rows, the one with the stray quote skipped
+    const auto all = diags.all();
+    REQUIRE(all.size() == 1);
+    CHECK(all[0].format() == p.string() +
+                                 ":7: warning: a quote opened on this line is never closed; the line is skipped and "
+                                 "reading goes on with the next one [record-invalid]");
+}
+
+TEST_CASE("F10: many rejected rows are listed up to ten, then counted", "[io][events][bad-input]") {
+    std::string csv = "doc,event_id,date_start,date_end,date_precision,event_type\n";
+    csv += "a.txt,1,2020-10-01,2020-10-01,day,strike\n";
+    for (int i = 0; i < 25; ++i) csv += "a.txt,x,2020-13-01,2020-13-01,day,strike\n";
+    csv += "a.txt,2,2020-10-02,2020-10-02,day,strike\n";
+    const fs::path p = temp_file("many_bad.csv", csv);
+    core::Diagnostics diags;
+    CHECK(io::read_events(p, diags).size() == 2);
+    const auto all = diags.all();
+    REQUIRE(all.size() == 11);
+    CHECK(all[0].where == "3");
+    CHECK(all[9].where == "12");
+    CHECK(all[10].format() == p.string() +
+                                  ": warning: 25 of 27 rows rejected in all (the first 10 are listed) "
+                                  "[record-invalid]");
+}
+
+TEST_CASE("a CSV quote left open resumes on the next line", "[core][csv][bad-input]") {
+    const auto records = core::parse_csv("a,b\n1,\"x\n2,y\n3,z\n");
+    REQUIRE(records.size() == 4);
+    CHECK(records[1].unterminated_quote);
+    CHECK(records[1].line == 2);
+    CHECK(records[1].fields == std::vector<std::string>{"1"});
+    CHECK(records[2].fields == std::vector<std::string>{"2", "y"});
+    CHECK(records[3].line == 4);
+    CHECK_FALSE(records[3].unterminated_quote);
+    // A quoted field spanning lines and closed is still one field.
+    const auto ok = core::parse_csv("a\n\"x\ny\"\n");
+    REQUIRE(ok.size() == 2);
+    CHECK(ok[1].fields.front() == "x\ny");
+}
