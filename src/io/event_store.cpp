@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "core/parse.hpp"
 #include "io/events_io.hpp"
+#include "io/gdal_features.hpp"
 #include "io/geodata.hpp"
 #include "io/image.hpp"
 
@@ -258,7 +259,9 @@ std::vector<EventEdit> load_edits(const fs::path& path, core::Diagnostics& diags
     OGRLayer* layer = ds->GetLayerByName("edits");
     if (!layer) throw fmt_error("{}: no layer 'edits' (expected a file saved by sitmap)", path.string());
     std::vector<std::pair<long long, EventEdit>> rows;
-    for (const auto& feat : *layer) {
+    // read_features reports a damaged file (a zeroed page loses every edit without a GDAL error).
+    read_features(*layer, path.string(), diags, [&](OGRFeature& feature) {
+        OGRFeature* feat = &feature;
         Fields f;
         long long seq = feat->GetFID();
         for (int i = 0; i < feat->GetFieldCount(); ++i) {
@@ -282,10 +285,10 @@ std::vector<EventEdit> load_edits(const fs::path& path, core::Diagnostics& diags
         if (auto err = edit_from_fields(f, e); !err.empty()) {
             diags.add(Severity::Warning, DiagCode::RecordInvalid, path.string(),
                       fmt::format("layer 'edits' feature {}", feat->GetFID()), err);
-            continue;
+            return;
         }
         rows.emplace_back(seq, std::move(e));
-    }
+    });
     std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     std::vector<EventEdit> out;
     out.reserve(rows.size());

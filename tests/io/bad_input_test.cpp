@@ -280,3 +280,19 @@ TEST_CASE("a CSV quote left open resumes on the next line", "[core][csv][bad-inp
     REQUIRE(ok.size() == 2);
     CHECK(ok[1].fields.front() == "x\ny");
 }
+
+TEST_CASE("F12: an edits file that lost its saved corrections says so", "[io][edits][bad-input]") {
+    const fs::path p = kData / "F12_edits_gpkg_zeropage40_all_9_saved_edits_silently_lost.gpkg";
+    core::Diagnostics diags;
+    const auto edits = io::load_edits(p, diags);
+    CHECK(edits.empty());
+    const auto errors = errors_about(diags, "edits");
+    REQUIRE(errors.size() == 1);
+    CHECK_THAT(errors.front(),
+               Catch::StartsWith(p.string() + ": layer 'edits': error: read 0 of 9 features: the file is damaged") &&
+                   Catch::EndsWith("; the other 9 are missing [file-unreadable]"));
+    // The intact file it was damaged from loads all nine, with nothing to report.
+    core::Diagnostics clean;
+    CHECK(io::load_edits(kData / "edits_base_9_saved.gpkg", clean).size() == 9);
+    CHECK(clean.empty());
+}
