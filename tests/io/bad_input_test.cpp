@@ -296,3 +296,76 @@ TEST_CASE("F12: an edits file that lost its saved corrections says so", "[io][ed
     CHECK(io::load_edits(kData / "edits_base_9_saved.gpkg", clean).size() == 9);
     CHECK(clean.empty());
 }
+
+namespace {
+
+core::EventEdit move_of(std::string key, double lon) {
+    core::EventEdit e;
+    e.kind = core::EventEdit::Kind::Move;
+    e.key = std::move(key);
+    e.position = {lon, 40.0};
+    e.timestamp = "2026-12-01T09:44:09Z";
+    return e;
+}
+
+std::string read_all(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+}  // namespace
+
+TEST_CASE("F19: a journal record damaged on disk is reported and never replayed", "[io][journal][bad-input]") {
+    const fs::path journal = temp_file("f19.journal", "");
+    fs::remove(journal);
+    io::RecoveryJournal j(journal);
+    j.append(move_of("a.txt#000-010", 46.1));
+    j.append(move_of("a.txt#000-011", 46.2));
+    j.append(move_of("a.txt#000-012", 46.3));
+    std::string bytes = read_all(journal);
+    CHECK(bytes.find("\"crc32\":\"") != std::string::npos);
+    core::Diagnostics clean;
+    REQUIRE(io::replay_journal(journal, clean).size() == 3);
+    CHECK(clean.empty());
+
+    SECTION("a flipped byte in a key") {
+        // As in the reproducer: the second record's key changed on disk, so without a checksum it
+        // would be replayed against another event.
+        const std::size_t at = bytes.find("a.txt#000-011");
+        REQUIRE(at != std::string::npos);
+        bytes[at] = 'A';
+        std::ofstream(journal, std::ios::binary | std::ios::trunc) << bytes;
+        core::Diagnostics diags;
+        const auto edits = io::replay_journal(journal, diags);
+        REQUIRE(edits.size() == 2);
+        CHECK(edits[0].key == "a.txt#000-010");
+        CHECK(edits[1].key == "a.txt#000-012");
+        const auto all = diags.all();
+        REQUIRE(all.size() == 2);
+        CHECK(all[0].format() == journal.string() +
+                                     ":2: warning: damaged record (checksum mismatch) not replayed: the "
+                                     "move edit of 'A.txt#000-011' is lost [record-invalid]");
+        CHECK(all[1].message == "1 damaged journal record(s) not replayed; the edits listed above must be made again");
+    }
+    SECTION("a flipped checksum digit, then an undo that takes back the damaged record, not the one before") {
+        const std::size_t at = bytes.find("\"crc32\":\"", bytes.find("a.txt#000-012"));
+        bytes[at + 9] = bytes[at + 9] == '0' ? '1' : '0';
+        std::ofstream(journal, std::ios::binary | std::ios::trunc) << bytes;
+        j.append_undo();
+        core::Diagnostics diags;
+        const auto edits = io::replay_journal(journal, diags);
+        REQUIRE(edits.size() == 2);
+        CHECK(edits[1].key == "a.txt#000-011");
+        CHECK(diags.all().front().where == "3");
+    }
+}
+
+TEST_CASE("F19: journals written before checksums still replay", "[io][journal][bad-input]") {
+    // The reproducer journal is in the old format (no checksums); its damaged key cannot be caught,
+    // but its three records are still recovered as before.
+    core::Diagnostics diags;
+    const auto edits = io::replay_journal(kData / "F19_journal_bitflip_key.journal", diags);
+    REQUIRE(edits.size() == 3);
+    CHECK(edits[0].key == "000_85cc955a52804482.txt#000-010");
+    CHECK(diags.empty());
+}
