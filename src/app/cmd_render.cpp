@@ -1,6 +1,7 @@
 #include "app/cmd_render.hpp"
 
 #include "app/data_paths.hpp"
+#include "app/diagnostics_print.hpp"
 #include "app/event_markers.hpp"
 #include "app/events_source.hpp"
 #include "app/map_loader.hpp"
@@ -77,8 +78,7 @@ struct RenderSession {
             if (!o.edits.empty()) events.set_edits(io::load_edits(o.edits, diags));
             with_events = true;
         }
-        for (const auto& d : diags.all())
-            if (d.severity == core::Severity::Error) std::fprintf(stderr, "%s\n", d.format().c_str());
+        print_diagnostics(diags, {.quiet = o.quiet});  // warnings too (rows rejected, damaged files)
     }
 
     std::optional<core::Date> latest_event_date() const {
@@ -331,7 +331,7 @@ CLI::App* add_render_command(CLI::App& parent, int& exit_code) {
     cmd->add_option("--to", opts->to, "Last date of animation frames (YYYY-MM-DD)");
     cmd->add_option("--step", opts->step, "Step between frames: Nd, Nw or Nm (days, weeks, months)")
         ->capture_default_str();
-    cmd->add_flag("-q,--quiet", opts->quiet, "Do not print the summary line");
+    cmd->add_flag("-q,--quiet", opts->quiet, "Print only errors: no warnings, no summary line");
     cmd->callback([opts, &exit_code] { exit_code = run_render(*opts); });
     return cmd;
 }
