@@ -8,6 +8,7 @@
 #include "io/events_io.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <unistd.h>
 #include <chrono>
@@ -63,8 +64,8 @@ int run_extract(const ExtractOptions& o) {
 
     const std::size_t problems = print_diagnostics(diags, {.quiet = o.quiet, .verbose = o.verbose});
     if (stats.documents_read == 0) {
-        std::fprintf(stderr, "sitmap extract: no document could be read (%zu listed); nothing written\n",
-                     stats.documents_listed);
+        std::fprintf(stderr, "sitmap extract: no document could be read from %s (%zu listed); nothing written\n",
+                     fmt::format("'{}'", fmt::join(inputs, "', '")).c_str(), stats.documents_listed);
         return 1;
     }
     io::write_events(o.output, events);

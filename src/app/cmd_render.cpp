@@ -74,7 +74,8 @@ struct RenderSession {
         if (o.events != "none") {
             std::vector<std::string> inputs;
             if (o.events != "documents") inputs.push_back(o.events);
-            events.set_extracted(load_events(inputs, paths, diags));
+            // An explicit --events that cannot be read is a failure (exit 1), not an empty map.
+            events.set_extracted(load_events(inputs, paths, diags, /*inputs_required=*/!inputs.empty()));
             if (!o.edits.empty()) events.set_edits(io::load_edits(o.edits, diags));
             with_events = true;
         }

@@ -147,6 +147,13 @@ void warn_invalid_utf8(std::string_view text, const Utf8Scan& scan, std::size_t 
                                 at, scan.invalid - 1));
 }
 
+/// Why the directory `dir` cannot be listed ("Permission denied"), or empty when it can.
+std::string unlistable(const fs::path& dir) {
+    std::error_code ec;
+    const fs::directory_iterator probe(dir, ec);
+    return ec ? ec.message() : std::string();
+}
+
 }  // namespace
 
 std::vector<fs::path> list_documents(const std::vector<std::string>& inputs, core::Diagnostics& diags) {
@@ -155,12 +162,26 @@ std::vector<fs::path> list_documents(const std::vector<std::string>& inputs, cor
         std::error_code ec;
         const fs::path p(in);
         if (fs::is_directory(p, ec)) {
+            // The iterator below skips what it may not open, so say so here, naming the directory.
+            if (const std::string why = unlistable(p); !why.empty()) {
+                diags.add(Severity::Error, DiagCode::FileUnreadable, in, "",
+                          fmt::format("cannot list the directory: {}", why));
+                continue;
+            }
             std::vector<fs::path> found;
             for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
                  !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
                 const std::string name = it->path().filename().string();
                 if (!name.empty() && name[0] == '.') {
                     if (it->is_directory()) it.disable_recursion_pending();
+                    continue;
+                }
+                if (it->is_directory()) {
+                    if (const std::string why = unlistable(it->path()); !why.empty()) {
+                        diags.add(Severity::Warning, DiagCode::FileUnreadable, it->path().string(), "",
+                                  fmt::format("cannot list the directory: {}; its documents are not read", why));
+                        it.disable_recursion_pending();
+                    }
                     continue;
                 }
                 if (it->is_regular_file()) found.push_back(it->path());

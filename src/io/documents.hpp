@@ -30,7 +30,8 @@ struct DecodedText {
 };
 
 /// Expands `inputs` (files and directories; directories recursively, hidden entries skipped, sorted)
-/// into document files. Missing inputs are reported as FileMissing.
+/// into document files. Missing inputs are reported as FileMissing; a directory that cannot be
+/// listed as FileUnreadable naming it (an error for an input, a warning for a subdirectory).
 std::vector<std::filesystem::path> list_documents(const std::vector<std::string>& inputs, core::Diagnostics& diags);
 
 /// Classifies and decodes raw bytes: empty (DocumentEmpty), UTF-16LE/BE by byte-order mark or NUL
