@@ -1,12 +1,14 @@
 #include "app/cmd_extract.hpp"
 
 #include "app/data_paths.hpp"
+#include "app/diagnostics_print.hpp"
 #include "app/events_source.hpp"
 #include "core/error.hpp"
 #include "core/parse.hpp"
 #include "io/events_io.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <unistd.h>
 #include <chrono>
@@ -60,12 +62,10 @@ int run_extract(const ExtractOptions& o) {
         },
         progress);
 
-    for (const auto& d : diags.all())
-        if (o.verbose || d.severity != core::Severity::Info) std::fprintf(stderr, "%s\n", d.format().c_str());
-    const std::size_t problems = diags.count(core::Severity::Warning);
+    const std::size_t problems = print_diagnostics(diags, {.quiet = o.quiet, .verbose = o.verbose});
     if (stats.documents_read == 0) {
-        std::fprintf(stderr, "sitmap extract: no document could be read (%zu listed); nothing written\n",
-                     stats.documents_listed);
+        std::fprintf(stderr, "sitmap extract: no document could be read from %s (%zu listed); nothing written\n",
+                     fmt::format("'{}'", fmt::join(inputs, "', '")).c_str(), stats.documents_listed);
         return 1;
     }
     io::write_events(o.output, events);
@@ -95,7 +95,7 @@ CLI::App* add_extract_command(CLI::App& parent, int& exit_code) {
                     "Write only events whose confidence is at least this (0..1); the summary counts the rest")
         ->capture_default_str();
     cmd->add_flag("--strict", opts->strict, "Exit with status 1 when any document had a problem");
-    cmd->add_flag("-q,--quiet", opts->quiet, "Print only problems, no progress or summary");
+    cmd->add_flag("-q,--quiet", opts->quiet, "Print only errors: no warnings, progress or summary");
     cmd->add_flag("-v,--verbose", opts->verbose, "Also print informational diagnostics (events without a place, ...)");
     cmd->callback([opts, &exit_code] { exit_code = run_extract(*opts); });
     return cmd;

@@ -1,6 +1,7 @@
 #include "app/cmd_render.hpp"
 
 #include "app/data_paths.hpp"
+#include "app/diagnostics_print.hpp"
 #include "compose/compose.hpp"
 #include "app/events_source.hpp"
 #include "app/map_loader.hpp"
@@ -73,12 +74,12 @@ struct RenderSession {
         if (o.events != "none") {
             std::vector<std::string> inputs;
             if (o.events != "documents") inputs.push_back(o.events);
-            events.set_extracted(load_events(inputs, paths, diags));
+            // An explicit --events that cannot be read is a failure (exit 1), not an empty map.
+            events.set_extracted(load_events(inputs, paths, diags, /*inputs_required=*/!inputs.empty()));
             if (!o.edits.empty()) events.set_edits(io::load_edits(o.edits, diags));
             with_events = true;
         }
-        for (const auto& d : diags.all())
-            if (d.severity == core::Severity::Error) std::fprintf(stderr, "%s\n", d.format().c_str());
+        print_diagnostics(diags, {.quiet = o.quiet});  // warnings too (rows rejected, damaged files)
     }
 
     /// One image: the frame `request` composes, seen by `camera`.
@@ -301,7 +302,7 @@ CLI::App* add_render_command(CLI::App& parent, int& exit_code) {
     cmd->add_option("--to", opts->to, "Last date of animation frames (YYYY-MM-DD)");
     cmd->add_option("--step", opts->step, "Step between frames: Nd, Nw or Nm (days, weeks, months)")
         ->capture_default_str();
-    cmd->add_flag("-q,--quiet", opts->quiet, "Do not print the summary line");
+    cmd->add_flag("-q,--quiet", opts->quiet, "Print only errors: no warnings, no summary line");
     cmd->callback([opts, &exit_code] { exit_code = run_render(*opts); });
     return cmd;
 }

@@ -11,6 +11,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
 
 namespace sitmap::app {
 
@@ -50,12 +53,26 @@ ExtractStats extract_documents(const std::vector<std::string>& inputs, const Dat
     return stats;
 }
 
+void check_input_readable(const std::string& input) {
+    std::error_code ec;
+    const fs::file_status st = fs::status(input, ec);
+    if (!fs::exists(st)) throw fmt_error("{}: cannot read: no such file or directory", input);
+    if (fs::is_directory(st)) {
+        fs::directory_iterator probe(input, ec);
+        if (ec) throw fmt_error("{}: cannot list the directory: {}", input, ec.message());
+        return;
+    }
+    std::ifstream in(input, std::ios::binary);
+    if (!in) throw fmt_error("{}: cannot open for reading: {}", input, std::strerror(errno));
+}
+
 std::vector<core::Event> load_events(const std::vector<std::string>& inputs_or_default, const DataPaths& paths,
-                                     core::Diagnostics& diags) {
+                                     core::Diagnostics& diags, bool inputs_required) {
     std::vector<core::Event> events;
     std::vector<std::string> documents;
     if (inputs_or_default.empty()) documents.push_back(paths.documents().string());
     for (const auto& in : inputs_or_default) {
+        if (inputs_required) check_input_readable(in);
         std::error_code ec;
         if (fs::is_regular_file(in, ec) && is_events_file(in)) {
             try {
@@ -63,6 +80,7 @@ std::vector<core::Event> load_events(const std::vector<std::string>& inputs_or_d
                 events.insert(events.end(), std::make_move_iterator(loaded.begin()),
                               std::make_move_iterator(loaded.end()));
             } catch (const Error& e) {
+                if (inputs_required) throw;
                 diags.add(core::Severity::Error, core::DiagCode::FileUnreadable, in, "", e.what());
             }
         } else {

@@ -19,10 +19,15 @@ bool is_events_file(const std::filesystem::path& path);
 
 /// Loads events from `inputs_or_default`: each input is an events file, a document or a directory
 /// of documents; when the list is empty, the documents in paths.documents(). Problems (unreadable
-/// files, undated documents, bad rows) go to `diags`; throws sitmap::Error only when the gazetteer
-/// is needed and cannot be read.
+/// files, undated documents, bad rows) go to `diags`; throws sitmap::Error when the gazetteer is
+/// needed and cannot be read, and, with `inputs_required` (for a verb's explicit inputs), when an
+/// input is missing or unreadable or an events file cannot be read at all (the message names it).
 std::vector<core::Event> load_events(const std::vector<std::string>& inputs_or_default, const DataPaths& paths,
-                                     core::Diagnostics& diags);
+                                     core::Diagnostics& diags, bool inputs_required = false);
+
+/// Throws sitmap::Error naming `input` when it does not exist, is a file that cannot be opened for
+/// reading, or is a directory that cannot be listed.
+void check_input_readable(const std::string& input);
 
 /// Counts for a summary line.
 struct ExtractStats {

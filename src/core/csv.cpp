@@ -20,7 +20,27 @@ std::vector<CsvRecord> parse_csv(std::string_view text) {
         field_started = false;
     };
     if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // UTF-8 BOM
-    for (std::size_t i = 0; i < text.size(); ++i) {
+    std::size_t record_start = 0;  // offset of the current record's first character
+    std::size_t quote_fields = 0;  // fields complete when its last quote opened
+    for (std::size_t i = 0; i <= text.size(); ++i) {
+        if (i == text.size()) {
+            if (!in_quotes) break;
+            // A quote never closed: keep what came before it, flag the record, and read on from the
+            // line after the record's first line (a stray quote shifts the pairing of every quote
+            // after it, so the last open quote says nothing about where the damage is).
+            rec.fields.resize(quote_fields);
+            rec.unterminated_quote = true;
+            out.push_back(std::move(rec));
+            rec = CsvRecord{};
+            field.clear();
+            field_started = false;
+            in_quotes = false;
+            const std::size_t nl = text.find('\n', record_start);
+            line = out.back().line + 1;
+            if (nl == std::string_view::npos) return out;
+            i = nl;  // the loop's ++i moves past it
+            continue;
+        }
         const char c = text[i];
         if (in_quotes) {
             if (c == '"') {
@@ -36,8 +56,12 @@ std::vector<CsvRecord> parse_csv(std::string_view text) {
             }
             continue;
         }
-        if (!field_started && rec.fields.empty()) rec.line = line;
+        if (!field_started && rec.fields.empty()) {
+            rec.line = line;
+            record_start = i;
+        }
         if (c == '"') {
+            quote_fields = rec.fields.size();
             in_quotes = true;
             field_started = true;
         } else if (c == ',') {

@@ -13,10 +13,14 @@ namespace sitmap::core {
 struct CsvRecord {
     std::vector<std::string> fields;
     std::size_t line = 0;
+    /// A quote opened in this record is never closed. Its fields are those before the quote and
+    /// parsing resumed on the next line, so a stray quote costs one line, not the rest of the text.
+    bool unterminated_quote = false;
 };
 
 /// Splits `text` into records. A final record without a trailing newline is kept; blank lines are
-/// skipped. An unterminated quote runs to the end of the text (the caller sees a short record).
+/// skipped. A quote still open at the end of the text marks its record `unterminated_quote` (with
+/// the fields before it), and the records after that record's first line are read as usual.
 std::vector<CsvRecord> parse_csv(std::string_view text);
 
 /// Quotes `field` if it contains a comma, quote, CR or LF (RFC 4180); otherwise returns it as is.

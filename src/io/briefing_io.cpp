@@ -6,6 +6,7 @@
 
 #include "core/error.hpp"
 #include "io/geodata.hpp"
+#include "io/json_read.hpp"
 
 #include <cpl_conv.h>
 #include <cpl_error.h>
@@ -218,27 +219,10 @@ private:
 }  // namespace
 
 core::Briefing briefing_from_json(const std::string& text, const std::string& source) {
-    json root;
-    try {
-        root = json::parse(text);
-    } catch (const json::parse_error& e) {
-        // Report line:column (compiler style) rather than nlohmann's byte offset.
-        std::size_t line = 1, column = 1;
-        const std::size_t end = std::min<std::size_t>(e.byte == 0 ? 0 : e.byte - 1, text.size());
-        for (std::size_t i = 0; i < end; ++i) {
-            if (text[i] == '\n') {
-                ++line;
-                column = 1;
-            } else {
-                ++column;
-            }
-        }
-        std::string why = e.what();
-        if (const auto colon = why.find(": ", why.find("column")); colon != std::string::npos)
-            why = why.substr(colon + 2);
-        throw usage_error("{}:{}:{}: invalid JSON: {}", source, line, column, why);
-    }
-    return Reader(source).briefing(root);
+    std::string problem;
+    const std::optional<json> root = parse_json(text, source, problem);
+    if (!root) throw UsageError(problem);
+    return Reader(source).briefing(*root);
 }
 
 core::Briefing load_briefing(const fs::path& path) {

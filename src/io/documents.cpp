@@ -29,6 +29,36 @@ bool looks_binary(std::string_view bytes) {
     return n > 0 && control * 20 > n;  // more than 5 % control characters
 }
 
+/// "UTF-16LE" or "UTF-16BE" when `bytes` look like UTF-16 text: a byte-order mark, or (for files
+/// written without one) the NUL pattern of mostly-ASCII text, a zero in every other byte and
+/// almost none between. Else empty.
+std::string utf16_charset(std::string_view bytes) {
+    if (bytes.size() >= 2 && bytes.substr(0, 2) == "\xFF\xFE") return "UTF-16LE";
+    if (bytes.size() >= 2 && bytes.substr(0, 2) == "\xFE\xFF") return "UTF-16BE";
+    const std::size_t n = std::min<std::size_t>(bytes.size(), 65536) & ~std::size_t{1};
+    if (n < 16) return {};
+    std::size_t even_nul = 0, odd_nul = 0;
+    for (std::size_t i = 0; i < n; i += 2) {
+        even_nul += bytes[i] == '\0' ? 1 : 0;
+        odd_nul += bytes[i + 1] == '\0' ? 1 : 0;
+    }
+    const std::size_t units = n / 2;
+    if (odd_nul * 10 >= units * 7 && even_nul * 20 <= units) return "UTF-16LE";
+    if (even_nul * 10 >= units * 7 && odd_nul * 20 <= units) return "UTF-16BE";
+    return {};
+}
+
+/// Where to cut UTF-16 bytes so that the part ends after a whole line-feed code unit (else at an
+/// even length), so the next part starts aligned.
+std::size_t utf16_cut(const std::string& buffer, bool little_endian) {
+    for (std::size_t i = (buffer.size() & ~std::size_t{1}); i >= 2; i -= 2) {
+        const char lo = little_endian ? buffer[i - 2] : buffer[i - 1];
+        const char hi = little_endian ? buffer[i - 1] : buffer[i - 2];
+        if (lo == '\n' && hi == '\0' && i > buffer.size() / 4) return i;
+    }
+    return buffer.size() & ~std::size_t{1};
+}
+
 bool only_whitespace(std::string_view s) {
     return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; });
 }
@@ -46,11 +76,82 @@ std::optional<std::string> convert_to_utf8(std::string_view bytes, const char* c
     return out;
 }
 
-// Replaces invalid UTF-8 sequences with U+FFFD so one bad byte never loses a document.
+// Length of the well-formed UTF-8 sequence at text[i] (1..4), or 0 when the byte there starts
+// none (a stray continuation byte, a truncated or overlong sequence, a surrogate, > U+10FFFF). The
+// same rules as core::is_valid_utf8.
+std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    if (len <= 1) return len;
+    if (i + len > text.size()) return 0;
+    char32_t cp = len == 2 ? (c & 0x1f) : len == 3 ? (c & 0x0f) : (c & 0x07);
+    for (std::size_t k = 1; k < len; ++k) {
+        const auto cc = static_cast<unsigned char>(text[i + k]);
+        if ((cc & 0xc0) != 0x80) return 0;
+        cp = (cp << 6) | (cc & 0x3f);
+    }
+    static constexpr char32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < kMin[len] || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return 0;
+    return len;
+}
+
+/// What a scan of bytes as UTF-8 finds.
+struct Utf8Scan {
+    std::size_t multibyte = 0;  ///< well-formed sequences of 2-4 bytes (non-ASCII characters)
+    std::size_t invalid = 0;    ///< bytes that start no well-formed sequence
+    std::size_t first_invalid = std::string::npos;
+};
+
+Utf8Scan scan_utf8(std::string_view text) {
+    Utf8Scan s;
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t len = utf8_sequence_length(text, i);
+        if (len == 0) {
+            if (s.invalid++ == 0) s.first_invalid = i;
+            ++i;
+        } else {
+            s.multibyte += len > 1 ? 1 : 0;
+            i += len;
+        }
+    }
+    return s;
+}
+
+// Replaces each byte that starts no well-formed UTF-8 sequence with U+FFFD, so one bad byte never
+// loses a document; everything else is kept byte for byte.
 std::string repair_utf8(std::string_view s) {
     std::string out;
-    for (char32_t cp : core::decode_utf8(s)) core::append_utf8(out, cp);
+    out.reserve(s.size() + 16);
+    for (std::size_t i = 0; i < s.size();) {
+        const std::size_t len = utf8_sequence_length(s, i);
+        if (len == 0) {
+            out += "\xEF\xBF\xBD";
+            ++i;
+        } else {
+            out.append(s, i, len);
+            i += len;
+        }
+    }
     return out;
+}
+
+/// The warning for invalid bytes in UTF-8 text; `file_offset` is where the text starts in the file.
+void warn_invalid_utf8(std::string_view text, const Utf8Scan& scan, std::size_t file_offset, const std::string& file,
+                       core::Diagnostics& diags) {
+    const std::size_t at = file_offset + scan.first_invalid;
+    const auto byte = static_cast<unsigned char>(text[scan.first_invalid]);
+    diags.add(Severity::Warning, DiagCode::DocumentEncoding, file, fmt::format("byte {}", at),
+              scan.invalid == 1
+                  ? fmt::format("invalid UTF-8 byte 0x{:02X} at byte offset {} replaced by U+FFFD", byte, at)
+                  : fmt::format("invalid UTF-8 byte 0x{:02X} at byte offset {} and {} more replaced by U+FFFD", byte,
+                                at, scan.invalid - 1));
+}
+
+/// Why the directory `dir` cannot be listed ("Permission denied"), or empty when it can.
+std::string unlistable(const fs::path& dir) {
+    std::error_code ec;
+    const fs::directory_iterator probe(dir, ec);
+    return ec ? ec.message() : std::string();
 }
 
 }  // namespace
@@ -61,12 +162,26 @@ std::vector<fs::path> list_documents(const std::vector<std::string>& inputs, cor
         std::error_code ec;
         const fs::path p(in);
         if (fs::is_directory(p, ec)) {
+            // The iterator below skips what it may not open, so say so here, naming the directory.
+            if (const std::string why = unlistable(p); !why.empty()) {
+                diags.add(Severity::Error, DiagCode::FileUnreadable, in, "",
+                          fmt::format("cannot list the directory: {}", why));
+                continue;
+            }
             std::vector<fs::path> found;
             for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
                  !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
                 const std::string name = it->path().filename().string();
                 if (!name.empty() && name[0] == '.') {
                     if (it->is_directory()) it.disable_recursion_pending();
+                    continue;
+                }
+                if (it->is_directory()) {
+                    if (const std::string why = unlistable(it->path()); !why.empty()) {
+                        diags.add(Severity::Warning, DiagCode::FileUnreadable, it->path().string(), "",
+                                  fmt::format("cannot list the directory: {}; its documents are not read", why));
+                        it.disable_recursion_pending();
+                    }
                     continue;
                 }
                 if (it->is_regular_file()) found.push_back(it->path());
@@ -83,17 +198,41 @@ std::vector<fs::path> list_documents(const std::vector<std::string>& inputs, cor
 }
 
 std::optional<DecodedText> decode_text(std::string_view bytes, const std::string& file, core::Diagnostics& diags) {
+    const std::string_view original = bytes;
     if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
     if (bytes.empty() || only_whitespace(bytes)) {
         diags.add(Severity::Error, DiagCode::DocumentEmpty, file, "", "empty document (no text)");
         return std::nullopt;
+    }
+    if (const std::string utf16 = utf16_charset(bytes); !utf16.empty()) {
+        const bool bom_mark =
+            bytes.size() >= 2 && (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF");
+        auto converted = convert_to_utf8(bom_mark ? bytes.substr(2) : bytes, utf16.c_str());
+        if (!converted || converted->empty() || only_whitespace(*converted)) {
+            diags.add(Severity::Error, DiagCode::DocumentEncoding, file, "",
+                      fmt::format("{} text ({}) that cannot be converted; convert it to UTF-8", utf16,
+                                  bom_mark ? "byte-order mark" : "NUL pattern"));
+            return std::nullopt;
+        }
+        diags.add(Severity::Info, DiagCode::DocumentTranscoded, file, "",
+                  fmt::format("not UTF-8: read as {} ({})", utf16, bom_mark ? "byte-order mark" : "NUL pattern"));
+        return DecodedText{std::move(*converted), utf16, true};
     }
     if (looks_binary(bytes)) {
         diags.add(Severity::Error, DiagCode::DocumentBinary, file, "",
                   "binary file, not a text document (NUL or control bytes)");
         return std::nullopt;
     }
-    if (core::is_valid_utf8(bytes)) return DecodedText{std::string(bytes), "UTF-8", false};
+    const std::size_t bom = bytes.data() == original.data() ? 0 : 3;
+    const Utf8Scan scan = scan_utf8(bytes);
+    if (scan.invalid == 0) return DecodedText{std::string(bytes), "UTF-8", false};
+    // Mostly UTF-8 with a few bad bytes (a damaged download, one pasted Latin-1 character): legacy
+    // charsets almost never form well-formed multi-byte sequences, so when those outnumber the bad
+    // bytes the text is UTF-8, and charset detection would only garble its quotes and letters.
+    if (scan.multibyte > scan.invalid) {
+        warn_invalid_utf8(bytes, scan, bom, file, diags);
+        return DecodedText{repair_utf8(bytes), "UTF-8", false};
+    }
 
     // Not UTF-8: ask ICU's detector, and only trust single-byte charsets it is confident about.
     UErrorCode status = U_ZERO_ERROR;
@@ -164,7 +303,9 @@ bool read_document(const fs::path& path, core::Diagnostics& diags,
     std::string carry;
     std::optional<core::Document> first_meta;  // header and dates, without text, for later parts
     std::string charset;
-    std::size_t offset = 0;  // bytes of (decoded) text already passed on
+    std::string utf16;           // "UTF-16LE"/"UTF-16BE" when the file is cut in parts as UTF-16 code units
+    std::size_t offset = 0;      // bytes of (decoded) text already passed on
+    std::size_t raw_offset = 0;  // bytes of the file already passed on
     bool any = false;
     bool warned_utf8 = false;
     std::vector<char> chunk(part);
@@ -175,7 +316,12 @@ bool read_document(const fs::path& path, core::Diagnostics& diags,
         buffer = std::move(carry);
         carry.clear();
         buffer.append(chunk.data(), got);
-        if (!eof) {
+        if (!first_meta && !eof) utf16 = utf16_charset(buffer);
+        if (!eof && !utf16.empty()) {
+            const std::size_t cut = utf16_cut(buffer, utf16 == "UTF-16LE");
+            carry.assign(buffer, cut, std::string::npos);
+            buffer.resize(cut);
+        } else if (!eof) {
             // Cut at the last paragraph break (else line break, else space) so sentences stay whole
             // and no UTF-8 sequence is split.
             std::size_t cut = buffer.rfind("\n\n");
@@ -187,6 +333,7 @@ bool read_document(const fs::path& path, core::Diagnostics& diags,
             }
         }
         if (buffer.empty() && eof && first_meta) break;
+        const std::size_t raw_len = buffer.size();
         std::string text;
         if (!first_meta) {
             auto decoded = decode_text(buffer, file, diags);
@@ -194,10 +341,8 @@ bool read_document(const fs::path& path, core::Diagnostics& diags,
             charset = decoded->charset;
             text = std::move(decoded->text);
         } else if (charset == "UTF-8") {
-            if (!core::is_valid_utf8(buffer)) {
-                if (!warned_utf8)
-                    diags.add(Severity::Warning, DiagCode::DocumentEncoding, file, fmt::format("byte {}", offset),
-                              "invalid UTF-8 bytes replaced by U+FFFD");
+            if (const Utf8Scan scan = scan_utf8(buffer); scan.invalid > 0) {
+                if (!warned_utf8) warn_invalid_utf8(buffer, scan, raw_offset, file, diags);
                 warned_utf8 = true;
                 text = repair_utf8(buffer);
             } else {
@@ -218,6 +363,7 @@ bool read_document(const fs::path& path, core::Diagnostics& diags,
         }
         any = true;
         offset += len;
+        raw_offset += raw_len;
         if (eof && carry.empty()) break;
         if (eof) {
             // The tail after the last cut of the final read.

@@ -1,7 +1,9 @@
-// Reading news documents from files and directories: UTF-8 check, transcoding of Windows-1251 and
-// Latin-1 text with ICU when its detector is confident (else a clear diagnostic), empty and binary
-// file detection, and streaming of large files in parts cut at paragraph boundaries so memory stays
-// bounded by the part size. Part of sitmap_io: returns core::Document; no GDAL here.
+// Reading news documents from files and directories: UTF-8 check (a few bad bytes are replaced
+// and named), UTF-16 (by byte-order mark or NUL pattern), transcoding of Windows-1251 and Latin-1
+// text with ICU when its detector is confident (else a clear diagnostic), empty and binary file
+// detection, and streaming of large files in parts cut at paragraph boundaries (line feeds for
+// UTF-16) so memory stays bounded by the part size. Part of sitmap_io: returns core::Document; no
+// GDAL here.
 #pragma once
 #include "core/diagnostics.hpp"
 #include "core/document.hpp"
@@ -28,12 +30,15 @@ struct DecodedText {
 };
 
 /// Expands `inputs` (files and directories; directories recursively, hidden entries skipped, sorted)
-/// into document files. Missing inputs are reported as FileMissing.
+/// into document files. Missing inputs are reported as FileMissing; a directory that cannot be
+/// listed as FileUnreadable naming it (an error for an input, a warning for a subdirectory).
 std::vector<std::filesystem::path> list_documents(const std::vector<std::string>& inputs, core::Diagnostics& diags);
 
-/// Classifies and decodes raw bytes: empty (DocumentEmpty), binary (DocumentBinary), UTF-8 (a BOM is
-/// dropped), or a legacy charset transcoded with ICU when detection is confident (DocumentTranscoded,
-/// info); otherwise DocumentEncoding (error) and nullopt. `file` names the source in diagnostics.
+/// Classifies and decodes raw bytes: empty (DocumentEmpty), UTF-16LE/BE by byte-order mark or NUL
+/// pattern (DocumentTranscoded, info), binary (DocumentBinary), UTF-8 (a BOM is dropped; when well-formed multi-byte
+/// sequences outnumber invalid bytes, each invalid byte becomes U+FFFD with one DocumentEncoding warning naming the
+/// first one's byte offset in the file), or a legacy charset transcoded with ICU when detection is confident
+/// (DocumentTranscoded, info); otherwise DocumentEncoding (error) and nullopt. `file` names the source in diagnostics.
 std::optional<DecodedText> decode_text(std::string_view bytes, const std::string& file, core::Diagnostics& diags);
 
 /// Reads one file and passes it to `on_part` as one Document, or, when it is larger than

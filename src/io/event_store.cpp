@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "core/parse.hpp"
 #include "io/events_io.hpp"
+#include "io/gdal_features.hpp"
 #include "io/geodata.hpp"
 #include "io/image.hpp"
 
@@ -14,6 +15,7 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -21,6 +23,7 @@
 #include <cstring>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
 
 namespace sitmap::io {
@@ -258,7 +261,9 @@ std::vector<EventEdit> load_edits(const fs::path& path, core::Diagnostics& diags
     OGRLayer* layer = ds->GetLayerByName("edits");
     if (!layer) throw fmt_error("{}: no layer 'edits' (expected a file saved by sitmap)", path.string());
     std::vector<std::pair<long long, EventEdit>> rows;
-    for (const auto& feat : *layer) {
+    // read_features reports a damaged file (a zeroed page loses every edit without a GDAL error).
+    read_features(*layer, path.string(), diags, [&](OGRFeature& feature) {
+        OGRFeature* feat = &feature;
         Fields f;
         long long seq = feat->GetFID();
         for (int i = 0; i < feat->GetFieldCount(); ++i) {
@@ -282,10 +287,10 @@ std::vector<EventEdit> load_edits(const fs::path& path, core::Diagnostics& diags
         if (auto err = edit_from_fields(f, e); !err.empty()) {
             diags.add(Severity::Warning, DiagCode::RecordInvalid, path.string(),
                       fmt::format("layer 'edits' feature {}", feat->GetFID()), err);
-            continue;
+            return;
         }
         rows.emplace_back(seq, std::move(e));
-    }
+    });
     std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     std::vector<EventEdit> out;
     out.reserve(rows.size());
@@ -299,6 +304,41 @@ std::vector<EventEdit> load_edits(const fs::path& path, core::Diagnostics& diags
 RecoveryJournal::RecoveryJournal(fs::path path) : path_(std::move(path)) {}
 
 namespace {
+
+// Each journal record ends with its own CRC-32 (zlib's) over the bytes before it:
+//   {"key":"a.txt#1","kind":"move",...,"crc32":"8e1f0c3a"}
+// so a record damaged on disk is never replayed against the wrong event. The record stays one JSON
+// object, readable by any tool.
+constexpr std::string_view kCrcMarker = ",\"crc32\":\"";
+
+std::string crc_hex(std::string_view bytes) {
+    const uLong crc =
+        ::crc32(::crc32(0L, Z_NULL, 0), reinterpret_cast<const Bytef*>(bytes.data()), static_cast<uInt>(bytes.size()));
+    return fmt::format("{:08x}", static_cast<std::uint32_t>(crc));
+}
+
+/// `json_object` ("{...}") with its checksum as a last member, and a line end.
+std::string checksummed(const std::string& json_object) {
+    std::string body = json_object.substr(0, json_object.size() - 1);  // without the closing '}'
+    const std::string crc = crc_hex(body);
+    return body + std::string(kCrcMarker) + crc + "\"}\n";
+}
+
+enum class RecordCheck { Unchecked, Intact, Damaged };
+
+/// Verifies a record's checksum. Journals written before checksums existed have none: such lines
+/// are read as before (Unchecked), so old journals still recover. One flipped byte in a
+/// checksummed record is always caught (it lands in the body, the digits or the marker; a flip in
+/// the marker's name leaves the body intact and the line reads as an unchecked record).
+RecordCheck check_record(std::string_view line) {
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+    const std::size_t at = line.rfind(kCrcMarker);
+    if (at == std::string_view::npos)
+        return line.find("\"crc32\"") == std::string_view::npos ? RecordCheck::Unchecked : RecordCheck::Damaged;
+    const std::string_view digits = line.substr(at + kCrcMarker.size());
+    if (digits.size() != 10 || digits.substr(8) != "\"}") return RecordCheck::Damaged;
+    return crc_hex(line.substr(0, at)) == digits.substr(0, 8) ? RecordCheck::Intact : RecordCheck::Damaged;
+}
 
 void append_line(const fs::path& path, const std::string& line) {
     const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0644);  // RDWR: pread below
@@ -333,11 +373,11 @@ void RecoveryJournal::append(const EventEdit& edit) {
             j[name] = value;
     }
     // Invalid UTF-8 would make dump() throw; a replacement character is better than a lost edit.
-    append_line(path_, j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+    append_line(path_, checksummed(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)));
 }
 
 void RecoveryJournal::append_undo() {
-    append_line(path_, "{\"undo\":true}\n");
+    append_line(path_, checksummed("{\"undo\":true}"));
 }
 
 void RecoveryJournal::clear() {
@@ -349,6 +389,22 @@ void RecoveryJournal::clear() {
     if (rc != 0) throw fmt_error("{}: cannot sync the recovery journal: {}", path_.string(), std::strerror(err));
 }
 
+namespace {
+
+/// What a damaged record was, as far as it can still be read: "the move of 'a.txt#1'".
+std::string damaged_record_description(std::string_view line) {
+    const nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
+    if (j.is_discarded() || !j.is_object()) return "an unreadable record";
+    if (j.contains("undo")) return "an undo";
+    const auto text = [&](const char* key) {
+        const auto it = j.find(key);
+        return it != j.end() && it->is_string() ? it->get<std::string>() : std::string("?");
+    };
+    return fmt::format("the {} edit of '{}'", text("kind"), text("key"));
+}
+
+}  // namespace
+
 JournalReplay read_journal(const fs::path& path, core::Diagnostics& diags) {
     JournalReplay out;
     std::error_code ec;
@@ -358,6 +414,9 @@ JournalReplay read_journal(const fs::path& path, core::Diagnostics& diags) {
     std::ostringstream ss;
     ss << in.rdbuf();
     const std::string text = ss.str();
+    // A damaged record holds its place, so that an undo after it takes it back rather than the
+    // edit before it.
+    std::vector<std::optional<EventEdit>> edits;
     std::size_t pos = 0, line_no = 0;
     while (pos < text.size()) {
         ++line_no;
@@ -367,8 +426,17 @@ JournalReplay read_journal(const fs::path& path, core::Diagnostics& diags) {
         pos = terminated ? nl + 1 : text.size();
         if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
         const std::string where = std::to_string(line_no);
+        const RecordCheck check = check_record(line);
+        if (check == RecordCheck::Damaged && terminated) {
+            ++out.damaged;
+            diags.add(Severity::Warning, DiagCode::RecordInvalid, path.string(), where,
+                      fmt::format("damaged record (checksum mismatch) not replayed: {} is lost",
+                                  damaged_record_description(line)));
+            edits.emplace_back(std::nullopt);
+            continue;
+        }
         nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
-        if (j.is_discarded() || !j.is_object()) {
+        if (j.is_discarded() || !j.is_object() || (check == RecordCheck::Damaged && !terminated)) {
             if (!terminated)
                 diags.add(Severity::Warning, DiagCode::RecordInvalid, path.string(), where,
                           fmt::format("torn last line ignored (the program stopped while writing it): '{}'",
@@ -378,11 +446,12 @@ JournalReplay read_journal(const fs::path& path, core::Diagnostics& diags) {
                           fmt::format("not a JSON object: '{}'", line.substr(0, 80)));
             continue;
         }
+        j.erase("crc32");
         if (j.contains("undo") && j["undo"] == true) {
-            if (out.edits.empty())
+            if (edits.empty())
                 ++out.undone_before;
             else
-                out.edits.pop_back();
+                edits.pop_back();
             continue;
         }
         Fields f;
@@ -399,8 +468,14 @@ JournalReplay read_journal(const fs::path& path, core::Diagnostics& diags) {
             diags.add(Severity::Warning, DiagCode::RecordInvalid, path.string(), where, err);
             continue;
         }
-        out.edits.push_back(std::move(e));
+        edits.emplace_back(std::move(e));
     }
+    for (auto& e : edits)
+        if (e) out.edits.push_back(std::move(*e));
+    if (out.damaged > 0)
+        diags.add(Severity::Warning, DiagCode::RecordInvalid, path.string(), "",
+                  fmt::format("{} damaged journal record(s) not replayed; the edits listed above must be made again",
+                              out.damaged));
     return out;
 }
 

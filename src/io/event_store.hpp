@@ -21,7 +21,8 @@ void save_edits(const std::filesystem::path& path, const core::EditableEvents& e
 /// file and feature; the rest still load. Throws sitmap::Error when the file cannot be opened.
 std::vector<core::EventEdit> load_edits(const std::filesystem::path& path, core::Diagnostics& diags);
 
-/// Append-only recovery journal. Each append() is durable when it returns (fsync). A redo is
+/// Append-only recovery journal. Each record is one JSON line ending with its CRC-32, so a record
+/// damaged on disk is reported and never replayed. Each append() is durable when it returns (fsync). A redo is
 /// journalled as append() of the redone edit. If a crash tore the file's last line, the next append
 /// starts a fresh line, so the torn fragment never swallows a later edit.
 class RecoveryJournal {
@@ -40,7 +41,9 @@ private:
 };
 
 /// Replays a journal: the edits in force at the time of the crash (undos applied). A torn last
-/// line (crash mid-write) is ignored with a diagnostic; other bad lines are reported and skipped.
+/// line (crash mid-write) is ignored with a diagnostic; a record whose checksum fails is reported
+/// with what it was (kind and key, as far as readable) and not replayed; other bad lines are
+/// reported and skipped. Lines without a checksum (journals of older versions) are read as before.
 std::vector<core::EventEdit> replay_journal(const std::filesystem::path& path, core::Diagnostics& diags);
 
 /// What a journal holds: the edits made since it was last cleared (undos applied), and how many
@@ -48,6 +51,7 @@ std::vector<core::EventEdit> replay_journal(const std::filesystem::path& path, c
 struct JournalReplay {
     std::vector<core::EventEdit> edits;
     std::size_t undone_before = 0;
+    std::size_t damaged = 0;  ///< records whose checksum failed: reported, never replayed
 };
 
 /// Reads a journal as replay_journal does, without judging undos past its start. A missing file is

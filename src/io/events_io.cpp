@@ -3,13 +3,17 @@
 #include "core/csv.hpp"
 #include "core/error.hpp"
 #include "core/parse.hpp"
+#include "io/gdal_features.hpp"
 #include "io/geodata.hpp"
+#include "io/json_read.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <gdal_priv.h>
-#include <nlohmann/json.hpp>
 #include <ogrsf_frmts.h>
+#include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <map>
@@ -218,41 +222,80 @@ void write_gpkg(const fs::path& path, const std::vector<core::Event>& events) {
     }
 }
 
+/// Reports rejected records: the first kListed each as its own diagnostic (line or feature and
+/// reason), then one line with how many more there were, so a file of 10,000 bad rows says so in
+/// a dozen lines.
+class RejectedRecords {
+public:
+    RejectedRecords(std::string file, core::Diagnostics& diags) : file_(std::move(file)), diags_(diags) {}
+    void add(std::string where, std::string reason) {
+        if (++count_ <= kListed)
+            diags_.add(Severity::Warning, DiagCode::RecordInvalid, file_, std::move(where), std::move(reason));
+    }
+    /// `total`: how many records the file holds.
+    void finish(std::size_t total, const char* records) {
+        if (count_ > kListed)
+            diags_.add(
+                Severity::Warning, DiagCode::RecordInvalid, file_, "",
+                fmt::format("{} of {} {} rejected in all (the first {} are listed)", count_, total, records, kListed));
+    }
+
+private:
+    static constexpr std::size_t kListed = 10;
+    std::string file_;
+    core::Diagnostics& diags_;
+    std::size_t count_ = 0;
+};
+
 std::vector<core::Event> read_csv_events(const fs::path& path, const std::string& text, core::Diagnostics& diags) {
     std::vector<core::Event> out;
     const auto records = core::parse_csv(text);
     if (records.empty()) return out;
     const auto& header = records[0].fields;
+    // Without these every row would be rejected for the same reason: say it once, for the file.
+    for (const char* required : {"date_start", "date_end", "date_precision", "event_type"})
+        if (std::find(header.begin(), header.end(), required) == header.end())
+            throw fmt_error(
+                "{}:{}: no '{}' column in the header (an events CSV needs date_start, date_end, "
+                "date_precision and event_type; found: {})",
+                path.string(), records[0].line, required, fmt::join(header, ","));
+    RejectedRecords rejected(path.string(), diags);
     for (std::size_t i = 1; i < records.size(); ++i) {
         const auto& r = records[i];
+        if (r.unterminated_quote) {
+            rejected.add(std::to_string(r.line),
+                         "a quote opened on this line is never closed; the line is skipped and reading goes on "
+                         "with the next one");
+            continue;
+        }
         if (r.fields.size() != header.size()) {
-            diags.add(Severity::Warning, DiagCode::RecordInvalid, path.string(), std::to_string(r.line),
-                      fmt::format("row has {} fields (expected {})", r.fields.size(), header.size()));
+            rejected.add(std::to_string(r.line),
+                         fmt::format("row has {} fields (expected {})", r.fields.size(), header.size()));
             continue;
         }
         std::map<std::string, std::string> f;
         for (std::size_t k = 0; k < header.size(); ++k) f[header[k]] = r.fields[k];
         core::Event e;
         if (auto err = event_from_fields(f, e); !err.empty()) {
-            diags.add(Severity::Warning, DiagCode::RecordInvalid, path.string(), std::to_string(r.line), err);
+            rejected.add(std::to_string(r.line), err);
             continue;
         }
         out.push_back(std::move(e));
     }
+    rejected.finish(records.size() - 1, "rows");
     return out;
 }
 
 std::vector<core::Event> read_geojson_events(const fs::path& path, const std::string& text, core::Diagnostics& diags) {
     std::vector<core::Event> out;
-    nlohmann::json j;
-    try {
-        j = nlohmann::json::parse(text);
-    } catch (const nlohmann::json::exception& ex) {
-        throw fmt_error("{}: not valid JSON: {}", path.string(), ex.what());
-    }
+    std::string problem;
+    std::optional<nlohmann::json> parsed = parse_json(text, path.string(), problem);
+    if (!parsed) throw Error(problem);
+    const nlohmann::json& j = *parsed;
     if (!j.contains("features") || !j["features"].is_array())
         throw fmt_error("{}: not a GeoJSON FeatureCollection (no 'features' array)", path.string());
     std::size_t n = 0;
+    RejectedRecords rejected(path.string(), diags);
     for (const auto& feat : j["features"]) {
         const std::string where = fmt::format("feature {}", n++);
         std::map<std::string, std::string> f;
@@ -269,11 +312,12 @@ std::vector<core::Event> read_geojson_events(const fs::path& path, const std::st
         }
         core::Event e;
         if (auto err = event_from_fields(f, e); !err.empty()) {
-            diags.add(Severity::Warning, DiagCode::RecordInvalid, path.string(), where, err);
+            rejected.add(where, err);
             continue;
         }
         out.push_back(std::move(e));
     }
+    rejected.finish(n, "features");
     return out;
 }
 
@@ -285,7 +329,10 @@ std::vector<core::Event> read_gpkg_events(const fs::path& path, core::Diagnostic
     if (!layer && ds->GetLayerCount() > 0) layer = ds->GetLayer(0);
     if (!layer) throw fmt_error("{}: no 'events' layer", path.string());
     std::vector<core::Event> out;
-    for (const auto& feat : *layer) {
+    RejectedRecords rejected(path.string(), diags);
+    // read_features reports GDAL errors met while reading and a file that ends short of its count.
+    const std::size_t n = read_features(*layer, path.string(), diags, [&](OGRFeature& feature) {
+        OGRFeature* feat = &feature;
         std::map<std::string, std::string> f;
         for (int i = 0; i < feat->GetFieldCount(); ++i) {
             const OGRFieldDefn* fd = feat->GetFieldDefnRef(i);
@@ -306,11 +353,12 @@ std::vector<core::Event> read_gpkg_events(const fs::path& path, core::Diagnostic
         }
         core::Event e;
         if (auto err = event_from_fields(f, e); !err.empty()) {
-            diags.add(Severity::Warning, DiagCode::RecordInvalid, path.string(), fmt::format("feature {}", feat->GetFID()), err);
-            continue;
+            rejected.add(fmt::format("feature {}", feat->GetFID()), err);
+            return;
         }
         out.push_back(std::move(e));
-    }
+    });
+    rejected.finish(n, "features");
     return out;
 }
 

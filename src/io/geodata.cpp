@@ -1,6 +1,7 @@
 #include "io/geodata.hpp"
 
 #include "core/error.hpp"
+#include "io/gdal_features.hpp"
 
 #include <cpl_conv.h>
 #include <cpl_error.h>
@@ -124,21 +125,21 @@ std::optional<core::VectorLayer> load_vector_layer(const std::filesystem::path& 
 
     core::VectorLayer out{p, layer_name, kind, {}};
     const OGRFeatureDefn* defn = layer->GetLayerDefn();
-    layer->ResetReading();
-    for (auto& feature : *layer) {
+    // read_features reports GDAL errors met while reading and a file that ends short of its count.
+    read_features(*layer, p, diags, [&](OGRFeature& feature) {
         core::Feature f;
-        f.fid = feature->GetFID();
+        f.fid = feature.GetFID();
         for (int i = 0; i < defn->GetFieldCount(); ++i)
-            if (feature->IsFieldSetAndNotNull(i))
-                f.attributes[defn->GetFieldDefn(i)->GetNameRef()] = feature->GetFieldAsString(i);
-        const OGRGeometry* geom = feature->GetGeometryRef();
+            if (feature.IsFieldSetAndNotNull(i))
+                f.attributes[defn->GetFieldDefn(i)->GetNameRef()] = feature.GetFieldAsString(i);
+        const OGRGeometry* geom = feature.GetGeometryRef();
         OGRGeometryUniquePtr transformed;
         if (geom && to_wgs84) {
             transformed.reset(geom->clone());
             if (transformed->transform(to_wgs84.get()) != OGRERR_NONE) {
                 diags.add(Severity::Warning, DiagCode::FeatureInvalid, p,
                           fmt::format("layer '{}' feature {}", layer_name, f.fid), "cannot reproject to EPSG:4326");
-                continue;
+                return;
             }
             geom = transformed.get();
         }
@@ -147,10 +148,10 @@ std::optional<core::VectorLayer> load_vector_layer(const std::filesystem::path& 
             diags.add(Severity::Warning, DiagCode::FeatureInvalid, p,
                       fmt::format("layer '{}' feature {}", layer_name, f.fid),
                       geom ? "geometry of the wrong type or empty; skipped" : "no geometry; skipped");
-            continue;
+            return;
         }
         out.features.push_back(std::move(f));
-    }
+    });
     return out;
 }
 
