@@ -21,7 +21,8 @@ int max_place_rank(double mpp) {
     if (mpp >= 1100) return 1;
     if (mpp >= 500) return 2;
     if (mpp >= 220) return 3;
-    if (mpp >= 90) return 4;
+    // Closer than a Karabakh-wide view, every village is a candidate: the placer keeps the ones
+    // that fit (rank, then population first), so density follows the free space, never overlapping.
     return 5;
 }
 
