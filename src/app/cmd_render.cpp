@@ -2,12 +2,13 @@
 
 #include "app/data_paths.hpp"
 #include "app/diagnostics_print.hpp"
-#include "compose/compose.hpp"
 #include "app/events_source.hpp"
 #include "app/map_loader.hpp"
 #include "app/render_image.hpp"
+#include "compose/compose.hpp"
 #include "compose/slides.hpp"
 #include "core/base_map.hpp"
+#include "core/camera.hpp"
 #include "core/control_scene.hpp"
 #include "core/error.hpp"
 #include "core/event_edits.hpp"
@@ -64,7 +65,8 @@ struct RenderSession {
     core::EditableEvents events;
     bool with_events = false;
     bool reviewed_only = false;
-    std::size_t last_drawn = 0;  ///< events drawn in the last render()
+    std::size_t last_drawn = 0;   ///< events drawn in the last render()
+    std::size_t last_places = 0;  ///< place names labelled in the last render()
 
     explicit RenderSession(const RenderOptions& o)
         : paths(find_data_paths(o.data_dir)), reviewed_only(o.reviewed_only) {
@@ -89,7 +91,9 @@ struct RenderSession {
         request.metres_per_pixel = camera.metres_per_pixel();
         const compose::ComposedFrame frame = compose::compose_frame(scene, projector, request);
         last_drawn = frame.visible.size();
-        return render_image(*renderer, scene, camera, frame.options());
+        auto image = render_image(*renderer, scene, camera, frame.options());
+        last_places = renderer->last_layout().place_labels.size();
+        return image;
     }
 };
 
@@ -128,6 +132,29 @@ std::pair<int, char> parse_step(const std::string& text) {
     throw usage_error("invalid --step '{}' (expected a count and unit: 1d, 7d, 2w, 1m)", text);
 }
 
+// A --bbox the data cannot fill: closer than the closest zoom the window allows, or wider than the
+// region the data covers (core::Camera::limits_for over the scene's bounds). Refused, not clamped:
+// the image would not show the box asked for.
+void check_bbox_zoom(const std::string& text, const core::GeoBox& box, core::PixelSize size) {
+    const core::Projector projector;
+    const core::WorldBox world = core::project_box(projector, box);
+    const double mpp = core::Camera::fit(world, size.width, size.height).metres_per_pixel();
+    const auto limits =
+        core::Camera::limits_for(core::project_box(projector, core::kRegionBox), size.width, size.height);
+    if (mpp < limits.closest) {
+        const double min_km = limits.closest * std::max(size.width, size.height) / 1000.0;
+        throw usage_error(
+            "invalid --bbox '{}' (at {}x{} it is {:.1f} m per pixel, closer than the data holds detail for: at "
+            "least {:.0f} m per pixel, so a box about {:.1f} km across, or a smaller --size)",
+            text, size.width, size.height, mpp, limits.closest, min_km);
+    }
+    if (mpp > limits.farthest)
+        throw usage_error(
+            "invalid --bbox '{}' (larger than the region the data covers, {:.0f},{:.0f},{:.0f},{:.0f}: "
+            "the map has nothing to show beyond it)",
+            text, core::kRegionBox.min_x, core::kRegionBox.min_y, core::kRegionBox.max_x, core::kRegionBox.max_y);
+}
+
 int run_render(const RenderOptions& o) {
     const auto t0 = Clock::now();
     // Validate everything cheap before any loading or GL work.
@@ -135,6 +162,7 @@ int run_render(const RenderOptions& o) {
     core::GeoBox box;
     if (!o.bbox.empty()) {
         box = core::parse_bbox(o.bbox);
+        check_bbox_zoom(o.bbox, box, size);
     } else if (auto v = core::named_view(o.view)) {
         box = *v;
     } else {
@@ -234,8 +262,8 @@ int run_render(const RenderOptions& o) {
     write_image_file(o.output, image, camera, session.projector, o.world_file);
     if (!o.quiet) {
         const double ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
-        std::fprintf(stderr, "wrote %s (%dx%d, scale %.2f) in %.0f ms\n", o.output.c_str(), size.width, size.height,
-                     ui_scale, ms);
+        std::fprintf(stderr, "wrote %s (%dx%d, scale %.2f, %zu place names) in %.0f ms\n", o.output.c_str(), size.width,
+                     size.height, ui_scale, session.last_places, ms);
         if (session.with_events) {
             const auto counts = session.events.review_counts();
             std::fprintf(stderr,

@@ -109,7 +109,7 @@ void handle_input(ui::AppState& state, GLFWwindow* window, double fb_per_window)
             state.map_dirty = true;
         }
         if (io.MouseWheel != 0) {
-            cam.zoom_at(pointer, std::pow(1.25, io.MouseWheel));
+            cam.zoom_at(pointer, std::pow(1.25, io.MouseWheel), state.zoom_limits());
             state.map_dirty = true;
         }
         state.cursor = state.projector.inverse(cam.world(pointer));
@@ -128,8 +128,8 @@ void handle_input(ui::AppState& state, GLFWwindow* window, double fb_per_window)
         }
         if (ui::pressed(ui::Action::PanUp)) cam.pan_pixels(0, step), state.map_dirty = true;
         if (ui::pressed(ui::Action::PanDown)) cam.pan_pixels(0, -step), state.map_dirty = true;
-        if (ui::pressed(ui::Action::ZoomIn)) cam.zoom_at(centre, 1.5), state.map_dirty = true;
-        if (ui::pressed(ui::Action::ZoomOut)) cam.zoom_at(centre, 1 / 1.5), state.map_dirty = true;
+        if (ui::pressed(ui::Action::ZoomIn)) cam.zoom_at(centre, 1.5, state.zoom_limits()), state.map_dirty = true;
+        if (ui::pressed(ui::Action::ZoomOut)) cam.zoom_at(centre, 1 / 1.5, state.zoom_limits()), state.map_dirty = true;
         if (ui::pressed(ui::Action::HomeView)) state.reset_view();
         if (ui::pressed(ui::Action::ToggleLayers)) state.show_layers = !state.show_layers;
         if (ui::pressed(ui::Action::Quit)) state.quit = true;
@@ -168,7 +168,7 @@ void apply_script_step(ui::AppState& state, const std::string& step) {
     if (std::sscanf(step.c_str(), "pan:%lf,%lf", &a, &b) == 2) {
         cam.pan_pixels(a, b);
     } else if (std::sscanf(step.c_str(), "zoom:%lf", &a) == 1) {
-        cam.zoom_at({cam.width() / 2.0, cam.height() / 2.0}, a);
+        cam.zoom_at({cam.width() / 2.0, cam.height() / 2.0}, a, state.zoom_limits());
     } else if (step == "home") {
         state.reset_view();
     } else if (step == "layers:off") {

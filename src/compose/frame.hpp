@@ -77,6 +77,7 @@ struct FrameLayout {
     std::vector<std::string> off_map_lines;    ///< the "not on the map" box (empty = none)
     core::PxBox off_map_box{};
     PixelRect locator_rect{};  ///< where the locator inset goes (width 0 = none)
+    core::PxBox title_box{};   ///< the title block with the wrapped caption (all 0 = none)
     std::size_t labels = 0;
 };
 

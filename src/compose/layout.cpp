@@ -21,7 +21,8 @@ int max_place_rank(double mpp) {
     if (mpp >= 1100) return 1;
     if (mpp >= 500) return 2;
     if (mpp >= 220) return 3;
-    if (mpp >= 90) return 4;
+    // Closer than a Karabakh-wide view, every village is a candidate: the placer keeps the ones
+    // that fit (rank, then population first), so density follows the free space, never overlapping.
     return 5;
 }
 
@@ -467,55 +468,75 @@ void Layouter::layout_events(const core::Camera& camera, const FrameOptions& o, 
         if ((*o.events)[i].selected) draw_symbol((*o.events)[i], at[i]);
 }
 
+/// `text` broken into lines no wider than `max_w` at `st`: at spaces, at newlines, and inside a
+/// word only when the word alone is wider than the line.
+std::vector<std::string> wrap_text(const FontMetrics& fm, const std::string& text, const TextStyle& st, float max_w) {
+    std::vector<std::string> lines;
+    std::string line, word;
+    auto flush_word = [&] {
+        if (word.empty()) return;
+        const std::string candidate = line.empty() ? word : line + " " + word;
+        if (fm.measure(candidate, st) <= max_w) {
+            line = candidate;
+        } else {
+            if (!line.empty()) lines.push_back(line);
+            line.clear();
+            // A word wider than the line is cut between characters (UTF-8 sequences kept whole).
+            while (fm.measure(word, st) > max_w) {
+                std::size_t cut = 0;
+                for (std::size_t i = 1; i <= word.size(); ++i) {
+                    if (i < word.size() && (static_cast<unsigned char>(word[i]) & 0xC0) == 0x80) continue;
+                    if (fm.measure(word.substr(0, i), st) > max_w) break;
+                    cut = i;
+                }
+                if (cut == 0) break;
+                lines.push_back(word.substr(0, cut));
+                word.erase(0, cut);
+            }
+            line = word;
+        }
+        word.clear();
+    };
+    for (char c : text) {
+        if (c == ' ' || c == '\n') {
+            flush_word();
+            if (c == '\n' && !line.empty()) lines.push_back(line), line.clear();
+        } else {
+            word += c;
+        }
+    }
+    flush_word();
+    if (!line.empty()) lines.push_back(line);
+    return lines;
+}
+
 void Layouter::layout_title(const FrameOptions& o, const Area& area, core::LabelPlacer& placer) {
     [[maybe_unused]] const float s = area.s, W = area.W, H = area.H;
-    if (!o.title.empty() || !o.subtitle.empty()) {
-        // Title block, top left; the subtitle (a slide's caption) wraps to at most ~55 % of the width.
-        TextStyle t{.face = Face::Bold, .px = 22 * s, .color = core::rgb(0x111111)};
-        TextStyle st{.px = 13 * s, .color = core::rgb(0x333333)};
-        const float pad = 8 * s, x0 = 10 * s, y0 = o.inset_top + 10 * s;
-        const float max_w = std::max(200 * s, W * 0.55f);
-        std::vector<std::string> lines;
-        {
-            std::string line, word;
-            auto flush_word = [&] {
-                if (word.empty()) return;
-                const std::string candidate = line.empty() ? word : line + " " + word;
-                if (!line.empty() && fm_.measure(candidate, st) > max_w) {
-                    lines.push_back(line);
-                    line = word;
-                } else {
-                    line = candidate;
-                }
-                word.clear();
-            };
-            for (char c : o.subtitle) {
-                if (c == ' ' || c == '\n') {
-                    flush_word();
-                    if (c == '\n' && !line.empty()) lines.push_back(line), line.clear();
-                } else {
-                    word += c;
-                }
-            }
-            flush_word();
-            if (!line.empty()) lines.push_back(line);
-        }
-        float w = o.title.empty() ? 0.0f : fm_.measure(o.title, t);
-        for (const auto& l : lines) w = std::max(w, fm_.measure(l, st));
-        const float h =
-            (o.title.empty() ? 0 : t.px * 1.15f) + static_cast<float>(lines.size()) * st.px * 1.35f + 2 * pad;
-        out_.furniture.add_rect(x0, y0, x0 + w + 2 * pad, y0 + h, core::rgb(0xffffff, 0.88f));
-        out_.furniture.add_rect(x0, y0, x0 + 3 * s, y0 + h, core::rgb(0x5f4b8b));
-        placer.reserve({x0, y0, x0 + w + 2 * pad, y0 + h});
-        float y = y0 + pad;
-        if (!o.title.empty()) {
-            out_.furniture.add_text(o.title, x0 + pad + 2 * s, y + fm_.ascent(t) * 1.05f, t);
-            y += t.px * 1.15f;
-        }
-        for (const auto& l : lines) {
-            out_.furniture.add_text(l, x0 + pad + 2 * s, y + st.px, st);
-            y += st.px * 1.35f;
-        }
+    if (o.title.empty() && o.subtitle.empty()) return;
+    // Title block, top left; the subtitle (a slide's caption) wraps to at most ~55 % of the width.
+    // Both grow with the frame's height so a projector shows them from the back of the room
+    // (caption >= 20 px, title >= 31 px at 1080 rows), and never below the UI-scaled sizes.
+    const float rows = H - o.inset_top;
+    TextStyle t{.face = Face::Bold, .px = std::max(22 * s, rows * 0.029f), .color = core::rgb(0x111111)};
+    TextStyle st{.px = std::max(13 * s, rows * 0.0190f), .color = core::rgb(0x333333)};
+    const float pad = std::max(8 * s, st.px * 0.6f), x0 = 10 * s, y0 = o.inset_top + 10 * s;
+    const float max_w = std::max(200 * s, W * 0.55f);
+    const std::vector<std::string> lines = wrap_text(fm_, o.subtitle, st, max_w);
+    float w = o.title.empty() ? 0.0f : fm_.measure(o.title, t);
+    for (const auto& l : lines) w = std::max(w, fm_.measure(l, st));
+    const float h = (o.title.empty() ? 0 : t.px * 1.15f) + static_cast<float>(lines.size()) * st.px * 1.35f + 2 * pad;
+    out_.furniture.add_rect(x0, y0, x0 + w + 2 * pad, y0 + h, core::rgb(0xffffff, 0.88f));
+    out_.furniture.add_rect(x0, y0, x0 + 3 * s, y0 + h, core::rgb(0x5f4b8b));
+    placer.reserve({x0, y0, x0 + w + 2 * pad, y0 + h});
+    out_.title_box = {x0, y0, x0 + w + 2 * pad, y0 + h};
+    float y = y0 + pad;
+    if (!o.title.empty()) {
+        out_.furniture.add_text(o.title, x0 + pad + 2 * s, y + fm_.ascent(t) * 1.05f, t);
+        y += t.px * 1.15f;
+    }
+    for (const auto& l : lines) {
+        out_.furniture.add_text(l, x0 + pad + 2 * s, y + st.px, st);
+        y += st.px * 1.35f;
     }
 }
 

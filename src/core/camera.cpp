@@ -48,10 +48,23 @@ void Camera::pan_pixels(double dx, double dy) {
     centre_.y += dy * mpp_;
 }
 
-void Camera::zoom_at(ScreenPx anchor, double factor) {
+ZoomLimits Camera::limits_for(const WorldBox& region, int width, int height) {
+    ZoomLimits l{kMinMetresPerPixel, kMaxMetresPerPixel};
+    if (region.empty()) return l;
+    const double fit_mpp = std::max(region.width() / std::max(width, 1), region.height() / std::max(height, 1));
+    l.farthest = std::clamp(fit_mpp * kOutSlack, kMinMetresPerPixel, kMaxMetresPerPixel);
+    return l;
+}
+
+void Camera::clamp_zoom(const ZoomLimits& limits) {
+    mpp_ = std::clamp(mpp_, std::min(limits.closest, limits.farthest), limits.farthest);
+}
+
+void Camera::zoom_at(ScreenPx anchor, double factor, const ZoomLimits& limits) {
     if (factor <= 0) return;
     const WorldXY before = world(anchor);
     set_metres_per_pixel(mpp_ / factor);
+    clamp_zoom(limits);
     const WorldXY after = world(anchor);
     centre_.x += before.x - after.x;
     centre_.y += before.y - after.y;

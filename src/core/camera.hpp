@@ -5,10 +5,24 @@
 
 namespace sitmap::core {
 
+/// How far a view may zoom, in metres per pixel: in to `closest`, out to `farthest`.
+struct ZoomLimits {
+    double closest = 5.0;
+    double farthest = 4000.0;
+};
+
 class Camera {
 public:
-    static constexpr double kMinMetresPerPixel = 20.0;    ///< closest zoom (~1:75,000 on screen)
-    static constexpr double kMaxMetresPerPixel = 4000.0;  ///< farthest zoom (whole Caucasus in 400 px)
+    /// Closest zoom: 5 m per pixel (about 1:19,000 on a 96 dpi screen). The data stops meaning
+    /// anything beyond it: gazetteer points are good to ~100 m (20 px here), relief cells are 1 km.
+    static constexpr double kMinMetresPerPixel = 5.0;
+    static constexpr double kMaxMetresPerPixel = 4000.0;  ///< hard ceiling (whole Caucasus in 400 px)
+    /// Zooming out stops once `region` fits this many times over into the viewport.
+    static constexpr double kOutSlack = 1.25;
+
+    /// The zoom range of a width x height viewport over the data's `region` (Scene::bounds): in to
+    /// kMinMetresPerPixel, out until the whole region fits with kOutSlack to spare.
+    static ZoomLimits limits_for(const WorldBox& region, int width, int height);
 
     Camera() = default;
     Camera(WorldXY centre, double metres_per_pixel, int width, int height);
@@ -27,8 +41,11 @@ public:
 
     /// Moves the view by a drag of (dx, dy) pixels (content follows the pointer).
     void pan_pixels(double dx, double dy);
-    /// Zooms by `factor` (>1 zooms in) keeping the world point under `anchor` fixed. Clamped.
-    void zoom_at(ScreenPx anchor, double factor);
+    /// Zooms by `factor` (>1 zooms in) keeping the world point under `anchor` fixed, clamped to
+    /// `limits` (the anchor stays fixed at the limit too).
+    void zoom_at(ScreenPx anchor, double factor, const ZoomLimits& limits = {});
+    /// Brings the scale into `limits`, keeping the centre.
+    void clamp_zoom(const ZoomLimits& limits);
     void resize(int width, int height);
     /// Keeps the centre inside `bounds` (so the map cannot be panned away entirely).
     void clamp_centre(const WorldBox& bounds);

@@ -15,7 +15,7 @@ void AppState::reset_view() {
     const auto box = home_view ? *home_view : core::project_box(projector, *core::named_view("region"));
     const int w = camera.width(), h = camera.height();
     camera = core::Camera::fit(box, w, h, 10);
-    camera.set_metres_per_pixel(camera.metres_per_pixel());  // apply UI zoom limits
+    camera.clamp_zoom(zoom_limits());
     map_dirty = true;
 }
 

@@ -60,6 +60,11 @@ struct AppState {
     std::optional<core::WorldBox> home_view;
     /// Resets the camera to home_view (or the whole region), keeping the window's size.
     void reset_view();
+    /// How far the window's camera may zoom at its current size: in to the closest scale the data
+    /// supports, out to the whole region (core::Camera::limits_for over scene.bounds).
+    core::ZoomLimits zoom_limits() const {
+        return core::Camera::limits_for(scene.bounds, camera.width(), camera.height());
+    }
 };
 
 }  // namespace sitmap::ui

@@ -12,7 +12,7 @@ namespace sitmap::ui {
 void draw_briefing_panel(AppState& state) {
     auto& b = state.brief;
     if (!b.show_panel || b.presenting) return;
-    ImGui::SetNextWindowSize(ImVec2(420, 420), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(420, 600), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowPos(ImVec2(20, 80), ImGuiCond_FirstUseEver);
     if (!ImGui::Begin("Briefing", &b.show_panel)) {
         ImGui::End();
@@ -37,13 +37,16 @@ void draw_briefing_panel(AppState& state) {
     ImGui::Separator();
     auto& slides = b.briefing.slides;
     int move_from = -1, move_to = -1, remove = -1;
+    // The list scrolls on its own (at most 7 rows), so the selected slide's editor stays in view.
+    const float row_h = ImGui::GetFrameHeightWithSpacing();
+    ImGui::BeginChild("##slides", ImVec2(0, row_h * std::min(7.0f, static_cast<float>(slides.size())) + 4));
     for (int i = 0; i < static_cast<int>(slides.size()); ++i) {
         auto& s = slides[static_cast<std::size_t>(i)];
         ImGui::PushID(i);
         const std::string label = fmt::format("{:2d}. {}  {}", i + 1, s.date ? core::format_iso(*s.date) : "latest",
                                               s.title.empty() ? "(untitled)" : s.title);
         if (ImGui::Selectable(label.c_str(), b.current == i, ImGuiSelectableFlags_AllowItemOverlap)) b.go_to = i;
-        ImGui::SameLine(ImGui::GetWindowWidth() - 96);
+        ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - 84);
         if (ImGui::ArrowButton("up", ImGuiDir_Up) && i > 0) move_from = i, move_to = i - 1;
         ImGui::SameLine();
         if (ImGui::ArrowButton("down", ImGuiDir_Down) && i + 1 < static_cast<int>(slides.size()))
@@ -52,6 +55,7 @@ void draw_briefing_panel(AppState& state) {
         if (ImGui::SmallButton("x")) remove = i;
         ImGui::PopID();
     }
+    ImGui::EndChild();
     if (move_from >= 0) {
         std::swap(slides[static_cast<std::size_t>(move_from)], slides[static_cast<std::size_t>(move_to)]);
         if (b.current == move_from) b.current = move_to;
@@ -68,7 +72,16 @@ void draw_briefing_panel(AppState& state) {
         ImGui::TextDisabled("Slide %d", b.current + 1);
         ImGui::SetNextItemWidth(-1);
         if (ImGui::InputTextWithHint("##stitle", "title", &s.title)) b.dirty = true;
-        if (ImGui::InputTextMultiline("##caption", &s.caption, ImVec2(-1, 60))) b.dirty = true;
+        // ImGui's multiline input does not wrap: a long caption runs off to the right. Below it the
+        // caption is shown wrapped to the panel's width, as the map's title block wraps it.
+        ImGui::TextDisabled("caption (Enter for a new line)");
+        if (ImGui::InputTextMultiline("##caption", &s.caption, ImVec2(-1, ImGui::GetTextLineHeight() * 3.6f)))
+            b.dirty = true;
+        if (!s.caption.empty() && ImGui::CalcTextSize(s.caption.c_str()).x > ImGui::GetContentRegionAvail().x - 8) {
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+            ImGui::TextWrapped("%s", s.caption.c_str());
+            ImGui::PopStyleColor();
+        }
         static std::string date_text;
         static int editing = -1;
         if (editing != b.current) {

@@ -40,6 +40,22 @@ TEST_CASE("malformed --bbox and --size give a one-line error naming the value an
     }
 }
 
+TEST_CASE("a --bbox closer or wider than the data can fill is refused with what would work", "[cli]") {
+    const fs::path out = fs::temp_directory_path() / ("sitmap_cli_zoom_" + std::to_string(::getpid()) + ".png");
+    fs::remove(out);
+    // 0.001 degrees (~90 m) over 1600 px: under 0.1 m per pixel.
+    const auto tiny = run_sitmap("render --bbox 46.75,39.81,46.751,39.811 --size 1600x1000 -o '" + out.string() + "'");
+    CHECK(tiny.exit_code == 2);
+    CHECK_THAT(tiny.err, Catch::Contains("'46.75,39.81,46.751,39.811'") && Catch::Contains("m per pixel") &&
+                             Catch::Contains("km across"));
+    CHECK(std::count(tiny.err.begin(), tiny.err.end(), '\n') == 1);
+    // Half the globe: far beyond the region the data covers.
+    const auto huge = run_sitmap("render --bbox -40,-30,130,80 --size 800x600 -o '" + out.string() + "'");
+    CHECK(huge.exit_code == 2);
+    CHECK_THAT(huge.err, Catch::Contains("'-40,-30,130,80'") && Catch::Contains("region the data covers"));
+    CHECK_FALSE(fs::exists(out));
+}
+
 TEST_CASE("an unwritable output path gives an error naming the path and a non-zero exit", "[cli]") {
     const auto missing_dir = run_sitmap("render -o /nonexistent_dir_sitmap/out.png");
     CHECK(missing_dir.exit_code == 1);

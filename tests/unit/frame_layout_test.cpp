@@ -128,3 +128,42 @@ TEST_CASE("a village is not labelled under an event symbol unless the events nam
     const auto layout = compose::layout_frame(scene, kCamera, {.events = &markers}, fonts());
     CHECK(label_of(layout, "Karkijahan") == nullptr);  // under the capital's own group
 }
+
+TEST_CASE("a slide caption wraps inside the title block and reads from the back of the room at 1920x1080",
+          "[core][layout]") {
+    const core::Scene scene;  // furniture only
+    const core::Camera camera({0, 0}, 170, 1920, 1080);
+    const std::string caption =
+        "Azerbaijani forces advance along the Araks towards Jabrayil and Fuzuli while Armenian units hold the "
+        "line north of Hadrut; shelling reported in Stepanakert, Martuni and Askeran through the night, with "
+        "civilians sheltering in basements. Supercalifragilisticexpialidociousandthensomemorelettersuntilitis"
+        "widerthanawholelineofthecaptionatthissize.";
+    // F5 at 1920x1080 lays slides out at ui_scale 1 (render --briefing: auto scale 1.0 at 1080 rows).
+    const compose::FrameOptions options{
+        .ui_scale = 1.0f, .scale_bar = false, .attribution = false, .title = "Day 20 of the war", .subtitle = caption};
+    const auto layout = compose::layout_frame(scene, camera, options, fonts());
+    const core::PxBox block = layout.title_box;
+    REQUIRE(block.x1 > block.x0);
+    // The block stays on the left ~55 % of the frame (plus its padding), clear of the date box.
+    CHECK(block.x1 <= 1920 * 0.55 + 60);
+    int caption_lines = 0;
+    for (const auto* t : layout.furniture.texts()) {
+        if (t->text == options.title) {
+            CHECK(t->style.px >= 30.0f);
+            continue;
+        }
+        ++caption_lines;
+        INFO("caption line '" << t->text << "'");
+        CHECK(t->style.px >= 20.0f);  // about 14 px before: unreadable on a projector
+        const float w = fonts().measure(t->text, t->style);
+        CHECK(t->x >= block.x0);
+        CHECK(t->x + w <= block.x1);
+        CHECK(t->y <= block.y1);
+        CHECK(t->y - t->style.px >= block.y0);
+    }
+    CHECK(caption_lines >= 4);
+    // Smaller frames keep the UI-scaled size (the window at 800x600: 13 px).
+    const auto small = compose::layout_frame(scene, core::Camera({0, 0}, 170, 800, 600), options, fonts());
+    for (const auto* t : small.furniture.texts())
+        if (t->text != options.title) CHECK(t->style.px == Approx(13.0f));
+}

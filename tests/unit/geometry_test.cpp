@@ -1,8 +1,9 @@
-#include "core/camera.hpp"
 #include "core/geometry.hpp"
+#include "core/base_map.hpp"
+#include "core/camera.hpp"
+#include "core/error.hpp"
 #include "core/label_placer.hpp"
 #include "core/parse.hpp"
-#include "core/error.hpp"
 #include "core/utf8.hpp"
 
 #include <catch2/catch.hpp>
@@ -46,6 +47,38 @@ TEST_CASE("camera zoom is clamped to the limits", "[core][camera]") {
     CHECK(cam.metres_per_pixel() == Camera::kMinMetresPerPixel);
     cam.zoom_at({400, 300}, 1e-9);
     CHECK(cam.metres_per_pixel() == Camera::kMaxMetresPerPixel);
+}
+
+TEST_CASE("zooming out stops at the whole region, zooming in at the closest scale the data supports",
+          "[core][camera]") {
+    // The region the scene covers (Scene::bounds), seen by the window at 1280x800 and 800x600.
+    const WorldBox region = project_box(Projector{}, kRegionBox);
+    for (const auto& [w, h] : {std::pair{1280, 800}, std::pair{800, 600}}) {
+        INFO(w << "x" << h);
+        const ZoomLimits limits = Camera::limits_for(region, w, h);
+        Camera cam = Camera::fit(region, w, h);
+        const ScreenPx anchor{w * 0.3, h * 0.7};
+        const WorldXY under = cam.world(anchor);
+        for (int wheel = 0; wheel < 60; ++wheel) cam.zoom_at(anchor, 1 / 1.25, limits);
+        // Out: the region fits, filling at least 1/kOutSlack of the view across its tighter side,
+        // not a continent of empty paper (4000 m/px before: 5,100 km across at 1280 px).
+        const WorldBox seen = cam.visible_box();
+        CHECK((seen.width() >= region.width() && seen.height() >= region.height()));
+        const double fill = std::max(region.width() / seen.width(), region.height() / seen.height());
+        CHECK(fill >= 1 / Camera::kOutSlack - 1e-6);
+        // The point under the pointer stays put at the limit.
+        CHECK(cam.screen(under).x == Approx(anchor.x));
+        CHECK(cam.screen(under).y == Approx(anchor.y));
+        for (int wheel = 0; wheel < 200; ++wheel) cam.zoom_at(anchor, 1.25, limits);
+        CHECK(cam.metres_per_pixel() == Approx(limits.closest));
+        // About 1:19,000 on a 96 dpi screen (0.2646 mm per pixel): closer than the 20 m/px before.
+        CHECK(limits.closest / 0.0002646 < 20000);
+        CHECK(cam.screen(under).x == Approx(anchor.x));
+    }
+    // A camera already beyond the limits (a view fitted for another size) is brought back.
+    Camera far({0, 0}, 3900, 800, 600);
+    far.clamp_zoom(Camera::limits_for(region, 800, 600));
+    CHECK(far.metres_per_pixel() == Approx(Camera::limits_for(region, 800, 600).farthest));
 }
 
 TEST_CASE("camera pan moves content with the pointer", "[core][camera]") {
