@@ -28,7 +28,9 @@ using Clock = std::chrono::steady_clock;
 namespace {
 using namespace sitmap::bench;  // ms_since, median, p95, peak_rss_kb
 
-core::Date iso(const char* s) { return *core::parse_iso_date(s); }
+core::Date iso(const char* s) {
+    return *core::parse_iso_date(s);
+}
 
 }  // namespace
 
@@ -40,7 +42,8 @@ int main(int argc, char** argv) {
 
     // 1. query end to end: a fresh process each time (start, load control.gpkg, answer, exit).
     std::vector<double> query_ms;
-    const std::string cmd = std::string("'") + SITMAP_BINARY + "' query --date 2020-11-15 --at 39.8177,46.7528 >/dev/null";
+    const std::string cmd =
+        std::string("'") + SITMAP_BINARY + "' query --date 2020-11-15 --at 39.8177,46.7528 >/dev/null";
     for (int i = 0; i < runs; ++i) {
         const auto t = Clock::now();
         if (std::system(cmd.c_str()) != 0) {
@@ -80,7 +83,8 @@ int main(int argc, char** argv) {
     const std::int32_t a = core::day_number(iso("2020-10-20")), b = core::day_number(iso("2020-11-15"));
     auto frame = [&](std::int32_t day) {
         const auto t = Clock::now();
-        renderer.draw(scene, camera, {.day = day, .date_label = core::format_long_date(core::date_from_day_number(day))});
+        renderer.draw(scene, camera,
+                      {.day = day, .date_label = core::format_long_date(core::date_from_day_number(day))});
         glFinish();
         return ms_since(t);
     };
@@ -94,11 +98,13 @@ int main(int argc, char** argv) {
 
     std::printf("renderer: %s\n", context.description().c_str());
     std::printf("query end to end (spawn + load + answer): median %.1f ms over %d runs\n", median(query_ms), runs);
-    std::printf("control layers at start-up: load control.gpkg %.1f ms, project + triangulate %.1f ms "
-                "(%zu periods, %zu triangles)\n",
-                median(load_ms), median(build_ms), periods, triangles);
-    std::printf("karabakh 1280x800 frame, same date: median %.1f ms; switching date every frame: median %.1f ms "
-                "(difference %.1f ms)\n",
-                median(same), median(switched), median(switched) - median(same));
+    std::printf(
+        "control layers at start-up: load control.gpkg %.1f ms, project + triangulate %.1f ms "
+        "(%zu periods, %zu triangles)\n",
+        median(load_ms), median(build_ms), periods, triangles);
+    std::printf(
+        "karabakh 1280x800 frame, same date: median %.1f ms; switching date every frame: median %.1f ms "
+        "(difference %.1f ms)\n",
+        median(same), median(switched), median(switched) - median(same));
     return 0;
 }

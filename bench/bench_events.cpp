@@ -5,8 +5,8 @@
 // the peak RSS (VmHWM). Usage: build/sitmap_bench_events [--events N] [--runs R]
 // (default: 100,000 then 1,000,000 events; figures in bench/README.md)
 #include "core/event_view.hpp"
-#include "synthetic_events.hpp"
 #include "core/projector.hpp"
+#include "synthetic_events.hpp"
 
 #include "bench_util.hpp"
 
@@ -26,7 +26,9 @@ using Clock = std::chrono::steady_clock;
 namespace {
 using namespace sitmap::bench;  // ms_since, median, p95, peak_rss_kb
 
-core::Date iso(const char* s) { return *core::parse_iso_date(s); }
+core::Date iso(const char* s) {
+    return *core::parse_iso_date(s);
+}
 
 using sitmap::bench::synthetic_events;  // bench/synthetic_events.hpp, shared with bench_events_render
 
@@ -46,7 +48,8 @@ void run_bench(std::size_t n, int runs) {
     const auto events = synthetic_events(n, 20240501u);
     const double gen_ms = ms_since(t0);
     std::size_t text_bytes = 0;
-    for (const auto& e : events) text_bytes += e.source.quote.size() + e.summary.size() + e.actor.size() + e.place.size();
+    for (const auto& e : events)
+        text_bytes += e.source.quote.size() + e.summary.size() + e.actor.size() + e.place.size();
     std::printf("\n== %zu events (generated in %.0f ms; %.0f bytes of text per event; VmHWM %ld MB) ==\n", n, gen_ms,
                 static_cast<double>(text_bytes) / static_cast<double>(n), peak_rss_kb() / 1024);
 
@@ -74,12 +77,13 @@ void run_bench(std::size_t n, int runs) {
         const core::EventFilter* filter;
         const core::TimeWindow* window;
     };
-    const Case cases[] = {{"no filter, week", &none, &week},       {"no filter, month", &none, &month},
-                          {"no filter, all", &none, &all},         {"type filter, month", &strikes, &month},
-                          {"text 'Şuşa', week", &text, &week},     {"text 'xankendi', all", &text2, &all}};
+    const Case cases[] = {{"no filter, week", &none, &week},   {"no filter, month", &none, &month},
+                          {"no filter, all", &none, &all},     {"type filter, month", &strikes, &month},
+                          {"text 'Şuşa', week", &text, &week}, {"text 'xankendi', all", &text2, &all}};
     for (const Case& c : cases) {
         std::size_t count = 0;
-        const double ms = time_median(runs, [&] { count = core::select_events(events, *c.filter, *c.window, date).size(); });
+        const double ms =
+            time_median(runs, [&] { count = core::select_events(events, *c.filter, *c.window, date).size(); });
         std::printf("select_events, %-24s %8.2f ms  (%zu shown)\n", c.name, ms, count);
     }
 
@@ -94,9 +98,8 @@ void run_bench(std::size_t n, int runs) {
     for (const Zoom z : {Zoom{"region", 960.0}, Zoom{"karabakh", 120.0}}) {
         for (const auto* vis : {&visible_month, &visible_all}) {
             std::size_t groups = 0;
-            const double ms = time_median(runs, [&] {
-                groups = core::group_events(events, *vis, projector, z.metres_per_pixel, 16.0).size();
-            });
+            const double ms = time_median(
+                runs, [&] { groups = core::group_events(events, *vis, projector, z.metres_per_pixel, 16.0).size(); });
             std::printf("group_events, %-8s zoom, %7zu visible: %8.2f ms  (%zu groups)\n", z.name, vis->size(), ms,
                         groups);
         }
@@ -120,8 +123,10 @@ int main(int argc, char** argv) {
     std::vector<std::size_t> sizes;
     int runs = 15;
     for (int i = 1; i < argc; ++i) {
-        if (std::strcmp(argv[i], "--events") == 0 && i + 1 < argc) sizes.push_back(std::strtoull(argv[++i], nullptr, 10));
-        else if (std::strcmp(argv[i], "--runs") == 0 && i + 1 < argc) runs = std::max(1, std::atoi(argv[++i]));
+        if (std::strcmp(argv[i], "--events") == 0 && i + 1 < argc)
+            sizes.push_back(std::strtoull(argv[++i], nullptr, 10));
+        else if (std::strcmp(argv[i], "--runs") == 0 && i + 1 < argc)
+            runs = std::max(1, std::atoi(argv[++i]));
         else {
             std::fprintf(stderr, "usage: %s [--events N]... [--runs R]\n", argv[0]);
             return 2;

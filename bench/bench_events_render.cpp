@@ -4,8 +4,8 @@
 // start-up with the events loaded, and peak memory, for 100,000 and 1,000,000 synthetic events.
 // Usage: build/sitmap_bench_events_render [--events N] [--frames F] | --write N FILE
 #include "app/data_paths.hpp"
-#include "compose/event_markers.hpp"
 #include "app/map_loader.hpp"
+#include "compose/event_markers.hpp"
 #include "core/base_map.hpp"
 #include "core/control_scene.hpp"
 #include "core/event_view.hpp"
@@ -66,15 +66,16 @@ int main(int argc, char** argv) {
             target.bind();
             core::EventFilter filter;
             const core::TimeWindow window{.kind = core::WindowKind::Week};
-            std::int32_t day = core::day_number(core::Date{std::chrono::year(2020), std::chrono::September, std::chrono::day(27)});
+            std::int32_t day =
+                core::day_number(core::Date{std::chrono::year(2020), std::chrono::September, std::chrono::day(27)});
             std::vector<double> total, select_ms, group_ms, draw_ms, bare_ms;
             std::size_t shown = 0, markers = 0;
             for (int f = 0; f < frames; ++f, ++day) {  // the slider plays: one day per frame
                 const auto t0 = Clock::now();
                 const auto visible = core::select_events(events, filter, window, core::date_from_day_number(day));
                 const auto t1 = Clock::now();
-                const auto layout = compose::layout_events(events, visible, projector,
-                                                       {.metres_per_pixel = camera.metres_per_pixel()});
+                const auto layout =
+                    compose::layout_events(events, visible, projector, {.metres_per_pixel = camera.metres_per_pixel()});
                 const auto t2 = Clock::now();
                 renderer.draw(scene, camera,
                               {.day = day, .date_label = "date", .events = &layout.markers, .reuse_base = true});
@@ -92,11 +93,12 @@ int main(int argc, char** argv) {
                 shown = visible.size();
                 markers = layout.markers.size();
             }
-            std::printf("%zu events, %s 1280x800, slider playing: median %.1f ms, p95 %.1f ms "
-                        "(select %.1f, group %.1f, draw %.1f ms; the same frames without events %.1f ms; "
-                        "last frame %zu shown in %zu symbols)\n",
-                        n, view, median(total), p95(total), median(select_ms), median(group_ms), median(draw_ms),
-                        median(bare_ms), shown, markers);
+            std::printf(
+                "%zu events, %s 1280x800, slider playing: median %.1f ms, p95 %.1f ms "
+                "(select %.1f, group %.1f, draw %.1f ms; the same frames without events %.1f ms; "
+                "last frame %zu shown in %zu symbols)\n",
+                n, view, median(total), p95(total), median(select_ms), median(group_ms), median(draw_ms),
+                median(bare_ms), shown, markers);
         }
         // Filtering and text search, as the events list does on each keystroke.
         std::vector<double> search;
@@ -104,14 +106,16 @@ int main(int argc, char** argv) {
             core::EventFilter f;
             f.text = r % 2 ? "susa" : "xankendi";
             const auto t = Clock::now();
-            const auto all = core::select_events(events, f, {.kind = core::WindowKind::All},
-                                                 core::Date{std::chrono::year(2024), std::chrono::December, std::chrono::day(31)});
+            const auto all =
+                core::select_events(events, f, {.kind = core::WindowKind::All},
+                                    core::Date{std::chrono::year(2024), std::chrono::December, std::chrono::day(31)});
             search.push_back(ms_since(t));
             (void)all;
         }
-        std::printf("%zu events: generated in %.0f ms; text search over all (list filter): median %.1f ms; "
-                    "peak RSS so far %.0f MB\n",
-                    n, gen_ms, median(search), static_cast<double>(peak_rss_kb()) / 1024.0);
+        std::printf(
+            "%zu events: generated in %.0f ms; text search over all (list filter): median %.1f ms; "
+            "peak RSS so far %.0f MB\n",
+            n, gen_ms, median(search), static_cast<double>(peak_rss_kb()) / 1024.0);
     }
     return 0;
 }

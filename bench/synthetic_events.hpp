@@ -12,7 +12,9 @@
 
 namespace sitmap::bench {
 
-inline core::Date iso(const char* s) { return *core::parse_iso_date(s); }
+inline core::Date iso(const char* s) {
+    return *core::parse_iso_date(s);
+}
 
 // Synthetic events. Places carry the written forms the real corpus has (diacritics, Armenian and
 // Cyrillic script), so text search folds what it would fold in the app.
@@ -23,25 +25,33 @@ inline std::vector<core::Event> synthetic_events(std::size_t n, std::uint32_t se
         double lon, lat;
     };
     static const Place karabakh[] = {
-        {"Khankendi", "Xankəndi", 46.7519, 39.8153},   {"Shusha", "Şuşa", 46.7506, 39.7589},
-        {"Aghdam", "Ağdam", 46.9276, 39.9931},         {"Fuzuli", "Füzuli", 47.1453, 39.6003},
-        {"Hadrut", "Հադրութ", 46.9989, 39.5197},        {"Martuni", "Мартуни", 47.0256, 39.7944},
-        {"Lachin", "Laçın", 46.5469, 39.6392},         {"Kalbajar", "Kəlbəcər", 46.0364, 40.1044},
-        {"Askeran", "Ասկերան", 46.8269, 39.9375},      {"Jabrayil", "Cəbrayıl", 47.0269, 39.3992},
+        {"Khankendi", "Xankəndi", 46.7519, 39.8153}, {"Shusha", "Şuşa", 46.7506, 39.7589},
+        {"Aghdam", "Ağdam", 46.9276, 39.9931},       {"Fuzuli", "Füzuli", 47.1453, 39.6003},
+        {"Hadrut", "Հադրութ", 46.9989, 39.5197},     {"Martuni", "Мартуни", 47.0256, 39.7944},
+        {"Lachin", "Laçın", 46.5469, 39.6392},       {"Kalbajar", "Kəlbəcər", 46.0364, 40.1044},
+        {"Askeran", "Ասկերան", 46.8269, 39.9375},    {"Jabrayil", "Cəbrayıl", 47.0269, 39.3992},
     };
     static const Place elsewhere[] = {
-        {"Baku", "Bakı", 49.8671, 40.4093},          {"Yerevan", "Երևան", 44.5152, 40.1872},
-        {"Tbilisi", "Тбилиси", 44.7930, 41.7151},     {"Ganja", "Gəncə", 46.3606, 40.6828},
-        {"Goris", "Գորիս", 46.3381, 39.5111},         {"Nakhchivan", "Naxçıvan", 45.4129, 39.2089},
-        {"Gyumri", "Գյումրի", 43.8475, 40.7894},      {"Tovuz", "Tovuz", 45.6286, 40.9922},
-        {"Jermuk", "Ջերմուկ", 45.6686, 39.8411},       {"Sotk", "Սոթք", 45.9414, 40.2086},
+        {"Baku", "Bakı", 49.8671, 40.4093},       {"Yerevan", "Երևան", 44.5152, 40.1872},
+        {"Tbilisi", "Тбилиси", 44.7930, 41.7151}, {"Ganja", "Gəncə", 46.3606, 40.6828},
+        {"Goris", "Գորիս", 46.3381, 39.5111},     {"Nakhchivan", "Naxçıvan", 45.4129, 39.2089},
+        {"Gyumri", "Գյումրի", 43.8475, 40.7894},  {"Tovuz", "Tovuz", 45.6286, 40.9922},
+        {"Jermuk", "Ջերմուկ", 45.6686, 39.8411},  {"Sotk", "Սոթք", 45.9414, 40.2086},
     };
-    static const char* actors[] = {"Azerbaijani Armed Forces", "Armenian Armed Forces", "Nagorno-Karabakh Defence Army",
-                                   "Russian peacekeepers", "ICRC", "OSCE Minsk Group", "Ministry of Defence",
+    static const char* actors[] = {"Azerbaijani Armed Forces",
+                                   "Armenian Armed Forces",
+                                   "Nagorno-Karabakh Defence Army",
+                                   "Russian peacekeepers",
+                                   "ICRC",
+                                   "OSCE Minsk Group",
+                                   "Ministry of Defence",
                                    "local residents"};
-    static const char* verbs[] = {"reported shelling of positions near", "said its units had taken control of",
-                                  "announced a humanitarian pause around", "accused the other side of violating the ceasefire at",
-                                  "evacuated civilians from", "deployed additional posts along the road to"};
+    static const char* verbs[] = {"reported shelling of positions near",
+                                  "said its units had taken control of",
+                                  "announced a humanitarian pause around",
+                                  "accused the other side of violating the ceasefire at",
+                                  "evacuated civilians from",
+                                  "deployed additional posts along the road to"};
     std::mt19937 rng(seed);
     std::uniform_real_distribution<double> unit(0.0, 1.0);
     std::normal_distribution<double> jitter(0.0, 0.05);
@@ -54,8 +64,10 @@ inline std::vector<core::Event> synthetic_events(std::size_t n, std::uint32_t se
         e.source.document = "doc_" + std::to_string(i / 1000) + ".txt";
         const double r = unit(rng);
         const Place* p = nullptr;
-        if (r < 0.45) p = &karabakh[rng() % std::size(karabakh)];  // denser in Karabakh
-        else if (r < 0.70) p = &elsewhere[rng() % std::size(elsewhere)];
+        if (r < 0.45)
+            p = &karabakh[rng() % std::size(karabakh)];  // denser in Karabakh
+        else if (r < 0.70)
+            p = &elsewhere[rng() % std::size(elsewhere)];
         if (p) {
             e.place = p->name;
             e.place_text = p->text;

@@ -37,8 +37,8 @@ GEOSContextHandle_t ctx = nullptr;
 constexpr double kLon0 = 46.5, kLat0 = 39.5;
 const double kKx = 111.32 * std::cos(39.7 * M_PI / 180.0);
 constexpr double kKy = 110.95;
-constexpr double kGrid = 0.001;      // 1 m precision grid for overlays (robust, no slivers from noise)
-constexpr double kMinArea = 0.02;    // km^2: pieces smaller than this are overlay noise and dropped
+constexpr double kGrid = 0.001;    // 1 m precision grid for overlays (robust, no slivers from noise)
+constexpr double kMinArea = 0.02;  // km^2: pieces smaller than this are overlay noise and dropped
 
 void geos_message(const char* fmt, ...) {
     va_list ap;
@@ -57,9 +57,15 @@ Geom check(GEOSGeometry* g, const char* what) {
     if (!g) throw std::runtime_error(std::string("GEOS failed: ") + what);
     return Geom(g);
 }
-Geom empty() { return check(GEOSGeom_createEmptyPolygon_r(ctx), "empty"); }
-Geom clone(const Geom& g) { return check(GEOSGeom_clone_r(ctx, g.get()), "clone"); }
-bool is_empty(const Geom& g) { return !g || GEOSisEmpty_r(ctx, g.get()) == 1; }
+Geom empty() {
+    return check(GEOSGeom_createEmptyPolygon_r(ctx), "empty");
+}
+Geom clone(const Geom& g) {
+    return check(GEOSGeom_clone_r(ctx, g.get()), "clone");
+}
+bool is_empty(const Geom& g) {
+    return !g || GEOSisEmpty_r(ctx, g.get()) == 1;
+}
 double area(const Geom& g) {
     double a = 0;
     if (is_empty(g)) return 0;
@@ -80,9 +86,9 @@ Geom polygons_only(Geom g) {
         if (t == GEOS_POLYGON || t == GEOS_MULTIPOLYGON) parts.push_back(GEOSGeom_clone_r(ctx, p));
     }
     if (parts.empty()) return empty();
-    Geom coll = check(GEOSGeom_createCollection_r(ctx, GEOS_GEOMETRYCOLLECTION, parts.data(),
-                                                  static_cast<unsigned>(parts.size())),
-                      "collection");
+    Geom coll = check(
+        GEOSGeom_createCollection_r(ctx, GEOS_GEOMETRYCOLLECTION, parts.data(), static_cast<unsigned>(parts.size())),
+        "collection");
     return check(GEOSUnaryUnionPrec_r(ctx, coll.get(), kGrid), "unary union");
 }
 
@@ -100,7 +106,9 @@ Geom unite(const Geom& a, const Geom& b) {
     if (is_empty(b)) return clone(a);
     return polygons_only(check(GEOSUnionPrec_r(ctx, a.get(), b.get(), kGrid), "union"));
 }
-Geom buffer(const Geom& g, double km) { return check(GEOSBuffer_r(ctx, g.get(), km, 6), "buffer"); }
+Geom buffer(const Geom& g, double km) {
+    return check(GEOSBuffer_r(ctx, g.get(), km, 6), "buffer");
+}
 
 Geom point(double x, double y) {
     GEOSCoordSequence* seq = GEOSCoordSeq_create_r(ctx, 1, 2);
@@ -110,7 +118,9 @@ Geom point(double x, double y) {
 struct Xy {
     double x, y;
 };
-Xy to_local(double lon, double lat) { return {(lon - kLon0) * kKx, (lat - kLat0) * kKy}; }
+Xy to_local(double lon, double lat) {
+    return {(lon - kLon0) * kKx, (lat - kLat0) * kKy};
+}
 Geom local_point(double lat, double lon) {
     const Xy p = to_local(lon, lat);
     return point(p.x, p.y);
@@ -185,9 +195,12 @@ std::vector<Row> read_csv(const fs::path& path) {
         for (std::size_t i = 0; i < line.size(); ++i) {
             const char c = line[i];
             if (quoted) {
-                if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') fields.back() += '"', ++i;
-                else if (c == '"') quoted = false;
-                else fields.back() += c;
+                if (c == '"' && i + 1 < line.size() && line[i + 1] == '"')
+                    fields.back() += '"', ++i;
+                else if (c == '"')
+                    quoted = false;
+                else
+                    fields.back() += c;
             } else if (c == '"') {
                 quoted = true;
             } else if (c == ',') {
@@ -252,7 +265,9 @@ struct Event {
 // [SECTION] state machine: who holds what after each change date
 // ---------------------------------------------------------------------------------------------
 enum Cls { ArmControl, ArmPk, ArmCorridor, AzPk, AzControl, kClsCount };
-const char* cls_controller(int c) { return c <= ArmCorridor ? "armenian" : "azerbaijan"; }
+const char* cls_controller(int c) {
+    return c <= ArmCorridor ? "armenian" : "azerbaijan";
+}
 const char* cls_kind(int c) {
     return c == ArmCorridor ? "corridor" : (c == ArmPk || c == AzPk) ? "peacekeeping" : "control";
 }
@@ -431,9 +446,12 @@ int main(int argc, char** argv) {
     fs::path sources, inputs, output;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string a = argv[i];
-        if (a == "--sources") sources = argv[i + 1];
-        else if (a == "--inputs") inputs = argv[i + 1];
-        else if (a == "-o" || a == "--output") output = argv[i + 1];
+        if (a == "--sources")
+            sources = argv[i + 1];
+        else if (a == "--inputs")
+            inputs = argv[i + 1];
+        else if (a == "-o" || a == "--output")
+            output = argv[i + 1];
     }
     if (sources.empty() || inputs.empty() || output.empty()) {
         std::fprintf(stderr, "usage: sitmap_build_control --sources DIR --inputs DIR -o control.gpkg\n");
@@ -490,7 +508,8 @@ int main(int argc, char** argv) {
                     if (d < best_d) best_d = d, best = name;
                 }
                 if (!best.empty()) b.districts[best] = unite(b.districts[best], part);
-                std::fprintf(stderr, "  zone part of %.1f km2 outside the conflict districts -> %s\n", area(part), best.c_str());
+                std::fprintf(stderr, "  zone part of %.1f km2 outside the conflict districts -> %s\n", area(part),
+                             best.c_str());
             }
         }
         for (auto& r : read_csv(inputs / "fronts.csv")) b.fronts[r.at("district")] = r;
@@ -502,10 +521,12 @@ int main(int argc, char** argv) {
         const Geom shusha = buffer(local_point(39.76006, 46.74989), 2.0);
         for (auto& [id, pts] : routes) b.strips[id] = diff(inter(buffer(line(pts), 2.5), b.universe), shusha);
         for (auto& r : read_csv(inputs / "events.csv")) {
-            Event e{r.at("date"), r.at("place"), r.at("district"), r.at("from"), r.at("to"), r.at("model"),
-                    r.at("how"), r.at("source"), r.at("confidence")};
-            if (e.model == "corridor") e.route = r.at("lat");
-            else e.lat = num(r, "lat");
+            Event e{r.at("date"),  r.at("place"), r.at("district"), r.at("from"),      r.at("to"),
+                    r.at("model"), r.at("how"),   r.at("source"),   r.at("confidence")};
+            if (e.model == "corridor")
+                e.route = r.at("lat");
+            else
+                e.lat = num(r, "lat");
             e.lon = num(r, "lon");
             e.radius = num(r, "radius_km");
             e.villages = num(r, "villages");
@@ -556,9 +577,8 @@ int main(int argc, char** argv) {
             const Snapshot& s = snaps[si];
             const auto c = classes(s);
             const auto evs = events_of(s.date);
-            const bool relabel = std::any_of(evs.begin(), evs.end(), [&](std::size_t i) {
-                return b.events[i].model == "relabel";
-            });
+            const bool relabel =
+                std::any_of(evs.begin(), evs.end(), [&](std::size_t i) { return b.events[i].model == "relabel"; });
             std::vector<Piece> next;
             for (auto& p : pieces) {
                 for (int k = 0; k < kClsCount; ++k) {
@@ -585,12 +605,16 @@ int main(int argc, char** argv) {
             for (auto& p : next) {
                 auto key = std::make_tuple(p.cls, p.since, p.event);
                 auto it = merged.find(key);
-                if (it == merged.end()) merged.emplace(key, std::move(p.geom));
-                else it->second = unite(it->second, p.geom);
+                if (it == merged.end())
+                    merged.emplace(key, std::move(p.geom));
+                else
+                    it->second = unite(it->second, p.geom);
             }
             pieces.clear();
-            for (auto& [key, g] : merged) pieces.push_back({std::move(g), std::get<0>(key), std::get<1>(key), std::get<2>(key)});
-            std::fprintf(stderr, "  %s: %zu pieces, %zu periods so far\n", s.date.c_str(), pieces.size(), periods.size());
+            for (auto& [key, g] : merged)
+                pieces.push_back({std::move(g), std::get<0>(key), std::get<1>(key), std::get<2>(key)});
+            std::fprintf(stderr, "  %s: %zu pieces, %zu periods so far\n", s.date.c_str(), pieces.size(),
+                         periods.size());
         }
         for (auto& p : pieces) periods.push_back({std::move(p.geom), p.cls, p.since, "", p.event});
         // One feature per (class, from, to, event).
@@ -598,8 +622,10 @@ int main(int argc, char** argv) {
         for (auto& p : periods) {
             auto key = std::make_tuple(p.cls, p.from, p.to, p.event);
             auto it = out_periods.find(key);
-            if (it == out_periods.end()) out_periods.emplace(key, std::move(p.geom));
-            else it->second = unite(it->second, p.geom);
+            if (it == out_periods.end())
+                out_periods.emplace(key, std::move(p.geom));
+            else
+                it->second = unite(it->second, p.geom);
         }
 
         // -----------------------------------------------------------------------------------------
@@ -650,7 +676,8 @@ int main(int argc, char** argv) {
 
         OGRLayer* lc = out->CreateLayer("control_changes", &wgs84, wkbPoint, nullptr);
         add_field(lc, "date", OFTDate);
-        for (const char* f : {"place", "district", "from", "to", "how", "source", "confidence"}) add_field(lc, f, OFTString);
+        for (const char* f : {"place", "district", "from", "to", "how", "source", "confidence"})
+            add_field(lc, f, OFTString);
         ogr_ok(lc->StartTransaction(), "StartTransaction");
         for (const auto& e : b.events) {
             OGRFeature f(lc->GetLayerDefn());
@@ -698,8 +725,9 @@ int main(int argc, char** argv) {
             OGRFeature f(lv->GetLayerDefn());
             set_date(f, "first_date", b.events.front().date);
             set_date(f, "last_date", "2024-12-31");
-            f.SetField("note", "Data start at the May 1994 ceasefire; the timeline was reviewed to the end of 2024 "
-                               "(last change: peacekeepers withdrawn 12 Jun 2024).");
+            f.SetField("note",
+                       "Data start at the May 1994 ceasefire; the timeline was reviewed to the end of 2024 "
+                       "(last change: peacekeepers withdrawn 12 Jun 2024).");
             ogr_ok(lv->CreateFeature(&f), "CreateFeature");
         }
         out.reset();

@@ -17,7 +17,8 @@ core::Scene load_base_scene(const std::filesystem::path& geodata_dir, const core
     // control.gpkg is a diagnostic (already added by the loader); the map still opens.
     const auto control_path = geodata_dir / io::kControlFile;
     if (const auto timeline = io::load_control_timeline(control_path, diags)) {
-        auto layers = core::build_control_layers(*timeline, projector, io::triangulate_polygon, control_path.string(), diags);
+        auto layers =
+            core::build_control_layers(*timeline, projector, io::triangulate_polygon, control_path.string(), diags);
         auto at = std::find_if(scene.layers.begin(), scene.layers.end(),
                                [](const core::SceneLayer& l) { return l.id == "lakes"; });
         scene.layers.insert(at, std::make_move_iterator(layers.begin()), std::make_move_iterator(layers.end()));

@@ -75,7 +75,8 @@ void Presentation::start_slide(ui::AppState& state, int index, bool animate) {
     state.ev.selected.reset();
     if (!slide.highlighted_events.empty()) state.ev.selected = state.ev.events.find(slide.highlighted_events.front());
     state.ev.filter_changed = true;
-    const core::Camera target = compose::slide_camera(slide, state.projector, state.camera.width(), state.camera.height());
+    const core::Camera target =
+        compose::slide_camera(slide, state.projector, state.camera.width(), state.camera.height());
     transition_.from_centre = state.camera.centre();
     transition_.from_mpp = state.camera.metres_per_pixel();
     transition_.to_centre = target.centre();
@@ -146,8 +147,8 @@ void Presentation::update(ui::AppState& state, GLFWwindow* window, EventSession&
     }
     if (b.add_slide_requested) {
         b.add_slide_requested = false;
-        core::Slide s =
-            compose::slide_from_view(state.camera, state.projector, state.scene, state.ev.filter, state.ev.window, state.date);
+        core::Slide s = compose::slide_from_view(state.camera, state.projector, state.scene, state.ev.filter,
+                                                 state.ev.window, state.date);
         if (state.ev.selected && *state.ev.selected < state.ev.events.events().size())
             s.highlighted_events.push_back(core::event_key(state.ev.events.events()[*state.ev.selected]));
         b.briefing.slides.push_back(std::move(s));
@@ -159,7 +160,7 @@ void Presentation::update(ui::AppState& state, GLFWwindow* window, EventSession&
         b.update_view_requested = false;
         if (b.current >= 0 && b.current < static_cast<int>(b.briefing.slides.size())) {
             const core::Slide s = compose::slide_from_view(state.camera, state.projector, state.scene, state.ev.filter,
-                                                  state.ev.window, state.date);
+                                                           state.ev.window, state.date);
             auto& slide = b.briefing.slides[static_cast<std::size_t>(b.current)];
             slide.view = s.view;
             slide.visible_layers = s.visible_layers;

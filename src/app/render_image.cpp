@@ -5,8 +5,8 @@
 #include "render/offscreen.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <cctype>
+#include <cmath>
 #include <cstring>
 
 namespace sitmap::app {
@@ -15,8 +15,8 @@ io::RgbaImage render_image(render::Renderer& renderer, const core::Scene& scene,
                            const render::FrameOptions& options, int max_tile) {
     const int W = camera.width(), H = camera.height();
     if (static_cast<double>(W) * H * 4 > 2.2e9)
-        throw usage_error("cannot render {}x{} pixels: the image would need {:.1f} GB (at most {}x{} is supported)", W, H,
-                          static_cast<double>(W) * H * 4 / 1e9, kMaxExportSide, kMaxExportSide);
+        throw usage_error("cannot render {}x{} pixels: the image would need {:.1f} GB (at most {}x{} is supported)", W,
+                          H, static_cast<double>(W) * H * 4 / 1e9, kMaxExportSide, kMaxExportSide);
     // Tiles bound the GPU memory and respect GL_MAX_RENDERBUFFER_SIZE; the renderer lays labels out
     // for the whole image each time, so the tiles join without seams.
     const int tile = std::max(256, std::min(max_tile, render::OffscreenTarget::max_size()));
@@ -36,7 +36,8 @@ io::RgbaImage render_image(render::Renderer& renderer, const core::Scene& scene,
             const auto row = static_cast<std::size_t>(tw) * 4;
             for (int y = 0; y < th; ++y)
                 std::memcpy(image.pixels.data() + (static_cast<std::size_t>(ty + y) * static_cast<std::size_t>(W) +
-                                                   static_cast<std::size_t>(tx)) * 4,
+                                                   static_cast<std::size_t>(tx)) *
+                                                      4,
                             px.data() + static_cast<std::size_t>(y) * row, row);
         }
     }

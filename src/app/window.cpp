@@ -153,8 +153,8 @@ bool is_script_step(const std::string& step) {
     double a = 0, b = 0;
     int k = 0;
     static constexpr std::array<std::string_view, 19> words{
-        "home",   "layers:off", "about",       "present", "next",  "export", "briefing",   "delete", "review",
-        "accept", "reject",     "review-next", "save",    "crash", "wait",   "screenshot", "help",   "add", "quit"};
+        "home",   "layers:off",  "about", "present", "next", "export",     "briefing", "delete", "review", "accept",
+        "reject", "review-next", "save",  "crash",   "wait", "screenshot", "help",     "add",    "quit"};
     if (std::find(words.begin(), words.end(), std::string_view(step)) != words.end()) return true;
     return std::sscanf(step.c_str(), "pan:%lf,%lf", &a, &b) == 2 || std::sscanf(step.c_str(), "zoom:%lf", &a) == 1 ||
            std::sscanf(step.c_str(), "select:%d", &k) == 1 || std::sscanf(step.c_str(), "slide:%d", &k) == 1 ||

@@ -20,7 +20,9 @@ core::TimeWindow parse_time_window(std::string_view text, std::string_view what)
     throw usage_error("invalid {} '{}' (expected day, week, month, all or a number of days 1..3650)", what, text);
 }
 
-std::string format_time_window(const core::TimeWindow& w) { return core::slide_window_name(w); }
+std::string format_time_window(const core::TimeWindow& w) {
+    return core::slide_window_name(w);
+}
 
 core::Camera slide_camera(const core::Slide& slide, const core::Projector& projector, int w, int h) {
     if (slide.view.bbox) return core::Camera::fit(core::project_box(projector, *slide.view.bbox), w, h, 0);
@@ -41,7 +43,8 @@ std::vector<bool> apply_slide_layers(core::Scene& scene, const core::Slide& slid
     for (const auto& l : scene.layers) before.push_back(l.visible);
     if (slide.visible_layers.empty()) return before;
     for (auto& l : scene.layers)
-        l.visible = std::find(slide.visible_layers.begin(), slide.visible_layers.end(), l.id) != slide.visible_layers.end();
+        l.visible =
+            std::find(slide.visible_layers.begin(), slide.visible_layers.end(), l.id) != slide.visible_layers.end();
     return before;
 }
 

@@ -41,8 +41,8 @@ WorldBox project_box(const Projector& projector, const GeoBox& box) {
     for (int i = 0; i <= kSteps; ++i) {
         const double t = static_cast<double>(i) / kSteps;
         const double lon = box.min_x + t * box.width(), lat = box.min_y + t * box.height();
-        for (const LonLat p : {LonLat{lon, box.min_y}, LonLat{lon, box.max_y}, LonLat{box.min_x, lat},
-                               LonLat{box.max_x, lat}}) {
+        for (const LonLat p :
+             {LonLat{lon, box.min_y}, LonLat{lon, box.max_y}, LonLat{box.min_x, lat}, LonLat{box.max_x, lat}}) {
             const WorldXY w = projector.forward(p);
             out.extend(w.x, w.y);
         }
@@ -75,7 +75,8 @@ Ring<WorldXY> project_ring(const Projector& pr, const Ring<LonLat>& ring) {
         if (!out.empty() && std::abs(out.back().x - w.x) < 1e-3 && std::abs(out.back().y - w.y) < 1e-3) continue;
         out.push_back(w);
     }
-    if (out.size() > 1 && std::abs(out.front().x - out.back().x) < 1e-3 && std::abs(out.front().y - out.back().y) < 1e-3)
+    if (out.size() > 1 && std::abs(out.front().x - out.back().x) < 1e-3 &&
+        std::abs(out.front().y - out.back().y) < 1e-3)
         out.pop_back();
     return out;
 }
@@ -137,8 +138,7 @@ MultiLineString<WorldXY> project_lines(const Projector& pr, const VectorLayer& s
     return out;
 }
 
-SceneLayer line_layer(std::string id, std::string title, const VectorLayer& src, LineStyle style,
-                      const Projector& pr) {
+SceneLayer line_layer(std::string id, std::string title, const VectorLayer& src, LineStyle style, const Projector& pr) {
     SceneLayer layer{.id = std::move(id), .title = std::move(title), .source = src.path, .kind = LayerKind::Line};
     layer.line_styles.push_back(style);
     layer.lines.push_back(build_line_lods(project_lines(pr, src)));
@@ -190,8 +190,7 @@ std::vector<LineLod> build_line_lods(const MultiLineString<WorldXY>& lines) {
     return lods;
 }
 
-Scene build_base_scene(const BaseData& data, const Projector& pr, const Triangulator& triangulate,
-                       Diagnostics& diags) {
+Scene build_base_scene(const BaseData& data, const Projector& pr, const Triangulator& triangulate, Diagnostics& diags) {
     Scene scene;
     scene.bounds = project_box(pr, kRegionBox);
     scene.attribution = default_attribution();
@@ -210,8 +209,8 @@ Scene build_base_scene(const BaseData& data, const Projector& pr, const Triangul
         scene.layers.push_back(std::move(land));
     }
     if (data.hillshade) {
-        SceneLayer shade{.id = "hillshade", .title = "Relief shading", .source = data.hillshade->path,
-                         .kind = LayerKind::Raster};
+        SceneLayer shade{
+            .id = "hillshade", .title = "Relief shading", .source = data.hillshade->path, .kind = LayerKind::Raster};
         shade.opacity = 0.7f;
         shade.raster = *data.hillshade;
         // A projected grid every ~0.1 degree: the LCC curves meridians, so a single quad would not do.
@@ -236,8 +235,10 @@ Scene build_base_scene(const BaseData& data, const Projector& pr, const Triangul
         scene.layers.push_back(std::move(shade));
     }
     if (const auto* area = get("nk_area_1994")) {
-        SceneLayer layer{.id = "nk_area_1994", .title = "Armenian-held area 1994\u20132020 (reference)",
-                         .source = area->path, .kind = LayerKind::Fill};
+        SceneLayer layer{.id = "nk_area_1994",
+                         .title = "Armenian-held area 1994\u20132020 (reference)",
+                         .source = area->path,
+                         .kind = LayerKind::Fill};
         layer.visible = false;
         layer.in_legend = true;
         add_fill(layer, *area, pr, triangulate, diags, [](const Feature&) { return kNkArea; });
@@ -279,9 +280,9 @@ Scene build_base_scene(const BaseData& data, const Projector& pr, const Triangul
         scene.layers.push_back(std::move(layer));
     }
     if (const auto* borders = get("boundaries")) {
-        auto layer = line_layer("boundaries", "International boundaries", *borders,
-                                {.width_px = 1.3f, .color = kBorder, .casing_px = 5.0f, .casing_color = kBorderCasing},
-                                pr);
+        auto layer =
+            line_layer("boundaries", "International boundaries", *borders,
+                       {.width_px = 1.3f, .color = kBorder, .casing_px = 5.0f, .casing_color = kBorderCasing}, pr);
         layer.in_legend = true;
         scene.layers.push_back(std::move(layer));
     }
@@ -312,8 +313,8 @@ Scene build_base_scene(const BaseData& data, const Projector& pr, const Triangul
         for (const auto& f : countries->features) {
             const auto anchor = largest_part_centroid(f);
             if (!anchor || anchor->second < 0.5) continue;  // skip slivers cut by the data's bbox
-            texts.texts.push_back({pr.forward(anchor->first), f.attr("name_en", f.attr("adm0_a3")), TextRole::Country,
-                                   250.0, 1e9});
+            texts.texts.push_back(
+                {pr.forward(anchor->first), f.attr("name_en", f.attr("adm0_a3")), TextRole::Country, 250.0, 1e9});
         }
     }
     if (const auto* seas = get("seas"))

@@ -16,9 +16,9 @@ namespace sitmap::core {
 
 /// One layer the app expects in geodata/: file (relative to the geodata dir), layer name, kind.
 struct GeodataLayerSpec {
-    std::string key;   ///< key in BaseData::vectors ("countries")
-    std::string file;  ///< "admin.gpkg"
-    std::string layer; ///< layer name inside the file
+    std::string key;    ///< key in BaseData::vectors ("countries")
+    std::string file;   ///< "admin.gpkg"
+    std::string layer;  ///< layer name inside the file
     GeometryKind kind;
 };
 

@@ -24,11 +24,16 @@ std::optional<TimeWindow> parse_slide_window(std::string_view text) {
 
 std::string slide_window_name(const TimeWindow& window) {
     switch (window.kind) {
-        case WindowKind::Day: return "day";
-        case WindowKind::Week: return "week";
-        case WindowKind::Month: return "month";
-        case WindowKind::All: return "all";
-        case WindowKind::Custom: break;
+        case WindowKind::Day:
+            return "day";
+        case WindowKind::Week:
+            return "week";
+        case WindowKind::Month:
+            return "month";
+        case WindowKind::All:
+            return "all";
+        case WindowKind::Custom:
+            break;
     }
     return fmt::format("{}d", window.custom_days);
 }

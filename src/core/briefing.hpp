@@ -17,25 +17,25 @@ namespace sitmap::core {
 
 /// What a slide looks at: either a centre and zoom, or a lon/lat box to fit.
 struct SlideView {
-    std::optional<LonLat> centre;           ///< with `metres_per_pixel`
-    double metres_per_pixel = 0;            ///< zoom: map metres per screen pixel at 1x UI scale
-    std::optional<GeoBox> bbox;             ///< alternative to centre+zoom (fit the box)
+    std::optional<LonLat> centre;  ///< with `metres_per_pixel`
+    double metres_per_pixel = 0;   ///< zoom: map metres per screen pixel at 1x UI scale
+    std::optional<GeoBox> bbox;    ///< alternative to centre+zoom (fit the box)
 };
 
 /// The event filter a slide applies (a subset of core::EventFilter that can be stored).
 struct SlideEventFilter {
-    std::set<EventType> types;          ///< empty = all
+    std::set<EventType> types;  ///< empty = all
     std::string actor;
     std::set<std::string> documents;
     std::string text;
-    std::string window = "week";        ///< "day" | "week" | "month" | "all" | "<N>d"
+    std::string window = "week";  ///< "day" | "week" | "month" | "all" | "<N>d"
     bool show_events = true;
 };
 
 struct Slide {
     std::string title;
     std::string caption;
-    std::optional<Date> date;                 ///< control situation / event window end; none = latest
+    std::optional<Date> date;  ///< control situation / event window end; none = latest
     SlideView view;
     /// Layer ids shown (Scene layer ids such as "control", "rivers"); empty = the app's defaults.
     std::vector<std::string> visible_layers;

@@ -81,6 +81,8 @@ void Camera::clamp_centre(const WorldBox& bounds) {
     centre_.y = std::clamp(centre_.y, bounds.min_y, bounds.max_y);
 }
 
-void Camera::set_metres_per_pixel(double mpp) { mpp_ = std::clamp(mpp, kMinMetresPerPixel, kMaxMetresPerPixel); }
+void Camera::set_metres_per_pixel(double mpp) {
+    mpp_ = std::clamp(mpp, kMinMetresPerPixel, kMaxMetresPerPixel);
+}
 
 }  // namespace sitmap::core

@@ -11,13 +11,15 @@
 
 namespace sitmap::core {
 
-
 Rgba control_color(Controller controller, ControlKind kind) {
     if (kind == ControlKind::Corridor) return rgb(0x9c3d1c, 0.75f);
     switch (controller) {
-        case Controller::Azerbaijan: return rgb(0x7fc8c0, 0.55f);
-        case Controller::Armenian: return rgb(0xe08a3c, 0.62f);
-        case Controller::Other: break;
+        case Controller::Azerbaijan:
+            return rgb(0x7fc8c0, 0.55f);
+        case Controller::Armenian:
+            return rgb(0xe08a3c, 0.62f);
+        case Controller::Other:
+            break;
     }
     return rgb(0xbbbbbb, 0.3f);
 }
@@ -74,13 +76,13 @@ Rgba peacekeeping_hatch_color() {
 std::vector<SceneLayer> build_control_layers(const ControlTimeline& timeline, const Projector& pr,
                                              const Triangulator& triangulate, const std::string& source,
                                              Diagnostics& diags) {
-    SceneLayer fills{.id = "control", .title = "Control of territory (approximate)", .source = source,
-                     .kind = LayerKind::Fill};
+    SceneLayer fills{
+        .id = "control", .title = "Control of territory (approximate)", .source = source, .kind = LayerKind::Fill};
     fills.in_legend = true;
     fills.highlight_recent_days = 10;
     fills.highlight_color = rgb(0xffffff, 0.85f);
-    SceneLayer lines{.id = "control_lines", .title = "Control lines (approximate)", .source = source,
-                     .kind = LayerKind::Line};
+    SceneLayer lines{
+        .id = "control_lines", .title = "Control lines (approximate)", .source = source, .kind = LayerKind::Line};
     std::size_t index = 0;
     for (const auto& period : timeline.periods()) {
         const DaySpan span = period_span(period);

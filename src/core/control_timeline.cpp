@@ -29,25 +29,34 @@ GeoBox bounds_of(const MultiPolygon<LonLat>& area) {
 
 std::string_view controller_name(Controller c) {
     switch (c) {
-        case Controller::Azerbaijan: return "azerbaijan";
-        case Controller::Armenian: return "armenian";
-        case Controller::Other: return "other";
+        case Controller::Azerbaijan:
+            return "azerbaijan";
+        case Controller::Armenian:
+            return "armenian";
+        case Controller::Other:
+            return "other";
     }
     return "other";
 }
 std::string_view kind_name(ControlKind k) {
     switch (k) {
-        case ControlKind::Control: return "control";
-        case ControlKind::Peacekeeping: return "peacekeeping";
-        case ControlKind::Corridor: return "corridor";
+        case ControlKind::Control:
+            return "control";
+        case ControlKind::Peacekeeping:
+            return "peacekeeping";
+        case ControlKind::Corridor:
+            return "corridor";
     }
     return "control";
 }
 std::string_view confidence_name(Confidence c) {
     switch (c) {
-        case Confidence::High: return "high";
-        case Confidence::Medium: return "medium";
-        case Confidence::Low: return "low";
+        case Confidence::High:
+            return "high";
+        case Confidence::Medium:
+            return "medium";
+        case Confidence::Low:
+            return "low";
     }
     return "low";
 }
@@ -138,7 +147,8 @@ ControlAnswer ControlTimeline::control_at(Date d, LonLat p) const {
         if (!b.box.contains(p.lon, p.lat) || !contains_lonlat(b.area, p)) continue;
         return {.controller = b.controller, .source = b.source, .confidence = Confidence::High};
     }
-    return {.controller = Controller::Other, .source = "outside Azerbaijan, Armenia and the disputed area",
+    return {.controller = Controller::Other,
+            .source = "outside Azerbaijan, Armenia and the disputed area",
             .confidence = Confidence::High};
 }
 

@@ -19,9 +19,9 @@ enum class Controller { Azerbaijan, Armenian, Other };
 enum class ControlKind { Control, Peacekeeping, Corridor };
 enum class Confidence { High, Medium, Low };
 
-std::string_view controller_name(Controller c);  ///< "azerbaijan", "armenian", "other"
-std::string_view kind_name(ControlKind k);       ///< "control", "peacekeeping", "corridor"
-std::string_view confidence_name(Confidence c);  ///< "high", "medium", "low"
+std::string_view controller_name(Controller c);                     ///< "azerbaijan", "armenian", "other"
+std::string_view kind_name(ControlKind k);                          ///< "control", "peacekeeping", "corridor"
+std::string_view confidence_name(Confidence c);                     ///< "high", "medium", "low"
 std::optional<Controller> parse_controller(std::string_view text);  ///< only "azerbaijan" | "armenian"
 std::optional<ControlKind> parse_kind(std::string_view text);
 std::optional<Confidence> parse_confidence(std::string_view text);
@@ -65,7 +65,7 @@ struct ControlAnswer {
     Controller controller = Controller::Other;
     bool peacekeeping = false;  ///< inside the Russian peacekeeping zone or the Lachin corridor
     ControlKind kind = ControlKind::Control;
-    std::string place;          ///< the change that made it so (empty for background answers)
+    std::string place;  ///< the change that made it so (empty for background answers)
     std::string source;
     Confidence confidence = Confidence::High;
 };

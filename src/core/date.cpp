@@ -8,10 +8,14 @@ namespace sitmap::core {
 
 std::string_view precision_name(DatePrecision p) {
     switch (p) {
-        case DatePrecision::Day: return "day";
-        case DatePrecision::Month: return "month";
-        case DatePrecision::Year: return "year";
-        case DatePrecision::Decade: return "decade";
+        case DatePrecision::Day:
+            return "day";
+        case DatePrecision::Month:
+            return "month";
+        case DatePrecision::Year:
+            return "year";
+        case DatePrecision::Decade:
+            return "decade";
     }
     return "day";
 }

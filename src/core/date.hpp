@@ -23,8 +23,10 @@ struct DateRange {
     Date end;
     DatePrecision precision = DatePrecision::Day;
 
-    bool contains(Date d) const { return std::chrono::sys_days(d) >= std::chrono::sys_days(start) &&
-                                         std::chrono::sys_days(d) <= std::chrono::sys_days(end); }
+    bool contains(Date d) const {
+        return std::chrono::sys_days(d) >= std::chrono::sys_days(start) &&
+               std::chrono::sys_days(d) <= std::chrono::sys_days(end);
+    }
     bool overlaps(const DateRange& o) const {
         return std::chrono::sys_days(start) <= std::chrono::sys_days(o.end) &&
                std::chrono::sys_days(o.start) <= std::chrono::sys_days(end);
@@ -35,7 +37,9 @@ struct DateRange {
 inline std::int32_t day_number(Date d) {
     return static_cast<std::int32_t>(std::chrono::sys_days(d).time_since_epoch().count());
 }
-inline Date date_from_day_number(std::int32_t n) { return Date(std::chrono::sys_days(std::chrono::days(n))); }
+inline Date date_from_day_number(std::int32_t n) {
+    return Date(std::chrono::sys_days(std::chrono::days(n)));
+}
 
 /// Strict "YYYY-MM-DD" (a real calendar date); nullopt otherwise.
 std::optional<Date> parse_iso_date(std::string_view text);

@@ -41,7 +41,7 @@ Error fmt_error(fmt::format_string<Args...> format, Args&&... args) {
 }  // namespace sitmap
 
 /// A broken precondition: a bug in sitmap, never a problem with user data.
-#define SITMAP_ASSERT(cond, message)                                                      \
-    do {                                                                                  \
-        if (!(cond)) ::sitmap::assertion_failed(#cond, message);                          \
+#define SITMAP_ASSERT(cond, message)                             \
+    do {                                                         \
+        if (!(cond)) ::sitmap::assertion_failed(#cond, message); \
     } while (false)

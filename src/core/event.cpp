@@ -4,18 +4,30 @@ namespace sitmap::core {
 
 std::string_view event_type_name(EventType t) {
     switch (t) {
-        case EventType::Strike: return "strike";
-        case EventType::Capture: return "capture";
-        case EventType::Clash: return "clash";
-        case EventType::Ceasefire: return "ceasefire";
-        case EventType::Agreement: return "agreement";
-        case EventType::Statement: return "statement";
-        case EventType::Casualty: return "casualty";
-        case EventType::Deployment: return "deployment";
-        case EventType::Negotiation: return "negotiation";
-        case EventType::Blockade: return "blockade";
-        case EventType::Humanitarian: return "humanitarian";
-        case EventType::Other: return "other";
+        case EventType::Strike:
+            return "strike";
+        case EventType::Capture:
+            return "capture";
+        case EventType::Clash:
+            return "clash";
+        case EventType::Ceasefire:
+            return "ceasefire";
+        case EventType::Agreement:
+            return "agreement";
+        case EventType::Statement:
+            return "statement";
+        case EventType::Casualty:
+            return "casualty";
+        case EventType::Deployment:
+            return "deployment";
+        case EventType::Negotiation:
+            return "negotiation";
+        case EventType::Blockade:
+            return "blockade";
+        case EventType::Humanitarian:
+            return "humanitarian";
+        case EventType::Other:
+            return "other";
     }
     return "other";
 }

@@ -50,9 +50,9 @@ struct EventEdit {
     std::optional<EventType> type;  ///< SetType, Add
     std::string place;              ///< SetPlace, Add, Relocate
     std::optional<LocationPrecision> location_precision;  ///< Move/SetPlace/Add/Relocate (optional)
-    std::string note;  ///< the summary for Add; the new text for SetActor/SetTarget/SetSummary/SetNote
-    std::string timestamp;                                ///< ISO-8601 UTC when made (for the file; not compared)
-    std::string author;                                   ///< who made it (login name), or empty when unknown
+    std::string note;       ///< the summary for Add; the new text for SetActor/SetTarget/SetSummary/SetNote
+    std::string timestamp;  ///< ISO-8601 UTC when made (for the file; not compared)
+    std::string author;     ///< who made it (login name), or empty when unknown
 };
 
 /// Who the reviewer is: $SITMAP_USER, else $USER, else $LOGNAME, else empty.

@@ -10,7 +10,7 @@
 namespace sitmap::core {
 
 struct EventTypeStyle {
-    char32_t symbol;    ///< glyph drawn inside the marker (DejaVu Sans has all of them)
+    char32_t symbol;  ///< glyph drawn inside the marker (DejaVu Sans has all of them)
     Rgba color;
     const char* label;  ///< legend text ("Strike / shelling")
 };

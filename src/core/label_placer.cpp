@@ -6,7 +6,9 @@
 namespace sitmap::core {
 
 LabelPlacer::LabelPlacer(double width, double height, double cell)
-    : width_(width), height_(height), cell_(cell),
+    : width_(width),
+      height_(height),
+      cell_(cell),
       cols_(std::max(1, static_cast<int>(std::ceil(width / cell)))),
       rows_(std::max(1, static_cast<int>(std::ceil(height / cell)))),
       grid_(static_cast<std::size_t>(cols_ * rows_)) {}

@@ -27,8 +27,8 @@ struct Feature {
 };
 
 struct VectorLayer {
-    std::string path;   ///< the file it came from (for messages and provenance)
-    std::string name;   ///< layer name inside the file
+    std::string path;  ///< the file it came from (for messages and provenance)
+    std::string name;  ///< layer name inside the file
     GeometryKind kind = GeometryKind::Polygon;
     std::vector<Feature> features;
 };

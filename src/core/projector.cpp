@@ -8,12 +8,14 @@
 namespace sitmap::core {
 
 namespace {
-constexpr double kA = 6378137.0;                 // WGS84 semi-major axis, metres
-constexpr double kF = 1.0 / 298.257223563;       // WGS84 flattening
-const double kE = std::sqrt(2 * kF - kF * kF);   // first eccentricity
+constexpr double kA = 6378137.0;                // WGS84 semi-major axis, metres
+constexpr double kF = 1.0 / 298.257223563;      // WGS84 flattening
+const double kE = std::sqrt(2 * kF - kF * kF);  // first eccentricity
 constexpr double kDeg = std::numbers::pi / 180.0;
 
-double m_of(double phi) { return std::cos(phi) / std::sqrt(1 - kE * kE * std::sin(phi) * std::sin(phi)); }
+double m_of(double phi) {
+    return std::cos(phi) / std::sqrt(1 - kE * kE * std::sin(phi) * std::sin(phi));
+}
 double t_of(double phi) {
     const double es = kE * std::sin(phi);
     return std::tan(std::numbers::pi / 4 - phi / 2) / std::pow((1 - es) / (1 + es), kE / 2);

@@ -97,8 +97,8 @@ struct MapText {
     WorldXY pos;
     std::string text;
     TextRole role = TextRole::Country;
-    double min_mpp = 0;      ///< shown when metres-per-pixel >= min_mpp
-    double max_mpp = 1e9;    ///< and <= max_mpp
+    double min_mpp = 0;    ///< shown when metres-per-pixel >= min_mpp
+    double max_mpp = 1e9;  ///< and <= max_mpp
 };
 
 enum class LayerKind { Fill, Line, Raster, Places, Texts };
@@ -110,11 +110,11 @@ struct SceneLayer {
     LayerKind kind = LayerKind::Fill;
     bool visible = true;
     float opacity = 1.0f;
-    bool land_mask = false;     ///< land fills: relief shading (the Raster layer) is multiplied into them
+    bool land_mask = false;  ///< land fills: relief shading (the Raster layer) is multiplied into them
     bool in_legend = false;
 
     std::vector<FillPart> fills;
-    std::vector<LineStyle> line_styles;  ///< one per line class (e.g. river rank)
+    std::vector<LineStyle> line_styles;       ///< one per line class (e.g. river rank)
     std::vector<std::vector<LineLod>> lines;  ///< [class][lod], finest LOD first
     std::vector<DaySpan> line_valid;          ///< per line class when time-dependent; empty = always
     /// Fill parts that changed hands (FillPart::changed_hands) less than this many days before the shown

@@ -52,7 +52,7 @@ struct RasterInfo {
     int bands = 0;
     bool has_geotransform = false;
     std::array<double, 6> geotransform{};  ///< x0, pixel width, row rotation, y0, column rotation, -pixel height
-    std::string wkt;                        ///< empty when the file has no CRS
+    std::string wkt;                       ///< empty when the file has no CRS
 };
 
 /// Opens `path` with GDAL (GeoTIFF; PNG with its .pgw world file) and reports what it reads.

@@ -22,11 +22,13 @@ std::optional<core::Date> field_date(const std::string& text) {
     return core::parse_iso_date(iso);
 }
 
-std::string where(const char* layer, std::int64_t fid) { return fmt::format("layer '{}' feature {}", layer, fid); }
+std::string where(const char* layer, std::int64_t fid) {
+    return fmt::format("layer '{}' feature {}", layer, fid);
+}
 
 // The one-row table giving the span the data speak for.
-void read_coverage(const std::filesystem::path& path, std::optional<core::Date>& first,
-                   std::optional<core::Date>& last, core::Diagnostics& diags) {
+void read_coverage(const std::filesystem::path& path, std::optional<core::Date>& first, std::optional<core::Date>& last,
+                   core::Diagnostics& diags) {
     GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     OGRLayer* layer = ds ? ds->GetLayerByName("control_coverage") : nullptr;
     if (!layer) {
@@ -108,14 +110,15 @@ std::optional<core::ControlTimeline> load_control_timeline(const std::filesystem
                           fmt::format("bad date '{}'; change skipped", f.attr("date")));
                 continue;
             }
-            changes.push_back({.date = *date,
-                               .where = f.points.front(),
-                               .place = f.attr("place"),
-                               .from = f.attr("from"),
-                               .to = f.attr("to"),
-                               .how = f.attr("how"),
-                               .source = f.attr("source"),
-                               .confidence = core::parse_confidence(f.attr("confidence")).value_or(core::Confidence::Low)});
+            changes.push_back(
+                {.date = *date,
+                 .where = f.points.front(),
+                 .place = f.attr("place"),
+                 .from = f.attr("from"),
+                 .to = f.attr("to"),
+                 .how = f.attr("how"),
+                 .source = f.attr("source"),
+                 .confidence = core::parse_confidence(f.attr("confidence")).value_or(core::Confidence::Low)});
         }
     }
 
@@ -128,7 +131,8 @@ std::optional<core::ControlTimeline> load_control_timeline(const std::filesystem
                           fmt::format("bad controller '{}'; area skipped", f.attr("controller")));
                 continue;
             }
-            background.push_back({.controller = *controller, .source = f.attr("source"), .area = f.polygons, .box = {}});
+            background.push_back(
+                {.controller = *controller, .source = f.attr("source"), .area = f.polygons, .box = {}});
         }
     }
 

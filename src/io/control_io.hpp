@@ -18,7 +18,6 @@ inline constexpr const char* kControlFile = "control.gpkg";
 /// read. A row with a bad date, controller, kind or confidence, or valid_to <= valid_from, is skipped
 /// with a RecordInvalid diagnostic naming the feature. Missing optional layers (changes, background,
 /// coverage) are reported as warnings and the timeline still loads.
-std::optional<core::ControlTimeline> load_control_timeline(const std::filesystem::path& path,
-                                                           core::Diagnostics& diags);
+std::optional<core::ControlTimeline> load_control_timeline(const std::filesystem::path& path, core::Diagnostics& diags);
 
 }  // namespace sitmap::io

@@ -290,8 +290,8 @@ std::optional<DecodedText> decode_text(std::string_view bytes, const std::string
     return DecodedText{std::move(*converted), best_name, true};
 }
 
-bool read_document(const fs::path& path, core::Diagnostics& diags,
-                   const std::function<void(core::Document&&)>& on_part, const ReadOptions& options) {
+bool read_document(const fs::path& path, core::Diagnostics& diags, const std::function<void(core::Document&&)>& on_part,
+                   const ReadOptions& options) {
     const std::string file = path.string();
     std::ifstream in(path, std::ios::binary);
     if (!in) {

@@ -32,7 +32,9 @@ std::string lower(std::string s) {
     return s;
 }
 
-std::string fmt_coord(double v) { return fmt::format("{:.5f}", v); }
+std::string fmt_coord(double v) {
+    return fmt::format("{:.5f}", v);
+}
 
 std::vector<std::string> event_fields(const core::Event& e) {
     return {e.source.document,
@@ -40,7 +42,7 @@ std::vector<std::string> event_fields(const core::Event& e) {
             core::format_iso(e.date.start),
             core::format_iso(e.date.end),
             std::string(core::precision_name(e.date.precision == core::DatePrecision::Decade ? core::DatePrecision::Year
-                                                                                              : e.date.precision)),
+                                                                                             : e.date.precision)),
             e.place,
             e.has_position ? fmt_coord(e.position.lat) : std::string(),
             e.has_position ? fmt_coord(e.position.lon) : std::string(),
@@ -83,8 +85,10 @@ std::string event_from_fields(const std::map<std::string, std::string>& f, core:
         e.has_position = true;
     }
     const std::string lp = get("location_precision");
-    if (auto l = core::parse_location_precision(lp)) e.location_precision = *l;
-    else if (!lp.empty()) return fmt::format("bad location_precision '{}' (expected point, district, region or country)", lp);
+    if (auto l = core::parse_location_precision(lp))
+        e.location_precision = *l;
+    else if (!lp.empty())
+        return fmt::format("bad location_precision '{}' (expected point, district, region or country)", lp);
     const std::string t = get("event_type");
     auto et = core::parse_event_type(t);
     if (!et) return fmt::format("unknown event_type '{}'", t);
@@ -135,8 +139,10 @@ std::string events_to_geojson(const std::vector<core::Event>& events) {
         for (std::size_t i = 0; i < fields.size(); ++i) {
             const std::string key(event_csv_columns[i]);
             if (key == "lat" || key == "lon") continue;
-            if (key == "confidence") props[key] = e.confidence;
-            else props[key] = fields[i];
+            if (key == "confidence")
+                props[key] = e.confidence;
+            else
+                props[key] = fields[i];
         }
         props["source_begin"] = e.source.begin;
         props["source_end"] = e.source.end;
@@ -382,9 +388,15 @@ std::string events_to_csv(const std::vector<core::Event>& events) {
 
 void write_events(const fs::path& path, const std::vector<core::Event>& events) {
     switch (events_format_for(path)) {
-        case EventsFormat::Csv: write_text_atomically(path, events_to_csv(events)); break;
-        case EventsFormat::GeoJson: write_text_atomically(path, events_to_geojson(events)); break;
-        case EventsFormat::GeoPackage: write_gpkg(path, events); break;
+        case EventsFormat::Csv:
+            write_text_atomically(path, events_to_csv(events));
+            break;
+        case EventsFormat::GeoJson:
+            write_text_atomically(path, events_to_geojson(events));
+            break;
+        case EventsFormat::GeoPackage:
+            write_gpkg(path, events);
+            break;
     }
 }
 

@@ -17,8 +17,9 @@ namespace sitmap::io {
 
 /// The CSV columns, in order.
 inline constexpr std::array<std::string_view, 15> event_csv_columns{
-    "doc",   "event_id",           "date_start", "date_end", "date_precision", "place",   "lat",   "lon",
-    "location_precision", "event_type", "actor", "target",   "summary",        "quote",   "confidence"};
+    "doc",     "event_id", "date_start",         "date_end",   "date_precision", "place",
+    "lat",     "lon",      "location_precision", "event_type", "actor",          "target",
+    "summary", "quote",    "confidence"};
 
 enum class EventsFormat { Csv, GeoJson, GeoPackage };
 

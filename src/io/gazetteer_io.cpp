@@ -75,11 +75,11 @@ core::Gazetteer parse_gazetteer_csv(std::string_view text, const std::string& fi
                       fmt::format("unknown precision '{}' (expected point, district, region or country)", prec));
             continue;
         } else {
-            p.precision = p.kind == "district" ? core::LocationPrecision::District
-                        : p.kind == "country"  ? core::LocationPrecision::Country
-                        : (p.kind == "region" || p.kind == "corridor" || p.kind == "line" || p.kind == "river")
-                            ? core::LocationPrecision::Region
-                            : core::LocationPrecision::Point;
+            p.precision = p.kind == "district"  ? core::LocationPrecision::District
+                          : p.kind == "country" ? core::LocationPrecision::Country
+                          : (p.kind == "region" || p.kind == "corridor" || p.kind == "line" || p.kind == "river")
+                              ? core::LocationPrecision::Region
+                              : core::LocationPrecision::Point;
         }
         p.country = get(r, "country");
         p.district = get(r, "district");
@@ -91,8 +91,10 @@ core::Gazetteer parse_gazetteer_csv(std::string_view text, const std::string& fi
 
 core::Gazetteer load_gazetteer(const std::filesystem::path& path, core::Diagnostics& diags) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw fmt_error("{}: cannot open the gazetteer (expected geodata/gazetteer.csv; see scripts/build-gazetteer.py)",
-                             path.string());
+    if (!in)
+        throw fmt_error(
+            "{}: cannot open the gazetteer (expected geodata/gazetteer.csv; see scripts/build-gazetteer.py)",
+            path.string());
     std::ostringstream ss;
     ss << in.rdbuf();
     return parse_gazetteer_csv(ss.str(), path.string(), diags);

@@ -75,15 +75,19 @@ void collect(const OGRGeometry* g, core::Feature& f) {
             for (int i = 0; i < c->getNumGeometries(); ++i) collect(c->getGeometryRef(i), f);
             break;
         }
-        default: break;
+        default:
+            break;
     }
 }
 
 bool feature_matches(const core::Feature& f, core::GeometryKind kind) {
     switch (kind) {
-        case core::GeometryKind::Polygon: return !f.polygons.empty();
-        case core::GeometryKind::Line: return !f.lines.empty() || !f.polygons.empty();
-        case core::GeometryKind::Point: return !f.points.empty();
+        case core::GeometryKind::Polygon:
+            return !f.polygons.empty();
+        case core::GeometryKind::Line:
+            return !f.lines.empty() || !f.polygons.empty();
+        case core::GeometryKind::Point:
+            return !f.points.empty();
     }
     return false;
 }
@@ -250,8 +254,8 @@ bool triangulate_polygon(const core::Polygon<core::WorldXY>& polygon, core::Mesh
     std::vector<GEOSGeometry*> holes;
     for (const auto& hole : polygon.holes)
         if (hole.size() >= 3) holes.push_back(make_ring(h, hole));
-    GEOSGeometry* poly = GEOSGeom_createPolygon_r(h, make_ring(h, polygon.outer), holes.data(),
-                                                  static_cast<unsigned>(holes.size()));
+    GEOSGeometry* poly =
+        GEOSGeom_createPolygon_r(h, make_ring(h, polygon.outer), holes.data(), static_cast<unsigned>(holes.size()));
     if (!poly) return false;
     if (GEOSisValid_r(h, poly) != 1) {
         GEOSGeometry* valid = GEOSMakeValid_r(h, poly);

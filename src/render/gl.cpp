@@ -80,17 +80,25 @@ Program make_program(const std::string& name, const std::string& vs, const std::
     return program;
 }
 
-GLint uniform(const Program& p, const char* name) { return glGetUniformLocation(p.id(), name); }
+GLint uniform(const Program& p, const char* name) {
+    return glGetUniformLocation(p.id(), name);
+}
 
 namespace {
 const char* error_name(GLenum err) {
     switch (err) {
-        case GL_INVALID_ENUM: return "GL_INVALID_ENUM";
-        case GL_INVALID_VALUE: return "GL_INVALID_VALUE";
-        case GL_INVALID_OPERATION: return "GL_INVALID_OPERATION";
-        case GL_INVALID_FRAMEBUFFER_OPERATION: return "GL_INVALID_FRAMEBUFFER_OPERATION";
-        case GL_OUT_OF_MEMORY: return "GL_OUT_OF_MEMORY";
-        default: return "unknown GL error";
+        case GL_INVALID_ENUM:
+            return "GL_INVALID_ENUM";
+        case GL_INVALID_VALUE:
+            return "GL_INVALID_VALUE";
+        case GL_INVALID_OPERATION:
+            return "GL_INVALID_OPERATION";
+        case GL_INVALID_FRAMEBUFFER_OPERATION:
+            return "GL_INVALID_FRAMEBUFFER_OPERATION";
+        case GL_OUT_OF_MEMORY:
+            return "GL_OUT_OF_MEMORY";
+        default:
+            return "unknown GL error";
     }
 }
 }  // namespace

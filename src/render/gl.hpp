@@ -37,12 +37,24 @@ private:
     GLuint id_ = 0;
 };
 
-struct BufferDeleter { void operator()(GLuint id) const { glDeleteBuffers(1, &id); } };
-struct VertexArrayDeleter { void operator()(GLuint id) const { glDeleteVertexArrays(1, &id); } };
-struct TextureDeleter { void operator()(GLuint id) const { glDeleteTextures(1, &id); } };
-struct FramebufferDeleter { void operator()(GLuint id) const { glDeleteFramebuffers(1, &id); } };
-struct RenderbufferDeleter { void operator()(GLuint id) const { glDeleteRenderbuffers(1, &id); } };
-struct ProgramDeleter { void operator()(GLuint id) const { glDeleteProgram(id); } };
+struct BufferDeleter {
+    void operator()(GLuint id) const { glDeleteBuffers(1, &id); }
+};
+struct VertexArrayDeleter {
+    void operator()(GLuint id) const { glDeleteVertexArrays(1, &id); }
+};
+struct TextureDeleter {
+    void operator()(GLuint id) const { glDeleteTextures(1, &id); }
+};
+struct FramebufferDeleter {
+    void operator()(GLuint id) const { glDeleteFramebuffers(1, &id); }
+};
+struct RenderbufferDeleter {
+    void operator()(GLuint id) const { glDeleteRenderbuffers(1, &id); }
+};
+struct ProgramDeleter {
+    void operator()(GLuint id) const { glDeleteProgram(id); }
+};
 
 using Buffer = Handle<BufferDeleter>;
 using VertexArray = Handle<VertexArrayDeleter>;
@@ -73,10 +85,10 @@ void check_call(const char* call, const char* file, int line);
 /// naming the call text and file:line when GL reports an error (as MapLibre's MBGL_CHECK_ERROR).
 /// In release builds it is the bare call: no glGetError round trip per call.
 #ifndef NDEBUG
-#define SITMAP_GL_CHECK(call)                                                   \
-    do {                                                                        \
-        call;                                                                   \
-        ::sitmap::render::gl::check_call(#call, __FILE__, __LINE__);            \
+#define SITMAP_GL_CHECK(call)                                        \
+    do {                                                             \
+        call;                                                        \
+        ::sitmap::render::gl::check_call(#call, __FILE__, __LINE__); \
     } while (false)
 #else
 #define SITMAP_GL_CHECK(call) \

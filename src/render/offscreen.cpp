@@ -26,21 +26,34 @@ HeadlessContext::HeadlessContext() {
         throw Error("headless rendering: EGL cannot bind the OpenGL API");
     }
     // EGL_SURFACE_TYPE defaults to EGL_WINDOW_BIT, which the surfaceless platform never offers.
-    const EGLint config_attribs[] = {EGL_SURFACE_TYPE, EGL_PBUFFER_BIT, EGL_RENDERABLE_TYPE, EGL_OPENGL_BIT, EGL_RED_SIZE, 8, EGL_GREEN_SIZE, 8,
-                                     EGL_BLUE_SIZE, 8, EGL_ALPHA_SIZE, 8, EGL_NONE};
+    const EGLint config_attribs[] = {EGL_SURFACE_TYPE,
+                                     EGL_PBUFFER_BIT,
+                                     EGL_RENDERABLE_TYPE,
+                                     EGL_OPENGL_BIT,
+                                     EGL_RED_SIZE,
+                                     8,
+                                     EGL_GREEN_SIZE,
+                                     8,
+                                     EGL_BLUE_SIZE,
+                                     8,
+                                     EGL_ALPHA_SIZE,
+                                     8,
+                                     EGL_NONE};
     EGLConfig config = nullptr;
     EGLint n = 0;
     if (!eglChooseConfig(dpy, config_attribs, &config, 1, &n) || n < 1) {
         eglTerminate(dpy);
         throw Error("headless rendering: no EGL configuration with OpenGL and RGBA8");
     }
-    const EGLint ctx_attribs[] = {EGL_CONTEXT_MAJOR_VERSION, 3, EGL_CONTEXT_MINOR_VERSION, 3,
-                                  EGL_CONTEXT_OPENGL_PROFILE_MASK, EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT, EGL_NONE};
+    const EGLint ctx_attribs[] = {
+        EGL_CONTEXT_MAJOR_VERSION,           3,       EGL_CONTEXT_MINOR_VERSION, 3, EGL_CONTEXT_OPENGL_PROFILE_MASK,
+        EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT, EGL_NONE};
     EGLContext ctx = eglCreateContext(dpy, config, EGL_NO_CONTEXT, ctx_attribs);
     if (ctx == EGL_NO_CONTEXT) {
         eglTerminate(dpy);
-        throw Error("sitmap needs OpenGL 3.3 core profile, which this system's EGL driver does not provide "
-                    "(check `MESA_GL_VERSION_OVERRIDE` and that libgl1-mesa-dri is installed)");
+        throw Error(
+            "sitmap needs OpenGL 3.3 core profile, which this system's EGL driver does not provide "
+            "(check `MESA_GL_VERSION_OVERRIDE` and that libgl1-mesa-dri is installed)");
     }
     context_ = ctx;
     if (!eglMakeCurrent(dpy, EGL_NO_SURFACE, EGL_NO_SURFACE, ctx)) {
@@ -98,13 +111,17 @@ OffscreenTarget::OffscreenTarget(int width, int height) : width_(width), height_
     glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, stencil_.id());
     const GLenum status = glCheckFramebufferStatus(GL_FRAMEBUFFER);
     if (status != GL_FRAMEBUFFER_COMPLETE)
-        throw fmt_error("offscreen framebuffer {}x{} incomplete (status 0x{:04x}; likely out of memory)", width,
-                        height, static_cast<unsigned>(status));
+        throw fmt_error("offscreen framebuffer {}x{} incomplete (status 0x{:04x}; likely out of memory)", width, height,
+                        static_cast<unsigned>(status));
 }
 
-void OffscreenTarget::bind() const { glBindFramebuffer(GL_FRAMEBUFFER, fbo_.id()); }
+void OffscreenTarget::bind() const {
+    glBindFramebuffer(GL_FRAMEBUFFER, fbo_.id());
+}
 
-void OffscreenTarget::unbind() { glBindFramebuffer(GL_FRAMEBUFFER, 0); }
+void OffscreenTarget::unbind() {
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
 
 void OffscreenTarget::blit_to_window() const {
     glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo_.id());
@@ -129,7 +146,9 @@ std::vector<std::uint8_t> read_window_rgba(int width, int height) {
     return out;
 }
 
-void finish() { glFinish(); }
+void finish() {
+    glFinish();
+}
 
 std::vector<std::uint8_t> OffscreenTarget::read_rgba() const {
     bind();

@@ -231,7 +231,8 @@ void Renderer::set_view_uniforms(const ViewUniforms& u, const core::Camera& came
     glUniform2f(u.viewport, static_cast<float>(tile_.width), static_cast<float>(tile_.height));
     glUniform2f(u.tile_offset, static_cast<float>(tile_.x + tile_.width / 2.0 - camera.width() / 2.0),
                 static_cast<float>(camera.height() / 2.0 - (tile_.y + tile_.height / 2.0)));
-    glUniform2f(u.frag_origin, static_cast<float>(tile_.x), static_cast<float>(camera.height() - tile_.y - tile_.height));
+    glUniform2f(u.frag_origin, static_cast<float>(tile_.x),
+                static_cast<float>(camera.height() - tile_.y - tile_.height));
 }
 
 void Renderer::bind_window_framebuffer(int width, int height, bool clear) {
@@ -296,8 +297,7 @@ void Renderer::draw_fill(const core::SceneLayer& layer, LayerGpu& gpu, const cor
         for (std::size_t i = 0; i < layer.fills.size(); ++i) {
             const auto& part = layer.fills[i];
             if (!part.box.intersects(view)) continue;
-            if (const auto stripes = compose::recent_change_fill(layer, part, *options.day, s))
-                draw_part(i, *stripes);
+            if (const auto stripes = compose::recent_change_fill(layer, part, *options.day, s)) draw_part(i, *stripes);
         }
     }
     glUniform2f(fill_u_.hatch, 0, 0);

@@ -14,7 +14,9 @@
 namespace sitmap::render {
 
 namespace {
-std::uint64_t key_of(Face face, char32_t cp) { return (static_cast<std::uint64_t>(face) << 32) | cp; }
+std::uint64_t key_of(Face face, char32_t cp) {
+    return (static_cast<std::uint64_t>(face) << 32) | cp;
+}
 }  // namespace
 
 FontAtlas::FontAtlas(const compose::FontMetrics& metrics)
@@ -47,7 +49,8 @@ void FontAtlas::make_symbol(char32_t cp, Glyph& g) {
     if (!pack(size, size, px, py)) return;
     for (int y = 0; y < size; ++y) {
         for (int x = 0; x < size; ++x) {
-            const float dx = static_cast<float>(x) + 0.5f - size / 2.0f, dy = static_cast<float>(y) + 0.5f - size / 2.0f;
+            const float dx = static_cast<float>(x) + 0.5f - size / 2.0f,
+                        dy = static_cast<float>(y) + 0.5f - size / 2.0f;
             const float d = std::sqrt(dx * dx + dy * dy);
             float inside = cp == kSymbolDot ? r - d : 3.5f - std::abs(d - (r - 3.5f));  // >0 inside
             const float v = 128.0f + inside * (128.0f / kPadding);
@@ -70,8 +73,8 @@ void FontAtlas::rasterise(Face face, char32_t cp, Glyph& g) {
     const auto font = metrics_.lookup(face, cp);
     g.advance = metrics_.advance(face, cp);
     int w = 0, h = 0, xoff = 0, yoff = 0;
-    unsigned char* sdf = stbtt_GetGlyphSDF(font.info, font.scale, font.index, kPadding, 128,
-                                           128.0f / kPadding, &w, &h, &xoff, &yoff);
+    unsigned char* sdf =
+        stbtt_GetGlyphSDF(font.info, font.scale, font.index, kPadding, 128, 128.0f / kPadding, &w, &h, &xoff, &yoff);
     if (!sdf) return;  // blank glyph (space)
     int px = 0, py = 0;
     if (pack(w, h, px, py)) {
@@ -203,7 +206,9 @@ void TextBatch::add_line(float x0, float y0, float x1, float y1, float width, co
     if (len <= 0) return;
     const float nx = -dy / len * width / 2, ny = dx / len * width / 2;
     const float u = atlas_.solid_u(), v = atlas_.solid_v();
-    auto vert = [&](float x, float y) { vertices_.push_back({x, y, u, v, c.r, c.g, c.b, c.a, c.r, c.g, c.b, c.a, 1, 0}); };
+    auto vert = [&](float x, float y) {
+        vertices_.push_back({x, y, u, v, c.r, c.g, c.b, c.a, c.r, c.g, c.b, c.a, 1, 0});
+    };
     vert(x0 + nx, y0 + ny);
     vert(x1 + nx, y1 + ny);
     vert(x0 - nx, y0 - ny);

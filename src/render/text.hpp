@@ -22,13 +22,13 @@ using compose::kSymbolRing;
 
 class FontAtlas {
 public:
-    static constexpr int kBasePx = compose::FontMetrics::kBasePx;  ///< glyphs are rasterised at this height
+    static constexpr int kBasePx = compose::FontMetrics::kBasePx;          ///< glyphs are rasterised at this height
     static constexpr int kPadding = compose::FontMetrics::kSymbolPadding;  ///< SDF spread in atlas pixels
     static constexpr float kDistanceScale = 255.0f / (128.0f / kPadding);  ///< value 1.0 in atlas px
 
     struct Glyph {
-        float advance = 0;                    ///< at kBasePx
-        float x0 = 0, y0 = 0, x1 = 0, y1 = 0; ///< quad relative to pen/baseline at kBasePx (y down)
+        float advance = 0;                     ///< at kBasePx
+        float x0 = 0, y0 = 0, x1 = 0, y1 = 0;  ///< quad relative to pen/baseline at kBasePx (y down)
         float u0 = 0, v0 = 0, u1 = 0, v1 = 0;
         bool empty = true;
     };

@@ -91,7 +91,7 @@ struct EventUiState {
     bool show_details = true;
     bool show_off_map = true;  ///< the "not on the map" strip
     bool show_help = false;
-    bool add_mode = false;  ///< the next click on the map adds an event there
+    bool add_mode = false;   ///< the next click on the map adds an event there
     PanelRect details_rect;  ///< where the Event panel was last drawn (empty while closed)
     bool list_in_window_only = false;
     bool filter_changed = true;  ///< set by panels; the app recomputes `visible` and redraws

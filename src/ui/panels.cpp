@@ -173,7 +173,8 @@ float draw_status_bar(AppState& state) {
         }
         ImGui::SameLine(ImGui::GetWindowWidth() * 0.55f);
         // Nominal map scale at 96 dpi: metres per pixel / 0.0002646 m per pixel.
-        ImGui::Text("1:%s  %.0f m/px  %.1f ms", fmt::format("{:.0f}", state.camera.metres_per_pixel() / 0.0002646).c_str(),
+        ImGui::Text("1:%s  %.0f m/px  %.1f ms",
+                    fmt::format("{:.0f}", state.camera.metres_per_pixel() / 0.0002646).c_str(),
                     state.camera.metres_per_pixel(), state.frame_ms);
         if (!state.notice.empty() && ImGui::GetTime() < state.notice_until) {
             ImGui::SameLine();
@@ -202,15 +203,17 @@ void draw_about_panel(AppState& state) {
         ImGui::BulletText("Natural Earth 1:10m cultural and physical vectors (public domain).");
         ImGui::BulletText("GeoNames populated places (CC BY 4.0), www.geonames.org.");
         ImGui::BulletText("ETOPO5 relief, NOAA National Geophysical Data Center (public domain).");
-        ImGui::TextWrapped("Boundaries are approximate; the NKAO boundary (1991) and the 1994 line of contact "
-                           "are shown for reference. Full credits: geodata/SOURCES.md.");
+        ImGui::TextWrapped(
+            "Boundaries are approximate; the NKAO boundary (1991) and the 1994 line of contact "
+            "are shown for reference. Full credits: geodata/SOURCES.md.");
         ImGui::Separator();
         ImGui::TextUnformatted("Software");
         ImGui::BulletText("Dear ImGui %s (MIT), GLFW (zlib), GDAL/PROJ/GEOS (MIT/LGPL), glm (MIT),", IMGUI_VERSION);
         ImGui::BulletText("stb_truetype / stb_image_write (public domain), DejaVu fonts (free licence).");
         ImGui::Separator();
-        ImGui::TextWrapped("Place names are given in both sides' forms where they differ "
-                           "(e.g. Khankendi / Stepanakert).");
+        ImGui::TextWrapped(
+            "Place names are given in both sides' forms where they differ "
+            "(e.g. Khankendi / Stepanakert).");
     }
     ImGui::End();
 }

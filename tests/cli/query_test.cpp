@@ -28,11 +28,10 @@ TEST_CASE("query prints one JSON line with controller and peacekeeping flag", "[
 }
 
 TEST_CASE("query rejects malformed dates and coordinates and dates outside the data with exit 2", "[cli][query]") {
-    for (const char* args : {"--date 2020-13-01 --at 39.8,46.7", "--date 2020-02-30 --at 39.8,46.7",
-                             "--date yesterday --at 39.8,46.7", "--date 2021-06-01 --at 39.8",
-                             "--date 2021-06-01 --at north,46.7", "--date 2021-06-01 --at 95,46.7",
-                             "--date 1990-01-01 --at 39.8,46.7", "--date 2031-01-01 --at 39.8,46.7",
-                             "--at 39.8,46.7"}) {
+    for (const char* args :
+         {"--date 2020-13-01 --at 39.8,46.7", "--date 2020-02-30 --at 39.8,46.7", "--date yesterday --at 39.8,46.7",
+          "--date 2021-06-01 --at 39.8", "--date 2021-06-01 --at north,46.7", "--date 2021-06-01 --at 95,46.7",
+          "--date 1990-01-01 --at 39.8,46.7", "--date 2031-01-01 --at 39.8,46.7", "--at 39.8,46.7"}) {
         INFO(args);
         const auto r = run_sitmap(std::string("query ") + args);
         CHECK(r.exit_code == 2);

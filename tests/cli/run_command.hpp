@@ -1,12 +1,12 @@
 // Runs the built sitmap binary for CLI tests and captures exit code, stdout and stderr.
 #pragma once
+#include <sys/wait.h>
 #include <array>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
-#include <sys/wait.h>
 
 namespace sitmap::test {
 
@@ -33,7 +33,8 @@ inline CommandResult run_sitmap(const std::string& args, const std::string& env 
 inline CommandResult run_sitmap_once(const std::string& args, const std::string& env) {
     const auto dir = std::filesystem::temp_directory_path();
     const auto err_path = dir / ("sitmap_cli_err_" + std::to_string(::getpid()) + ".txt");
-    const std::string cmd = env + (env.empty() ? "" : " ") + "'" + SITMAP_BINARY + "' " + args + " 2>'" + err_path.string() + "'";
+    const std::string cmd =
+        env + (env.empty() ? "" : " ") + "'" + SITMAP_BINARY + "' " + args + " 2>'" + err_path.string() + "'";
     CommandResult r;
     FILE* pipe = ::popen(cmd.c_str(), "r");
     if (!pipe) return r;

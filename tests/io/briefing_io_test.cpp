@@ -1,8 +1,8 @@
 // Briefing files: round trip through save/load (Unicode titles), every malformed field reported
 // with the file and its JSON path, atomic saving, and the shipped sample briefing.
+#include "io/briefing_io.hpp"
 #include "core/briefing.hpp"
 #include "core/error.hpp"
-#include "io/briefing_io.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -77,7 +77,9 @@ std::string error_of(const std::string& text) {
 }
 
 /// A valid one-slide document with `slide` as its slide.
-std::string with_slide(const std::string& slide) { return R"({"title":"t","slides":[{"title":"ok"},)" + slide + "]}"; }
+std::string with_slide(const std::string& slide) {
+    return R"({"title":"t","slides":[{"title":"ok"},)" + slide + "]}";
+}
 
 }  // namespace
 
@@ -210,7 +212,8 @@ TEST_CASE("every malformed briefing field is reported with the file and its JSON
               "briefing.json: slides[1].layers[1]: expected a string, got number '3'");
     }
     SECTION("broken JSON is reported at line and column") {
-        CHECK(error_of("{\n  \"slides\": [\n    {\"title\": }\n  ]\n}").starts_with("briefing.json:3:15: invalid JSON"));
+        CHECK(
+            error_of("{\n  \"slides\": [\n    {\"title\": }\n  ]\n}").starts_with("briefing.json:3:15: invalid JSON"));
     }
     SECTION("a missing file") {
         CHECK_THROWS_WITH(io::load_briefing("/nonexistent/dir/b.json"),
@@ -303,8 +306,8 @@ TEST_CASE("the shipped sample briefing loads and tells 1994-2024 in order", "[io
         CHECK(std::find(s.visible_layers.begin(), s.visible_layers.end(), "control") != s.visible_layers.end());
     }
     // Every layer the sample names exists in the map (ids from base_map.cpp and control_scene.cpp).
-    const std::vector<std::string> known = {"land",   "hillshade", "nk_area_1994", "lakes",         "rivers",
-                                            "places", "names",     "coastline",    "admin1",        "nkao_1991",
-                                            "loc_1994", "boundaries", "control",   "control_lines"};
+    const std::vector<std::string> known = {"land",     "hillshade",  "nk_area_1994", "lakes",        "rivers",
+                                            "places",   "names",      "coastline",    "admin1",       "nkao_1991",
+                                            "loc_1994", "boundaries", "control",      "control_lines"};
     CHECK(core::unknown_layer_ids(b, known).empty());
 }

@@ -25,7 +25,9 @@ const core::ControlTimeline& timeline() {
     return t;
 }
 
-core::Date iso(const char* s) { return *core::parse_iso_date(s); }
+core::Date iso(const char* s) {
+    return *core::parse_iso_date(s);
+}
 
 struct Case {
     const char* place;  // coordinates: GeoNames (geonameid given), via ../shared/geodata-sources
@@ -40,33 +42,33 @@ constexpr auto Am = Controller::Armenian;
 
 // Dates are at least two days from the change in control_timeline.csv.
 const Case kCases[] = {
-    {"Jabrayil (GeoNames 148141)", 39.39917, 47.02835, "2020-10-01", Am, false},     // captured 4 Oct 2020
+    {"Jabrayil (GeoNames 148141)", 39.39917, 47.02835, "2020-10-01", Am, false},  // captured 4 Oct 2020
     {"Jabrayil (GeoNames 148141)", 39.39917, 47.02835, "2020-10-07", Az, false},
-    {"Hadrut (GeoNames 148105)", 39.52003, 47.0319, "2020-10-06", Am, false},         // captured 9 Oct 2020
+    {"Hadrut (GeoNames 148105)", 39.52003, 47.0319, "2020-10-06", Am, false},  // captured 9 Oct 2020
     {"Hadrut (GeoNames 148105)", 39.52003, 47.0319, "2021-06-01", Az, false},
-    {"Fuzuli (GeoNames 148106)", 39.60094, 47.14529, "2020-10-14", Am, false},        // captured 17 Oct 2020
+    {"Fuzuli (GeoNames 148106)", 39.60094, 47.14529, "2020-10-14", Am, false},  // captured 17 Oct 2020
     {"Fuzuli (GeoNames 148106)", 39.60094, 47.14529, "2020-10-20", Az, false},
-    {"Zangilan (GeoNames 146901)", 39.08371, 46.65988, "2020-10-17", Am, false},      // captured 20 Oct 2020
+    {"Zangilan (GeoNames 146901)", 39.08371, 46.65988, "2020-10-17", Am, false},  // captured 20 Oct 2020
     {"Zangilan (GeoNames 146901)", 39.08371, 46.65988, "2020-10-23", Az, false},
-    {"Mincivan (GeoNames 147504)", 39.03023, 46.72329, "2020-10-18", Am, false},      // captured 21 Oct 2020
+    {"Mincivan (GeoNames 147504)", 39.03023, 46.72329, "2020-10-18", Am, false},  // captured 21 Oct 2020
     {"Mincivan (GeoNames 147504)", 39.03023, 46.72329, "2020-10-24", Az, false},
-    {"Gubadli (GeoNames 147305)", 39.34441, 46.58183, "2020-10-22", Am, false},       // captured 25 Oct 2020
+    {"Gubadli (GeoNames 147305)", 39.34441, 46.58183, "2020-10-22", Am, false},  // captured 25 Oct 2020
     {"Gubadli (GeoNames 147305)", 39.34441, 46.58183, "2020-10-28", Az, false},
-    {"Shusha (GeoNames 147105)", 39.76006, 46.74989, "2020-11-05", Am, false},        // captured 8 Nov 2020
+    {"Shusha (GeoNames 147105)", 39.76006, 46.74989, "2020-11-05", Am, false},  // captured 8 Nov 2020
     {"Shusha (GeoNames 147105)", 39.76006, 46.74989, "2020-11-12", Az, false},
-    {"Aghdam (GeoNames 148619)", 39.99096, 46.92736, "2019-01-01", Am, false},        // handed over 20 Nov 2020
+    {"Aghdam (GeoNames 148619)", 39.99096, 46.92736, "2019-01-01", Am, false},  // handed over 20 Nov 2020
     {"Aghdam (GeoNames 148619)", 39.99096, 46.92736, "2020-11-15", Am, false},
     {"Aghdam (GeoNames 148619)", 39.99096, 46.92736, "2020-11-23", Az, false},
-    {"Kalbajar (GeoNames 586268)", 40.10984, 46.04446, "2020-11-20", Am, false},      // handed over 25 Nov 2020
+    {"Kalbajar (GeoNames 586268)", 40.10984, 46.04446, "2020-11-20", Am, false},  // handed over 25 Nov 2020
     {"Kalbajar (GeoNames 586268)", 40.10984, 46.04446, "2020-11-28", Az, false},
     {"Istisu (GeoNames 147969)", 39.94628, 45.96062, "2000-01-01", Am, false},
     {"Istisu (GeoNames 147969)", 39.94628, 45.96062, "2020-12-10", Az, false},
-    {"Lachin (GeoNames cities1000)", 39.63742, 46.54977, "2021-06-01", Am, true},     // corridor until 26 Aug 2022
+    {"Lachin (GeoNames cities1000)", 39.63742, 46.54977, "2021-06-01", Am, true},  // corridor until 26 Aug 2022
     {"Lachin (GeoNames cities1000)", 39.63742, 46.54977, "2022-08-30", Az, false},
     {"Khankendi (GeoNames 146970)", 39.8177, 46.7528, "2015-01-01", Am, false},
     {"Khankendi (GeoNames 146970)", 39.8177, 46.7528, "2021-06-01", Am, true},
-    {"Khankendi (GeoNames 146970)", 39.8177, 46.7528, "2023-09-15", Am, true},        // 19-20 Sep 2023
-    {"Khankendi (GeoNames 146970)", 39.8177, 46.7528, "2023-09-25", Az, true},        // peacekeepers to Jun 2024
+    {"Khankendi (GeoNames 146970)", 39.8177, 46.7528, "2023-09-15", Am, true},  // 19-20 Sep 2023
+    {"Khankendi (GeoNames 146970)", 39.8177, 46.7528, "2023-09-25", Az, true},  // peacekeepers to Jun 2024
     {"Khankendi (GeoNames 146970)", 39.8177, 46.7528, "2024-07-01", Az, false},
     {"Askeran (GeoNames 148450)", 39.9391, 46.83161, "2022-01-01", Am, true},
     {"Martakert (GeoNames 587379)", 40.21127, 46.82135, "2021-06-01", Am, true},
@@ -74,7 +76,7 @@ const Case kCases[] = {
     {"Khojaly (GeoNames 147774)", 39.91297, 46.79028, "2021-06-01", Am, true},
     {"Khojaly (GeoNames 147774)", 39.91297, 46.79028, "2023-10-01", Az, true},
     {"Vank (GeoNames 584747)", 40.05275, 46.54419, "2021-06-01", Am, true},
-    {"Horadiz (GeoNames 148003)", 39.45015, 47.33496, "2019-01-01", Az, false},      // retaken by Az in 1994
+    {"Horadiz (GeoNames 148003)", 39.45015, 47.33496, "2019-01-01", Az, false},  // retaken by Az in 1994
     {"Tartar (GeoNames 584871)", 40.34201, 46.93161, "2010-01-01", Az, false},
     {"Goris, Armenia (GeoNames 174895)", 39.51111, 46.34168, "2021-06-01", Am, false},
     {"Barda (GeoNames 587057)", 40.37577, 47.12619, "2021-06-01", Az, false},
@@ -97,9 +99,9 @@ TEST_CASE("control.gpkg covers 1994-05-12 to 2024-12-31 and every change date is
     const auto& t = timeline();
     CHECK(t.first_date() == iso("1994-05-12"));
     CHECK(t.last_date() == iso("2024-12-31"));
-    for (const char* d : {"2020-09-27", "2020-10-04", "2020-11-08", "2020-11-20", "2020-11-25", "2020-12-01",
-                          "2020-12-12", "2022-03-24", "2022-08-26", "2023-04-23", "2023-09-20", "2024-01-01",
-                          "2024-06-12"}) {
+    for (const char* d :
+         {"2020-09-27", "2020-10-04", "2020-11-08", "2020-11-20", "2020-11-25", "2020-12-01", "2020-12-12",
+          "2022-03-24", "2022-08-26", "2023-04-23", "2023-09-20", "2024-01-01", "2024-06-12"}) {
         INFO(d);
         CHECK(std::find(t.change_dates().begin(), t.change_dates().end(), iso(d)) != t.change_dates().end());
     }
@@ -121,8 +123,9 @@ TEST_CASE("controllers never overlap on a grid of points over many dates", "[io]
                 int az = 0, am = 0;
                 for (const auto* p : valid)
                     if (p->contains({lon, lat})) (p->controller == Controller::Azerbaijan ? az : am)++;
-                if (az + am > 1) FAIL_CHECK(core::format_iso(d) << " at " << lat << "," << lon << ": " << az
-                                                               << " azerbaijan and " << am << " armenian periods");
+                if (az + am > 1)
+                    FAIL_CHECK(core::format_iso(d) << " at " << lat << "," << lon << ": " << az << " azerbaijan and "
+                                                   << am << " armenian periods");
                 ++checked;
             }
     }

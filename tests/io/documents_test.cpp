@@ -4,10 +4,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <string>
-#include <unistd.h>
 
 using namespace sitmap;
 namespace fs = std::filesystem;
@@ -58,7 +58,8 @@ TEST_CASE("a binary file is reported as binary", "[io][documents]") {
 TEST_CASE("Windows-1251 Russian text is transcoded to UTF-8", "[io][documents]") {
     // "Вооружённые силы Азербайджана начали операцию в Карабахе 19 сентября 2023 года." repeated, in CP1251.
     const std::string sentence =
-        "\xC2\xEE\xEE\xF0\xF3\xE6\xE5\xED\xED\xFB\xE5 \xF1\xE8\xEB\xFB \xC0\xE7\xE5\xF0\xE1\xE0\xE9\xE4\xE6\xE0\xED\xE0 "
+        "\xC2\xEE\xEE\xF0\xF3\xE6\xE5\xED\xED\xFB\xE5 \xF1\xE8\xEB\xFB "
+        "\xC0\xE7\xE5\xF0\xE1\xE0\xE9\xE4\xE6\xE0\xED\xE0 "
         "\xED\xE0\xF7\xE0\xEB\xE8 \xEE\xEF\xE5\xF0\xE0\xF6\xE8\xFE \xE2 \xCA\xE0\xF0\xE0\xE1\xE0\xF5\xE5 19 "
         "\xF1\xE5\xED\xF2\xFF\xE1\xF0\xFF 2023 \xE3\xEE\xE4\xE0. ";
     std::string text;
@@ -77,14 +78,18 @@ TEST_CASE("Latin-1 text is transcoded to UTF-8", "[io][documents]") {
     // French with accents in ISO-8859-1.
     std::string text;
     for (int i = 0; i < 20; ++i)
-        text += "Les forces arm\xE9""es ont annonc\xE9 la prise de la ville; le minist\xE8re a d\xE9menti les "
-                "r\xE9sultats et la d\xE9l\xE9gation fran\xE7""aise a exprim\xE9 sa pr\xE9occupation. ";
+        text +=
+            "Les forces arm\xE9"
+            "es ont annonc\xE9 la prise de la ville; le minist\xE8re a d\xE9menti les "
+            "r\xE9sultats et la d\xE9l\xE9gation fran\xE7"
+            "aise a exprim\xE9 sa pr\xE9occupation. ";
     core::Diagnostics diags;
     const auto decoded = io::decode_text(text, "fr.txt", diags);
     REQUIRE(decoded.has_value());
     CHECK(decoded->transcoded);
     CHECK((decoded->charset == "ISO-8859-1" || decoded->charset == "windows-1252"));
-    CHECK(decoded->text.find("arm\xC3\xA9""es") != std::string::npos);  // "armées" in UTF-8
+    CHECK(decoded->text.find("arm\xC3\xA9"
+                             "es") != std::string::npos);  // "armées" in UTF-8
     CHECK(diags.has(core::DiagCode::DocumentTranscoded));
 }
 
@@ -140,14 +145,17 @@ TEST_CASE("a 100 MB document is streamed in parts with bounded memory", "[io][do
     core::Diagnostics diags;
     std::size_t parts = 0, bytes = 0, max_part = 0, last_offset = 0;
     bool dated = true;
-    REQUIRE(io::read_document(p, diags, [&](core::Document&& d) {
-        ++parts;
-        bytes += d.text.size();
-        max_part = std::max(max_part, d.text.size());
-        dated &= d.publication_date.has_value();
-        CHECK(d.base_offset >= last_offset);
-        last_offset = d.base_offset;
-    }, io::ReadOptions{.part_bytes = 4u << 20}));
+    REQUIRE(io::read_document(
+        p, diags,
+        [&](core::Document&& d) {
+            ++parts;
+            bytes += d.text.size();
+            max_part = std::max(max_part, d.text.size());
+            dated &= d.publication_date.has_value();
+            CHECK(d.base_offset >= last_offset);
+            last_offset = d.base_offset;
+        },
+        io::ReadOptions{.part_bytes = 4u << 20}));
     fs::remove(p);
     CHECK(parts >= 25);
     CHECK(bytes == size);

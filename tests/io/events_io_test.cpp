@@ -1,15 +1,15 @@
 // Event files: CSV columns and quoting, round trips through CSV, GeoJSON and GeoPackage, DATE
 // fields in the GeoPackage (as GDAL reports them), bad rows and unknown extensions.
-#include "core/error.hpp"
 #include "io/events_io.hpp"
+#include "core/error.hpp"
 #include "io/gazetteer_io.hpp"
 
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <unistd.h>
 
 using namespace sitmap;
 namespace fs = std::filesystem;
@@ -20,7 +20,8 @@ namespace {
 std::vector<core::Event> sample_events() {
     core::Event a;
     a.id = "t-001";
-    a.date = {core::Date(year(2020), October, day(25)), core::Date(year(2020), October, day(26)), core::DatePrecision::Day};
+    a.date = {core::Date(year(2020), October, day(25)), core::Date(year(2020), October, day(26)),
+              core::DatePrecision::Day};
     a.place = "Shusha";
     a.place_text = "Shushi";
     a.position = {46.74989, 39.76006};
@@ -34,7 +35,8 @@ std::vector<core::Event> sample_events() {
     a.confidence = 0.75;
     core::Event b = a;
     b.id = "t-002";
-    b.date = {core::Date(year(1990), January, day(1)), core::Date(year(1999), December, day(31)), core::DatePrecision::Year};
+    b.date = {core::Date(year(1990), January, day(1)), core::Date(year(1999), December, day(31)),
+              core::DatePrecision::Year};
     b.place = "Karabakh";
     b.location_precision = core::LocationPrecision::Region;
     b.type = core::EventType::Capture;
@@ -152,11 +154,20 @@ TEST_CASE("the shipped gazetteer loads cleanly and knows the variants the issue 
     const auto g = io::load_gazetteer(std::string(SITMAP_SOURCE_DIR) + "/geodata/gazetteer.csv", diags);
     CHECK(diags.empty());
     CHECK(g.size() > 500);
-    for (const auto& [variant, canonical] : std::vector<std::pair<std::string, std::string>>{
-             {"Stepanakert", "Khankendi"}, {"Xankəndi", "Khankendi"}, {"Shushi", "Shusha"}, {"Şuşa", "Shusha"},
-             {"Qubadli", "Gubadli"}, {"Kubatly", "Gubadli"}, {"Kashunik", "Gubadli"}, {"Karvachar", "Kalbajar"},
-             {"Kelbajar", "Kalbajar"}, {"Lachin corridor", "Lachin corridor"}, {"Zangezur corridor", "Zangezur"},
-             {"Iranian border", "Aras river"}, {"Aghdam district", "Aghdam district"}}) {
+    for (const auto& [variant, canonical] :
+         std::vector<std::pair<std::string, std::string>>{{"Stepanakert", "Khankendi"},
+                                                          {"Xankəndi", "Khankendi"},
+                                                          {"Shushi", "Shusha"},
+                                                          {"Şuşa", "Shusha"},
+                                                          {"Qubadli", "Gubadli"},
+                                                          {"Kubatly", "Gubadli"},
+                                                          {"Kashunik", "Gubadli"},
+                                                          {"Karvachar", "Kalbajar"},
+                                                          {"Kelbajar", "Kalbajar"},
+                                                          {"Lachin corridor", "Lachin corridor"},
+                                                          {"Zangezur corridor", "Zangezur"},
+                                                          {"Iranian border", "Aras river"},
+                                                          {"Aghdam district", "Aghdam district"}}) {
         INFO(variant);
         REQUIRE(g.find(variant) != nullptr);
         CHECK(g.find(variant)->name == canonical);

@@ -1,6 +1,6 @@
+#include "io/geodata.hpp"
 #include "core/base_map.hpp"
 #include "core/projector.hpp"
-#include "io/geodata.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -63,8 +63,7 @@ TEST_CASE("shipped layers hold the places and features the map promises", "[io][
 
 TEST_CASE("a missing geodata file is reported with its path and layer", "[io][errors]") {
     core::Diagnostics diags;
-    const auto layer =
-        io::load_vector_layer(kTestData / "nope.gpkg", "countries", core::GeometryKind::Polygon, diags);
+    const auto layer = io::load_vector_layer(kTestData / "nope.gpkg", "countries", core::GeometryKind::Polygon, diags);
     CHECK_FALSE(layer);
     REQUIRE(diags.all().size() == 1);
     const auto d = diags.all().front();
@@ -118,9 +117,9 @@ TEST_CASE("projector agrees with PROJ at Yerevan, Baku and Khankendi", "[io][pro
         const char* name;
         core::LonLat ll;
     };
-    for (const Place& place : {Place{"Yerevan", {44.5152, 40.1872}}, Place{"Baku", {49.8671, 40.4093}},
-                               Place{"Khankendi", {46.7520, 39.8153}}, Place{"corner", {38.0, 36.0}},
-                               Place{"corner", {52.0, 44.0}}}) {
+    for (const Place& place :
+         {Place{"Yerevan", {44.5152, 40.1872}}, Place{"Baku", {49.8671, 40.4093}},
+          Place{"Khankendi", {46.7520, 39.8153}}, Place{"corner", {38.0, 36.0}}, Place{"corner", {52.0, 44.0}}}) {
         INFO(place.name);
         const auto ours = p.forward(place.ll);
         const auto proj = io::proj_transform(p.proj_string(), place.ll);
@@ -136,7 +135,8 @@ double mesh_area(const core::Mesh& m) {
         const auto& p0 = m.vertices[m.indices[i]];
         const auto& p1 = m.vertices[m.indices[i + 1]];
         const auto& p2 = m.vertices[m.indices[i + 2]];
-        const double cross = (double(p1.x) - p0.x) * (double(p2.y) - p0.y) - (double(p2.x) - p0.x) * (double(p1.y) - p0.y);
+        const double cross =
+            (double(p1.x) - p0.x) * (double(p2.y) - p0.y) - (double(p2.x) - p0.x) * (double(p1.y) - p0.y);
         CHECK(cross > 0);  // consistent counter-clockwise winding
         a += cross / 2;
     }
@@ -154,11 +154,11 @@ void check_invariants(const core::Polygon<core::WorldXY>& poly) {
 TEST_CASE("triangulation covers exactly the polygon area, holes excluded", "[io][triangulate]") {
     SECTION("square with two holes") {
         check_invariants({{{0, 0}, {1000, 0}, {1000, 1000}, {0, 1000}},
-                          {{{100, 100}, {300, 100}, {300, 300}, {100, 300}},
-                           {{600, 600}, {800, 600}, {700, 900}}}});
+                          {{{100, 100}, {300, 100}, {300, 300}, {100, 300}}, {{600, 600}, {800, 600}, {700, 900}}}});
     }
     SECTION("concave comb, clockwise input") {
-        check_invariants({{{0, 0}, {0, 500}, {100, 500}, {100, 100}, {200, 100}, {200, 500}, {300, 500}, {300, 0}}, {}});
+        check_invariants(
+            {{{0, 0}, {0, 500}, {100, 500}, {100, 100}, {200, 100}, {200, 500}, {300, 500}, {300, 0}}, {}});
     }
     SECTION("every shipped country and lake, projected") {
         const core::Projector p;

@@ -35,7 +35,8 @@ TEST_CASE("a group of events shows the type of its most recent member", "[gl][ev
     CHECK(layout.markers[0].count == 3);
     CHECK(layout.markers[0].type == core::EventType::Capture);
     // Fanned out, each symbol shows its own event's type.
-    const auto fanned = compose::layout_events(events, visible, projector, {.metres_per_pixel = 500, .fanned = {0, 1, 2}});
+    const auto fanned =
+        compose::layout_events(events, visible, projector, {.metres_per_pixel = 500, .fanned = {0, 1, 2}});
     REQUIRE(fanned.markers.size() == 3);
     for (const auto& m : fanned.markers) {
         REQUIRE(fanned.members[m.id].size() == 1);

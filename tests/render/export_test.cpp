@@ -1,5 +1,5 @@
-#include "compose/event_markers.hpp"
 #include "app/render_image.hpp"
+#include "compose/event_markers.hpp"
 #include "core/base_map.hpp"
 #include "core/event_style.hpp"
 #include "gl_fixture.hpp"

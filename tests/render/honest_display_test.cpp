@@ -1,8 +1,8 @@
 // Honest display on Mesa: an event known only to a region is not drawn as a ring over the control
 // areas, the export's furniture states how many events are not drawn (and lists them by place),
 // and an event dated only to a span is drawn hollow.
-#include "compose/event_markers.hpp"
 #include "app/render_image.hpp"
+#include "compose/event_markers.hpp"
 #include "core/base_map.hpp"
 #include "core/event_style.hpp"
 #include "core/event_view.hpp"

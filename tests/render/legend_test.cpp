@@ -111,9 +111,8 @@ TEST_CASE("the control legend's swatches look as the map's areas they name", "[g
         CHECK(on_map.r > on_map.b + 20);  // the holder's orange shows through the hatching
     }
     SECTION("changed hands on the shown day: white stripes over the holder's colour, in the key as on the map") {
-        const auto& key =
-            swatch_of(*world.renderer, core::control_color(Controller::Azerbaijan, ControlKind::Control), 3, false,
-                      scene.layer("control")->highlight_color);
+        const auto& key = swatch_of(*world.renderer, core::control_color(Controller::Azerbaijan, ControlKind::Control),
+                                    3, false, scene.layer("control")->highlight_color);
         REQUIRE(key.fills[2].hatch_px > 0);
         const Mean on_map = mean_in(img, az_map), in_key = mean_in(img, key.box);
         INFO("map " << on_map.r << "," << on_map.g << "," << on_map.b << "; key " << in_key.r << "," << in_key.g << ","

@@ -8,7 +8,9 @@ using namespace sitmap::core;
 
 namespace {
 
-Date ymd(int y, unsigned m, unsigned d) { return Date{std::chrono::year(y), std::chrono::month(m), std::chrono::day(d)}; }
+Date ymd(int y, unsigned m, unsigned d) {
+    return Date{std::chrono::year(y), std::chrono::month(m), std::chrono::day(d)};
+}
 
 MultiPolygon<LonLat> square(double x0, double y0, double x1, double y1) {
     return {Polygon<LonLat>{{{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}}, {}}};
@@ -18,15 +20,25 @@ MultiPolygon<LonLat> square(double x0, double y0, double x1, double y1) {
 // from 2020-11-10 to 2024-06-12, Azerbaijani from 2023-09-20.
 ControlTimeline sample() {
     std::vector<ControlPeriod> p;
-    p.push_back({.valid_from = ymd(1994, 5, 12), .valid_to = ymd(2020, 10, 4), .controller = Controller::Armenian,
+    p.push_back({.valid_from = ymd(1994, 5, 12),
+                 .valid_to = ymd(2020, 10, 4),
+                 .controller = Controller::Armenian,
                  .area = square(0, 0, 1, 1)});
     p.push_back({.valid_from = ymd(2020, 10, 4), .controller = Controller::Azerbaijan, .area = square(0, 0, 1, 1)});
-    p.push_back({.valid_from = ymd(1994, 5, 12), .valid_to = ymd(2020, 11, 10), .controller = Controller::Armenian,
+    p.push_back({.valid_from = ymd(1994, 5, 12),
+                 .valid_to = ymd(2020, 11, 10),
+                 .controller = Controller::Armenian,
                  .area = square(1, 0, 2, 1)});
-    p.push_back({.valid_from = ymd(2020, 11, 10), .valid_to = ymd(2023, 9, 20), .controller = Controller::Armenian,
-                 .kind = ControlKind::Peacekeeping, .area = square(1, 0, 2, 1)});
-    p.push_back({.valid_from = ymd(2023, 9, 20), .valid_to = ymd(2024, 6, 12), .controller = Controller::Azerbaijan,
-                 .kind = ControlKind::Peacekeeping, .area = square(1, 0, 2, 1)});
+    p.push_back({.valid_from = ymd(2020, 11, 10),
+                 .valid_to = ymd(2023, 9, 20),
+                 .controller = Controller::Armenian,
+                 .kind = ControlKind::Peacekeeping,
+                 .area = square(1, 0, 2, 1)});
+    p.push_back({.valid_from = ymd(2023, 9, 20),
+                 .valid_to = ymd(2024, 6, 12),
+                 .controller = Controller::Azerbaijan,
+                 .kind = ControlKind::Peacekeeping,
+                 .area = square(1, 0, 2, 1)});
     p.push_back({.valid_from = ymd(2024, 6, 12), .controller = Controller::Azerbaijan, .area = square(1, 0, 2, 1)});
     std::vector<ControlBackground> bg{{.controller = Controller::Azerbaijan, .area = square(-5, -5, 5, 5)}};
     return ControlTimeline(std::move(p), {}, std::move(bg), ymd(1994, 5, 12), ymd(2024, 12, 31));

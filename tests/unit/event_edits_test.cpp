@@ -12,7 +12,9 @@ using Kind = EventEdit::Kind;
 
 namespace {
 
-Date ymd(int y, unsigned m, unsigned d) { return Date{std::chrono::year(y), std::chrono::month(m), std::chrono::day(d)}; }
+Date ymd(int y, unsigned m, unsigned d) {
+    return Date{std::chrono::year(y), std::chrono::month(m), std::chrono::day(d)};
+}
 
 std::vector<Event> extracted() {
     std::vector<Event> out;
@@ -254,7 +256,7 @@ TEST_CASE("edits survive re-extraction; lost targets are reported, never dropped
         auto changed = extracted();
         changed[3].source.quote = "A different sentence now has id 003.";
         ee.set_extracted(changed);
-        CHECK(by_key(ee, "ru.txt#003").position.lon == 46.75);  // not moved
+        CHECK(by_key(ee, "ru.txt#003").position.lon == 46.75);           // not moved
         CHECK(ee.orphaned() == std::vector<std::string>{"ru.txt#003"});  // 002 is back
         CHECK(by_key(ee, "ru.txt#002").type == EventType::Casualty);
     }

@@ -16,8 +16,7 @@ TEST_CASE("projector round-trips lon/lat within 1e-9 degrees across the region",
     }
 }
 
-TEST_CASE("projector puts the origin at lat_0/lon_0 and is conformal on the standard parallels",
-          "[core][projector]") {
+TEST_CASE("projector puts the origin at lat_0/lon_0 and is conformal on the standard parallels", "[core][projector]") {
     const Projector p;
     const WorldXY o = p.forward({45.0, 40.0});
     CHECK(o.x == Approx(0).margin(1e-6));
