@@ -16,8 +16,8 @@ PACKAGES=(
   zlib1g-dev
   # text: ICU for Unicode folding / sentence breaks, fmt, JSON, CLI parsing
   libicu-dev libfmt-dev nlohmann-json3-dev libcli11-dev libhowardhinnant-date-dev
-  # tests
-  catch2 xvfb xauth
+  # tests (clang-format: the "format" test checks every C++ file against .clang-format)
+  catch2 xvfb xauth clang-format
   # fonts with Azerbaijani Latin, Armenian and Cyrillic (a copy also ships in assets/fonts)
   fonts-dejavu-core
 )
