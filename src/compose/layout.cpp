@@ -522,16 +522,21 @@ void Layouter::layout_title(const FrameOptions& o, const Area& area, core::Label
     const float pad = std::max(8 * s, st.px * 0.6f), x0 = 10 * s, y0 = o.inset_top + 10 * s;
     const float max_w = std::max(200 * s, W * 0.55f);
     const std::vector<std::string> lines = wrap_text(fm_, o.subtitle, st, max_w);
-    float w = o.title.empty() ? 0.0f : fm_.measure(o.title, t);
+    // A long title wraps too, so the block never runs under the date box on the right.
+    const std::vector<std::string> title_lines =
+        o.title.empty() ? std::vector<std::string>{} : wrap_text(fm_, o.title, t, max_w);
+    float w = 0;
+    for (const auto& l : title_lines) w = std::max(w, fm_.measure(l, t));
     for (const auto& l : lines) w = std::max(w, fm_.measure(l, st));
-    const float h = (o.title.empty() ? 0 : t.px * 1.15f) + static_cast<float>(lines.size()) * st.px * 1.35f + 2 * pad;
+    const float h = static_cast<float>(title_lines.size()) * t.px * 1.15f +
+                    static_cast<float>(lines.size()) * st.px * 1.35f + 2 * pad;
     out_.furniture.add_rect(x0, y0, x0 + w + 2 * pad, y0 + h, core::rgb(0xffffff, 0.88f));
     out_.furniture.add_rect(x0, y0, x0 + 3 * s, y0 + h, core::rgb(0x5f4b8b));
     placer.reserve({x0, y0, x0 + w + 2 * pad, y0 + h});
     out_.title_box = {x0, y0, x0 + w + 2 * pad, y0 + h};
     float y = y0 + pad;
-    if (!o.title.empty()) {
-        out_.furniture.add_text(o.title, x0 + pad + 2 * s, y + fm_.ascent(t) * 1.05f, t);
+    for (const auto& l : title_lines) {
+        out_.furniture.add_text(l, x0 + pad + 2 * s, y + fm_.ascent(t) * 1.05f, t);
         y += t.px * 1.15f;
     }
     for (const auto& l : lines) {

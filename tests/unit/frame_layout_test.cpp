@@ -167,3 +167,28 @@ TEST_CASE("a slide caption wraps inside the title block and reads from the back 
     for (const auto* t : small.furniture.texts())
         if (t->text != options.title) CHECK(t->style.px == Approx(13.0f));
 }
+
+TEST_CASE("a long slide title wraps inside the title block instead of running under the date box", "[core][layout]") {
+    const core::Scene scene;  // furniture only
+    const core::Camera camera({0, 0}, 170, 960, 600);
+    const std::string title = "Fuzuli and the Khudafarin bridges on the Araks, 17-18 October 2020";
+    const compose::FrameOptions options{.ui_scale = 1.0f,
+                                        .scale_bar = false,
+                                        .attribution = false,
+                                        .date_label = "18 October 2020",
+                                        .title = title,
+                                        .subtitle = "A short caption."};
+    const auto layout = compose::layout_frame(scene, camera, options, fonts());
+    const core::PxBox block = layout.title_box;
+    CHECK(block.x1 <= 960 * 0.55 + 40);  // it used to be as wide as the whole title
+    int title_lines = 0;
+    std::string joined;
+    for (const auto* t : layout.furniture.texts()) {
+        if (t->style.face != compose::Face::Bold || t->text == options.date_label) continue;
+        ++title_lines;
+        joined += (joined.empty() ? "" : " ") + t->text;
+        CHECK(t->x + fonts().measure(t->text, t->style) <= block.x1);
+    }
+    CHECK(title_lines >= 2);
+    CHECK(joined == title);
+}
