@@ -338,8 +338,11 @@ class CellGrid {
 public:
     CellGrid(std::size_t n, std::int64_t min_x, std::int64_t min_y, std::int64_t max_x, std::int64_t max_y) {
         next_.assign(n, Clusters::kEnd);
-        const std::int64_t w = max_x - min_x + 1, h = max_y - min_y + 1;
-        if (n > 0 && w > 0 && h > 0 && w <= (1 << 24) && h <= (1 << 24) &&
+        // No clusters: the bounds are still their empty sentinels (max < min); subtracting them
+        // would overflow, so nothing is computed from them.
+        const bool empty = n == 0 || max_x < min_x || max_y < min_y;
+        const std::int64_t w = empty ? 0 : max_x - min_x + 1, h = empty ? 0 : max_y - min_y + 1;
+        if (!empty && w > 0 && h > 0 && w <= (1 << 24) && h <= (1 << 24) &&
             w * h <= std::max<std::int64_t>(16 * static_cast<std::int64_t>(n), 1 << 16)) {
             dense_ = true;
             min_x_ = min_x;

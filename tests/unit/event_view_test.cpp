@@ -321,3 +321,13 @@ TEST_CASE("precision radii grow with coarser precision", "[core][event_view]") {
     CHECK(precision_radius_m(LocationPrecision::Region) == Approx(40'000));
     CHECK(precision_radius_m(LocationPrecision::Country) == Approx(120'000));
 }
+
+TEST_CASE("grouping no events gives no groups (issue 12 F7: the empty grid's bounds once overflowed)",
+          "[core][events]") {
+    // The overflow was undefined behaviour only a UBSan build reports (`UBSAN_OPTIONS=halt_on_error=1
+    // build-asan/sitmap render --date 2019-01-01` exited 1 at event_view.cpp:341); here the result.
+    const std::vector<Event> events;
+    const std::vector<VisibleEvent> visible;
+    const Projector proj;
+    CHECK(group_events(events, visible, proj, 500.0, 20.0).empty());
+}
