@@ -51,6 +51,7 @@ struct RenderOptions {
     bool world_file = false;
     std::string briefing;               ///< render every slide of this briefing into the output dir
     std::string from, to, step = "1d";  ///< animation frames into the output dir
+    long max_frames = 10000;            ///< more frames than this are refused unless raised
     bool quiet = false;
 };
 
@@ -229,6 +230,15 @@ int run_render(const RenderOptions& o) {
         if (std::chrono::sys_days(to) < std::chrono::sys_days(from))
             throw usage_error("invalid --to '{}' (before --from '{}')", o.to, o.from);
         const auto [count, unit] = parse_step(o.step);
+        // Counted before anything is written: a typo in a year must not start millions of frames.
+        const long span_days = (std::chrono::sys_days(to) - std::chrono::sys_days(from)).count();
+        const long per_frame = unit == 'm' ? 28L * count : (unit == 'w' ? 7L : 1L) * count;
+        const long frames_ahead = span_days / per_frame + 1;
+        if (frames_ahead > o.max_frames)
+            throw usage_error(
+                "--from {} --to {} --step {} gives about {} frames, more than --max-frames {} (raise it to render "
+                "them all)",
+                o.from, o.to, o.step, frames_ahead, o.max_frames);
         const fs::path dir = prepare_output_dir(o.output);
         RenderSession session(o);
         const core::Camera camera =
@@ -328,6 +338,10 @@ CLI::App* add_render_command(CLI::App& parent, int& exit_code) {
     cmd->add_option("--briefing", opts->briefing, "Render every slide of this briefing (JSON) into the -o directory");
     cmd->add_option("--from", opts->from, "First date of animation frames (YYYY-MM-DD), into the -o directory");
     cmd->add_option("--to", opts->to, "Last date of animation frames (YYYY-MM-DD)");
+    cmd->add_option("--max-frames", opts->max_frames,
+                    "Refuse animation runs of more frames than this (counted before any is drawn)")
+        ->capture_default_str()
+        ->check(CLI::PositiveNumber);
     cmd->add_option("--step", opts->step, "Step between frames: Nd, Nw or Nm (days, weeks, months)")
         ->capture_default_str();
     cmd->add_flag("-q,--quiet", opts->quiet, "Print only errors: no warnings, no summary line");

@@ -89,3 +89,18 @@ TEST_CASE("without OpenGL 3.3 core, render says so clearly instead of crashing",
     CHECK_THAT(r.err, Catch::Contains("OpenGL 3.3"));
     CHECK_FALSE(fs::exists(out));
 }
+
+TEST_CASE("an animation run of millions of frames is refused before any is drawn (issue 12 F18)", "[cli]") {
+    const fs::path dir = fs::temp_directory_path() / ("sitmap_cli_many_frames_" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    const auto r = run_sitmap("render --size 200x150 --from 0001-01-01 --to 9999-12-31 -o '" + dir.string() + "'");
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Catch::Contains("gives about 3652059 frames, more than --max-frames 10000"));
+    CHECK_FALSE(fs::exists(dir));  // nothing written
+    // Within the limit it runs as before.
+    const auto ok = run_sitmap("render --size 120x90 -q --from 2020-11-08 --to 2020-11-10 --max-frames 3 -o '" +
+                               dir.string() + "'");
+    CHECK(ok.exit_code == 0);
+    CHECK(fs::exists(dir / "frame-00002.png"));
+    fs::remove_all(dir);
+}
