@@ -33,7 +33,16 @@ ExtractStats extract_documents(const std::vector<std::string>& inputs, const Dat
     const auto files = io::list_documents(inputs, diags);
     stats.documents_listed = files.size();
     if (files.empty()) return stats;
-    const core::Gazetteer gazetteer = io::load_gazetteer(paths.geodata() / "gazetteer.csv", diags);
+    // Without a gazetteer no event can be placed; the map is still drawn (issue 12 F20), and the
+    // missing file is an error that names it.
+    core::Gazetteer gazetteer;
+    try {
+        gazetteer = io::load_gazetteer(paths.geodata() / "gazetteer.csv", diags);
+    } catch (const Error& e) {
+        diags.add(core::Severity::Error, core::DiagCode::FileMissing, (paths.geodata() / "gazetteer.csv").string(), "",
+                  fmt::format("no events were extracted from {} document(s): {}", files.size(), e.what()));
+        return stats;
+    }
     const core::Extractor extractor(
         gazetteer, {.calendar = io::load_conflict_calendar(paths.geodata() / "conflict_calendar.csv", diags),
                     .place_model = io::load_place_model_if_present(paths.geodata() / "place_model.csv", diags)});

@@ -104,3 +104,18 @@ TEST_CASE("an animation run of millions of frames is refused before any is drawn
     CHECK(fs::exists(dir / "frame-00002.png"));
     fs::remove_all(dir);
 }
+
+TEST_CASE("render without a gazetteer still draws the map and names the missing file (issue 12 F20)", "[cli]") {
+    const fs::path root = fs::temp_directory_path() / ("sitmap_cli_nogaz_" + std::to_string(::getpid()));
+    fs::remove_all(root);
+    fs::create_directories(root);
+    fs::copy(fs::path(SITMAP_SOURCE_DIR) / "assets", root / "assets", fs::copy_options::recursive);
+    fs::copy(fs::path(SITMAP_SOURCE_DIR) / "geodata", root / "geodata", fs::copy_options::recursive);
+    fs::remove(root / "geodata" / "gazetteer.csv");
+    const fs::path out = root / "map.png";
+    const auto r = run_sitmap("render --size 320x200 --data '" + root.string() + "' -o '" + out.string() + "'");
+    CHECK(r.exit_code == 0);
+    CHECK_THAT(r.err, Catch::Contains("gazetteer.csv") && Catch::Contains("no events were extracted"));
+    CHECK(fs::exists(out));  // before: "cannot open the gazetteer", exit 1, no map
+    fs::remove_all(root);
+}
