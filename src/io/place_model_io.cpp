@@ -30,9 +30,8 @@ struct TracedRun {
     std::vector<core::GoldEvent> gold;
 };
 
-TracedRun traced_run(const std::string& source_dir, const std::string& documents_dir, const std::string& gold_dir,
+TracedRun traced_run(const ShippedExtractor& data, const std::string& documents_dir, const std::string& gold_dir,
                      core::Diagnostics& diags) {
-    const ShippedExtractor data = load_shipped_extractor_data(source_dir, diags);
     TracedRun out;
     core::ExtractorOptions options{.calendar = data.calendar};
     options.place_trace = [&](const core::Event&, const std::vector<core::extract::PlaceCandidate>& c) {
@@ -83,7 +82,7 @@ void write_place_model(const std::filesystem::path& path, const core::LogisticMo
 PlaceTrainingSet load_place_training_set(const std::string& source_dir, const std::string& documents_dir,
                                          const std::string& gold_dir, core::Diagnostics& diags) {
     const ShippedExtractor data = load_shipped_extractor_data(source_dir, diags);
-    const TracedRun r = traced_run(source_dir, documents_dir, gold_dir, diags);
+    const TracedRun r = traced_run(data, documents_dir, gold_dir, diags);
     const auto golds = gold_positions(r);
     PlaceTrainingSet set;
     for (std::size_t i = 0; i < r.events.size(); ++i) {
