@@ -20,7 +20,7 @@ namespace {
 
 using namespace sitmap;
 
-constexpr const char* kUsage = "usage: sitmap_train_confidence [--source DIR] [-o FILE]\n";
+constexpr const char* kUsage = "usage: sitmap_train_confidence [--source DIR] [-o FILE] [--dump TSV]\n";
 
 double share_right(const io::ConfidenceTrainingSet& set) {
     std::size_t right = 0;
@@ -47,7 +47,22 @@ void report(const char* label, const io::ConfidenceTrainingSet& set, const core:
     print_table("after (confidence model)", io::confidences_of(modelled), set.right);
 }
 
-int run(const std::string& source, const std::string& output) {
+/// Writes one tab-separated row per event (part, document, id, right, confidence, type, quote,
+/// features): the raw material for trying other models outside the program.
+void dump(std::FILE* out, const char* part, const io::ConfidenceTrainingSet& set) {
+    for (std::size_t i = 0; i < set.events.size(); ++i) {
+        const auto& e = set.events[i];
+        std::string quote = e.source.quote;
+        for (char& c : quote)
+            if (c == '\t' || c == '\n') c = ' ';
+        std::fprintf(out, "%s\t%s\t%s\t%d\t%.4f\t%s\t%s", part, e.source.document.c_str(), e.id.c_str(), set.right[i],
+                     e.confidence, std::string(core::event_type_name(e.type)).c_str(), quote.c_str());
+        for (double f : set.features[i]) std::fprintf(out, "\t%g", f);
+        std::fprintf(out, "\n");
+    }
+}
+
+int run(const std::string& source, const std::string& output, const std::string& dump_path) {
     const std::string corpus = source + "/tests/data/corpus";
     core::Diagnostics diags;
     const auto dev = io::load_confidence_training_set(source, corpus + "/dev", corpus + "/gold", diags);
@@ -57,6 +72,13 @@ int run(const std::string& source, const std::string& output) {
     if (dev.events.empty()) {
         std::fprintf(stderr, "sitmap_train_confidence: no events from %s/dev; nothing trained\n", corpus.c_str());
         return 1;
+    }
+    if (!dump_path.empty()) {
+        std::FILE* out = std::fopen(dump_path.c_str(), "w");
+        if (out == nullptr) throw Error(fmt::format("cannot write {}", dump_path));
+        dump(out, "dev", dev);
+        dump(out, "test", test);
+        std::fclose(out);
     }
     const core::TrainOptions options;  // the shipped options: the retrain test uses the same defaults
     const core::ConfidenceModel model = core::train_confidence(dev.features, dev.right, options);
@@ -87,10 +109,13 @@ int run(const std::string& source, const std::string& output) {
 int main(int argc, char** argv) {
     std::string source = SITMAP_SOURCE_DIR;
     std::string output;
+    std::string dump_path;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         if (a == "--source" && i + 1 < argc) {
             source = argv[++i];
+        } else if (a == "--dump" && i + 1 < argc) {
+            dump_path = argv[++i];
         } else if ((a == "-o" || a == "--output") && i + 1 < argc) {
             output = argv[++i];
         } else {
@@ -100,7 +125,7 @@ int main(int argc, char** argv) {
     }
     if (output.empty()) output = source + "/geodata/confidence_model.csv";
     try {
-        return run(source, output);
+        return run(source, output, dump_path);
     } catch (const sitmap::Error& e) {
         std::fprintf(stderr, "sitmap_train_confidence: %s\n", e.what());
         return 1;

@@ -27,6 +27,27 @@ namespace sitmap::core {
 
 namespace {
 
+// The words between a claim's verb and a date that only say how and where the claim was made
+// ("said in identically worded statements on Saturday", "told reporters at a briefing in Baku on
+// Monday"): the date is the claim's, not that of what it is about.
+bool speech_setting(const std::vector<Token>& toks, std::size_t from, std::size_t to) {
+    if (to > from + 8) return false;
+    for (std::size_t i = from; i < to && i < toks.size(); ++i) {
+        const std::string_view w = toks[i].folded;
+        if (!extract::one_of(
+                w, {"in",        "a",          "an",        "the",         "its",        "his",         "her",
+                    "their",     "at",         "on",        "late",        "early",      "joint",       "written",
+                    "statement", "statements", "interview", "briefing",    "conference", "press",       "news",
+                    "televised", "address",    "speech",    "post",        "message",    "remarks",     "comments",
+                    "telegram",  "channel",    "reporters", "journalists", "parliament", "identically", "worded",
+                    "separate",  "similar",    "brief",     "short",       "video",      "social",      "media",
+                    "official",  "website",    "online",    "evening",     "morning",    "afternoon",   "daily",
+                    "weekly",    "bulletin",   "report",    "note"}))
+            return false;
+    }
+    return true;
+}
+
 using namespace extract;
 using std::chrono::days;
 using std::chrono::sys_days;
@@ -438,11 +459,16 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
             const RoledDate* best = nullptr;
             std::size_t best_gap = toks.size() + 1;
             for (const RoledDate& d : dates) {
-                if (d.role != DateRole::Event || d.token < f.begin || d.token >= f.end) continue;
+                if (d.role != DateRole::Event) continue;
                 // A claim is dated by the words around its verb ("said on Tuesday"), not by the
-                // dates of what it is about ("said the border was drawn in Soviet times").
-                if (f.statement && d.token > f.trigger + 3) continue;
-                const std::size_t gap = d.token > f.trigger ? d.token - f.trigger : f.trigger - d.token;
+                // dates of what it is about ("said the border was drawn in Soviet times"), unless
+                // only the claim's setting stands between ("said in a written statement on
+                // Tuesday"): that date is the claim's, even past the frame's words, and it wins.
+                const bool setting =
+                    f.statement && d.token > f.trigger + 1 && speech_setting(toks, f.trigger + 1, d.token);
+                if (!setting && (d.token < f.begin || d.token >= f.end)) continue;
+                if (f.statement && d.token > f.trigger + 3 && !setting) continue;
+                const std::size_t gap = setting ? 0 : (d.token > f.trigger ? d.token - f.trigger : f.trigger - d.token);
                 if (gap < best_gap) {
                     best_gap = gap;
                     best = &d;
@@ -665,7 +691,14 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
                 drafts.push_back(std::move(d));
             }
             // A date still ahead of the publication (a deadline, a plan) does not move the narrative.
-            if (dated_here && (!anchor.now() || sys_days(when->start) <= sys_days(*anchor.now()))) {
+            // A date that names another event after the sentence's verb ("said the decision was in
+            // line with the Moscow statement of 10 October") dates that event, not the narrative: the
+            // story does not move back to it. As the subject ("The operation, launched on 19
+            // September, targeted ...") it is what the sentence tells, and the story moves there.
+            const bool attributive = best && best->role == DateRole::Attributive &&
+                                     std::any_of(frames.begin(), frames.begin() + static_cast<std::ptrdiff_t>(fi),
+                                                 [](const Frame& g) { return g.word.verb; });
+            if (dated_here && !attributive && (!anchor.now() || sys_days(when->start) <= sys_days(*anchor.now()))) {
                 anchor.observe(*when);
                 if (best && best->mention.kind == DateKind::Absolute && when->start.year() == when->end.year() &&
                     (!anchor.now() || when->start.year() != anchor.now()->year()))

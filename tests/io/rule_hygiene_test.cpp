@@ -190,3 +190,26 @@ TEST_CASE("rule: links to other articles and photo captions give no events", "[i
     CHECK(with_phrase(events_of("dev/c10_anatolia_star_aghdam_route.txt"), "defense ministers meet").empty());
     CHECK(with_phrase(events_of("dev/a10_qafqaz_post_barda.txt"), "inspect the remains").empty());
 }
+
+TEST_CASE("rule: a claim is dated by a date after its verb when only the setting of the claim stands between",
+          "[io][rules]") {
+    // Sever Press's "said in identically worded statements on Saturday evening" (dateline Sunday 18
+    // October 2020) and Syunik Courier's "said in a written statement on Tuesday" (dateline 17
+    // November 2021, a Wednesday).
+    CHECK(quoted(events_of("dev/a07_sever_press_second_truce.txt"), "worded statements").date.start ==
+          ymd(2020, 10, 17));
+    CHECK(quoted(events_of("../rules/syunik_courier_weekday_statement.txt"), "written statement").date.start ==
+          ymd(2021, 11, 16));
+}
+
+TEST_CASE("rule: an event named by its date after the sentence's verb does not move the narrative there",
+          "[io][rules]") {
+    // Sever Press: "... was in line with the Moscow statement of 10 October." Then "Hours earlier, a
+    // missile hit ... Ganja" is of the day before the truce of 18 October, not of 10 October.
+    const auto& ganja = quoted(events_of("dev/a07_sever_press_second_truce.txt"), "missile hit residential");
+    CHECK(ganja.date.start >= ymd(2020, 10, 17));
+    // Marmara Post: the Turkish ministry's hope follows a sentence naming "the trilateral statement
+    // of 9 November 2020"; it stays on the day of the handover (26 August 2022).
+    CHECK(quoted(events_of("dev/b06_marmara_post_lachin_returned.txt"), "contribute to normalization").date.start ==
+          ymd(2022, 8, 26));
+}
