@@ -208,6 +208,20 @@ bool negated(const std::vector<Token>& t, std::size_t i, std::size_t begin) {
 // the past that comes before it ("said the talks will resume").
 // `modal` is the first modal word of the clause (or the clause's end when it has none); `cls` the
 // word classes of the sentence.
+// Nouns for what an army takes ("took the village", "took the heights").
+bool place_noun(std::string_view w) {
+    return one_of(w, {"village", "villages", "town", "city", "height", "heights", "hill", "hills", "settlement",
+                      "settlements", "district", "region", "airport", "bridge", "pass", "ridge", "road", "positions"});
+}
+
+// "8 May 1992", "in May": the month, not the modal ("may resume"). Mid-sentence the month is
+// capitalised; at the start of a sentence it stands next to a number.
+bool month_may(const std::vector<Token>& t, std::size_t k) {
+    if (t[k].folded != "may") return false;
+    const bool by_number = (k > 0 && t[k - 1].numeric) || (k + 1 < t.size() && t[k + 1].numeric);
+    return by_number || (k > 0 && t[k].capitalized);
+}
+
 bool forecast(const std::vector<Token>& t, const std::vector<unsigned>& cls, std::size_t i, std::size_t modal,
               std::size_t end, bool verb) {
     if (modal >= end) return false;
@@ -269,7 +283,7 @@ std::vector<Frame> find_frames(std::string_view s, const std::vector<Token>& t) 
         const std::size_t b = starts[c], e = c + 1 < starts.size() ? starts[c + 1] : t.size();
         std::size_t modal = e;  // the clause's first modal word
         for (std::size_t k = b; k < e && modal == e; ++k)
-            if (cls[k] & kModal) modal = k;
+            if ((cls[k] & kModal) && !month_may(t, k)) modal = k;
         std::optional<Hit> best_act, best_claim;
         for (std::size_t i = b; i < e; ++i) {
             if (t[i].numeric || skip_trigger(t, i)) continue;
@@ -279,9 +293,19 @@ std::vector<Frame> find_frames(std::string_view s, const std::vector<Token>& t) 
                 !(cls[i - 1] & (kFunction | kWeekOrMonth)))
                 trig = Trigger{EventType::Capture, 7, true, false};
             // "forces take Hin Tagher", "took Shusha": taking a named place is a capture.
-            if (!trig &&
-                (t[i].folded == "take" || t[i].folded == "takes" || t[i].folded == "took" || t[i].folded == "taken") &&
-                i + 1 < t.size() && t[i + 1].capitalized && !(cls[i + 1] & kWeekOrMonth))
+            // So is taking "the Lele Tepe height", "the village", and a named place being taken
+            // ("Lachin was taken").
+            const bool take_form =
+                t[i].folded == "take" || t[i].folded == "takes" || t[i].folded == "took" || t[i].folded == "taken";
+            if (!trig && take_form && i + 1 < t.size() && t[i + 1].capitalized && !(cls[i + 1] & kWeekOrMonth))
+                trig = Trigger{EventType::Capture, 7, true, false};
+            if (!trig && take_form && i + 2 < t.size() && t[i + 1].folded == "the" &&
+                (t[i + 2].capitalized || place_noun(t[i + 2].folded)) && !(cls[i + 2] & kWeekOrMonth))
+                trig = Trigger{EventType::Capture, 7, true, false};
+            if (!trig && t[i].folded == "taken" && i >= 2 && (t[i - 1].folded == "was" || t[i - 1].folded == "were") &&
+                t[i - 2].capitalized && !(cls[i - 2] & (kFunction | kWeekOrMonth)) &&
+                (i + 1 >= t.size() || !one_of(t[i + 1].folded, {"to", "into", "away", "hostage", "captive", "prisoner",
+                                                                "ill", "aback", "off", "out", "for", "by"})))
                 trig = Trigger{EventType::Capture, 7, true, false};
             if (!trig) continue;
             if (i > 0 && (cls[i - 1] & kAux)) trig->verb = true;

@@ -199,6 +199,9 @@ std::optional<Trigger> phrasal(std::string_view lem, std::string_view next) {
     if (lem == "touch" && next == "down") return mk(EventType::Deployment, 5);
     if (lem == "take" && next == "prisoner") return mk(EventType::Casualty, 7);
     if (lem == "come" && next == "back") return mk(EventType::Agreement, 6);
+    // "travelled to Nakhchivan", "flew to Moscow": a visit.
+    if ((lem == "travel" || lem == "travell" || lem == "fly" || lem == "flew") && next == "to")
+        return mk(EventType::Other, 5);
     return std::nullopt;
 }
 
@@ -277,7 +280,7 @@ bool particle(std::string_view w) {
         {"over", 0},     {"back", 0},  {"control", 0}, {"under", 0},          {"to", 0},      {"out", 0},
         {"fire", 0},     {"up", 0},    {"into", 0},    {"across", 0},         {"the", 0},     {"for", 0},
         {"karabakh", 0}, {"their", 0}, {"troops", 0},  {"reinforcements", 0}, {"contact", 0}, {"down", 0},
-        {"prisoner", 0}};
+        {"prisoner", 0}, {"to", 0}};
     return words.count(w) > 0;
 }
 

@@ -213,3 +213,21 @@ TEST_CASE("rule: an event named by its date after the sentence's verb does not m
     CHECK(quoted(events_of("dev/b06_marmara_post_lachin_returned.txt"), "contribute to normalization").date.start ==
           ymd(2022, 8, 26));
 }
+
+TEST_CASE("rule: taking 'the' height or villages is a capture; travelling or flying to a place is a visit",
+          "[io][rules]") {
+    // Aras Review's "took the Lele Tepe height" and Bosphorus Daily's "took the villages of Havali".
+    CHECK(quoted(events_of("dev/a05_aras_review_april_war_legacy.txt"), "took the Lele Tepe").type ==
+          core::EventType::Capture);
+    CHECK(!with_phrase(events_of("dev/a08_bosphorus_daily_zangilan.txt"), "took the villages").empty());
+    // Volga Telegraph's "travelled to Yevlakh", Bosphorus Ledger's "travelled to Nakhchivan on 25
+    // September" and Syunik Herald's "flew to Nakhchivan".
+    CHECK(quoted(events_of("dev/d04_volga_telegraph_yevlakh_talks.txt"), "travelled to Yevlakh").place == "Yevlakh");
+    const auto& erdogan = quoted(events_of("dev/d09_bosphorus_ledger_flag_khankendi.txt"), "travelled to Nakhchivan");
+    CHECK(erdogan.place == "Nakhchivan");
+    CHECK(erdogan.date.start == ymd(2023, 9, 25));
+    CHECK(quoted(events_of("dev/d06_syunik_herald_kornidzor_report.txt"), "flew to Nakhchivan").place == "Nakhchivan");
+    // A person taken to hospital is no capture (Transcaucasus Wire).
+    for (const auto& e : with_phrase(events_of("dev/c04_transcaucasus_wire_march5_shootout.txt"), "taken to hospit"))
+        CHECK(e.type != core::EventType::Capture);
+}

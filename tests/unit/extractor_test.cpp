@@ -292,6 +292,17 @@ TEST_CASE("frames: forecasts, wishes, negated acts, questions and remarks on the
     CHECK(ev[0].type == EventType::Statement);
 }
 
+TEST_CASE("frames: the month May is not the modal 'may'", "[core][extractor]") {
+    const auto ev =
+        run("Date: 2021-04-02\n---\nAfter the fall of Shusha on 8 May 1992, fighting moved to "
+            "Lachin. In May 1993 troops shelled Tartar. The truce may collapse in Hadrut.\n");
+    REQUIRE(ev.size() == 2);  // the forecast of the third sentence stays out
+    CHECK(ev[0].type == EventType::Clash);
+    CHECK(ev[0].date.start == d(1992, 5, 8));
+    CHECK(ev[1].type == EventType::Strike);
+    CHECK(ev[1].date.start == d(1993, 5, 1));
+}
+
 TEST_CASE("frames: event words beyond a closed list, by lemma and particle", "[core][extractor]") {
     const auto ev =
         run("Date: 2023-09-26\n---\nThousands of residents fled Khankendi on Monday. The last "
