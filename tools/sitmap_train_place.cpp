@@ -21,7 +21,7 @@ namespace {
 
 using namespace sitmap;
 
-constexpr const char* kUsage = "usage: sitmap_train_place [--source DIR] [-o FILE]\n";
+constexpr const char* kUsage = "usage: sitmap_train_place [--source DIR] [-o FILE] [--dump TSV]\n";
 
 void report(const char* label, const io::PlaceTrainingSet& set, double model_accuracy) {
     const double first = set.found ? static_cast<double>(set.first_choice_right) / static_cast<double>(set.found) : 0;
@@ -30,7 +30,18 @@ void report(const char* label, const io::PlaceTrainingSet& set, double model_acc
         label, set.found, set.events_placeable, first, model_accuracy);
 }
 
-int run(const std::string& source, const std::string& output) {
+/// One tab-separated row per candidate (part, event number, right, features): the raw material
+/// for trying other models outside the program.
+void dump(std::FILE* out, const char* part, const io::PlaceTrainingSet& set) {
+    for (std::size_t e = 0; e < set.events.size(); ++e)
+        for (std::size_t c = 0; c < set.events[e].features.size(); ++c) {
+            std::fprintf(out, "%s\t%zu\t%d", part, e, set.events[e].right[c]);
+            for (double f : set.events[e].features[c]) std::fprintf(out, "\t%g", f);
+            std::fprintf(out, "\n");
+        }
+}
+
+int run(const std::string& source, const std::string& output, const std::string& dump_path) {
     const std::string corpus = source + "/tests/data/corpus";
     core::Diagnostics diags;
     const auto dev = io::load_place_training_set(source, corpus + "/dev", corpus + "/gold", diags);
@@ -40,6 +51,13 @@ int run(const std::string& source, const std::string& output) {
     if (dev.events.empty()) {
         std::fprintf(stderr, "sitmap_train_place: no candidates from %s/dev; nothing trained\n", corpus.c_str());
         return 1;
+    }
+    if (!dump_path.empty()) {
+        std::FILE* out = std::fopen(dump_path.c_str(), "w");
+        if (out == nullptr) throw Error(fmt::format("cannot write {}", dump_path));
+        dump(out, "dev", dev);
+        dump(out, "test", test);
+        std::fclose(out);
     }
     const core::LogisticModel model = io::train_place_model(dev);
     const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
@@ -65,10 +83,13 @@ int run(const std::string& source, const std::string& output) {
 int main(int argc, char** argv) {
     std::string source = SITMAP_SOURCE_DIR;
     std::string output;
+    std::string dump_path;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         if (a == "--source" && i + 1 < argc) {
             source = argv[++i];
+        } else if (a == "--dump" && i + 1 < argc) {
+            dump_path = argv[++i];
         } else if ((a == "-o" || a == "--output") && i + 1 < argc) {
             output = argv[++i];
         } else {
@@ -78,7 +99,7 @@ int main(int argc, char** argv) {
     }
     if (output.empty()) output = source + "/geodata/place_model.csv";
     try {
-        return run(source, output);
+        return run(source, output, dump_path);
     } catch (const sitmap::Error& e) {
         std::fprintf(stderr, "sitmap_train_place: %s\n", e.what());
         return 1;
