@@ -264,7 +264,8 @@ std::vector<Frame> find_frames(std::string_view s, const std::vector<Token>& t) 
     for (std::size_t i = 0; i < t.size(); ++i) {
         reading[i] = trigger_of(t[i].folded, i + 1 < t.size() ? std::string_view(t[i + 1].folded) : "");
         any = any || reading[i].has_value() || t[i].folded == "take" || t[i].folded == "takes" ||
-              t[i].folded == "took" || t[i].folded == "taken" || t[i].folded == "fell" || t[i].folded == "falls";
+              t[i].folded == "took" || t[i].folded == "taken" || t[i].folded == "fell" || t[i].folded == "falls" ||
+              t[i].folded == "according";
     }
     if (!any) return out;
     const auto starts = clause_starts(s, t);
@@ -286,8 +287,10 @@ std::vector<Frame> find_frames(std::string_view s, const std::vector<Token>& t) 
             if ((cls[k] & kModal) && !month_may(t, k)) modal = k;
         std::optional<Hit> best_act, best_claim;
         for (std::size_t i = b; i < e; ++i) {
-            if (t[i].numeric || skip_trigger(t, i)) continue;
-            auto trig = reading[i];
+            // "According to the ministry, ...": a claim, whatever it reports.
+            const bool according = t[i].folded == "according" && i + 1 < t.size() && t[i + 1].folded == "to";
+            if (t[i].numeric || (!according && skip_trigger(t, i))) continue;
+            auto trig = according ? std::optional<Trigger>(Trigger{EventType::Statement, 3, true, true}) : reading[i];
             // "Jabrayil fell in early October": a named place falling is a capture.
             if (!trig && (t[i].folded == "fell" || t[i].folded == "falls") && i > 0 && t[i - 1].capitalized &&
                 !(cls[i - 1] & (kFunction | kWeekOrMonth)))
@@ -302,8 +305,11 @@ std::vector<Frame> find_frames(std::string_view s, const std::vector<Token>& t) 
             if (!trig && take_form && i + 2 < t.size() && t[i + 1].folded == "the" &&
                 (t[i + 2].capitalized || place_noun(t[i + 2].folded)) && !(cls[i + 2] & kWeekOrMonth))
                 trig = Trigger{EventType::Capture, 7, true, false};
-            if (!trig && t[i].folded == "taken" && i >= 2 && (t[i - 1].folded == "was" || t[i - 1].folded == "were") &&
-                t[i - 2].capitalized && !(cls[i - 2] & (kFunction | kWeekOrMonth)) &&
+            const bool be_taken = i >= 2 && (t[i - 1].folded == "was" || t[i - 1].folded == "were") &&
+                                  t[i - 2].capitalized && !(cls[i - 2] & (kFunction | kWeekOrMonth));
+            const bool name_taken = i >= 2 && t[i - 1].capitalized && !(cls[i - 1] & (kFunction | kWeekOrMonth)) &&
+                                    reading[i - 2] && reading[i - 2]->reporting;  // "announces Hadrut taken"
+            if (!trig && t[i].folded == "taken" && (be_taken || name_taken) &&
                 (i + 1 >= t.size() || !one_of(t[i + 1].folded, {"to", "into", "away", "hostage", "captive", "prisoner",
                                                                 "ill", "aback", "off", "out", "for", "by"})))
                 trig = Trigger{EventType::Capture, 7, true, false};

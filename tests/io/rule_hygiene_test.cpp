@@ -231,3 +231,22 @@ TEST_CASE("rule: taking 'the' height or villages is a capture; travelling or fly
     for (const auto& e : with_phrase(events_of("dev/c04_transcaucasus_wire_march5_shootout.txt"), "taken to hospit"))
         CHECK(e.type != core::EventType::Capture);
 }
+
+TEST_CASE("rule: 'according to' makes a claim beside the act it reports; 'announces X taken' is a capture",
+          "[io][rules]") {
+    // Caspian Wire's "According to the Ministry of Defense, Armenian units opened fire" and Anatolia
+    // Star's "According to Baku, separatist groups placed concrete blocks".
+    for (const char* doc : {"dev/a01_caspian_wire_war_begins.txt", "dev/c10_anatolia_star_aghdam_route.txt"}) {
+        INFO(doc);
+        const auto claims = with_phrase(events_of(doc), "according to");
+        CHECK(std::any_of(claims.begin(), claims.end(),
+                          [](const core::Event& e) { return e.type == core::EventType::Statement; }));
+    }
+    // Karabakh Notes' "Baku announces Hadrut taken" and Garabagh Today's "announces Sugovushan taken".
+    const auto notes = with_phrase(events_of("dev/a06_karabakh_notes_chronology.txt"), "Hadrut taken");
+    CHECK(std::any_of(notes.begin(), notes.end(),
+                      [](const core::Event& e) { return e.type == core::EventType::Capture; }));
+    const auto today = with_phrase(events_of("../rules/garabagh_today_announces_taken.txt"), "Sugovushan taken");
+    CHECK(std::any_of(today.begin(), today.end(),
+                      [](const core::Event& e) { return e.type == core::EventType::Capture; }));
+}
