@@ -375,6 +375,11 @@ std::vector<Frame> find_frames(std::string_view s, const std::vector<Token>& t) 
         if (best_act && !best_act->word.verb && !best_claim && t.size() < 8 && best_act->at > 0 &&
             one_of(t[best_act->at - 1].folded, {"the", "a", "an", "of", "this", "that"}))
             best_act.reset();
+        // Two or three capitalised words without a verb ("/Sever Press/.", "Blockade Watch") are a
+        // name: an outlet's credit, a masthead.
+        if (best_act && !best_act->word.verb && !best_claim && t.size() <= 3 &&
+            std::all_of(t.begin(), t.end(), [](const Token& k) { return k.capitalized; }))
+            best_act.reset();
         // A claim with no act is a statement.
         if (best_claim && best_act) {
             Frame claim = frame(*best_claim, true);

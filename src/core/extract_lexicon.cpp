@@ -100,7 +100,8 @@ const Table& lexicon() {
             {"talk", "negotiation", "negotiate", "meet", "meeting", "mediate", "mediation", "phone", "summit", "host",
              "discuss", "discussion", "consultation"});
         add(EventType::Blockade, 8,
-            {"blockade", "block", "checkpoint", "closure", "close", "obstruct", "disrupt", "cut", "sever"});
+            {"blockade", "block", "checkpoint", "closure", "close", "obstruct", "disrupt", "cut", "sever",
+             "interrupt"});
         add(EventType::Humanitarian, 7,
             {"humanitarian", "aid",    "refugee",  "evacuate",  "evacuation", "displace", "displacement",
              "exodus",       "flee",   "convoy",   "deliver",   "delivery",   "shelter",  "relief",
@@ -190,7 +191,8 @@ std::optional<Trigger> phrasal(std::string_view lem, std::string_view next) {
     if (lem == "break" && next == "out") return mk(EventType::Clash, 6);
     if (lem == "open" && next == "fire") return mk(EventType::Strike, 6);
     if (lem == "set" && next == "up") return mk(EventType::Blockade, 6);
-    if ((lem == "pour" || lem == "stream" || lem == "cross") && (next == "into" || next == "across" || next == "the"))
+    if ((lem == "pour" || lem == "stream" || lem == "cross") &&
+        (next == "into" || next == "across" || next == "the" || next == "via"))
         return mk(EventType::Humanitarian, 7);
     if (lem == "leave" && (next == "for" || next == "karabakh" || next == "the" || next == "their"))
         return mk(EventType::Humanitarian, 6);
@@ -280,7 +282,7 @@ bool particle(std::string_view w) {
         {"over", 0},     {"back", 0},  {"control", 0}, {"under", 0},          {"to", 0},      {"out", 0},
         {"fire", 0},     {"up", 0},    {"into", 0},    {"across", 0},         {"the", 0},     {"for", 0},
         {"karabakh", 0}, {"their", 0}, {"troops", 0},  {"reinforcements", 0}, {"contact", 0}, {"down", 0},
-        {"prisoner", 0}, {"to", 0}};
+        {"prisoner", 0}, {"to", 0},    {"via", 0}};
     return words.count(w) > 0;
 }
 

@@ -303,6 +303,15 @@ TEST_CASE("frames: the month May is not the modal 'may'", "[core][extractor]") {
     CHECK(ev[1].date.start == d(1993, 5, 1));
 }
 
+TEST_CASE("frames: an outlet's credit of capitalised words is no event, even when a word of it is an event word",
+          "[core][extractor]") {
+    const auto ev =
+        run("Date: 2020-10-18\n---\nA headline\n\nMOSCOW, October 18. /Sever Press/. Artillery shelled "
+            "Martuni overnight.\n\nBlockade Watch.\n");
+    REQUIRE(ev.size() == 1);
+    CHECK(ev[0].type == EventType::Strike);
+}
+
 TEST_CASE("frames: event words beyond a closed list, by lemma and particle", "[core][extractor]") {
     const auto ev =
         run("Date: 2023-09-26\n---\nThousands of residents fled Khankendi on Monday. The last "
