@@ -242,11 +242,11 @@ TEST_CASE("rule: 'according to' makes a claim beside the act it reports; 'announ
         CHECK(std::any_of(claims.begin(), claims.end(),
                           [](const core::Event& e) { return e.type == core::EventType::Statement; }));
     }
-    // Karabakh Notes' "Baku announces Hadrut taken" and Garabagh Today's "announces Sugovushan taken".
+    // Karabakh Notes' "Baku announces Hadrut taken" and Tartar Evening's "announces Sugovushan taken".
     const auto notes = with_phrase(events_of("dev/a06_karabakh_notes_chronology.txt"), "Hadrut taken");
     CHECK(std::any_of(notes.begin(), notes.end(),
                       [](const core::Event& e) { return e.type == core::EventType::Capture; }));
-    const auto today = with_phrase(events_of("../rules/garabagh_today_announces_taken.txt"), "Sugovushan taken");
+    const auto today = with_phrase(events_of("../rules/tartar_evening_announces_taken.txt"), "Sugovushan taken");
     CHECK(std::any_of(today.begin(), today.end(),
                       [](const core::Event& e) { return e.type == core::EventType::Capture; }));
 }
