@@ -24,6 +24,7 @@ struct ExtractOptions {
     std::string output;
     std::string data_dir;
     std::string min_confidence = "0";  ///< events below this confidence are not written
+    unsigned jobs = 0;                 ///< worker threads; 0: one per hardware thread
     bool strict = false;
     bool quiet = false;
     bool verbose = false;
@@ -60,7 +61,7 @@ int run_extract(const ExtractOptions& o) {
             else
                 events.push_back(std::move(e));
         },
-        progress);
+        progress, o.jobs);
 
     const std::size_t problems = print_diagnostics(diags, {.quiet = o.quiet, .verbose = o.verbose});
     if (stats.documents_read == 0) {
@@ -93,6 +94,10 @@ CLI::App* add_extract_command(CLI::App& parent, int& exit_code) {
     cmd->add_option("--data", opts->data_dir, "Directory holding geodata/ and assets/ (default: found automatically)");
     cmd->add_option("--min-confidence", opts->min_confidence,
                     "Write only events whose confidence is at least this (0..1); the summary counts the rest")
+        ->capture_default_str();
+    cmd->add_option("-j,--jobs", opts->jobs,
+                    "Documents extracted at once, on as many threads (default 0: one per processor); the output "
+                    "is the same whatever the number")
         ->capture_default_str();
     cmd->add_flag("--strict", opts->strict, "Exit with status 1 when any document had a problem");
     cmd->add_flag("-q,--quiet", opts->quiet, "Print only errors: no warnings, progress or summary");

@@ -2,6 +2,7 @@
 
 #include "core/error.hpp"
 #include "core/extractor.hpp"
+#include "core/ordered_parallel.hpp"
 #include "io/confidence_model_io.hpp"
 #include "io/conflict_calendar_io.hpp"
 #include "io/documents.hpp"
@@ -28,7 +29,7 @@ bool is_events_file(const fs::path& path) {
 
 ExtractStats extract_documents(const std::vector<std::string>& inputs, const DataPaths& paths, core::Diagnostics& diags,
                                const std::function<void(core::Event&&)>& sink,
-                               const std::function<void(std::size_t, std::size_t)>& progress) {
+                               const std::function<void(std::size_t, std::size_t)>& progress, unsigned jobs) {
     ExtractStats stats;
     const auto files = io::list_documents(inputs, diags);
     stats.documents_listed = files.size();
@@ -48,17 +49,38 @@ ExtractStats extract_documents(const std::vector<std::string>& inputs, const Dat
                     .place_model = io::load_place_model_if_present(paths.geodata() / "place_model.csv", diags)});
     // The learned confidence (docs/confidence_model.md) replaces the heuristic when it is shipped.
     const auto model = io::load_confidence_model_if_present(paths.geodata() / "confidence_model.csv", diags);
-    for (std::size_t i = 0; i < files.size(); ++i) {
-        const bool ok = io::read_document(files[i], diags, [&](core::Document&& doc) {
-            extractor.extract(doc, diags, [&](core::Event&& e) {
-                if (model) core::apply_confidence(*model, e);
+    // Documents are extracted on `jobs` threads; their events and problems are handed on in the
+    // documents' order, so the output is the same whatever the number of threads, and at most a
+    // few documents' events are held at once.
+    struct Done {
+        bool ok = false;
+        std::vector<core::Event> events;
+        std::vector<core::Diagnostic> diags;
+    };
+    const unsigned workers = core::worker_count(jobs);
+    core::ordered_parallel<Done>(
+        files.size(), workers, 4 * static_cast<std::size_t>(workers),
+        [&](std::size_t i) {
+            Done d;
+            core::Diagnostics local;
+            d.ok = io::read_document(files[i], local, [&](core::Document&& doc) {
+                extractor.extract(doc, local, [&](core::Event&& e) {
+                    if (model) core::apply_confidence(*model, e);
+                    d.events.push_back(std::move(e));
+                });
+            });
+            d.diags = local.all();
+            return d;
+        },
+        [&](std::size_t i, Done&& d) {
+            for (auto& x : d.diags) diags.add(std::move(x));
+            for (auto& e : d.events) {
                 ++stats.events;
                 sink(std::move(e));
-            });
+            }
+            if (d.ok) ++stats.documents_read;
+            if (progress) progress(i + 1, files.size());
         });
-        if (ok) ++stats.documents_read;
-        if (progress) progress(i + 1, files.size());
-    }
     return stats;
 }
 

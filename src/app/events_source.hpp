@@ -39,9 +39,11 @@ struct ExtractStats {
 /// Extracts events from document files, passing each to `sink`, with the confidence of
 /// paths.geodata()/confidence_model.csv when that file exists (else the extractor's heuristic, and
 /// an Info note says so); `progress` (may be empty) is called after each document with (done,
-/// total). Used by load_events and `sitmap extract`.
+/// total). Documents are extracted on `jobs` threads (0: one per hardware thread); `sink`,
+/// `progress` and `diags` see them in the inputs' order on the calling thread, whatever `jobs` is.
+/// Used by load_events and `sitmap extract`.
 ExtractStats extract_documents(const std::vector<std::string>& inputs, const DataPaths& paths, core::Diagnostics& diags,
                                const std::function<void(core::Event&&)>& sink,
-                               const std::function<void(std::size_t, std::size_t)>& progress = {});
+                               const std::function<void(std::size_t, std::size_t)>& progress = {}, unsigned jobs = 0);
 
 }  // namespace sitmap::app
