@@ -3,7 +3,7 @@
 // geodata/control_inputs/ (events.csv, settlements.csv, fronts.csv, routes.csv). A build tool, not part of the app:
 // it may use GDAL and GEOS directly, and nothing in src/ depends on it. Method: geodata/SOURCES.md.
 //
-// Usage: sitmap_build_control --sources DIR --inputs DIR -o control.gpkg
+// Usage: sitmap_build_control --sources DIR --inputs DIR -o control.gpkg [--without SETTLEMENT]
 //
 // [SECTION] GEOS helpers   [SECTION] inputs   [SECTION] state machine   [SECTION] periods   [SECTION] output
 #include <cpl_conv.h>
@@ -468,6 +468,7 @@ struct Period {
 
 int main(int argc, char** argv) {
     fs::path sources, inputs, output;
+    std::string without;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string a = argv[i];
         if (a == "--sources")
@@ -476,6 +477,8 @@ int main(int argc, char** argv) {
             inputs = argv[i + 1];
         else if (a == "-o" || a == "--output")
             output = argv[i + 1];
+        else if (a == "--without")  // leave one settlement out (the leave-one-out estimate in geodata/SOURCES.md)
+            without = argv[i + 1];
     }
     if (sources.empty() || inputs.empty() || output.empty()) {
         std::fprintf(stderr, "usage: sitmap_build_control --sources DIR --inputs DIR -o control.gpkg\n");
@@ -589,7 +592,7 @@ int main(int argc, char** argv) {
                 b.universe =
                     unite(b.universe, inter(buffer(local_point(e.lat, e.lon), e.radius), unite(b.aze_all, b.arm_all)));
         for (auto& r : read_csv(inputs / "settlements.csv")) {
-            if (r.at("lat").empty()) continue;
+            if (r.at("lat").empty() || r.at("name") == without) continue;
             Settlement st{r.at("name"), r.at("district"), r.at("date"), r.at("role"), num(r, "lat"), num(r, "lon"), {}};
             b.settlements.push_back(std::move(st));
         }
