@@ -399,7 +399,7 @@ struct Builder {
             apply_to(st, e, e.region);
             if (e.model == "checkpoint") checkpoints = unite(checkpoints, e.region);
         } else if (e.model == "district_all") {
-            e.region = inter(district(e.district), zone);
+            e.region = e.district == "*" ? clone(zone) : inter(district(e.district), zone);
             apply_to(st, e, e.region);
         } else if (e.model == "district" || e.model == "district_nkao") {
             Geom r = e.district == "*" ? clone(universe) : inter(district(e.district), universe);
