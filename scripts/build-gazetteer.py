@@ -4,6 +4,10 @@
 Inputs (read-only, not shipped):
   ../shared/reference/gazetteer.csv                 hand-curated places of the conflict with variants
   ../shared/geodata-sources/geonames_places_caucasus.csv   GeoNames cities500/cities1000 extract
+  geodata/control_inputs/settlements.csv            sourced settlement points of the control data (shipped):
+                                                    they replace the reference coordinate of the same place
+                                                    and are added when the reference list lacks the place,
+                                                    so the gazetteer and the control map use the same points
 Output:
   geodata/gazetteer.csv with columns
     name,variants,lat,lon,kind,precision,country,district,origin,geonameid,source
@@ -85,6 +89,52 @@ def precision_of(kind: str) -> str:
     return "point"
 
 
+def apply_settlements(places, path):
+    """Gives reference places the sourced point of the same settlement in the control inputs; adds the rest."""
+    keys = {}
+    for i, p in enumerate(places):
+        if p["kind"] in REGION_KINDS:
+            continue
+        for n in [p["name"]] + p["variants"]:
+            keys.setdefault(fold(n), []).append(i)
+    replaced = added = 0
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(line for line in f if not line.startswith("#")))
+    done = set()
+    for row in rows:
+        if not row["lat"].strip() or row["role"] == "height":
+            continue
+        name = row["name"].split("(")[0].strip()
+        key = (fold(name), row["district"])
+        if key in done:
+            continue
+        done.add(key)
+        lat, lon = float(row["lat"]), float(row["lon"])
+        names = [name] + [n for n in (row["name_hy"].strip(),) if n and fold(n) != fold(name)]
+        hits = []
+        for n in names:
+            hits += [i for i in keys.get(fold(n), []) if i not in hits]
+        # The same place: a reference entry sharing a name, within 40 km (annotator points were up to ~20 km off).
+        hits = [i for i in hits if places[i]["lat"] is None or km(places[i]["lat"], places[i]["lon"], lat, lon) < 40]
+        source = "settlement table (geodata/control_inputs/settlements.csv): " + row["coord_source"].strip()
+        if hits:
+            for i in hits:
+                p = places[i]
+                p["lat"], p["lon"], p["source"] = lat, lon, source
+                for n in names:
+                    if fold(n) not in {fold(v) for v in [p["name"]] + p["variants"]}:
+                        p["variants"].append(n)
+                replaced += 1
+            continue
+        places.append({
+            "name": name, "variants": names[1:], "lat": lat, "lon": lon, "kind": "village",
+            "country": "Azerbaijan", "district": row["district"], "origin": "settlements", "geonameid": "",
+            "source": source,
+        })
+        added += 1
+    print(f"{path}: {replaced} reference points replaced, {added} settlements added", file=sys.stderr)
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     root = os.path.dirname(here)
@@ -107,6 +157,8 @@ def main():
                 "district": row["district"].strip(), "origin": "reference", "geonameid": "",
                 "source": "reference gazetteer: " + row["source"].strip(),
             })
+
+    apply_settlements(places, os.path.join(root, "geodata", "control_inputs", "settlements.csv"))
 
     # District seats for reference places without coordinates: "Fuzuli (Artsakh: ...)" -> "Fuzuli district".
     by_name = {p["name"]: p for p in places}

@@ -1,9 +1,9 @@
 // sitmap_build_control: builds geodata/control.gpkg (dated control areas of the Karabakh conflict)
 // from the raw sources in ../shared/geodata-sources and the hand-made inputs in
-// geodata/control_inputs/ (events.csv, fronts.csv, routes.csv). A build tool, not part of the app:
+// geodata/control_inputs/ (events.csv, settlements.csv, fronts.csv, routes.csv). A build tool, not part of the app:
 // it may use GDAL and GEOS directly, and nothing in src/ depends on it. Method: geodata/SOURCES.md.
 //
-// Usage: sitmap_build_control --sources DIR --inputs DIR -o control.gpkg
+// Usage: sitmap_build_control --sources DIR --inputs DIR -o control.gpkg [--without SETTLEMENT]
 //
 // [SECTION] GEOS helpers   [SECTION] inputs   [SECTION] state machine   [SECTION] periods   [SECTION] output
 #include <cpl_conv.h>
@@ -279,11 +279,19 @@ struct Snapshot {
     bool pk = false;
 };
 
+struct Settlement {
+    std::string name, district, date, role;
+    double lat = 0, lon = 0;
+    Geom cell;  // its Voronoi cell inside the 2020 front area (empty when it has none)
+};
+
 struct Builder {
-    Geom zone, nkao, universe, aze_main;
-    std::map<std::string, Geom> districts;  // label_en_fixed -> geometry (local km)
-    std::map<char, Geom> strips;            // corridor route -> 5-km strip
-    std::map<std::string, Row> fronts;
+    Geom zone, nkao, universe, aze_main, aze_all, arm_all;
+    Geom to_arm = empty(), to_aze = empty();  // borders.csv corrections of the background countries
+    std::map<std::string, Geom> districts;    // label_en_fixed -> geometry (local km)
+    std::map<char, Geom> strips;              // corridor route -> 5-km strip
+    std::map<std::string, Row> fronts;        // districts of the 2020 front (optional max_lat cut)
+    std::vector<Settlement> settlements;
     std::vector<Event> events;
 
     Geom district(const std::string& name) const {
@@ -292,14 +300,7 @@ struct Builder {
         return clone(it->second);
     }
 
-    // Discs of settlements captured after `date`: held out of front advances until their own date.
-    Geom holdouts(const std::string& date) const {
-        Geom acc = empty();
-        for (const auto& e : events)
-            if ((e.model == "disc") && e.date > date) acc = unite(acc, buffer(local_point(e.lat, e.lon), e.radius));
-        return acc;
-    }
-
+    // The Armenian-held 1994 part of a front district (cut at max_lat where fronts.csv says so).
     Geom front_part(const std::string& name) const {
         Geom p = inter(district(name), zone);
         const auto it = fronts.find(name);
@@ -311,107 +312,130 @@ struct Builder {
         return p;
     }
 
-    // Takes `need` km^2 of the Armenian-held part `cand` nearest the Azerbaijani-held area.
-    Geom advance(const Geom& cand, const Geom& arm, double need) const {
-        if (area(cand) <= need) return clone(cand);
+    // Voronoi cells of the located settlements (captures and anchors) clipped to the 2020 front area: each
+    // settlement owns the land nearer to it than to any other listed settlement.
+    void make_cells() {
+        Geom front = empty();
+        for (const auto& [name, row] : fronts) front = unite(front, front_part(name));
+        std::vector<GEOSGeometry*> pts;
+        std::vector<std::size_t> owner;
+        for (std::size_t i = 0; i < settlements.size(); ++i) {
+            const Settlement& s = settlements[i];
+            if (s.role != "capture" && s.role != "anchor") continue;
+            if (!fronts.count(s.district)) continue;
+            pts.push_back(local_point(s.lat, s.lon).release());
+            owner.push_back(i);
+        }
+        if (pts.empty()) return;
+        Geom mp =
+            check(GEOSGeom_createCollection_r(ctx, GEOS_MULTIPOINT, pts.data(), static_cast<unsigned>(pts.size())),
+                  "multipoint");
         double x0, y0, x1, y1;
-        bounds(cand, x0, y0, x1, y1);
-        constexpr double kMargin = 80;  // km of Azerbaijani-held land considered around the district
-        Geom az = diff(inter(aze_main, box(x0 - kMargin, y0 - kMargin, x1 + kMargin, y1 + kMargin)), arm);
-        const GEOSPreparedGeometry* az_prep = GEOSPrepare_r(ctx, az.get());
-        const GEOSPreparedGeometry* cand_prep = GEOSPrepare_r(ctx, cand.get());
-        constexpr double kStep = 0.5;
-        std::vector<double> dist;
-        for (double y = y0 + kStep / 2; y < y1; y += kStep)
-            for (double x = x0 + kStep / 2; x < x1; x += kStep) {
-                Geom p = point(x, y);
-                if (!GEOSPreparedContains_r(ctx, cand_prep, p.get())) continue;
-                double d = 0;
-                GEOSPreparedDistance_r(ctx, az_prep, p.get(), &d);
-                dist.push_back(d);
+        bounds(front, x0, y0, x1, y1);
+        const Geom env = box(x0 - 50, y0 - 50, x1 + 50, y1 + 50);
+        Geom vor = check(GEOSVoronoiDiagram_r(ctx, mp.get(), env.get(), 0.0, 0), "voronoi");
+        const int n = GEOSGetNumGeometries_r(ctx, vor.get());
+        for (int k = 0; k < n; ++k) {
+            Geom cellk = check(GEOSGeom_clone_r(ctx, GEOSGetGeometryN_r(ctx, vor.get(), k)), "cell");
+            const GEOSPreparedGeometry* prep = GEOSPrepare_r(ctx, cellk.get());
+            Geom clipped = inter(cellk, front);
+            for (std::size_t j = 0; j < owner.size(); ++j) {
+                Settlement& s = settlements[owner[j]];
+                if (!is_empty(s.cell)) continue;
+                const Geom p = local_point(s.lat, s.lon);
+                if (GEOSPreparedIntersects_r(ctx, prep, p.get())) s.cell = clone(clipped);
             }
-        GEOSPreparedGeom_destroy_r(ctx, az_prep);
-        GEOSPreparedGeom_destroy_r(ctx, cand_prep);
-        std::sort(dist.begin(), dist.end());
-        const auto cells = static_cast<std::size_t>(need / (kStep * kStep));
-        const double r = dist.empty() ? 0 : dist[std::min(cells, dist.size() - 1)];
-        // The advance's edge is a modelled line, not a surveyed one: a coarse buffer simplified to
-        // ~200 m keeps the periods light to triangulate at start-up (see bench/README.md).
-        Geom reach = check(GEOSBuffer_r(ctx, az.get(), r, 2), "buffer");
-        reach = check(GEOSTopologyPreserveSimplify_r(ctx, reach.get(), 0.2), "simplify");
-        return inter(cand, reach);
+            GEOSPreparedGeom_destroy_r(ctx, prep);
+        }
+        std::fprintf(stderr, "  %zu settlement cells over %.0f km2 of the 2020 front area\n", owner.size(),
+                     area(front));
+    }
+
+    // The cells of the settlements an events.csv 'cells' row announces (same date and district, name in its place
+    // list).
+    Geom cells_of(const Event& e) const {
+        Geom acc = empty();
+        for (const auto& s : settlements)
+            if (s.date == e.date && s.district == e.district && e.place.find(s.name) != std::string::npos &&
+                !is_empty(s.cell))
+                acc = unite(acc, s.cell);
+        return acc;
+    }
+
+    // A settlement's disc; a coordinate that falls outside the area still held by the side losing it moves the
+    // disc to the nearest point of that area (recorded in control_changes.how).
+    Geom disc_region(Event& e, const Geom& held) const {
+        Geom centre = local_point(e.lat, e.lon);
+        Geom region = inter(buffer(centre, e.radius), universe);
+        if (e.to == "armenian" || is_empty(held) || area(inter(region, held)) >= 0.1 * area(region)) return region;
+        GEOSCoordSequence* near = GEOSNearestPoints_r(ctx, held.get(), centre.get());
+        double x = 0, y = 0, x2 = 0, y2 = 0;
+        GEOSCoordSeq_getXY_r(ctx, near, 0, &x, &y);
+        GEOSCoordSeq_getXY_r(ctx, near, 1, &x2, &y2);
+        GEOSCoordSeq_destroy_r(ctx, near);
+        e.how += " [disc moved " + std::to_string(static_cast<int>(std::hypot(x - x2, y - y2) + 0.5)) +
+                 " km to the nearest Armenian-held area: approximate coordinate vs 1:10m lines]";
+        return inter(buffer(point(x, y), e.radius), universe);
+    }
+
+    // Moves `region` to the event's side.
+    static void apply_to(Snapshot& st, const Event& e, const Geom& region) {
+        st.arm = e.to == "armenian" ? unite(st.arm, region) : diff(st.arm, region);
+    }
+
+    void apply(Event& e, Snapshot& st, Geom& checkpoints) const {
+        if (e.model == "start") {
+            st.arm = clone(zone);
+            e.region = clone(zone);
+        } else if (e.model == "start1992") {
+            st.arm = inter(nkao, zone);
+            e.region = clone(universe);
+        } else if (e.model == "cells") {
+            e.region = inter(cells_of(e), st.arm);
+            if (is_empty(e.region)) e.how += " [no sourced coordinate for these settlements: not mapped on its own]";
+            st.arm = diff(st.arm, e.region);
+        } else if (e.model == "disc" || e.model == "checkpoint") {
+            e.region = disc_region(e, st.arm);
+            apply_to(st, e, e.region);
+            if (e.model == "checkpoint") checkpoints = unite(checkpoints, e.region);
+        } else if (e.model == "district_all") {
+            e.region = e.district == "*" ? clone(zone) : inter(district(e.district), zone);
+            apply_to(st, e, e.region);
+        } else if (e.model == "district" || e.model == "district_nkao") {
+            Geom r = e.district == "*" ? clone(universe) : inter(district(e.district), universe);
+            if (e.model == "district") r = diff(r, nkao);
+            e.region = diff(inter(r, st.arm), st.corridor);
+            st.arm = diff(st.arm, e.region);
+        } else if (e.model == "corridor") {
+            const Geom old = clone(st.corridor);
+            st.corridor = diff(strips.at(e.route.at(0)), checkpoints);
+            st.arm = unite(diff(st.arm, diff(old, st.corridor)), st.corridor);
+            e.region = unite(old, st.corridor);
+        } else if (e.model == "pk_start" || e.model == "pk_end") {
+            st.pk = e.model == "pk_start";
+            e.region = empty();
+        } else if (e.model == "all") {
+            e.region = clone(universe);
+            st.arm = empty();
+            st.corridor = empty();
+        } else if (e.model == "relabel") {
+            e.region = clone(universe);
+        } else {
+            throw std::runtime_error("events.csv: unknown model '" + e.model + "'");
+        }
+        if (e.model == "checkpoint") st.corridor = diff(st.corridor, e.region);
+        if (!e.region) e.region = empty();
     }
 
     std::vector<Snapshot> run() {
-        // Cumulative village counts per district give the share taken by each front event.
-        std::map<std::string, double> total, done;
-        for (const auto& e : events)
-            if (e.model == "front") total[e.district] += e.villages;
         std::vector<Snapshot> snaps;
         Snapshot st;
         st.arm = empty();
         st.corridor = empty();
-        char route = 0;
         Geom checkpoints = empty();
         for (std::size_t i = 0; i < events.size(); ++i) {
             Event& e = events[i];
-            if (e.model == "start") {
-                st.arm = clone(zone);
-                e.region = clone(zone);
-            } else if (e.model == "front") {
-                done[e.district] += e.villages;
-                const auto fr = fronts.find(e.district);
-                if (fr == fronts.end()) throw std::runtime_error("fronts.csv: no row for '" + e.district + "'");
-                const double share = done[e.district] / total[e.district] * num(fr->second, "final_fraction", 1);
-                const Geom part = front_part(e.district);
-                const double need = share * area(part) - area(diff(part, st.arm));
-                if (need > kMinArea) {
-                    const Geom cand = diff(inter(part, st.arm), holdouts(e.date));
-                    e.region = advance(cand, st.arm, need);
-                    st.arm = diff(st.arm, e.region);
-                }
-            } else if (e.model == "disc" || e.model == "checkpoint") {
-                Geom centre = local_point(e.lat, e.lon);
-                e.region = inter(buffer(centre, e.radius), universe);
-                if (area(inter(e.region, st.arm)) < 0.1 * area(e.region) && !is_empty(st.arm)) {
-                    // The coordinate is approximate and falls outside the area still held: move the disc to
-                    // the nearest Armenian-held point (recorded in control_changes.how).
-                    GEOSCoordSequence* near = GEOSNearestPoints_r(ctx, st.arm.get(), centre.get());
-                    double x = 0, y = 0, x2 = 0, y2 = 0;
-                    GEOSCoordSeq_getXY_r(ctx, near, 0, &x, &y);
-                    GEOSCoordSeq_getXY_r(ctx, near, 1, &x2, &y2);
-                    GEOSCoordSeq_destroy_r(ctx, near);
-                    e.how += " [disc moved " + std::to_string(static_cast<int>(std::hypot(x - x2, y - y2) + 0.5)) +
-                             " km to the nearest Armenian-held area: approximate coordinate vs 1:10m lines]";
-                    e.region = inter(buffer(point(x, y), e.radius), universe);
-                }
-                st.arm = diff(st.arm, e.region);
-                if (e.model == "checkpoint") checkpoints = unite(checkpoints, e.region);
-            } else if (e.model == "district" || e.model == "district_nkao") {
-                Geom r = e.district == "*" ? clone(universe) : inter(district(e.district), universe);
-                if (e.model == "district") r = diff(r, nkao);
-                e.region = diff(inter(r, st.arm), st.corridor);
-                st.arm = diff(st.arm, e.region);
-            } else if (e.model == "corridor") {
-                const Geom old = clone(st.corridor);
-                route = e.route.at(0);
-                st.corridor = diff(strips.at(route), checkpoints);
-                st.arm = unite(diff(st.arm, diff(old, st.corridor)), st.corridor);
-                e.region = unite(old, st.corridor);
-            } else if (e.model == "pk_start" || e.model == "pk_end") {
-                st.pk = e.model == "pk_start";
-                e.region = empty();
-            } else if (e.model == "all") {
-                e.region = clone(universe);
-                st.arm = empty();
-                st.corridor = empty();
-            } else if (e.model == "relabel") {
-                e.region = clone(universe);
-            } else {
-                throw std::runtime_error("events.csv: unknown model '" + e.model + "'");
-            }
-            if (e.model == "checkpoint") st.corridor = diff(st.corridor, e.region);
-            if (!e.region) e.region = empty();
+            apply(e, st, checkpoints);
             const bool last_of_date = i + 1 == events.size() || events[i + 1].date != e.date;
             if (last_of_date) {
                 Snapshot copy{e.date, clone(st.arm), clone(st.corridor), st.pk};
@@ -444,6 +468,7 @@ struct Period {
 
 int main(int argc, char** argv) {
     fs::path sources, inputs, output;
+    std::string without;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string a = argv[i];
         if (a == "--sources")
@@ -452,6 +477,8 @@ int main(int argc, char** argv) {
             inputs = argv[i + 1];
         else if (a == "-o" || a == "--output")
             output = argv[i + 1];
+        else if (a == "--without")  // leave one settlement out (the leave-one-out estimate in geodata/SOURCES.md)
+            without = argv[i + 1];
     }
     if (sources.empty() || inputs.empty() || output.empty()) {
         std::fprintf(stderr, "usage: sitmap_build_control --sources DIR --inputs DIR -o control.gpkg\n");
@@ -470,16 +497,39 @@ int main(int argc, char** argv) {
         auto admin = open_vector(sources / "ne10m_admin_caucasus.gpkg");
         b.zone = load_union(*ref, "nk_de_facto_area_1994_2020");
         b.nkao = load_union(*ref, "nkao_1991_polygon");
-        b.universe = unite(b.zone, b.nkao);
         {
             // Mainland Azerbaijan (the largest part; Nakhchivan is not a front).
-            Geom aze = load_union(*admin, "admin0_countries", "adm0_a3", "AZE");
+            b.aze_all = load_union(*admin, "admin0_countries", "adm0_a3", "AZE");
             double best = 0;
-            for (int i = 0; i < GEOSGetNumGeometries_r(ctx, aze.get()); ++i) {
-                Geom part = check(GEOSGeom_clone_r(ctx, GEOSGetGeometryN_r(ctx, aze.get(), i)), "part");
+            for (int i = 0; i < GEOSGetNumGeometries_r(ctx, b.aze_all.get()); ++i) {
+                Geom part = check(GEOSGeom_clone_r(ctx, GEOSGetGeometryN_r(ctx, b.aze_all.get(), i)), "part");
                 if (area(part) > best) best = area(part), b.aze_main = std::move(part);
             }
+            // The 1:10m de facto area and the 1:10m international boundary disagree by up to ~2 km: the parts of
+            // the area beyond Azerbaijan's boundary (at Kornidzor, along the Hakari) are Armenia, never the zone.
+            const double before = area(b.zone);
+            b.zone = inter(b.zone, b.aze_main);
+            b.nkao = inter(b.nkao, b.aze_main);
+            std::fprintf(stderr,
+                         "  %.1f km2 of the NE de facto area lie beyond Azerbaijan's boundary: left to Armenia\n",
+                         before - area(b.zone));
         }
+        // Sourced corrections where the 1:10m boundaries decide control (borders.csv).
+        b.arm_all = load_union(*admin, "admin0_countries", "adm0_a3", "ARM");
+        for (auto& r : read_csv(inputs / "borders.csv")) {
+            const Geom disc = buffer(local_point(num(r, "lat"), num(r, "lon")), num(r, "radius_km"));
+            if (r.at("country") == "ARM") {
+                b.zone = diff(b.zone, disc);
+                b.nkao = diff(b.nkao, disc);
+                b.to_arm = unite(b.to_arm, disc);
+            } else if (r.at("country") == "AZE") {
+                if (r.at("in_zone") == "1") b.zone = unite(b.zone, diff(disc, b.arm_all));
+                b.to_aze = unite(b.to_aze, disc);
+            } else {
+                throw std::runtime_error("borders.csv: country must be ARM or AZE, not '" + r.at("country") + "'");
+            }
+        }
+        b.universe = unite(b.zone, b.nkao);
         OGRLayer* a1 = admin->GetLayerByName("admin1_states_provinces");
         for (auto& f : *a1) {
             if (std::string(f->GetFieldAsString("adm0_a3")) != "AZE" || !f->GetGeometryRef()) continue;
@@ -493,6 +543,7 @@ int main(int argc, char** argv) {
             // neighbouring districts (Beylagan, Aghjabadi, ...) are redistributed like uncovered parts.
             std::set<std::string> keep{"Khankendi (Stepanakert)", "Khojaly"};
             for (const auto& r : read_csv(inputs / "events.csv")) keep.insert(r.at("district"));
+            for (const auto& r : read_csv(inputs / "fronts.csv")) keep.insert(r.at("district"));
             for (auto it = b.districts.begin(); it != b.districts.end();)
                 it = keep.count(it->first) ? std::next(it) : b.districts.erase(it);
             Geom covered = empty();
@@ -518,7 +569,9 @@ int main(int argc, char** argv) {
             routes[r.at("route").at(0)].push_back(to_local(num(r, "lon"), num(r, "lat")));
         // The corridor strip: 2.5 km each side of the road, inside the disputed area, never over Shusha
         // town (held by Azerbaijan from 8 Nov 2020; the road passed below it).
-        const Geom shusha = buffer(local_point(39.76006, 46.74989), 2.0);
+        // Karin Tak (Dashalti), below the town, was taken on 9 Nov 2020 as well (settlements.csv).
+        const Geom shusha =
+            unite(buffer(local_point(39.76006, 46.74989), 2.0), buffer(local_point(39.74167, 46.74917), 1.0));
         for (auto& [id, pts] : routes) b.strips[id] = diff(inter(buffer(line(pts), 2.5), b.universe), shusha);
         for (auto& r : read_csv(inputs / "events.csv")) {
             Event e{r.at("date"),  r.at("place"), r.at("district"), r.at("from"),      r.at("to"),
@@ -532,6 +585,18 @@ int main(int argc, char** argv) {
             e.villages = num(r, "villages");
             b.events.push_back(std::move(e));
         }
+        // Land the Armenian side held only before the 1994 ceasefire (Horadiz, Oct 1993 - Jan 1994) joins the
+        // mapped area so that its periods can say so.
+        for (const auto& e : b.events)
+            if (e.model == "disc" && e.to == "armenian")
+                b.universe =
+                    unite(b.universe, inter(buffer(local_point(e.lat, e.lon), e.radius), unite(b.aze_all, b.arm_all)));
+        for (auto& r : read_csv(inputs / "settlements.csv")) {
+            if (r.at("lat").empty() || r.at("name") == without) continue;
+            Settlement st{r.at("name"), r.at("district"), r.at("date"), r.at("role"), num(r, "lat"), num(r, "lon"), {}};
+            b.settlements.push_back(std::move(st));
+        }
+        b.make_cells();
         std::stable_sort(b.events.begin(), b.events.end(),
                          [](const Event& x, const Event& y) { return x.date < y.date; });
         std::fprintf(stderr, "zone %.0f km2, NKAO %.0f km2, %zu districts, %zu events\n", area(b.zone), area(b.nkao),
@@ -712,8 +777,13 @@ int main(int argc, char** argv) {
         for (const auto& [a3, controller] : {std::pair{"AZE", "azerbaijan"}, std::pair{"ARM", "armenian"}}) {
             OGRFeature f(lb->GetLayerDefn());
             f.SetField("controller", controller);
-            f.SetField("source", "Natural Earth 10m admin-0 (international boundaries; ne10m_admin_caucasus.gpkg)");
-            f.SetGeometryDirectly(to_ogr(load_union(*admin, "admin0_countries", "adm0_a3", a3)).release());
+            f.SetField("source",
+                       "Natural Earth 10m admin-0 (international boundaries; ne10m_admin_caucasus.gpkg), corrected "
+                       "by borders.csv");
+            const bool aze = std::string(a3) == "AZE";
+            const Geom country =
+                diff(unite(aze ? b.aze_all : b.arm_all, aze ? b.to_aze : b.to_arm), aze ? b.to_arm : b.to_aze);
+            f.SetGeometryDirectly(to_ogr(country).release());
             ogr_ok(lb->CreateFeature(&f), "CreateFeature");
         }
 
@@ -726,8 +796,8 @@ int main(int argc, char** argv) {
             set_date(f, "first_date", b.events.front().date);
             set_date(f, "last_date", "2024-12-31");
             f.SetField("note",
-                       "Data start at the May 1994 ceasefire; the timeline was reviewed to the end of 2024 "
-                       "(last change: peacekeepers withdrawn 12 Jun 2024).");
+                       "Data start on 1 Jan 1992 (1992-94 by district and town, approximate); the timeline was "
+                       "reviewed to the end of 2024 (last change: peacekeepers withdrawn 12 Jun 2024).");
             ogr_ok(lv->CreateFeature(&f), "CreateFeature");
         }
         out.reset();

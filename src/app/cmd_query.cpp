@@ -55,7 +55,7 @@ CLI::App* add_query_command(CLI::App& parent, int& exit_code) {
     auto opts = std::make_shared<QueryOptions>();
     CLI::App* cmd = parent.add_subcommand(
         "query", "Print which side controlled a point on a date, as one JSON line (geodata/control.gpkg).");
-    cmd->add_option("--date", opts->date, "Calendar date YYYY-MM-DD within the control data (1994-05-12 onwards)")
+    cmd->add_option("--date", opts->date, "Calendar date YYYY-MM-DD within the control data (1992-01-01 onwards)")
         ->required();
     cmd->add_option("--at", opts->at, "Point as LAT,LON in degrees (e.g. 39.76,46.75 for Shusha)")->required();
     cmd->add_option("--data", opts->data_dir, "Directory holding geodata/ (default: found automatically)");

@@ -95,13 +95,13 @@ TEST_CASE("control.gpkg answers the timeline's place/date pairs", "[io][control]
     }
 }
 
-TEST_CASE("control.gpkg covers 1994-05-12 to 2024-12-31 and every change date is reachable", "[io][control]") {
+TEST_CASE("control.gpkg covers 1992-01-01 to 2024-12-31 and every change date is reachable", "[io][control]") {
     const auto& t = timeline();
-    CHECK(t.first_date() == iso("1994-05-12"));
+    CHECK(t.first_date() == iso("1992-01-01"));
     CHECK(t.last_date() == iso("2024-12-31"));
-    for (const char* d :
-         {"2020-09-27", "2020-10-04", "2020-11-08", "2020-11-20", "2020-11-25", "2020-12-01", "2020-12-12",
-          "2022-03-24", "2022-08-26", "2023-04-23", "2023-09-20", "2024-01-01", "2024-06-12"}) {
+    for (const char* d : {"1992-05-08", "1993-08-23", "1994-05-12", "2016-04-05", "2020-09-27", "2020-10-04",
+                          "2020-11-08", "2020-11-20", "2020-11-25", "2020-12-01", "2020-12-12", "2022-03-24",
+                          "2022-08-26", "2023-04-23", "2023-09-20", "2024-01-01", "2024-06-12"}) {
         INFO(d);
         CHECK(std::find(t.change_dates().begin(), t.change_dates().end(), iso(d)) != t.change_dates().end());
     }
