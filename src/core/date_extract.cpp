@@ -1,6 +1,7 @@
 #include "core/date_extract.hpp"
 
 #include <array>
+#include <cctype>
 #include <charconv>
 #include <cstdlib>
 #include <string>
@@ -256,8 +257,8 @@ private:
             const bool dot = g1 == "." && g2 == ".";
             int p = 0, q = 0, y = 0;
             if ((slash || dot) && to_int(a, p) && to_int(w(i + 1), q) && to_int(w(i + 2), y) && w(i + 2).size() == 4) {
-                int m = slash ? p : q, d = slash ? q : p;
-                if (slash && p > 12) std::swap(m, d);
+                int m = slash && !ctx_.day_first ? p : q, d = slash && !ctx_.day_first ? q : p;
+                if (slash && (ctx_.day_first ? q > 12 : p > 12)) std::swap(m, d);
                 Date dt(year(y), month(static_cast<unsigned>(m)), day(static_cast<unsigned>(d)));
                 if (dt.ok()) {
                     used = 3;
@@ -704,6 +705,72 @@ unsigned month_from_word(std::string_view w) {
 
 std::vector<DateMention> find_dates(std::string_view text, const std::vector<Token>& tokens, DateContext context) {
     return Scanner(text, tokens, context).run();
+}
+
+bool numeric_dates_day_first(std::string_view text) {
+    // Slash dates a/b/yyyy, in order.
+    struct Slash {
+        int a, b, y;
+        std::size_t at;
+    };
+    std::vector<Slash> slashes;
+    auto digits = [&](std::size_t i, std::size_t& j) {
+        j = i;
+        while (j < text.size() && j - i < 4 && std::isdigit(static_cast<unsigned char>(text[j]))) ++j;
+        return j > i;
+    };
+    for (std::size_t i = 0; i + 7 < text.size() && slashes.size() < 64; ++i) {
+        if (!std::isdigit(static_cast<unsigned char>(text[i])) ||
+            (i > 0 && std::isdigit(static_cast<unsigned char>(text[i - 1]))))
+            continue;
+        std::size_t j1 = 0, j2 = 0, j3 = 0;
+        if (!digits(i, j1) || j1 - i > 2 || j1 >= text.size() || text[j1] != '/') continue;
+        if (!digits(j1 + 1, j2) || j2 - j1 - 1 > 2 || j2 >= text.size() || text[j2] != '/') continue;
+        if (!digits(j2 + 1, j3) || j3 - j2 - 1 != 4) continue;
+        int a = 0, b = 0, y = 0;
+        to_int(text.substr(i, j1 - i), a);
+        to_int(text.substr(j1 + 1, j2 - j1 - 1), b);
+        to_int(text.substr(j2 + 1, 4), y);
+        slashes.push_back({a, b, y, i});
+        i = j3;
+    }
+    for (const Slash& s : slashes) {
+        if (s.a > 12 && s.b <= 12) return true;
+        if (s.b > 12 && s.a <= 12) return false;
+    }
+    const auto tokens = tokenize(text.substr(0, std::min<std::size_t>(text.size(), 200000)));
+    if (!slashes.empty()) {
+        const Slash& s = slashes.front();
+        auto weekday_of = [&](int m, int d) -> int {
+            const Date dt(year(s.y), month(static_cast<unsigned>(m)), day(static_cast<unsigned>(d)));
+            if (!dt.ok()) return -1;
+            return static_cast<int>(weekday(std::chrono::sys_days(dt)).c_encoding());
+        };
+        const int day_first = weekday_of(s.b, s.a), month_first = weekday_of(s.a, s.b);
+        bool named_df = false, named_mf = false;
+        for (const Token& t : tokens) {
+            if (t.begin > s.at + 1500) break;
+            const int wd = weekday_from_word(t.folded, false);
+            named_df = named_df || (wd >= 0 && wd == day_first);
+            named_mf = named_mf || (wd >= 0 && wd == month_first);
+        }
+        if (named_df != named_mf) return named_df;
+    }
+    int day_month = 0, month_day = 0;
+    // A day number: one or two digits, not a time ("20:40").
+    auto day_number = [&](const Token& t) {
+        return t.numeric && t.folded.size() <= 2 && (t.end >= text.size() || text[t.end] != ':');
+    };
+    for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+        // Both on one line: a heading's month is not followed by the next line's time or number.
+        if (text.substr(tokens[i].end, tokens[i + 1].begin - tokens[i].end).find('\n') != std::string_view::npos)
+            continue;
+        const bool n0 = day_number(tokens[i]);
+        const bool n1 = day_number(tokens[i + 1]);
+        if (n0 && month_from_word(tokens[i + 1].folded) > 0) ++day_month;
+        if (n1 && month_from_word(tokens[i].folded) > 0) ++month_day;
+    }
+    return day_month > month_day;
 }
 
 std::optional<DateMention> parse_first_date(std::string_view text, DateContext context) {

@@ -40,7 +40,18 @@ struct DateContext {
     /// of a paragraph about the past ("In April 2016 ... On 3 April"). Otherwise the publication
     /// year (or, without a publication date, the narrative's) is used.
     std::optional<int> year;
+    /// Numeric dates with slashes are day first ("05/04/2016" is 5 April), as the document's own
+    /// dates show (numeric_dates_day_first); otherwise month first unless the first number cannot
+    /// be a month ("10/27/2020").
+    bool day_first = false;
 };
+
+/// Whether a document writes its slash dates day first: a slash date whose first number cannot be
+/// a month says yes, one whose second number cannot be says no; else a weekday the text names
+/// near its top that only one reading of its first ambiguous date falls on decides ("05/04/2016 ...
+/// YEREVAN, Tuesday": 5 April 2016 was a Tuesday); else dates written "5 October" rather than
+/// "October 5" say yes. No evidence: no.
+bool numeric_dates_day_first(std::string_view text);
 
 /// Finds every date expression in `text` (tokens from tokenize(text)), left to right. Expressions
 /// that need an anchor the context lacks are skipped. Within the text, each resolved mention

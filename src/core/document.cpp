@@ -264,10 +264,10 @@ void classify_blocks(Document& doc, std::size_t body_begin) {
         if (b.kind == BlockKind::Prose && !ends_sentence(s) && words < 30) b.kind = BlockKind::Heading;
         // A date stamp after the publication date (a list item's date) marks furniture too.
         if (b.kind != BlockKind::Furniture && words <= 8 && doc.publication_date) {
-            if (auto d = parse_first_date(s); d && d->kind == DateKind::Absolute &&
-                                              d->range.precision == DatePrecision::Day &&
-                                              std::chrono::sys_days(d->range.start) >
-                                                  std::chrono::sys_days(*doc.publication_date) + std::chrono::days(1))
+            if (auto d = parse_first_date(s, DateContext{.day_first = doc.numeric_day_first});
+                d && d->kind == DateKind::Absolute && d->range.precision == DatePrecision::Day &&
+                std::chrono::sys_days(d->range.start) >
+                    std::chrono::sys_days(*doc.publication_date) + std::chrono::days(1))
                 b.kind = BlockKind::Furniture;
         }
         doc.blocks.push_back(b);
@@ -286,7 +286,7 @@ namespace {
 
 // The dateline scan of find_dateline; with `yearless`, it looks for "YEREVAN, May 14 (Wire) -"
 // instead: a day and month with no year, at a line's start or after a wire dateline's place.
-std::optional<std::pair<Date, std::string>> scan_datelines(std::string_view text, bool yearless) {
+std::optional<std::pair<Date, std::string>> scan_datelines(std::string_view text, bool yearless, bool day_first) {
     const auto lines = split_lines(text.substr(0, std::min<std::size_t>(text.size(), 3000)), 0);
     int seen = 0;
     for (const Line& l : lines) {
@@ -321,7 +321,8 @@ std::optional<std::pair<Date, std::string>> scan_datelines(std::string_view text
         if (k >= toks.size()) continue;
         const std::string_view rest = line.substr(toks[k].begin);
         // Yearless: a leap year as the year, so that any day and month parse; only they are kept.
-        const auto d = parse_first_date(rest, yearless ? DateContext{.year = 2024} : DateContext{});
+        const auto d = parse_first_date(
+            rest, yearless ? DateContext{.year = 2024, .day_first = day_first} : DateContext{.day_first = day_first});
         if (!d || d->range.precision != DatePrecision::Day) continue;
         if (d->kind != (yearless ? DateKind::Inferred : DateKind::Absolute)) continue;
         const bool at_start = d->begin == 0;
@@ -367,7 +368,7 @@ std::optional<std::pair<Date, std::string>> scan_datelines(std::string_view text
                     while (!field.empty() && field.front() == ' ') field.remove_prefix(1);
                     break;
                 }
-            if (auto fd = parse_first_date(field);
+            if (auto fd = parse_first_date(field, DateContext{.day_first = day_first});
                 fd && fd->kind == DateKind::Absolute && fd->range.precision == DatePrecision::Day && fd->begin == 0)
                 return std::make_pair(fd->range.start, std::string(line));
             from = bar + 1;
@@ -378,12 +379,12 @@ std::optional<std::pair<Date, std::string>> scan_datelines(std::string_view text
 
 }  // namespace
 
-std::optional<std::pair<Date, std::string>> find_dateline(std::string_view text) {
-    return scan_datelines(text, false);
+std::optional<std::pair<Date, std::string>> find_dateline(std::string_view text, bool day_first) {
+    return scan_datelines(text, false, day_first);
 }
 
-std::optional<YearlessDateline> find_yearless_dateline(std::string_view text) {
-    const auto d = scan_datelines(text, true);
+std::optional<YearlessDateline> find_yearless_dateline(std::string_view text, bool day_first) {
+    const auto d = scan_datelines(text, true, day_first);
     if (!d) return std::nullopt;
     return YearlessDateline{static_cast<unsigned>(d->first.month()), static_cast<unsigned>(d->first.day()), d->second};
 }
@@ -394,6 +395,7 @@ Document parse_document(std::string name, std::string text, Diagnostics& diags, 
     doc.path = path.empty() ? doc.name : std::move(path);
     doc.text = std::move(text);
     const std::size_t body = parse_header(doc.text, doc.header);
+    doc.numeric_day_first = numeric_dates_day_first(doc.text);
     for (const char* k : {"title", "headline"})
         if (auto it = doc.header.find(k); it != doc.header.end() && doc.title.empty()) doc.title = it->second;
     for (const char* k : {"source", "outlet", "publisher"})
@@ -401,7 +403,8 @@ Document parse_document(std::string name, std::string text, Diagnostics& diags, 
     for (const char* k : {"publication date", "date", "published", "publication-date", "publication_date"}) {
         auto it = doc.header.find(k);
         if (it == doc.header.end()) continue;
-        if (auto d = parse_first_date(it->second); d && d->range.precision == DatePrecision::Day) {
+        if (auto d = parse_first_date(it->second, DateContext{.day_first = doc.numeric_day_first});
+            d && d->range.precision == DatePrecision::Day) {
             doc.publication_date = d->range.start;
             doc.publication_evidence = it->second;
         } else {
@@ -412,11 +415,12 @@ Document parse_document(std::string name, std::string text, Diagnostics& diags, 
         break;
     }
     if (!doc.publication_date) {
-        if (auto dl = find_dateline(std::string_view(doc.text).substr(body))) {
+        if (auto dl = find_dateline(std::string_view(doc.text).substr(body), doc.numeric_day_first)) {
             doc.publication_date = dl->first;
             doc.publication_evidence = dl->second;
         } else {
-            doc.yearless_dateline = find_yearless_dateline(std::string_view(doc.text).substr(body));
+            doc.yearless_dateline =
+                find_yearless_dateline(std::string_view(doc.text).substr(body), doc.numeric_day_first);
         }
     }
     classify_blocks(doc, body);
@@ -435,7 +439,7 @@ Document parse_document(std::string name, std::string text, Diagnostics& diags, 
             if (b.kind != BlockKind::Prose) continue;
             const std::string_view s = std::string_view(doc.text).substr(b.span.begin, b.span.end - b.span.begin);
             if (!has_year_number(s)) continue;  // a full date needs a year: skip the tokenizing
-            for (const auto& m : find_dates(s, tokenize(s), {}))
+            for (const auto& m : find_dates(s, tokenize(s), DateContext{.day_first = doc.numeric_day_first}))
                 if (m.kind == DateKind::Absolute && m.range.precision == DatePrecision::Day &&
                     (!latest || std::chrono::sys_days(m.range.end) > std::chrono::sys_days(*latest)))
                     latest = m.range.end;

@@ -55,6 +55,9 @@ struct Document {
     /// When there is no publication date but a dateline without a year: its day and month (the
     /// extractor dates it by the conflict calendar).
     std::optional<YearlessDateline> yearless_dateline;
+    /// The document writes slash dates day first (numeric_dates_day_first): every date of it is
+    /// read so.
+    bool numeric_day_first = false;
     std::vector<TextBlock> blocks;  ///< the body, in order, classified
 
     /// True when `offset` (into `text`) lies in a furniture block.
@@ -71,11 +74,11 @@ Document parse_document(std::string name, std::string text, Diagnostics& diags, 
 Document continue_document(const Document& first, std::string text, std::size_t base_offset);
 
 /// Finds a dateline of the forms find_dateline reads but without a year ("YEREVAN, May 14 -").
-std::optional<YearlessDateline> find_yearless_dateline(std::string_view text);
+std::optional<YearlessDateline> find_yearless_dateline(std::string_view text, bool day_first = false);
 
 /// Finds a dateline ("20 September 2023 - 14:51", "date 2023-09-19", "Tue, 10/27/2020 – 02:00",
 /// "Baku, September 21, 2023, AZERTAG") near the start of `text`, stopping at a "Read also" /
 /// "Latest news" list (its stamps date other articles); returns the date and the line it came from.
-std::optional<std::pair<Date, std::string>> find_dateline(std::string_view text);
+std::optional<std::pair<Date, std::string>> find_dateline(std::string_view text, bool day_first = false);
 
 }  // namespace sitmap::core

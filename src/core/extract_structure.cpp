@@ -118,6 +118,20 @@ bool update_label(std::string_view s) {
     return w == "update" || w == "updated" || w == "lastupdated";
 }
 
+// "Monday 5 October", "Tue, 13 September": a weekday before a heading's date.
+bool weekday_label(std::string_view s) {
+    std::string w;
+    for (char c : s)
+        if (std::isalpha(static_cast<unsigned char>(c)))
+            w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        else if (c != ' ' && c != ',')
+            return false;
+    for (std::string_view d : {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon",
+                               "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"})
+        if (w == d) return true;
+    return false;
+}
+
 }  // namespace
 
 std::vector<Passage> read_structure(const Document& doc, std::optional<Date> published, std::optional<Date> year_hint) {
@@ -162,8 +176,10 @@ std::vector<Passage> read_structure(const Document& doc, std::optional<Date> pub
         while (head_len < s.size() && (static_cast<unsigned char>(s[head_len]) & 0xC0) == 0x80) ++head_len;
         const std::string_view head = s.substr(0, head_len);
         const auto toks = tokenize(head);
-        const auto dates = find_dates(head, toks, DateContext{published, running, heading_year});
-        if (!dates.empty() && (dates.front().begin <= 2 || update_label(s.substr(0, dates.front().begin))) &&
+        const auto dates = find_dates(head, toks, DateContext{published, running, heading_year, doc.numeric_day_first});
+        if (!dates.empty() &&
+            (dates.front().begin <= 2 || update_label(s.substr(0, dates.front().begin)) ||
+             weekday_label(s.substr(0, dates.front().begin))) &&
             dates.front().kind != DateKind::Since) {
             const DateMention& d = dates.front();
             // What follows the date, less a separator and a clock time ("13.12.2020 | 19:45").

@@ -423,7 +423,8 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
         const std::optional<int> text_year = heading_year ? heading_year : passage_year;
         // Without a dateline, the span the text was probably written in (or a war it names) is where
         // its narrative starts: years of undated days are inferred forward from it.
-        const DateContext dctx{anchor.now(), ref ? std::optional<Date>(ref->start) : year_hint, text_year};
+        const DateContext dctx{anchor.now(), ref ? std::optional<Date>(ref->start) : year_hint, text_year,
+                               doc.numeric_day_first};
         const std::vector<Frame> frames = find_frames(st, toks);
         // Only a sentence that reports something needs its dates read.
         const std::vector<RoledDate> dates =

@@ -250,3 +250,23 @@ TEST_CASE("rule: 'according to' makes a claim beside the act it reports; 'announ
     CHECK(std::any_of(today.begin(), today.end(),
                       [](const core::Event& e) { return e.type == core::EventType::Capture; }));
 }
+
+TEST_CASE("rule: slash dates follow the document's own order", "[io][rules]") {
+    // Brightwater Wire's "05/04/2016 19:12" over a "Tuesday" dateline is 5 April 2016; Pinegrove
+    // News's "04/10/2020" day heading, in a blog that writes "Monday 5 October", is 4 October 2020.
+    const auto a =
+        document_of(std::string(SITMAP_TESTDATA_DIR) + "/corpus/dev/e01_brightwater_wire_april2016_truce.txt");
+    REQUIRE(a.publication_date);
+    CHECK(*a.publication_date == ymd(2016, 4, 5));
+    CHECK(quoted(events_of("dev/e02_pinegrove_live_ganja_day_nine.txt"), "yesterday's shelling").date.start ==
+          ymd(2020, 10, 4));
+}
+
+TEST_CASE("rule: a live blog's day heading may open with its weekday", "[io][rules]") {
+    // Meridian Live's "Thursday, 23 February 2023" and Pinegrove News's "Monday 5 October" (no year)
+    // date the entries below them.
+    CHECK(quoted(events_of("dev/c03_meridian_liveblog_icj_order.txt"), "extremely important").date.start ==
+          ymd(2023, 2, 23));
+    CHECK(quoted(events_of("dev/e02_pinegrove_live_ganja_day_nine.txt"), "loud blasts were heard").date.start ==
+          ymd(2020, 10, 5));
+}

@@ -149,3 +149,21 @@ TEST_CASE("'the Sunday before' and 'the evening of the 16th' count from the narr
     CHECK(first("On Sunday the council said", pub).range.start == d(2021, 11, 28));
     CHECK(first("On the 16th he asked Moscow", pub).range.start == d(2021, 11, 16));
 }
+
+TEST_CASE("slash dates are read in the order the document writes them", "[core][date]") {
+    // Decided by a date whose first or second number cannot be a month.
+    CHECK(numeric_dates_day_first("Posted 27/10/2020. Then 05/04/2021."));
+    CHECK_FALSE(numeric_dates_day_first("Tue, 10/27/2020 - 02:00. Then 05/04/2021."));
+    // Else by the weekday the text names near its top: 5 April 2016 was a Tuesday, 4 May a Wednesday.
+    CHECK(numeric_dates_day_first("05/04/2016 19:12\n\nYEREVAN, Tuesday - Talks ended."));
+    CHECK_FALSE(numeric_dates_day_first("05/04/2016 19:12\n\nYEREVAN, Wednesday - Talks ended."));
+    // Else by how it writes dates in words.
+    CHECK(numeric_dates_day_first("Monday 5 October\n\n04/10/2020\n\nOn 4 October the city was shelled."));
+    CHECK_FALSE(numeric_dates_day_first("On October 4 the city was shelled. 04/10/2020"));
+    CHECK_FALSE(numeric_dates_day_first("No numeric dates here."));
+    // The context carries the choice.
+    const DateContext df{.day_first = true};
+    CHECK(parse_first_date("04/10/2020", df)->range.start == Date(year(2020), month(10), day(4)));
+    CHECK(parse_first_date("04/10/2020")->range.start == Date(year(2020), month(4), day(10)));
+    CHECK(parse_first_date("10/27/2020", df)->range.start == Date(year(2020), month(10), day(27)));
+}
