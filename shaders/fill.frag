@@ -53,9 +53,10 @@ void main() {
     vec3 rgb = u_color.rgb;
     if (u_shade_opacity > 0.0) {
         vec2 uv = (v_world - u_shade_origin) / u_shade_size;
-        // Texels per pixel: bilinear is exact enough (and cheaper) until a texel covers 3 pixels.
+        // Pixels per texel: bilinear facets show only once a texel covers many pixels; below 12 the
+        // cheaper bilinear sample is kept (the B-spline's four taps cost ~0.5 s in a 4K export).
         float texel_px = u_shade_size.x / float(textureSize(u_shade, 0).x) / max(fwidth(v_world.x), 1e-6);
-        float f = texel_px > 3.0 ? shade_bicubic(uv) : texture(u_shade, uv).r;
+        float f = texel_px > 12.0 ? shade_bicubic(uv) : texture(u_shade, uv).r;
         rgb *= mix(1.0, f, u_shade_opacity);
     }
     frag = vec4(rgb, alpha);

@@ -193,8 +193,7 @@ void Renderer::bake_shade(const core::SceneLayer& layer, LayerGpu& gpu) {
     const int w = 2048, h = std::max(16, static_cast<int>(2048 * box.height() / box.width()));
     shade_texture_ = gl::make_texture();
     glBindTexture(GL_TEXTURE_2D, shade_texture_.id());
-    // 16 bits: close in, one step of an 8-bit factor spans tens of pixels and shows as a band.
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_R16, w, h, 0, GL_RED, GL_UNSIGNED_SHORT, nullptr);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, w, h, 0, GL_RED, GL_UNSIGNED_BYTE, nullptr);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
