@@ -435,8 +435,9 @@ int run_window(const WindowOptions& options, std::chrono::steady_clock::time_poi
             state.frame_ms = std::chrono::duration<float, std::milli>(now - t_frame).count();
             frame_ms.push_back(state.frame_ms);
             if (waits && options.print_timing)
-                std::fprintf(stderr, "idle frame: waited %.1f ms, status bar %.1f ms\n",
-                             std::chrono::duration<double, std::milli>(t_frame - t_wait).count(), state.frame_ms);
+                std::fprintf(stderr, "idle frame: waited %.1f ms, status bar %.1f ms, whole frame %.1f ms\n",
+                             std::chrono::duration<double, std::milli>(t_frame - t_wait).count(), state.frame_ms,
+                             std::chrono::duration<double, std::milli>(now - t_wait).count());
             if (frame == 1 && options.print_timing)
                 std::fprintf(stderr, "first frame after %.0f ms\n",
                              std::chrono::duration<double, std::milli>(now - process_start).count());
