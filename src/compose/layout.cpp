@@ -352,11 +352,11 @@ void Layouter::layout_place(const core::SceneLayer& layer, const core::Place& pl
     // a name over a village's dot costs that village its name, as point symbols are obstacles in
     // QGIS), only the dots of towns that matter in the first passes; none in the Retry pass (the
     // villages still unnamed have no dot drawn).
-    const auto on_dot = [&](const core::PxBox& box) {
+    const auto on_dot = [&](const core::PxBox& box, bool any_dot) {
         if (pass == Pass::Retry) return false;
         for (const auto& [other, dot] : dots_)
             if (other != &place && box.overlaps(dot) &&
-                (pass == Pass::Rest || other->rank <= 2 || named(named_, other->name)))
+                (any_dot || pass == Pass::Rest || other->rank <= 2 || named(named_, other->name)))
                 return true;
         return false;
     };
@@ -368,17 +368,18 @@ void Layouter::layout_place(const core::SceneLayer& layer, const core::Place& pl
     };
     // The first free position of the first tier that has one; -1 when none is free.
     const auto choose = [&](const std::vector<core::PxBox>& c) {
-        // A town that matters takes a position clear of other towns' dots and event symbols if
-        // there is one, then one clear of the dots, then of the symbols, and otherwise one clear
-        // of names and furniture only: the symbols then give way (layout_events moves them beside
-        // the name, with a leader line). The other places keep clear of every dot.
+        // A town that matters takes a position clear of every other dot and of event symbols if
+        // there is one, then clear of other towns' dots and of symbols, then clear of those dots,
+        // then of symbols, and otherwise one clear of names and furniture only: the symbols then
+        // give way (layout_events moves them beside the name, with a leader line). The other
+        // places keep clear of every dot.
         const bool important = pass == Pass::Capitals || pass == Pass::Important;
-        for (int tier = 0; tier < (important ? 4 : 1); ++tier) {
+        for (int tier = 0; tier < (important ? 5 : 1); ++tier) {
             std::vector<core::PxBox> allowed;
             std::vector<int> index;
             for (std::size_t k = 0; k < c.size(); ++k) {
-                const bool dot_ok = (important && tier >= 2) || !on_dot(c[k]);
-                const bool symbol_ok = !important || tier == 1 || tier == 3 || !on_symbol(c[k]);
+                const bool dot_ok = (important && tier >= 3) || !on_dot(c[k], important && tier == 0);
+                const bool symbol_ok = !important || tier == 2 || tier == 4 || !on_symbol(c[k]);
                 if (dot_ok && symbol_ok) allowed.push_back(c[k]), index.push_back(static_cast<int>(k));
             }
             const int i = placer.place_first(allowed);
