@@ -12,8 +12,8 @@ PACKAGES=(
   libgl-dev libopengl-dev libegl-dev libegl-mesa0 libgl1-mesa-dri mesa-utils
   # geodata: GDAL (brings PROJ + GEOS), command-line tools for scripts/
   libgdal-dev gdal-bin
-  # CRC-32 of recovery journal records (zlib also comes with GDAL)
-  zlib1g-dev
+  # CRC-32 of recovery journal records; PNG export (both also come with GDAL)
+  zlib1g-dev libpng-dev
   # text: ICU for Unicode folding / sentence breaks, fmt, JSON, CLI parsing
   libicu-dev libfmt-dev nlohmann-json3-dev libcli11-dev libhowardhinnant-date-dev
   # tests (clang-format: the "format" test checks every C++ file against .clang-format)

@@ -12,6 +12,35 @@ uniform vec2 u_shade_size;    // world metres covered by the texture
 uniform float u_shade_opacity;
 uniform vec2 u_frag_origin;   // this framebuffer's bottom-left in image pixels (tiles keep stripes continuous)
 out vec4 frag;
+
+// Cubic B-spline weights of the four texels around a sample at fraction `v` between the middle two.
+vec4 bspline(float v) {
+    vec4 n = vec4(1.0, 2.0, 3.0, 4.0) - v;
+    vec4 s = n * n * n;
+    float x = s.x;
+    float y = s.y - 4.0 * s.x;
+    float z = s.z - 4.0 * s.y + 6.0 * s.x;
+    return vec4(x, y, z, 6.0 - x - y - z) * (1.0 / 6.0);
+}
+
+// Bicubic (B-spline) sample in four bilinear taps (Sigg and Hadwiger, GPU Gems 2, ch. 20). Close in,
+// one relief texel spans dozens of pixels: bilinear filtering shows it as creases and flat facets
+// along the texel grid, the B-spline as a smooth surface with continuous slopes.
+float shade_bicubic(vec2 uv) {
+    vec2 size = vec2(textureSize(u_shade, 0));
+    vec2 t = uv * size - 0.5;
+    vec2 f = fract(t);
+    t -= f;
+    vec4 xw = bspline(f.x), yw = bspline(f.y);
+    vec4 c = t.xxyy + vec2(-0.5, 1.5).xyxy;
+    vec4 s = vec4(xw.xz + xw.yw, yw.xz + yw.yw);
+    vec4 o = (c + vec4(xw.yw, yw.yw) / s) / size.xxyy;
+    float s0 = texture(u_shade, o.xz).r, s1 = texture(u_shade, o.yz).r;
+    float s2 = texture(u_shade, o.xw).r, s3 = texture(u_shade, o.yw).r;
+    float sx = s.x / (s.x + s.y), sy = s.z / (s.z + s.w);
+    return mix(mix(s3, s2, sx), mix(s1, s0, sx), sy);
+}
+
 void main() {
     float alpha = u_color.a;
     if (u_hatch.x > 0.0) {
@@ -23,7 +52,11 @@ void main() {
     }
     vec3 rgb = u_color.rgb;
     if (u_shade_opacity > 0.0) {
-        float f = texture(u_shade, (v_world - u_shade_origin) / u_shade_size).r;
+        vec2 uv = (v_world - u_shade_origin) / u_shade_size;
+        // Pixels per texel: bilinear facets show only once a texel covers many pixels; below 12 the
+        // cheaper bilinear sample is kept (the B-spline's four taps cost ~0.5 s in a 4K export).
+        float texel_px = u_shade_size.x / float(textureSize(u_shade, 0).x) / max(fwidth(v_world.x), 1e-6);
+        float f = texel_px > 12.0 ? shade_bicubic(uv) : texture(u_shade, uv).r;
         rgb *= mix(1.0, f, u_shade_opacity);
     }
     frag = vec4(rgb, alpha);

@@ -109,6 +109,11 @@ Geom unite(const Geom& a, const Geom& b) {
 Geom buffer(const Geom& g, double km) {
     return check(GEOSBuffer_r(ctx, g.get(), km, 6), "buffer");
 }
+// A strip `km` each side of a line, ended square at its first and last vertex (round caps would put
+// a disc of radius `km` around each end).
+Geom strip(const Geom& line, double km) {
+    return check(GEOSBufferWithStyle_r(ctx, line.get(), km, 6, GEOSBUF_CAP_FLAT, GEOSBUF_JOIN_ROUND, 5.0), "buffer");
+}
 
 Geom point(double x, double y) {
     GEOSCoordSequence* seq = GEOSCoordSeq_create_r(ctx, 1, 2);
@@ -568,11 +573,17 @@ int main(int argc, char** argv) {
         for (auto& r : read_csv(inputs / "routes.csv"))
             routes[r.at("route").at(0)].push_back(to_local(num(r, "lon"), num(r, "lat")));
         // The corridor strip: 2.5 km each side of the road, inside the disputed area, never over Shusha
-        // town (held by Azerbaijan from 8 Nov 2020; the road passed below it).
-        // Karin Tak (Dashalti), below the town, was taken on 9 Nov 2020 as well (settlements.csv).
+        // town (held by Azerbaijan from 8 Nov 2020; the road passed below it) nor Karin Tak (Dashalti),
+        // below the town, taken on 9 Nov 2020 as well (settlements.csv); and ending square at the
+        // edge of Khankendi/Stepanakert, where the road arrives (the route's last vertex is the city
+        // centre: a round end cap there drew a 5-km blob over the city, hiding who held it).
         const Geom shusha =
             unite(buffer(local_point(39.76006, 46.74989), 2.0), buffer(local_point(39.74167, 46.74917), 1.0));
-        for (auto& [id, pts] : routes) b.strips[id] = diff(inter(buffer(line(pts), 2.5), b.universe), shusha);
+        const Geom khankendi = buffer(local_point(39.8177, 46.7528), 2.0);
+        for (auto& [id, pts] : routes) {
+            const Geom road = check(GEOSDifference_r(ctx, line(pts).get(), khankendi.get()), "difference");
+            b.strips[id] = diff(inter(strip(road, 2.5), b.universe), shusha);
+        }
         for (auto& r : read_csv(inputs / "events.csv")) {
             Event e{r.at("date"),  r.at("place"), r.at("district"), r.at("from"),      r.at("to"),
                     r.at("model"), r.at("how"),   r.at("source"),   r.at("confidence")};

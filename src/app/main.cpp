@@ -31,11 +31,13 @@ int main(int argc, char** argv) {
     cli.add_option("--height", window.height, "Initial window height in pixels")->capture_default_str();
     cli.add_option("--frames", window.frames, "Quit after this many frames (for tests and benchmarks)");
     cli.add_option("--screenshot", window.screenshot, "After --frames frames, save the window to this PNG");
-    cli.add_option(
-        "--script", window.script,
-        "Actions applied one per frame, for tests: pan:DX,DY zoom:F home layers:off about select:N delete "
-        "review accept reject review-next place:NAME date:TEXT save crash wait present next slide:N quit, and "
-        "mapshot:PNG (waits until the map has settled, then saves it without panels; see --script teleport)");
+    cli.add_option("--script", window.script,
+                   "Actions applied one per frame, for tests: pan:DX,DY zoom:F home layers:off about select:N delete "
+                   "review accept reject review-next place:NAME date:TEXT save crash wait present next slide:N quit, "
+                   "export-to:PNG (Export in the export dialog, at the window's size), idle (the next frame waits for "
+                   "input as an idle "
+                   "window does), and mapshot:PNG (waits until the map has settled, then saves it without panels; see "
+                   "--script teleport)");
     cli.add_flag("--print-timing", window.print_timing, "Print start-up and frame times to stderr");
 
     int exit_code = 0;

@@ -152,14 +152,14 @@ void handle_input(ui::AppState& state, GLFWwindow* window, double fb_per_window)
 bool is_script_step(const std::string& step) {
     double a = 0, b = 0;
     int k = 0;
-    static constexpr std::array<std::string_view, 19> words{
+    static constexpr std::array<std::string_view, 20> words{
         "home",   "layers:off",  "about", "present", "next", "export",     "briefing", "delete", "review", "accept",
-        "reject", "review-next", "save",  "crash",   "wait", "screenshot", "help",     "add",    "quit"};
+        "reject", "review-next", "save",  "crash",   "wait", "screenshot", "help",     "add",    "quit",   "idle"};
     if (std::find(words.begin(), words.end(), std::string_view(step)) != words.end()) return true;
     return std::sscanf(step.c_str(), "pan:%lf,%lf", &a, &b) == 2 || std::sscanf(step.c_str(), "zoom:%lf", &a) == 1 ||
            std::sscanf(step.c_str(), "select:%d", &k) == 1 || std::sscanf(step.c_str(), "slide:%d", &k) == 1 ||
            step.starts_with("place:") || step.starts_with("date:") || step.starts_with("goto:") ||
-           step.starts_with("mapshot:");
+           step.starts_with("mapshot:") || step.starts_with("export-to:");
 }
 
 void apply_script_step(ui::AppState& state, const std::string& step) {
@@ -182,6 +182,11 @@ void apply_script_step(ui::AppState& state, const std::string& step) {
         state.brief.go_to = state.brief.current + 1;
     } else if (step == "export") {
         state.brief.show_export = true;
+    } else if (step.starts_with("export-to:")) {  // Export in the dialog, to this path at the window's size
+        state.brief.export_settings.path = step.substr(10);
+        state.brief.export_settings.width = cam.width();
+        state.brief.export_settings.height = cam.height();
+        state.brief.export_requested = true;
     } else if (step == "briefing") {
         state.brief.show_panel = true;
     } else if (step == "delete") {  // delete the selected event, as the Delete key does
@@ -289,7 +294,7 @@ int run_window(const WindowOptions& options, std::chrono::steady_clock::time_poi
         state.camera.resize(fb_w, fb_h);
         if (auto v = core::named_view(options.view)) {
             state.home_view = core::project_box(state.projector, *v);
-            state.camera = core::Camera::fit(*state.home_view, fb_w, fb_h, 10);
+            state.camera = core::Camera::fit(*state.home_view, fb_w, fb_h);  // as reset_view: render's camera
         } else {
             throw usage_error("invalid --view '{}' (expected region or karabakh)", options.view);
         }
@@ -297,17 +302,21 @@ int run_window(const WindowOptions& options, std::chrono::steady_clock::time_poi
         std::vector<double> frame_ms;
         int frame = 0;
         std::size_t script_pos = 0;  ///< next --script step
+        bool idle_next = false;      ///< "idle" step: the next frame waits for input as an idle window does
         while (true) {
             if (glfwWindowShouldClose(window.get()) || state.quit) {
                 // Unsaved corrections: ask first (scripted runs never ask).
                 if (options.frames > 0 || events.may_quit(state)) break;
                 glfwSetWindowShouldClose(window.get(), GLFW_FALSE);
             }
-            // Idle windows wait for input instead of spinning; scripted runs never wait.
-            if (options.frames > 0 || state.map_dirty)
-                glfwPollEvents();
-            else
+            // Idle windows wait for input instead of spinning; scripted runs wait only on "idle".
+            const auto t_wait = std::chrono::steady_clock::now();
+            const bool waits = idle_next || !(options.frames > 0 || state.map_dirty);
+            idle_next = false;
+            if (waits)
                 glfwWaitEventsTimeout(0.25);
+            else
+                glfwPollEvents();
             // Timed from here: the status bar's frame time is the work of a frame, not the idle wait.
             const auto t_frame = std::chrono::steady_clock::now();
 
@@ -338,7 +347,11 @@ int run_window(const WindowOptions& options, std::chrono::steady_clock::time_poi
             }
             // One script step per frame; "mapshot:PNG" holds the script until the map has settled.
             const std::string* step = script_pos < options.script.size() ? &options.script[script_pos] : nullptr;
-            if (step && !step->starts_with("mapshot:")) {
+            if (step && *step == "idle") {
+                idle_next = true;
+                ++script_pos;
+                step = nullptr;
+            } else if (step && !step->starts_with("mapshot:")) {
                 apply_script_step(state, *step);
                 ++script_pos;
                 step = nullptr;
@@ -421,6 +434,10 @@ int run_window(const WindowOptions& options, std::chrono::steady_clock::time_poi
             const auto now = std::chrono::steady_clock::now();
             state.frame_ms = std::chrono::duration<float, std::milli>(now - t_frame).count();
             frame_ms.push_back(state.frame_ms);
+            if (waits && options.print_timing)
+                std::fprintf(stderr, "idle frame: waited %.1f ms, status bar %.1f ms, whole frame %.1f ms\n",
+                             std::chrono::duration<double, std::milli>(t_frame - t_wait).count(), state.frame_ms,
+                             std::chrono::duration<double, std::milli>(now - t_wait).count());
             if (frame == 1 && options.print_timing)
                 std::fprintf(stderr, "first frame after %.0f ms\n",
                              std::chrono::duration<double, std::milli>(now - process_start).count());

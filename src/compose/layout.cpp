@@ -115,7 +115,9 @@ public:
     /// Which places a layout_labels call offers: the capitals, then the towns that matter in the
     /// view (capitals, PPLA and cities: rank <= 2, and the places the shown events name), which are
     /// placed before the event symbols and make them give way; then the rest.
-    enum class Pass { Capitals, Important, Rest };
+    /// Retry: the places the Rest pass could not name, tried again where only placed names and
+    /// dots are in the way.
+    enum class Pass { Capitals, Important, Rest, Retry };
     /// Places labels of free texts (country, sea; when `with_texts`) and then of the places `pass` offers.
     void layout_labels(const core::Scene& scene, const core::Camera& camera, float ui_scale, core::LabelPlacer& placer,
                        Pass pass, bool with_texts);
@@ -164,6 +166,14 @@ private:
     const std::vector<std::string>* named_ = nullptr;  ///< FrameOptions::named_places
     std::vector<core::MarkerHit> symbols_;             ///< where the event symbols would go (locate_events)
     std::vector<core::PxBox> protected_;               ///< names of towns that matter: symbols give way
+    /// The dots of every place that may be labelled in this frame (collect_dots), with their
+    /// places: other places' names keep off them, as point symbols are obstacles in QGIS.
+    std::vector<std::pair<const core::Place*, core::PxBox>> dots_;
+    std::vector<std::pair<const core::SceneLayer*, const core::Place*>> retry_;  ///< unnamed in the Rest pass
+
+public:
+    /// Collects the dots of the places that may be labelled (before any name is placed).
+    void collect_dots(const core::Scene& scene, const core::Camera& camera, float ui_scale);
 };
 
 bool named(const std::vector<std::string>* names, const std::string& name) {
@@ -220,9 +230,76 @@ void Layouter::layout_labels(const core::Scene& scene, const core::Camera& camer
                              Pass pass, bool with_texts) {
     // Free-standing names first (few and important), then places in priority order.
     if (with_texts) layout_texts(scene, camera, s, placer);
+    if (pass == Pass::Retry) {
+        const auto again = std::move(retry_);
+        retry_.clear();
+        for (const auto& [layer, place] : again) layout_place(*layer, *place, camera, s, placer, pass);
+        return;
+    }
     for (const auto& layer : scene.layers) {
         if (!layer.visible || layer.kind != core::LayerKind::Places) continue;
         for (const auto& place : layer.places) layout_place(layer, place, camera, s, placer, pass);
+    }
+}
+
+/// The positions a place's name of `w` x `h` pixels (first line `line_px` high) may take around
+/// its dot at `p`, `gap` away, each grown by `pad`, in order of preference: right, left, above,
+/// below; with `diagonals`, then above right, below right, above left, below left (as QGIS's
+/// "around point" placement); with `far` > 0, then right, left, above and below `far` further out.
+/// Indices 0-3 and 8-11 are the straight positions (2, 3, 10, 11 centred; 1, 9 right-aligned),
+/// 4-7 the diagonals (6, 7 right-aligned).
+std::vector<core::PxBox> label_candidates(core::ScreenPx p, double w, double h, double line_px, double gap, double pad,
+                                          double far, bool diagonals) {
+    const double mid = line_px * 0.62;  // the first line's middle sits level with the dot
+    // Diagonal names start at the dot's corner, not a whole gap out, so they still read as its own
+    // (beside an event symbol, a whole gap: the symbol is round and wide).
+    const double d = far > 0 ? gap : gap * 0.75;
+    std::vector<core::PxBox> c{
+        {p.x + gap, p.y - mid, p.x + gap + w, p.y - mid + h},  // right
+        {p.x - gap - w, p.y - mid, p.x - gap, p.y - mid + h},  // left
+        {p.x - w / 2, p.y - gap - h, p.x + w / 2, p.y - gap},  // above
+        {p.x - w / 2, p.y + gap, p.x + w / 2, p.y + gap + h},  // below
+    };
+    if (diagonals || far > 0) {
+        c.push_back({p.x + d, p.y - d - h, p.x + d + w, p.y - d});  // above right
+        c.push_back({p.x + d, p.y + d, p.x + d + w, p.y + d + h});  // below right
+        c.push_back({p.x - d - w, p.y - d - h, p.x - d, p.y - d});  // above left
+        c.push_back({p.x - d - w, p.y + d, p.x - d, p.y + d + h});  // below left
+    }
+    if (far > 0) {
+        // Beside a crowded symbol: also one symbol-width further out.
+        const double f = gap + far;
+        c.push_back({p.x + f, p.y - mid, p.x + f + w, p.y - mid + h});
+        c.push_back({p.x - f - w, p.y - mid, p.x - f, p.y - mid + h});
+        c.push_back({p.x - w / 2, p.y - f - h, p.x + w / 2, p.y - f});
+        c.push_back({p.x - w / 2, p.y + f, p.x + w / 2, p.y + f + h});
+    }
+    for (auto& b : c) b = {b.x0 - pad, b.y0 - pad, b.x1 + pad, b.y1 + pad};
+    return c;
+}
+
+/// Radius in pixels of a place's dot at `ui_scale`.
+float dot_radius(const core::Place& place, float ui_scale) {
+    return (place.rank == 0 ? 4.2f : place.rank == 1 ? 3.4f : place.rank <= 3 ? 2.8f : 2.3f) * ui_scale;
+}
+
+/// Half a pixel beyond the dot: with the 2.5 px label padding and the 3 px gap, a label box
+/// touches its own dot's box but never overlaps it.
+core::PxBox dot_box(core::ScreenPx p, float r) {
+    return {p.x - r - 0.5, p.y - r - 0.5, p.x + r + 0.5, p.y + r + 0.5};
+}
+
+void Layouter::collect_dots(const core::Scene& scene, const core::Camera& camera, float s) {
+    dots_.clear();
+    const int max_rank = max_place_rank(camera.metres_per_pixel());
+    const auto view = camera.visible_box();
+    for (const auto& layer : scene.layers) {
+        if (!layer.visible || layer.kind != core::LayerKind::Places) continue;
+        for (const auto& place : layer.places) {
+            if ((place.rank > max_rank && !named(named_, place.name)) || !view.contains(place.pos.x, place.pos.y))
+                continue;
+            dots_.push_back({&place, dot_box(camera.screen(place.pos), dot_radius(place, s))});
+        }
     }
 }
 
@@ -238,12 +315,10 @@ void Layouter::layout_place(const core::SceneLayer& layer, const core::Place& pl
     if (pass == Pass::Capitals    ? place.rank != 0
         : pass == Pass::Important ? place.rank == 0 || !matters
                                   : place.rank == 0 || matters)
-        return;
+        return;  // (Retry offers only places of the Rest pass)
     const auto p = camera.screen(place.pos);
-    const float r = (place.rank == 0 ? 4.2f : place.rank == 1 ? 3.4f : place.rank <= 3 ? 2.8f : 2.3f) * s;
-    // Half a pixel beyond the dot: with the 2.5 px label padding and the 3 px gap, a label box
-    // touches its own dot's box but never overlaps it.
-    const core::PxBox symbol{p.x - r - 0.5, p.y - r - 0.5, p.x + r + 0.5, p.y + r + 0.5};
+    const float r = dot_radius(place, s);
+    const core::PxBox symbol = dot_box(p, r);
     // A town under an event symbol keeps its name beside the symbol (important places only).
     bool under_marker = false;
     for (const auto& m : symbols_) under_marker = under_marker || std::hypot(m.x - p.x, m.y - p.y) < m.radius + r;
@@ -257,62 +332,73 @@ void Layouter::layout_place(const core::SceneLayer& layer, const core::Place& pl
                  .color = core::rgb(place.rank <= 2 ? 0x1f1f1f : 0x3a3a3a, layer.opacity),
                  .halo = halo,
                  .halo_px = 1.6f * s};
-    const std::string name = place.name_alt.empty() ? place.name : place.name + " / " + place.name_alt;
+    const std::string full = place.name_alt.empty() ? place.name : place.name + " / " + place.name_alt;
     const bool local = (place.rank == 0 || (place.rank == 1 && mpp < 700)) && !place.name_local.empty() &&
                        place.name_local != place.name && place.name_local != place.name_alt;
     TextStyle lst = st;
     lst.face = Face::Regular;
     lst.px = st.px * 0.82f;
     lst.color = core::rgb(0x555555, layer.opacity);
-    const float w1 = fm_.measure(name, st);
     const float w2 = local ? fm_.measure(place.name_local, lst) : 0.0f;
-    const float w = std::max(w1, w2);
     const float h = st.px + (local ? lst.px + 1 * s : 0.0f);
     const double gap = under_marker ? 13.0 * s : r + 3 * s;
-    // Diagonal positions read as belonging to the wrong dot in dense areas: only names
-    // pushed aside by an event symbol use them.
-    std::vector<core::PxBox> candidates{
-        {p.x + gap, p.y - st.px * 0.62, p.x + gap + w, p.y - st.px * 0.62 + h},  // right
-        {p.x - gap - w, p.y - st.px * 0.62, p.x - gap, p.y - st.px * 0.62 + h},  // left
-        {p.x - w / 2, p.y - gap - h, p.x + w / 2, p.y - gap},                    // above
-        {p.x - w / 2, p.y + gap, p.x + w / 2, p.y + gap + h},                    // below
-        {p.x + gap, p.y - gap - h, p.x + gap + w, p.y - gap},                    // above right
-        {p.x + gap, p.y + gap, p.x + gap + w, p.y + gap + h},                    // below right
-        {p.x - gap - w, p.y - gap - h, p.x - gap, p.y - gap},                    // above left
-        {p.x - gap - w, p.y + gap, p.x - gap, p.y + gap + h},                    // below left
-    };
-    if (!under_marker) {
-        candidates.resize(4);
-    } else {
-        // Beside a crowded symbol: also try one symbol-width further out.
-        const double far = gap + 12.0 * s;
-        candidates.push_back({p.x + far, p.y - st.px * 0.62, p.x + far + w, p.y - st.px * 0.62 + h});
-        candidates.push_back({p.x - far - w, p.y - st.px * 0.62, p.x - far, p.y - st.px * 0.62 + h});
-        candidates.push_back({p.x - w / 2, p.y - far - h, p.x + w / 2, p.y - far});
-        candidates.push_back({p.x - w / 2, p.y + far, p.x + w / 2, p.y + far + h});
-    }
     // Breathing space between names: test with a padded box, keep the padding reserved.
     const double pad = 2.5 * s;
-    for (auto& c : candidates) c = {c.x0 - pad, c.y0 - pad, c.x1 + pad, c.y1 + pad};
-    int chosen = -1;
-    if (pass != Pass::Rest) {
-        // A town that matters takes a position clear of event symbols if there is one, and
-        // otherwise one clear of names and furniture only: the symbols then give way
-        // (layout_events moves them beside the name, with a leader line).
-        std::vector<core::PxBox> clear;
-        std::vector<int> index;
-        for (std::size_t k = 0; k < candidates.size(); ++k) {
-            bool hit = false;
-            for (const auto& m : symbols_)
-                hit = hit || candidates[k].overlaps(
-                                 {m.x - m.radius - 2, m.y - m.radius - 2, m.x + m.radius + 2, m.y + m.radius + 2});
-            if (!hit) clear.push_back(candidates[k]), index.push_back(static_cast<int>(k));
+    const auto candidates_for = [&](float w) {
+        return label_candidates(p, w, h, st.px, gap, pad, under_marker ? 12.0 * s : 0.0,
+                                under_marker || pass == Pass::Rest || pass == Pass::Retry);
+    };
+    // Whether a position covers another place's dot: every dot in the Rest pass (placed or not yet:
+    // a name over a village's dot costs that village its name, as point symbols are obstacles in
+    // QGIS), only the dots of towns that matter in the first passes; none in the Retry pass (the
+    // villages still unnamed have no dot drawn).
+    const auto on_dot = [&](const core::PxBox& box, bool any_dot) {
+        if (pass == Pass::Retry) return false;
+        for (const auto& [other, dot] : dots_)
+            if (other != &place && box.overlaps(dot) &&
+                (any_dot || pass == Pass::Rest || other->rank <= 2 || named(named_, other->name)))
+                return true;
+        return false;
+    };
+    const auto on_symbol = [&](const core::PxBox& box) {
+        for (const auto& m : symbols_)
+            if (box.overlaps({m.x - m.radius - 2, m.y - m.radius - 2, m.x + m.radius + 2, m.y + m.radius + 2}))
+                return true;
+        return false;
+    };
+    // The first free position of the first tier that has one; -1 when none is free.
+    const auto choose = [&](const std::vector<core::PxBox>& c) {
+        // A town that matters takes a position clear of every other dot and of event symbols if
+        // there is one, then clear of other towns' dots and of symbols, then clear of those dots,
+        // then of symbols, and otherwise one clear of names and furniture only: the symbols then
+        // give way (layout_events moves them beside the name, with a leader line). The other
+        // places keep clear of every dot.
+        const bool important = pass == Pass::Capitals || pass == Pass::Important;
+        for (int tier = 0; tier < (important ? 5 : 1); ++tier) {
+            std::vector<core::PxBox> allowed;
+            std::vector<int> index;
+            for (std::size_t k = 0; k < c.size(); ++k) {
+                const bool dot_ok = (important && tier >= 3) || !on_dot(c[k], important && tier == 0);
+                const bool symbol_ok = !important || tier == 2 || tier == 4 || !on_symbol(c[k]);
+                if (dot_ok && symbol_ok) allowed.push_back(c[k]), index.push_back(static_cast<int>(k));
+            }
+            const int i = placer.place_first(allowed);
+            if (i >= 0) return index[static_cast<std::size_t>(i)];
         }
-        const int c = placer.place_first(clear);
-        chosen = c >= 0 ? index[static_cast<std::size_t>(c)] : placer.place_first(candidates);
-    } else {
-        chosen = placer.place_first(candidates);
+        return -1;
+    };
+    std::string name = full;
+    float w1 = fm_.measure(name, st);
+    std::vector<core::PxBox> candidates = candidates_for(std::max(w1, w2));
+    int chosen = choose(candidates);
+    if (chosen < 0 && name != place.name && (pass == Pass::Rest || pass == Pass::Retry)) {
+        // A village whose "name / other name" finds no room is still worth its first name.
+        name = place.name;
+        w1 = fm_.measure(name, st);
+        candidates = candidates_for(std::max(w1, w2));
+        chosen = choose(candidates);
     }
+    if (chosen < 0 && pass == Pass::Rest) retry_.push_back({&layer, &place});
     if (chosen < 0) return;
     if (!under_marker) placer.reserve(symbol);
     const auto& padded = candidates[static_cast<std::size_t>(chosen)];
@@ -325,7 +411,7 @@ void Layouter::layout_place(const core::SceneLayer& layer, const core::Place& pl
     const float base1 = static_cast<float>(b.y0) + fm_.ascent(st) + 0.5f * s;
     out_.map.add_text(name, x_for(w1), base1, st);
     out_.place_labels.push_back({place.name, b});
-    if (pass != Pass::Rest) protected_.push_back(b);
+    if (pass == Pass::Capitals || pass == Pass::Important) protected_.push_back(b);
     if (local) out_.map.add_text(place.name_local, x_for(w2), base1 + lst.px + 1.5f * s, lst);
     if (under_marker) {
         // the event symbol stands in for the town's dot
@@ -885,13 +971,16 @@ FrameLayout layout_frame(const core::Scene& scene, const core::Camera& camera, c
     // Capitals, country and sea names, then the towns that matter in the view (rank <= 2 and the
     // places the shown events name) are placed first: they are always labelled, beside any event
     // symbol on them. Event symbols are always drawn; those over such a name give way beside it.
-    // The other places then take the free space around them (eight candidate positions each).
+    // The other places then take the free space around them (eight candidate positions each, off
+    // every other place's dot); those left over try again where only placed names are in the way.
     using Pass = Layouter::Pass;
     layouter.locate_events(camera, options);
+    layouter.collect_dots(scene, camera, options.ui_scale);
     layouter.layout_labels(scene, camera, options.ui_scale, placer, Pass::Capitals, false);
     layouter.layout_labels(scene, camera, options.ui_scale, placer, Pass::Important, true);
     layouter.layout_events(camera, options, placer);
     layouter.layout_labels(scene, camera, options.ui_scale, placer, Pass::Rest, false);
+    layouter.layout_labels(scene, camera, options.ui_scale, placer, Pass::Retry, false);
     out.label_boxes = placer.placed();
     return out;
 }

@@ -4,15 +4,18 @@
 
 #include <fmt/format.h>
 
-#include <stb_image.h>        // implementation in libstb.so
-#include <stb_image_write.h>  // implementation in libstb.so
+#include <png.h>
+#include <stb_image.h>  // implementation in libstb.so
 
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <string>
+#include <vector>
 
 namespace sitmap::io {
 
@@ -57,15 +60,75 @@ void write_text_atomically(const fs::path& path, const std::string& text, const 
     }
 }
 
+namespace {
+
+/// Encodes `image` as a PNG into `file` with libpng: RGB when every pixel is opaque (maps are: a
+/// quarter less to filter and compress), else RGBA. zlib level 3 with the Sub filter on every row:
+/// a 4K map encodes about 5x faster than stb_image_write at level 6 (which tried every filter on
+/// every row), the file 4 % smaller (bench/README.md). Returns libpng's message on failure.
+/// libpng reports errors by longjmp, so nothing with a destructor lives in this function's frame
+/// between setjmp and the end.
+const char* encode_png(std::FILE* file, const RgbaImage& image, bool opaque, std::uint8_t* row) {
+    static thread_local char message[256];
+    message[0] = 0;
+    png_structp png = png_create_write_struct(
+        PNG_LIBPNG_VER_STRING, nullptr,
+        [](png_structp p, png_const_charp msg) {
+            std::snprintf(message, sizeof message, "%s", msg);
+            png_longjmp(p, 1);
+        },
+        [](png_structp, png_const_charp) {});
+    if (!png) return "out of memory";
+    png_infop info = png_create_info_struct(png);
+    if (!info || setjmp(png_jmpbuf(png))) {
+        png_destroy_write_struct(&png, &info);
+        return message[0] ? message : "out of memory";
+    }
+    png_init_io(png, file);
+    png_set_compression_level(png, 3);
+    png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_SUB);
+    png_set_IHDR(png, info, static_cast<png_uint_32>(image.width), static_cast<png_uint_32>(image.height), 8,
+                 opaque ? PNG_COLOR_TYPE_RGB : PNG_COLOR_TYPE_RGBA, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_BASE,
+                 PNG_FILTER_TYPE_BASE);
+    png_write_info(png, info);
+    const std::size_t w = static_cast<std::size_t>(image.width);
+    for (int y = 0; y < image.height; ++y) {
+        const std::uint8_t* src = image.pixels.data() + static_cast<std::size_t>(y) * w * 4;
+        if (opaque) {
+            for (std::size_t x = 0; x < w; ++x) {
+                row[x * 3] = src[x * 4];
+                row[x * 3 + 1] = src[x * 4 + 1];
+                row[x * 3 + 2] = src[x * 4 + 2];
+            }
+            png_write_row(png, row);
+        } else {
+            png_write_row(png, src);
+        }
+    }
+    png_write_end(png, nullptr);
+    png_destroy_write_struct(&png, &info);
+    return nullptr;
+}
+
+}  // namespace
+
 void write_png(const fs::path& path, const RgbaImage& image) {
     check_writable(path);
     fs::path tmp = path;
     tmp += ".part";
-    stbi_write_png_compression_level = 6;  // zlib 6: ~2x faster than stb's default 8, files ~5% larger
-    if (!stbi_write_png(tmp.c_str(), image.width, image.height, 4, image.pixels.data(), image.width * 4)) {
+    bool opaque = true;
+    for (std::size_t i = 3; i < image.pixels.size() && opaque; i += 4) opaque = image.pixels[i] == 255;
+    std::vector<std::uint8_t> row(static_cast<std::size_t>(image.width) * 3);
+    std::FILE* file = std::fopen(tmp.c_str(), "wb");
+    if (!file) throw fmt_error("{}: cannot write PNG ({})", path.string(), std::strerror(errno));
+    const char* failed = encode_png(file, image, opaque, row.data());
+    const int write_errno = std::ferror(file) ? errno : 0;
+    const bool closed = std::fclose(file) == 0;
+    if (failed || write_errno || !closed) {
+        const std::string why = failed ? std::string(failed) : std::strerror(write_errno ? write_errno : errno);
         std::error_code ec;
         fs::remove(tmp, ec);
-        throw fmt_error("{}: cannot write PNG ({})", path.string(), std::strerror(errno));
+        throw fmt_error("{}: cannot write PNG ({})", path.string(), why);
     }
     std::error_code ec;
     fs::rename(tmp, path, ec);

@@ -245,6 +245,50 @@ void CorrectionForm::sync(const core::Event& e, std::size_t event_index, std::si
     note = e.note;
 }
 
+std::vector<TypeFilterEntry> draw_type_filter(core::EventFilter& filter, bool* changed_out) {
+    // One checkbox each, with the map symbol in its colour, in as many columns as the widest entry
+    // leaves room for (names are never cut: fixed 108 px columns ran 'humanitarian' under the next
+    // checkbox).
+    const ImGuiStyle& style = ImGui::GetStyle();
+    float widest = 0;
+    for (auto t : core::all_event_types)
+        widest =
+            std::max(widest, ImGui::GetFrameHeight() + 2 + ImGui::CalcTextSize(core::event_symbol_utf8(t).c_str()).x +
+                                 2 + ImGui::CalcTextSize(std::string(core::event_type_name(t)).c_str()).x);
+    const float column_w = widest + style.ItemSpacing.x * 2;
+    const int columns = std::max(1, static_cast<int>(ImGui::GetContentRegionAvail().x / column_w));
+    std::vector<TypeFilterEntry> entries;
+    bool changed = false;
+    int column = 0;
+    for (auto t : core::all_event_types) {
+        const auto& st = core::event_type_style(t);
+        bool on = filter.types.empty() || filter.types.count(t) > 0;
+        ImGui::PushID(static_cast<int>(t));
+        if (ImGui::Checkbox("##t", &on)) {
+            if (filter.types.empty())
+                for (auto u : core::all_event_types) filter.types.insert(u);
+            if (on)
+                filter.types.insert(t);
+            else
+                filter.types.erase(t);
+            if (filter.types.size() == core::all_event_types.size()) filter.types.clear();
+            changed = true;
+        }
+        const float x0 = ImGui::GetItemRectMin().x, y0 = ImGui::GetItemRectMin().y;
+        ImGui::SameLine(0, 2);
+        ImGui::TextColored(to_imvec(st.color), "%s", core::event_symbol_utf8(t).c_str());
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", st.label);
+        ImGui::SameLine(0, 2);
+        ImGui::TextUnformatted(std::string(core::event_type_name(t)).c_str());
+        entries.push_back({t, x0, y0, ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y});
+        ImGui::PopID();
+        if (++column % columns != 0) ImGui::SameLine(static_cast<float>(column % columns) * column_w);
+    }
+    if (column % columns != 0) ImGui::NewLine();
+    if (changed_out) *changed_out = changed;
+    return entries;
+}
+
 void draw_event_list(AppState& state, core::Date& date) {
     auto& ev = state.ev;
     if (!ev.show_list) return;
@@ -280,38 +324,9 @@ void draw_event_list(AppState& state, core::Date& date) {
             ImGui::SetTooltip(
                 "Events below this confidence are not shown (Ctrl+click to type a value).\n"
                 "Weaker events above it are drawn paler.");
-        // Types: one checkbox each, with the map symbol in its colour, in as many columns as the
-        // widest name leaves room for (names are never cut).
-        float widest = 0;
-        for (auto t : core::all_event_types)
-            widest = std::max(widest, ImGui::CalcTextSize(std::string(core::event_type_name(t)).c_str()).x);
-        const float column_w = ImGui::GetFrameHeight() + ImGui::CalcTextSize("\u25cf").x + widest +
-                               ImGui::GetStyle().ItemSpacing.x * 2 + 8;
-        const int columns = std::max(1, static_cast<int>(ImGui::GetContentRegionAvail().x / column_w));
-        int column = 0;
-        for (auto t : core::all_event_types) {
-            const auto& st = core::event_type_style(t);
-            bool on = ev.filter.types.empty() || ev.filter.types.count(t) > 0;
-            ImGui::PushID(static_cast<int>(t));
-            if (ImGui::Checkbox("##t", &on)) {
-                if (ev.filter.types.empty())
-                    for (auto u : core::all_event_types) ev.filter.types.insert(u);
-                if (on)
-                    ev.filter.types.insert(t);
-                else
-                    ev.filter.types.erase(t);
-                if (ev.filter.types.size() == core::all_event_types.size()) ev.filter.types.clear();
-                ev.filter_changed = true;
-            }
-            ImGui::SameLine(0, 2);
-            ImGui::TextColored(to_imvec(st.color), "%s", core::event_symbol_utf8(t).c_str());
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", st.label);
-            ImGui::SameLine(0, 2);
-            ImGui::TextUnformatted(std::string(core::event_type_name(t)).c_str());
-            ImGui::PopID();
-            if (++column % columns != 0) ImGui::SameLine(static_cast<float>(column % columns) * column_w);
-        }
-        if (column % columns != 0) ImGui::NewLine();
+        bool types_changed = false;
+        draw_type_filter(ev.filter, &types_changed);
+        if (types_changed) ev.filter_changed = true;
         const std::string docs_label = ev.filter.documents.empty()
                                            ? std::string("all documents")
                                            : fmt::format("{} document(s)", ev.filter.documents.size());

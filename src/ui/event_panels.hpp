@@ -49,6 +49,16 @@ struct CorrectionForm {
 
 /// Filters and the sortable event table (clipped, so 1,000,000 rows stay fast).
 void draw_event_list(AppState& state, core::Date& date);
+
+/// Where one entry of the type filter went (screen pixels: checkbox, symbol and name).
+struct TypeFilterEntry {
+    core::EventType type;
+    float x0, y0, x1, y1;
+};
+/// The events list's type filter, drawn into the current ImGui window: a checkbox per type with its
+/// map symbol and name, in as many columns as the widest entry leaves room for, so no name is cut.
+/// Sets `*changed` when a box was toggled. Returns where each entry went.
+std::vector<TypeFilterEntry> draw_type_filter(core::EventFilter& filter, bool* changed = nullptr);
 /// Details and editing of the selected event.
 void draw_event_details(AppState& state, core::Date& date);
 /// Histogram of events between `from` and `to` with the shown `date` marked; clicking a bar jumps

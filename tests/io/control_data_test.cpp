@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <tuple>
 
 using namespace sitmap;
 using core::Controller;
@@ -152,4 +153,25 @@ TEST_CASE("the date slider's change dates (the timeline's) are the days the map'
     for (auto d = timeline().next_change(timeline().first_date()); d; d = timeline().next_change(*d))
         stepped.push_back(core::day_number(*d));
     CHECK(stepped == from_timeline);
+}
+
+TEST_CASE("the Lachin corridor ends at the edge of Khankendi, not in a disc over the city", "[io][control]") {
+    // The corridor's road ends at the city centre; a round end cap on its 2.5-km strip drew a
+    // 5-km disc of "Lachin corridor" over the city (held by the NK authorities, under the
+    // peacekeepers). The strip now ends square 2 km short of the centre.
+    const auto& t = timeline();
+    for (const char* date : {"2021-06-01", "2023-01-10"}) {
+        INFO(date);
+        for (const auto& [what, lat, lon] : {std::tuple{"the centre", 39.8177, 46.7528},
+                                             {"1.5 km north", 39.8312, 46.7528},
+                                             {"1.5 km east", 39.8177, 46.7703},
+                                             {"1.5 km west", 39.8177, 46.7353}}) {
+            INFO(what);
+            const auto a = t.control_at(iso(date), {lon, lat});
+            CHECK(a.controller == Am);
+            CHECK(a.kind != core::ControlKind::Corridor);
+        }
+        // The road south of the city is still the corridor, where it leaves the Shusha bypass.
+        CHECK(t.control_at(iso(date), {46.708, 39.745}).kind == core::ControlKind::Corridor);
+    }
 }

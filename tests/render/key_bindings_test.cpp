@@ -50,7 +50,7 @@ TEST_CASE("Home returns to the view the window started on", "[gl][ui][keys]") {
     ui::AppState state;
     state.camera.resize(800, 600);
     state.home_view = core::project_box(state.projector, *core::named_view("karabakh"));
-    state.camera = core::Camera::fit(*state.home_view, 800, 600, 10);
+    state.camera = core::Camera::fit(*state.home_view, 800, 600);  // as the window opens
     const auto start = state.camera;
     state.camera.pan_pixels(300, -120);
     state.camera.zoom_at({400, 300}, 2.0);
