@@ -499,6 +499,15 @@ private:
                 used = 2;
                 return make(i, i + 1, day_range(add_days(*pub, -1), *pub), DateKind::Deictic);
             }
+            // "overnight into Saturday", "overnight to Tuesday": the night before that weekday.
+            if (a == "overnight" && (w(i + 1) == "into" || w(i + 1) == "to") &&
+                weekday_from_word(w(i + 2), false) >= 0) {
+                const weekday target{static_cast<unsigned>(weekday_from_word(w(i + 2), false))};
+                const int back = static_cast<int>((weekday{sd(*pub)} - target).count());  // 0..6
+                const Date d = add_days(*pub, -back);
+                used = 3;
+                return make(i, i + 2, day_range(add_days(d, -1), d), DateKind::Deictic);
+            }
             if (a == "overnight") {  // the night before the dateline, like "last night"
                 used = 1;
                 return make(i, i, day_range(add_days(*pub, -1), *pub), DateKind::Deictic);

@@ -132,6 +132,41 @@ bool weekday_label(std::string_view s) {
     return false;
 }
 
+// A block, or the part of one a date line was split from.
+struct Piece {
+    TextSpan span;
+    std::size_t block = 0;
+};
+
+// The blocks, with a date line that opens an entry on the lines below it ("UPDATE, 21 December" /
+// "Karabakh's ombudsman has posted ...", "Tuesday 13 September" / "14:20 ...") split off as a piece
+// of its own, so that it is read as the date heading it is.
+std::vector<Piece> split_date_lines(const Document& doc, std::optional<Date> published) {
+    std::vector<Piece> out;
+    const std::string_view text = doc.text;
+    for (std::size_t bi = 0; bi < doc.blocks.size(); ++bi) {
+        const TextBlock& b = doc.blocks[bi];
+        const std::string_view s = text.substr(b.span.begin, b.span.end - b.span.begin);
+        const std::size_t nl = s.find('\n');
+        if (b.kind != BlockKind::Furniture && nl != std::string_view::npos && nl > 0 && nl <= 80 &&
+            words_in(s.substr(0, nl)) <= 7 && words_in(s.substr(nl + 1)) > 0) {
+            const std::string_view line = s.substr(0, nl);
+            const auto dates = find_dates(line, tokenize(line),
+                                          DateContext{.publication = published, .day_first = doc.numeric_day_first});
+            if (!dates.empty() && dates.front().kind != DateKind::Since &&
+                (dates.front().begin <= 2 || update_label(line.substr(0, dates.front().begin)) ||
+                 weekday_label(line.substr(0, dates.front().begin))) &&
+                words_in(line.substr(dates.front().end)) <= 1) {
+                out.push_back({{b.span.begin, b.span.begin + nl}, bi});
+                out.push_back({{b.span.begin + nl + 1, b.span.end}, bi});
+                continue;
+            }
+        }
+        out.push_back({b.span, bi});
+    }
+    return out;
+}
+
 }  // namespace
 
 std::vector<Passage> read_structure(const Document& doc, std::optional<Date> published, std::optional<Date> year_hint) {
@@ -142,14 +177,16 @@ std::vector<Passage> read_structure(const Document& doc, std::optional<Date> pub
     bool seen_prose = false;
     bool after_stamp = false;  // the previous block was a bare live-blog time stamp
     std::size_t list_no = 0, last_list_block = static_cast<std::size_t>(-2);
-    for (std::size_t bi = 0; bi < doc.blocks.size(); ++bi) {
+    const std::vector<Piece> pieces = split_date_lines(doc, published);
+    for (const Piece& piece : pieces) {
+        const std::size_t bi = piece.block;
         const TextBlock& b = doc.blocks[bi];
         if (b.kind == BlockKind::Furniture) {
             after_stamp = false;
             continue;
         }
-        std::string_view s = text.substr(b.span.begin, b.span.end - b.span.begin);
-        Passage p{b.span, bi, PassageKind::Paragraph, std::nullopt, 0};
+        std::string_view s = text.substr(piece.span.begin, piece.span.end - piece.span.begin);
+        Passage p{piece.span, bi, PassageKind::Paragraph, std::nullopt, 0};
         auto drop_prefix = [&](std::size_t n) {
             p.span.begin += n;
             s.remove_prefix(n);
@@ -193,7 +230,17 @@ std::vector<Passage> read_structure(const Document& doc, std::optional<Date> pub
             if (rest_words <= 1 && words_in(s) <= 7 && head_len == s.size()) {
                 p.kind = PassageKind::DateHeading;
                 p.own_date = d.range;
-                if (d.range.precision == DatePrecision::Day) running = d.range.start;
+                // A day heading without a year up to a month after publication is a later day of
+                // the same story (a live blog's next day, "UPDATE, 21 December" over a piece of the
+                // 13th), not that day a year before.
+                if (d.kind == DateKind::Inferred && published && d.range.precision == DatePrecision::Day) {
+                    const Date same_year(published->year(), d.range.start.month(), d.range.start.day());
+                    const auto ahead = std::chrono::sys_days(same_year) - std::chrono::sys_days(*published);
+                    if (same_year.ok() && d.range.start.year() < published->year() && ahead.count() > 0 &&
+                        ahead.count() <= 31)
+                        p.own_date = DateRange{same_year, same_year, DatePrecision::Day};
+                }
+                if (d.range.precision == DatePrecision::Day) running = p.own_date->start;
                 if (d.range.precision == DatePrecision::Year && d.range.start.year() == d.range.end.year())
                     heading_year = static_cast<int>(d.range.start.year());
                 else if (heading_year && static_cast<int>(d.range.start.year()) != *heading_year)

@@ -270,3 +270,15 @@ TEST_CASE("rule: a live blog's day heading may open with its weekday", "[io][rul
     CHECK(quoted(events_of("dev/e02_pinegrove_live_ganja_day_nine.txt"), "loud blasts were heard").date.start ==
           ymd(2020, 10, 5));
 }
+
+TEST_CASE("rule: a yearless update heading up to a month after publication is that later day, not a year before",
+          "[io][rules]") {
+    // Kestrel Review's "UPDATE, 21 December" over a piece first published 13.12.2022, and Aghstev
+    // Tribune's "UPDATE, 16 May" over one published 23.04.2024 (a date heading on its own line
+    // above the entry's text, in the same block).
+    CHECK(quoted(events_of("dev/e05_kestrel_review_corridor_tenth_day.txt"), "half-empty shelves").date.start ==
+          ymd(2022, 12, 21));
+    const auto& kirants = quoted(events_of("../rules/aghstev_tribune_update_yearless.txt"), "blocked the road");
+    CHECK(kirants.date.start == ymd(2024, 5, 16));
+    CHECK(kirants.source.quote.find("UPDATE") == std::string::npos);  // the heading is not the entry's text
+}
