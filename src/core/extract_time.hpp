@@ -53,6 +53,9 @@ public:
     /// A later day the text is written on (a live blog's update heading): it becomes "now" for
     /// what follows ("on Sunday", "today"). Ignored unless after the current "now".
     void advance_now(Date d);
+    /// The day a live blog's entries below a day heading were written on, earlier than "now" too
+    /// (a blog with its newest day first): "now" for what follows, until the next heading.
+    void set_now(Date d) { publication_ = d; }
     /// A date the text gave to an event: it becomes the reference time.
     void observe(const DateRange& d);
 

@@ -395,6 +395,12 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
                     if (h.precision == DatePrecision::Day && anchor.now() &&
                         sys_days(h.start) <= sys_days(*anchor.now()) + days(31))
                         anchor.advance_now(h.start);
+                    // An earlier day of a live blog or a chronology (newest first, or a day of the
+                    // month before): what follows it was written, or is told, on that day.
+                    if (h.precision == DatePrecision::Day && anchor.now() &&
+                        sys_days(h.start) < sys_days(*anchor.now()) &&
+                        sys_days(h.start) + days(31) >= sys_days(*anchor.now()))
+                        anchor.set_now(h.start);
                     anchor.observe(h);
                 }
             }
@@ -403,7 +409,11 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
                 last_item_date.reset();
                 last_list = passage.list;
             }
-            anchor.begin_passage(connective_at(toks, 0, toks.size()) != Connective::None, passage.own_date);
+            // A live-blog entry tells what happened by the day it was posted: that day is its date.
+            std::optional<DateRange> own = passage.own_date;
+            if (!own && passage.kind == PassageKind::LiveEntry && anchor.now())
+                own = DateRange{*anchor.now(), *anchor.now(), DatePrecision::Day};
+            anchor.begin_passage(connective_at(toks, 0, toks.size()) != Connective::None, own);
             if (passage.kind == PassageKind::TimelineItem && passage.own_date) {
                 close_pending(passage.own_date->start);  // a dated item closes the undated before it
                 last_item_date = passage.own_date;

@@ -282,3 +282,13 @@ TEST_CASE("rule: a yearless update heading up to a month after publication is th
     CHECK(kirants.date.start == ymd(2024, 5, 16));
     CHECK(kirants.source.quote.find("UPDATE") == std::string::npos);  // the heading is not the entry's text
 }
+
+TEST_CASE("rule: entries below an earlier day's heading of a live blog were written that day", "[io][rules]") {
+    // Vorotan Post's "Sept 13 — 16:45" entries under a page updated on the 14th, and Sotk Live's
+    // "13 September 2022" day below the 14th's: "says" is of the 13th.
+    CHECK(quoted(events_of("dev/e04_vorotan_post_live_two_day_war.txt"), "50 of its servicemen").date.start ==
+          ymd(2022, 9, 13));
+    const auto sotk = events_of("../rules/sotk_live_newest_first.txt");
+    CHECK(quoted(sotk, "drones struck positions").date.start == ymd(2022, 9, 13));
+    CHECK(quoted(sotk, "truce has held").date.start == ymd(2022, 9, 14));
+}
