@@ -3,6 +3,7 @@
 //   2. Briefing JSON writing (pretty, UTF-8 as is) and atomic save
 //   3. Georeferencing: world files (.pgw + .prj), GeoTIFF, projection WKT, read-back for tests
 #include "io/briefing_io.hpp"
+#include "io/atomic_file.hpp"
 
 #include "core/error.hpp"
 #include "io/geodata.hpp"
@@ -414,11 +415,11 @@ void write_geotiff(const fs::path& path, const RgbaImage& image, const core::Cam
         remove_tmp();
         throw fmt_error("{}: cannot write GeoTIFF: {}", path.string(), why);
     }
-    std::error_code ec;
-    fs::rename(tmp, path, ec);
-    if (ec) {
+    try {
+        replace_durably(tmp, replaceable_target(path, "GeoTIFF"), path, "GeoTIFF");
+    } catch (const Error&) {
         remove_tmp();
-        throw fmt_error("{}: cannot write GeoTIFF: {}", path.string(), ec.message());
+        throw;
     }
 }
 
