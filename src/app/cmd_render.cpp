@@ -19,6 +19,7 @@
 #include "render/offscreen.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <chrono>
 #include <cmath>
@@ -183,7 +184,15 @@ int run_render(const RenderOptions& o) {
     if (frames && (o.from.empty() || o.to.empty())) throw usage_error("--from and --to go together");
     if (frames && !o.briefing.empty()) throw usage_error("--briefing and --from/--to cannot be combined");
     std::optional<core::Briefing> briefing;
-    if (!o.briefing.empty()) briefing = io::load_briefing(o.briefing);  // names file and field on error
+    if (!o.briefing.empty()) {
+        briefing = io::load_briefing(o.briefing);  // names file and field on error
+        // A typo in a layer id would silently show fewer layers on that slide.
+        const auto unknown = core::unknown_layer_ids(*briefing, core::map_layer_ids());
+        if (!unknown.empty())
+            throw usage_error("{}: {} is not a layer id (expected one of: {}){}", o.briefing, unknown.front(),
+                              fmt::join(core::map_layer_ids(), ", "),
+                              unknown.size() > 1 ? fmt::format("; {} more unknown", unknown.size() - 1) : "");
+    }
 
     const compose::Furniture furniture{.ui_scale = ui_scale,
                                        .title = o.title,
@@ -314,8 +323,8 @@ CLI::App* add_render_command(CLI::App& parent, int& exit_code) {
                     "Show control of territory and events up to this day (YYYY-MM-DD); default: the latest event's "
                     "date, or without events the last change in the control data (as the window opens)");
     cmd->add_option("--events", opts->events,
-                    "Events to draw: documents (the shipped ones), none, or an events file (.gpkg/.geojson/.csv) "
-                    "or a directory of documents")
+                    "Events to draw: documents (the shipped ones), none, an events file (.gpkg/.geojson/.csv), a "
+                    "document (.txt/.md) or a directory of documents")
         ->capture_default_str();
     cmd->add_option("--window", opts->window,
                     "Time window of events ending at --date: day | week | month | all | a number of days")

@@ -24,6 +24,13 @@ const std::vector<GeodataLayerSpec>& base_layer_specs() {
     return specs;
 }
 
+const std::vector<std::string>& map_layer_ids() {
+    static const std::vector<std::string> ids{"land",     "hillshade",  "nk_area_1994", "lakes",        "rivers",
+                                              "places",   "names",      "coastline",    "admin1",       "nkao_1991",
+                                              "loc_1994", "boundaries", "control",      "control_lines"};
+    return ids;
+}
+
 std::string default_attribution() {
     return "Made with Natural Earth \u00b7 GeoNames (CC BY 4.0) \u00b7 ETOPO5 NOAA NGDC \u00b7 "
            "boundaries approximate \u00b7 sitmap";

@@ -31,6 +31,10 @@ inline constexpr GeoBox kRegionBox{38.0, 36.0, 52.0, 44.0};
 /// Line shown on every map and export (geodata/SOURCES.md has the full credits).
 std::string default_attribution();
 
+/// Every layer id a map built by build_base_scene and the control scene can have, whether or not
+/// its data is present ("land", "rivers", "control", ...): what a briefing's "layers" may name.
+const std::vector<std::string>& map_layer_ids();
+
 /// What io loaded; absent keys are layers that failed to load (already reported as diagnostics).
 struct BaseData {
     std::map<std::string, VectorLayer> vectors;

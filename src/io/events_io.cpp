@@ -433,15 +433,31 @@ std::vector<std::pair<std::string, std::string>> gpkg_event_field_types(const fs
     return out;
 }
 
-std::vector<core::Event> read_events(const fs::path& path, core::Diagnostics& diags) {
-    const EventsFormat format = events_format_for(path);
+namespace {
+
+std::vector<core::Event> read_events_of_format(const fs::path& path, EventsFormat format, core::Diagnostics& diags) {
     if (format == EventsFormat::GeoPackage) return read_gpkg_events(path, diags);
     std::ifstream in(path, std::ios::binary);
     if (!in) throw fmt_error("{}: cannot open the events file", path.string());
     std::ostringstream ss;
     ss << in.rdbuf();
+    if (ss.str().find_first_not_of(" \t\r\n") == std::string::npos) {
+        diags.add(Severity::Warning, DiagCode::RecordInvalid, path.string(), "", "the events file is empty");
+        return {};
+    }
     if (format == EventsFormat::Csv) return read_csv_events(path, ss.str(), diags);
     return read_geojson_events(path, ss.str(), diags);
+}
+
+}  // namespace
+
+std::vector<core::Event> read_events(const fs::path& path, core::Diagnostics& diags) {
+    const std::size_t problems_before = diags.count(Severity::Warning);
+    auto events = read_events_of_format(path, events_format_for(path), diags);
+    // An events file that yields nothing and says nothing would look like a quiet day on the map.
+    if (events.empty() && diags.count(Severity::Warning) == problems_before)
+        diags.add(Severity::Warning, DiagCode::RecordInvalid, path.string(), "", "no events in the file");
+    return events;
 }
 
 }  // namespace sitmap::io

@@ -186,3 +186,45 @@ TEST_CASE("F16: extract -o onto a directory says so, not 'cannot replace the fil
     CHECK(fs::is_directory(dir / "out.csv"));
     fs::remove_all(dir);
 }
+
+TEST_CASE("F16: a briefing naming an unknown layer id is refused naming the field", "[cli][briefing][bad-input]") {
+    const fs::path dir = open_dir("sitmap_cli_bad_layer");
+    std::ofstream(dir / "b.json") << R"({"title": "t", "slides": [
+        {"title": "one", "date": "2020-10-01", "layers": ["control", "rivers"]},
+        {"title": "two", "date": "2020-10-02", "layers": ["control", "rivres"]}]})";
+    const auto r = run_sitmap(cat({"render --size 200x150 --briefing ", q(dir / "b.json"), " -o ", q(dir / "slides")}));
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err,
+               Catch::Contains(cat({(dir / "b.json").string(), ": slides[1].layers[1]: 'rivres' is not a layer id"})));
+    CHECK_THAT(r.err, Catch::Contains("rivers"));  // the ids it knows are listed
+    CHECK_FALSE(fs::exists(dir / "slides" / "slide-01.png"));
+    fs::remove_all(dir);
+}
+
+TEST_CASE("F16: render --events with a file that is neither events nor a document is refused; an empty one warns",
+          "[cli][events][bad-input]") {
+    const fs::path dir = open_dir("sitmap_cli_events_kinds");
+    SECTION("not an events file") {
+        std::ofstream(dir / "hostname") << "myhost\n";
+        const auto r =
+            run_sitmap(cat({"render --size 200x150 --events ", q(dir / "hostname"), " -o ", q(dir / "a.png")}));
+        CHECK(r.exit_code == 2);
+        CHECK_THAT(r.err, Catch::Contains(cat({(dir / "hostname").string(), ": not an events file"})));
+        CHECK_FALSE(fs::exists(dir / "a.png"));
+    }
+    SECTION("an empty events CSV") {
+        std::ofstream(dir / "empty.csv") << "";
+        const auto r =
+            run_sitmap(cat({"render --size 200x150 --events ", q(dir / "empty.csv"), " -o ", q(dir / "b.png")}));
+        CHECK(r.exit_code == 0);
+        CHECK_THAT(r.err, Catch::Contains(cat({(dir / "empty.csv").string(), ": warning: the events file is empty"})));
+    }
+    SECTION("an events CSV with only its header") {
+        std::ofstream(dir / "header.csv") << "doc,event_id,date_start,date_end,date_precision,event_type\n";
+        const auto r =
+            run_sitmap(cat({"render --size 200x150 --events ", q(dir / "header.csv"), " -o ", q(dir / "c.png")}));
+        CHECK(r.exit_code == 0);
+        CHECK_THAT(r.err, Catch::Contains(cat({(dir / "header.csv").string(), ": warning: no events in the file"})));
+    }
+    fs::remove_all(dir);
+}
