@@ -275,6 +275,11 @@ int run_render(const RenderOptions& o) {
     }
 
     io::check_writable(o.output);
+    if (image_format_for(o.output) == ImageFormat::GeoTiff && o.world_file && !o.quiet)
+        std::fprintf(stderr,
+                     "note: %s: a GeoTIFF is georeferenced already (CRS and geotransform inside); "
+                     "--world-file adds no files\n",
+                     o.output.c_str());
     RenderSession session(o);
     const core::Camera camera = core::Camera::fit(core::project_box(session.projector, box), size.width, size.height);
     const auto image = session.render(camera, request_for(session, date));
@@ -315,7 +320,7 @@ CLI::App* add_render_command(CLI::App& parent, int& exit_code) {
                     "Size of text, symbols and lines: auto (grows with the image) or a factor 0.25..8")
         ->capture_default_str();
     cmd->add_option("-o,--output", opts->output,
-                    "Output file (.png, or .tif for a georeferenced GeoTIFF), or a directory with --briefing or "
+                    "Output file (.png, .jpg, or .tif for a georeferenced GeoTIFF), or a directory with --briefing or "
                     "--from/--to. Files are written atomically.")
         ->required();
     cmd->add_option("--data", opts->data_dir, "Directory holding geodata/ and assets/ (default: found automatically)");
@@ -343,7 +348,8 @@ CLI::App* add_render_command(CLI::App& parent, int& exit_code) {
     cmd->add_flag("--no-north-arrow", opts->no_north_arrow, "Leave out the north arrow");
     cmd->add_flag("--no-locator", opts->no_locator, "Leave out the inset locator map");
     cmd->add_flag("--world-file", opts->world_file,
-                  "Also write a .pgw world file and a .prj beside each PNG, so it opens in place in QGIS");
+                  "Also write a world file (.pgw/.jgw), a .prj and a .aux.xml with the CRS beside each PNG or JPEG, "
+                  "so GDAL and QGIS place it with its projection (a GeoTIFF needs none)");
     cmd->add_option("--briefing", opts->briefing, "Render every slide of this briefing (JSON) into the -o directory");
     cmd->add_option("--from", opts->from, "First date of animation frames (YYYY-MM-DD), into the -o directory");
     cmd->add_option("--to", opts->to, "Last date of animation frames (YYYY-MM-DD)");

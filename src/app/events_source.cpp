@@ -1,5 +1,6 @@
 #include "app/events_source.hpp"
 
+#include "core/base_map.hpp"
 #include "core/error.hpp"
 #include "core/extractor.hpp"
 #include "io/confidence_model_io.hpp"
@@ -116,6 +117,7 @@ std::vector<core::Event> load_events(const std::vector<std::string>& inputs_or_d
     }
     if (!documents.empty())
         extract_documents(documents, paths, diags, [&](core::Event&& e) { events.push_back(std::move(e)); });
+    core::flag_events_outside_region(events, diags);  // shown in the window's Problems and by render
     return events;
 }
 

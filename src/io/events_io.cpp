@@ -1,5 +1,6 @@
 #include "io/events_io.hpp"
 
+#include "core/base_map.hpp"
 #include "core/csv.hpp"
 #include "core/error.hpp"
 #include "core/parse.hpp"
@@ -191,7 +192,9 @@ void fill_events_gpkg(GDALDataset& ds, const fs::path& path, const std::vector<c
         }
         f->SetField("source_begin", static_cast<GIntBig>(e.source.begin));
         f->SetField("source_end", static_cast<GIntBig>(e.source.end));
-        if (e.has_position) {
+        // An event placed far outside the region (a speaking capital) keeps its lat/lon fields but no
+        // geometry, so the layer's extent, which GIS tools zoom to, stays on the region.
+        if (e.has_position && !core::far_outside_region(e.position)) {
             OGRPoint pt(e.position.lon, e.position.lat);
             f->SetGeometry(&pt);
         }
@@ -404,10 +407,10 @@ std::string events_to_csv(const std::vector<core::Event>& events) {
     return out;
 }
 
-void write_events(const fs::path& path, const std::vector<core::Event>& events) {
+void write_events(const fs::path& path, const std::vector<core::Event>& events, const WriteEventsOptions& options) {
     switch (events_format_for(path)) {
         case EventsFormat::Csv:
-            write_file_atomically(path, events_to_csv(events), "events");
+            write_file_atomically(path, (options.csv_bom ? "\xEF\xBB\xBF" : "") + events_to_csv(events), "events");
             break;
         case EventsFormat::GeoJson:
             write_file_atomically(path, events_to_geojson(events), "events");
@@ -445,8 +448,10 @@ std::vector<core::Event> read_events_of_format(const fs::path& path, EventsForma
         diags.add(Severity::Warning, DiagCode::RecordInvalid, path.string(), "", "the events file is empty");
         return {};
     }
-    if (format == EventsFormat::Csv) return read_csv_events(path, ss.str(), diags);
-    return read_geojson_events(path, ss.str(), diags);
+    std::string text = ss.str();
+    if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);  // a BOM, as spreadsheets write (and --csv-bom)
+    if (format == EventsFormat::Csv) return read_csv_events(path, text, diags);
+    return read_geojson_events(path, text, diags);
 }
 
 }  // namespace
