@@ -260,6 +260,7 @@ int run_window(const WindowOptions& options, std::chrono::steady_clock::time_poi
     glfwMakeContextCurrent(window.get());
     glfwSwapInterval(options.frames > 0 ? 0 : 1);
     render::require_gl33();
+    render::keep_gl_driver_loaded();
 
     float xscale = 1, yscale = 1;
     glfwGetWindowContentScale(window.get(), &xscale, &yscale);
