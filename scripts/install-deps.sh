@@ -14,8 +14,8 @@ PACKAGES=(
   libgdal-dev gdal-bin
   # CRC-32 of recovery journal records; PNG export (both also come with GDAL)
   zlib1g-dev libpng-dev
-  # text: ICU for Unicode folding / sentence breaks, fmt, JSON, CLI parsing
-  libicu-dev libfmt-dev nlohmann-json3-dev libcli11-dev libhowardhinnant-date-dev
+  # text: ICU for Unicode folding / sentence breaks, fmt, JSON, CLI parsing (dates use C++20 <chrono>)
+  libicu-dev libfmt-dev nlohmann-json3-dev libcli11-dev
   # tests (clang-format: the "format" test checks every C++ file against .clang-format)
   catch2 xvfb xauth clang-format
   # fonts with Azerbaijani Latin, Armenian and Cyrillic (a copy also ships in assets/fonts)

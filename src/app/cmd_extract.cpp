@@ -3,6 +3,7 @@
 #include "app/data_paths.hpp"
 #include "app/diagnostics_print.hpp"
 #include "app/events_source.hpp"
+#include "core/base_map.hpp"
 #include "core/error.hpp"
 #include "core/parse.hpp"
 #include "io/events_io.hpp"
@@ -28,6 +29,7 @@ struct ExtractOptions {
     bool strict = false;
     bool quiet = false;
     bool verbose = false;
+    bool csv_bom = false;
 };
 
 int run_extract(const ExtractOptions& o) {
@@ -63,13 +65,14 @@ int run_extract(const ExtractOptions& o) {
         },
         progress, o.jobs);
 
+    core::flag_events_outside_region(events, diags);
     const std::size_t problems = print_diagnostics(diags, {.quiet = o.quiet, .verbose = o.verbose});
     if (stats.documents_read == 0) {
         std::fprintf(stderr, "sitmap extract: no document could be read from %s (%zu listed); nothing written\n",
                      fmt::format("'{}'", fmt::join(inputs, "', '")).c_str(), stats.documents_listed);
         return 1;
     }
-    io::write_events(o.output, events);
+    io::write_events(o.output, events, {.csv_bom = o.csv_bom});
     if (!o.quiet) {
         const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         const std::string dropped =
@@ -99,6 +102,9 @@ CLI::App* add_extract_command(CLI::App& parent, int& exit_code) {
                     "Documents extracted at once, on as many threads (default 0: one per processor); the output "
                     "is the same whatever the number")
         ->capture_default_str();
+    cmd->add_flag("--csv-bom", opts->csv_bom,
+                  "Start a .csv output with a UTF-8 byte-order mark, so spreadsheets such as Excel read it as "
+                  "UTF-8");
     cmd->add_flag("--strict", opts->strict, "Exit with status 1 when any document had a problem");
     cmd->add_flag("-q,--quiet", opts->quiet, "Print only errors: no warnings, progress or summary");
     cmd->add_flag("-v,--verbose", opts->verbose, "Also print informational diagnostics (events without a place, ...)");

@@ -19,13 +19,26 @@ namespace {
 struct QueryOptions {
     std::string date;
     std::string at;
+    std::string lon, lat;  ///< GDAL's order (x then y), as gdallocationinfo -wgs84 takes them
     std::string data_dir;
 };
+
+/// The point from --at LAT,LON or from --lon and --lat (both, or neither); exactly one form.
+core::LonLat query_point(const QueryOptions& o) {
+    const bool separate = !o.lon.empty() || !o.lat.empty();
+    if (separate && !o.at.empty()) throw usage_error("give the point either as --at LAT,LON or as --lon and --lat");
+    if (!separate) {
+        if (o.at.empty()) throw usage_error("no point: give --at LAT,LON or --lon LON --lat LAT");
+        return core::parse_lat_lon(o.at);
+    }
+    if (o.lon.empty() || o.lat.empty()) throw usage_error("--lon and --lat go together");
+    return core::parse_lat_lon(o.lat + "," + o.lon);  // the same range checks and messages as --at
+}
 
 int run_query(const QueryOptions& o) {
     // Validate the arguments before loading anything.
     const core::Date date = core::parse_date_arg(o.date, "--date");
-    const core::LonLat p = core::parse_lat_lon(o.at);
+    const core::LonLat p = query_point(o);
 
     const auto path = find_data_paths(o.data_dir).geodata() / io::kControlFile;
     core::Diagnostics diags;
@@ -57,7 +70,9 @@ CLI::App* add_query_command(CLI::App& parent, int& exit_code) {
         "query", "Print which side controlled a point on a date, as one JSON line (geodata/control.gpkg).");
     cmd->add_option("--date", opts->date, "Calendar date YYYY-MM-DD within the control data (1992-01-01 onwards)")
         ->required();
-    cmd->add_option("--at", opts->at, "Point as LAT,LON in degrees (e.g. 39.76,46.75 for Shusha)")->required();
+    cmd->add_option("--at", opts->at, "Point as LAT,LON in degrees (e.g. 39.76,46.75 for Shusha)");
+    cmd->add_option("--lon", opts->lon, "Longitude in degrees east (with --lat, instead of --at)");
+    cmd->add_option("--lat", opts->lat, "Latitude in degrees north (with --lon, instead of --at)");
     cmd->add_option("--data", opts->data_dir, "Directory holding geodata/ (default: found automatically)");
     cmd->callback([opts, &exit_code] { exit_code = run_query(*opts); });
     return cmd;

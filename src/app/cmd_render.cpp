@@ -19,6 +19,7 @@
 #include "render/offscreen.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <chrono>
 #include <cmath>
@@ -183,7 +184,15 @@ int run_render(const RenderOptions& o) {
     if (frames && (o.from.empty() || o.to.empty())) throw usage_error("--from and --to go together");
     if (frames && !o.briefing.empty()) throw usage_error("--briefing and --from/--to cannot be combined");
     std::optional<core::Briefing> briefing;
-    if (!o.briefing.empty()) briefing = io::load_briefing(o.briefing);  // names file and field on error
+    if (!o.briefing.empty()) {
+        briefing = io::load_briefing(o.briefing);  // names file and field on error
+        // A typo in a layer id would silently show fewer layers on that slide.
+        const auto unknown = core::unknown_layer_ids(*briefing, core::map_layer_ids());
+        if (!unknown.empty())
+            throw usage_error("{}: {} is not a layer id (expected one of: {}){}", o.briefing, unknown.front(),
+                              fmt::join(core::map_layer_ids(), ", "),
+                              unknown.size() > 1 ? fmt::format("; {} more unknown", unknown.size() - 1) : "");
+    }
 
     const compose::Furniture furniture{.ui_scale = ui_scale,
                                        .title = o.title,
@@ -266,6 +275,11 @@ int run_render(const RenderOptions& o) {
     }
 
     io::check_writable(o.output);
+    if (image_format_for(o.output) == ImageFormat::GeoTiff && o.world_file && !o.quiet)
+        std::fprintf(stderr,
+                     "note: %s: a GeoTIFF is georeferenced already (CRS and geotransform inside); "
+                     "--world-file adds no files\n",
+                     o.output.c_str());
     RenderSession session(o);
     const core::Camera camera = core::Camera::fit(core::project_box(session.projector, box), size.width, size.height);
     const auto image = session.render(camera, request_for(session, date));
@@ -306,7 +320,7 @@ CLI::App* add_render_command(CLI::App& parent, int& exit_code) {
                     "Size of text, symbols and lines: auto (grows with the image) or a factor 0.25..8")
         ->capture_default_str();
     cmd->add_option("-o,--output", opts->output,
-                    "Output file (.png, or .tif for a georeferenced GeoTIFF), or a directory with --briefing or "
+                    "Output file (.png, .jpg, or .tif for a georeferenced GeoTIFF), or a directory with --briefing or "
                     "--from/--to. Files are written atomically.")
         ->required();
     cmd->add_option("--data", opts->data_dir, "Directory holding geodata/ and assets/ (default: found automatically)");
@@ -314,8 +328,8 @@ CLI::App* add_render_command(CLI::App& parent, int& exit_code) {
                     "Show control of territory and events up to this day (YYYY-MM-DD); default: the latest event's "
                     "date, or without events the last change in the control data (as the window opens)");
     cmd->add_option("--events", opts->events,
-                    "Events to draw: documents (the shipped ones), none, or an events file (.gpkg/.geojson/.csv) "
-                    "or a directory of documents")
+                    "Events to draw: documents (the shipped ones), none, an events file (.gpkg/.geojson/.csv), a "
+                    "document (.txt/.md) or a directory of documents")
         ->capture_default_str();
     cmd->add_option("--window", opts->window,
                     "Time window of events ending at --date: day | week | month | all | a number of days")
@@ -334,7 +348,8 @@ CLI::App* add_render_command(CLI::App& parent, int& exit_code) {
     cmd->add_flag("--no-north-arrow", opts->no_north_arrow, "Leave out the north arrow");
     cmd->add_flag("--no-locator", opts->no_locator, "Leave out the inset locator map");
     cmd->add_flag("--world-file", opts->world_file,
-                  "Also write a .pgw world file and a .prj beside each PNG, so it opens in place in QGIS");
+                  "Also write a world file (.pgw/.jgw), a .prj and a .aux.xml with the CRS beside each PNG or JPEG, "
+                  "so GDAL and QGIS place it with its projection (a GeoTIFF needs none)");
     cmd->add_option("--briefing", opts->briefing, "Render every slide of this briefing (JSON) into the -o directory");
     cmd->add_option("--from", opts->from, "First date of animation frames (YYYY-MM-DD), into the -o directory");
     cmd->add_option("--to", opts->to, "Last date of animation frames (YYYY-MM-DD)");

@@ -11,6 +11,7 @@
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
+#include <imgui_stdlib.h>
 
 #include <fmt/format.h>
 
@@ -19,6 +20,7 @@
 #include <cstdlib>
 #include <functional>
 #include <set>
+#include <utility>
 
 namespace sitmap::app {
 
@@ -105,15 +107,11 @@ EventSession::EventSession(ui::AppState& state, const std::vector<std::string>& 
     for (const auto& key : ev.events.orphaned())
         state.diagnostics.add(core::Severity::Warning, core::DiagCode::RecordInvalid, edits_path_.string(), key,
                               "correction kept, but its event is no longer extracted");
-    try {
-        fs::create_directories(edits_path_.parent_path().empty() ? fs::path(".") : edits_path_.parent_path());
-        journal_ = std::make_unique<io::RecoveryJournal>(journal_path);
-        ev.on_edit = [this](const core::EventEdit& edit) { journal_->append(edit); };
-        ev.on_undo = [this] { journal_->append_undo(); };
-    } catch (const std::exception& e) {
-        state.diagnostics.add(core::Severity::Warning, core::DiagCode::FileUnreadable, journal_path.string(), "",
-                              fmt::format("no crash recovery for this session: {}", e.what()));
-    }
+    open_journal(state);
+    ev.on_edit = [this, &state](const core::EventEdit& edit) {
+        journal(state, [&](io::RecoveryJournal& j) { j.append(edit); });
+    };
+    ev.on_undo = [this, &state] { journal(state, [](io::RecoveryJournal& j) { j.append_undo(); }); };
 
     // Review: who decides, and the gazetteer the place search runs over.
     ev.review.reviewer = core::current_user_name();
@@ -290,6 +288,7 @@ void EventSession::handle_input(ui::AppState& state, core::ScreenPx pointer, con
             else if (ui::pressed(ui::Action::Redo))
                 ui::redo_edit(state);
             if (ui::pressed(ui::Action::Save)) save(state);
+            if (ui::pressed(ui::Action::SaveAs)) save_as_prompt_ = true;
             if (ui::pressed(ui::Action::ToggleList)) ev.show_list = !ev.show_list;
             if (ui::pressed(ui::Action::ToggleHelp)) ev.show_help = !ev.show_help;
         }
@@ -317,23 +316,127 @@ void EventSession::handle_input(ui::AppState& state, core::ScreenPx pointer, con
     }
 }
 
+void EventSession::open_journal(ui::AppState& state) {
+    const fs::path journal_path = edits_path_.string() + ".journal";
+    try {
+        std::error_code ec;
+        fs::create_directories(edits_path_.parent_path().empty() ? fs::path(".") : edits_path_.parent_path(), ec);
+        auto j = std::make_unique<io::RecoveryJournal>(journal_path);
+        j->check_writable();
+        journal_ = std::move(j);
+        journal_problem_.clear();
+    } catch (const std::exception& e) {
+        journal_.reset();
+        journal_failed(state, e.what());
+    }
+}
+
+void EventSession::journal_failed(ui::AppState& state, const std::string& why) {
+    journal_.reset();
+    journal_problem_ = why;
+    const fs::path journal_path = edits_path_.string() + ".journal";
+    state.diagnostics.add(core::Severity::Warning, core::DiagCode::FileUnreadable, journal_path.string(), "",
+                          fmt::format("corrections are not journalled (no crash recovery): {}; they are kept in "
+                                      "memory until saved (Ctrl+S, or Save as with Ctrl+Shift+S)",
+                                      why));
+    std::fprintf(stderr, "warning: %s: corrections are not journalled, so a crash would lose them (%s)\n",
+                 journal_path.c_str(), why.c_str());
+    state.notify(fmt::format("Corrections cannot be journalled: {}", why), 15.0);
+}
+
+void EventSession::journal(ui::AppState& state, const std::function<void(io::RecoveryJournal&)>& write) {
+    if (!journal_) return;
+    try {
+        write(*journal_);
+    } catch (const std::exception& e) {
+        journal_failed(state, e.what());
+    }
+}
+
 bool EventSession::save(ui::AppState& state) {
     auto& ev = state.ev;
     try {
         fs::create_directories(edits_path_.parent_path().empty() ? fs::path(".") : edits_path_.parent_path());
         io::save_edits(edits_path_, ev.events);
-        if (journal_) journal_->clear();
         ev.events.mark_saved();
         ev.message = fmt::format("Saved {} correction(s) to {}", ev.events.edits().size(), edits_path_.string());
         state.notify(ev.message);
-        return true;
     } catch (const std::exception& e) {
-        // Nothing is lost: the journal still holds every correction.
-        ev.message =
-            fmt::format("Could not save: {}. Your corrections are kept in {}.journal.", e.what(), edits_path_.string());
+        ev.message = journal_ ? fmt::format("Could not save: {}. Your corrections are kept in {}.journal.", e.what(),
+                                            edits_path_.string())
+                              : fmt::format(
+                                    "Could not save: {}. Your corrections are only in memory: save them "
+                                    "elsewhere with Save as (Ctrl+Shift+S).",
+                                    e.what());
         state.notify(ev.message, 15.0);
         return false;
     }
+    // Saved: the journal's records are in the file now.
+    journal(state, [](io::RecoveryJournal& j) { j.clear(); });
+    return true;
+}
+
+bool EventSession::save_as(ui::AppState& state, const fs::path& path) {
+    const fs::path previous = edits_path_;
+    edits_path_ = path;
+    if (!save(state)) {
+        edits_path_ = previous;
+        return false;
+    }
+    state.ev.edits_path = edits_path_.string();
+    // Everything is saved in the new file, so its journal starts empty.
+    journal_.reset();
+    open_journal(state);
+    journal(state, [](io::RecoveryJournal& j) { j.clear(); });
+    return true;
+}
+
+void EventSession::draw_journal_warning(ui::AppState& state) {
+    if (journal_problem_.empty()) return;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float below_add_banner = state.ev.add_mode ? ImGui::GetFrameHeightWithSpacing() * 1.6f : 0.0f;
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x / 2, vp->Pos.y + state.ui_inset_top + 6 + below_add_banner),
+                            ImGuiCond_Always, ImVec2(0.5f, 0));
+    ImGui::SetNextWindowBgAlpha(0.95f);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.98f, 0.82f, 0.78f, 1.0f));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.25f, 0.05f, 0.02f, 1.0f));
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                                   ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoSavedSettings |
+                                   ImGuiWindowFlags_NoMove;
+    if (ImGui::Begin("##journal_warning", nullptr, flags)) {
+        ImGui::Text("Corrections are not journalled: %s", journal_problem_.c_str());
+        ImGui::Text("%zu unsaved correction(s) are kept in memory only; a crash would lose them.",
+                    state.ev.events.unsaved_changes());
+        if (ImGui::SmallButton("Save (Ctrl+S)")) save(state);
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Save as... (Ctrl+Shift+S)")) save_as_prompt_ = true;
+    }
+    ImGui::End();
+    ImGui::PopStyleColor(2);
+}
+
+void EventSession::draw_save_as(ui::AppState& state) {
+    if (save_as_prompt_) {
+        if (save_as_path_.empty()) save_as_path_ = edits_path_.string();
+        save_as_error_.clear();
+        ImGui::OpenPopup("Save corrections as");
+        save_as_prompt_ = false;
+    }
+    if (!ImGui::BeginPopupModal("Save corrections as", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    ImGui::TextUnformatted("GeoPackage to save the corrections to (later saves and the journal go there):");
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    ImGui::SetNextItemWidth(520);
+    const bool enter = ImGui::InputText("##save_as_path", &save_as_path_, ImGuiInputTextFlags_EnterReturnsTrue);
+    if (!save_as_error_.empty()) ImGui::TextColored(ImVec4(0.8f, 0.1f, 0.1f, 1), "%s", save_as_error_.c_str());
+    if (ImGui::Button("Save") || enter) {
+        if (save_as(state, save_as_path_))
+            ImGui::CloseCurrentPopup();
+        else
+            save_as_error_ = state.ev.message;
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel") || ui::pressed(ui::Action::ClearSelection)) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
 }
 
 void EventSession::draw_ui(ui::AppState& state, float bottom_inset) {
@@ -345,6 +448,8 @@ void EventSession::draw_ui(ui::AppState& state, float bottom_inset) {
     ui::draw_review_panel(state, date, bottom_inset);
     ui::draw_help_overlay(state);
     ui::draw_add_mode_banner(state);
+    draw_journal_warning(state);
+    draw_save_as(state);
     ui::draw_off_map_strip(state, bottom_inset);
     if (ev.undo_requested) ui::undo_edit(state);
     if (ev.redo_requested) ui::redo_edit(state);
@@ -352,6 +457,10 @@ void EventSession::draw_ui(ui::AppState& state, float bottom_inset) {
     if (ev.save_requested) {
         ev.save_requested = false;
         save(state);
+    }
+    if (!ev.save_as_requested.empty()) {
+        const fs::path path = std::exchange(ev.save_as_requested, std::string());
+        save_as(state, path);
     }
     if (date != before) {
         state.date = date;
@@ -365,7 +474,10 @@ void EventSession::draw_ui(ui::AppState& state, float bottom_inset) {
     if (ImGui::BeginPopupModal("Unsaved corrections", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
         ImGui::Text("%zu correction(s) are not saved to %s.", ev.events.unsaved_changes(),
                     edits_path_.string().c_str());
-        ImGui::TextDisabled("(They are also kept in the recovery journal until you save or discard them.)");
+        if (journal_)
+            ImGui::TextDisabled("(They are also kept in the recovery journal until you save or discard them.)");
+        else
+            ImGui::TextDisabled("(They are NOT journalled: quitting without saving loses them.)");
         if (ImGui::Button("Save and quit")) {
             if (save(state)) {
                 quit_confirmed_ = true;
@@ -375,7 +487,7 @@ void EventSession::draw_ui(ui::AppState& state, float bottom_inset) {
         }
         ImGui::SameLine();
         if (ImGui::Button("Quit without saving")) {
-            if (journal_) journal_->clear();
+            journal(state, [](io::RecoveryJournal& j) { j.clear(); });
             quit_confirmed_ = true;
             state.quit = true;
             ImGui::CloseCurrentPopup();

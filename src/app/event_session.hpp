@@ -11,6 +11,7 @@
 #include "ui/app_state.hpp"
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -46,14 +47,34 @@ public:
     bool may_quit(ui::AppState& state);
     /// Saves corrections atomically; returns false (with a message) on failure.
     bool save(ui::AppState& state);
+    /// Saves to `path` instead and, when that works, makes it the corrections file: later saves
+    /// go there and the journal moves beside it ("<path>.journal"), if that one can be written.
+    bool save_as(ui::AppState& state, const std::filesystem::path& path);
+    /// Why corrections are not journalled this session (empty when they are): the journal's
+    /// directory is read-only or its disk full. The window warns and offers Save As meanwhile.
+    const std::string& journal_problem() const { return journal_problem_; }
 
     /// Events' first and last dates (for the timeline when there is no control data).
     core::Date first_date() const { return first_; }
     core::Date last_date() const { return last_; }
 
 private:
+    /// Opens the journal beside edits_path_ and checks it can be written; on failure records the
+    /// problem (journal_problem_, a warning diagnostic, a notice) and leaves journal_ empty.
+    void open_journal(ui::AppState& state);
+    /// Runs one journal write; a failure (disk full) ends journalling for the session with a
+    /// warning instead of ending the window: the correction itself is already applied in memory.
+    void journal(ui::AppState& state, const std::function<void(io::RecoveryJournal&)>& write);
+    void journal_failed(ui::AppState& state, const std::string& why);
+    void draw_journal_warning(ui::AppState& state);
+    void draw_save_as(ui::AppState& state);
+
     std::filesystem::path edits_path_;
     std::unique_ptr<io::RecoveryJournal> journal_;
+    std::string journal_problem_;
+    bool save_as_prompt_ = false;
+    std::string save_as_path_;
+    std::string save_as_error_;
     compose::ComposedFrame frame_;
     std::size_t frame_key_ = 0;
     bool dragging_ = false;

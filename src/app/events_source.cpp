@@ -1,5 +1,6 @@
 #include "app/events_source.hpp"
 
+#include "core/base_map.hpp"
 #include "core/error.hpp"
 #include "core/extractor.hpp"
 #include "core/ordered_parallel.hpp"
@@ -26,6 +27,19 @@ bool is_events_file(const fs::path& path) {
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return ext == ".gpkg" || ext == ".geojson" || ext == ".json" || ext == ".csv";
 }
+
+// A single document named on the command line: text files by their usual names. (Directories
+// are read whole, whatever their files are called.)
+namespace {
+
+bool is_document_file(const fs::path& path) {
+    std::string ext = path.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return ext == ".txt" || ext == ".md" || ext == ".text";
+}
+
+}  // namespace
 
 ExtractStats extract_documents(const std::vector<std::string>& inputs, const DataPaths& paths, core::Diagnostics& diags,
                                const std::function<void(core::Event&&)>& sink,
@@ -105,6 +119,11 @@ std::vector<core::Event> load_events(const std::vector<std::string>& inputs_or_d
     for (const auto& in : inputs_or_default) {
         if (inputs_required) check_input_readable(in);
         std::error_code ec;
+        if (inputs_required && fs::is_regular_file(in, ec) && !is_events_file(in) && !is_document_file(in))
+            throw usage_error(
+                "{}: not an events file (.gpkg, .geojson, .json or .csv) nor a document (.txt, .md); "
+                "give a directory of documents, or extract the events first (sitmap extract)",
+                in);
         if (fs::is_regular_file(in, ec) && is_events_file(in)) {
             try {
                 auto loaded = io::read_events(in, diags);
@@ -120,6 +139,7 @@ std::vector<core::Event> load_events(const std::vector<std::string>& inputs_or_d
     }
     if (!documents.empty())
         extract_documents(documents, paths, diags, [&](core::Event&& e) { events.push_back(std::move(e)); });
+    core::flag_events_outside_region(events, diags);  // shown in the window's Problems and by render
     return events;
 }
 

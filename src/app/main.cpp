@@ -11,6 +11,8 @@
 
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
+#include <string>
 
 int main(int argc, char** argv) {
     const auto process_start = std::chrono::steady_clock::now();
@@ -41,11 +43,25 @@ int main(int argc, char** argv) {
     cli.add_flag("--print-timing", window.print_timing, "Print start-up and frame times to stderr");
 
     int exit_code = 0;
-    app::add_render_command(cli, exit_code);
-    app::add_query_command(cli, exit_code);
-    app::add_extract_command(cli, exit_code);
+    const char* exit_codes =
+        "\nExit codes: 0 success; 1 runtime failure (unreadable or missing input file, unwritable output, no "
+        "OpenGL 3.3); 2 malformed arguments or an unknown verb (the message quotes the value, or names the file "
+        "and field).";
+    cli.footer(exit_codes);
+    for (CLI::App* verb : {app::add_render_command(cli, exit_code), app::add_query_command(cli, exit_code),
+                           app::add_extract_command(cli, exit_code)})
+        verb->footer(exit_codes);
 
     try {
+        // "sitmap rendr" must not open the window on a document called "rendr": a first word that
+        // is neither a verb nor an existing file, and does not look like a path, is an unknown verb.
+        if (argc > 1 && argv[1][0] != '-') {
+            const std::string first = argv[1];
+            std::error_code ec;
+            const bool verb = first == "render" || first == "query" || first == "extract";
+            if (!verb && first.find_first_of("/.") == std::string::npos && !std::filesystem::exists(first, ec))
+                throw usage_error("unknown verb '{}' (expected render, extract or query; or files to open)", first);
+        }
         cli.parse(argc, argv);
         if (cli.get_subcommands().empty()) {
             if (!window.screenshot.empty() && window.frames == 0) window.frames = 3;

@@ -2,6 +2,8 @@
 
 #include "app/render_image.hpp"
 #include "compose/slides.hpp"
+#include "core/base_map.hpp"
+#include "core/briefing.hpp"
 #include "core/control_scene.hpp"
 #include "core/error.hpp"
 #include "io/briefing_io.hpp"
@@ -131,6 +133,9 @@ void Presentation::update(ui::AppState& state, GLFWwindow* window, EventSession&
             b.current = -1;
             b.dirty = false;
             b.message = fmt::format("Loaded {} slides from {}", b.briefing.slides.size(), b.path);
+            for (const auto& id : core::unknown_layer_ids(b.briefing, core::map_layer_ids()))
+                state.diagnostics.add(core::Severity::Warning, core::DiagCode::RecordInvalid, b.path, "",
+                                      fmt::format("{} is not a layer id; the slide shows the layers it knows", id));
         } catch (const std::exception& e) {
             b.message = e.what();  // names the file and the field
         }

@@ -45,15 +45,28 @@ io::RgbaImage render_image(render::Renderer& renderer, const core::Scene& scene,
     return image;
 }
 
-void write_image_file(const std::filesystem::path& path, const io::RgbaImage& image, const core::Camera& camera,
-                      const core::Projector& projector, bool world_file) {
+ImageFormat image_format_for(const std::filesystem::path& path) {
     std::string ext = path.extension().string();
     for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (ext == ".tif" || ext == ".tiff") {
-        io::write_geotiff(path, image, camera, projector);
-        return;
+    if (ext == ".png") return ImageFormat::Png;
+    if (ext == ".jpg" || ext == ".jpeg") return ImageFormat::Jpeg;
+    if (ext == ".tif" || ext == ".tiff") return ImageFormat::GeoTiff;
+    throw usage_error("{}: unknown image format '{}' (expected .png, .jpg or .tif)", path.string(), ext);
+}
+
+void write_image_file(const std::filesystem::path& path, const io::RgbaImage& image, const core::Camera& camera,
+                      const core::Projector& projector, bool world_file) {
+    switch (image_format_for(path)) {
+        case ImageFormat::GeoTiff:
+            io::write_geotiff(path, image, camera, projector);
+            return;
+        case ImageFormat::Jpeg:
+            io::write_jpeg(path, image);
+            break;
+        case ImageFormat::Png:
+            io::write_png(path, image);
+            break;
     }
-    io::write_png(path, image);
     if (world_file) io::write_world_file(path, camera, projector);
 }
 

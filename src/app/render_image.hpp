@@ -20,8 +20,18 @@ inline constexpr int kMaxExportSide = 16384;
 io::RgbaImage render_image(render::Renderer& renderer, const core::Scene& scene, const core::Camera& camera,
                            const render::FrameOptions& options, int max_tile = 4096);
 
-/// Writes `image` by the extension of `path`: .tif/.tiff as a georeferenced GeoTIFF, otherwise PNG
-/// (plus .pgw/.prj when `world_file`). Atomic. Throws sitmap::Error naming the path.
+/// The image formats an export can be written in, chosen by the output's extension.
+enum class ImageFormat { Png, Jpeg, GeoTiff };
+
+/// The format for `path` (.png; .jpg/.jpeg; .tif/.tiff). Throws sitmap::UsageError naming the path
+/// for any other extension, so `-o map.bmp` fails before rendering instead of writing PNG bytes
+/// under another name.
+ImageFormat image_format_for(const std::filesystem::path& path);
+
+/// Writes `image` by the extension of `path`: .tif/.tiff as a georeferenced GeoTIFF, .jpg/.jpeg as
+/// JPEG, .png as PNG; PNG and JPEG get .pgw/.jgw, .prj and .aux.xml when `world_file` (a GeoTIFF
+/// carries its georeferencing: `world_file` adds nothing there). Atomic. Throws sitmap::Error
+/// naming the path.
 void write_image_file(const std::filesystem::path& path, const io::RgbaImage& image, const core::Camera& camera,
                       const core::Projector& projector, bool world_file);
 

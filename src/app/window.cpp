@@ -143,7 +143,7 @@ void handle_input(ui::AppState& state, GLFWwindow* window, double fb_per_window)
     throw usage_error(
         "invalid --script step '{}' (expected pan:DX,DY, zoom:F, home, layers:off, about, present, "
         "next, slide:N, select:N, delete, review, accept, reject, review-next, place:NAME, date:TEXT, "
-        "goto:DATE, save, screenshot, help, add, crash, export, briefing, wait, mapshot:PNG or quit)",
+        "goto:DATE, save, save-as:PATH, screenshot, help, add, crash, export, briefing, wait, mapshot:PNG or quit)",
         step);
 }
 
@@ -159,7 +159,7 @@ bool is_script_step(const std::string& step) {
     return std::sscanf(step.c_str(), "pan:%lf,%lf", &a, &b) == 2 || std::sscanf(step.c_str(), "zoom:%lf", &a) == 1 ||
            std::sscanf(step.c_str(), "select:%d", &k) == 1 || std::sscanf(step.c_str(), "slide:%d", &k) == 1 ||
            step.starts_with("place:") || step.starts_with("date:") || step.starts_with("goto:") ||
-           step.starts_with("mapshot:") || step.starts_with("export-to:");
+           step.starts_with("mapshot:") || step.starts_with("export-to:") || step.starts_with("save-as:");
 }
 
 void apply_script_step(ui::AppState& state, const std::string& step) {
@@ -217,6 +217,8 @@ void apply_script_step(ui::AppState& state, const std::string& step) {
         state.goto_date_text = step.substr(5);
     } else if (step == "save") {
         state.ev.save_requested = true;
+    } else if (step.starts_with("save-as:")) {  // Ctrl+Shift+S, a path typed, Enter
+        state.ev.save_as_requested = step.substr(8);
     } else if (step == "add") {  // A
         state.ev.add_mode = true;
     } else if (step == "help") {  // F1
@@ -263,6 +265,7 @@ int run_window(const WindowOptions& options, std::chrono::steady_clock::time_poi
     glfwMakeContextCurrent(window.get());
     glfwSwapInterval(options.frames > 0 ? 0 : 1);
     render::require_gl33();
+    render::keep_gl_driver_loaded();
 
     float xscale = 1, yscale = 1;
     glfwGetWindowContentScale(window.get(), &xscale, &yscale);

@@ -24,6 +24,36 @@ const std::vector<GeodataLayerSpec>& base_layer_specs() {
     return specs;
 }
 
+bool far_outside_region(LonLat p, double margin_deg) {
+    const GeoBox r = *named_view("region");
+    return p.lon < r.min_x - margin_deg || p.lon > r.max_x + margin_deg || p.lat < r.min_y - margin_deg ||
+           p.lat > r.max_y + margin_deg;
+}
+
+void flag_events_outside_region(const std::vector<Event>& events, Diagnostics& diags) {
+    constexpr std::size_t kListed = 10;
+    std::size_t n = 0;
+    for (const Event& e : events) {
+        if (!e.has_position || !far_outside_region(e.position)) continue;
+        if (++n > kListed) continue;
+        diags.add(Severity::Warning, DiagCode::PlaceOutsideRegion, e.source.document, e.id,
+                  fmt::format("placed at '{}' ({:.4f}, {:.4f}), far outside the map's region (check the place); "
+                              "kept out of the events layer's extent",
+                              e.place, e.position.lat, e.position.lon));
+    }
+    if (n > kListed)
+        diags.add(Severity::Warning, DiagCode::PlaceOutsideRegion, "events", "",
+                  fmt::format("{} events in all are placed far outside the map's region (the first {} are listed)", n,
+                              kListed));
+}
+
+const std::vector<std::string>& map_layer_ids() {
+    static const std::vector<std::string> ids{"land",     "hillshade",  "nk_area_1994", "lakes",        "rivers",
+                                              "places",   "names",      "coastline",    "admin1",       "nkao_1991",
+                                              "loc_1994", "boundaries", "control",      "control_lines"};
+    return ids;
+}
+
 std::string default_attribution() {
     return "Made with Natural Earth \u00b7 GeoNames (CC BY 4.0) \u00b7 ETOPO5 NOAA NGDC \u00b7 "
            "boundaries approximate \u00b7 sitmap";

@@ -2,6 +2,7 @@
 // (projection, triangulation, simplification per zoom, colours). Part of sitmap_core.
 #pragma once
 #include "core/diagnostics.hpp"
+#include "core/event.hpp"
 #include "core/layer.hpp"
 #include "core/projector.hpp"
 #include "core/scene.hpp"
@@ -30,6 +31,19 @@ inline constexpr const char* kHillshadeFile = "hillshade.tif";
 inline constexpr GeoBox kRegionBox{38.0, 36.0, 52.0, 44.0};
 /// Line shown on every map and export (geodata/SOURCES.md has the full credits).
 std::string default_attribution();
+
+/// True when `p` lies more than `margin_deg` degrees of latitude or longitude outside the map's
+/// region (named_view("region")): too far to be an event of this map; usually a speaking capital
+/// ("Washington said") taken for the event's place.
+bool far_outside_region(LonLat p, double margin_deg = 5.0);
+
+/// Adds one PlaceOutsideRegion warning per event placed far outside the region (the first 10,
+/// then one line with the count), naming the event's document and id, the place and position.
+void flag_events_outside_region(const std::vector<Event>& events, Diagnostics& diags);
+
+/// Every layer id a map built by build_base_scene and the control scene can have, whether or not
+/// its data is present ("land", "rivers", "control", ...): what a briefing's "layers" may name.
+const std::vector<std::string>& map_layer_ids();
 
 /// What io loaded; absent keys are layers that failed to load (already reported as diagnostics).
 struct BaseData {

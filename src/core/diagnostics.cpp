@@ -34,6 +34,8 @@ std::string_view code_name(DiagCode code) {
             return "place-unknown";
         case DiagCode::DateUnparsed:
             return "date-unparsed";
+        case DiagCode::PlaceOutsideRegion:
+            return "place-outside-region";
         case DiagCode::RecordInvalid:
             return "record-invalid";
     }

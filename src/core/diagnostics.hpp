@@ -29,7 +29,8 @@ enum class DiagCode : std::uint16_t {
     DocumentLanguage = 205,  ///< not in a language the extractor reads (English)
     PlaceUnknown = 210,
     DateUnparsed = 211,
-    RecordInvalid = 220,  ///< a CSV/JSON record with a bad field
+    PlaceOutsideRegion = 212,  ///< an event placed far outside the map's region (Washington)
+    RecordInvalid = 220,       ///< a CSV/JSON record with a bad field
 };
 
 /// Short stable name of a code, e.g. "file-missing".

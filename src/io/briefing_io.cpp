@@ -3,6 +3,7 @@
 //   2. Briefing JSON writing (pretty, UTF-8 as is) and atomic save
 //   3. Georeferencing: world files (.pgw + .prj), GeoTIFF, projection WKT, read-back for tests
 #include "io/briefing_io.hpp"
+#include "io/atomic_file.hpp"
 
 #include "core/error.hpp"
 #include "io/geodata.hpp"
@@ -330,6 +331,47 @@ std::string projection_wkt(const core::Projector& projector) {
     return out;
 }
 
+namespace {
+
+std::string xml_escaped(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        switch (c) {
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            default:
+                out += c;
+        }
+    }
+    return out;
+}
+
+// GDAL's "PAM" side file (<image>.aux.xml) holding only the CRS, as GDAL itself writes it; the
+// geotransform stays in the world file. dataAxisToSRSAxisMapping 1,2: x is easting, y northing.
+std::string pam_with_srs(const core::Projector& projector) {
+    const OGRSpatialReference srs = srs_of(projector);
+    char* wkt = nullptr;
+    if (srs.exportToWkt(&wkt) != OGRERR_NONE || !wkt) {
+        CPLFree(wkt);
+        throw fmt_error("cannot express '{}' as WKT", projector.proj_string());
+    }
+    const std::string text = xml_escaped(wkt);
+    CPLFree(wkt);
+    return fmt::format("<PAMDataset>\n  <SRS dataAxisToSRSAxisMapping=\"1,2\">{}</SRS>\n</PAMDataset>\n", text);
+}
+
+}  // namespace
+
 fs::path world_file_path(const fs::path& image_path) {
     std::string ext = image_path.extension().string();
     for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -350,10 +392,14 @@ void write_world_file(const fs::path& png_path, const core::Camera& camera, cons
     fs::path prj = png_path;
     prj.replace_extension(".prj");
     const std::string wkt = projection_wkt(projector);
+    fs::path aux = png_path;
+    aux += ".aux.xml";
     check_writable(world_file_path(png_path));
     check_writable(prj);
+    check_writable(aux);
     write_text_atomically(prj, wkt + "\n", "projection file");
     write_text_atomically(world_file_path(png_path), pgw, "world file");
+    write_text_atomically(aux, pam_with_srs(projector), "GDAL side file");
 }
 
 void write_geotiff(const fs::path& path, const RgbaImage& image, const core::Camera& camera,
@@ -414,11 +460,11 @@ void write_geotiff(const fs::path& path, const RgbaImage& image, const core::Cam
         remove_tmp();
         throw fmt_error("{}: cannot write GeoTIFF: {}", path.string(), why);
     }
-    std::error_code ec;
-    fs::rename(tmp, path, ec);
-    if (ec) {
+    try {
+        replace_durably(tmp, replaceable_target(path, "GeoTIFF"), path, "GeoTIFF");
+    } catch (const Error&) {
         remove_tmp();
-        throw fmt_error("{}: cannot write GeoTIFF: {}", path.string(), ec.message());
+        throw;
     }
 }
 

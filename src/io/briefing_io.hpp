@@ -27,8 +27,10 @@ std::string briefing_to_json(const core::Briefing& briefing);
 core::Briefing briefing_from_json(const std::string& text, const std::string& source);
 
 /// Writes `png_path` with extension .pgw (the world file: pixel size and the centre of the top-left
-/// pixel, in the projection's metres) and .prj (the projection as ESRI WKT) for an image rendered
-/// with `camera`, so QGIS opens the PNG in place. Atomic. Throws sitmap::Error naming the path.
+/// pixel, in the projection's metres), .prj (the projection as ESRI WKT) and `<png_path>.aux.xml`
+/// (GDAL's side file with the CRS: GDAL's PNG and JPEG drivers ignore .prj, so without it
+/// gdalinfo/gdalsrsinfo and QGIS see no projection) for an image rendered with `camera`. Each
+/// atomic. Throws sitmap::Error naming the path.
 void write_world_file(const std::filesystem::path& png_path, const core::Camera& camera,
                       const core::Projector& projector);
 

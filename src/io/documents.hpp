@@ -41,6 +41,10 @@ std::vector<std::filesystem::path> list_documents(const std::vector<std::string>
 /// (DocumentTranscoded, info); otherwise DocumentEncoding (error) and nullopt. `file` names the source in diagnostics.
 std::optional<DecodedText> decode_text(std::string_view bytes, const std::string& file, core::Diagnostics& diags);
 
+/// How many bytes read_document reads at a time from `path`: its size plus one (so the first read
+/// sees the end), at most `part_bytes`; `part_bytes` when the size is unknown (a pipe) or zero.
+std::size_t read_chunk_size(const std::filesystem::path& path, std::size_t part_bytes);
+
 /// Reads one file and passes it to `on_part` as one Document, or, when it is larger than
 /// options.part_bytes, as several parts (first: parse_document; later: continue_document with
 /// base_offset set). Returns false when nothing could be read (the reason is in `diags`).

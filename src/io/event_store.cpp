@@ -376,6 +376,12 @@ void RecoveryJournal::append(const EventEdit& edit) {
     append_line(path_, checksummed(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)));
 }
 
+void RecoveryJournal::check_writable() const {
+    const int fd = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+    if (fd < 0) throw fmt_error("{}: cannot open the recovery journal: {}", path_.string(), std::strerror(errno));
+    ::close(fd);
+}
+
 void RecoveryJournal::append_undo() {
     append_line(path_, checksummed("{\"undo\":true}"));
 }

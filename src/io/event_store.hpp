@@ -32,6 +32,10 @@ public:
     void append(const core::EventEdit& edit);
     /// Records an undo (a line {"undo": true}) so replay matches the live state.
     void append_undo();
+    /// Opens the journal for appending (creating it when missing) and closes it again, so a
+    /// read-only directory is found at start instead of at the first correction. A full disk shows
+    /// only when append() fails. Throws sitmap::Error naming the path and the OS error.
+    void check_writable() const;
     /// Empties the journal (after a successful save).
     void clear();
     const std::filesystem::path& path() const { return path_; }

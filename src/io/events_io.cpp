@@ -1,8 +1,10 @@
 #include "io/events_io.hpp"
 
+#include "core/base_map.hpp"
 #include "core/csv.hpp"
 #include "core/error.hpp"
 #include "core/parse.hpp"
+#include "io/atomic_file.hpp"
 #include "io/gdal_features.hpp"
 #include "io/geodata.hpp"
 #include "io/json_read.hpp"
@@ -110,23 +112,6 @@ std::string event_from_fields(const std::map<std::string, std::string>& f, core:
     return {};
 }
 
-void write_text_atomically(const fs::path& path, const std::string& text) {
-    const fs::path tmp = path.string() + ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out) throw fmt_error("{}: cannot write (check the directory exists and is writable)", path.string());
-        out << text;
-        out.flush();
-        if (!out) throw fmt_error("{}: write failed (disk full?)", path.string());
-    }
-    std::error_code ec;
-    fs::rename(tmp, path, ec);
-    if (ec) {
-        fs::remove(tmp, ec);
-        throw fmt_error("{}: cannot replace the file: {}", path.string(), ec.message());
-    }
-}
-
 std::string events_to_geojson(const std::vector<core::Event>& events) {
     nlohmann::ordered_json fc;
     fc["type"] = "FeatureCollection";
@@ -156,19 +141,14 @@ std::string events_to_geojson(const std::vector<core::Event>& events) {
     return fc.dump(1) + "\n";
 }
 
-void write_gpkg(const fs::path& path, const std::vector<core::Event>& events) {
-    init_gdal();
-    GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("GPKG");
-    if (!drv) throw Error("GDAL has no GPKG driver");
-    const fs::path tmp = path.string() + ".tmp.gpkg";
-    std::error_code ec;
-    fs::remove(tmp, ec);
-    GDALDatasetUniquePtr ds(drv->Create(tmp.string().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-    if (!ds) throw fmt_error("{}: cannot create GeoPackage: {}", path.string(), CPLGetLastErrorMsg());
+// Creates the 'events' layer in `ds` and writes every event in one transaction. Throws on the
+// first failure; GDAL's own message (e.g. SQLite's "database or disk is full") is collected by the
+// caller.
+void fill_events_gpkg(GDALDataset& ds, const fs::path& path, const std::vector<core::Event>& events) {
     OGRSpatialReference srs;
     srs.importFromEPSG(4326);
     srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    OGRLayer* layer = ds->CreateLayer("events", &srs, wkbPoint, nullptr);
+    OGRLayer* layer = ds.CreateLayer("events", &srs, wkbPoint, nullptr);
     if (!layer) throw fmt_error("{}: cannot create layer 'events': {}", path.string(), CPLGetLastErrorMsg());
     auto add_field = [&](const char* name, OGRFieldType t) {
         OGRFieldDefn fd(name, t);
@@ -212,7 +192,9 @@ void write_gpkg(const fs::path& path, const std::vector<core::Event>& events) {
         }
         f->SetField("source_begin", static_cast<GIntBig>(e.source.begin));
         f->SetField("source_end", static_cast<GIntBig>(e.source.end));
-        if (e.has_position) {
+        // An event placed far outside the region (a speaking capital) keeps its lat/lon fields but no
+        // geometry, so the layer's extent, which GIS tools zoom to, stays on the region.
+        if (e.has_position && !core::far_outside_region(e.position)) {
             OGRPoint pt(e.position.lon, e.position.lat);
             f->SetGeometry(&pt);
         }
@@ -220,11 +202,50 @@ void write_gpkg(const fs::path& path, const std::vector<core::Event>& events) {
             throw fmt_error("{}: cannot write event '{}': {}", path.string(), e.id, CPLGetLastErrorMsg());
     }
     if (layer->CommitTransaction() != OGRERR_NONE) throw fmt_error("{}: cannot commit", path.string());
-    ds.reset();
-    fs::rename(tmp, path, ec);
-    if (ec) {
-        fs::remove(tmp, ec);
-        throw fmt_error("{}: cannot replace the file", path.string());
+}
+
+/// The first GDAL failure collected, or `fallback`. SQLite errors come as "sqlite3_exec(<the whole
+/// SQL script>) failed: database or disk is full": only the reason is kept.
+std::string first_failure(GdalErrorCollector& errors, const std::string& fallback) {
+    for (const auto& m : errors.take()) {
+        if (m.level < CE_Failure) continue;
+        const auto cut = m.text.rfind(") failed: ");
+        if (m.text.starts_with("sqlite3_") && cut != std::string::npos) return m.text.substr(cut + 2);
+        return m.text;
+    }
+    return fallback;
+}
+
+void write_gpkg(const fs::path& path, const std::vector<core::Event>& events) {
+    init_gdal();
+    GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("GPKG");
+    if (!drv) throw Error("GDAL has no GPKG driver");
+    const fs::path target = replaceable_target(path, "events");
+    const fs::path tmp = target.string() + ".tmp.gpkg";
+    // SQLite's side files go with the temporary database: none may be left behind.
+    const auto cleanup = [&] {
+        std::error_code ec;
+        for (const char* suffix : {"", "-journal", "-wal", "-shm"}) fs::remove(tmp.string() + suffix, ec);
+    };
+    cleanup();
+    GdalErrorCollector errors;
+    try {
+        GDALDatasetUniquePtr ds(drv->Create(tmp.string().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+        if (!ds) throw Error(first_failure(errors, "cannot create the file"));
+        fill_events_gpkg(*ds, path, events);
+        // Closing flushes SQLite; GDAL 3.6 reports a failure there only through the error handler.
+        ds.reset();
+        if (errors.any_failure()) throw Error(first_failure(errors, "close failed"));
+        replace_durably(tmp, target, path, "events");
+    } catch (const Error& ex) {
+        // A write that fails part way often surfaces as a later, misleading error ("no such table:
+        // gpkg_geometry_columns"); the first GDAL failure (SQLite's "database or disk is full") is
+        // the cause, so it leads the message.
+        const std::string cause = first_failure(errors, ex.what());
+        cleanup();
+        const std::string prefix = path.string() + ": ";
+        throw fmt_error("{}: cannot write the events GeoPackage: {}", path.string(),
+                        cause.starts_with(prefix) ? cause.substr(prefix.size()) : cause);
     }
 }
 
@@ -386,13 +407,13 @@ std::string events_to_csv(const std::vector<core::Event>& events) {
     return out;
 }
 
-void write_events(const fs::path& path, const std::vector<core::Event>& events) {
+void write_events(const fs::path& path, const std::vector<core::Event>& events, const WriteEventsOptions& options) {
     switch (events_format_for(path)) {
         case EventsFormat::Csv:
-            write_text_atomically(path, events_to_csv(events));
+            write_file_atomically(path, (options.csv_bom ? "\xEF\xBB\xBF" : "") + events_to_csv(events), "events");
             break;
         case EventsFormat::GeoJson:
-            write_text_atomically(path, events_to_geojson(events));
+            write_file_atomically(path, events_to_geojson(events), "events");
             break;
         case EventsFormat::GeoPackage:
             write_gpkg(path, events);
@@ -415,15 +436,33 @@ std::vector<std::pair<std::string, std::string>> gpkg_event_field_types(const fs
     return out;
 }
 
-std::vector<core::Event> read_events(const fs::path& path, core::Diagnostics& diags) {
-    const EventsFormat format = events_format_for(path);
+namespace {
+
+std::vector<core::Event> read_events_of_format(const fs::path& path, EventsFormat format, core::Diagnostics& diags) {
     if (format == EventsFormat::GeoPackage) return read_gpkg_events(path, diags);
     std::ifstream in(path, std::ios::binary);
     if (!in) throw fmt_error("{}: cannot open the events file", path.string());
     std::ostringstream ss;
     ss << in.rdbuf();
-    if (format == EventsFormat::Csv) return read_csv_events(path, ss.str(), diags);
-    return read_geojson_events(path, ss.str(), diags);
+    if (ss.str().find_first_not_of(" \t\r\n") == std::string::npos) {
+        diags.add(Severity::Warning, DiagCode::RecordInvalid, path.string(), "", "the events file is empty");
+        return {};
+    }
+    std::string text = ss.str();
+    if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);  // a BOM, as spreadsheets write (and --csv-bom)
+    if (format == EventsFormat::Csv) return read_csv_events(path, text, diags);
+    return read_geojson_events(path, text, diags);
+}
+
+}  // namespace
+
+std::vector<core::Event> read_events(const fs::path& path, core::Diagnostics& diags) {
+    const std::size_t problems_before = diags.count(Severity::Warning);
+    auto events = read_events_of_format(path, events_format_for(path), diags);
+    // An events file that yields nothing and says nothing would look like a quiet day on the map.
+    if (events.empty() && diags.count(Severity::Warning) == problems_before)
+        diags.add(Severity::Warning, DiagCode::RecordInvalid, path.string(), "", "no events in the file");
+    return events;
 }
 
 }  // namespace sitmap::io

@@ -27,9 +27,17 @@ enum class EventsFormat { Csv, GeoJson, GeoPackage };
 /// naming the path otherwise.
 EventsFormat events_format_for(const std::filesystem::path& path);
 
+struct WriteEventsOptions {
+    /// CSV only: start with a UTF-8 byte-order mark, so spreadsheets (Excel) read the file as
+    /// UTF-8 instead of the system's code page (ə, Armenian and quotes stay readable). sitmap and
+    /// GDAL read it either way.
+    bool csv_bom = false;
+};
+
 /// Writes `events` to `path` in the format of its extension; throws sitmap::Error when the file
 /// cannot be written (the message names the path).
-void write_events(const std::filesystem::path& path, const std::vector<core::Event>& events);
+void write_events(const std::filesystem::path& path, const std::vector<core::Event>& events,
+                  const WriteEventsOptions& options = {});
 
 /// The CSV text of `events` (header line first, LF line ends).
 std::string events_to_csv(const std::vector<core::Event>& events);

@@ -8,6 +8,11 @@
 #include <algorithm>
 #include <cstring>
 
+#if defined(__SANITIZE_ADDRESS__)
+#include <dlfcn.h>
+#include <link.h>
+#endif
+
 namespace sitmap::render {
 
 HeadlessContext::HeadlessContext() {
@@ -62,6 +67,7 @@ HeadlessContext::HeadlessContext() {
         throw Error("headless rendering: cannot make the EGL context current (EGL_KHR_surfaceless_context missing)");
     }
     require_gl33();
+    keep_gl_driver_loaded();
 }
 
 HeadlessContext::~HeadlessContext() {
@@ -76,6 +82,21 @@ std::string HeadlessContext::description() const {
     const auto* renderer = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
     return std::string(version ? version : "?") + ", " + (renderer ? renderer : "?");
 }
+
+#if defined(__SANITIZE_ADDRESS__)
+namespace {
+int pin_driver(dl_phdr_info* info, std::size_t, void*) {
+    if (info->dlpi_name && std::strstr(info->dlpi_name, "_dri.so"))
+        ::dlopen(info->dlpi_name, RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE);  // the handle is kept on purpose
+    return 0;
+}
+}  // namespace
+void keep_gl_driver_loaded() {
+    ::dl_iterate_phdr(pin_driver, nullptr);
+}
+#else
+void keep_gl_driver_loaded() {}
+#endif
 
 void require_gl33() {
     GLint major = 0, minor = 0;

@@ -28,6 +28,14 @@ private:
 /// Checks that the current context is at least OpenGL 3.3 core; throws sitmap::Error otherwise.
 void require_gl33();
 
+/// In sanitized builds (AddressSanitizer): marks the OpenGL driver libraries now loaded (Mesa's
+/// *_dri.so) RTLD_NODELETE, so eglTerminate does not unmap them. Unmapped, the driver's globals
+/// vanish and LeakSanitizer reports what they pointed to (240 bytes in every process, from
+/// "<unknown module>", which no suppression can name); mapped, that memory is reachable and
+/// whatever the driver really leaks is named and suppressed by tests/lsan.supp. Does nothing in
+/// other builds. Call once a context is current.
+void keep_gl_driver_loaded();
+
 /// A colour + stencil framebuffer of a fixed size. Binding it makes it the draw target.
 class OffscreenTarget {
 public:

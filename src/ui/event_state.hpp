@@ -111,7 +111,8 @@ struct EventUiState {
     /// Called after undo (journal) and redo (journal the re-applied edit).
     std::function<void()> on_undo;
     bool save_requested = false;
-    bool undo_requested = false;  ///< from the Edit menu (panels cannot call undo_edit themselves)
+    std::string save_as_requested;  ///< a path to save to instead ("Save as"), empty when none
+    bool undo_requested = false;    ///< from the Edit menu (panels cannot call undo_edit themselves)
     bool redo_requested = false;
     std::string edits_path;  ///< where Save writes (GeoPackage)
     std::string message;     ///< last save/recovery message for the status line

@@ -41,6 +41,7 @@ const std::vector<KeyBinding>& table() {
         {A::Undo, {{GLFW_KEY_Z, M::Ctrl}}, "Events", "undo"},
         {A::Redo, {{GLFW_KEY_Y, M::Ctrl}, {GLFW_KEY_Z, M::CtrlShift}}, "Events", "redo"},
         {A::Save, {{GLFW_KEY_S, M::Ctrl}}, "Events", "save corrections and review decisions (GeoPackage, atomic)"},
+        {A::SaveAs, {{GLFW_KEY_S, M::CtrlShift}}, "Events", "save corrections to another file (and journal there)"},
         {A::BriefingPanel, {{GLFW_KEY_B}}, "Briefing", "briefing panel (slides)"},
         {A::Present, {{GLFW_KEY_F5, M::Any}}, "Briefing", "present the briefing full screen"},
         {A::ExportDialog, {{GLFW_KEY_E, M::Ctrl}}, "Briefing", "export an image (PNG / GeoTIFF, up to 8K)"},

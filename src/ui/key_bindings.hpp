@@ -37,6 +37,7 @@ enum class Action {
     Undo,
     Redo,
     Save,
+    SaveAs,
     // Briefings and output
     BriefingPanel,
     Present,

@@ -8,11 +8,13 @@
 #include <catch2/catch.hpp>
 
 #include <unistd.h>
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <vector>
 
 using sitmap::test::run_sitmap;
 namespace fs = std::filesystem;
@@ -121,5 +123,108 @@ TEST_CASE("F10: many problems of one kind are summarised after ten lines", "[cli
     const auto all = run_sitmap(cat({"extract -v ", q(dir), " -o ", q(dir / "out2.csv")}));
     CHECK_THAT(all.err, Catch::Contains("empty_9.txt: error: empty document"));
     CHECK_THAT(all.err, !Catch::Contains("more errors like these"));
+    fs::remove_all(dir);
+}
+
+namespace {
+
+/// A shell prefix under which files may not grow past `kib` KiB: write(2) fails with EFBIG (as
+/// on a full disk, where it fails with ENOSPC; SIGXFSZ is ignored so the process sees the error).
+/// Works unprivileged and as root, unlike mounting a small tmpfs.
+std::string with_file_size_limit(int kib) {
+    return cat({"bash -c 'trap \"\" XFSZ; ulimit -f ", std::to_string(kib), "; exec \"$@\"' _"});
+}
+
+std::vector<std::string> names_in(const fs::path& dir) {
+    std::vector<std::string> out;
+    for (const auto& e : fs::directory_iterator(dir)) out.push_back(e.path().filename().string());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("F14: render on a full disk fails with the OS error and keeps the previous image", "[cli][bad-input]") {
+    const fs::path dir = open_dir("sitmap_cli_full_png");
+    const fs::path out = dir / "map.png";
+    REQUIRE(run_sitmap(cat({"render --size 160x120 -q --events none -o ", q(out)})).exit_code == 0);
+    const auto before = fs::file_size(out);
+    const auto r = run_sitmap(cat({"render --size 1600x1200 --events none -o ", q(out)}), with_file_size_limit(64));
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.err, Catch::Contains(cat({out.string(), ": cannot write PNG: File too large"})));
+    CHECK_THAT(r.err, !Catch::Contains("wrote"));
+    CHECK(fs::file_size(out) == before);
+    CHECK(names_in(dir) == std::vector<std::string>{"map.png"});
+    fs::remove_all(dir);
+}
+
+TEST_CASE("F15: extract on a full disk names the cause and leaves no temporary files", "[cli][extract][bad-input]") {
+    const fs::path dir = open_dir("sitmap_cli_full_gpkg");
+    const fs::path out = dir / "events.gpkg";
+    const fs::path docs = fs::path(SITMAP_SOURCE_DIR) / "assets" / "documents";
+    REQUIRE(run_sitmap(cat({"extract ", q(docs / "000_85cc955a52804482.txt"), " -q -o ", q(out)})).exit_code == 0);
+    const auto before = fs::file_size(out);
+    const auto r = run_sitmap(cat({"extract ", q(docs), " -q -o ", q(out)}), with_file_size_limit(100));
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.err, Catch::Contains(cat({out.string(), ": cannot write the events GeoPackage: "})));
+    CHECK_THAT(r.err, !Catch::Contains("no such table"));
+    CHECK_THAT(r.err, Catch::Contains("disk I/O error") || Catch::Contains("disk is full"));
+    CHECK(fs::file_size(out) == before);
+    CHECK(names_in(dir) == std::vector<std::string>{"events.gpkg"});
+    fs::remove_all(dir);
+}
+
+TEST_CASE("F16: extract -o onto a directory says so, not 'cannot replace the file: Success'",
+          "[cli][extract][bad-input]") {
+    const fs::path dir = open_dir("sitmap_cli_out_dir");
+    fs::create_directories(dir / "out.csv");
+    const fs::path doc = fs::path(SITMAP_SOURCE_DIR) / "assets" / "documents" / "000_85cc955a52804482.txt";
+    const auto r = run_sitmap(cat({"extract ", q(doc), " -q -o ", q(dir / "out.csv")}));
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.err, Catch::Contains(cat({(dir / "out.csv").string(), ": "})) && Catch::Contains("directory"));
+    CHECK_THAT(r.err, !Catch::Contains("Success"));
+    CHECK(fs::is_directory(dir / "out.csv"));
+    fs::remove_all(dir);
+}
+
+TEST_CASE("F16: a briefing naming an unknown layer id is refused naming the field", "[cli][briefing][bad-input]") {
+    const fs::path dir = open_dir("sitmap_cli_bad_layer");
+    std::ofstream(dir / "b.json") << R"({"title": "t", "slides": [
+        {"title": "one", "date": "2020-10-01", "layers": ["control", "rivers"]},
+        {"title": "two", "date": "2020-10-02", "layers": ["control", "rivres"]}]})";
+    const auto r = run_sitmap(cat({"render --size 200x150 --briefing ", q(dir / "b.json"), " -o ", q(dir / "slides")}));
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err,
+               Catch::Contains(cat({(dir / "b.json").string(), ": slides[1].layers[1]: 'rivres' is not a layer id"})));
+    CHECK_THAT(r.err, Catch::Contains("rivers"));  // the ids it knows are listed
+    CHECK_FALSE(fs::exists(dir / "slides" / "slide-01.png"));
+    fs::remove_all(dir);
+}
+
+TEST_CASE("F16: render --events with a file that is neither events nor a document is refused; an empty one warns",
+          "[cli][events][bad-input]") {
+    const fs::path dir = open_dir("sitmap_cli_events_kinds");
+    SECTION("not an events file") {
+        std::ofstream(dir / "hostname") << "myhost\n";
+        const auto r =
+            run_sitmap(cat({"render --size 200x150 --events ", q(dir / "hostname"), " -o ", q(dir / "a.png")}));
+        CHECK(r.exit_code == 2);
+        CHECK_THAT(r.err, Catch::Contains(cat({(dir / "hostname").string(), ": not an events file"})));
+        CHECK_FALSE(fs::exists(dir / "a.png"));
+    }
+    SECTION("an empty events CSV") {
+        std::ofstream(dir / "empty.csv") << "";
+        const auto r =
+            run_sitmap(cat({"render --size 200x150 --events ", q(dir / "empty.csv"), " -o ", q(dir / "b.png")}));
+        CHECK(r.exit_code == 0);
+        CHECK_THAT(r.err, Catch::Contains(cat({(dir / "empty.csv").string(), ": warning: the events file is empty"})));
+    }
+    SECTION("an events CSV with only its header") {
+        std::ofstream(dir / "header.csv") << "doc,event_id,date_start,date_end,date_precision,event_type\n";
+        const auto r =
+            run_sitmap(cat({"render --size 200x150 --events ", q(dir / "header.csv"), " -o ", q(dir / "c.png")}));
+        CHECK(r.exit_code == 0);
+        CHECK_THAT(r.err, Catch::Contains(cat({(dir / "header.csv").string(), ": warning: no events in the file"})));
+    }
     fs::remove_all(dir);
 }

@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -161,5 +162,58 @@ TEST_CASE("render --reviewed-only draws only accepted events; rejected ones are 
     CHECK(no_edits.exit_code == 2);
     CHECK_THAT(no_edits.err, Catch::Contains("--reviewed-only needs --edits FILE"));
     CHECK_FALSE(fs::exists(dir / "x.png"));
+    fs::remove_all(dir);
+}
+
+namespace {
+
+/// stdout of a shell command (GDAL's tools).
+std::string output_of(const std::string& command) {
+    std::string out;
+    if (FILE* p = ::popen(command.c_str(), "r")) {
+        char buf[4096];
+        for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
+        ::pclose(p);
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("exports every GIS tool reads: PNG and JPEG with their CRS, a GeoTIFF needs no world file", "[cli][export]") {
+    const fs::path dir = fresh_dir("sitmap_cli_export_gis");
+    fs::create_directories(dir);
+    const std::string common = "render --view karabakh --size 300x200 --events none --world-file -q -o '";
+    SECTION("PNG: GDAL's PNG driver ignores .prj, so the CRS goes into map.png.aux.xml") {
+        REQUIRE(run_sitmap(common + (dir / "map.png").string() + "'").exit_code == 0);
+        REQUIRE(fs::exists(dir / "map.png.aux.xml"));
+        const std::string srs = output_of("gdalsrsinfo -o proj4 '" + (dir / "map.png").string() + "' 2>&1");
+        CHECK_THAT(srs, Catch::Contains("+proj=lcc"));
+        const std::string info = output_of("gdalinfo '" + (dir / "map.png").string() + "' 2>&1");
+        CHECK_THAT(info, Catch::Contains("Lambert Conformal Conic") && Catch::Contains("Pixel Size"));
+    }
+    SECTION("JPEG: a real JPEG, with .jgw, .prj and .aux.xml") {
+        REQUIRE(run_sitmap(common + (dir / "map.jpg").string() + "'").exit_code == 0);
+        std::ifstream in(dir / "map.jpg", std::ios::binary);
+        unsigned char magic[3] = {};
+        in.read(reinterpret_cast<char*>(magic), 3);
+        CHECK((magic[0] == 0xFF && magic[1] == 0xD8 && magic[2] == 0xFF));  // once PNG bytes: 89 50 4E
+        CHECK(fs::exists(dir / "map.jgw"));
+        const std::string info = output_of("gdalinfo '" + (dir / "map.jpg").string() + "' 2>&1");
+        CHECK_THAT(info, Catch::Contains("Driver: JPEG") && Catch::Contains("Lambert Conformal Conic"));
+    }
+    SECTION("an unknown image extension is refused before rendering") {
+        const auto r = run_sitmap(common + (dir / "map.bmp").string() + "'");
+        CHECK(r.exit_code == 2);
+        CHECK_THAT(r.err, Catch::Contains("map.bmp: unknown image format '.bmp' (expected .png, .jpg or .tif)"));
+        CHECK_FALSE(fs::exists(dir / "map.bmp"));
+    }
+    SECTION("GeoTIFF with --world-file says it is georeferenced already") {
+        const auto r = run_sitmap("render --view karabakh --size 300x200 --events none --world-file -o '" +
+                                  (dir / "map.tif").string() + "'");
+        CHECK(r.exit_code == 0);
+        CHECK_THAT(r.err, Catch::Contains("a GeoTIFF is georeferenced already"));
+        CHECK_FALSE(fs::exists(dir / "map.tfw"));
+    }
     fs::remove_all(dir);
 }

@@ -41,3 +41,34 @@ TEST_CASE("query rejects malformed dates and coordinates and dates outside the d
     const auto out_of_range = run_sitmap("query --date 1990-01-01 --at 39.8,46.7");
     CHECK_THAT(out_of_range.err, Catch::Contains("'1990-01-01'") && Catch::Contains("outside the control data"));
 }
+
+TEST_CASE("query takes the point as --lon and --lat too, GDAL's order", "[cli][query]") {
+    const auto at = run_sitmap("query --date 2020-11-12 --at 39.76006,46.74989");
+    const auto lonlat = run_sitmap("query --date 2020-11-12 --lon 46.74989 --lat 39.76006");
+    REQUIRE(lonlat.exit_code == 0);
+    CHECK(lonlat.out == at.out);
+    const auto half = run_sitmap("query --date 2020-11-12 --lon 46.74989");
+    CHECK(half.exit_code == 2);
+    CHECK_THAT(half.err, Catch::Contains("--lon and --lat go together"));
+    const auto both = run_sitmap("query --date 2020-11-12 --at 39.76,46.75 --lon 46.75 --lat 39.76");
+    CHECK(both.exit_code == 2);
+    const auto bad = run_sitmap("query --date 2020-11-12 --lon 46.7 --lat 95");
+    CHECK(bad.exit_code == 2);
+    CHECK_THAT(bad.err, Catch::Contains("95"));
+}
+
+TEST_CASE("an unknown verb is an error (exit 2), not a document to open", "[cli]") {
+    const auto r = run_sitmap("rendr --size 100x100 -o x.png", "env -u DISPLAY -u WAYLAND_DISPLAY");
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Catch::Contains("unknown verb 'rendr'"));
+}
+
+TEST_CASE("every verb's --help lists the exit codes", "[cli]") {
+    for (const char* verb : {"", "render ", "extract ", "query "}) {
+        INFO(verb);
+        const auto r = run_sitmap(std::string(verb) + "--help");
+        CHECK(r.exit_code == 0);
+        CHECK_THAT(r.out, Catch::Contains("Exit codes: 0 success; 1 runtime failure") &&
+                              Catch::Contains("2 malformed arguments"));
+    }
+}

@@ -186,3 +186,63 @@ TEST_CASE("F12 saves the map the panels leave visible, not the band under them",
     CHECK(h < 560);
     fs::remove_all(dir);
 }
+
+namespace {
+
+std::string ogr_listing(const std::string& args) {
+    std::string listing;
+    if (FILE* p = ::popen(("ogrinfo -q " + args).c_str(), "r")) {
+        char buf[4096];
+        for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, p)) > 0;) listing.append(buf, n);
+        ::pclose(p);
+    }
+    return listing;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "F11: a journal that cannot be opened is reported at start; corrections stay in memory and Save as keeps them",
+    "[cli][window][recovery][bad-input]") {
+    if (!have_xvfb("journal warning test")) return;
+    const fs::path dir = fs::temp_directory_path() / ("sitmap_journal_ro_" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    // The journal's name is taken by a directory: it cannot be opened, not even by root (CI's
+    // container), for whom a read-only directory would still be writable.
+    fs::create_directories(dir / "edits.gpkg.journal");
+    const fs::path elsewhere = dir / "elsewhere.gpkg";
+    const auto r =
+        run_sitmap("--width 800 --height 600 --edits '" + (dir / "edits.gpkg").string() +
+                       "' --frames 10 --script wait select:0 delete wait save-as:" + elsewhere.string() + " wait",
+                   "xvfb-run -a -s '-screen 0 800x600x24'");
+    INFO(r.err);
+    CHECK(r.exit_code == 0);  // once: exit 1 at the first correction, "cannot open the recovery journal"
+    CHECK_THAT(r.err, Catch::Contains("corrections are not journalled") && Catch::Contains("edits.gpkg.journal"));
+    REQUIRE(fs::exists(elsewhere));
+    CHECK_THAT(ogr_listing("'" + elsewhere.string() + "' edits"), Catch::Contains("kind (String) = delete"));
+    REQUIRE(fs::exists(elsewhere.string() + ".journal"));  // journalling resumes beside the new file
+    CHECK(fs::file_size(elsewhere.string() + ".journal") == 0);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("F11: a journal that fills the disk mid-session ends journalling with a warning, not the window",
+          "[cli][window][recovery][bad-input]") {
+    if (!have_xvfb("full-disk journal test")) return;
+    const fs::path dir = fs::temp_directory_path() / ("sitmap_journal_full_" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    const std::string edits = (dir / "edits.gpkg").string();
+    // Files may not grow past 1 KiB (bash's ulimit -f counts KiB): a full disk for the journal,
+    // whose records are ~250 bytes. SIGXFSZ is ignored, so write(2) fails with EFBIG instead.
+    std::string steps;
+    for (int i = 0; i < 8; ++i) steps += " select:" + std::to_string(i) + " delete";
+    const auto r =
+        run_sitmap("--width 800 --height 600 --edits '" + edits + "' --frames 24 --script wait" + steps + " wait",
+                   "MESA_SHADER_CACHE_DISABLE=true xvfb-run -a -s '-screen 0 800x600x24' bash -c 'trap "
+                   "\"\" XFSZ; ulimit -f 1; exec \"$@\"' _");
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    CHECK_THAT(r.err, Catch::Contains("corrections are not journalled") && Catch::Contains("File too large"));
+    CHECK(fs::file_size(edits + ".journal") <= 1024);
+    fs::remove_all(dir);
+}

@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
 #include <unistd.h>
 #include <filesystem>
 #include <fstream>
@@ -165,4 +166,30 @@ TEST_CASE("a 100 MB document is streamed in parts with bounded memory", "[io][do
     // Peak memory grew by far less than the file (parts of 4 MB plus buffers).
     const std::size_t after_kb = vm_hwm_kb();
     if (before_kb > 0) CHECK(after_kb - before_kb < 40u * 1024u);
+}
+
+TEST_CASE("F17: a small document is read with a buffer of its own size, not the 8 MiB part size",
+          "[io][documents][bad-input]") {
+    const fs::path dir = fs::temp_directory_path() / ("sitmap_chunk_" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    const fs::path small = dir / "small.txt";
+    const std::string text = "Date: 2020-10-03\n\nShelling hit Stepanakert overnight, officials said.\n";
+    std::ofstream(small, std::ios::binary) << text;
+    const std::size_t part = io::ReadOptions{}.part_bytes;
+    CHECK(io::read_chunk_size(small, part) == text.size() + 1);
+    CHECK(io::read_chunk_size(small, 16) == 16);  // large files still go in parts
+    const fs::path fifo = dir / "pipe.txt";
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    CHECK(io::read_chunk_size(fifo, part) == part);  // size unknown
+    // The whole text still arrives in one part, with nothing cut off.
+    core::Diagnostics diags;
+    std::size_t parts = 0;
+    std::string got;
+    REQUIRE(io::read_document(small, diags, [&](core::Document&& d) {
+        ++parts;
+        got += d.text;
+    }));
+    CHECK(parts == 1);
+    CHECK_THAT(got, Catch::Contains("officials said."));
+    fs::remove_all(dir);
 }

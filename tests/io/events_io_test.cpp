@@ -1,12 +1,14 @@
 // Event files: CSV columns and quoting, round trips through CSV, GeoJSON and GeoPackage, DATE
 // fields in the GeoPackage (as GDAL reports them), bad rows and unknown extensions.
 #include "io/events_io.hpp"
+#include "core/base_map.hpp"
 #include "core/error.hpp"
 #include "io/gazetteer_io.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <unistd.h>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -172,4 +174,54 @@ TEST_CASE("the shipped gazetteer loads cleanly and knows the variants the issue 
         REQUIRE(g.find(variant) != nullptr);
         CHECK(g.find(variant)->name == canonical);
     }
+}
+
+TEST_CASE("an event placed far outside the region is flagged and does not stretch the GeoPackage's extent",
+          "[io][events]") {
+    auto events = sample_events();
+    core::Event far = events[0];
+    far.id = "t-003";
+    far.place = "Washington";
+    far.position = {-77.03637, 38.89511};
+    events.push_back(far);
+    core::Diagnostics flagged;
+    core::flag_events_outside_region(events, flagged);
+    const auto all = flagged.all();
+    REQUIRE(all.size() == 1);
+    CHECK(all[0].code == core::DiagCode::PlaceOutsideRegion);
+    CHECK(all[0].file == "t.txt");
+    CHECK(all[0].where == "t-003");
+    CHECK_THAT(all[0].message, Catch::Contains("'Washington'"));
+
+    const fs::path p = temp("far.gpkg");
+    io::write_events(p, events);
+    std::string info;
+    if (FILE* pipe = ::popen(("ogrinfo -so -al '" + p.string() + "' 2>&1").c_str(), "r")) {
+        char buf[4096];
+        for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, pipe)) > 0;) info.append(buf, n);
+        ::pclose(pipe);
+    }
+    // Only Shusha's point: once the extent ran from -77.04 (Washington) to 46.75.
+    CHECK_THAT(info, Catch::Contains("Extent: (46.749890, 39.760060) - (46.749890, 39.760060)"));
+    core::Diagnostics diags;
+    const auto back = io::read_events(p, diags);
+    REQUIRE(back.size() == 3);
+    CHECK(back[2].has_position);  // the position is kept in the lat/lon fields
+    CHECK(back[2].position.lon == Approx(-77.03637).margin(1e-5));
+}
+
+TEST_CASE("an events CSV can start with a byte-order mark for spreadsheets, and is read back", "[io][events]") {
+    const fs::path p = temp("bom.csv");
+    io::write_events(p, sample_events(), {.csv_bom = true});
+    std::ifstream in(p, std::ios::binary);
+    std::string head(3, '\0');
+    in.read(head.data(), 3);
+    CHECK(head == "\xEF\xBB\xBF");
+    core::Diagnostics diags;
+    check_same(io::read_events(p, diags), sample_events());
+    CHECK(diags.empty());
+    io::write_events(p, sample_events());
+    std::ifstream plain(p, std::ios::binary);
+    plain.read(head.data(), 3);
+    CHECK(head == "doc");  // no BOM unless asked
 }

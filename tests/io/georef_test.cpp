@@ -85,7 +85,10 @@ TEST_CASE("the world file puts Yerevan's pixel on Yerevan within one pixel", "[i
     io::write_world_file(png, cam, pr);
     REQUIRE(fs::exists(dir.path / "map.pgw"));
     REQUIRE(fs::exists(dir.path / "map.prj"));
-    CHECK(file_count(dir.path) == 3);  // no temporary files left
+    REQUIRE(fs::exists(dir.path / "map.png.aux.xml"));  // the CRS for GDAL, whose PNG driver ignores .prj
+    CHECK(file_count(dir.path) == 4);                   // no temporary files left
+    // GDAL reads the PNG with the projection the .prj holds.
+    CHECK(io::same_crs(io::read_raster_info(png).wkt, pr.proj_string()));
 
     const auto w = read_numbers(dir.path / "map.pgw");
     REQUIRE(w.size() == 6);
