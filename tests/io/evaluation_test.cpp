@@ -38,14 +38,14 @@ TEST_CASE("strict extraction scores on the test part of the corpus stay above th
     REQUIRE(run.documents == 24);
     REQUIRE(run.gold.size() > 400);
     const auto& r = run.result;
-    // Floors just below the figures measured on 2026-12-01, second session (P 0.389, R 0.449, F1
-    // 0.417, dates exact 0.612, places within 5 km 0.847: the place model trades some exact
-    // places for more right within 25 km). The target is F1 >= 0.80: raise them as it improves.
-    CHECK(r.precision >= 0.37);
-    CHECK(r.recall >= 0.43);
-    CHECK(r.f1 >= 0.40);
-    CHECK(r.date_exact >= 0.59);
-    CHECK(r.place_5km >= 0.82);
+    // Floors just below the figures measured on 2026-12-01, third session (P 0.394, R 0.467, F1
+    // 0.427, dates exact 0.636, places within 5 km 0.866). The target is F1 >= 0.80: raise them as
+    // it improves.
+    CHECK(r.precision >= 0.38);
+    CHECK(r.recall >= 0.45);
+    CHECK(r.f1 >= 0.41);
+    CHECK(r.date_exact >= 0.61);
+    CHECK(r.place_5km >= 0.84);
 }
 
 TEST_CASE("strict extraction scores on the development part and the seeds are reported", "[io][evaluation]") {
@@ -58,7 +58,7 @@ TEST_CASE("strict extraction scores on the development part and the seeds are re
     // The extractor is no longer tuned to the seeds: they score within reach of the corpus, not far
     // above it (0.73 against 0.26 before the stages were rewritten).
     CHECK(seeds.result.f1 <= dev.result.f1 + 0.20);
-    CHECK(dev.result.f1 >= 0.43);
+    CHECK(dev.result.f1 >= 0.45);
 }
 
 TEST_CASE("documents not in English are reported by name, not read silently as empty", "[io][evaluation]") {
