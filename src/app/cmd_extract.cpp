@@ -41,8 +41,11 @@ int run_extract(const ExtractOptions& o) {
     if (inputs.empty()) inputs.push_back(paths.documents().string());
 
     core::Diagnostics diags;
-    std::vector<core::Event> events;
-    std::size_t below = 0;  // events under --min-confidence, counted but not kept
+    // Events go to the output as each document is done (in the documents' order), so memory does
+    // not grow with the corpus; the file replaces any old one only when everything is written.
+    io::EventsWriter out(o.output, {.csv_bom = o.csv_bom});
+    std::vector<core::Event> far;  // placed far outside the region: flagged at the end (rare)
+    std::size_t below = 0;         // events under --min-confidence, counted but not kept
     const bool tty = isatty(fileno(stderr)) != 0;
     auto last_report = std::chrono::steady_clock::now();
     auto progress = [&](std::size_t done, std::size_t total) {
@@ -52,32 +55,34 @@ int run_extract(const ExtractOptions& o) {
         last_report = now;
         std::fprintf(stderr,
                      tty ? "\rextract: %zu/%zu documents, %zu events" : "extract: %zu/%zu documents, %zu events\n",
-                     done, total, events.size());
+                     done, total, out.count());
         if (tty && done == total) std::fputc('\n', stderr);
     };
     const ExtractStats stats = extract_documents(
         inputs, paths, diags,
         [&](core::Event&& e) {
-            if (e.confidence < min_confidence)
+            if (e.confidence < min_confidence) {
                 ++below;
-            else
-                events.push_back(std::move(e));
+                return;
+            }
+            if (e.has_position && core::far_outside_region(e.position)) far.push_back(e);
+            out.add(e);
         },
         progress, o.jobs);
 
-    core::flag_events_outside_region(events, diags);
+    core::flag_events_outside_region(far, diags);
     const std::size_t problems = print_diagnostics(diags, {.quiet = o.quiet, .verbose = o.verbose});
     if (stats.documents_read == 0) {
         std::fprintf(stderr, "sitmap extract: no document could be read from %s (%zu listed); nothing written\n",
                      fmt::format("'{}'", fmt::join(inputs, "', '")).c_str(), stats.documents_listed);
         return 1;
     }
-    io::write_events(o.output, events, {.csv_bom = o.csv_bom});
+    out.finish();
     if (!o.quiet) {
         const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         const std::string dropped =
             below > 0 ? fmt::format(" ({} below --min-confidence {:g} not written)", below, min_confidence) : "";
-        std::fprintf(stderr, "%zu events from %zu documents%s, %zu problems; wrote %s (%.2f s)\n", events.size(),
+        std::fprintf(stderr, "%zu events from %zu documents%s, %zu problems; wrote %s (%.2f s)\n", out.count(),
                      stats.documents_read, dropped.c_str(), problems, o.output.c_str(), s);
     }
     return o.strict && problems > 0 ? 1 : 0;

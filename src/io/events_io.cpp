@@ -16,7 +16,10 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
+#include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -112,39 +115,9 @@ std::string event_from_fields(const std::map<std::string, std::string>& f, core:
     return {};
 }
 
-std::string events_to_geojson(const std::vector<core::Event>& events) {
-    nlohmann::ordered_json fc;
-    fc["type"] = "FeatureCollection";
-    fc["features"] = nlohmann::ordered_json::array();
-    for (const auto& e : events) {
-        nlohmann::ordered_json f;
-        f["type"] = "Feature";
-        nlohmann::ordered_json props;
-        const auto fields = event_fields(e);
-        for (std::size_t i = 0; i < fields.size(); ++i) {
-            const std::string key(event_csv_columns[i]);
-            if (key == "lat" || key == "lon") continue;
-            if (key == "confidence")
-                props[key] = e.confidence;
-            else
-                props[key] = fields[i];
-        }
-        props["source_begin"] = e.source.begin;
-        props["source_end"] = e.source.end;
-        f["properties"] = props;
-        if (e.has_position)
-            f["geometry"] = {{"type", "Point"}, {"coordinates", {e.position.lon, e.position.lat}}};
-        else
-            f["geometry"] = nullptr;
-        fc["features"].push_back(std::move(f));
-    }
-    return fc.dump(1) + "\n";
-}
-
-// Creates the 'events' layer in `ds` and writes every event in one transaction. Throws on the
-// first failure; GDAL's own message (e.g. SQLite's "database or disk is full") is collected by the
-// caller.
-void fill_events_gpkg(GDALDataset& ds, const fs::path& path, const std::vector<core::Event>& events) {
+// Creates the 'events' layer in `ds` with its fields. Throws on the first failure; GDAL's own
+// message (e.g. SQLite's "database or disk is full") is collected by the caller.
+OGRLayer* create_events_layer(GDALDataset& ds, const fs::path& path) {
     OGRSpatialReference srs;
     srs.importFromEPSG(4326);
     srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
@@ -172,36 +145,37 @@ void fill_events_gpkg(GDALDataset& ds, const fs::path& path, const std::vector<c
     add_field("confidence", OFTReal);
     add_field("source_begin", OFTInteger64);
     add_field("source_end", OFTInteger64);
-    if (layer->StartTransaction() != OGRERR_NONE) throw fmt_error("{}: cannot start a transaction", path.string());
-    for (const auto& e : events) {
-        OGRFeatureUniquePtr f(OGRFeature::CreateFeature(layer->GetLayerDefn()));
-        const auto fields = event_fields(e);
-        for (std::size_t i = 0; i < fields.size(); ++i) {
-            const std::string key(event_csv_columns[i]);
-            if (key == "date_start" || key == "date_end") {
-                const core::Date d = key == "date_start" ? e.date.start : e.date.end;
-                f->SetField(key.c_str(), static_cast<int>(d.year()), static_cast<int>(static_cast<unsigned>(d.month())),
-                            static_cast<int>(static_cast<unsigned>(d.day())));
-            } else if (key == "lat" || key == "lon") {
-                if (e.has_position) f->SetField(key.c_str(), key == "lat" ? e.position.lat : e.position.lon);
-            } else if (key == "confidence") {
-                f->SetField(key.c_str(), e.confidence);
-            } else {
-                f->SetField(key.c_str(), fields[i].c_str());
-            }
+    return layer;
+}
+
+// Adds `e` to the events layer (inside the caller's transaction).
+void add_event_feature(OGRLayer* layer, const fs::path& path, const core::Event& e) {
+    OGRFeatureUniquePtr f(OGRFeature::CreateFeature(layer->GetLayerDefn()));
+    const auto fields = event_fields(e);
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        const std::string key(event_csv_columns[i]);
+        if (key == "date_start" || key == "date_end") {
+            const core::Date d = key == "date_start" ? e.date.start : e.date.end;
+            f->SetField(key.c_str(), static_cast<int>(d.year()), static_cast<int>(static_cast<unsigned>(d.month())),
+                        static_cast<int>(static_cast<unsigned>(d.day())));
+        } else if (key == "lat" || key == "lon") {
+            if (e.has_position) f->SetField(key.c_str(), key == "lat" ? e.position.lat : e.position.lon);
+        } else if (key == "confidence") {
+            f->SetField(key.c_str(), e.confidence);
+        } else {
+            f->SetField(key.c_str(), fields[i].c_str());
         }
-        f->SetField("source_begin", static_cast<GIntBig>(e.source.begin));
-        f->SetField("source_end", static_cast<GIntBig>(e.source.end));
-        // An event placed far outside the region (a speaking capital) keeps its lat/lon fields but no
-        // geometry, so the layer's extent, which GIS tools zoom to, stays on the region.
-        if (e.has_position && !core::far_outside_region(e.position)) {
-            OGRPoint pt(e.position.lon, e.position.lat);
-            f->SetGeometry(&pt);
-        }
-        if (layer->CreateFeature(f.get()) != OGRERR_NONE)
-            throw fmt_error("{}: cannot write event '{}': {}", path.string(), e.id, CPLGetLastErrorMsg());
     }
-    if (layer->CommitTransaction() != OGRERR_NONE) throw fmt_error("{}: cannot commit", path.string());
+    f->SetField("source_begin", static_cast<GIntBig>(e.source.begin));
+    f->SetField("source_end", static_cast<GIntBig>(e.source.end));
+    // An event placed far outside the region (a speaking capital) keeps its lat/lon fields but no
+    // geometry, so the layer's extent, which GIS tools zoom to, stays on the region.
+    if (e.has_position && !core::far_outside_region(e.position)) {
+        OGRPoint pt(e.position.lon, e.position.lat);
+        f->SetGeometry(&pt);
+    }
+    if (layer->CreateFeature(f.get()) != OGRERR_NONE)
+        throw fmt_error("{}: cannot write event '{}': {}", path.string(), e.id, CPLGetLastErrorMsg());
 }
 
 /// The first GDAL failure collected, or `fallback`. SQLite errors come as "sqlite3_exec(<the whole
@@ -214,39 +188,6 @@ std::string first_failure(GdalErrorCollector& errors, const std::string& fallbac
         return m.text;
     }
     return fallback;
-}
-
-void write_gpkg(const fs::path& path, const std::vector<core::Event>& events) {
-    init_gdal();
-    GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("GPKG");
-    if (!drv) throw Error("GDAL has no GPKG driver");
-    const fs::path target = replaceable_target(path, "events");
-    const fs::path tmp = target.string() + ".tmp.gpkg";
-    // SQLite's side files go with the temporary database: none may be left behind.
-    const auto cleanup = [&] {
-        std::error_code ec;
-        for (const char* suffix : {"", "-journal", "-wal", "-shm"}) fs::remove(tmp.string() + suffix, ec);
-    };
-    cleanup();
-    GdalErrorCollector errors;
-    try {
-        GDALDatasetUniquePtr ds(drv->Create(tmp.string().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-        if (!ds) throw Error(first_failure(errors, "cannot create the file"));
-        fill_events_gpkg(*ds, path, events);
-        // Closing flushes SQLite; GDAL 3.6 reports a failure there only through the error handler.
-        ds.reset();
-        if (errors.any_failure()) throw Error(first_failure(errors, "close failed"));
-        replace_durably(tmp, target, path, "events");
-    } catch (const Error& ex) {
-        // A write that fails part way often surfaces as a later, misleading error ("no such table:
-        // gpkg_geometry_columns"); the first GDAL failure (SQLite's "database or disk is full") is
-        // the cause, so it leads the message.
-        const std::string cause = first_failure(errors, ex.what());
-        cleanup();
-        const std::string prefix = path.string() + ": ";
-        throw fmt_error("{}: cannot write the events GeoPackage: {}", path.string(),
-                        cause.starts_with(prefix) ? cause.substr(prefix.size()) : cause);
-    }
 }
 
 /// Reports rejected records: the first kListed each as its own diagnostic (line or feature and
@@ -408,17 +349,199 @@ std::string events_to_csv(const std::vector<core::Event>& events) {
 }
 
 void write_events(const fs::path& path, const std::vector<core::Event>& events, const WriteEventsOptions& options) {
-    switch (events_format_for(path)) {
+    EventsWriter out(path, options);
+    for (const auto& e : events) out.add(e);
+    out.finish();
+}
+
+// One GeoJSON feature as write_events has always written it: the collection dumped with an
+// indent of 1 puts each feature two levels in.
+std::string geojson_feature_text(const core::Event& e) {
+    nlohmann::ordered_json f;
+    f["type"] = "Feature";
+    nlohmann::ordered_json props;
+    const auto fields = event_fields(e);
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        const std::string key(event_csv_columns[i]);
+        if (key == "lat" || key == "lon") continue;
+        if (key == "confidence")
+            props[key] = e.confidence;
+        else
+            props[key] = fields[i];
+    }
+    props["source_begin"] = e.source.begin;
+    props["source_end"] = e.source.end;
+    f["properties"] = props;
+    if (e.has_position)
+        f["geometry"] = {{"type", "Point"}, {"coordinates", {e.position.lon, e.position.lat}}};
+    else
+        f["geometry"] = nullptr;
+    const std::string flat = f.dump(1);
+    std::string out = "  ";
+    out.reserve(flat.size() + flat.size() / 8);
+    for (char c : flat) {
+        out.push_back(c);
+        if (c == '\n') out += "  ";
+    }
+    return out;
+}
+
+// The temporary file beside `target`, hidden ("dir/.events.csv.part"): a run that writes its
+// output into the folder it reads documents from does not list its own unfinished output.
+fs::path hidden_beside(const fs::path& target, const char* suffix) {
+    return target.parent_path() / ("." + target.filename().string() + suffix);
+}
+
+struct EventsWriter::Impl {
+    fs::path path;    // as given, for messages
+    fs::path target;  // what is replaced (a symbolic link's file)
+    fs::path tmp;
+    EventsFormat format;
+    std::size_t count = 0;
+    bool finished = false;
+    // Text formats.
+    std::FILE* file = nullptr;
+    // GeoPackage.
+    std::unique_ptr<GdalErrorCollector> errors;
+    GDALDatasetUniquePtr ds;
+    OGRLayer* layer = nullptr;
+
+    void put(std::string_view bytes) {
+        if (bytes.empty()) return;
+        if (std::fwrite(bytes.data(), 1, bytes.size(), file) != bytes.size())
+            throw fmt_error("{}: cannot write events: {}", path.string(), std::strerror(errno));
+    }
+    // SQLite's side files go with the temporary database: none may be left behind.
+    void remove_tmp() {
+        std::error_code ec;
+        for (const char* suffix : {"", "-journal", "-wal", "-shm"}) fs::remove(tmp.string() + suffix, ec);
+    }
+    [[noreturn]] void fail_gpkg(const std::string& what) {
+        const std::string cause = first_failure(*errors, what);
+        layer = nullptr;
+        ds.reset();
+        remove_tmp();
+        const std::string prefix = path.string() + ": ";
+        finished = true;  // nothing more to clean up
+        throw fmt_error("{}: cannot write the events GeoPackage: {}", path.string(),
+                        cause.starts_with(prefix) ? cause.substr(prefix.size()) : cause);
+    }
+};
+
+EventsWriter::EventsWriter(const fs::path& path, const WriteEventsOptions& options) : impl_(std::make_unique<Impl>()) {
+    Impl& w = *impl_;
+    w.path = path;
+    w.format = events_format_for(path);
+    w.target = replaceable_target(path, "events");
+    if (w.format == EventsFormat::GeoPackage) {
+        init_gdal();
+        GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("GPKG");
+        if (!drv) throw Error("GDAL has no GPKG driver");
+        w.tmp = hidden_beside(w.target, ".tmp.gpkg");
+        w.remove_tmp();
+        w.errors = std::make_unique<GdalErrorCollector>();
+        try {
+            w.ds.reset(drv->Create(w.tmp.string().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+            if (!w.ds) throw Error(first_failure(*w.errors, "cannot create the file"));
+            w.layer = create_events_layer(*w.ds, path);
+            if (w.layer->StartTransaction() != OGRERR_NONE)
+                throw fmt_error("{}: cannot start a transaction", path.string());
+        } catch (const Error& ex) {
+            w.fail_gpkg(ex.what());
+        }
+        return;
+    }
+    w.tmp = hidden_beside(w.target, ".part");
+    w.file = std::fopen(w.tmp.c_str(), "wb");
+    if (!w.file) throw fmt_error("{}: cannot write events: {}", path.string(), std::strerror(errno));
+    try {
+        if (w.format == EventsFormat::Csv) {
+            if (options.csv_bom) w.put("\xEF\xBB\xBF");
+            std::vector<std::string> header(event_csv_columns.begin(), event_csv_columns.end());
+            w.put(core::csv_line(header) + "\n");
+        } else {
+            w.put("{\n \"type\": \"FeatureCollection\",\n \"features\": [");
+        }
+    } catch (...) {
+        std::fclose(w.file);
+        w.file = nullptr;
+        w.remove_tmp();
+        w.finished = true;
+        throw;
+    }
+}
+
+EventsWriter::~EventsWriter() {
+    if (!impl_ || impl_->finished) return;
+    if (impl_->file) std::fclose(impl_->file);
+    impl_->layer = nullptr;
+    impl_->ds.reset();
+    impl_->remove_tmp();
+}
+
+std::size_t EventsWriter::count() const {
+    return impl_->count;
+}
+
+void EventsWriter::add(const core::Event& e) {
+    Impl& w = *impl_;
+    if (w.finished) throw Error("EventsWriter::add after finish");
+    switch (w.format) {
         case EventsFormat::Csv:
-            write_file_atomically(path, (options.csv_bom ? "\xEF\xBB\xBF" : "") + events_to_csv(events), "events");
+            w.put(core::csv_line(event_fields(e)) + "\n");
             break;
         case EventsFormat::GeoJson:
-            write_file_atomically(path, events_to_geojson(events), "events");
+            w.put(w.count == 0 ? "\n" : ",\n");
+            w.put(geojson_feature_text(e));
             break;
         case EventsFormat::GeoPackage:
-            write_gpkg(path, events);
+            try {
+                add_event_feature(w.layer, w.path, e);
+                // Commit now and then: SQLite's journal stays small on a long run.
+                if ((w.count + 1) % 50000 == 0 &&
+                    (w.layer->CommitTransaction() != OGRERR_NONE || w.layer->StartTransaction() != OGRERR_NONE))
+                    throw fmt_error("{}: cannot commit", w.path.string());
+            } catch (const Error& ex) {
+                w.fail_gpkg(ex.what());
+            }
             break;
     }
+    ++w.count;
+}
+
+void EventsWriter::finish() {
+    Impl& w = *impl_;
+    if (w.finished) throw Error("EventsWriter::finish twice");
+    if (w.format == EventsFormat::GeoPackage) {
+        try {
+            if (w.layer->CommitTransaction() != OGRERR_NONE) throw fmt_error("{}: cannot commit", w.path.string());
+            w.layer = nullptr;
+            // Closing flushes SQLite; GDAL 3.6 reports a failure there only through the error handler.
+            w.ds.reset();
+            if (w.errors->any_failure()) throw Error(first_failure(*w.errors, "close failed"));
+            replace_durably(w.tmp, w.target, w.path, "events");
+        } catch (const Error& ex) {
+            w.fail_gpkg(ex.what());
+        }
+        w.finished = true;
+        return;
+    }
+    try {
+        if (w.format == EventsFormat::GeoJson) w.put(w.count == 0 ? "]\n}\n" : "\n ]\n}\n");
+        if (std::fflush(w.file) != 0)
+            throw fmt_error("{}: cannot write events: {}", w.path.string(), std::strerror(errno));
+        std::FILE* f = w.file;
+        w.file = nullptr;
+        if (std::fclose(f) != 0) throw fmt_error("{}: cannot write events: {}", w.path.string(), std::strerror(errno));
+        replace_durably(w.tmp, w.target, w.path, "events");
+    } catch (...) {
+        if (w.file) std::fclose(w.file);
+        w.file = nullptr;
+        w.remove_tmp();
+        w.finished = true;
+        throw;
+    }
+    w.finished = true;
 }
 
 std::vector<std::pair<std::string, std::string>> gpkg_event_field_types(const fs::path& path) {

@@ -8,6 +8,7 @@
 
 #include <array>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -38,6 +39,27 @@ struct WriteEventsOptions {
 /// cannot be written (the message names the path).
 void write_events(const std::filesystem::path& path, const std::vector<core::Event>& events,
                   const WriteEventsOptions& options = {});
+
+/// Writes events to `path` one at a time, in the format of its extension, into a temporary file
+/// beside it; finish() puts it in place atomically and durably, as write_events does (the same
+/// bytes for CSV and GeoJSON). Memory does not grow with the number of events: `sitmap extract`
+/// writes each document's events as it is done. Without finish() (an error, nothing to write) the
+/// temporary file is removed and any previous file stays. Throws sitmap::Error naming the path.
+class EventsWriter {
+public:
+    explicit EventsWriter(const std::filesystem::path& path, const WriteEventsOptions& options = {});
+    ~EventsWriter();
+    EventsWriter(const EventsWriter&) = delete;
+    EventsWriter& operator=(const EventsWriter&) = delete;
+
+    void add(const core::Event& e);
+    void finish();
+    std::size_t count() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
 
 /// The CSV text of `events` (header line first, LF line ends).
 std::string events_to_csv(const std::vector<core::Event>& events);

@@ -225,3 +225,55 @@ TEST_CASE("an events CSV can start with a byte-order mark for spreadsheets, and 
     plain.read(head.data(), 3);
     CHECK(head == "doc");  // no BOM unless asked
 }
+
+TEST_CASE("the events writer streams: many events one at a time, the old file kept until finish", "[io][events]") {
+    const auto base = sample_events();
+    for (const char* name : {"stream.csv", "stream.geojson", "stream.gpkg"}) {
+        SECTION(name) {
+            const fs::path p = temp(name);
+            io::write_events(p, {base[0]});  // the previous file
+            const auto size_before = fs::file_size(p);
+            {
+                io::EventsWriter out(p);
+                for (int i = 0; i < 60'000; ++i) {
+                    core::Event e = base[static_cast<std::size_t>(i % 2)];
+                    e.id = "s-" + std::to_string(i);
+                    out.add(e);
+                }
+                CHECK(out.count() == 60'000);
+                // Until finish() the old file is what readers see; the unfinished one is hidden
+                // (a run writing into the folder it reads does not list its own output).
+                CHECK(fs::file_size(p) == size_before);
+                for (const auto& entry : fs::directory_iterator(p.parent_path())) {
+                    const std::string n = entry.path().filename().string();
+                    if (n.find(name) != std::string::npos && n != name) CHECK(n.front() == '.');
+                }
+                out.finish();
+            }
+            core::Diagnostics diags;
+            const auto back = io::read_events(p, diags);
+            REQUIRE(back.size() == 60'000);
+            CHECK(back[59'999].id == "s-59999");
+            CHECK(back[1].type == core::EventType::Capture);
+            for (const auto& entry : fs::directory_iterator(p.parent_path()))
+                CHECK(entry.path().filename().string().front() != '.');  // no temporary file left
+        }
+    }
+}
+
+TEST_CASE("an events writer never finished leaves the previous file and no temporary file", "[io][events]") {
+    for (const char* name : {"unfinished.csv", "unfinished.gpkg"}) {
+        SECTION(name) {
+            const fs::path p = temp(name);
+            io::write_events(p, sample_events());
+            {
+                io::EventsWriter out(p);
+                out.add(sample_events()[0]);
+            }  // an error on the way: no finish()
+            core::Diagnostics diags;
+            CHECK(io::read_events(p, diags).size() == 2);
+            for (const auto& entry : fs::directory_iterator(p.parent_path()))
+                CHECK(entry.path().filename().string().front() != '.');
+        }
+    }
+}
