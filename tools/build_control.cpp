@@ -469,6 +469,64 @@ struct Period {
     std::size_t event;
 };
 
+// ---------------------------------------------------------------------------------------------
+// [SECTION] land held across the international boundary (incursions.csv, armenian_held.csv)
+// ---------------------------------------------------------------------------------------------
+// Each row: a disc of radius_km around the point of the boundary nearest to a sourced place (the place itself
+// when at_border = 0), inside `country` only, less keep_out_km around the place (a village the other side kept).
+// The disc's size is chosen to match the area the sources give; its shape is not sourced.
+template <class SetDate>
+std::size_t write_held_across(const fs::path& path, const char* controller, const char* kind, const Geom& country,
+                              const Geom& boundary, OGRLayer& lp, SetDate set_date) {
+    if (!fs::exists(path)) return 0;
+    const std::string file = path.filename().string();
+    std::size_t n = 0;
+    for (const auto& r : read_csv(path)) {
+        const Geom place = local_point(num(r, "lat"), num(r, "lon"));
+        Geom centre = clone(place);
+        if (r.at("at_border") == "1") {
+            GEOSCoordSequence* seq = GEOSNearestPoints_r(ctx, boundary.get(), place.get());
+            if (!seq) throw std::runtime_error(file + ": no boundary near " + r.at("name"));
+            double x = 0, y = 0;
+            GEOSCoordSeq_getXY_r(ctx, seq, 0, &x, &y);
+            GEOSCoordSeq_destroy_r(ctx, seq);
+            centre = check(GEOSGeom_createPointFromXY_r(ctx, x, y), "point");
+        }
+        Geom g = inter(buffer(centre, num(r, "radius_km")), country);
+        if (num(r, "keep_out_km") > 0) g = diff(g, buffer(place, num(r, "keep_out_km")));
+        if (area(g) <= kMinArea) throw std::runtime_error(file + ": '" + r.at("name") + "' covers no land");
+        std::fprintf(stderr, "  %s %s (%s - %s): %.1f km2 (sources: %s km2)\n", file.c_str(), r.at("name").c_str(),
+                     r.at("valid_from").c_str(), r.at("valid_to").c_str(), area(g), r.at("source_km2").c_str());
+        OGRFeature f(lp.GetLayerDefn());
+        set_date(f, "valid_from", r.at("valid_from"));
+        set_date(f, "valid_to", r.at("valid_to"));
+        f.SetField("controller", controller);
+        f.SetField("kind", kind);
+        f.SetField("place", r.at("name").c_str());
+        f.SetField("source", r.at("source").c_str());
+        f.SetField("confidence", r.at("confidence").c_str());
+        f.SetGeometryDirectly(to_ogr(g).release());
+        ogr_ok(lp.CreateFeature(&f), "CreateFeature");
+        ++n;
+    }
+    return n;
+}
+
+// Positions held by Azerbaijani forces inside Armenia since 2021 (incursions.csv) and villages inside Azerbaijan's
+// boundary held by the Armenian side outside the Karabakh area (armenian_held.csv: the Gazakh villages until 2024).
+template <class SetDate>
+std::size_t write_held_across_both(const Builder& b, const fs::path& inputs, OGRLayer& lp, SetDate set_date) {
+    const Geom armenia = diff(diff(unite(b.arm_all, b.to_arm), b.to_aze), b.universe);
+    const Geom azerbaijan = diff(diff(unite(b.aze_all, b.to_aze), b.to_arm), b.universe);
+    // The stretch of the boundary along Armenia (a line: inter() keeps polygons only).
+    const Geom outline = check(GEOSBoundary_r(ctx, b.aze_main.get()), "Azerbaijan's boundary");
+    const Geom boundary =
+        check(GEOSIntersection_r(ctx, outline.get(), buffer(armenia, 0.05).get()), "boundary with Armenia");
+    return write_held_across(inputs / "incursions.csv", "azerbaijan", "azerbaijan_in_armenia", armenia, boundary, lp,
+                             set_date) +
+           write_held_across(inputs / "armenian_held.csv", "armenian", "control", azerbaijan, boundary, lp, set_date);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -748,6 +806,7 @@ int main(int argc, char** argv) {
             ogr_ok(lp->CreateFeature(&f), "CreateFeature");
             ++n_periods;
         }
+        n_periods += write_held_across_both(b, inputs, *lp, set_date);
         ogr_ok(lp->CommitTransaction(), "CommitTransaction");
 
         OGRLayer* lc = out->CreateLayer("control_changes", &wgs84, wkbPoint, nullptr);

@@ -56,6 +56,7 @@ int run_query(const QueryOptions& o) {
     j["lon"] = p.lon;
     j["controller"] = std::string(core::controller_name(a.controller));
     j["peacekeeping"] = a.peacekeeping;
+    j["kind"] = std::string(core::kind_name(a.kind));
     j["source"] = a.source;
     j["confidence"] = std::string(core::confidence_name(a.confidence));
     std::printf("%s\n", j.dump().c_str());

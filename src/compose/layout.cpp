@@ -75,9 +75,10 @@ std::vector<ControlKey> control_keys(const core::Scene& scene, float s) {
         core::FillPart part;
         part.color = core::control_color(c, k);
         std::vector<FillStyle> fills{land, part_fill(part, s)};
-        if (k == ControlKind::Peacekeeping) {  // the controller's fill with grey hatching on top
+        if (k == ControlKind::Peacekeeping || k == ControlKind::AzerbaijanInArmenia) {  // fill, hatching on top
             core::FillPart hatch;
-            hatch.color = core::peacekeeping_hatch_color();
+            hatch.color = k == ControlKind::Peacekeeping ? core::peacekeeping_hatch_color()
+                                                         : core::azerbaijan_in_armenia_hatch_color();
             hatch.hatched = true;
             fills.push_back(part_fill(hatch, s));
         }
@@ -90,6 +91,8 @@ std::vector<ControlKey> control_keys(const core::Scene& scene, float s) {
     keys.push_back({"grey hatching: Russian peacekeepers (Nov 2020 - Jun 2024)",
                     {area(Controller::Armenian, ControlKind::Peacekeeping),
                      area(Controller::Azerbaijan, ControlKind::Peacekeeping)}});
+    keys.push_back({"red hatching: Azerbaijani forces inside Armenia (since May 2021)",
+                    {area(Controller::Azerbaijan, ControlKind::AzerbaijanInArmenia)}});
     const core::SceneLayer* control = scene.layer("control");
     if (control && control->highlight_recent_days > 0) {
         // A part that changed hands today, as the map stripes it.

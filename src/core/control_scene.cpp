@@ -73,6 +73,10 @@ Rgba peacekeeping_hatch_color() {
     return rgb(0x4d4d4d, 0.55f);  // the legend's "grey hatching"
 }
 
+Rgba azerbaijan_in_armenia_hatch_color() {
+    return rgb(0xb2182b, 0.85f);  // the legend's "red hatching"
+}
+
 std::vector<SceneLayer> build_control_layers(const ControlTimeline& timeline, const Projector& pr,
                                              const Triangulator& triangulate, const std::string& source,
                                              Diagnostics& diags) {
@@ -121,9 +125,10 @@ std::vector<SceneLayer> build_control_layers(const ControlTimeline& timeline, co
                 part.append(pick_triangles(area, changed, value));
                 if (!part.mesh.indices.empty()) fills.fills.push_back(std::move(part));
             }
-            if (period.kind == ControlKind::Peacekeeping) {
+            if (period.kind == ControlKind::Peacekeeping || period.kind == ControlKind::AzerbaijanInArmenia) {
                 FillPart hatch;
-                hatch.color = peacekeeping_hatch_color();
+                hatch.color = period.kind == ControlKind::Peacekeeping ? peacekeeping_hatch_color()
+                                                                       : azerbaijan_in_armenia_hatch_color();
                 hatch.valid = span;
                 hatch.hatched = true;
                 hatch.append(area);

@@ -21,6 +21,8 @@ namespace sitmap::core {
 Rgba control_color(Controller controller, ControlKind kind);
 /// The hatching drawn over a peacekeeping zone, on top of its controller's fill.
 Rgba peacekeeping_hatch_color();
+/// The hatching drawn over positions held by Azerbaijani forces inside Armenia, on top of Azerbaijan's fill.
+Rgba azerbaijan_in_armenia_hatch_color();
 
 /// Days a period is shown: [valid_from, valid_to) as day numbers (open end = DaySpan::kMax).
 DaySpan period_span(const ControlPeriod& period);

@@ -46,6 +46,8 @@ std::string_view kind_name(ControlKind k) {
             return "peacekeeping";
         case ControlKind::Corridor:
             return "corridor";
+        case ControlKind::AzerbaijanInArmenia:
+            return "azerbaijan_in_armenia";
     }
     return "control";
 }
@@ -69,6 +71,7 @@ std::optional<ControlKind> parse_kind(std::string_view t) {
     if (t == "control") return ControlKind::Control;
     if (t == "peacekeeping") return ControlKind::Peacekeeping;
     if (t == "corridor") return ControlKind::Corridor;
+    if (t == "azerbaijan_in_armenia") return ControlKind::AzerbaijanInArmenia;
     return std::nullopt;
 }
 std::optional<Confidence> parse_confidence(std::string_view t) {
@@ -137,7 +140,7 @@ ControlAnswer ControlTimeline::control_at(Date d, LonLat p) const {
     for (const auto& period : periods_) {
         if (!period.valid_on(d) || !period.contains(p)) continue;
         return {.controller = period.controller,
-                .peacekeeping = period.kind != ControlKind::Control,
+                .peacekeeping = period.kind == ControlKind::Peacekeeping || period.kind == ControlKind::Corridor,
                 .kind = period.kind,
                 .place = period.place,
                 .source = period.source,

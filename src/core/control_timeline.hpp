@@ -15,13 +15,14 @@ namespace sitmap::core {
 /// Who held an area: Azerbaijan, the Armenian side (Armenia or the de facto Nagorno-Karabakh
 /// authorities), or neither (outside both countries and the disputed area).
 enum class Controller { Azerbaijan, Armenian, Other };
-/// What a control area is: ordinary control, inside the Russian peacekeeping zone, or the Lachin corridor.
-enum class ControlKind { Control, Peacekeeping, Corridor };
+/// What a control area is: ordinary control, inside the Russian peacekeeping zone, the Lachin corridor, or
+/// positions held by Azerbaijani forces inside Armenia's international boundary (since May 2021).
+enum class ControlKind { Control, Peacekeeping, Corridor, AzerbaijanInArmenia };
 enum class Confidence { High, Medium, Low };
 
-std::string_view controller_name(Controller c);                     ///< "azerbaijan", "armenian", "other"
-std::string_view kind_name(ControlKind k);                          ///< "control", "peacekeeping", "corridor"
-std::string_view confidence_name(Confidence c);                     ///< "high", "medium", "low"
+std::string_view controller_name(Controller c);  ///< "azerbaijan", "armenian", "other"
+std::string_view kind_name(ControlKind k);       ///< "control", "peacekeeping", "corridor", "azerbaijan_in_armenia"
+std::string_view confidence_name(Confidence c);  ///< "high", "medium", "low"
 std::optional<Controller> parse_controller(std::string_view text);  ///< only "azerbaijan" | "armenian"
 std::optional<ControlKind> parse_kind(std::string_view text);
 std::optional<Confidence> parse_confidence(std::string_view text);

@@ -85,7 +85,8 @@ std::optional<core::ControlTimeline> load_control_timeline(const std::filesystem
             continue;
         }
         if (!kind) {
-            bad(fmt::format("bad kind '{}' (expected control, peacekeeping or corridor)", f.attr("kind")));
+            bad(fmt::format("bad kind '{}' (expected control, peacekeeping, corridor or azerbaijan_in_armenia)",
+                            f.attr("kind")));
             continue;
         }
         if (!confidence) {

@@ -191,7 +191,8 @@ float draw_date_slider(AppState& state, float bottom_inset) {
         swatch(core::control_color(core::Controller::Armenian, core::ControlKind::Corridor), "Lachin corridor");
         ImGui::NewLine();
         ImGui::TextUnformatted(
-            "Hatched: Russian peacekeeping zone (Nov 2020 - Jun 2024).  White stripes: changed hands "
+            "Grey hatching: Russian peacekeeping zone (Nov 2020 - Jun 2024).  Red hatching: Azerbaijani forces "
+            "inside Armenia (since May 2021, approximate areas).  White stripes: changed hands "
             "in the last 10 days.  Lines are approximate (settlement areas, see SOURCES.md).");
     }
     ImGui::End();

@@ -72,3 +72,21 @@ TEST_CASE("every verb's --help lists the exit codes", "[cli]") {
                               Catch::Contains("2 malformed arguments"));
     }
 }
+
+TEST_CASE("query answers positions held by Azerbaijani forces inside Armenia as their own kind", "[cli][query]") {
+    // Lake Sev (http://wikimapia.org/10214865/it/Lago-Sev): Azerbaijani forces from 12 May 2021.
+    const auto before = nlohmann::json::parse(run_sitmap("query --date 2021-05-01 --at 39.59806,46.23111").out);
+    CHECK(before.at("controller") == "armenian");
+    CHECK(before.at("kind") == "control");
+    const auto after = nlohmann::json::parse(run_sitmap("query --date 2021-06-01 --at 39.59806,46.23111").out);
+    CHECK(after.at("controller") == "azerbaijan");
+    CHECK(after.at("kind") == "azerbaijan_in_armenia");
+    CHECK(after.at("peacekeeping") == false);
+    // Jermuk itself stayed Armenian-held after September 2022.
+    const auto jermuk = nlohmann::json::parse(run_sitmap("query --date 2022-10-01 --at 39.84168,45.66949").out);
+    CHECK(jermuk.at("controller") == "armenian");
+    CHECK(jermuk.at("kind") == "control");
+    // The zone keeps its kind.
+    const auto khankendi = nlohmann::json::parse(run_sitmap("query --date 2021-06-01 --at 39.8177,46.7528").out);
+    CHECK(khankendi.at("kind") == "peacekeeping");
+}

@@ -124,4 +124,18 @@ TEST_CASE("the control legend's swatches look as the map's areas they name", "[g
         for (const auto& k : compose::control_keys(scene, 1.0f)) found = found || k.text.starts_with("grey hatching");
         CHECK(found);
     }
+    SECTION("Azerbaijani forces inside Armenia have their own key: Azerbaijan's fill under red hatching") {
+        const auto keys = compose::control_keys(scene, 1.0f);
+        const compose::ControlKey* key = nullptr;
+        for (const auto& k : keys)
+            if (k.text.starts_with("red hatching")) key = &k;
+        REQUIRE(key);
+        REQUIRE(key->parts.size() == 1);
+        const auto& fills = key->parts[0];
+        REQUIRE(fills.size() == 3);  // land, the controller's fill, the hatching
+        CHECK(fills[1].color.b == core::control_color(Controller::Azerbaijan, ControlKind::Control).b);
+        CHECK(fills[2].hatch_px > 0);
+        CHECK(fills[2].color.r == core::azerbaijan_in_armenia_hatch_color().r);
+        CHECK(fills[2].color.r != core::peacekeeping_hatch_color().r);
+    }
 }

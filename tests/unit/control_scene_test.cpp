@@ -182,3 +182,41 @@ TEST_CASE("the slider steps through every day a control period starts or ends", 
     CHECK(control_change_days(scene) == expected);
     CHECK(latest_control_day(scene) == day_number(ymd(2024, 6, 12)));
 }
+
+TEST_CASE("positions held by Azerbaijani forces inside Armenia: Azerbaijan's fill under red hatching, outlined",
+          "[core][control][scene]") {
+    const LonLat inside{45.55, 39.55}, beside{45.8, 39.55};
+    std::vector<ControlPeriod> p{{.valid_from = ymd(2021, 5, 12),
+                                  .controller = Controller::Azerbaijan,
+                                  .kind = ControlKind::AzerbaijanInArmenia,
+                                  .area = {rect(45.5, 39.5, 45.6, 39.6)}}};
+    std::vector<ControlBackground> bg{{.controller = Controller::Armenian, .area = {rect(44, 38, 46, 42)}}};
+    const ControlTimeline t(std::move(p), {}, std::move(bg), ymd(1994, 5, 12), ymd(2024, 12, 31));
+
+    // `query` answers Azerbaijan there, as its own kind and not as the peacekeeping zone; Armenia around it.
+    const ControlAnswer a = t.control_at(ymd(2022, 1, 1), inside);
+    CHECK(a.controller == Controller::Azerbaijan);
+    CHECK(a.kind == ControlKind::AzerbaijanInArmenia);
+    CHECK_FALSE(a.peacekeeping);
+    CHECK(kind_name(a.kind) == "azerbaijan_in_armenia");
+    CHECK(parse_kind("azerbaijan_in_armenia") == ControlKind::AzerbaijanInArmenia);
+    CHECK(t.control_at(ymd(2021, 5, 1), inside).controller == Controller::Armenian);
+    CHECK(t.control_at(ymd(2022, 1, 1), beside).controller == Controller::Armenian);
+
+    Built b;
+    Diagnostics diags;
+    auto layers = build_control_layers(t, b.projector, fan, "control.gpkg", diags);
+    REQUIRE(layers.size() == 2);
+    b.fills = std::move(layers[0]);
+    auto red_hatched = [&](Date d) {
+        const auto parts = drawn(b, d, inside);
+        return std::any_of(parts.begin(), parts.end(), [](const FillPart* f) {
+            return f->hatched && same_colour(f->color, azerbaijan_in_armenia_hatch_color());
+        });
+    };
+    CHECK(solid_fill_of(b, ymd(2022, 1, 1), inside, Controller::Azerbaijan));
+    CHECK(red_hatched(ymd(2022, 1, 1)));
+    CHECK_FALSE(red_hatched(ymd(2021, 5, 1)));
+    CHECK_FALSE(same_colour(azerbaijan_in_armenia_hatch_color(), peacekeeping_hatch_color()));
+    CHECK(layers[1].lines.size() == 1);  // outlined like the zone and the corridor
+}
