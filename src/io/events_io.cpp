@@ -2,6 +2,7 @@
 
 #include "core/base_map.hpp"
 #include "core/csv.hpp"
+#include "core/date_extract.hpp"
 #include "core/error.hpp"
 #include "core/parse.hpp"
 #include "io/atomic_file.hpp"
@@ -69,8 +70,14 @@ std::string event_from_fields(const std::map<std::string, std::string>& f, core:
     };
     e.source.document = get("doc");
     e.id = get("event_id");
-    const auto s = core::parse_iso_date(get("date_start"));
-    const auto en = core::parse_iso_date(get("date_end"));
+    // ogr2ogr writes DATE fields to CSV as YYYY/MM/DD: read that form too.
+    auto date_of = [&](const char* k) {
+        std::string v = get(k);
+        if (v.size() == 10 && v[4] == '/' && v[7] == '/') v[4] = v[7] = '-';
+        return core::parse_iso_date(v);
+    };
+    const auto s = date_of("date_start");
+    const auto en = date_of("date_end");
     if (!s || !en) return fmt::format("bad date '{}'..'{}' (expected YYYY-MM-DD)", get("date_start"), get("date_end"));
     e.date.start = *s;
     e.date.end = *en;
@@ -215,14 +222,96 @@ private:
     std::size_t count_ = 0;
 };
 
+// ACLED's event types (codebook 2023) in sitmap's; a sub-event type refines some.
+core::EventType acled_type(std::string_view type, std::string_view sub) {
+    const auto has = [&](std::string_view w) { return sub.find(w) != std::string_view::npos; };
+    if (type == "Battles") return has("territory") ? core::EventType::Capture : core::EventType::Clash;
+    if (type == "Explosions/Remote violence") return core::EventType::Strike;
+    if (type == "Violence against civilians") return core::EventType::Casualty;
+    if (type == "Protests" || type == "Riots") return core::EventType::Humanitarian;
+    if (type == "Strategic developments") {
+        if (has("Agreement") || has("Non-violent transfer")) return core::EventType::Agreement;
+        if (has("Headquarters") || has("base established")) return core::EventType::Deployment;
+        return core::EventType::Other;
+    }
+    return core::EventType::Other;
+}
+
+// The fields of one ACLED row (columns per the ACLED codebook) in sitmap's columns. Returns an
+// error message naming the column, or empty.
+std::string acled_fields(const std::map<std::string, std::string>& a, std::size_t row,
+                         std::map<std::string, std::string>& f) {
+    auto get = [&](const char* k) -> std::string {
+        auto it = a.find(k);
+        return it == a.end() ? std::string() : it->second;
+    };
+    // event_date: "2020-09-27" or "27 September 2020" (ACLED's exports use both).
+    const std::string raw = get("event_date");
+    std::optional<core::Date> day = core::parse_iso_date(raw);
+    if (!day)
+        if (const auto d = core::parse_first_date(raw);
+            d && d->kind == core::DateKind::Absolute && d->range.precision == core::DatePrecision::Day)
+            day = d->range.start;
+    if (!day) return fmt::format("bad event_date '{}' (expected 2020-09-27 or 27 September 2020)", raw);
+    // time_precision: 1 the day, 2 within the week around it, 3 within its month.
+    const std::string tp = get("time_precision");
+    core::Date start = *day, end = *day;
+    std::string precision = "day";
+    if (tp == "2") {
+        start = core::Date(std::chrono::sys_days(*day) - std::chrono::days(3));
+        end = core::Date(std::chrono::sys_days(*day) + std::chrono::days(3));
+    } else if (tp == "3") {
+        start = core::Date(day->year(), day->month(), std::chrono::day(1));
+        end = core::Date(day->year() / day->month() / std::chrono::last);
+        precision = "month";
+    } else if (!tp.empty() && tp != "1") {
+        return fmt::format("bad time_precision '{}' (ACLED codes 1, 2 or 3)", tp);
+    }
+    // geo_precision: 1 the place itself, 2 near it (part of a region), 3 a larger region.
+    const std::string gp = get("geo_precision");
+    if (!gp.empty() && gp != "1" && gp != "2" && gp != "3")
+        return fmt::format("bad geo_precision '{}' (ACLED codes 1, 2 or 3)", gp);
+    const std::string type = get("event_type"), sub = get("sub_event_type");
+    std::string id = get("event_id_cnty");
+    if (id.empty()) id = fmt::format("acled-{}", row);
+    std::string summary = sub.empty() ? type : sub;
+    if (const std::string deaths = get("fatalities"); !deaths.empty() && deaths != "0")
+        summary += fmt::format(" ({} fatalities)", deaths);
+    const std::string notes = get("notes");
+    if (!notes.empty()) summary += ": " + notes;
+    f = {{"doc", get("source").empty() ? "ACLED" : "ACLED: " + get("source")},
+         {"event_id", id},
+         {"date_start", core::format_iso(start)},
+         {"date_end", core::format_iso(end)},
+         {"date_precision", precision},
+         {"place", get("location")},
+         {"lat", get("latitude")},
+         {"lon", get("longitude")},
+         {"location_precision", gp == "3"   ? "region"
+                                : gp == "2" ? "district"
+                                            : "point"},
+         {"event_type", std::string(core::event_type_name(acled_type(type, sub)))},
+         {"actor", get("actor1")},
+         {"target", get("actor2")},
+         {"summary", summary},
+         {"quote", notes},
+         // Coded by people from named sources: trusted as much as a reviewed event.
+         {"confidence", "0.8"}};
+    return {};
+}
+
 std::vector<core::Event> read_csv_events(const fs::path& path, const std::string& text, core::Diagnostics& diags) {
     std::vector<core::Event> out;
     const auto records = core::parse_csv(text);
     if (records.empty()) return out;
     const auto& header = records[0].fields;
+    auto has_column = [&](const char* c) { return std::find(header.begin(), header.end(), c) != header.end(); };
+    // An ACLED export (codebook columns) opens as events with ACLED's codes mapped to sitmap's.
+    const bool acled = !has_column("date_start") && has_column("event_date") && has_column("latitude") &&
+                       has_column("longitude") && has_column("event_type");
     // Without these every row would be rejected for the same reason: say it once, for the file.
     for (const char* required : {"date_start", "date_end", "date_precision", "event_type"})
-        if (std::find(header.begin(), header.end(), required) == header.end())
+        if (!acled && !has_column(required))
             throw fmt_error(
                 "{}:{}: no '{}' column in the header (an events CSV needs date_start, date_end, "
                 "date_precision and event_type; found: {})",
@@ -243,6 +332,14 @@ std::vector<core::Event> read_csv_events(const fs::path& path, const std::string
         }
         std::map<std::string, std::string> f;
         for (std::size_t k = 0; k < header.size(); ++k) f[header[k]] = r.fields[k];
+        if (acled) {
+            std::map<std::string, std::string> mapped;
+            if (auto err = acled_fields(f, i, mapped); !err.empty()) {
+                rejected.add(std::to_string(r.line), err);
+                continue;
+            }
+            f = std::move(mapped);
+        }
         core::Event e;
         if (auto err = event_from_fields(f, e); !err.empty()) {
             rejected.add(std::to_string(r.line), err);

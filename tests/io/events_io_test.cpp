@@ -277,3 +277,51 @@ TEST_CASE("an events writer never finished leaves the previous file and no tempo
         }
     }
 }
+
+TEST_CASE("an ACLED export opens as events, with ACLED's precision codes mapped to sitmap's", "[io][events][acled]") {
+    core::Diagnostics diags;
+    const auto ev = io::read_events(fs::path(SITMAP_TESTDATA_DIR) / "acled" / "acled_export_sample.csv", diags);
+    REQUIRE(ev.size() == 4);
+    // time_precision 1: the day; "27 September 2020" and ISO dates both read.
+    CHECK(ev[0].date.start == core::Date(year(2020), September, day(27)));
+    CHECK(ev[0].date.end == ev[0].date.start);
+    CHECK(ev[0].type == core::EventType::Clash);
+    CHECK(ev[0].location_precision == core::LocationPrecision::District);  // geo_precision 2
+    CHECK(ev[0].actor == "Military Forces of Azerbaijan");
+    CHECK(ev[0].target == "Military Forces of Armenia");
+    CHECK(ev[0].place == "Fuzuli");
+    CHECK(ev[0].source.quote.starts_with("Heavy fighting"));
+    CHECK(ev[1].type == core::EventType::Strike);
+    CHECK(ev[1].location_precision == core::LocationPrecision::Point);  // geo_precision 1
+    CHECK(ev[1].summary.find("1 fatalities") != std::string::npos);
+    // time_precision 2: the week around the date; "regains territory" is a capture.
+    CHECK(ev[2].type == core::EventType::Capture);
+    CHECK(ev[2].date.start == core::Date(year(2020), October, day(6)));
+    CHECK(ev[2].date.end == core::Date(year(2020), October, day(12)));
+    // time_precision 3: the month; geo_precision 3: a region; an agreement.
+    CHECK(ev[3].type == core::EventType::Agreement);
+    CHECK(ev[3].date.precision == core::DatePrecision::Month);
+    CHECK(ev[3].date.start == core::Date(year(2020), November, day(1)));
+    CHECK(ev[3].date.end == core::Date(year(2020), November, day(30)));
+    CHECK(ev[3].location_precision == core::LocationPrecision::Region);
+    CHECK(ev[3].position.lat == Approx(39.85));
+    // The two bad rows are reported with their line and reason; the rest still load.
+    std::string all;
+    for (const auto& d : diags.all()) all += d.format() + "\n";
+    CHECK_THAT(all, Catch::Contains(":6") && Catch::Contains("bad event_date 'sometime in 2020'"));
+    CHECK_THAT(all, Catch::Contains(":7") && Catch::Contains("bad time_precision '7'"));
+}
+
+TEST_CASE("a CSV written by ogr2ogr from sitmap's own GeoPackage reads as the same events", "[io][events][gdal]") {
+    const auto events = sample_events();
+    const fs::path gpkg = temp("ogr_source.gpkg");
+    const fs::path csv = temp("ogr_copy.csv");
+    io::write_events(gpkg, events);
+    fs::remove(csv);
+    const std::string cmd = "ogr2ogr -f CSV '" + csv.string() + "' '" + gpkg.string() + "' events 2>&1";
+    REQUIRE(std::system(cmd.c_str()) == 0);  // gdal-bin is a listed dependency
+    core::Diagnostics diags;
+    const auto back = io::read_events(csv, diags);
+    for (const auto& d : diags.all()) UNSCOPED_INFO(d.format());
+    check_same(back, events);
+}
