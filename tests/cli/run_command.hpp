@@ -16,25 +16,21 @@ struct CommandResult {
     std::string err;
 };
 
-inline CommandResult run_sitmap_once(const std::string& args, const std::string& env);
-
 /// Runs `SITMAP_BINARY args` through the shell (args are shell-quoted by the caller), with optional
-/// environment assignments ("A=1 B=2") in front. xvfb-run sometimes fails to remove its own
-/// temporary folder when two run at once and then replaces the program's exit code by 5: that
-/// run says nothing about sitmap, so it is run once more (the second result stands, whatever it is).
+/// environment assignments ("A=1 B=2") and a wrapper such as xvfb-run in front. xvfb-run sometimes
+/// fails to remove its own temporary folder when two run at once and then replaces the program's
+/// exit code by 5. The program has run to its end by then, so it is not run again (a second run of
+/// a window session would replay its journal); the program's own exit code, which a small shell
+/// wrapper writes to a file, stands instead.
 inline CommandResult run_sitmap(const std::string& args, const std::string& env = {}) {
-    CommandResult r = run_sitmap_once(args, env);
-    if (env.find("xvfb-run") != std::string::npos && r.exit_code == 5 &&
-        r.err.find("xvfb-run: error: problem while cleaning up temporary directory") != std::string::npos)
-        r = run_sitmap_once(args, env);
-    return r;
-}
-
-inline CommandResult run_sitmap_once(const std::string& args, const std::string& env) {
     const auto dir = std::filesystem::temp_directory_path();
-    const auto err_path = dir / ("sitmap_cli_err_" + std::to_string(::getpid()) + ".txt");
-    const std::string cmd =
-        env + (env.empty() ? "" : " ") + "'" + SITMAP_BINARY + "' " + args + " 2>'" + err_path.string() + "'";
+    const std::string tag = std::to_string(::getpid());
+    const auto err_path = dir / ("sitmap_cli_err_" + tag + ".txt");
+    const auto code_path = dir / ("sitmap_cli_code_" + tag + ".txt");
+    std::filesystem::remove(code_path);
+    const std::string wrapped = "sh -c '\"$0\" \"$@\"; c=$?; echo $c > \"$SITMAP_TEST_CODE_FILE\"; exit $c' ";
+    const std::string cmd = "SITMAP_TEST_CODE_FILE='" + code_path.string() + "' " + env + (env.empty() ? "" : " ") +
+                            wrapped + "'" + SITMAP_BINARY + "' " + args + " 2>'" + err_path.string() + "'";
     CommandResult r;
     FILE* pipe = ::popen(cmd.c_str(), "r");
     if (!pipe) return r;
@@ -48,6 +44,13 @@ inline CommandResult run_sitmap_once(const std::string& args, const std::string&
     ss << in.rdbuf();
     r.err = ss.str();
     std::filesystem::remove(err_path);
+    if (env.find("xvfb-run") != std::string::npos && r.exit_code == 5 &&
+        r.err.find("xvfb-run: error: problem while cleaning up temporary directory") != std::string::npos) {
+        std::ifstream code(code_path);
+        int c = -1;
+        if (code >> c) r.exit_code = c;
+    }
+    std::filesystem::remove(code_path);
     return r;
 }
 
