@@ -6,7 +6,18 @@ target_compile_options(sitmap_warnings INTERFACE -Wall -Wextra -Wpedantic -Wshad
 if(SITMAP_WERROR)
   target_compile_options(sitmap_warnings INTERFACE -Werror)
 endif()
-if(SITMAP_SANITIZE)
-  target_compile_options(sitmap_warnings INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer)
+# ASan + UBSan. UBSan does not recover: the first report aborts the process (with gcc and clang
+# alike), so a report can never scroll past unnoticed in a test's or a child process's output.
+if(SITMAP_SANITIZE OR SITMAP_FUZZ)
+  target_compile_options(sitmap_warnings INTERFACE -fsanitize=address,undefined -fno-sanitize-recover=undefined
+                                                   -fno-omit-frame-pointer)
   target_link_options(sitmap_warnings INTERFACE -fsanitize=address,undefined)
+endif()
+# libFuzzer: coverage instrumentation in every sitmap target (the harnesses in fuzz/ add the
+# fuzzer's main). Those libraries still link into ordinary programs, e.g. the tests.
+if(SITMAP_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "SITMAP_FUZZ needs clang (libFuzzer): configure with -DCMAKE_CXX_COMPILER=clang++")
+  endif()
+  target_compile_options(sitmap_warnings INTERFACE -fsanitize=fuzzer-no-link)
 endif()

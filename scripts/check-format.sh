@@ -3,7 +3,7 @@
 # style. Run by ctest as the "format" test; fix with: scripts/check-format.sh --fix
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mapfile -t files < <(find src tests tools bench -name '*.cpp' -o -name '*.hpp' | sort)
+mapfile -t files < <(find src tests tools bench fuzz -name '*.cpp' -o -name '*.hpp' | sort)
 if [ "${1:-}" = "--fix" ]; then
   clang-format -i "${files[@]}"
   exit 0

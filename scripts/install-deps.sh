@@ -18,6 +18,11 @@ PACKAGES=(
   libicu-dev libfmt-dev nlohmann-json3-dev libcli11-dev
   # tests (clang-format: the "format" test checks every C++ file against .clang-format)
   catch2 xvfb xauth clang-format
+  # sanitizer job and fuzzers (scripts/sanitize.sh, scripts/fuzz.sh): clang 16, because clang 14's
+  # std::source_location does not compile with g++ 12's headers; libFuzzer and the sanitizer runtimes
+  clang-16 libclang-rt-16-dev
+  # the Debian package (scripts/package-test.sh): dpkg-shlibdeps for CPack's dependencies, the man page
+  dpkg-dev help2man
   # fonts with Azerbaijani Latin, Armenian and Cyrillic (a copy also ships in assets/fonts)
   fonts-dejavu-core
 )

@@ -125,6 +125,18 @@ TEST_CASE("directories are listed recursively and missing inputs reported", "[io
     CHECK(diags.has(core::DiagCode::FileMissing));
 }
 
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kAddressSanitizer = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool kAddressSanitizer = true;
+#else
+constexpr bool kAddressSanitizer = false;
+#endif
+#else
+constexpr bool kAddressSanitizer = false;
+#endif
+
 TEST_CASE("a 100 MB document is streamed in parts with bounded memory", "[io][documents][large]") {
     const fs::path p = fs::temp_directory_path() / ("sitmap_large_" + std::to_string(::getpid()) + ".txt");
     const std::string para = "Date: 2023-09-19\n---\n";
@@ -163,9 +175,10 @@ TEST_CASE("a 100 MB document is streamed in parts with bounded memory", "[io][do
     CHECK(max_part <= (4u << 20) + 4096);
     CHECK(dated);
     CHECK(diags.empty());
-    // Peak memory grew by far less than the file (parts of 4 MB plus buffers).
+    // Peak memory grew by far less than the file (parts of 4 MB plus buffers). Not under
+    // AddressSanitizer (scripts/sanitize.sh): its quarantine keeps freed parts resident on purpose.
     const std::size_t after_kb = vm_hwm_kb();
-    if (before_kb > 0) CHECK(after_kb - before_kb < 40u * 1024u);
+    if (before_kb > 0 && !kAddressSanitizer) CHECK(after_kb - before_kb < 40u * 1024u);
 }
 
 TEST_CASE("F17: a small document is read with a buffer of its own size, not the 8 MiB part size",

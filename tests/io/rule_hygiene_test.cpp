@@ -146,7 +146,7 @@ core::Document document_of(const std::string& path) {
 
 const std::string kRules = std::string(SITMAP_TESTDATA_DIR) + "/rules/";
 
-const core::Event& quoted(const std::vector<core::Event>& ev, const std::string& phrase) {
+core::Event quoted(const std::vector<core::Event>& ev, const std::string& phrase) {
     const auto found = with_phrase(ev, phrase);
     INFO(phrase);
     REQUIRE_FALSE(found.empty());

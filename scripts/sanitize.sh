@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# The sanitizer job: builds what the core, io and cli tests need with ASan + UBSan
+# (scripts/build-sanitized.sh) and runs those tests. Any report fails the job, also one from a child
+# process (the cli tests run build-san/sitmap) whose stderr a test does not read: UBSan and ASan
+# stop at the first report (halt_on_error=1) and write it to a log file, and the logs are checked
+# after ctest. LeakSanitizer stays on for everything but the GL driver: dlclose is made a no-op
+# (scripts/lsan-keep-modules.c) so the driver stays mapped, and scripts/lsan.supp names it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dir="${SITMAP_SAN_BUILD_DIR:-build-san}"
+bash scripts/build-sanitized.sh sitmap_core_tests sitmap_io_tests sitmap_cli_tests sitmap
+
+keep="$(realpath -m "$dir/lsan-keep-modules.so")"
+cc -shared -fPIC -O2 -o "$keep" scripts/lsan-keep-modules.c
+logs="$(realpath -m "$dir/sanitizer-logs")"
+rm -rf "$logs" && mkdir -p "$logs"
+export ASAN_OPTIONS="halt_on_error=1:detect_leaks=1:log_path=$logs/asan:log_exe_name=1"
+export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:log_path=$logs/ubsan:log_exe_name=1"
+export LSAN_OPTIONS="suppressions=$PWD/scripts/lsan.supp:print_suppressions=0"
+ASAN_SYMBOLIZER_PATH="$(command -v llvm-symbolizer-16 || command -v llvm-symbolizer || true)"
+export ASAN_SYMBOLIZER_PATH
+export LD_PRELOAD="$keep${LD_PRELOAD:+:$LD_PRELOAD}"
+status=0
+ctest --test-dir "$dir" -L '^(core|io|cli)$' --output-on-failure --no-tests=error -j 2 --timeout 1500 || status=$?
+
+reports=$(find "$logs" -type f | sort)
+if [ -n "$reports" ]; then
+  for r in $reports; do
+    echo "=== sanitizer report: $r" >&2
+    cat "$r" >&2
+  done
+  echo "sanitize: FAILED: $(echo "$reports" | wc -l) sanitizer report(s) (above; kept in $logs)" >&2
+  exit 1
+fi
+if [ "$status" -ne 0 ]; then
+  echo "sanitize: FAILED: ctest exit $status (no sanitizer report)" >&2
+  exit "$status"
+fi
+echo "sanitize: core, io and cli tests clean under ASan + UBSan"
