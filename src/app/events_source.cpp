@@ -25,7 +25,7 @@ bool is_events_file(const fs::path& path) {
     std::string ext = path.extension().string();
     std::transform(ext.begin(), ext.end(), ext.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return ext == ".gpkg" || ext == ".geojson" || ext == ".json" || ext == ".csv";
+    return ext == ".gpkg" || ext == ".geojson" || ext == ".json" || ext == ".csv" || io::is_ogr_events_file(path);
 }
 
 // A single document named on the command line: text files by their usual names. (Directories

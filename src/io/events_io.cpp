@@ -389,7 +389,7 @@ std::vector<core::Event> read_geojson_events(const fs::path& path, const std::st
 std::vector<core::Event> read_gpkg_events(const fs::path& path, core::Diagnostics& diags) {
     init_gdal();
     GDALDatasetUniquePtr ds(GDALDataset::Open(path.string().c_str(), GDAL_OF_VECTOR | GDAL_OF_VERBOSE_ERROR));
-    if (!ds) throw fmt_error("{}: cannot open as a GeoPackage: {}", path.string(), CPLGetLastErrorMsg());
+    if (!ds) throw fmt_error("{}: cannot open as a vector dataset: {}", path.string(), CPLGetLastErrorMsg());
     OGRLayer* layer = ds->GetLayerByName("events");
     if (!layer && ds->GetLayerCount() > 0) layer = ds->GetLayer(0);
     if (!layer) throw fmt_error("{}: no 'events' layer", path.string());
@@ -416,6 +416,22 @@ std::vector<core::Event> read_gpkg_events(const fs::path& path, core::Diagnostic
             f["lon"] = fmt::format("{}", pt->getX());
             f["lat"] = fmt::format("{}", pt->getY());
         }
+        // A Shapefile cuts field names to ten characters ("location_p", "date_preci").
+        for (std::string_view column : event_csv_columns)
+            if (!f.count(std::string(column)) && column.size() > 10)
+                if (auto it = f.find(std::string(column.substr(0, 10))); it != f.end())
+                    f[std::string(column)] = it->second;
+        // An ACLED layer (its codebook's columns) in any GIS format.
+        if (!f.count("date_start") && f.count("event_date")) {
+            if (!f.count("latitude") && f.count("lat")) f["latitude"] = f["lat"];
+            if (!f.count("longitude") && f.count("lon")) f["longitude"] = f["lon"];
+            std::map<std::string, std::string> mapped;
+            if (auto err = acled_fields(f, static_cast<std::size_t>(feat->GetFID()), mapped); !err.empty()) {
+                rejected.add(fmt::format("feature {}", feat->GetFID()), err);
+                return;
+            }
+            f = std::move(mapped);
+        }
         core::Event e;
         if (auto err = event_from_fields(f, e); !err.empty()) {
             rejected.add(fmt::format("feature {}", feat->GetFID()), err);
@@ -428,6 +444,11 @@ std::vector<core::Event> read_gpkg_events(const fs::path& path, core::Diagnostic
 }
 
 }  // namespace
+
+bool is_ogr_events_file(const fs::path& path) {
+    const std::string ext = lower(path.extension().string());
+    return ext == ".fgb" || ext == ".shp" || ext == ".kml" || ext == ".gml" || ext == ".sqlite" || ext == ".gpx";
+}
 
 EventsFormat events_format_for(const fs::path& path) {
     const std::string ext = lower(path.extension().string());
@@ -678,7 +699,10 @@ std::vector<core::Event> read_events_of_format(const fs::path& path, EventsForma
 
 std::vector<core::Event> read_events(const fs::path& path, core::Diagnostics& diags) {
     const std::size_t problems_before = diags.count(Severity::Warning);
-    auto events = read_events_of_format(path, events_format_for(path), diags);
+    // Other GIS formats (FlatGeobuf, Shapefile, KML, ...) are read through OGR like a GeoPackage:
+    // the 'events' layer or the first, with sitmap's columns or ACLED's.
+    auto events = is_ogr_events_file(path) ? read_gpkg_events(path, diags)
+                                           : read_events_of_format(path, events_format_for(path), diags);
     // An events file that yields nothing and says nothing would look like a quiet day on the map.
     if (events.empty() && diags.count(Severity::Warning) == problems_before)
         diags.add(Severity::Warning, DiagCode::RecordInvalid, path.string(), "", "no events in the file");

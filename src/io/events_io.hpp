@@ -24,6 +24,10 @@ inline constexpr std::array<std::string_view, 15> event_csv_columns{
 
 enum class EventsFormat { Csv, GeoJson, GeoPackage };
 
+/// True for the other GIS formats read_events reads through OGR, by extension: FlatGeobuf (.fgb),
+/// Shapefile (.shp), KML, GML, SpatiaLite (.sqlite), GPX. They are read, not written.
+bool is_ogr_events_file(const std::filesystem::path& path);
+
 /// The format for `path` by its extension (.csv, .geojson/.json, .gpkg); throws sitmap::UsageError
 /// naming the path otherwise.
 EventsFormat events_format_for(const std::filesystem::path& path);

@@ -325,3 +325,49 @@ TEST_CASE("a CSV written by ogr2ogr from sitmap's own GeoPackage reads as the sa
     for (const auto& d : diags.all()) UNSCOPED_INFO(d.format());
     check_same(back, events);
 }
+
+TEST_CASE("events in other GIS formats (FlatGeobuf, Shapefile, KML) read through OGR", "[io][events][gdal]") {
+    const auto events = sample_events();
+    const fs::path gpkg = temp("ogr_formats.gpkg");
+    io::write_events(gpkg, events);
+    for (const char* name : {"ogr_copy.fgb", "ogr_copy.shp", "ogr_copy.kml"}) {
+        SECTION(name) {
+            const fs::path out = temp(name);
+            fs::remove(out);
+            const std::string driver = out.extension() == ".fgb"   ? "FlatGeobuf"
+                                       : out.extension() == ".shp" ? "ESRI Shapefile"
+                                                                   : "KML";
+            // Without FlatGeobuf's spatial index the features keep their order.
+            const std::string cmd = "ogr2ogr -f '" + driver + "' " +
+                                    (driver == "FlatGeobuf" ? "-lco SPATIAL_INDEX=NO " : "") + "'" + out.string() +
+                                    "' '" + gpkg.string() + "' events >/dev/null 2>&1";
+            REQUIRE(std::system(cmd.c_str()) == 0);
+            CHECK(io::is_ogr_events_file(out));
+            core::Diagnostics diags;
+            const auto back = io::read_events(out, diags);
+            for (const auto& d : diags.all()) UNSCOPED_INFO(d.format());
+            check_same(back, events);
+        }
+    }
+}
+
+TEST_CASE("an ACLED export converted by ogr2ogr to FlatGeobuf still reads as ACLED events",
+          "[io][events][acled][gdal]") {
+    const fs::path out = temp("acled.fgb");
+    fs::remove(out);
+    const std::string cmd =
+        "ogr2ogr -f FlatGeobuf -oo X_POSSIBLE_NAMES=longitude -oo Y_POSSIBLE_NAMES=latitude '" + out.string() + "' '" +
+        (fs::path(SITMAP_TESTDATA_DIR) / "acled" / "acled_export_sample.csv").string() + "' >/dev/null 2>&1";
+    REQUIRE(std::system(cmd.c_str()) == 0);
+    core::Diagnostics diags;
+    const auto ev = io::read_events(out, diags);
+    REQUIRE(ev.size() == 4);  // the two bad rows are reported, as from the CSV
+    // FlatGeobuf's spatial index may reorder the features: find them by ACLED's id.
+    std::map<std::string, core::Event> by_id;
+    for (const auto& e : ev) by_id[e.id] = e;
+    REQUIRE(by_id.size() == 4);
+    CHECK(by_id.at("AZE0003").type == core::EventType::Capture);
+    CHECK(by_id.at("AZE0004").date.precision == core::DatePrecision::Month);
+    CHECK(by_id.at("AZE0002").position.lat == Approx(40.68278));
+    CHECK(by_id.at("AZE0001").location_precision == core::LocationPrecision::District);
+}
