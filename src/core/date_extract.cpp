@@ -55,18 +55,6 @@ bool to_int(std::string_view s, int& out) {
     return ec == std::errc{} && p == s.data() + s.size();
 }
 
-int weekday_from_word(std::string_view w, bool allow_abbrev) {
-    static constexpr std::array<std::string_view, 7> full{"sunday",   "monday", "tuesday", "wednesday",
-                                                          "thursday", "friday", "saturday"};
-    static constexpr std::array<std::string_view, 7> abbr{"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
-    for (std::size_t i = 0; i < 7; ++i) {
-        if (w == full[i]) return static_cast<int>(i);
-        if (allow_abbrev && (w == abbr[i] || (i == 2 && w == "tues") || (i == 4 && (w == "thur" || w == "thurs"))))
-            return static_cast<int>(i);
-    }
-    return -1;
-}
-
 int number_word(std::string_view w) {
     static constexpr std::array<std::string_view, 13> words{"zero",  "one",   "two",  "three", "four",   "five",  "six",
                                                             "seven", "eight", "nine", "ten",   "eleven", "twelve"};
@@ -697,6 +685,18 @@ private:
 };
 
 }  // namespace
+
+int weekday_from_word(std::string_view w, bool allow_abbrev) {
+    static constexpr std::array<std::string_view, 7> full{"sunday",   "monday", "tuesday", "wednesday",
+                                                          "thursday", "friday", "saturday"};
+    static constexpr std::array<std::string_view, 7> abbr{"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
+    for (std::size_t i = 0; i < 7; ++i) {
+        if (w == full[i]) return static_cast<int>(i);
+        if (allow_abbrev && (w == abbr[i] || (i == 2 && w == "tues") || (i == 4 && (w == "thur" || w == "thurs"))))
+            return static_cast<int>(i);
+    }
+    return -1;
+}
 
 unsigned month_from_word(std::string_view w) {
     static constexpr std::array<std::string_view, 12> full{"january",   "february", "march",    "april",

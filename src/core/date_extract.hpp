@@ -64,4 +64,8 @@ std::optional<DateMention> parse_first_date(std::string_view text, DateContext c
 /// Month number (1-12) of an English month name or abbreviation ("sept", "oct"), or 0.
 unsigned month_from_word(std::string_view folded);
 
+/// 0 (Sunday) .. 6 for a folded weekday name ("tuesday"; with `allow_abbrev` also "tue", "tues"),
+/// else -1.
+int weekday_from_word(std::string_view folded, bool allow_abbrev);
+
 }  // namespace sitmap::core

@@ -126,10 +126,7 @@ bool weekday_label(std::string_view s) {
             w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
         else if (c != ' ' && c != ',')
             return false;
-    for (std::string_view d : {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon",
-                               "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"})
-        if (w == d) return true;
-    return false;
+    return weekday_from_word(w, true) >= 0;
 }
 
 // A block, or the part of one a date line was split from.
