@@ -111,6 +111,54 @@ std::vector<ControlKey> control_keys(const core::Scene& scene, float s) {
 
 namespace {
 
+bool same_colour(const core::Rgba& a, const core::Rgba& b) {
+    return a.r == b.r && a.g == b.g && a.b == b.b && a.a == b.a;
+}
+
+}  // namespace
+
+std::vector<ControlKey> control_keys(const core::Scene& scene, std::int32_t day, const core::WorldBox& view, float s) {
+    using core::ControlKind;
+    using core::Controller;
+    const core::SceneLayer* control = scene.layer("control");
+    // What the map shows of each key's state: the parts valid on `day` inside the view.
+    bool azerbaijan = false, armenian = false, corridor = false, peacekeeping = false, in_armenia = false,
+         recent = false;
+    if (control && control->visible) {
+        for (const auto& part : control->fills) {
+            if (!part.valid.contains(day) || part.mesh.indices.empty() || !part.box.intersects(view)) continue;
+            if (part.hatched) {
+                peacekeeping = peacekeeping || same_colour(part.color, core::peacekeeping_hatch_color());
+                in_armenia = in_armenia || same_colour(part.color, core::azerbaijan_in_armenia_hatch_color());
+                continue;
+            }
+            azerbaijan = azerbaijan ||
+                         same_colour(part.color, core::control_color(Controller::Azerbaijan, ControlKind::Control));
+            armenian =
+                armenian || same_colour(part.color, core::control_color(Controller::Armenian, ControlKind::Control));
+            corridor =
+                corridor || same_colour(part.color, core::control_color(Controller::Armenian, ControlKind::Corridor));
+            recent = recent || (part.changed_hands && recent_change_fill(*control, part, day, s).has_value());
+        }
+    }
+    const bool any = azerbaijan || armenian || corridor;
+    std::vector<ControlKey> keys;
+    for (auto& k : control_keys(scene, s)) {
+        const std::string_view t = k.text;
+        const bool shown = t == "Azerbaijan"                  ? azerbaijan
+                           : t.starts_with("Armenian forces") ? armenian
+                           : t == "Lachin corridor"           ? corridor
+                           : t.starts_with("grey hatching")   ? peacekeeping
+                           : t.starts_with("red hatching")    ? in_armenia
+                           : t.starts_with("white stripes")   ? recent
+                                                              : any;
+        if (shown) keys.push_back(std::move(k));
+    }
+    return keys;
+}
+
+namespace {
+
 /// One frame's layout pass: the renderer's former layout_* members, writing into a FrameLayout.
 class Layouter {
 public:
@@ -142,7 +190,8 @@ public:
     /// The title block, top left; the subtitle (a slide's caption) wrapped.
     void layout_title(const FrameOptions& o, const Area& area, core::LabelPlacer& placer);
     /// The shown date and the control legend, top right.
-    void layout_date_box(const core::Scene& scene, const FrameOptions& o, const Area& area, core::LabelPlacer& placer);
+    void layout_date_box(const core::Scene& scene, const FrameOptions& o, const Area& area, const core::WorldBox& view,
+                         core::LabelPlacer& placer);
     /// The attribution line, bottom right, always whole.
     void layout_attribution(const core::Scene& scene, const FrameOptions& o, const Area& area,
                             core::LabelPlacer& placer);
@@ -635,7 +684,7 @@ void Layouter::layout_title(const FrameOptions& o, const Area& area, core::Label
 }
 
 void Layouter::layout_date_box(const core::Scene& scene, const FrameOptions& o, const Area& area,
-                               core::LabelPlacer& placer) {
+                               const core::WorldBox& view, core::LabelPlacer& placer) {
     [[maybe_unused]] const float s = area.s, W = area.W, H = area.H;
     if (!o.date_label.empty()) {
         // The shown date and the control legend, top right (colours as core::control_color).
@@ -644,7 +693,8 @@ void Layouter::layout_date_box(const core::Scene& scene, const FrameOptions& o, 
         TextStyle small{.px = 11 * s, .color = core::rgb(0x333333)};
         // Swatches are filled by the map's own fill code (FillStyle, drawn by the renderer's fill
         // program): what the key shows is what the map shows.
-        const std::vector<ControlKey> keys = control_keys(scene, s);
+        // Only the states the map shows that day in this view (all of them without a date).
+        const std::vector<ControlKey> keys = o.day ? control_keys(scene, *o.day, view, s) : control_keys(scene, s);
         const core::SceneLayer* control = scene.layer("control");
         const float control_opacity = control ? control->opacity : 1.0f;
         const std::size_t shown_keys = H >= 360 * s ? std::size(keys) : 0;  // small images: the date only
@@ -801,7 +851,7 @@ void Layouter::layout_furniture(const core::Scene& scene, const core::Camera& ca
     attribution_top_ = H;
     const Area area{s, W, H};
     layout_title(o, area, placer);
-    layout_date_box(scene, o, area, placer);
+    layout_date_box(scene, o, area, camera.visible_box(), placer);
     layout_attribution(scene, o, area, placer);
     layout_scale_bar(camera, o, area, placer);
     layout_north_arrow(camera, o, area, placer);

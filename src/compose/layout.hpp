@@ -38,7 +38,14 @@ struct ControlKey {
     std::string text;
     std::vector<std::vector<FillStyle>> parts;  ///< empty = no swatch
 };
+/// The keys of every state the control data can show.
 std::vector<ControlKey> control_keys(const core::Scene& scene, float ui_scale);
+/// The keys of the states the map shows on `day` within `view` (world box): a key whose state
+/// exists on no visible control area that day (the corridor before Nov 2020, the peacekeepers
+/// after Jun 2024, stripes when nothing changed hands lately) is left out. The note on
+/// approximate lines stays whenever any control area shows.
+std::vector<ControlKey> control_keys(const core::Scene& scene, std::int32_t day, const core::WorldBox& view,
+                                     float ui_scale);
 
 /// Place ranks labelled at this zoom (0 capitals .. 5 hamlets).
 int max_place_rank(double metres_per_pixel);

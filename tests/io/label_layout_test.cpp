@@ -135,3 +135,46 @@ TEST_CASE("closer in, every village in the view is named, still without overlaps
     CHECK(static_cast<double>(near.place_labels.size()) / near_km2 >
           static_cast<double>(wide.place_labels.size()) / wide_km2);
 }
+
+namespace {
+
+// The legend texts in a Karabakh view's date box on `date`, laid out as every output lays it out.
+std::vector<std::string> legend_on(std::chrono::year_month_day date, const char* label) {
+    const auto& map = ShippedMap::get();
+    const compose::FrameOptions options{.day = core::day_number(core::Date(date)), .date_label = label};
+    const auto layout = compose::layout_frame(map.scene, karabakh_camera(), options, map.fonts);
+    std::vector<std::string> texts;
+    for (const auto* t : layout.furniture.texts()) texts.push_back(t->text);
+    return texts;
+}
+
+bool has_key(const std::vector<std::string>& texts, std::string_view start) {
+    return std::any_of(texts.begin(), texts.end(), [&](const std::string& t) { return t.starts_with(start); });
+}
+
+}  // namespace
+
+TEST_CASE("the legend keys only the states the map shows on its date", "[io][layout][legend]") {
+    using namespace std::chrono;
+    // Before the 10 Nov 2020 statement: no corridor, no peacekeepers, no positions inside Armenia.
+    const auto war = legend_on(year(2020) / 10 / 20, "20 October 2020");
+    CHECK(has_key(war, "Azerbaijan"));
+    CHECK(has_key(war, "Armenian forces"));
+    CHECK(has_key(war, "white stripes"));  // Jabrayil and the Aras valley changed hands that week
+    CHECK_FALSE(has_key(war, "Lachin corridor"));
+    CHECK_FALSE(has_key(war, "grey hatching"));
+    CHECK_FALSE(has_key(war, "red hatching"));
+    // Mid-2022: corridor, peacekeepers and positions inside Armenia; nothing changed hands lately.
+    const auto mid = legend_on(year(2022) / 6 / 1, "1 June 2022");
+    CHECK(has_key(mid, "Lachin corridor"));
+    CHECK(has_key(mid, "grey hatching"));
+    CHECK(has_key(mid, "red hatching"));
+    CHECK_FALSE(has_key(mid, "white stripes"));
+    // After the peacekeepers left (June 2024): neither they nor the corridor nor the Armenian-held area.
+    const auto after = legend_on(year(2024) / 7 / 1, "1 July 2024");
+    CHECK(has_key(after, "Azerbaijan"));
+    CHECK_FALSE(has_key(after, "grey hatching"));
+    CHECK_FALSE(has_key(after, "Lachin corridor"));
+    CHECK_FALSE(has_key(after, "Armenian forces"));
+    CHECK(has_key(after, "lines approximate"));
+}
