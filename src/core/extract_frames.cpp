@@ -250,7 +250,19 @@ bool is_meta_sentence(const std::vector<Token>& t) {
             return true;  // a wire report's credit line
         if ((a == "contact" && b == "form") || (a == "corrections" && b == "welcome")) return true;
         if (a == "declined" && b == "to" && c == "comment") return true;
+        // What is not (yet) known or said: "there is no word yet on casualties", "there was no
+        // immediate response from Baku", "the cause of the blast is not known".
+        if (a == "no" && one_of(b, {"word", "immediate", "comment", "response", "reaction", "reply"})) return true;
+        if (one_of(a, {"is", "are", "was", "were", "remains", "remain", "remained"}) &&
+            (one_of(b, {"unknown", "unclear"}) || ((b == "not" || b == "nt") && one_of(c, {"known", "clear"}))))
+            return true;
     }
+    // "No casualties were reported": a sentence that opens on "no" and reports nothing happening.
+    if (t.size() > 2 && t[0].folded == "no")
+        for (std::size_t i = 2; i < t.size(); ++i)
+            if (one_of(t[i].folded, {"reported", "recorded", "confirmed", "registered"}) &&
+                one_of(t[i - 1].folded, {"was", "were", "been", "immediately", "yet"}))
+                return true;
     return false;
 }
 

@@ -292,3 +292,19 @@ TEST_CASE("rule: entries below an earlier day's heading of a live blog were writ
     CHECK(quoted(sotk, "drones struck positions").date.start == ymd(2022, 9, 13));
     CHECK(quoted(sotk, "truce has held").date.start == ymd(2022, 9, 14));
 }
+
+TEST_CASE("rule: sentences on what is not known or not said are no events", "[io][rules]") {
+    // Two outlets' forms: a wire brief and an evening paper, each with its real event kept.
+    const auto depot = events_of("../rules/upland_dispatch_depot_explosion.txt");
+    CHECK_FALSE(with_phrase(depot, "killed at least 20").empty());
+    CHECK(with_phrase(depot, "remains unclear").empty());
+    CHECK(with_phrase(depot, "no immediate reaction").empty());
+    const auto sotk = events_of("../rules/vorotan_evening_post_sotk_shelling.txt");
+    CHECK_FALSE(with_phrase(sotk, "struck Armenian positions").empty());
+    CHECK(with_phrase(sotk, "no civilian deaths were reported").empty());
+    CHECK(with_phrase(sotk, "no word yet").empty());
+    CHECK(with_phrase(sotk, "is unknown").empty());
+    // And on the corpus's own live blogs.
+    CHECK(with_phrase(events_of("dev/a02_meridian_live_ganja_truce.txt"), "no word yet").empty());
+    CHECK(with_phrase(events_of("dev/e08_amberline_daily_depot_blast_goris.txt"), "is not known").empty());
+}
