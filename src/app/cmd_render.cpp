@@ -5,6 +5,7 @@
 #include "app/events_source.hpp"
 #include "app/map_loader.hpp"
 #include "app/render_image.hpp"
+#include "app/user_files.hpp"
 #include "compose/compose.hpp"
 #include "compose/slides.hpp"
 #include "core/base_map.hpp"
@@ -165,10 +166,8 @@ int run_render(const RenderOptions& o) {
     if (!o.bbox.empty()) {
         box = core::parse_bbox(o.bbox);
         check_bbox_zoom(o.bbox, box, size);
-    } else if (auto v = core::named_view(o.view)) {
-        box = *v;
     } else {
-        throw usage_error("invalid --view '{}' (expected region or karabakh)", o.view);
+        box = resolve_view(o.view);  // built-in or saved in the window; names the value otherwise
     }
     const float ui_scale = parse_scale(o, size.width, size.height);
     std::optional<core::Date> date;
@@ -310,7 +309,10 @@ CLI::App* add_render_command(CLI::App& parent, int& exit_code) {
     cmd->add_option("--bbox", opts->bbox,
                     "Area to show as W,S,E,N in degrees (e.g. 45.6,38.85,47.4,40.45); the image keeps its aspect "
                     "ratio, so more may show on one axis");
-    cmd->add_option("--view", opts->view, "Named area when --bbox is not given: region | karabakh")
+    cmd->add_option(
+           "--view", opts->view,
+           "Named area when --bbox is not given: region | karabakh | lachin | syunik | nakhchivan, or a view saved "
+           "in the window (View > Save current view as...)")
         ->capture_default_str();
     cmd->add_option("--size", opts->size,
                     fmt::format("Image size WIDTHxHEIGHT in pixels, up to {0}x{0} (large images are rendered in tiles)",

@@ -2,6 +2,7 @@
 
 #include "app/events_source.hpp"
 #include "core/error.hpp"
+#include "core/event_links.hpp"
 #include "core/event_style.hpp"
 #include "io/documents.hpp"
 #include "io/gazetteer_io.hpp"
@@ -14,6 +15,7 @@
 #include <imgui_stdlib.h>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -35,6 +37,14 @@ fs::path default_edits_path() {
 
 namespace {
 
+/// The document's source URL: its URL (or Link) header, else a URL in its Source.
+std::string document_url(const core::Document& doc) {
+    for (const char* key : {"url", "link"})
+        if (const auto it = doc.header.find(key); it != doc.header.end())
+            if (auto url = core::find_url(it->second)) return *url;
+    return core::find_url(doc.source).value_or(std::string());
+}
+
 void collect_document_info(ui::AppState& state, const std::vector<std::string>& inputs, const DataPaths& paths) {
     core::Diagnostics quiet;  // problems with these files were reported when the events were loaded
     std::vector<std::string> sources = inputs;
@@ -47,6 +57,7 @@ void collect_document_info(ui::AppState& state, const std::vector<std::string>& 
             auto& info = state.ev.documents[doc.name];
             if (info.title.empty()) info.title = doc.title;
             if (info.source.empty()) info.source = doc.source;
+            if (info.url.empty()) info.url = document_url(doc);
             if (info.published.empty() && doc.publication_date)
                 info.published = core::format_iso(*doc.publication_date);
         });
@@ -131,7 +142,11 @@ EventSession::EventSession(ui::AppState& state, const std::vector<std::string>& 
         for (const auto& p : places->places)
             if (!p.name_alt.empty()) ev.alt_names.emplace(p.name, p.name_alt);
 
-    const auto& all = ev.events.events();
+    update_date_span(state);
+}
+
+void EventSession::update_date_span(const ui::AppState& state) {
+    const auto& all = state.ev.events.events();
     if (!all.empty()) {
         first_ = last_ = all.front().date.start;
         for (const auto& e : all) {
@@ -143,6 +158,36 @@ EventSession::EventSession(ui::AppState& state, const std::vector<std::string>& 
     } else {
         first_ = last_ = core::Date{std::chrono::year(2020), std::chrono::September, std::chrono::day(27)};
     }
+}
+
+std::size_t EventSession::open_inputs(ui::AppState& state, const std::vector<std::string>& inputs,
+                                      const DataPaths& paths) {
+    core::Diagnostics diags;
+    // Throws (naming the file) before anything is replaced: the current events stay.
+    std::vector<core::Event> events = load_events(inputs, paths, diags, /*inputs_required=*/true);
+    // Nothing to show is a failure too: replacing the map's events by none helps nobody.
+    if (events.empty()) {
+        const auto all = diags.all();
+        throw fmt_error("{}: no events could be read from it{}", fmt::join(inputs, ", "),
+                        all.empty() ? std::string() : " (" + all.front().format() + ")");
+    }
+    for (const auto& d : diags.all()) state.diagnostics.add(d);
+    auto& ev = state.ev;
+    ev.documents.clear();
+    collect_document_info(state, inputs, paths);
+    std::set<std::string> docs;
+    for (const auto& e : events) docs.insert(e.source.document);
+    ev.document_names.assign(docs.begin(), docs.end());
+    ev.filter.documents.clear();  // the old documents' names mean nothing now
+    const std::size_t n = events.size();
+    ev.events.set_extracted(std::move(events));  // the corrections are re-applied by event key
+    ev.selected.reset();
+    ev.fanned.clear();
+    ev.list_off_map.reset();
+    ev.filter_changed = true;
+    update_date_span(state);
+    state.map_dirty = true;
+    return n;
 }
 
 core::Date EventSession::shown_date(const ui::AppState& state) const {

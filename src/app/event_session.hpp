@@ -54,6 +54,11 @@ public:
     /// directory is read-only or its disk full. The window warns and offers Save As meanwhile.
     const std::string& journal_problem() const { return journal_problem_; }
 
+    /// Replaces the events with those of `inputs` (documents, folders, events files: File > Open
+    /// and drops), re-applying the corrections by event key; returns how many were loaded. Throws
+    /// sitmap::Error naming the file when an input cannot be read, leaving the current events.
+    std::size_t open_inputs(ui::AppState& state, const std::vector<std::string>& inputs, const DataPaths& paths);
+
     /// Events' first and last dates (for the timeline when there is no control data).
     core::Date first_date() const { return first_; }
     core::Date last_date() const { return last_; }
@@ -68,6 +73,7 @@ private:
     void journal_failed(ui::AppState& state, const std::string& why);
     void draw_journal_warning(ui::AppState& state);
     void draw_save_as(ui::AppState& state);
+    void update_date_span(const ui::AppState& state);
 
     std::filesystem::path edits_path_;
     std::unique_ptr<io::RecoveryJournal> journal_;

@@ -1,6 +1,7 @@
 // sitmap: one executable, thin over the engine. Without a verb it opens the window; verbs are
 // render, extract, query, events. Errors are caught here, once: message on stderr, exit code
 // 2 for malformed arguments, 1 for everything else.
+#include "app/cmd_events.hpp"
 #include "app/cmd_extract.hpp"
 #include "app/cmd_query.hpp"
 #include "app/cmd_render.hpp"
@@ -49,7 +50,7 @@ int main(int argc, char** argv) {
         "and field).";
     cli.footer(exit_codes);
     for (CLI::App* verb : {app::add_render_command(cli, exit_code), app::add_query_command(cli, exit_code),
-                           app::add_extract_command(cli, exit_code)})
+                           app::add_extract_command(cli, exit_code), app::add_events_command(cli, exit_code)})
         verb->footer(exit_codes);
 
     try {
@@ -58,9 +59,10 @@ int main(int argc, char** argv) {
         if (argc > 1 && argv[1][0] != '-') {
             const std::string first = argv[1];
             std::error_code ec;
-            const bool verb = first == "render" || first == "query" || first == "extract";
+            const bool verb = first == "render" || first == "query" || first == "extract" || first == "events";
             if (!verb && first.find_first_of("/.") == std::string::npos && !std::filesystem::exists(first, ec))
-                throw usage_error("unknown verb '{}' (expected render, extract or query; or files to open)", first);
+                throw usage_error("unknown verb '{}' (expected render, extract, query or events; or files to open)",
+                                  first);
         }
         cli.parse(argc, argv);
         if (cli.get_subcommands().empty()) {

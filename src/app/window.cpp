@@ -4,6 +4,8 @@
 #include "app/event_session.hpp"
 #include "app/map_loader.hpp"
 #include "app/presentation.hpp"
+#include "app/user_files.hpp"
+#include "app/window_files.hpp"
 #include "compose/compose.hpp"
 #include "core/base_map.hpp"
 #include "core/control_scene.hpp"
@@ -15,6 +17,8 @@
 #include "ui/briefing_panel.hpp"
 #include "ui/date_slider.hpp"
 #include "ui/event_panels.hpp"
+#include "ui/file_menu.hpp"
+#include "ui/find_place_panel.hpp"
 #include "ui/key_bindings.hpp"
 #include "ui/panels.hpp"
 #include "ui/review_panel.hpp"
@@ -156,6 +160,7 @@ bool is_script_step(const std::string& step) {
         "home",   "layers:off",  "about", "present", "next", "export",     "briefing", "delete", "review", "accept",
         "reject", "review-next", "save",  "crash",   "wait", "screenshot", "help",     "add",    "quit",   "idle"};
     if (std::find(words.begin(), words.end(), std::string_view(step)) != words.end()) return true;
+    if (WindowFiles::knows_script_step(step)) return true;  // find:, view:, open:, export-list:, ...
     return std::sscanf(step.c_str(), "pan:%lf,%lf", &a, &b) == 2 || std::sscanf(step.c_str(), "zoom:%lf", &a) == 1 ||
            std::sscanf(step.c_str(), "select:%d", &k) == 1 || std::sscanf(step.c_str(), "slide:%d", &k) == 1 ||
            step.starts_with("place:") || step.starts_with("date:") || step.starts_with("goto:") ||
@@ -290,17 +295,15 @@ int run_window(const WindowOptions& options, std::chrono::steady_clock::time_poi
         // events, so the first view shows what the documents describe, else the last change of control.
         if (!state.date) state.date = compose::default_date(state.scene, state.ev.events.events());
         Presentation presentation(state, paths);
+        WindowFiles files(state, paths, default_user_views_path());
+        WindowFiles::accept_drops(window.get());
         auto last_frame = std::chrono::steady_clock::now();
 
         int fb_w = 0, fb_h = 0;
         glfwGetFramebufferSize(window.get(), &fb_w, &fb_h);
         state.camera.resize(fb_w, fb_h);
-        if (auto v = core::named_view(options.view)) {
-            state.home_view = core::project_box(state.projector, *v);
-            state.camera = core::Camera::fit(*state.home_view, fb_w, fb_h);  // as reset_view: render's camera
-        } else {
-            throw usage_error("invalid --view '{}' (expected region or karabakh)", options.view);
-        }
+        state.home_view = core::project_box(state.projector, resolve_view(options.view));
+        state.camera = core::Camera::fit(*state.home_view, fb_w, fb_h);  // as reset_view: render's camera
 
         std::vector<double> frame_ms;
         int frame = 0;
@@ -344,8 +347,9 @@ int run_window(const WindowOptions& options, std::chrono::steady_clock::time_poi
             handle_input(state, window.get(), fb_per_window);
             {
                 const auto now = std::chrono::steady_clock::now();
-                presentation.update(state, window.get(), events,
-                                    std::chrono::duration<double>(now - last_frame).count());
+                const double dt = std::chrono::duration<double>(now - last_frame).count();
+                presentation.update(state, window.get(), events, dt);
+                files.update(state, events, dt);
                 last_frame = now;
             }
             // One script step per frame; "mapshot:PNG" holds the script until the map has settled.
@@ -355,7 +359,7 @@ int run_window(const WindowOptions& options, std::chrono::steady_clock::time_poi
                 ++script_pos;
                 step = nullptr;
             } else if (step && !step->starts_with("mapshot:")) {
-                apply_script_step(state, *step);
+                if (!files.apply_script_step(state, *step)) apply_script_step(state, *step);
                 ++script_pos;
                 step = nullptr;
             }
@@ -368,7 +372,7 @@ int run_window(const WindowOptions& options, std::chrono::steady_clock::time_poi
             // The frame is composed once (compose::compose_frame: the window's, or the slide's while
             // presenting) and drawn only when something changed, into a texture reused by later frames.
             events.update(state, presentation.frame_request(state, ui_scale));
-            const bool map_settled = !state.map_dirty && !presentation.transitioning();
+            const bool map_settled = !state.map_dirty && !presentation.transitioning() && !files.flying();
             if (state.map_dirty) {
                 map_target->bind();
                 compose::FrameOptions frame_options = events.frame().options();
@@ -421,6 +425,8 @@ int run_window(const WindowOptions& options, std::chrono::steady_clock::time_poi
                 ui::draw_diagnostics_panel(state);
                 ui::draw_briefing_panel(state);
                 ui::draw_export_dialog(state);
+                ui::draw_find_place(state);
+                ui::draw_file_dialogs(state);
             }
             ImGui::Render();
             render::Renderer::bind_window_framebuffer(w, h);

@@ -1,5 +1,7 @@
 #include "core/base_map.hpp"
 
+#include "core/user_views.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -60,8 +62,8 @@ std::string default_attribution() {
 }
 
 std::optional<GeoBox> named_view(const std::string& name) {
-    if (name == "region") return GeoBox{39.5, 37.6, 50.6, 43.3};
-    if (name == "karabakh") return GeoBox{45.6, 38.85, 47.4, 40.45};
+    for (const NamedView& v : builtin_views())
+        if (v.name == name) return v.box;
     return std::nullopt;
 }
 

@@ -60,7 +60,8 @@ using Triangulator = std::function<bool(const Polygon<WorldXY>&, Mesh& out)>;
 Scene build_base_scene(const BaseData& data, const Projector& projector, const Triangulator& triangulate,
                        Diagnostics& diags);
 
-/// Named views: "region" (the whole South Caucasus) and "karabakh". Returns nullopt for others.
+/// The built-in named views (core/user_views.hpp builtin_views: "region", "karabakh", "lachin",
+/// "syunik", "nakhchivan"). Returns nullopt for others.
 std::optional<GeoBox> named_view(const std::string& name);
 
 /// Projects a lon/lat box to the world box that contains it (edges sampled, since lines curve).

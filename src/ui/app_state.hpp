@@ -10,6 +10,7 @@
 #include "core/scene.hpp"
 #include "ui/briefing_state.hpp"
 #include "ui/event_state.hpp"
+#include "ui/file_state.hpp"
 
 #include <optional>
 #include <string>
@@ -31,6 +32,7 @@ struct AppState {
 
     EventUiState ev;  ///< events: data, filter, selection, edit hooks
     bool ev_dragging = false;
+    FilesUiState files;     ///< find a place, named views, File > Open, list export, links
     BriefingUiState brief;  ///< briefing slides, presentation mode, export dialog  ///< an event symbol is being
                             ///< dragged: the map must not pan
 

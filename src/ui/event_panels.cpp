@@ -1,4 +1,5 @@
 #include "ui/event_panels.hpp"
+#include "ui/event_links_panel.hpp"
 #include "ui/key_bindings.hpp"
 #include "ui/panels.hpp"
 #include "ui/time_axis.hpp"
@@ -364,6 +365,10 @@ void draw_event_list(AppState& state, core::Date& date) {
             ImGui::TextDisabled("%zu accepted, %zu rejected, %zu unreviewed", n[1], n[2], n[0]);
         }
         if (ImGui::Checkbox("only events in the time window", &ev.list_in_window_only)) ev.filter_changed = true;
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Export list...")) state.files.show_export_list = true;
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("Write the listed events to CSV or GeoJSON, with quotes and sources");
     }
     // --- rows ---
     static std::vector<std::size_t> rows;
@@ -547,6 +552,7 @@ void draw_event_details(AppState& state, core::Date& date) {
         }
         ImGui::EndTable();
     }
+    draw_event_links(state, e);  // the slides showing it, its source URL
     ImGui::Separator();
     ImGui::TextDisabled("Source sentence (bytes %zu\u2013%zu); place and date words highlighted:", e.source.begin,
                         e.source.end);

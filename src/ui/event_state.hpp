@@ -23,6 +23,7 @@ struct DocumentInfo {
     std::string title;
     std::string source;
     std::string published;  ///< ISO date or empty
+    std::string url;        ///< the document's source URL (its URL or Source header), or empty
 };
 
 /// One line of the "not on the map" strip, picked to limit the events list to its events.

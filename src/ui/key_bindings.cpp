@@ -22,6 +22,8 @@ const std::vector<KeyBinding>& table() {
         {A::ZoomOut, {{GLFW_KEY_MINUS, M::Any}, {GLFW_KEY_KP_SUBTRACT, M::Any}}, "Map", "zoom out"},
         {A::HomeView, {{GLFW_KEY_HOME, M::Any}}, "Map", "back to the view the window started on"},
         {A::ToggleLayers, {{GLFW_KEY_L}}, "Map", "layers panel"},
+        {A::FindPlace, {{GLFW_KEY_F, M::Ctrl}}, "Map", "find a place by any of its names and fly there"},
+        {A::OpenFile, {{GLFW_KEY_O, M::Ctrl}}, "Map", "open documents, an events file or a briefing"},
         {A::Quit, {{GLFW_KEY_Q, M::Ctrl}}, "Map", "quit (asks when corrections are unsaved)"},
         {A::NextChange, {{GLFW_KEY_PAGE_DOWN, M::Any}, {GLFW_KEY_RIGHT_BRACKET}}, "Time", "next change of control"},
         {A::PreviousChange,
@@ -77,6 +79,9 @@ const std::vector<KeyBinding>& table() {
          false},
         {A::ReviewPickDown, {{GLFW_KEY_DOWN, M::Any}}, "Review (R)", "place search: next hit"},
         {A::ReviewPickUp, {{GLFW_KEY_UP, M::Any}}, "Review (R)", "place search: previous hit"},
+        {A::FindPickDown, {{GLFW_KEY_DOWN, M::Any}}, "Find a place (Ctrl+F)", "next place (Enter flies there)"},
+        {A::FindPickUp, {{GLFW_KEY_UP, M::Any}}, "Find a place (Ctrl+F)", "previous place"},
+        {A::FindClose, {{GLFW_KEY_ESCAPE, M::Any}}, "Find a place (Ctrl+F)", "close the box", false},
     };
     return t;
 }

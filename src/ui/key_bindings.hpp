@@ -19,6 +19,8 @@ enum class Action {
     ZoomOut,
     HomeView,
     ToggleLayers,
+    FindPlace,
+    OpenFile,
     Quit,
     // Time
     NextChange,
@@ -61,6 +63,10 @@ enum class Action {
     ReviewClose,
     ReviewPickDown,
     ReviewPickUp,
+    // Find a place (Ctrl+F)
+    FindPickDown,
+    FindPickUp,
+    FindClose,
 };
 
 /// Which modifiers a key needs: Plain = neither Ctrl nor Shift; Any = whatever is held.

@@ -1,5 +1,7 @@
 #include "ui/panels.hpp"
 
+#include "ui/file_menu.hpp"
+
 #include <imgui.h>
 
 #include <fmt/format.h>
@@ -93,6 +95,7 @@ float draw_menu_bar(AppState& state) {
     float height = 0;
     if (ImGui::BeginMainMenuBar()) {
         if (ImGui::BeginMenu("File")) {
+            draw_file_menu_items(state);
             ImGui::MenuItem("Export image...", "Ctrl+E", &state.brief.show_export);
             if (ImGui::MenuItem("Screenshot", "F12")) state.brief.screenshot_requested = true;
             ImGui::MenuItem("Briefing...", "B", &state.brief.show_panel);
@@ -119,6 +122,7 @@ float draw_menu_bar(AppState& state) {
             ImGui::MenuItem("Event details", nullptr, &state.ev.show_details);
             ImGui::MenuItem("Problems", nullptr, &state.show_diagnostics);
             if (ImGui::MenuItem("Reset view", "Home")) state.reset_view();
+            draw_view_menu_items(state);
             ImGui::EndMenu();
         }
         if (ImGui::BeginMenu("Help")) {
