@@ -287,7 +287,7 @@ struct Snapshot {
 struct Settlement {
     std::string name, district, date, role;
     double lat = 0, lon = 0;
-    Geom cell;  // its Voronoi cell inside the 2020 front area (empty when it has none)
+    Geom cell;  // the part of the 2020 front area that takes its day (make_cells; empty when it has none)
 };
 
 struct Builder {
@@ -317,43 +317,95 @@ struct Builder {
         return p;
     }
 
-    // Voronoi cells of the located settlements (captures and anchors) clipped to the 2020 front area: each
-    // settlement owns the land nearer to it than to any other listed settlement.
+    // The settlement whose day a place of the 2020 front takes: a located settlement's own, within half the distance
+    // to its nearest located neighbour (at least kOwnKm: the disc inside its Voronoi cell); elsewhere the median day
+    // of its kNeighbours nearest located settlements (ties: the nearest of those taken on that day). A place between
+    // settlements thus changes hands once most of the settlements around it have, not with the single nearest one:
+    // an outlier (a village on the old line that held out weeks longer than its neighbours, or one taken early by a
+    // raid) keeps its own land but no longer carries the land half-way to the next village with it
+    // (geodata/SOURCES.md; leave-one-out in scripts/control-loo.sh).
+    static constexpr double kOwnKm = 1.0;
+    static constexpr std::size_t kNeighbours = 5;
+    std::size_t owner_at(const std::vector<std::size_t>& located, const std::vector<double>& own_km, double x,
+                         double y) const {
+        std::vector<std::pair<double, std::size_t>> near;  // (distance km, settlement index)
+        near.reserve(located.size());
+        for (std::size_t i : located) {
+            const Xy p = to_local(settlements[i].lon, settlements[i].lat);
+            near.emplace_back(std::hypot(p.x - x, p.y - y), i);
+        }
+        const std::size_t k = std::min(kNeighbours, near.size());
+        std::partial_sort(near.begin(), near.begin() + static_cast<std::ptrdiff_t>(k), near.end());
+        if (near.front().first <= own_km[near.front().second]) return near.front().second;
+        std::vector<std::pair<std::string, std::pair<double, std::size_t>>> by_day;
+        for (std::size_t j = 0; j < k; ++j) by_day.push_back({settlements[near[j].second].date, near[j]});
+        std::sort(by_day.begin(), by_day.end());
+        return by_day[k / 2].second.second;
+    }
+
+    // Cells of the located settlements (captures and anchors) inside the 2020 front area, from a kCellKm grid:
+    // each square goes to owner_at() of its centre, and a settlement's cell is the union of its squares clipped
+    // to the front (the cells tile the front without gaps or overlaps).
+    static constexpr double kCellKm = 0.5;
     void make_cells() {
         Geom front = empty();
         for (const auto& [name, row] : fronts) front = unite(front, front_part(name));
-        std::vector<GEOSGeometry*> pts;
-        std::vector<std::size_t> owner;
+        std::vector<std::size_t> located;
         for (std::size_t i = 0; i < settlements.size(); ++i) {
             const Settlement& s = settlements[i];
-            if (s.role != "capture" && s.role != "anchor") continue;
-            if (!fronts.count(s.district)) continue;
-            pts.push_back(local_point(s.lat, s.lon).release());
-            owner.push_back(i);
+            if ((s.role == "capture" || s.role == "anchor") && fronts.count(s.district)) located.push_back(i);
         }
-        if (pts.empty()) return;
-        Geom mp =
-            check(GEOSGeom_createCollection_r(ctx, GEOS_MULTIPOINT, pts.data(), static_cast<unsigned>(pts.size())),
-                  "multipoint");
+        if (located.empty() || is_empty(front)) return;
+        std::vector<double> own_km(settlements.size(), kOwnKm);
+        for (std::size_t i : located) {
+            double nearest = 1e9;
+            const Xy p = to_local(settlements[i].lon, settlements[i].lat);
+            for (std::size_t j : located) {
+                const Xy q = to_local(settlements[j].lon, settlements[j].lat);
+                if (j != i) nearest = std::min(nearest, std::hypot(p.x - q.x, p.y - q.y));
+            }
+            own_km[i] = std::max(kOwnKm, nearest / 2);
+        }
         double x0, y0, x1, y1;
         bounds(front, x0, y0, x1, y1);
-        const Geom env = box(x0 - 50, y0 - 50, x1 + 50, y1 + 50);
-        Geom vor = check(GEOSVoronoiDiagram_r(ctx, mp.get(), env.get(), 0.0, 0), "voronoi");
-        const int n = GEOSGetNumGeometries_r(ctx, vor.get());
-        for (int k = 0; k < n; ++k) {
-            Geom cellk = check(GEOSGeom_clone_r(ctx, GEOSGetGeometryN_r(ctx, vor.get(), k)), "cell");
-            const GEOSPreparedGeometry* prep = GEOSPrepare_r(ctx, cellk.get());
-            Geom clipped = inter(cellk, front);
-            for (std::size_t j = 0; j < owner.size(); ++j) {
-                Settlement& s = settlements[owner[j]];
-                if (!is_empty(s.cell)) continue;
-                const Geom p = local_point(s.lat, s.lon);
-                if (GEOSPreparedIntersects_r(ctx, prep, p.get())) s.cell = clone(clipped);
+        const auto unprepare = [](const GEOSPreparedGeometry* g) { GEOSPreparedGeom_destroy_r(ctx, g); };
+        const std::unique_ptr<const GEOSPreparedGeometry, decltype(unprepare)> prep(GEOSPrepare_r(ctx, front.get()),
+                                                                                    unprepare);
+        std::map<std::size_t, std::vector<Geom>> squares;
+        const int nx = static_cast<int>(std::ceil((x1 - x0) / kCellKm)),
+                  ny = static_cast<int>(std::ceil((y1 - y0) / kCellKm));
+        // Column by column; a run of squares with the same owner becomes one rectangle (fewer parts to unite).
+        constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+        for (int ix = 0; ix < nx; ++ix) {
+            const double ax = x0 + ix * kCellKm, bx = x0 + (ix + 1) * kCellKm;
+            std::size_t run_owner = kNone;
+            int run_start = 0;
+            for (int iy = 0; iy <= ny; ++iy) {
+                std::size_t owner = kNone;
+                if (iy < ny) {
+                    const Geom sq = box(ax, y0 + iy * kCellKm, bx, y0 + (iy + 1) * kCellKm);
+                    if (GEOSPreparedIntersects_r(ctx, prep.get(), sq.get()))
+                        owner = owner_at(located, own_km, ax + kCellKm / 2, y0 + (iy + 0.5) * kCellKm);
+                }
+                if (owner == run_owner) continue;
+                if (run_owner != kNone)
+                    squares[run_owner].push_back(box(ax, y0 + run_start * kCellKm, bx, y0 + iy * kCellKm));
+                run_owner = owner;
+                run_start = iy;
             }
-            GEOSPreparedGeom_destroy_r(ctx, prep);
         }
-        std::fprintf(stderr, "  %zu settlement cells over %.0f km2 of the 2020 front area\n", owner.size(),
-                     area(front));
+        for (auto& [i, owned] : squares) {
+            std::vector<GEOSGeometry*> parts;
+            for (Geom& g : owned) parts.push_back(g.release());  // the collection takes them over
+            Geom coll = check(GEOSGeom_createCollection_r(ctx, GEOS_GEOMETRYCOLLECTION, parts.data(),
+                                                          static_cast<unsigned>(parts.size())),
+                              "collection");
+            // Simplifying with tolerance 0 drops the collinear grid vertices along straight edges, nothing else.
+            Geom cell = check(GEOSUnaryUnionPrec_r(ctx, coll.get(), kGrid), "unary union");
+            settlements[i].cell = inter(check(GEOSSimplify_r(ctx, cell.get(), 0.0), "simplify"), front);
+        }
+        std::fprintf(stderr, "  %zu located settlements, %zu with cells, over %.0f km2 of the 2020 front area\n",
+                     located.size(), squares.size(), area(front));
     }
 
     // The cells of the settlements an events.csv 'cells' row announces (same date and district, name in its place
@@ -425,6 +477,8 @@ struct Builder {
             st.corridor = empty();
         } else if (e.model == "relabel") {
             e.region = clone(universe);
+        } else if (e.model == "listed") {  // a sourced change no source locates: listed, the map unchanged
+            e.region = empty();
         } else {
             throw std::runtime_error("events.csv: unknown model '" + e.model + "'");
         }
