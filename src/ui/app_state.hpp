@@ -10,6 +10,7 @@
 #include "core/scene.hpp"
 #include "ui/briefing_state.hpp"
 #include "ui/event_state.hpp"
+#include "ui/tool_state.hpp"
 
 #include <optional>
 #include <string>
@@ -31,8 +32,10 @@ struct AppState {
 
     EventUiState ev;  ///< events: data, filter, selection, edit hooks
     bool ev_dragging = false;
-    BriefingUiState brief;  ///< briefing slides, presentation mode, export dialog  ///< an event symbol is being
-                            ///< dragged: the map must not pan
+    CompareUiState compare;  ///< the before/after (swipe) view
+    MeasureUiState measure;  ///< the distance tool
+    BriefingUiState brief;   ///< briefing slides, presentation mode, export dialog  ///< an event symbol is being
+                             ///< dragged: the map must not pan
 
     /// The control data the "control" layers were built from (stepping between changes).
     std::optional<core::ControlTimeline> timeline;

@@ -19,6 +19,8 @@ enum class Action {
     ZoomOut,
     HomeView,
     ToggleLayers,
+    CompareView,
+    MeasureTool,
     Quit,
     // Time
     NextChange,
