@@ -33,7 +33,8 @@ std::optional<SplitRequest> slide_split(const core::Slide& slide, const FrameReq
     if (!slide.compare) return std::nullopt;
     SplitRequest s{right, right, slide.compare->divider};
     s.left.date = slide.compare->left;
-    s.right.date = slide.compare->right;
+    // The slide's date is its right one (the briefing panel edits it there); compare.right when unset.
+    if (!s.right.date) s.right.date = slide.compare->right;
     return s;
 }
 

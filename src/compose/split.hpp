@@ -35,8 +35,8 @@ struct ComposedSplit {
 
 ComposedSplit compose_split(const core::Scene& scene, const core::Projector& projector, const SplitRequest& request);
 
-/// A compare slide's split: `right` (the slide's request, compose::slide_frame) for the slide's
-/// right date, and the same for its left date; nullopt for an ordinary slide.
+/// A compare slide's split: `right` (the slide's request, compose::slide_frame, whose date is the
+/// slide's: its right date) and the same for its left date; nullopt for an ordinary slide.
 std::optional<SplitRequest> slide_split(const core::Slide& slide, const FrameRequest& right);
 
 }  // namespace sitmap::compose

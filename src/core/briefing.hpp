@@ -33,7 +33,8 @@ struct SlideEventFilter {
 };
 
 /// A before/after slide: the same view on two dates side by side, split by a divider. The
-/// slide's `date` is the right one (the date a transition moves to).
+/// slide's `date` is the right one (the date a transition moves to); when the two differ (the
+/// date edited in the briefing panel), `date` wins and is saved as "right".
 struct SlideCompare {
     Date left, right;
     double divider = 0.5;  ///< fraction of the width from the left edge, strictly between 0 and 1

@@ -301,7 +301,7 @@ std::string briefing_to_json(const core::Briefing& briefing) {
         j["caption"] = s.caption;
         if (s.compare)
             j["compare"] = {{"left", core::format_iso(s.compare->left)},
-                            {"right", core::format_iso(s.compare->right)},
+                            {"right", core::format_iso(s.date.value_or(s.compare->right))},
                             {"divider", s.compare->divider}};
         else if (s.date)
             j["date"] = core::format_iso(*s.date);

@@ -103,3 +103,16 @@ TEST_CASE("a malformed compare field is reported with the file and its JSON path
         CHECK(msg.find("briefing.json: slides[1].compare: given with \"date\"") != std::string::npos);
     }
 }
+
+TEST_CASE("a compare slide's date, edited in the panel, is saved as its right date", "[io][briefing][compare]") {
+    core::Briefing b;
+    core::Slide s;
+    s.compare = core::SlideCompare{year{2020} / September / 26, year{2020} / November / 10, 0.5};
+    s.date = year{2020} / December / 2;  // the briefing panel's date field changed it
+    b.slides = {s};
+    const core::Briefing r = io::briefing_from_json(io::briefing_to_json(b), "brief.json");
+    REQUIRE(r.slides.at(0).compare);
+    CHECK(r.slides[0].compare->right == *s.date);
+    CHECK(r.slides[0].compare->left == s.compare->left);
+    CHECK(*r.slides[0].date == *s.date);
+}
