@@ -8,6 +8,7 @@
 #include "app/user_files.hpp"
 #include "compose/compose.hpp"
 #include "compose/slides.hpp"
+#include "compose/split.hpp"
 #include "core/base_map.hpp"
 #include "core/camera.hpp"
 #include "core/control_scene.hpp"
@@ -51,6 +52,8 @@ struct RenderOptions {
     std::string title, subtitle;
     bool no_legend = false, no_north_arrow = false, no_locator = false;
     bool world_file = false;
+    std::string compare;                ///< "D1,D2": a before/after image, D1 left of the divider
+    std::string divider = "0.5";        ///< where the divider is, as a fraction of the width
     std::string briefing;               ///< render every slide of this briefing into the output dir
     std::string from, to, step = "1d";  ///< animation frames into the output dir
     long max_frames = 10000;            ///< more frames than this are refused unless raised
@@ -98,7 +101,39 @@ struct RenderSession {
         last_places = renderer->last_layout().place_labels.size();
         return image;
     }
+
+    /// A before/after image: the two frames `split` composes, each clipped to its side.
+    io::RgbaImage render(const core::Camera& camera, compose::SplitRequest split) {
+        for (auto* r : {&split.left, &split.right}) {
+            if (!with_events) r->events.events = nullptr;
+            if (r->events.events) r->events.reviewed_only = reviewed_only;
+            r->metres_per_pixel = camera.metres_per_pixel();
+        }
+        const compose::ComposedSplit frames = compose::compose_split(scene, projector, split);
+        last_drawn = frames.left.visible.size() + frames.right.visible.size();
+        const auto options = frames.options(camera.width(), camera.height());
+        auto image = render_frames(*renderer, scene, camera, options);
+        last_places = renderer->last_layout().place_labels.size();
+        return image;
+    }
 };
+
+/// "--compare D1,D2": the left and the right date. Throws UsageError naming the option.
+std::pair<core::Date, core::Date> parse_compare(const std::string& text) {
+    const auto comma = text.find(',');
+    if (comma == std::string::npos || text.find(',', comma + 1) != std::string::npos)
+        throw usage_error("invalid --compare '{}' (expected two dates LEFT,RIGHT, e.g. 2020-09-26,2020-11-10)", text);
+    return {core::parse_date_arg(text.substr(0, comma), "--compare left date"),
+            core::parse_date_arg(text.substr(comma + 1), "--compare right date")};
+}
+
+/// "--divider F": strictly between 0 and 1.
+double parse_divider(const std::string& text) {
+    double d = 0;
+    if (!core::parse_double(text, d) || !(d > 0 && d < 1))
+        throw usage_error("invalid --divider '{}' (expected a fraction of the width between 0 and 1, e.g. 0.5)", text);
+    return d;
+}
 
 float parse_scale(const RenderOptions& o, int w, int h) {
     if (o.scale == "auto") return auto_ui_scale(w, h);
@@ -182,6 +217,18 @@ int run_render(const RenderOptions& o) {
     const bool frames = !o.from.empty() || !o.to.empty();
     if (frames && (o.from.empty() || o.to.empty())) throw usage_error("--from and --to go together");
     if (frames && !o.briefing.empty()) throw usage_error("--briefing and --from/--to cannot be combined");
+    std::optional<std::pair<core::Date, core::Date>> compare;
+    if (!o.compare.empty()) {
+        if (!o.date.empty())
+            throw usage_error("--compare and --date cannot be combined (--compare LEFT,RIGHT gives both dates)");
+        if (frames) throw usage_error("--compare and --from/--to cannot be combined");
+        if (!o.briefing.empty())
+            throw usage_error("--compare and --briefing cannot be combined (a briefing's slides say \"compare\")");
+        compare = parse_compare(o.compare);
+    } else if (o.divider != "0.5") {
+        throw usage_error("--divider needs --compare LEFT,RIGHT");
+    }
+    const double divider = parse_divider(o.divider);
     std::optional<core::Briefing> briefing;
     if (!o.briefing.empty()) {
         briefing = io::load_briefing(o.briefing);  // names file and field on error
@@ -220,7 +267,8 @@ int run_render(const RenderOptions& o) {
             request.furniture.legend = !o.no_legend;
             request.furniture.north_arrow = !o.no_north_arrow;
             request.furniture.locator = !o.no_locator;
-            const auto image = session.render(camera, request);
+            const auto split = compose::slide_split(slide, request);
+            const auto image = split ? session.render(camera, *split) : session.render(camera, request);
             compose::restore_layers(session.scene, before);
             const fs::path out = dir / fmt::format("slide-{:02d}.png", n);
             write_image_file(out, image, camera, session.projector, o.world_file);
@@ -281,7 +329,10 @@ int run_render(const RenderOptions& o) {
                      o.output.c_str());
     RenderSession session(o);
     const core::Camera camera = core::Camera::fit(core::project_box(session.projector, box), size.width, size.height);
-    const auto image = session.render(camera, request_for(session, date));
+    const auto image =
+        compare ? session.render(camera, compose::SplitRequest{request_for(session, compare->first),
+                                                               request_for(session, compare->second), divider})
+                : session.render(camera, request_for(session, date));
     write_image_file(o.output, image, camera, session.projector, o.world_file);
     if (!o.quiet) {
         const double ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
@@ -352,6 +403,11 @@ CLI::App* add_render_command(CLI::App& parent, int& exit_code) {
     cmd->add_flag("--world-file", opts->world_file,
                   "Also write a world file (.pgw/.jgw), a .prj and a .aux.xml with the CRS beside each PNG or JPEG, "
                   "so GDAL and QGIS place it with its projection (a GeoTIFF needs none)");
+    cmd->add_option("--compare", opts->compare,
+                    "Before/after: LEFT,RIGHT dates (YYYY-MM-DD); the same map with LEFT's situation left of a "
+                    "divider and RIGHT's right of it, each half stamped with its date");
+    cmd->add_option("--divider", opts->divider, "With --compare: where the divider is, as a fraction of the width")
+        ->capture_default_str();
     cmd->add_option("--briefing", opts->briefing, "Render every slide of this briefing (JSON) into the -o directory");
     cmd->add_option("--from", opts->from, "First date of animation frames (YYYY-MM-DD), into the -o directory");
     cmd->add_option("--to", opts->to, "Last date of animation frames (YYYY-MM-DD)");

@@ -1,5 +1,6 @@
 #include "app/presentation.hpp"
 
+#include "app/map_view.hpp"
 #include "app/render_image.hpp"
 #include "compose/slides.hpp"
 #include "core/base_map.hpp"
@@ -156,6 +157,9 @@ void Presentation::update(ui::AppState& state, GLFWwindow* window, EventSession&
                                                  state.ev.window, state.date);
         if (state.ev.selected && *state.ev.selected < state.ev.events.events().size())
             s.highlighted_events.push_back(core::event_key(state.ev.events.events()[*state.ev.selected]));
+        // With the before/after view on, the slide is a compare slide of the same two dates.
+        if (state.compare.active && state.compare.left && state.date)
+            s.compare = core::SlideCompare{*state.compare.left, *state.date, state.compare.divider};
         b.briefing.slides.push_back(std::move(s));
         b.current = static_cast<int>(b.briefing.slides.size()) - 1;
         b.dirty = true;
@@ -206,9 +210,16 @@ void Presentation::fulfil_requests(ui::AppState& state, render::Renderer& render
             // at the image's edges instead of above a band that was under the panels.
             const core::Camera camera = state.camera.without_rows(static_cast<int>(state.ui_inset_top),
                                                                   static_cast<int>(state.ui_inset_bottom));
-            // The window's composed frame, drawn for those rows only (no panel insets left in it).
-            const compose::FrameOptions frame = events.frame().options();
-            io::write_png(path, render_image(renderer, state.scene, camera, frame));
+            // The window's composed frame, drawn for those rows only (no panel insets left in it);
+            // with the before/after view on, its two halves (app/map_view).
+            if (const auto split = window_split(state, frame_request(state, ui_scale))) {
+                const compose::ComposedSplit frames = compose::compose_split(state.scene, state.projector, *split);
+                io::write_png(path, render_frames(renderer, state.scene, camera,
+                                                  frames.options(camera.width(), camera.height())));
+            } else {
+                const compose::FrameOptions frame = events.frame().options();
+                io::write_png(path, render_image(renderer, state.scene, camera, frame));
+            }
             state.map_dirty = true;  // the renderer's last draw was the screenshot
             b.message = fmt::format("Screenshot saved to {}", path.string());
         } catch (const std::exception& e) {
@@ -237,9 +248,15 @@ void Presentation::fulfil_requests(ui::AppState& state, render::Renderer& render
                                  .north_arrow = e.north_arrow,
                                  .locator = e.locator,
                                  .off_map_box = true};
-            const compose::ComposedFrame frame = compose::compose_frame(state.scene, state.projector, request);
             const auto t0 = std::chrono::steady_clock::now();
-            const auto image = render_image(renderer, state.scene, camera, frame.options());
+            io::RgbaImage image;
+            if (const auto split = window_split(state, request)) {  // the before/after view, as shown
+                const compose::ComposedSplit frames = compose::compose_split(state.scene, state.projector, *split);
+                image = render_frames(renderer, state.scene, camera, frames.options(camera.width(), camera.height()));
+            } else {
+                const compose::ComposedFrame frame = compose::compose_frame(state.scene, state.projector, request);
+                image = render_image(renderer, state.scene, camera, frame.options());
+            }
             write_image_file(e.path, image, camera, state.projector, e.world_file);
             b.message =
                 fmt::format("Exported {}x{} to {} in {:.1f} s", e.width, e.height, fs::absolute(e.path).string(),

@@ -13,6 +13,11 @@ namespace sitmap::app {
 
 io::RgbaImage render_image(render::Renderer& renderer, const core::Scene& scene, const core::Camera& camera,
                            const render::FrameOptions& options, int max_tile) {
+    return render_frames(renderer, scene, camera, std::span<const render::FrameOptions>(&options, 1), max_tile);
+}
+
+io::RgbaImage render_frames(render::Renderer& renderer, const core::Scene& scene, const core::Camera& camera,
+                            std::span<const render::FrameOptions> frames, int max_tile) {
     const int W = camera.width(), H = camera.height();
     if (static_cast<double>(W) * H * 4 > 2.2e9)
         throw usage_error("cannot render {}x{} pixels: the image would need {:.1f} GB (at most {}x{} is supported)", W,
@@ -29,9 +34,11 @@ io::RgbaImage render_image(render::Renderer& renderer, const core::Scene& scene,
             if (!target || target->width() != tw || target->height() != th)
                 target = std::make_unique<render::OffscreenTarget>(tw, th);
             target->bind();
-            render::FrameOptions o = options;
-            if (tw != W || th != H) o.tile = render::PixelRect{tx, ty, tw, th};
-            renderer.draw(scene, camera, o);
+            for (const auto& options : frames) {
+                render::FrameOptions o = options;
+                if (tw != W || th != H) o.tile = render::PixelRect{tx, ty, tw, th};
+                renderer.draw(scene, camera, o);
+            }
             const auto px = target->read_rgba();
             const auto row = static_cast<std::size_t>(tw) * 4;
             for (int y = 0; y < th; ++y)

@@ -8,6 +8,7 @@
 #include "render/renderer.hpp"
 
 #include <filesystem>
+#include <span>
 
 namespace sitmap::app {
 
@@ -19,6 +20,10 @@ inline constexpr int kMaxExportSide = 16384;
 /// Throws sitmap::UsageError when the image cannot be held in memory.
 io::RgbaImage render_image(render::Renderer& renderer, const core::Scene& scene, const core::Camera& camera,
                            const render::FrameOptions& options, int max_tile = 4096);
+/// The same for frames drawn one after another into the same image (each tile): a split view's
+/// two clipped halves (compose::ComposedSplit::options).
+io::RgbaImage render_frames(render::Renderer& renderer, const core::Scene& scene, const core::Camera& camera,
+                            std::span<const render::FrameOptions> frames, int max_tile = 4096);
 
 /// The image formats an export can be written in, chosen by the output's extension.
 enum class ImageFormat { Png, Jpeg, GeoTiff };

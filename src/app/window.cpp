@@ -3,6 +3,7 @@
 #include "app/data_paths.hpp"
 #include "app/event_session.hpp"
 #include "app/map_loader.hpp"
+#include "app/map_view.hpp"
 #include "app/presentation.hpp"
 #include "app/user_files.hpp"
 #include "app/window_files.hpp"
@@ -20,6 +21,7 @@
 #include "ui/file_menu.hpp"
 #include "ui/find_place_panel.hpp"
 #include "ui/key_bindings.hpp"
+#include "ui/map_tools.hpp"
 #include "ui/panels.hpp"
 #include "ui/review_panel.hpp"
 
@@ -107,8 +109,8 @@ void handle_input(ui::AppState& state, GLFWwindow* window, double fb_per_window)
     const bool mouse_valid = mouse.x > -1e6 && mouse.y > -1e6;
     const core::ScreenPx pointer{mouse.x * fb_per_window, mouse.y * fb_per_window};
     if (!io.WantCaptureMouse && mouse_valid) {
-        if (!state.ev_dragging && !state.ev.add_mode && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 0.0f) &&
-            (io.MouseDelta.x != 0 || io.MouseDelta.y != 0)) {
+        if (!state.ev_dragging && !state.compare.dragging && !state.ev.add_mode &&
+            ImGui::IsMouseDragging(ImGuiMouseButton_Left, 0.0f) && (io.MouseDelta.x != 0 || io.MouseDelta.y != 0)) {
             cam.pan_pixels(io.MouseDelta.x * fb_per_window, io.MouseDelta.y * fb_per_window);
             state.map_dirty = true;
         }
@@ -343,6 +345,7 @@ int run_window(const WindowOptions& options, std::chrono::steady_clock::time_poi
                 const core::ScreenPx pointer{io.MousePos.x * fb_per_window, io.MousePos.y * fb_per_window};
                 const bool over_map = !io.WantCaptureMouse && io.MousePos.x > -1e6;
                 events.handle_input(state, pointer, renderer.last_marker_hits(), over_map, !io.WantCaptureKeyboard);
+                ui::handle_map_tools_input(state, pointer, over_map, !io.WantCaptureKeyboard);
             }
             handle_input(state, window.get(), fb_per_window);
             {
@@ -371,15 +374,15 @@ int run_window(const WindowOptions& options, std::chrono::steady_clock::time_poi
             }
             // The frame is composed once (compose::compose_frame: the window's, or the slide's while
             // presenting) and drawn only when something changed, into a texture reused by later frames.
-            events.update(state, presentation.frame_request(state, ui_scale));
+            const compose::FrameRequest request = presentation.frame_request(state, ui_scale);
+            events.update(state, request);
             const bool map_settled = !state.map_dirty && !presentation.transitioning() && !files.flying();
             if (state.map_dirty) {
                 map_target->bind();
-                compose::FrameOptions frame_options = events.frame().options();
-                frame_options.inset_top = state.ui_inset_top;
-                frame_options.inset_bottom = state.ui_inset_bottom;
-                frame_options.reuse_base = true;
-                renderer.draw(state.scene, state.camera, frame_options);
+                // One frame, or the before/after view's two halves (app/map_view).
+                const auto measure = measure_marks(state);
+                draw_window_map(renderer, state, events.frame(), window_split(state, request),
+                                {state.ui_inset_top, state.ui_inset_bottom, measure ? &*measure : nullptr});
                 state.map_dirty = false;
             }
             presentation.fulfil_requests(state, renderer, events, *map_target, ui_scale);
@@ -427,6 +430,7 @@ int run_window(const WindowOptions& options, std::chrono::steady_clock::time_poi
                 ui::draw_export_dialog(state);
                 ui::draw_find_place(state);
                 ui::draw_file_dialogs(state);
+                ui::draw_compare_panel(state);
             }
             ImGui::Render();
             render::Renderer::bind_window_framebuffer(w, h);

@@ -6,11 +6,13 @@
 #include "compose/draw_list.hpp"
 #include "core/event_marker.hpp"
 #include "core/event_view.hpp"
+#include "core/geometry.hpp"
 #include "core/label_placer.hpp"
 
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace sitmap::compose {
@@ -18,6 +20,26 @@ namespace sitmap::compose {
 /// A rectangle of the image in pixels (origin top-left, y down).
 struct PixelRect {
     int x = 0, y = 0, width = 0, height = 0;
+};
+
+/// A before/after (split) view's marks: the divider at `divider_x` (pixels of the whole image) and
+/// each half's date stamp beside it. Both halves' frames carry the same marks, so the two
+/// clipped draws join into one image.
+struct SplitMarks {
+    float divider_x = 0;
+    std::string left_label, right_label;  ///< "26 September 2020"
+};
+
+/// The measure tool's line: its points in map metres, the pointer's position while measuring
+/// (the leg being drawn), and the running total written at its end ("12.4 km").
+struct MeasureMarks {
+    std::vector<core::WorldXY> points;
+    std::optional<core::WorldXY> pointer;
+    std::string total_label;
+    /// The line of contact the pointer's distance is measured to (core::front_line), as
+    /// segments in map metres; and the leg from the pointer to its nearest point (empty = none).
+    std::vector<std::pair<core::WorldXY, core::WorldXY>> front;
+    std::optional<std::pair<core::WorldXY, core::WorldXY>> to_front;
 };
 
 /// What to draw on top of the map layers. Sizes are multiplied by `ui_scale` (exports use >1).
@@ -58,6 +80,19 @@ struct FrameOptions {
     /// and those layers are unchanged (the window sets this; a playing slider then redraws only
     /// what changes with the date). Ignored when tiling.
     bool reuse_base = false;
+
+    /// Draw only inside this rectangle of the image (pixels of the whole image, also when tiling):
+    /// a before/after view draws its two halves' frames into one framebuffer this way, leaving
+    /// the other half as it is. Unset = the whole image. Turns reuse_base off.
+    std::optional<PixelRect> clip;
+    /// A before/after view's divider and stamps (laid out with the furniture); unset = none.
+    /// With it the date box shows the control legend without a date (the stamps carry them).
+    std::optional<SplitMarks> split;
+    /// The other half's event symbols in a split view (not owned): the legend lists their kinds
+    /// too, so both halves draw the same legend. nullptr = none.
+    const std::vector<core::EventMarker>* legend_also = nullptr;
+    /// The measure tool's line, drawn over the map (not owned; nullptr = none).
+    const MeasureMarks* measure = nullptr;
 };
 
 /// A place name put on the map, for tests and hit-testing.

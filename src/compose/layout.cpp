@@ -1,5 +1,6 @@
 #include "compose/layout.hpp"
 
+#include "compose/overlays.hpp"
 #include "core/control_scene.hpp"
 #include "core/event_style.hpp"
 #include "core/event_view.hpp"
@@ -686,7 +687,10 @@ void Layouter::layout_title(const FrameOptions& o, const Area& area, core::Label
 void Layouter::layout_date_box(const core::Scene& scene, const FrameOptions& o, const Area& area,
                                const core::WorldBox& view, core::LabelPlacer& placer) {
     [[maybe_unused]] const float s = area.s, W = area.W, H = area.H;
-    if (!o.date_label.empty()) {
+    // A split view's halves carry their dates in stamps beside the divider: the box keeps the
+    // control legend alone.
+    const std::string label = o.split ? std::string() : o.date_label;
+    if (!label.empty() || o.split) {
         // The shown date and the control legend, top right (colours as core::control_color).
         const float pad = 6 * s, y0 = o.inset_top + 10 * s;
         TextStyle big{.px = 26 * s, .color = core::rgb(0x1a1a1a)};
@@ -694,20 +698,24 @@ void Layouter::layout_date_box(const core::Scene& scene, const FrameOptions& o, 
         // Swatches are filled by the map's own fill code (FillStyle, drawn by the renderer's fill
         // program): what the key shows is what the map shows.
         // Only the states the map shows that day in this view (all of them without a date).
-        const std::vector<ControlKey> keys = o.day ? control_keys(scene, *o.day, view, s) : control_keys(scene, s);
+        // (A split view's halves share one box, which must not change at the divider: all keys.)
+        const std::vector<ControlKey> keys =
+            o.day && !o.split ? control_keys(scene, *o.day, view, s) : control_keys(scene, s);
         const core::SceneLayer* control = scene.layer("control");
         const float control_opacity = control ? control->opacity : 1.0f;
         const std::size_t shown_keys = H >= 360 * s ? std::size(keys) : 0;  // small images: the date only
-        float w = fm_.measure(o.date_label, big);
+        const float head_h = label.empty() ? 0.0f : big.px;
+        float w = label.empty() ? 0.0f : fm_.measure(label, big);
         const float key_w = 24 * s;
         for (std::size_t i = 0; i < shown_keys; ++i) w = std::max(w, key_w + fm_.measure(keys[i].text, small));
-        const float h = big.px + static_cast<float>(shown_keys) * (small.px + 4 * s) + 2 * pad;
+        if (shown_keys == 0 && label.empty()) return;
+        const float h = head_h + static_cast<float>(shown_keys) * (small.px + 4 * s) + 2 * pad;
         const float x0 = W - w - 2 * pad - 10 * s;
         out_.furniture.add_rect(x0, y0, x0 + w + 2 * pad, y0 + h, core::rgb(0xffffff, 0.82f));
         placer.reserve({x0, y0, x0 + w + 2 * pad, y0 + h});
         right_column_top_ = y0 + h + 8 * s;
-        out_.furniture.add_text(o.date_label, x0 + pad, y0 + pad + 0.8f * big.px, big);
-        float y = y0 + pad + big.px + 4 * s;
+        if (!label.empty()) out_.furniture.add_text(label, x0 + pad, y0 + pad + 0.8f * big.px, big);
+        float y = y0 + pad + (label.empty() ? 0.0f : big.px + 4 * s);
         for (std::size_t i = 0; i < shown_keys; ++i) {
             const ControlKey& k = keys[i];
             const float sx0 = x0 + pad, sy0 = y + 1 * s, sy1 = y + small.px + 1 * s;
@@ -852,6 +860,7 @@ void Layouter::layout_furniture(const core::Scene& scene, const core::Camera& ca
     const Area area{s, W, H};
     layout_title(o, area, placer);
     layout_date_box(scene, o, area, camera.visible_box(), placer);
+    if (o.split) layout_split_marks(*o.split, s, o.inset_top, H, W, fm_, out_.furniture, placer);
     layout_attribution(scene, o, area, placer);
     layout_scale_bar(camera, o, area, placer);
     layout_north_arrow(camera, o, area, placer);
@@ -925,14 +934,19 @@ void Layouter::layout_legend(const core::Scene& scene, const core::Camera& camer
         float opacity = 1;
     };
     std::vector<Row> rows;
-    if (o.events && !o.events->empty()) {
+    const bool any_events = (o.events && !o.events->empty()) || (o.legend_also && !o.legend_also->empty());
+    if (any_events) {
         std::vector<char> present(core::all_event_types.size(), 0);
         bool ring = false, span = false, faint = false;
-        for (const auto& m : *o.events) {
-            present[static_cast<std::size_t>(m.type)] = 1;
-            ring = ring || m.radius_m > 0;
-            span = span || m.time_span;
-            faint = faint || m.alpha < 0.9f;
+        // A split view's legend lists both halves' kinds, so the two halves draw the same legend.
+        for (const auto* markers : {o.events, o.legend_also}) {
+            if (!markers) continue;
+            for (const auto& m : *markers) {
+                present[static_cast<std::size_t>(m.type)] = 1;
+                ring = ring || m.radius_m > 0;
+                span = span || m.time_span;
+                faint = faint || m.alpha < 0.9f;
+            }
         }
         for (auto t : core::all_event_types)
             if (present[static_cast<std::size_t>(t)])
@@ -1035,6 +1049,8 @@ FrameLayout layout_frame(const core::Scene& scene, const core::Camera& camera, c
     layouter.layout_labels(scene, camera, options.ui_scale, placer, Pass::Rest, false);
     layouter.layout_labels(scene, camera, options.ui_scale, placer, Pass::Retry, false);
     out.label_boxes = placer.placed();
+    // The measure line goes over everything else on the map: it is what the user is pointing at.
+    if (options.measure) layout_measure(*options.measure, camera, options.ui_scale, fonts, out.map);
     return out;
 }
 

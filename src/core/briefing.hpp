@@ -32,6 +32,14 @@ struct SlideEventFilter {
     bool show_events = true;
 };
 
+/// A before/after slide: the same view on two dates side by side, split by a divider. The
+/// slide's `date` is the right one (the date a transition moves to); when the two differ (the
+/// date edited in the briefing panel), `date` wins and is saved as "right".
+struct SlideCompare {
+    Date left, right;
+    double divider = 0.5;  ///< fraction of the width from the left edge, strictly between 0 and 1
+};
+
 struct Slide {
     std::string title;
     std::string caption;
@@ -41,6 +49,7 @@ struct Slide {
     std::vector<std::string> visible_layers;
     SlideEventFilter events;
     std::vector<std::string> highlighted_events;  ///< event keys "document#id" drawn selected
+    std::optional<SlideCompare> compare;          ///< set: a before/after slide (date == compare->right)
 };
 
 struct Briefing {

@@ -165,6 +165,30 @@ public:
         return f;
     }
 
+    /// A date field "YYYY-MM-DD" of `obj`, required.
+    core::Date date(const json& obj, const char* key, const std::string& path) const {
+        if (!find(obj, key)) fail(path + "." + key, "missing (a date, YYYY-MM-DD)");
+        const std::string text = string(obj, key, path);
+        const auto d = core::parse_iso_date(text);
+        if (!d) fail(path + "." + key, fmt::format("'{}' is not a date (YYYY-MM-DD)", text));
+        return *d;
+    }
+
+    core::SlideCompare compare(const json& j, const std::string& path) const {
+        expect(j.is_object(), j, path, "an object {\"left\": date, \"right\": date, \"divider\": 0..1}");
+        for (auto it = j.begin(); it != j.end(); ++it)
+            if (it.key() != "left" && it.key() != "right" && it.key() != "divider")
+                fail(path + "." + it.key(), "unknown field (expected left, right or divider)");
+        core::SlideCompare c{date(j, "left", path), date(j, "right", path)};
+        if (const json* d = find(j, "divider")) {
+            c.divider = number(*d, path + ".divider");
+            if (!(c.divider > 0 && c.divider < 1))
+                fail(path + ".divider",
+                     fmt::format("{} is out of range (a fraction of the width between 0 and 1, e.g. 0.5)", shown(*d)));
+        }
+        return c;
+    }
+
     core::Slide slide(const json& j, const std::string& path) const {
         expect(j.is_object(), j, path, "an object");
         core::Slide s;
@@ -174,6 +198,14 @@ public:
             const std::string text = string(j, "date", path);
             s.date = core::parse_iso_date(text);
             if (!s.date) fail(path + ".date", fmt::format("'{}' is not a date (YYYY-MM-DD)", text));
+        }
+        if (const json* c = find(j, "compare")) {
+            if (s.date)
+                fail(path + ".compare",
+                     "given with \"date\" (a compare slide has its dates in compare.left and "
+                     "compare.right)");
+            s.compare = compare(*c, path + ".compare");
+            s.date = s.compare->right;
         }
         if (const json* v = find(j, "view")) s.view = view(*v, path + ".view");
         s.visible_layers = strings(j, "layers", path);
@@ -267,7 +299,12 @@ std::string briefing_to_json(const core::Briefing& briefing) {
         json j = json::object();
         j["title"] = s.title;
         j["caption"] = s.caption;
-        if (s.date) j["date"] = core::format_iso(*s.date);
+        if (s.compare)
+            j["compare"] = {{"left", core::format_iso(s.compare->left)},
+                            {"right", core::format_iso(s.date.value_or(s.compare->right))},
+                            {"divider", s.compare->divider}};
+        else if (s.date)
+            j["date"] = core::format_iso(*s.date);
         if (s.view.centre || s.view.bbox) j["view"] = view_to_json(s.view);
         j["layers"] = s.visible_layers;
         j["events"] = events_to_json(s.events);

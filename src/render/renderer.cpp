@@ -371,7 +371,9 @@ void Renderer::draw_locator(const core::Scene& scene, const FrameOptions& option
     const int fx = r.x - saved.x, fy = (saved.y + saved.height) - (r.y + r.height);
     if (fx + r.width < 0 || fy + r.height < 0 || fx > saved.width || fy > saved.height) return;
     glEnable(GL_SCISSOR_TEST);
-    glScissor(fx, fy, r.width, r.height);
+    PixelRect scissor{fx, fy, r.width, r.height};
+    if (clip_) scissor = intersection(scissor, *clip_);
+    glScissor(scissor.x, scissor.y, std::max(0, scissor.width), std::max(0, scissor.height));
     glViewport(fx, fy, r.width, r.height);
     const core::Rgba water = water_color();
     glClearColor(water.r, water.g, water.b, 1.0f);
@@ -390,8 +392,30 @@ void Renderer::draw_locator(const core::Scene& scene, const FrameOptions& option
         }
     }
     tile_ = saved;
-    glDisable(GL_SCISSOR_TEST);
+    apply_clip();
     glViewport(0, 0, tile_.width, tile_.height);
+}
+
+PixelRect Renderer::framebuffer_rect(const PixelRect& image_rect) const {
+    // Image pixels (y down, whole image) to the bound framebuffer's (y up, this tile).
+    const PixelRect r{image_rect.x - tile_.x, (tile_.y + tile_.height) - (image_rect.y + image_rect.height),
+                      image_rect.width, image_rect.height};
+    return intersection(r, PixelRect{0, 0, tile_.width, tile_.height});
+}
+
+PixelRect Renderer::intersection(const PixelRect& a, const PixelRect& b) {
+    const int x0 = std::max(a.x, b.x), y0 = std::max(a.y, b.y);
+    const int x1 = std::min(a.x + a.width, b.x + b.width), y1 = std::min(a.y + a.height, b.y + b.height);
+    return {x0, y0, std::max(0, x1 - x0), std::max(0, y1 - y0)};
+}
+
+void Renderer::apply_clip() const {
+    if (clip_) {
+        glEnable(GL_SCISSOR_TEST);
+        glScissor(clip_->x, clip_->y, clip_->width, clip_->height);
+    } else {
+        glDisable(GL_SCISSOR_TEST);
+    }
 }
 
 namespace {
@@ -410,8 +434,18 @@ FrameStats Renderer::draw(const core::Scene& scene, const core::Camera& camera, 
     glViewport(0, 0, tile_.width, tile_.height);
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_CULL_FACE);
-    glDisable(GL_SCISSOR_TEST);
     glStencilMask(0xff);
+    // A clipped frame (one half of a split view) touches only its rectangle of the framebuffer:
+    // the clear, the layers, the labels and the furniture alike.
+    clip_.reset();
+    if (options.clip) {
+        clip_ = framebuffer_rect(*options.clip);
+        if (clip_->width <= 0 || clip_->height <= 0) {
+            layout_ = {};
+            return stats;
+        }
+    }
+    apply_clip();
     // Relief is multiplied into land fills; its layer only sets how strongly.
     shade_opacity_ = 0;
     for (const auto& layer : scene.layers)
@@ -425,7 +459,7 @@ FrameStats Renderer::draw(const core::Scene& scene, const core::Camera& camera, 
             scene.layers[base_end].kind == core::LayerKind::Raster))
         ++base_end;
     std::string key;
-    if (options.reuse_base && !options.tile) {
+    if (options.reuse_base && !options.tile && !options.clip) {
         key = fmt::format("{:.3f} {:.3f} {:.6f} {}x{} {} {}", camera.centre().x, camera.centre().y,
                           camera.metres_per_pixel(), camera.width(), camera.height(), options.ui_scale, shade_opacity_);
         for (std::size_t i = 0; i < base_end; ++i)
@@ -487,6 +521,7 @@ FrameStats Renderer::draw(const core::Scene& scene, const core::Camera& camera, 
     text_->draw(text_program_, tile_.x, tile_.y, tile_.width, tile_.height);
     furniture_->draw(text_program_, tile_.x, tile_.y, tile_.width, tile_.height);  // over the map's symbols
     draw_swatches(camera);
+    glDisable(GL_SCISSOR_TEST);
     glUseProgram(0);
     SITMAP_GL_CHECK(glBindVertexArray(0));
     return stats;

@@ -43,7 +43,8 @@ public:
     /// Uploads every layer of `scene` to the GPU (once; call again after layers are added).
     void upload(const core::Scene& scene);
     /// Draws `scene` (uploaded before) as seen by `camera` into the bound framebuffer, whose size
-    /// must be camera.width() x camera.height(). Sets all GL state it relies on.
+    /// must be camera.width() x camera.height() (or the tile's). Sets all GL state it relies on.
+    /// With options.clip only that rectangle is touched (a split view's half).
     FrameStats draw(const core::Scene& scene, const core::Camera& camera, const FrameOptions& options);
 
     /// The font metrics the layout measures with (compose::layout_frame).
@@ -88,7 +89,14 @@ private:
     void set_view_uniforms(const ViewUniforms& u, const core::Camera& camera);
     void draw_locator(const core::Scene& scene, const FrameOptions& options);
 
-    PixelRect tile_{};  ///< the part of the image being drawn (whole image unless tiling)
+    /// `image_rect` (whole-image pixels, y down) in the bound framebuffer's pixels (y up), cut to it.
+    PixelRect framebuffer_rect(const PixelRect& image_rect) const;
+    static PixelRect intersection(const PixelRect& a, const PixelRect& b);
+    /// The scissor of the frame being drawn: clip_ when set, else none.
+    void apply_clip() const;
+
+    PixelRect tile_{};               ///< the part of the image being drawn (whole image unless tiling)
+    std::optional<PixelRect> clip_;  ///< FrameOptions::clip in framebuffer pixels (unset = none)
     std::unique_ptr<class OffscreenTarget> base_cache_;  ///< static base layers of the last view
     std::string base_key_;                               ///< the view and layer state they show
     compose::FrameLayout layout_;

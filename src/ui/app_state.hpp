@@ -11,6 +11,7 @@
 #include "ui/briefing_state.hpp"
 #include "ui/event_state.hpp"
 #include "ui/file_state.hpp"
+#include "ui/tool_state.hpp"
 
 #include <optional>
 #include <string>
@@ -32,9 +33,11 @@ struct AppState {
 
     EventUiState ev;  ///< events: data, filter, selection, edit hooks
     bool ev_dragging = false;
-    FilesUiState files;     ///< find a place, named views, File > Open, list export, links
-    BriefingUiState brief;  ///< briefing slides, presentation mode, export dialog  ///< an event symbol is being
-                            ///< dragged: the map must not pan
+    FilesUiState files;      ///< find a place, named views, File > Open, list export, links
+    CompareUiState compare;  ///< the before/after (swipe) view
+    MeasureUiState measure;  ///< the distance tool
+    BriefingUiState brief;   ///< briefing slides, presentation mode, export dialog  ///< an event symbol is being
+                             ///< dragged: the map must not pan
 
     /// The control data the "control" layers were built from (stepping between changes).
     std::optional<core::ControlTimeline> timeline;

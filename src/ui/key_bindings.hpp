@@ -21,6 +21,8 @@ enum class Action {
     ToggleLayers,
     FindPlace,
     OpenFile,
+    CompareView,
+    MeasureTool,
     Quit,
     // Time
     NextChange,

@@ -1,6 +1,7 @@
 #include "ui/panels.hpp"
 
 #include "ui/file_menu.hpp"
+#include "ui/map_tools.hpp"
 
 #include <imgui.h>
 
@@ -123,6 +124,8 @@ float draw_menu_bar(AppState& state) {
             ImGui::MenuItem("Problems", nullptr, &state.show_diagnostics);
             if (ImGui::MenuItem("Reset view", "Home")) state.reset_view();
             draw_view_menu_items(state);
+            if (ImGui::MenuItem("Before / after (swipe)", "C", state.compare.active)) toggle_compare(state);
+            if (ImGui::MenuItem("Measure distance", "M", state.measure.active)) toggle_measure(state);
             ImGui::EndMenu();
         }
         if (ImGui::BeginMenu("Help")) {
@@ -175,7 +178,13 @@ float draw_status_bar(AppState& state) {
         } else {
             ImGui::TextDisabled("move the pointer over the map");
         }
-        ImGui::SameLine(ImGui::GetWindowWidth() * 0.55f);
+        if (const std::string m = measure_status(state); !m.empty()) {
+            ImGui::SameLine();
+            ImGui::TextColored(ImVec4(0.75f, 0.1f, 0.1f, 1), "   %s", m.c_str());
+        }
+        // The scale at 55 % of the width, or after a long measure readout.
+        const float after = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetFontSize();
+        ImGui::SameLine(std::max(ImGui::GetWindowWidth() * 0.55f, after));
         // Nominal map scale at 96 dpi: metres per pixel / 0.0002646 m per pixel.
         ImGui::Text("1:%s  %.0f m/px  %.1f ms",
                     fmt::format("{:.0f}", state.camera.metres_per_pixel() / 0.0002646).c_str(),

@@ -1,0 +1,27 @@
+// Layout of the marks some frames carry over the map: a before/after view's divider and date
+// stamps (furniture), and the measure tool's line with its running total (map content). Called by
+// compose/layout; draw lists only, no GL, no ImGui.
+#pragma once
+#include "compose/draw_list.hpp"
+#include "compose/font_metrics.hpp"
+#include "compose/frame.hpp"
+#include "core/camera.hpp"
+#include "core/label_placer.hpp"
+
+namespace sitmap::compose {
+
+/// The divider from `top` to `bottom` (pixels) with its handle halfway, and the two date stamps
+/// beside it on one row near the top: the left one ending just left of the divider, the right one
+/// starting just right of it, each kept inside the image's `width`, the row moved down below
+/// whatever furniture `placer` holds already (title, date box). The stamps and the divider's
+/// column are reserved in `placer`, so no label crosses the divider.
+void layout_split_marks(const SplitMarks& marks, float ui_scale, float top, float bottom, float width,
+                        const FontMetrics& fonts, DrawList& furniture, core::LabelPlacer& placer);
+
+/// The front (when given) with the pointer's leg to it, then the measure line through its points
+/// (and on to the pointer while measuring), a dot at each point and the total in a box beside
+/// the last one, as `camera` sees them.
+void layout_measure(const MeasureMarks& marks, const core::Camera& camera, float ui_scale, const FontMetrics& fonts,
+                    DrawList& map);
+
+}  // namespace sitmap::compose
