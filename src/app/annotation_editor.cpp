@@ -81,14 +81,14 @@ bool AnnotationEditor::handle_input(ui::AppState& state, core::ScreenPx pointer,
                                     const std::vector<compose::AnnotationHit>& hits) {
     auto& b = state.brief;
     core::Slide* slide = edited_slide(state);
+    if (slide_ != b.current) {  // another slide: its own selection (checked every frame)
+        b.selected_annotation.reset();
+        slide_ = b.current;
+    }
     if (!slide || !b.annotate) {
         b.annotation_drag = false;
         b.add_kind.reset();
         return false;
-    }
-    if (slide_ != b.current) {  // another slide: its own selection
-        b.selected_annotation.reset();
-        slide_ = b.current;
     }
     if (b.selected_annotation && *b.selected_annotation >= slide->annotations.size()) b.selected_annotation.reset();
     if (!b.annotation_drag) fresh_ = false;

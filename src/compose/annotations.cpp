@@ -207,7 +207,20 @@ private:
 
     void draw_handles(const AnnotationHit& hit) {
         const float h = 5 * s_;
-        for (const auto& p : hit.handles) {
+        if (hit.text_box) {
+            // A text box is selected by a frame around it (a handle would cover its text); its
+            // point is the box itself, grabbed anywhere on it.
+            const auto& t = *hit.text_box;
+            const float x0 = static_cast<float>(t.x0) - 3 * s_, y0 = static_cast<float>(t.y0) - 3 * s_;
+            const float x1 = static_cast<float>(t.x1) + 3 * s_, y1 = static_cast<float>(t.y1) + 3 * s_;
+            const core::Rgba blue = core::rgb(0x2166ac);
+            out_.draw.add_line(x0, y0, x1, y0, 2 * s_, blue);
+            out_.draw.add_line(x1, y0, x1, y1, 2 * s_, blue);
+            out_.draw.add_line(x1, y1, x0, y1, 2 * s_, blue);
+            out_.draw.add_line(x0, y1, x0, y0, 2 * s_, blue);
+        }
+        for (std::size_t i = hit.text_box ? 1 : 0; i < hit.handles.size(); ++i) {
+            const auto& p = hit.handles[i];
             const float x = static_cast<float>(p.x), y = static_cast<float>(p.y);
             out_.draw.add_rect(x - h - 1.5f * s_, y - h - 1.5f * s_, x + h + 1.5f * s_, y + h + 1.5f * s_,
                                core::rgb(0x2166ac));

@@ -119,6 +119,11 @@ TEST_CASE("a slide's annotations are part of its composed frame and laid out as 
         const compose::FrameLayout selected = compose::layout_frame(scene, camera, o, fonts());
         // Two squares per handle (frame and fill), four points.
         CHECK(count<compose::RectCmd>(selected.annotations) == count<compose::RectCmd>(a) + 8);
+        // A callout: its box framed (four lines), a handle on the point it marks only.
+        o.selected_annotation = 3;
+        const compose::FrameLayout callout_selected = compose::layout_frame(scene, camera, o, fonts());
+        CHECK(count<compose::RectCmd>(callout_selected.annotations) == count<compose::RectCmd>(a) + 2);
+        CHECK(count<compose::LineCmd>(callout_selected.annotations) == count<compose::LineCmd>(a) + 4);
     }
     SECTION("picking: a handle, a box, the shaft, the disc, nothing") {
         const auto& hits = layout.annotation_hits;
