@@ -1,6 +1,7 @@
 #include "app/presentation.hpp"
 
 #include "app/map_view.hpp"
+#include "app/annotation_editor.hpp"
 #include "app/render_image.hpp"
 #include "compose/slides.hpp"
 #include "core/base_map.hpp"
@@ -270,15 +271,17 @@ void Presentation::fulfil_requests(ui::AppState& state, render::Renderer& render
 }
 
 compose::FrameRequest window_request(const ui::AppState& state, float ui_scale) {
-    return {.metres_per_pixel = state.camera.metres_per_pixel(),
-            .date = state.date,
-            .events = {.events = &state.ev.events,
-                       .filter = state.ev.filter,
-                       .window = state.ev.window,
-                       .selected = state.ev.selected,
-                       .fanned = state.ev.fanned,
-                       .mark_edited = true},
-            .furniture = {.ui_scale = ui_scale, .off_map_box = false}};
+    compose::FrameRequest r{.metres_per_pixel = state.camera.metres_per_pixel(),
+                            .date = state.date,
+                            .events = {.events = &state.ev.events,
+                                       .filter = state.ev.filter,
+                                       .window = state.ev.window,
+                                       .selected = state.ev.selected,
+                                       .fanned = state.ev.fanned,
+                                       .mark_edited = true},
+                            .furniture = {.ui_scale = ui_scale, .off_map_box = false}};
+    add_edited_annotations(state, r);  // the slide being edited shows its annotations
+    return r;
 }
 
 compose::FrameRequest Presentation::frame_request(const ui::AppState& state, float ui_scale) const {

@@ -1,5 +1,6 @@
 #include "app/window.hpp"
 
+#include "app/annotation_editor.hpp"
 #include "app/data_paths.hpp"
 #include "app/event_session.hpp"
 #include "app/map_loader.hpp"
@@ -24,6 +25,7 @@
 #include "ui/map_tools.hpp"
 #include "ui/panels.hpp"
 #include "ui/review_panel.hpp"
+#include "ui/slide_editor.hpp"
 
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
@@ -109,7 +111,7 @@ void handle_input(ui::AppState& state, GLFWwindow* window, double fb_per_window)
     const bool mouse_valid = mouse.x > -1e6 && mouse.y > -1e6;
     const core::ScreenPx pointer{mouse.x * fb_per_window, mouse.y * fb_per_window};
     if (!io.WantCaptureMouse && mouse_valid) {
-        if (!state.ev_dragging && !state.compare.dragging && !state.ev.add_mode &&
+        if (!state.ev_dragging && !state.compare.dragging && !state.ev.add_mode && !state.brief.annotation_drag &&
             ImGui::IsMouseDragging(ImGuiMouseButton_Left, 0.0f) && (io.MouseDelta.x != 0 || io.MouseDelta.y != 0)) {
             cam.pan_pixels(io.MouseDelta.x * fb_per_window, io.MouseDelta.y * fb_per_window);
             state.map_dirty = true;
@@ -299,6 +301,7 @@ int run_window(const WindowOptions& options, std::chrono::steady_clock::time_poi
         Presentation presentation(state, paths);
         WindowFiles files(state, paths, default_user_views_path());
         WindowFiles::accept_drops(window.get());
+        AnnotationEditor annotation_editor;
         auto last_frame = std::chrono::steady_clock::now();
 
         int fb_w = 0, fb_h = 0;
@@ -344,8 +347,12 @@ int run_window(const WindowOptions& options, std::chrono::steady_clock::time_poi
                 const ImGuiIO& io = ImGui::GetIO();
                 const core::ScreenPx pointer{io.MousePos.x * fb_per_window, io.MousePos.y * fb_per_window};
                 const bool over_map = !io.WantCaptureMouse && io.MousePos.x > -1e6;
-                events.handle_input(state, pointer, renderer.last_marker_hits(), over_map, !io.WantCaptureKeyboard);
-                ui::handle_map_tools_input(state, pointer, over_map, !io.WantCaptureKeyboard);
+                // Annotate mode takes clicks on annotations first (app/annotation_editor).
+                const bool took = annotation_editor.handle_input(state, pointer, over_map, !io.WantCaptureKeyboard,
+                                                                 renderer.last_layout().annotation_hits);
+                events.handle_input(state, pointer, renderer.last_marker_hits(), over_map && !took,
+                                    !io.WantCaptureKeyboard);
+                ui::handle_map_tools_input(state, pointer, over_map && !took, !io.WantCaptureKeyboard);
             }
             handle_input(state, window.get(), fb_per_window);
             {
@@ -401,6 +408,7 @@ int run_window(const WindowOptions& options, std::chrono::steady_clock::time_poi
                 if (state.ui_inset_top != 0 || state.ui_inset_bottom != 0) state.map_dirty = true;
                 state.ui_inset_top = state.ui_inset_bottom = 0;
                 ui::draw_presentation_overlay(state);
+                ui::draw_presenter_notes(state);
             } else {
                 state.ui_inset_top = ui::draw_menu_bar(state);
                 ui::draw_layers_panel(state);

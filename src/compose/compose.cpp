@@ -16,6 +16,8 @@ FrameOptions ComposedFrame::options() const {
     o.events = &events.markers;
     o.off_map = furniture.off_map_box ? &off_map : nullptr;
     o.named_places = &named_places;
+    o.annotations = annotations.empty() ? nullptr : &annotations;
+    o.selected_annotation = selected_annotation;
     o.title = furniture.title;
     o.subtitle = furniture.subtitle;
     o.legend = furniture.legend;
@@ -39,6 +41,8 @@ ComposedFrame compose_frame(const core::Scene& scene, const core::Projector& pro
     f.date = r.date ? r.date : default_date(scene, events ? events->events() : std::vector<core::Event>{});
     f.date_label = f.date ? core::format_long_date(*f.date) : std::string();
     f.furniture = r.furniture;
+    f.annotations = r.annotations;
+    f.selected_annotation = r.selected_annotation;
     if (!events || !f.date) return f;
     core::EventFilter filter = r.events.filter;
     filter.deleted = events->hidden_flags();  // deleted and rejected events are never drawn
@@ -81,6 +85,7 @@ SlideFrame slide_frame(const core::Slide& slide, const core::Projector& projecto
         if (events && !slide.highlighted_events.empty())
             r.events.selected = events->find(slide.highlighted_events.front());
     }
+    r.annotations = slide.annotations;
     r.furniture = {.ui_scale = ui_scale,
                    .title = slide.title,
                    .subtitle = slide.caption,

@@ -48,6 +48,8 @@ struct FrameRequest {
     std::optional<core::Date> date;  ///< unset = default_date()
     EventRequest events;
     Furniture furniture;
+    std::vector<core::Annotation> annotations;       ///< a slide's (drawn in every output)
+    std::optional<std::size_t> selected_annotation;  ///< the editor's selection (handles shown)
 };
 
 /// One frame, composed: everything the renderer draws over the map layers.
@@ -58,7 +60,9 @@ struct ComposedFrame {
     EventLayout events;                       ///< markers and their members
     std::vector<std::string> named_places;    ///< gazetteer names of the places the markers stand for
     Furniture furniture;
-    std::string date_label;  ///< "19 September 2023"
+    std::string date_label;                     ///< "19 September 2023"
+    std::vector<core::Annotation> annotations;  ///< drawn over the map (compose/annotations)
+    std::optional<std::size_t> selected_annotation;
 
     /// The frame as the renderer takes it. Points into *this: use it while *this lives, unmoved.
     FrameOptions options() const;
@@ -73,7 +77,8 @@ ComposedFrame compose_frame(const core::Scene& scene, const core::Projector& pro
 
 /// A slide at `width` x `height`: its camera and its request (date, filter with at least
 /// `min_confidence`, time window, highlighted event, events.show, title and caption, and a
-/// presentation's furniture: legend, north arrow, locator, off-map box). `events` may be null.
+/// presentation's furniture: legend, north arrow, locator, off-map box), and its annotations.
+/// `events` may be null.
 /// Throws UsageError for a bad events.window. Layers: apply_slide_layers (compose/slides.hpp).
 struct SlideFrame {
     core::Camera camera;

@@ -1,5 +1,5 @@
 // DrawList: the screen-space primitives of one laid-out frame (text runs, rectangles, symbols,
-// discs, lines, and legend swatches filled as the map fills its areas), in drawing order.
+// discs, lines, triangles, and legend swatches filled as the map fills its areas), in drawing order.
 // Pixels, origin top-left, y down. Built by compose/layout without GL; render::TextBatch draws it.
 #pragma once
 #include "compose/font_metrics.hpp"
@@ -37,7 +37,13 @@ struct LineCmd {
     core::Rgba color;
 };
 
-using DrawCmd = std::variant<TextCmd, RectCmd, SymbolCmd, CircleCmd, LineCmd>;
+/// A filled triangle (arrowheads).
+struct TriangleCmd {
+    float x0 = 0, y0 = 0, x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+    core::Rgba color;
+};
+
+using DrawCmd = std::variant<TextCmd, RectCmd, SymbolCmd, CircleCmd, LineCmd, TriangleCmd>;
 
 class DrawList {
 public:
@@ -58,6 +64,10 @@ public:
     /// A straight line `width` pixels wide (no caps).
     void add_line(float x0, float y0, float x1, float y1, float width, core::Rgba color) {
         cmds_.emplace_back(LineCmd{x0, y0, x1, y1, width, color});
+    }
+    /// A filled triangle through three corners.
+    void add_triangle(float x0, float y0, float x1, float y1, float x2, float y2, core::Rgba color) {
+        cmds_.emplace_back(TriangleCmd{x0, y0, x1, y1, x2, y2, color});
     }
     const std::vector<DrawCmd>& commands() const { return cmds_; }
     bool empty() const { return cmds_.empty(); }

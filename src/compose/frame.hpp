@@ -3,7 +3,9 @@
 // F5, the export dialog and `sitmap render` all fill one FrameOptions through compose::compose_frame
 // and the renderer draws its layout. No GL, no ImGui.
 #pragma once
+#include "compose/annotations.hpp"
 #include "compose/draw_list.hpp"
+#include "core/annotation.hpp"
 #include "core/event_marker.hpp"
 #include "core/event_view.hpp"
 #include "core/geometry.hpp"
@@ -64,6 +66,10 @@ struct FrameOptions {
     /// Gazetteer names of the places the shown events name (Event::place): these towns are always
     /// labelled, like capitals and district seats (not owned; nullptr = none).
     const std::vector<std::string>* named_places = nullptr;
+    /// A slide's annotations, drawn over the map and its labels, under the furniture (not owned;
+    /// nullptr = none). `selected_annotation` gets the editor's handles.
+    const std::vector<core::Annotation>* annotations = nullptr;
+    std::optional<std::size_t> selected_annotation;
 
     // ---- map furniture for exports and presentations ----
     std::string title;  ///< top-left title block (empty = none)
@@ -103,10 +109,12 @@ struct PlacedLabel {
 
 /// One frame laid out: what to draw over the map layers, in screen pixels of the whole image.
 struct FrameLayout {
-    DrawList map;                          ///< area rings, event symbols, place and country labels
-    DrawList furniture;                    ///< title, date box, legend, scale bar...: drawn last, over the map
-    std::vector<Swatch> swatches;          ///< legend keys filled by the map's fill code, over the furniture
-    std::vector<core::PxBox> label_boxes;  ///< everything reserved (labels, symbols, furniture)
+    DrawList map;                                ///< area rings, event symbols, place and country labels
+    DrawList annotations;                        ///< a slide's text boxes, arrows, circles, callouts: over the map
+    std::vector<AnnotationHit> annotation_hits;  ///< where each annotation went (the editor picks them)
+    DrawList furniture;                          ///< title, date box, legend, scale bar...: drawn last, over the map
+    std::vector<Swatch> swatches;                ///< legend keys filled by the map's fill code, over the furniture
+    std::vector<core::PxBox> label_boxes;        ///< everything reserved (labels, symbols, furniture)
     std::vector<PlacedLabel> place_labels;
     std::vector<core::MarkerHit> marker_hits;  ///< event symbols, topmost last
     std::vector<std::string> off_map_lines;    ///< the "not on the map" box (empty = none)

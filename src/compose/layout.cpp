@@ -1035,6 +1035,17 @@ FrameLayout layout_frame(const core::Scene& scene, const core::Camera& camera, c
     // Furniture first: its boxes are reserved so no label slides under the scale bar or credits.
     core::LabelPlacer placer(camera.width(), camera.height(), 48.0 * options.ui_scale);
     layouter.layout_furniture(scene, camera, options, placer);
+    // Annotations are the presenter's: place names keep off their text boxes.
+    if (options.annotations) {
+        AnnotationLayout a = layout_annotations(*options.annotations, camera, core::Projector{}, fonts,
+                                                options.ui_scale, options.selected_annotation);
+        for (const auto& hit : a.hits) {
+            if (hit.text_box) placer.reserve(*hit.text_box);
+            if (hit.label_box) placer.reserve(*hit.label_box);
+        }
+        out.annotations = std::move(a.draw);
+        out.annotation_hits = std::move(a.hits);
+    }
     // Capitals, country and sea names, then the towns that matter in the view (rank <= 2 and the
     // places the shown events name) are placed first: they are always labelled, beside any event
     // symbol on them. Event symbols are always drawn; those over such a name give way beside it.

@@ -1,7 +1,8 @@
 // Briefing: an ordered list of slides (title, caption, date, view, visible layers, event filter,
-// highlighted events), saved as JSON. Pure data + validation; reading/writing files is io's job
-// (io/briefing_io). Part of sitmap_core: no GL, GDAL or ImGui.
+// highlighted events, annotations, presenter notes), saved as JSON. Pure data + validation;
+// reading/writing files is io's job (io/briefing_io). Part of sitmap_core: no GL, GDAL or ImGui.
 #pragma once
+#include "core/annotation.hpp"
 #include "core/date.hpp"
 #include "core/event.hpp"
 #include "core/event_view.hpp"
@@ -50,6 +51,10 @@ struct Slide {
     SlideEventFilter events;
     std::vector<std::string> highlighted_events;  ///< event keys "document#id" drawn selected
     std::optional<SlideCompare> compare;          ///< set: a before/after slide (date == compare->right)
+    /// Text boxes, arrows, circles and callouts over the map, in drawing order.
+    std::vector<Annotation> annotations;
+    /// Presenter notes: shown to the presenter during F5 (a notes panel), never on the map.
+    std::string notes;
 };
 
 struct Briefing {

@@ -16,6 +16,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cmath>
 #include <cstring>
@@ -189,6 +191,93 @@ public:
         return c;
     }
 
+    /// A position {"lat", "lon"} in degrees (latitudes -89..89: the projection's range).
+    core::LonLat point(const json& j, const std::string& path) const {
+        expect(j.is_object(), j, path, "an object {\"lat\", \"lon\"}");
+        const json* lat = find(j, "lat");
+        const json* lon = find(j, "lon");
+        if (!lat) fail(path + ".lat", "missing (latitude in degrees, -89..89)");
+        if (!lon) fail(path + ".lon", "missing (longitude in degrees, -180..180)");
+        const core::LonLat ll{number(*lon, path + ".lon"), number(*lat, path + ".lat")};
+        if (ll.lat < -89 || ll.lat > 89) fail(path + ".lat", fmt::format("{} is out of range (-89..89)", shown(*lat)));
+        if (ll.lon < -180 || ll.lon > 180)
+            fail(path + ".lon", fmt::format("{} is out of range (-180..180)", shown(*lon)));
+        return ll;
+    }
+
+    /// "#rrggbb" as 0xRRGGBB.
+    std::uint32_t color(const json& j, const std::string& path) const {
+        expect(j.is_string(), j, path, "a colour \"#rrggbb\"");
+        const std::string text = j.get<std::string>();
+        const bool hex = text.size() == 7 && text[0] == '#' &&
+                         std::all_of(text.begin() + 1, text.end(), [](char c) { return std::isxdigit(c) != 0; });
+        if (!hex) fail(path, fmt::format("{} is not a colour (\"#rrggbb\", e.g. \"#b2182b\")", shown(j)));
+        return static_cast<std::uint32_t>(std::stoul(text.substr(1), nullptr, 16));
+    }
+
+    /// One annotation: "kind" and the fields that kind takes (core/annotation.hpp).
+    core::Annotation annotation(const json& j, const std::string& path) const {
+        expect(j.is_object(), j, path, "an object {\"kind\", ...}");
+        core::Annotation a;
+        const json* kind = find(j, "kind");
+        if (!kind) fail(path + ".kind", "missing (text, arrow, circle or callout)");
+        expect(kind->is_string(), *kind, path + ".kind", "a string");
+        const auto k = core::parse_annotation_kind(kind->get<std::string>());
+        if (!k)
+            fail(path + ".kind",
+                 fmt::format("{} is not an annotation kind (text, arrow, circle or callout)", shown(*kind)));
+        a.kind = *k;
+        const bool arrow = a.kind == core::AnnotationKind::Arrow;
+        const bool callout = a.kind == core::AnnotationKind::Callout;
+        const bool circle = a.kind == core::AnnotationKind::Circle;
+        const auto only = [&](const char* key, bool allowed, const char* which) {
+            if (find(j, key) && !allowed)
+                fail(path + "." + key, fmt::format("'{}' is not a field of {} annotations (only {} have it)", key,
+                                                   kind->get<std::string>(), which));
+        };
+        only("path", arrow, "arrows");
+        only("curved", arrow, "arrows");
+        only("at", !arrow, "texts, circles and callouts");
+        only("to", callout, "callouts");
+        only("radius_km", circle, "circles");
+        a.text = string(j, "text", path);
+        if (const json* c = find(j, "color")) a.color = color(*c, path + ".color");
+        if (arrow) {
+            const json& pts = array(j, "path", path);
+            if (pts.size() < 2)
+                fail(path + ".path", fmt::format("{} point(s) (an arrow needs at least 2: tail ... head)", pts.size()));
+            for (std::size_t i = 0; i < pts.size(); ++i)
+                a.points.push_back(point(pts[i], fmt::format("{}.path[{}]", path, i)));
+            if (const json* c = find(j, "curved")) {
+                expect(c->is_boolean(), *c, path + ".curved", "true or false");
+                a.curved = c->get<bool>();
+            }
+        } else {
+            const json* at = find(j, "at");
+            if (!at) fail(path + ".at", "missing (the position, {\"lat\", \"lon\"})");
+            a.points.push_back(point(*at, path + ".at"));
+            if (callout) {
+                const json* to = find(j, "to");
+                if (!to) fail(path + ".to", "missing (the point the callout marks, {\"lat\", \"lon\"})");
+                a.points.push_back(point(*to, path + ".to"));
+            }
+            if (circle) {
+                const json* r = find(j, "radius_km");
+                if (!r) fail(path + ".radius_km", "missing (the circle's radius in kilometres, > 0)");
+                a.radius_km = number(*r, path + ".radius_km");
+            }
+        }
+        // What the kind requires beyond the JSON types (text present, radius in range).
+        if (const std::string problem = core::annotation_problem(a); !problem.empty()) {
+            const auto colon = problem.find(": ");
+            const std::string field = problem.substr(0, colon);
+            const bool named_field = colon != std::string::npos && field.find(' ') == std::string::npos &&
+                                     field.find('/') == std::string::npos;
+            fail(named_field ? path + "." + field : path, named_field ? problem.substr(colon + 2) : problem);
+        }
+        return a;
+    }
+
     core::Slide slide(const json& j, const std::string& path) const {
         expect(j.is_object(), j, path, "an object");
         core::Slide s;
@@ -220,6 +309,10 @@ public:
                 fail(fmt::format("{}.highlight[{}]", path, i),
                      fmt::format("'{}' is not an event key (\"document#id\")", key));
         }
+        const json& annotations = array(j, "annotations", path);
+        for (std::size_t i = 0; i < annotations.size(); ++i)
+            s.annotations.push_back(annotation(annotations[i], fmt::format("{}.annotations[{}]", path, i)));
+        s.notes = string(j, "notes", path);
         return s;
     }
 
@@ -291,6 +384,28 @@ json events_to_json(const core::SlideEventFilter& f) {
             {"text", f.text}, {"window", f.window}, {"show", f.show_events}};
 }
 
+json point_to_json(const core::LonLat& p) {
+    return {{"lat", p.lat}, {"lon", p.lon}};
+}
+
+json annotation_to_json(const core::Annotation& a) {
+    json j = json::object();
+    j["kind"] = std::string(core::annotation_kind_name(a.kind));
+    if (a.kind == core::AnnotationKind::Arrow) {
+        json path = json::array();
+        for (const auto& p : a.points) path.push_back(point_to_json(p));
+        j["path"] = std::move(path);
+        j["curved"] = a.curved;
+    } else {
+        if (!a.points.empty()) j["at"] = point_to_json(a.points[0]);
+        if (a.kind == core::AnnotationKind::Callout && a.points.size() > 1) j["to"] = point_to_json(a.points[1]);
+        if (a.kind == core::AnnotationKind::Circle) j["radius_km"] = a.radius_km;
+    }
+    if (!a.text.empty()) j["text"] = a.text;
+    if (a.color) j["color"] = fmt::format("#{:06x}", *a.color);
+    return j;
+}
+
 }  // namespace
 
 std::string briefing_to_json(const core::Briefing& briefing) {
@@ -309,6 +424,12 @@ std::string briefing_to_json(const core::Briefing& briefing) {
         j["layers"] = s.visible_layers;
         j["events"] = events_to_json(s.events);
         j["highlight"] = s.highlighted_events;
+        if (!s.annotations.empty()) {
+            json annotations = json::array();
+            for (const auto& a : s.annotations) annotations.push_back(annotation_to_json(a));
+            j["annotations"] = std::move(annotations);
+        }
+        if (!s.notes.empty()) j["notes"] = s.notes;
         slides.push_back(std::move(j));
     }
     json root = json::object();

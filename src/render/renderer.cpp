@@ -74,6 +74,7 @@ Renderer::Renderer(const std::filesystem::path& font_dir) {
     atlas_ = std::make_unique<FontAtlas>(*metrics_);
     text_ = std::make_unique<TextBatch>(*atlas_);
     furniture_ = std::make_unique<TextBatch>(*atlas_);
+    annotations_ = std::make_unique<TextBatch>(*atlas_);
     static const float corners[] = {-1, -1, 1, -1, -1, 1, 1, 1};
     corner_buffer_ = gl::make_buffer();
     glBindBuffer(GL_ARRAY_BUFFER, corner_buffer_.id());
@@ -515,10 +516,15 @@ FrameStats Renderer::draw(const core::Scene& scene, const core::Camera& camera, 
     stats.labels = layout_.labels;
     text_->clear();
     furniture_->clear();
+    annotations_->clear();
     text_->add(layout_.map);
+    annotations_->add(layout_.annotations);
     furniture_->add(layout_.furniture);
-    if (options.locator) draw_locator(scene, options);
     text_->draw(text_program_, tile_.x, tile_.y, tile_.width, tile_.height);
+    // A slide's annotations over the labels and symbols; the locator inset and the furniture
+    // over them, as over everything on the map.
+    annotations_->draw(text_program_, tile_.x, tile_.y, tile_.width, tile_.height);
+    if (options.locator) draw_locator(scene, options);
     furniture_->draw(text_program_, tile_.x, tile_.y, tile_.width, tile_.height);  // over the map's symbols
     draw_swatches(camera);
     glDisable(GL_SCISSOR_TEST);

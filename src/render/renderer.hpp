@@ -111,8 +111,9 @@ private:
     gl::VertexArray swatch_vao_;
     gl::Buffer swatch_vbo_;
     std::unique_ptr<FontAtlas> atlas_;
-    std::unique_ptr<TextBatch> text_;       ///< labels and event symbols
-    std::unique_ptr<TextBatch> furniture_;  ///< title, legend, scale bar...: drawn last, over the map
+    std::unique_ptr<TextBatch> text_;         ///< labels and event symbols
+    std::unique_ptr<TextBatch> furniture_;    ///< title, legend, scale bar...: drawn last, over the map
+    std::unique_ptr<TextBatch> annotations_;  ///< a slide's annotations: over the labels, under the inset
     std::vector<std::unique_ptr<LayerGpu>> layers_;
     gl::Texture shade_texture_;  ///< relief factor baked in world space (see bake_shade)
     glm::vec2 shade_origin_{0, 0}, shade_size_{1, 1};

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstring>
 #include <type_traits>
+#include <utility>
 #include <variant>
 
 namespace sitmap::render {
@@ -145,6 +146,8 @@ void TextBatch::add(const compose::DrawList& list) {
                     add_symbol(c.symbol, c.cx, c.cy, c.radius, c.color, c.halo, c.halo_px);
                 else if constexpr (std::is_same_v<T, compose::CircleCmd>)
                     add_circle(c.cx, c.cy, c.r, c.fill, c.outline, c.outline_px);
+                else if constexpr (std::is_same_v<T, compose::TriangleCmd>)
+                    add_triangle(c.x0, c.y0, c.x1, c.y1, c.x2, c.y2, c.color);
                 else
                     add_line(c.x0, c.y0, c.x1, c.y1, c.width, c.color);
             },
@@ -215,6 +218,12 @@ void TextBatch::add_line(float x0, float y0, float x1, float y1, float width, co
     vert(x1 + nx, y1 + ny);
     vert(x1 - nx, y1 - ny);
     vert(x0 - nx, y0 - ny);
+}
+
+void TextBatch::add_triangle(float x0, float y0, float x1, float y1, float x2, float y2, core::Rgba c) {
+    const float u = atlas_.solid_u(), v = atlas_.solid_v();
+    for (const auto& [x, y] : {std::pair{x0, y0}, std::pair{x1, y1}, std::pair{x2, y2}})
+        vertices_.push_back({x, y, u, v, c.r, c.g, c.b, c.a, c.r, c.g, c.b, c.a, 1, 0});
 }
 
 void TextBatch::quad(float x0, float y0, float x1, float y1, float u0, float v0, float u1, float v1, core::Rgba c,

@@ -79,6 +79,8 @@ public:
     void add_circle(float cx, float cy, float r, core::Rgba fill, core::Rgba outline, float outline_px);
     /// A straight line `width` pixels wide (no caps).
     void add_line(float x0, float y0, float x1, float y1, float width, core::Rgba color);
+    /// A filled triangle (arrowheads).
+    void add_triangle(float x0, float y0, float x1, float y1, float x2, float y2, core::Rgba color);
     void clear() { vertices_.clear(); }
     bool empty() const { return vertices_.empty(); }
     /// Draws everything added since clear() into the bound framebuffer, which shows the image

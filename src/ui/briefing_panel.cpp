@@ -1,4 +1,5 @@
 #include "ui/briefing_panel.hpp"
+#include "ui/slide_editor.hpp"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -63,6 +64,7 @@ void draw_briefing_panel(AppState& state) {
     }
     if (remove >= 0) {
         slides.erase(slides.begin() + remove);
+        b.selected_annotation.reset();
         b.current = std::min(b.current, static_cast<int>(slides.size()) - 1);
         b.dirty = true;
     }
@@ -100,6 +102,7 @@ void draw_briefing_panel(AppState& state) {
         }
         ImGui::SameLine();
         if (ImGui::Button("Use the map's view")) b.update_view_requested = true;
+        draw_slide_settings(state, s);
     }
     if (!b.message.empty()) ImGui::TextWrapped("%s", b.message.c_str());
     ImGui::End();

@@ -2,6 +2,7 @@
 // presentation mode, and the export dialog's settings. Panels raise requests (load, save, export,
 // screenshot) that the app loop fulfils, since the UI does no file I/O itself.
 #pragma once
+#include "core/annotation.hpp"
 #include "core/briefing.hpp"
 
 #include <optional>
@@ -43,6 +44,13 @@ struct BriefingUiState {
     bool export_requested = false;
     bool screenshot_requested = false;
     std::string message;
+
+    // The slide editor's annotation mode (ui/slide_editor, app/annotation_editor).
+    bool annotate = false;                           ///< the map shows the slide's annotations; clicks edit them
+    std::optional<core::AnnotationKind> add_kind;    ///< the next click on the map adds one of these
+    std::optional<std::size_t> selected_annotation;  ///< in the current slide's annotations
+    bool annotation_drag = false;                    ///< an annotation (or one of its points) is being dragged
+    bool show_notes = true;                          ///< the presenter notes panel during F5 (N)
 };
 
 }  // namespace sitmap::ui

@@ -53,6 +53,8 @@ enum class Action {
     SlideFirst,
     SlideLast,
     EndPresentation,
+    PresenterNotes,
+    DeleteAnnotation,
     // Review (R)
     Review,
     ReviewAccept,
