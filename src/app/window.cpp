@@ -4,6 +4,7 @@
 #include "app/event_session.hpp"
 #include "app/map_loader.hpp"
 #include "app/presentation.hpp"
+#include "app/video_window.hpp"
 #include "compose/compose.hpp"
 #include "core/base_map.hpp"
 #include "core/control_scene.hpp"
@@ -290,6 +291,7 @@ int run_window(const WindowOptions& options, std::chrono::steady_clock::time_poi
         // events, so the first view shows what the documents describe, else the last change of control.
         if (!state.date) state.date = compose::default_date(state.scene, state.ev.events.events());
         Presentation presentation(state, paths);
+        WindowVideoExport video_export;  // the export dialog's video, a frame per UI frame
         auto last_frame = std::chrono::steady_clock::now();
 
         int fb_w = 0, fb_h = 0;
@@ -379,6 +381,7 @@ int run_window(const WindowOptions& options, std::chrono::steady_clock::time_poi
                 state.map_dirty = false;
             }
             presentation.fulfil_requests(state, renderer, events, *map_target, ui_scale);
+            video_export.update(state, renderer, ui_scale);
             if (step && map_settled) {
                 // The map as the window shows it (no panels), once nothing moves any more: the
                 // slide-parity test compares it with `render --briefing`.
