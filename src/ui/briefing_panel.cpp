@@ -168,7 +168,7 @@ void draw_video_settings(AppState& state) {
     } else {
         ImGui::SetNextItemWidth(160);
         ImGui::SliderFloat("seconds per slide", &v.hold, 0.5f, 15.0f, "%.1f");
-        ImGui::TextDisabled("Each slide with its caption; 1.2 s transitions between them, as F5 shows them.");
+        ImGui::TextDisabled("Each slide with its own title and caption; 1.2 s transitions, as F5 shows them.");
     }
     ImGui::SetNextItemWidth(160);
     ImGui::SliderInt("frames per second", &v.fps, 1, 60);
