@@ -246,6 +246,7 @@ struct VideoWriter::Impl {
     SwsPtr sws;
     std::vector<std::uint8_t> staging;  // the frame padded to the encoded size
     int frames = 0;
+    bool header_written = false;
     bool finished = false;
 
     void open();
@@ -253,6 +254,9 @@ struct VideoWriter::Impl {
     void convert(const RgbaImage& image);
     void send(AVFrame* f);
     void discard() noexcept {
+        // The trailer releases packets the muxer still holds (the GIF muxer keeps the last one
+        // until then); what it writes is removed with the file.
+        if (container && header_written) av_write_trailer(container.get());
         codec.reset();
         container.reset();  // closes the file
         std::error_code ec;
@@ -327,6 +331,7 @@ void VideoWriter::Impl::open() {
     const int ret = avformat_write_header(container.get(), &mux);
     av_dict_free(&mux);
     check(ret, path, "cannot write the file header");
+    header_written = true;
     frame = alloc_frame(size.width, size.height, codec->pix_fmt, path);
     if (format == VideoFormat::Gif && !frame->data[1])
         throw fmt_error("{}: cannot allocate the GIF palette", path.string());
