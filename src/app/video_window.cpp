@@ -9,6 +9,8 @@
 #include <fmt/format.h>
 
 #include <filesystem>
+#include <string>
+#include <vector>
 
 namespace sitmap::app {
 
@@ -17,6 +19,31 @@ double seconds_since(std::chrono::steady_clock::time_point t) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
 }
 }  // namespace
+
+bool apply_video_script_step(ui::AppState& state, const std::string& step) {
+    if (!step.starts_with("video:")) return false;
+    std::vector<std::string> parts;
+    std::size_t pos = 6;
+    for (int i = 0; i < 3; ++i) {
+        const std::size_t comma = step.find(',', pos);
+        if (comma == std::string::npos)
+            throw usage_error("invalid --script step '{}' (expected video:FROM,TO,STEP,PATH)", step);
+        parts.push_back(step.substr(pos, comma - pos));
+        pos = comma + 1;
+    }
+    auto& v = state.brief.video;
+    v.briefing = false;
+    v.from = parts[0];
+    v.to = parts[1];
+    v.step = parts[2];
+    v.path = step.substr(pos);
+    v.width = state.camera.width();
+    v.height = state.camera.height();
+    state.brief.show_export = true;
+    state.brief.export_video = true;
+    state.brief.video_requested = true;
+    return true;
+}
 
 void WindowVideoExport::start(ui::AppState& state, float ui_scale) {
     const auto& v = state.brief.video;

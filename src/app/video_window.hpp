@@ -10,8 +10,14 @@
 
 #include <chrono>
 #include <memory>
+#include <string>
 
 namespace sitmap::app {
+
+/// The --script step "video:FROM,TO,STEP,PATH": the export dialog's video of that range at the
+/// window's size, started as the Export video button does (window tests). False when `step` is
+/// not one; throws UsageError when it is one but malformed.
+bool apply_video_script_step(ui::AppState& state, const std::string& step);
 
 class WindowVideoExport {
 public:

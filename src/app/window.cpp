@@ -144,7 +144,8 @@ void handle_input(ui::AppState& state, GLFWwindow* window, double fb_per_window)
     throw usage_error(
         "invalid --script step '{}' (expected pan:DX,DY, zoom:F, home, layers:off, about, present, "
         "next, slide:N, select:N, delete, review, accept, reject, review-next, place:NAME, date:TEXT, "
-        "goto:DATE, save, save-as:PATH, screenshot, help, add, crash, export, briefing, wait, mapshot:PNG or quit)",
+        "goto:DATE, save, save-as:PATH, screenshot, help, add, crash, export, briefing, wait, mapshot:PNG, "
+        "video:FROM,TO,STEP,PATH or quit)",
         step);
 }
 
@@ -160,7 +161,8 @@ bool is_script_step(const std::string& step) {
     return std::sscanf(step.c_str(), "pan:%lf,%lf", &a, &b) == 2 || std::sscanf(step.c_str(), "zoom:%lf", &a) == 1 ||
            std::sscanf(step.c_str(), "select:%d", &k) == 1 || std::sscanf(step.c_str(), "slide:%d", &k) == 1 ||
            step.starts_with("place:") || step.starts_with("date:") || step.starts_with("goto:") ||
-           step.starts_with("mapshot:") || step.starts_with("export-to:") || step.starts_with("save-as:");
+           step.starts_with("mapshot:") || step.starts_with("export-to:") || step.starts_with("save-as:") ||
+           step.starts_with("video:");
 }
 
 void apply_script_step(ui::AppState& state, const std::string& step) {
@@ -188,6 +190,7 @@ void apply_script_step(ui::AppState& state, const std::string& step) {
         state.brief.export_settings.width = cam.width();
         state.brief.export_settings.height = cam.height();
         state.brief.export_requested = true;
+    } else if (apply_video_script_step(state, step)) {  // the export dialog's video at the window's size
     } else if (step == "briefing") {
         state.brief.show_panel = true;
     } else if (step == "delete") {  // delete the selected event, as the Delete key does
