@@ -41,5 +41,7 @@ set(CPACK_DEBIAN_PACKAGE_SECTION science)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # Beyond the shared libraries dpkg-shlibdeps finds: Mesa's EGL and software rasteriser, which GLVND
 # loads at run time (render on a machine without a GPU), and PROJ's database, which GDAL opens.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "libegl-mesa0, libgl1-mesa-dri, proj-data")
+# FFmpeg's runtime libraries (video export) are named too, though dpkg-shlibdeps finds them as well.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS
+    "libegl-mesa0, libgl1-mesa-dri, proj-data, libavcodec59, libavformat59, libswscale6, libavutil57")
 include(CPack)

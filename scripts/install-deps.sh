@@ -14,6 +14,8 @@ PACKAGES=(
   libgdal-dev gdal-bin
   # CRC-32 of recovery journal records; PNG export (both also come with GDAL)
   zlib1g-dev libpng-dev
+  # video export (MP4 H.264 and GIF, in process: io/video.cpp): Debian's FFmpeg libraries
+  libavcodec-dev libavformat-dev libswscale-dev libavutil-dev
   # text: ICU for Unicode folding / sentence breaks, fmt, JSON, CLI parsing (dates use C++20 <chrono>)
   libicu-dev libfmt-dev nlohmann-json3-dev libcli11-dev
   # tests (clang-format: the "format" test checks every C++ file against .clang-format)

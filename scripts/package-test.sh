@@ -41,4 +41,9 @@ size=$(stat -c %s "$png")
 sd=$(gdalinfo -stats "$png" | sed -n 's/.*STATISTICS_STDDEV=\([0-9.]*\).*/\1/p' | head -1)
 awk -v sd="$sd" 'BEGIN { exit !(sd > 10) }' || fail "$png looks blank (red std dev ${sd:-?})"
 echo "package-test: /usr/bin/sitmap rendered $png ($size bytes, red std dev $sd)"
+# Video export links FFmpeg's libraries: the package's dependencies must bring them.
+(cd "$work" && env -u SITMAP_DATA_DIR -u SITMAP_SHADER_DIR /usr/bin/sitmap render -q --size 320x200 \
+  --from 2020-10-01 --to 2020-10-03 --fps 5 -o war.mp4) || fail "installed sitmap render -o war.mp4 exited $?"
+[ "$(head -c 8 "$work/war.mp4" | tail -c 4)" = "ftyp" ] || fail "$work/war.mp4 is not an MP4"
+echo "package-test: /usr/bin/sitmap wrote $work/war.mp4 ($(stat -c %s "$work/war.mp4") bytes)"
 rm -rf "$work"

@@ -6,9 +6,11 @@
 #include "app/map_loader.hpp"
 #include "app/render_image.hpp"
 #include "app/user_files.hpp"
+#include "app/video_export.hpp"
 #include "compose/compose.hpp"
 #include "compose/slides.hpp"
 #include "compose/split.hpp"
+#include "compose/video_plan.hpp"
 #include "core/base_map.hpp"
 #include "core/camera.hpp"
 #include "core/control_scene.hpp"
@@ -18,6 +20,7 @@
 #include "io/briefing_io.hpp"
 #include "io/event_store.hpp"
 #include "io/image.hpp"
+#include "io/video.hpp"
 #include "render/offscreen.hpp"
 
 #include <fmt/format.h>
@@ -57,6 +60,8 @@ struct RenderOptions {
     std::string briefing;               ///< render every slide of this briefing into the output dir
     std::string from, to, step = "1d";  ///< animation frames into the output dir
     long max_frames = 10000;            ///< more frames than this are refused unless raised
+    int fps = 10;                       ///< video frame rate (-o .mp4 / .gif)
+    double hold = 3;                    ///< seconds each slide is held in a briefing video
     bool quiet = false;
 };
 
@@ -90,10 +95,16 @@ struct RenderSession {
         print_diagnostics(diags, {.quiet = o.quiet});  // warnings too (rows rejected, damaged files)
     }
 
-    /// One image: the frame `request` composes, seen by `camera`.
-    io::RgbaImage render(const core::Camera& camera, compose::FrameRequest request) {
+    /// `request` with this session's events (none with --events none; only the accepted with --reviewed-only).
+    compose::FrameRequest with_session_events(compose::FrameRequest request) const {
         if (!with_events) request.events.events = nullptr;
         if (request.events.events) request.events.reviewed_only = reviewed_only;
+        return request;
+    }
+
+    /// One image: the frame `request` composes, seen by `camera`.
+    io::RgbaImage render(const core::Camera& camera, compose::FrameRequest request) {
+        request = with_session_events(std::move(request));
         request.metres_per_pixel = camera.metres_per_pixel();
         const compose::ComposedFrame frame = compose::compose_frame(scene, projector, request);
         last_drawn = frame.visible.size();
@@ -158,16 +169,56 @@ fs::path prepare_output_dir(const std::string& out) {
     return dir;
 }
 
-/// Parses "--step": "1d", "7d", "1w", "1m" (days, weeks, months).
-std::pair<int, char> parse_step(const std::string& text) {
-    if (text.size() >= 2) {
-        const char unit = text.back();
-        double n = 0;
-        if ((unit == 'd' || unit == 'w' || unit == 'm') && core::parse_double(text.substr(0, text.size() - 1), n) &&
-            n >= 1 && n <= 3650 && n == std::floor(n))
-            return {static_cast<int>(n), unit};
+/// For --briefing and --from/--to: true when -o names a video (.mp4, .gif); false for a directory
+/// of PNGs. Any other extension is refused (unless it is an existing directory): `-o war.avi` is
+/// a typo for a video, not a directory to create.
+bool check_animation_output(const RenderOptions& o) {
+    if (o.fps < 1 || o.fps > 60) throw usage_error("invalid --fps {} (expected 1..60 frames per second)", o.fps);
+    if (!(o.hold >= 0.1 && o.hold <= 600))
+        throw usage_error("invalid --hold {} (expected 0.1..600 seconds per slide)", o.hold);
+    const fs::path out(o.output);
+    if (io::is_video_path(out)) {
+        io::check_writable(out);
+        return true;
     }
-    throw usage_error("invalid --step '{}' (expected a count and unit: 1d, 7d, 2w, 1m)", text);
+    std::error_code ec;
+    if (out.has_extension() && !fs::is_directory(out, ec))
+        throw usage_error(
+            "invalid -o '{}': unknown video format '{}' (expected .mp4 or .gif, or a directory for one "
+            "PNG per frame)",
+            o.output, out.extension().string());
+    return false;
+}
+
+/// Renders `shots` into the video -o names, printing progress (unless --quiet) and a summary.
+int write_video(RenderSession& session, const RenderOptions& o, std::vector<VideoShot> shots, Clock::time_point t0) {
+    for (auto& shot : shots) shot.request = session.with_session_events(std::move(shot.request));
+    VideoJob job(o.output, o.fps, std::move(shots));
+    const io::VideoSize enc = job.size();
+    if (!o.quiet && (enc.width != job.width() || enc.height != job.height()))
+        std::fprintf(stderr,
+                     "note: %s: %dx%d frames encoded as %dx%d (H.264 in yuv420p needs even sides; the last "
+                     "column or row is repeated)\n",
+                     o.output.c_str(), job.width(), job.height(), enc.width, enc.height);
+    const auto t_frames = Clock::now();
+    int reported = 0;
+    while (!job.done()) {
+        job.render_next(*session.renderer, session.scene, session.projector);
+        const int percent = job.frames_done() * 100 / job.total();
+        if (!o.quiet && percent >= reported + 10) {
+            reported = percent / 10 * 10;
+            std::fprintf(stderr, "frame %d/%d (%d%%)\n", job.frames_done(), job.total(), percent);
+        }
+    }
+    job.finish();
+    if (!o.quiet) {
+        const double encode_s = std::chrono::duration<double>(Clock::now() - t_frames).count();
+        std::fprintf(stderr, "wrote %s: %d frames, %dx%d at %d fps (%.1f s of video) in %.1f s (%.3f s per frame)\n",
+                     o.output.c_str(), job.total(), enc.width, enc.height, o.fps,
+                     static_cast<double>(job.total()) / o.fps, std::chrono::duration<double>(Clock::now() - t0).count(),
+                     encode_s / job.total());
+    }
+    return 0;
 }
 
 // A --bbox the data cannot fill: closer than the closest zoom the window allows, or wider than the
@@ -229,6 +280,7 @@ int run_render(const RenderOptions& o) {
         throw usage_error("--divider needs --compare LEFT,RIGHT");
     }
     const double divider = parse_divider(o.divider);
+    const bool video = (frames || !o.briefing.empty()) && check_animation_output(o);
     std::optional<core::Briefing> briefing;
     if (!o.briefing.empty()) {
         briefing = io::load_briefing(o.briefing);  // names file and field on error
@@ -252,6 +304,18 @@ int run_render(const RenderOptions& o) {
                                      .events = {.events = &session.events, .filter = filter, .window = window},
                                      .furniture = furniture};
     };
+
+    if (briefing && video) {
+        RenderSession session(o);
+        auto shots = briefing_shots(*briefing, session.projector, size.width, size.height, &session.events, ui_scale,
+                                    min_confidence, o.fps, o.hold);
+        for (auto& shot : shots) {  // the slides as F5 shows them, with the command line's furniture flags
+            shot.request.furniture.legend = !o.no_legend;
+            shot.request.furniture.north_arrow = !o.no_north_arrow;
+            shot.request.furniture.locator = !o.no_locator;
+        }
+        return write_video(session, o, std::move(shots), t0);
+    }
 
     if (briefing) {
         const fs::path dir = prepare_output_dir(o.output);
@@ -285,33 +349,25 @@ int run_render(const RenderOptions& o) {
         const core::Date from = core::parse_date_arg(o.from, "--from"), to = core::parse_date_arg(o.to, "--to");
         if (std::chrono::sys_days(to) < std::chrono::sys_days(from))
             throw usage_error("invalid --to '{}' (before --from '{}')", o.to, o.from);
-        const auto [count, unit] = parse_step(o.step);
+        const compose::FrameStep step = compose::parse_frame_step(o.step);
         // Counted before anything is written: a typo in a year must not start millions of frames.
-        const long span_days = (std::chrono::sys_days(to) - std::chrono::sys_days(from)).count();
-        const long per_frame = unit == 'm' ? 28L * count : (unit == 'w' ? 7L : 1L) * count;
-        const long frames_ahead = span_days / per_frame + 1;
+        const long frames_ahead = compose::estimate_frame_count(from, to, step);
         if (frames_ahead > o.max_frames)
             throw usage_error(
                 "--from {} --to {} --step {} gives about {} frames, more than --max-frames {} (raise it to render "
                 "them all)",
                 o.from, o.to, o.step, frames_ahead, o.max_frames);
-        const fs::path dir = prepare_output_dir(o.output);
+        const auto dates = compose::frame_dates(from, to, step);
+        const fs::path dir = video ? fs::path() : prepare_output_dir(o.output);
         RenderSession session(o);
         const core::Camera camera =
             core::Camera::fit(core::project_box(session.projector, box), size.width, size.height);
+        if (video) return write_video(session, o, range_shots(camera, request_for(session, {}), dates), t0);
         int n = 0;
-        for (core::Date d = from; std::chrono::sys_days(d) <= std::chrono::sys_days(to);) {
+        for (const core::Date d : dates) {
             const auto image = session.render(camera, request_for(session, d));
             const fs::path out = dir / fmt::format("frame-{:05d}.png", n++);
             write_image_file(out, image, camera, session.projector, false);
-            if (unit == 'm') {
-                // Calendar months; the 31st steps to the last day of shorter months.
-                const auto ym = d.year() / d.month() + std::chrono::months(count);
-                d = core::Date(ym / d.day());
-                if (!d.ok()) d = core::Date(ym / std::chrono::last);
-            } else {
-                d = core::Date(std::chrono::sys_days(d) + std::chrono::days(count * (unit == 'w' ? 7 : 1)));
-            }
         }
         if (!o.quiet) std::fprintf(stderr, "wrote %d frames to %s\n", n, dir.c_str());
         std::printf(
@@ -356,7 +412,8 @@ CLI::App* add_render_command(CLI::App& parent, int& exit_code) {
     CLI::App* cmd = parent.add_subcommand(
         "render",
         "Draw the map to an image without a window (EGL surfaceless; no display needed): one PNG or GeoTIFF, one PNG "
-        "per slide of a briefing (--briefing), or numbered animation frames (--from/--to/--step).");
+        "per slide of a briefing (--briefing), numbered animation frames (--from/--to/--step), or an MP4/GIF video of "
+        "either (-o FILE.mp4).");
     cmd->add_option("--bbox", opts->bbox,
                     "Area to show as W,S,E,N in degrees (e.g. 45.6,38.85,47.4,40.45); the image keeps its aspect "
                     "ratio, so more may show on one axis");
@@ -373,8 +430,8 @@ CLI::App* add_render_command(CLI::App& parent, int& exit_code) {
                     "Size of text, symbols and lines: auto (grows with the image) or a factor 0.25..8")
         ->capture_default_str();
     cmd->add_option("-o,--output", opts->output,
-                    "Output file (.png, .jpg, or .tif for a georeferenced GeoTIFF), or a directory with --briefing or "
-                    "--from/--to. Files are written atomically.")
+                    "Output file (.png, .jpg, or .tif for a georeferenced GeoTIFF); with --briefing or --from/--to a "
+                    "video (.mp4: H.264; .gif) or a directory for one PNG per frame. Files are written atomically.")
         ->required();
     cmd->add_option("--data", opts->data_dir, "Directory holding geodata/ and assets/ (default: found automatically)");
     cmd->add_option("--date", opts->date,
@@ -408,14 +465,22 @@ CLI::App* add_render_command(CLI::App& parent, int& exit_code) {
                     "divider and RIGHT's right of it, each half stamped with its date");
     cmd->add_option("--divider", opts->divider, "With --compare: where the divider is, as a fraction of the width")
         ->capture_default_str();
-    cmd->add_option("--briefing", opts->briefing, "Render every slide of this briefing (JSON) into the -o directory");
-    cmd->add_option("--from", opts->from, "First date of animation frames (YYYY-MM-DD), into the -o directory");
+    cmd->add_option("--briefing", opts->briefing,
+                    "Render every slide of this briefing (JSON) into the -o directory, or play it (transitions, "
+                    "captions) into the -o video");
+    cmd->add_option("--from", opts->from,
+                    "First date of animation frames (YYYY-MM-DD), into the -o directory or video");
     cmd->add_option("--to", opts->to, "Last date of animation frames (YYYY-MM-DD)");
     cmd->add_option("--max-frames", opts->max_frames,
                     "Refuse animation runs of more frames than this (counted before any is drawn)")
         ->capture_default_str()
         ->check(CLI::PositiveNumber);
     cmd->add_option("--step", opts->step, "Step between frames: Nd, Nw or Nm (days, weeks, months)")
+        ->capture_default_str();
+    cmd->add_option("--fps", opts->fps,
+                    "Frames per second of a video (-o FILE.mp4 or .gif with --from/--to or --briefing), 1..60")
+        ->capture_default_str();
+    cmd->add_option("--hold", opts->hold, "Seconds each slide is held in a briefing video (transitions take 1.2 s)")
         ->capture_default_str();
     cmd->add_flag("-q,--quiet", opts->quiet, "Print only errors: no warnings, no summary line");
     cmd->callback([opts, &exit_code] { exit_code = run_render(*opts); });

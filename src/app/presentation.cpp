@@ -4,6 +4,7 @@
 #include "app/annotation_editor.hpp"
 #include "app/render_image.hpp"
 #include "compose/slides.hpp"
+#include "compose/video_plan.hpp"
 #include "core/base_map.hpp"
 #include "core/briefing.hpp"
 #include "core/control_scene.hpp"
@@ -26,10 +27,11 @@ namespace sitmap::app {
 namespace fs = std::filesystem;
 
 namespace {
-constexpr double kTransitionSeconds = 1.2;
+// The same transition as a briefing video (compose/video_plan), so the video moves as F5 does.
+constexpr double kTransitionSeconds = compose::kSlideTransitionSeconds;
 double ease(double t) {
-    return t * t * (3 - 2 * t);
-}  // smoothstep
+    return compose::slide_ease(t);
+}
 }  // namespace
 
 Presentation::Presentation(ui::AppState& state, const DataPaths& paths) {

@@ -8,6 +8,7 @@
 #include "app/presentation.hpp"
 #include "app/user_files.hpp"
 #include "app/window_files.hpp"
+#include "app/video_window.hpp"
 #include "compose/compose.hpp"
 #include "core/base_map.hpp"
 #include "core/control_scene.hpp"
@@ -151,7 +152,8 @@ void handle_input(ui::AppState& state, GLFWwindow* window, double fb_per_window)
     throw usage_error(
         "invalid --script step '{}' (expected pan:DX,DY, zoom:F, home, layers:off, about, present, "
         "next, slide:N, select:N, delete, review, accept, reject, review-next, place:NAME, date:TEXT, "
-        "goto:DATE, save, save-as:PATH, screenshot, help, add, crash, export, briefing, wait, mapshot:PNG or quit)",
+        "goto:DATE, save, save-as:PATH, screenshot, help, add, crash, export, briefing, wait, mapshot:PNG, "
+        "video:FROM,TO,STEP,PATH or quit)",
         step);
 }
 
@@ -168,7 +170,8 @@ bool is_script_step(const std::string& step) {
     return std::sscanf(step.c_str(), "pan:%lf,%lf", &a, &b) == 2 || std::sscanf(step.c_str(), "zoom:%lf", &a) == 1 ||
            std::sscanf(step.c_str(), "select:%d", &k) == 1 || std::sscanf(step.c_str(), "slide:%d", &k) == 1 ||
            step.starts_with("place:") || step.starts_with("date:") || step.starts_with("goto:") ||
-           step.starts_with("mapshot:") || step.starts_with("export-to:") || step.starts_with("save-as:");
+           step.starts_with("mapshot:") || step.starts_with("export-to:") || step.starts_with("save-as:") ||
+           step.starts_with("video:");
 }
 
 void apply_script_step(ui::AppState& state, const std::string& step) {
@@ -196,6 +199,7 @@ void apply_script_step(ui::AppState& state, const std::string& step) {
         state.brief.export_settings.width = cam.width();
         state.brief.export_settings.height = cam.height();
         state.brief.export_requested = true;
+    } else if (apply_video_script_step(state, step)) {  // the export dialog's video at the window's size
     } else if (step == "briefing") {
         state.brief.show_panel = true;
     } else if (step == "delete") {  // delete the selected event, as the Delete key does
@@ -302,6 +306,7 @@ int run_window(const WindowOptions& options, std::chrono::steady_clock::time_poi
         WindowFiles files(state, paths, default_user_views_path());
         WindowFiles::accept_drops(window.get());
         AnnotationEditor annotation_editor;
+        WindowVideoExport video_export;  // the export dialog's video, a frame per UI frame
         auto last_frame = std::chrono::steady_clock::now();
 
         int fb_w = 0, fb_h = 0;
@@ -393,6 +398,7 @@ int run_window(const WindowOptions& options, std::chrono::steady_clock::time_poi
                 state.map_dirty = false;
             }
             presentation.fulfil_requests(state, renderer, events, *map_target, ui_scale);
+            video_export.update(state, renderer, ui_scale);
             if (step && map_settled) {
                 // The map as the window shows it (no panels), once nothing moves any more: the
                 // slide-parity test compares it with `render --briefing`.

@@ -108,15 +108,9 @@ void draw_briefing_panel(AppState& state) {
     ImGui::End();
 }
 
-void draw_export_dialog(AppState& state) {
-    auto& b = state.brief;
-    if (!b.show_export || b.presenting) return;
-    auto& e = b.export_settings;
-    ImGui::SetNextWindowSize(ImVec2(430, 0), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Export image", &b.show_export, ImGuiWindowFlags_AlwaysAutoResize)) {
-        ImGui::End();
-        return;
-    }
+namespace {
+
+void draw_size_presets(int& width, int& height, bool video) {
     static const struct {
         const char* name;
         int w, h;
@@ -125,38 +119,116 @@ void draw_export_dialog(AppState& state) {
                    {"8K 7680x4320", 7680, 4320},
                    {"A4 300 dpi 3508x2480", 3508, 2480},
                    {"Square 8192x8192", 8192, 8192}};
-    for (const auto& p : presets) {
-        if (ImGui::RadioButton(p.name, e.width == p.w && e.height == p.h)) e.width = p.w, e.height = p.h;
+    static const struct {
+        const char* name;
+        int w, h;
+    } video_presets[] = {{"HD 1280x720", 1280, 720}, {"Full HD 1920x1080", 1920, 1080}, {"4K 3840x2160", 3840, 2160}};
+    if (video) {
+        for (const auto& p : video_presets) {
+            if (ImGui::RadioButton(p.name, width == p.w && height == p.h)) width = p.w, height = p.h;
+            ImGui::SameLine();
+        }
+        ImGui::NewLine();
+    } else {
+        for (const auto& p : presets)
+            if (ImGui::RadioButton(p.name, width == p.w && height == p.h)) width = p.w, height = p.h;
     }
     ImGui::SetNextItemWidth(90);
-    ImGui::InputInt("width", &e.width, 0);
+    ImGui::InputInt("width", &width, 0);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(90);
-    ImGui::InputInt("height", &e.height, 0);
-    e.width = std::clamp(e.width, 16, 16384);
-    e.height = std::clamp(e.height, 16, 16384);
-    ImGui::SetNextItemWidth(120);
-    ImGui::SliderFloat("text scale (0 = auto)", &e.scale, 0.0f, 6.0f, "%.2f");
-    ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##title", "title", &e.title);
-    ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##subtitle", "subtitle", &e.subtitle);
-    ImGui::Checkbox("legend", &e.legend);
+    ImGui::InputInt("height", &height, 0);
+    width = std::clamp(width, 16, video ? 7680 : 16384);
+    height = std::clamp(height, 16, video ? 4320 : 16384);
+}
+
+void draw_video_settings(AppState& state) {
+    auto& b = state.brief;
+    auto& v = b.video;
+    const auto& p = b.video_progress;
+    if (p.running) {
+        // Progress and Cancel only: the settings are fixed while frames are written.
+        const float f = p.total > 0 ? static_cast<float>(p.done) / static_cast<float>(p.total) : 0.0f;
+        const std::string label = fmt::format("frame {} / {}", p.done, p.total);
+        ImGui::ProgressBar(f, ImVec2(-1, 0), label.c_str());
+        const double left = p.done > 0 ? p.seconds / p.done * (p.total - p.done) : 0;
+        ImGui::TextDisabled("%s  (%.0f s, about %.0f s left)", v.path.c_str(), p.seconds, left);
+        if (ImGui::Button("Cancel")) b.video_cancel_requested = true;
+        return;
+    }
+    if (ImGui::RadioButton("date range", !v.briefing)) v.briefing = false;
     ImGui::SameLine();
-    ImGui::Checkbox("north arrow", &e.north_arrow);
-    ImGui::SameLine();
-    ImGui::Checkbox("locator map", &e.locator);
-    ImGui::Checkbox("world file (.pgw/.prj) for QGIS", &e.world_file);
-    {
-        const auto n = state.ev.events.review_counts();
-        ImGui::Checkbox("only events accepted in review", &e.reviewed_only);
+    if (ImGui::RadioButton(fmt::format("the briefing ({} slides)", b.briefing.slides.size()).c_str(), v.briefing))
+        v.briefing = true;
+    if (!v.briefing) {
+        ImGui::SetNextItemWidth(110);
+        ImGui::InputTextWithHint("from", "YYYY-MM-DD", &v.from);
         ImGui::SameLine();
-        ImGui::TextDisabled("(%zu accepted; rejected ones are never drawn)", n[1]);
+        ImGui::SetNextItemWidth(110);
+        ImGui::InputTextWithHint("to", "YYYY-MM-DD", &v.to);
+        ImGui::SetNextItemWidth(110);
+        ImGui::InputTextWithHint("step (1d, 1w, 1m)", "1d", &v.step);
+    } else {
+        ImGui::SetNextItemWidth(160);
+        ImGui::SliderFloat("seconds per slide", &v.hold, 0.5f, 15.0f, "%.1f");
+        ImGui::TextDisabled("Each slide with its own title and caption; 1.2 s transitions, as F5 shows them.");
     }
+    ImGui::SetNextItemWidth(160);
+    ImGui::SliderInt("frames per second", &v.fps, 1, 60);
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##path", "output .png or .tif", &e.path);
-    ImGui::TextDisabled("Same view as the window; date, scale bar and attribution always included.");
-    if (ImGui::Button("Export")) b.export_requested = true;
+    ImGui::InputTextWithHint("##videopath", "output .mp4 or .gif", &v.path);
+    ImGui::TextDisabled("Same view as the window; frames as exported images show them.");
+    if (ImGui::Button("Export video")) b.video_requested = true;
+}
+
+}  // namespace
+
+void draw_export_dialog(AppState& state) {
+    auto& b = state.brief;
+    if (!b.show_export || b.presenting) return;
+    auto& e = b.export_settings;
+    ImGui::SetNextWindowSize(ImVec2(430, 0), ImGuiCond_FirstUseEver);
+    if (!ImGui::Begin("Export", &b.show_export, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::End();
+        return;
+    }
+    if (ImGui::RadioButton("Image", !b.export_video) && !b.video_progress.running) b.export_video = false;
+    ImGui::SameLine();
+    if (ImGui::RadioButton("Video (MP4 / GIF)", b.export_video)) b.export_video = true;
+    ImGui::Separator();
+    const bool busy = b.export_video && b.video_progress.running;
+    if (!busy) {
+        if (b.export_video)
+            draw_size_presets(b.video.width, b.video.height, true);
+        else
+            draw_size_presets(e.width, e.height, false);
+        ImGui::SetNextItemWidth(120);
+        ImGui::SliderFloat("text scale (0 = auto)", &e.scale, 0.0f, 6.0f, "%.2f");
+        ImGui::SetNextItemWidth(-1);
+        ImGui::InputTextWithHint("##title", "title", &e.title);
+        ImGui::SetNextItemWidth(-1);
+        ImGui::InputTextWithHint("##subtitle", "subtitle", &e.subtitle);
+        ImGui::Checkbox("legend", &e.legend);
+        ImGui::SameLine();
+        ImGui::Checkbox("north arrow", &e.north_arrow);
+        ImGui::SameLine();
+        ImGui::Checkbox("locator map", &e.locator);
+    }
+    if (b.export_video) {
+        draw_video_settings(state);
+    } else {
+        ImGui::Checkbox("world file (.pgw/.prj) for QGIS", &e.world_file);
+        {
+            const auto n = state.ev.events.review_counts();
+            ImGui::Checkbox("only events accepted in review", &e.reviewed_only);
+            ImGui::SameLine();
+            ImGui::TextDisabled("(%zu accepted; rejected ones are never drawn)", n[1]);
+        }
+        ImGui::SetNextItemWidth(-1);
+        ImGui::InputTextWithHint("##path", "output .png or .tif", &e.path);
+        ImGui::TextDisabled("Same view as the window; date, scale bar and attribution always included.");
+        if (ImGui::Button("Export")) b.export_requested = true;
+    }
     if (!b.message.empty()) ImGui::TextWrapped("%s", b.message.c_str());
     ImGui::End();
 }

@@ -24,6 +24,24 @@ struct ExportSettings {
     std::string path = "sitmap-export.png";  ///< .png or .tif (GeoTIFF)
 };
 
+/// The export dialog's video: a date range at a step, or the loaded briefing as F5 plays it.
+struct VideoExportSettings {
+    bool briefing = false;            ///< the briefing's slides, transitions and captions instead of a range
+    int width = 1920, height = 1080;  ///< an odd side is padded by one pixel in an MP4
+    std::string from = "2020-09-27", to = "2020-11-10";  ///< YYYY-MM-DD, inclusive
+    std::string step = "1d";                             ///< Nd, Nw or Nm
+    int fps = 10;
+    float hold = 3;                         ///< seconds each slide is held (briefing)
+    std::string path = "sitmap-video.mp4";  ///< .mp4 (H.264) or .gif
+};
+
+/// A video being written, as the app loop reports it to the dialog.
+struct VideoExportProgress {
+    bool running = false;
+    int done = 0, total = 0;
+    double seconds = 0;  ///< since it started
+};
+
 struct BriefingUiState {
     core::Briefing briefing;
     std::string path;  ///< file it was loaded from / is saved to
@@ -42,6 +60,11 @@ struct BriefingUiState {
     bool show_export = false;
     ExportSettings export_settings;
     bool export_requested = false;
+    bool export_video = false;  ///< the dialog shows the video settings
+    VideoExportSettings video;
+    bool video_requested = false;         ///< start writing the video
+    bool video_cancel_requested = false;  ///< stop it and remove the partial file
+    VideoExportProgress video_progress;
     bool screenshot_requested = false;
     std::string message;
 

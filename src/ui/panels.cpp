@@ -97,7 +97,7 @@ float draw_menu_bar(AppState& state) {
     if (ImGui::BeginMainMenuBar()) {
         if (ImGui::BeginMenu("File")) {
             draw_file_menu_items(state);
-            ImGui::MenuItem("Export image...", "Ctrl+E", &state.brief.show_export);
+            ImGui::MenuItem("Export image or video...", "Ctrl+E", &state.brief.show_export);
             if (ImGui::MenuItem("Screenshot", "F12")) state.brief.screenshot_requested = true;
             ImGui::MenuItem("Briefing...", "B", &state.brief.show_panel);
             if (ImGui::MenuItem("Present briefing", "F5", false, !state.brief.briefing.slides.empty())) {
