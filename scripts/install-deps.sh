@@ -14,6 +14,9 @@ PACKAGES=(
   libgdal-dev gdal-bin
   # CRC-32 of recovery journal records; PNG export (both also come with GDAL)
   zlib1g-dev libpng-dev
+  # the shared event store (sitmap extract -o PG:...): libpq to build; the server and PostGIS for the
+  # PG tests (CI and the ctest fixture start a throwaway cluster with scripts/pg-cluster.sh)
+  libpq-dev postgresql postgis postgresql-postgis
   # text: ICU for Unicode folding / sentence breaks, fmt, JSON, CLI parsing (dates use C++20 <chrono>)
   libicu-dev libfmt-dev nlohmann-json3-dev libcli11-dev
   # tests (clang-format: the "format" test checks every C++ file against .clang-format)
