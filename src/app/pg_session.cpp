@@ -130,7 +130,6 @@ void PgSession::reload(ui::AppState& state, const EventsWindow& window, const st
 }
 
 void PgSession::follow_view(ui::AppState& state, core::Date shown) {
-    if (Clock::now() - last_reload_ < std::chrono::milliseconds(300)) return;
     const core::GeoBox view = lonlat_box_of(state.projector, state.camera.visible_box(), 0.0);
     const auto days = state.ev.window.days();
     const std::optional<core::Date> need_from = days ? std::optional(add_days(shown, -*days - 1)) : std::nullopt;
@@ -143,13 +142,21 @@ void PgSession::follow_view(ui::AppState& state, core::Date shown) {
                      !(loaded_.to && std::chrono::sys_days(*loaded_.to) < std::chrono::sys_days(shown));
     }
     // A capped read covers less than its box: a view zoomed in within it deserves its own read.
-    if (inside && truncated_ && loaded_.bbox) {
-        const double loaded_area =
-            (loaded_.bbox->max_x - loaded_.bbox->min_x) * (loaded_.bbox->max_y - loaded_.bbox->min_y);
-        const double view_area = (view.max_x - view.min_x) * (view.max_y - view.min_y);
-        inside = view_area > loaded_area * 0.25;
+    if (inside && truncated_) {
+        if (!loaded_.bbox) {
+            inside = false;
+        } else {
+            const double loaded_area =
+                (loaded_.bbox->max_x - loaded_.bbox->min_x) * (loaded_.bbox->max_y - loaded_.bbox->min_y);
+            const double view_area = (view.max_x - view.min_x) * (view.max_y - view.min_y);
+            inside = view_area > loaded_area * 0.25;
+        }
     }
     if (inside) return;
+    if (Clock::now() - last_reload_ < std::chrono::milliseconds(300)) {
+        state.map_dirty = true;  // keep frames coming (an idle window waits for input) until the read
+        return;
+    }
     // Read a margin around what is needed, so small pans and date steps need no new read.
     EventsWindow next{.bbox = lonlat_box_of(state.projector, state.camera.visible_box(), 0.5)};
     if (need_from) {
