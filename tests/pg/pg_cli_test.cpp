@@ -77,10 +77,13 @@ TEST_CASE("the window reads events from PG and saves a review decision there wit
     REQUIRE(run_sitmap("extract '" + extract_dir + "' -q -o " + target).exit_code == 0);
     const fs::path home = temp("home"), shot = temp("window.png");
     fs::remove_all(home);
-    const auto r =
-        run_sitmap(target + " --view karabakh --frames 8 --script wait review accept save wait --screenshot '" +
-                       shot.string() + "'",
-                   "SITMAP_USER=analyst1 XDG_DATA_HOME='" + home.string() + "' xvfb-run -a -s '-screen 0 1280x800x24'");
+    // (A store named without '/' or '.', "PG:dbname=x", is not taken for an unknown verb.)
+    CHECK_THAT(run_sitmap("PG:dbname=nonexistent_sitmap_db_x --frames 1").err, !Catch::Contains("unknown verb"));
+    // --user names the analyst, over $SITMAP_USER.
+    const auto r = run_sitmap(
+        target + " --user analyst1 --view karabakh --frames 8 --script wait review accept save wait --screenshot '" +
+            shot.string() + "'",
+        "SITMAP_USER=someone-else XDG_DATA_HOME='" + home.string() + "' xvfb-run -a -s '-screen 0 1280x800x24'");
     INFO(r.err);
     CHECK(r.exit_code == 0);
     CHECK(fs::file_size(shot) > 100'000);
