@@ -16,6 +16,9 @@ PACKAGES=(
   zlib1g-dev libpng-dev
   # video export (MP4 H.264 and GIF, in process: io/video.cpp): Debian's FFmpeg libraries
   libavcodec-dev libavformat-dev libswscale-dev libavutil-dev
+  # the shared event store (sitmap extract -o PG:...): libpq to build; the server and PostGIS for the
+  # PG tests (CI and the ctest fixture start a throwaway cluster with scripts/pg-cluster.sh)
+  libpq-dev postgresql postgis postgresql-postgis
   # text: ICU for Unicode folding / sentence breaks, fmt, JSON, CLI parsing (dates use C++20 <chrono>)
   libicu-dev libfmt-dev nlohmann-json3-dev libcli11-dev
   # tests (clang-format: the "format" test checks every C++ file against .clang-format)

@@ -3,10 +3,12 @@
 #include "app/data_paths.hpp"
 #include "app/diagnostics_print.hpp"
 #include "app/events_source.hpp"
+#include "app/progress_bar.hpp"
 #include "core/base_map.hpp"
 #include "core/error.hpp"
 #include "core/parse.hpp"
 #include "io/events_io.hpp"
+#include "io/pg_store.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -30,11 +32,50 @@ struct ExtractOptions {
     bool quiet = false;
     bool verbose = false;
     bool csv_bom = false;
+    bool progress = false;  ///< a progress bar even when stderr is not a terminal
+};
+
+// Where the events go: an events file (written beside, then renamed) or the PostgreSQL store (one
+// transaction, committed at the end). Either way nothing changes unless finish() is reached.
+class EventsOutput {
+public:
+    EventsOutput(const std::string& target, bool csv_bom) {
+        if (io::is_pg_source(target)) {
+            pg_ = std::make_unique<io::PgEventStore>(target);
+            pg_->begin_writes();
+        } else {
+            file_ = std::make_unique<io::EventsWriter>(target, io::WriteEventsOptions{.csv_bom = csv_bom});
+        }
+    }
+    void add(const core::Event& e) {
+        ++count_;
+        if (pg_)
+            pg_->add(e);
+        else
+            file_->add(e);
+    }
+    void finish() {
+        if (pg_)
+            pg_->commit_writes();
+        else
+            file_->finish();
+    }
+    std::size_t count() const { return count_; }
+    /// What to call the target in messages (a connection string without its password).
+    std::string name(const std::string& target) const {
+        return pg_ ? fmt::format("PostgreSQL ({})", pg_->name()) : target;
+    }
+
+private:
+    std::unique_ptr<io::EventsWriter> file_;
+    std::unique_ptr<io::PgEventStore> pg_;
+    std::size_t count_ = 0;
 };
 
 int run_extract(const ExtractOptions& o) {
     const auto t0 = std::chrono::steady_clock::now();
-    io::events_format_for(o.output);  // a bad extension is a usage error, before any work
+    // A bad extension is a usage error, before any work.
+    if (!io::is_pg_source(o.output)) io::events_format_for(o.output);
     const double min_confidence = core::parse_confidence_arg(o.min_confidence);
     const DataPaths paths = find_data_paths(o.data_dir);
     std::vector<std::string> inputs = o.inputs;
@@ -43,20 +84,17 @@ int run_extract(const ExtractOptions& o) {
     core::Diagnostics diags;
     // Events go to the output as each document is done (in the documents' order), so memory does
     // not grow with the corpus; the file replaces any old one only when everything is written.
-    io::EventsWriter out(o.output, {.csv_bom = o.csv_bom});
+    EventsOutput out(o.output, o.csv_bom);
     std::vector<core::Event> far;  // placed far outside the region: flagged at the end (rare)
     std::size_t below = 0;         // events under --min-confidence, counted but not kept
     const bool tty = isatty(fileno(stderr)) != 0;
-    auto last_report = std::chrono::steady_clock::now();
-    auto progress = [&](std::size_t done, std::size_t total) {
-        if (o.quiet || total < 20) return;
-        const auto now = std::chrono::steady_clock::now();
-        if (done != total && now - last_report < std::chrono::milliseconds(500)) return;
-        last_report = now;
-        std::fprintf(stderr,
-                     tty ? "\rextract: %zu/%zu documents, %zu events" : "extract: %zu/%zu documents, %zu events\n",
-                     done, total, out.count());
-        if (tty && done == total) std::fputc('\n', stderr);
+    ProgressBar bar(stderr, !o.quiet && (tty || o.progress), tty);
+    auto progress = [&](const DocumentsProgress& p) {
+        bar.update({.done = p.done,
+                    .total = p.total,
+                    .bytes_done = p.bytes_done,
+                    .bytes_total = p.bytes_total,
+                    .events = out.count()});
     };
     const ExtractStats stats = extract_documents(
         inputs, paths, diags,
@@ -69,6 +107,7 @@ int run_extract(const ExtractOptions& o) {
             out.add(e);
         },
         progress, o.jobs);
+    bar.finish();
 
     core::flag_events_outside_region(far, diags);
     const std::size_t problems = print_diagnostics(diags, {.quiet = o.quiet, .verbose = o.verbose});
@@ -83,7 +122,7 @@ int run_extract(const ExtractOptions& o) {
         const std::string dropped =
             below > 0 ? fmt::format(" ({} below --min-confidence {:g} not written)", below, min_confidence) : "";
         std::fprintf(stderr, "%zu events from %zu documents%s, %zu problems; wrote %s (%.2f s)\n", out.count(),
-                     stats.documents_read, dropped.c_str(), problems, o.output.c_str(), s);
+                     stats.documents_read, dropped.c_str(), problems, out.name(o.output).c_str(), s);
     }
     return o.strict && problems > 0 ? 1 : 0;
 }
@@ -97,7 +136,9 @@ CLI::App* add_extract_command(CLI::App& parent, int& exit_code) {
         "Extract dated, geocoded events from news documents (UTF-8 text; a Key: value header closed by --- "
         "is optional).");
     cmd->add_option("inputs", opts->inputs, "Documents or directories of documents (default: assets/documents)");
-    cmd->add_option("-o,--output", opts->output, "Events file: .gpkg, .geojson or .csv (written atomically)")
+    cmd->add_option("-o,--output", opts->output,
+                    "Events file: .gpkg, .geojson or .csv (written atomically), or a PostgreSQL/PostGIS store: "
+                    "PG:\"dbname=... host=...\" (one transaction; events corrected there are kept)")
         ->required();
     cmd->add_option("--data", opts->data_dir, "Directory holding geodata/ and assets/ (default: found automatically)");
     cmd->add_option("--min-confidence", opts->min_confidence,
@@ -110,6 +151,8 @@ CLI::App* add_extract_command(CLI::App& parent, int& exit_code) {
     cmd->add_flag("--csv-bom", opts->csv_bom,
                   "Start a .csv output with a UTF-8 byte-order mark, so spreadsheets such as Excel read it as "
                   "UTF-8");
+    cmd->add_flag("--progress", opts->progress,
+                  "Show the progress bar (files, MB/s, time left) even when stderr is not a terminal; -q hides it");
     cmd->add_flag("--strict", opts->strict, "Exit with status 1 when any document had a problem");
     cmd->add_flag("-q,--quiet", opts->quiet, "Print only errors: no warnings, progress or summary");
     cmd->add_flag("-v,--verbose", opts->verbose, "Also print informational diagnostics (events without a place, ...)");

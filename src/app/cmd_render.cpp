@@ -4,6 +4,7 @@
 #include "app/diagnostics_print.hpp"
 #include "app/events_source.hpp"
 #include "app/map_loader.hpp"
+#include "app/pg_events.hpp"
 #include "app/render_image.hpp"
 #include "app/user_files.hpp"
 #include "app/video_export.hpp"
@@ -21,6 +22,7 @@
 #include "io/event_store.hpp"
 #include "io/image.hpp"
 #include "io/video.hpp"
+#include "io/pg_store.hpp"
 #include "render/offscreen.hpp"
 
 #include <fmt/format.h>
@@ -84,7 +86,7 @@ struct RenderSession {
         scene = load_base_scene(paths.geodata(), projector, diags);
         renderer = std::make_unique<render::Renderer>(paths.fonts());
         renderer->upload(scene);
-        if (o.events != "none") {
+        if (o.events != "none" && !io::is_pg_source(o.events)) {
             std::vector<std::string> inputs;
             if (o.events != "documents") inputs.push_back(o.events);
             // An explicit --events that cannot be read is a failure (exit 1), not an empty map.
@@ -93,6 +95,27 @@ struct RenderSession {
             with_events = true;
         }
         print_diagnostics(diags, {.quiet = o.quiet});  // warnings too (rows rejected, damaged files)
+    }
+
+    /// With --events PG:"...": the store's events in `camera`'s view (all of them when unset: a
+    /// briefing's slides look at different places) overlapping [from, to], chosen by the database.
+    void load_pg_events(const RenderOptions& o, const core::Camera* camera, std::optional<core::Date> from,
+                        std::optional<core::Date> to) {
+        if (!io::is_pg_source(o.events)) return;
+        io::PgEventStore store(o.events);
+        EventsWindow window{.from = from, .to = to, .include_unplaced = false};
+        if (camera) window.bbox = lonlat_box_of(projector, camera->visible_box());
+        PgWindowEvents loaded = read_pg_window(store, window);
+        if (!o.quiet)
+            std::fprintf(stderr, "read %zu events from %s in %zu page(s)\n", loaded.events.size(), store.name().c_str(),
+                         loaded.pages);
+        events.set_extracted(std::move(loaded.events));
+        // Decisions and deletions stored with the events, then the --edits file's corrections.
+        auto edits = std::move(loaded.marks);
+        if (!o.edits.empty())
+            for (auto& e : io::load_edits(o.edits, diags)) edits.push_back(std::move(e));
+        events.set_edits(std::move(edits));
+        with_events = true;
     }
 
     /// `request` with this session's events (none with --events none; only the accepted with --reviewed-only).
@@ -244,6 +267,13 @@ void check_bbox_zoom(const std::string& text, const core::GeoBox& box, core::Pix
             text, core::kRegionBox.min_x, core::kRegionBox.min_y, core::kRegionBox.max_x, core::kRegionBox.max_y);
 }
 
+// The first day a time window ending at `d` shows, a day early for safety; nullopt for All.
+std::optional<core::Date> window_start(core::Date d, const core::TimeWindow& window) {
+    const auto days = window.days();
+    if (!days) return std::nullopt;
+    return core::Date(std::chrono::sys_days(d) - std::chrono::days(*days));
+}
+
 int run_render(const RenderOptions& o) {
     const auto t0 = Clock::now();
     // Validate everything cheap before any loading or GL work.
@@ -261,7 +291,7 @@ int run_render(const RenderOptions& o) {
     const core::TimeWindow window = compose::parse_time_window(o.window);
     const double min_confidence = core::parse_confidence_arg(o.min_confidence);
     core::EventFilter filter{.min_confidence = min_confidence};
-    if (o.reviewed_only && o.edits.empty())
+    if (o.reviewed_only && o.edits.empty() && !io::is_pg_source(o.events))  // a store holds its decisions
         throw usage_error("--reviewed-only needs --edits FILE (the corrections file holding the review decisions)");
     if (o.reviewed_only && o.events == "none")
         throw usage_error("--reviewed-only cannot be combined with --events none (there are no events to review)");
@@ -307,6 +337,7 @@ int run_render(const RenderOptions& o) {
 
     if (briefing && video) {
         RenderSession session(o);
+        session.load_pg_events(o, nullptr, std::nullopt, std::nullopt);
         auto shots = briefing_shots(*briefing, session.projector, size.width, size.height, &session.events, ui_scale,
                                     min_confidence, o.fps, o.hold);
         for (auto& shot : shots) {  // the slides as F5 shows them, with the command line's furniture flags
@@ -320,6 +351,7 @@ int run_render(const RenderOptions& o) {
     if (briefing) {
         const fs::path dir = prepare_output_dir(o.output);
         RenderSession session(o);
+        session.load_pg_events(o, nullptr, std::nullopt, std::nullopt);
         int n = 0;
         for (const auto& slide : briefing->slides) {
             ++n;
@@ -362,6 +394,7 @@ int run_render(const RenderOptions& o) {
         RenderSession session(o);
         const core::Camera camera =
             core::Camera::fit(core::project_box(session.projector, box), size.width, size.height);
+        session.load_pg_events(o, &camera, window_start(from, window), to);
         if (video) return write_video(session, o, range_shots(camera, request_for(session, {}), dates), t0);
         int n = 0;
         for (const core::Date d : dates) {
@@ -385,6 +418,11 @@ int run_render(const RenderOptions& o) {
                      o.output.c_str());
     RenderSession session(o);
     const core::Camera camera = core::Camera::fit(core::project_box(session.projector, box), size.width, size.height);
+    // Without --date the date follows from the events (compose::default_date): all dates are read.
+    if (compare)
+        session.load_pg_events(o, &camera, window_start(compare->first, window), compare->second);
+    else
+        session.load_pg_events(o, &camera, date ? window_start(*date, window) : std::nullopt, date);
     const auto image =
         compare ? session.render(camera, compose::SplitRequest{request_for(session, compare->first),
                                                                request_for(session, compare->second), divider})
@@ -439,7 +477,8 @@ CLI::App* add_render_command(CLI::App& parent, int& exit_code) {
                     "date, or without events the last change in the control data (as the window opens)");
     cmd->add_option("--events", opts->events,
                     "Events to draw: documents (the shipped ones), none, an events file (.gpkg/.geojson/.csv), a "
-                    "document (.txt/.md) or a directory of documents")
+                    "document (.txt/.md), a directory of documents, or a PostgreSQL store PG:\"dbname=...\" (only the "
+                    "events in the view and the time window are read)")
         ->capture_default_str();
     cmd->add_option("--window", opts->window,
                     "Time window of events ending at --date: day | week | month | all | a number of days")

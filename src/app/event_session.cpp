@@ -71,11 +71,15 @@ EventSession::EventSession(ui::AppState& state, const std::vector<std::string>& 
     : edits_path_(std::move(edits_path)) {
     auto& ev = state.ev;
     std::vector<core::Event> events;
+    const auto pg_source = pg_input(inputs);
     try {
-        events = load_events(inputs, paths, state.diagnostics);
+        if (pg_source)
+            pg_ = std::make_unique<PgSession>(*pg_source);
+        else
+            events = load_events(inputs, paths, state.diagnostics);
     } catch (const Error& e) {
-        state.diagnostics.add(core::Severity::Error, core::DiagCode::FileUnreadable, paths.geodata().string(), "",
-                              e.what());
+        state.diagnostics.add(core::Severity::Error, core::DiagCode::FileUnreadable,
+                              pg_source ? std::string("PostgreSQL") : paths.geodata().string(), "", e.what());
     }
     collect_document_info(state, inputs, paths);
     std::set<std::string> docs;
@@ -84,11 +88,12 @@ EventSession::EventSession(ui::AppState& state, const std::vector<std::string>& 
     ev.events.set_extracted(std::move(events));
 
     // Corrections: the last save, plus what the journal holds (unsaved work of a crashed session).
+    if (pg_) start_pg(state);
     ev.edits_path = edits_path_.string();
     const fs::path journal_path = edits_path_.string() + ".journal";
     std::vector<core::EventEdit> saved;
     std::error_code ec;
-    if (fs::exists(edits_path_, ec)) {
+    if (!pg_ && fs::exists(edits_path_, ec)) {
         try {
             saved = io::load_edits(edits_path_, state.diagnostics);
         } catch (const Error& e) {
@@ -103,8 +108,17 @@ EventSession::EventSession(ui::AppState& state, const std::vector<std::string>& 
         state.diagnostics.add(core::Severity::Error, core::DiagCode::FileUnreadable, journal_path.string(), "",
                               e.what());
     }
-    ev.events.set_edits(recovered);
-    ev.events.set_saved(saved);  // what the file holds; the journal's extra edits are unsaved
+    if (pg_) {
+        try {
+            pg_->start(state, recovered);  // the store's events nearest its last date, then the view's
+        } catch (const Error& e) {
+            state.diagnostics.add(core::Severity::Error, core::DiagCode::FileUnreadable, "PostgreSQL", "", e.what());
+        }
+        ev.edits_path = fmt::format("PostgreSQL ({})", pg_->name());
+    } else {
+        ev.events.set_edits(recovered);
+        ev.events.set_saved(saved);  // what the file holds; the journal's extra edits are unsaved
+    }
     if (recovered.size() != saved.size() || fs::file_size(journal_path, ec) > 0) {
         if (!ec && recovered.size() != saved.size()) {
             ev.events.mark_dirty();
@@ -115,7 +129,8 @@ EventSession::EventSession(ui::AppState& state, const std::vector<std::string>& 
             std::fprintf(stderr, "%s\n", ev.message.c_str());
         }
     }
-    for (const auto& key : ev.events.orphaned())
+    // (A store's window holds some events only: its orphans are merely elsewhere.)
+    for (const auto& key : pg_ ? std::vector<std::string>{} : ev.events.orphaned())
         state.diagnostics.add(core::Severity::Warning, core::DiagCode::RecordInvalid, edits_path_.string(), key,
                               "correction kept, but its event is no longer extracted");
     open_journal(state);
@@ -147,7 +162,10 @@ EventSession::EventSession(ui::AppState& state, const std::vector<std::string>& 
 
 void EventSession::update_date_span(const ui::AppState& state) {
     const auto& all = state.ev.events.events();
-    if (!all.empty()) {
+    if (const auto span = pg_ ? pg_->date_span() : std::nullopt) {
+        first_ = span->first;
+        last_ = span->second;
+    } else if (!all.empty()) {
         first_ = last_ = all.front().date.start;
         for (const auto& e : all) {
             first_ = std::min(first_, e.date.start,
@@ -194,8 +212,15 @@ core::Date EventSession::shown_date(const ui::AppState& state) const {
     return state.date.value_or(last_);
 }
 
+void EventSession::start_pg(ui::AppState& state) {
+    // The journal of unsaved corrections lives apart from the file mode's (same folder).
+    if (edits_path_ == default_edits_path()) edits_path_ = edits_path_.parent_path() / "postgresql-corrections";
+    (void)state;
+}
+
 void EventSession::update(ui::AppState& state, const compose::FrameRequest& request) {
     auto& ev = state.ev;
+    if (pg_) pg_->follow_view(state, shown_date(state));
     const core::Date date = request.date.value_or(shown_date(state));
     std::size_t key = std::hash<std::int32_t>{}(core::day_number(date));
     auto mix = [&key](std::size_t v) { key ^= v + 0x9e3779b97f4a7c15ULL + (key << 6) + (key >> 2); };
@@ -400,6 +425,20 @@ void EventSession::journal(ui::AppState& state, const std::function<void(io::Rec
 
 bool EventSession::save(ui::AppState& state) {
     auto& ev = state.ev;
+    if (pg_) {
+        bool all = false;
+        try {
+            all = pg_->save(state);
+        } catch (const std::exception& e) {
+            ev.message = fmt::format("Could not save: {}. Your corrections are kept in {}.journal.", e.what(),
+                                     edits_path_.string());
+            state.notify(ev.message, 15.0);
+            return false;
+        }
+        // Conflicts still to settle keep the journal (their corrections are not in the store yet).
+        if (all) journal(state, [](io::RecoveryJournal& j) { j.clear(); });
+        return all;
+    }
     try {
         fs::create_directories(edits_path_.parent_path().empty() ? fs::path(".") : edits_path_.parent_path());
         io::save_edits(edits_path_, ev.events);
@@ -495,6 +534,7 @@ void EventSession::draw_ui(ui::AppState& state, float bottom_inset) {
     ui::draw_add_mode_banner(state);
     draw_journal_warning(state);
     draw_save_as(state);
+    if (pg_) pg_->draw(state, bottom_inset);
     ui::draw_off_map_strip(state, bottom_inset);
     if (ev.undo_requested) ui::undo_edit(state);
     if (ev.redo_requested) ui::redo_edit(state);

@@ -4,6 +4,7 @@
 // atomically and asks before quitting with unsaved corrections. Glue between ui, io and render.
 #pragma once
 #include "app/data_paths.hpp"
+#include "app/pg_session.hpp"
 #include "compose/compose.hpp"
 #include "core/date.hpp"
 #include "io/event_store.hpp"
@@ -26,6 +27,8 @@ class EventSession {
 public:
     /// Loads events from `inputs` (empty = the shipped documents) and the corrections in
     /// `edits_path` plus its journal ("<edits_path>.journal"). Problems go to state.diagnostics.
+    /// With a PostgreSQL store among the inputs (PG:"..."), only its events in the view are held
+    /// (PgSession), corrections are saved there and `edits_path` only places the journal.
     EventSession(ui::AppState& state, const std::vector<std::string>& inputs, const DataPaths& paths,
                  std::filesystem::path edits_path);
 
@@ -75,7 +78,11 @@ private:
     void draw_save_as(ui::AppState& state);
     void update_date_span(const ui::AppState& state);
 
+    /// Recovers the journal's corrections on top of the store's (PostgreSQL mode).
+    void start_pg(ui::AppState& state);
+
     std::filesystem::path edits_path_;
+    std::unique_ptr<PgSession> pg_;  ///< set when the events live in PostgreSQL
     std::unique_ptr<io::RecoveryJournal> journal_;
     std::string journal_problem_;
     bool save_as_prompt_ = false;

@@ -9,6 +9,7 @@
 #include "io/documents.hpp"
 #include "io/events_io.hpp"
 #include "io/gazetteer_io.hpp"
+#include "io/pg_store.hpp"
 #include "io/place_model_io.hpp"
 
 #include <algorithm>
@@ -43,11 +44,23 @@ bool is_document_file(const fs::path& path) {
 
 ExtractStats extract_documents(const std::vector<std::string>& inputs, const DataPaths& paths, core::Diagnostics& diags,
                                const std::function<void(core::Event&&)>& sink,
-                               const std::function<void(std::size_t, std::size_t)>& progress, unsigned jobs) {
+                               const std::function<void(const DocumentsProgress&)>& progress, unsigned jobs) {
     ExtractStats stats;
     const auto files = io::list_documents(inputs, diags);
     stats.documents_listed = files.size();
     if (files.empty()) return stats;
+    // File sizes for the progress bar's MB/s and time left (a file that vanished counts 0).
+    std::vector<std::uintmax_t> sizes;
+    DocumentsProgress at{.total = files.size()};
+    if (progress) {
+        sizes.reserve(files.size());
+        for (const auto& f : files) {
+            std::error_code ec;
+            const auto n = fs::file_size(f, ec);
+            sizes.push_back(ec ? 0 : n);
+            at.bytes_total += sizes.back();
+        }
+    }
     // Without a gazetteer no event can be placed; the map is still drawn (issue 12 F20), and the
     // missing file is an error that names it.
     core::Gazetteer gazetteer;
@@ -93,7 +106,11 @@ ExtractStats extract_documents(const std::vector<std::string>& inputs, const Dat
                 sink(std::move(e));
             }
             if (d.ok) ++stats.documents_read;
-            if (progress) progress(i + 1, files.size());
+            if (progress) {
+                at.done = i + 1;
+                at.bytes_done += sizes[i];
+                progress(at);
+            }
         });
     return stats;
 }
@@ -117,6 +134,19 @@ std::vector<core::Event> load_events(const std::vector<std::string>& inputs_or_d
     std::vector<std::string> documents;
     if (inputs_or_default.empty()) documents.push_back(paths.documents().string());
     for (const auto& in : inputs_or_default) {
+        if (io::is_pg_source(in)) {
+            // Every event of the store (`sitmap events`, `query`); the window and `render` read
+            // only their view's window of it (app/pg_events.hpp).
+            try {
+                io::PgEventStore store(in);
+                for (auto& row : store.read_all({.include_unplaced = true}))
+                    if (!row.deleted) events.push_back(std::move(row.event));
+            } catch (const Error& e) {
+                if (inputs_required) throw;
+                diags.add(core::Severity::Error, core::DiagCode::FileUnreadable, "PostgreSQL", "", e.what());
+            }
+            continue;
+        }
         if (inputs_required) check_input_readable(in);
         std::error_code ec;
         if (inputs_required && fs::is_regular_file(in, ec) && !is_events_file(in) && !is_document_file(in))

@@ -7,6 +7,7 @@
 #include "core/event.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -36,14 +37,19 @@ struct ExtractStats {
     std::size_t events = 0;
 };
 
+/// Where extract_documents is: documents done of those listed, and their bytes (file sizes).
+struct DocumentsProgress {
+    std::size_t done = 0, total = 0;
+    std::uintmax_t bytes_done = 0, bytes_total = 0;
+};
+
 /// Extracts events from document files, passing each to `sink`, with the confidence of
 /// paths.geodata()/confidence_model.csv when that file exists (else the extractor's heuristic, and
-/// an Info note says so); `progress` (may be empty) is called after each document with (done,
-/// total). Documents are extracted on `jobs` threads (0: one per hardware thread); `sink`,
-/// `progress` and `diags` see them in the inputs' order on the calling thread, whatever `jobs` is.
-/// Used by load_events and `sitmap extract`.
+/// an Info note says so); `progress` (may be empty) is called after each document. Documents are extracted on `jobs`
+/// threads (0: one per hardware thread); `sink`, `progress` and `diags` see them in the inputs' order on the calling
+/// thread, whatever `jobs` is. Used by load_events and `sitmap extract`.
 ExtractStats extract_documents(const std::vector<std::string>& inputs, const DataPaths& paths, core::Diagnostics& diags,
                                const std::function<void(core::Event&&)>& sink,
-                               const std::function<void(std::size_t, std::size_t)>& progress = {}, unsigned jobs = 0);
+                               const std::function<void(const DocumentsProgress&)>& progress = {}, unsigned jobs = 0);
 
 }  // namespace sitmap::app

@@ -7,11 +7,13 @@
 #include "app/cmd_render.hpp"
 #include "app/window.hpp"
 #include "core/error.hpp"
+#include "io/pg_store.hpp"
 
 #include <CLI/CLI.hpp>
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <string>
 
@@ -42,6 +44,9 @@ int main(int argc, char** argv) {
                    "window does), and mapshot:PNG (waits until the map has settled, then saves it without panels; see "
                    "--script teleport)");
     cli.add_flag("--print-timing", window.print_timing, "Print start-up and frame times to stderr");
+    std::string user;
+    cli.add_option("--user", user,
+                   "Name recorded with your corrections and review decisions (default: $SITMAP_USER, else $USER)");
 
     int exit_code = 0;
     const char* exit_codes =
@@ -60,13 +65,16 @@ int main(int argc, char** argv) {
             const std::string first = argv[1];
             std::error_code ec;
             const bool verb = first == "render" || first == "query" || first == "extract" || first == "events";
-            if (!verb && first.find_first_of("/.") == std::string::npos && !std::filesystem::exists(first, ec))
+            if (!verb && !io::is_pg_source(first) && first.find_first_of("/.") == std::string::npos &&
+                !std::filesystem::exists(first, ec))
                 throw usage_error("unknown verb '{}' (expected render, extract, query or events; or files to open)",
                                   first);
         }
         cli.parse(argc, argv);
         if (cli.get_subcommands().empty()) {
             if (!window.screenshot.empty() && window.frames == 0) window.frames = 3;
+            // core::current_user_name() reads it: one place decides who the reviewer is.
+            if (!user.empty()) ::setenv("SITMAP_USER", user.c_str(), 1);
             exit_code = app::run_window(window, process_start);
         }
     } catch (const CLI::ParseError& e) {

@@ -84,3 +84,49 @@ TEST_CASE("extract rejects an unknown output format with exit code 2", "[cli][ex
     CHECK(r.err.find("out.xlsx") != std::string::npos);
     CHECK(run_sitmap("extract --help").out.find("--strict") != std::string::npos);
 }
+
+TEST_CASE("extract's progress bar: nothing extra when stderr is not a terminal, lines with --progress",
+          "[cli][extract][progress]") {
+    const std::string plain = out_path("plain.csv"), with_bar = out_path("bar.csv"), quiet = out_path("quiet.csv");
+    // run_sitmap sends stderr to a file: not a terminal.
+    const auto r = run_sitmap("extract '" + data_dir + "' -o '" + plain + "'");
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.err.find("files") == std::string::npos);
+    CHECK(r.err.find("MB/s") == std::string::npos);
+    CHECK(r.err.find('\r') == std::string::npos);
+
+    const auto p = run_sitmap("extract '" + data_dir + "' -o '" + with_bar + "' --progress");
+    INFO(p.err);
+    REQUIRE(p.exit_code == 0);
+    CHECK(p.err.find("extract: [") != std::string::npos);
+    CHECK(p.err.find("2/2 files") != std::string::npos);  // dated.txt and empty.txt
+    CHECK(p.err.find("MB/s") != std::string::npos);
+    CHECK(p.err.find("100%") != std::string::npos);
+    CHECK(p.err.find('\r') == std::string::npos);  // whole lines into a log, no redrawing
+    CHECK(slurp(with_bar) == slurp(plain));        // the bar changes nothing in the output
+
+    const auto q = run_sitmap("extract '" + data_dir + "' -o '" + quiet + "' --progress -q");
+    REQUIRE(q.exit_code == 0);
+    CHECK(q.err.find("files") == std::string::npos);
+    CHECK(slurp(quiet) == slurp(plain));
+    for (const auto& f : {plain, with_bar, quiet}) fs::remove(f);
+}
+
+TEST_CASE("extract's progress line reads files, MB/s and the time left", "[cli][extract][progress]") {
+    // A terminal run: script(1) gives sitmap a pseudo-terminal as stderr.
+    if (std::system("command -v script >/dev/null 2>&1") != 0) {
+        WARN("script(1) not installed: the terminal progress bar is not tested");
+        return;
+    }
+    const std::string out = out_path("tty.csv"), log = out_path("tty.log");
+    const std::string cmd = "script -qec \"'" + std::string(SITMAP_BINARY) + "' extract '" + data_dir + "' -o '" + out +
+                            "'\" '" + log + "' >/dev/null 2>&1";
+    REQUIRE(std::system(cmd.c_str()) == 0);
+    const std::string tty = slurp(log);
+    INFO(tty);
+    CHECK(tty.find("\r\033[K[") != std::string::npos);  // redrawn in place
+    CHECK(tty.find("2/2 files") != std::string::npos);
+    CHECK(tty.find("done in") != std::string::npos);
+    fs::remove(out);
+    fs::remove(log);
+}
