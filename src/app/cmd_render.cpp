@@ -21,8 +21,8 @@
 #include "io/briefing_io.hpp"
 #include "io/event_store.hpp"
 #include "io/image.hpp"
-#include "io/video.hpp"
 #include "io/pg_store.hpp"
+#include "io/video.hpp"
 #include "render/offscreen.hpp"
 
 #include <fmt/format.h>

@@ -1,7 +1,7 @@
 #include "app/presentation.hpp"
 
-#include "app/map_view.hpp"
 #include "app/annotation_editor.hpp"
+#include "app/map_view.hpp"
 #include "app/render_image.hpp"
 #include "compose/slides.hpp"
 #include "compose/video_plan.hpp"

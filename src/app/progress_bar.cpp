@@ -33,9 +33,9 @@ std::string format_progress(const ProgressSnapshot& s, int width) {
         const double mbps = mb / s.seconds;
         rate = fmt::format("{:.1f} MB/s", mbps);
         const double left = static_cast<double>(s.bytes_total - std::min(s.bytes_total, s.bytes_done)) / 1e6;
-        eta = s.done >= s.total ? fmt::format("done in {}", clock_text(s.seconds))
-                                : fmt::format("ETA {}", clock_text(left / mbps));
+        eta = fmt::format("ETA {}", clock_text(left / mbps));
     }
+    if (s.done >= s.total) eta = fmt::format("done in {}", clock_text(s.seconds));  // however quick the run
     return fmt::format("{} {:3.0f}% {}/{} files  {}  {}  {} events", bar, fraction * 100, s.done, s.total, rate, eta,
                        s.events);
 }

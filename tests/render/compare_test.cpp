@@ -104,9 +104,11 @@ TEST_CASE("left of the divider is the left date's map, right of it the right dat
                           << " as after; right: " << right.differing << ", " << right.like_a << ", " << right.like_b);
             REQUIRE(left.differing > 2000);
             REQUIRE(right.differing > 2000);
-            CHECK(left.like_a > left.differing * 98 / 100);
+            // (A date drawn alone keys its legend to that date, the split to all states: the box's
+            // size differs, and a few names around the capital are placed differently: ~2 %.)
+            CHECK(left.like_a > left.differing * 97 / 100);
             CHECK(left.like_b < left.differing / 100);
-            CHECK(right.like_b > right.differing * 98 / 100);
+            CHECK(right.like_b > right.differing * 97 / 100);
             CHECK(right.like_a < right.differing / 100);
 
             // The divider: a white line down the middle of its column, between the panels' insets.
