@@ -294,7 +294,10 @@ int run_window(const WindowOptions& options, std::chrono::steady_clock::time_poi
         render::Renderer renderer(paths.fonts());
         renderer.upload(state.scene);
         std::unique_ptr<render::OffscreenTarget> map_target;
-        EventSession events(state, options.inputs, paths,
+        // Briefings named on the command line open as File > Open opens them; the rest are events.
+        std::vector<std::string> inputs, briefings;
+        for (const auto& in : options.inputs) (WindowFiles::is_briefing(in) ? briefings : inputs).push_back(in);
+        EventSession events(state, inputs, paths,
                             options.edits.empty() ? default_edits_path() : std::filesystem::path(options.edits));
         for (const auto& d : state.diagnostics.all()) std::fprintf(stderr, "%s\n", d.format().c_str());
         // Errors open the Problems panel; warnings wait behind the status bar's counter.
@@ -305,6 +308,7 @@ int run_window(const WindowOptions& options, std::chrono::steady_clock::time_poi
         Presentation presentation(state, paths);
         WindowFiles files(state, paths, default_user_views_path());
         WindowFiles::accept_drops(window.get());
+        for (const auto& b : briefings) files.open(state, events, b);
         AnnotationEditor annotation_editor;
         WindowVideoExport video_export;  // the export dialog's video, a frame per UI frame
         auto last_frame = std::chrono::steady_clock::now();

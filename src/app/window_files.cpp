@@ -81,6 +81,12 @@ void WindowFiles::persist(ui::AppState& state) {
     }
 }
 
+bool WindowFiles::is_briefing(const std::string& path) {
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec)) return false;
+    return core::opened_kind_for(path, false, file_head(path)) == core::OpenedKind::Briefing;
+}
+
 void WindowFiles::open(ui::AppState& state, EventSession& events, const std::string& path) {
     std::error_code ec;
     if (!fs::exists(path, ec)) return fail(state, fmt::format("{}: no such file or folder", path));

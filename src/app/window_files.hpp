@@ -40,6 +40,9 @@ public:
 
     /// Opens `path` by its kind; on failure shows a message naming it and keeps the current data.
     void open(ui::AppState& state, EventSession& events, const std::string& path);
+    /// Whether `path` is a briefing (a JSON file with slides), which the command line opens as
+    /// File > Open does rather than reading it as events.
+    static bool is_briefing(const std::string& path);
 
 private:
     void export_list(ui::AppState& state);

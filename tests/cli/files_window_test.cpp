@@ -135,3 +135,17 @@ TEST_CASE("an event's source URL is passed to the browser", "[cli][window][links
     for (int i = 0; i < 50 && !fs::exists(log); ++i) ::usleep(100'000);  // the opener runs on its own
     CHECK(slurp(log) == "https://example.org/news/2020/10/26/fuzuli-shelling\n");
 }
+
+TEST_CASE("a briefing named on the command line opens as File > Open opens it", "[cli][window][files]") {
+    if (!have_xvfb("briefing argument test")) return;
+    TempHome home("sitmap_open_briefing_test_");
+    const std::string briefing = std::string(SITMAP_SOURCE_DIR) + "/assets/briefings/karabakh_2020_2023.json";
+    const auto r =
+        run_sitmap("'" + briefing + "' --frames 6" + home.edits() + "--script present next wait", home.env());
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    // Before: read as a GeoJSON events file, refused ("not a GeoJSON FeatureCollection").
+    CHECK_THAT(r.err, !Catch::Contains("GeoJSON"));
+    const std::string views = slurp(home.dir / "sitmap" / "views.json");
+    CHECK_THAT(views, Catch::Contains("karabakh_2020_2023.json") && Catch::Contains("\"briefing\""));
+}
