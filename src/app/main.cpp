@@ -31,7 +31,9 @@ int main(int argc, char** argv) {
     cli.add_option("--edits", window.edits,
                    "GeoPackage where corrections to events are saved (default: ~/.local/share/sitmap/edits.gpkg); "
                    "unsaved ones are journalled beside it and recovered after a crash");
-    cli.add_option("--view", window.view, "Initial view: region | karabakh")->capture_default_str();
+    cli.add_option("--view", window.view,
+                   "Initial view: region | karabakh | lachin | syunik | nakhchivan, or a view saved in the window")
+        ->capture_default_str();
     cli.add_option("--width", window.width, "Initial window width in pixels")->capture_default_str();
     cli.add_option("--height", window.height, "Initial window height in pixels")->capture_default_str();
     cli.add_option("--frames", window.frames, "Quit after this many frames (for tests and benchmarks)");
