@@ -237,20 +237,14 @@ void Presentation::fulfil_requests(ui::AppState& state, render::Renderer& render
             io::check_writable(e.path);
             // The window's view, at the export's size: same ground, more pixels.
             const core::Camera camera = core::Camera::fit(state.camera.visible_box(), e.width, e.height, 0);
-            const float scale = e.scale > 0 ? e.scale : auto_ui_scale(e.width, e.height) * std::max(1.0f, ui_scale);
+            const compose::Furniture furniture = export_furniture(e, e.width, e.height, ui_scale);
             // The window's frame (its events, or only the accepted), with the export's furniture.
-            compose::FrameRequest request = window_request(state, scale);
+            compose::FrameRequest request = window_request(state, furniture.ui_scale);
             request.metres_per_pixel = camera.metres_per_pixel();
             request.events.reviewed_only = e.reviewed_only;
             request.events.fanned.clear();
             request.events.mark_edited = false;
-            request.furniture = {.ui_scale = scale,
-                                 .title = e.title,
-                                 .subtitle = e.subtitle,
-                                 .legend = e.legend,
-                                 .north_arrow = e.north_arrow,
-                                 .locator = e.locator,
-                                 .off_map_box = true};
+            request.furniture = furniture;
             const auto t0 = std::chrono::steady_clock::now();
             io::RgbaImage image;
             if (const auto split = window_split(state, request)) {  // the before/after view, as shown
@@ -270,6 +264,17 @@ void Presentation::fulfil_requests(ui::AppState& state, render::Renderer& render
         state.notify(b.message);
         state.map_dirty = true;  // the renderer's last draw was the export
     }
+}
+
+compose::Furniture export_furniture(const ui::ExportSettings& e, int width, int height, float ui_scale) {
+    const float scale = e.scale > 0 ? e.scale : auto_ui_scale(width, height) * std::max(1.0f, ui_scale);
+    return {.ui_scale = scale,
+            .title = e.title,
+            .subtitle = e.subtitle,
+            .legend = e.legend,
+            .north_arrow = e.north_arrow,
+            .locator = e.locator,
+            .off_map_box = true};
 }
 
 compose::FrameRequest window_request(const ui::AppState& state, float ui_scale) {

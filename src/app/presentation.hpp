@@ -21,6 +21,9 @@ namespace sitmap::app {
 /// time window, selection and opened group show, corrections marked; no off-map box (the window
 /// has its own strip).
 compose::FrameRequest window_request(const ui::AppState& state, float ui_scale);
+/// The export dialog's furniture (title, subtitle, legend, north arrow, locator) for an output of
+/// `width` x `height`, at the dialog's text scale or, when it is automatic, the output's own.
+compose::Furniture export_furniture(const ui::ExportSettings& e, int width, int height, float ui_scale);
 
 class Presentation {
 public:

@@ -48,14 +48,8 @@ bool apply_video_script_step(ui::AppState& state, const std::string& step) {
 void WindowVideoExport::start(ui::AppState& state, float ui_scale) {
     const auto& v = state.brief.video;
     const auto& e = state.brief.export_settings;
-    const float scale = e.scale > 0 ? e.scale : auto_ui_scale(v.width, v.height) * std::max(1.0f, ui_scale);
-    const compose::Furniture furniture{.ui_scale = scale,
-                                       .title = e.title,
-                                       .subtitle = e.subtitle,
-                                       .legend = e.legend,
-                                       .north_arrow = e.north_arrow,
-                                       .locator = e.locator,
-                                       .off_map_box = true};
+    const compose::Furniture furniture = export_furniture(e, v.width, v.height, ui_scale);
+    const float scale = furniture.ui_scale;
     std::vector<VideoShot> shots;
     if (v.briefing) {
         if (state.brief.briefing.slides.empty()) throw usage_error("the briefing has no slides to play");
