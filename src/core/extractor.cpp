@@ -133,19 +133,39 @@ std::optional<std::size_t> focus_of(const Gazetteer& gaz, const std::vector<Sent
     return best;
 }
 
-// Trims a token range to at most `max_words` words around `centre` (a third before it).
-std::pair<std::size_t, std::size_t> trim_words(std::size_t b, std::size_t e, std::size_t centre,
-                                               std::size_t max_words) {
-    if (e - b <= max_words) return {b, e};
-    std::size_t lo = centre > max_words / 3 ? centre - max_words / 3 : 0;
-    lo = std::max(lo, b);
-    std::size_t hi = std::min(e, lo + max_words);
-    if (hi - lo < max_words) lo = hi > max_words ? std::max(b, hi - max_words) : b;
-    return {lo, hi};
-}
-
 // The quoted words of a frame: its clause, at most kQuoteWords words around the event word.
 constexpr std::size_t kQuoteWords = 16;
+
+// The words of the frame's clause that state the event: from the event word to the place it is
+// given when the clause names it ("hit Armenia proper: Vardenis, Goris, Sotk and Jermuk"), widened
+// around them to `max_words`; a place farther than that from the event word is left out.
+std::pair<std::size_t, std::size_t> quote_window(const std::vector<Token>& toks, const Frame& f, const PlacePick& pk,
+                                                 std::size_t max_words) {
+    const std::size_t at = std::clamp(f.trigger, f.quote_begin, f.quote_end - 1);
+    std::size_t lo = at, hi = at + 1;
+    if (pk.stated && pk.surface.end > pk.surface.begin) {
+        std::size_t first = f.quote_end, last = f.quote_begin;
+        for (std::size_t i = f.quote_begin; i < f.quote_end; ++i)
+            if (toks[i].begin >= pk.surface.begin && toks[i].end <= pk.surface.end) {
+                first = std::min(first, i);
+                last = std::max(last, i + 1);
+            }
+        if (first < last && std::max(hi, last) - std::min(lo, first) <= max_words) {
+            lo = std::min(lo, first);
+            hi = std::max(hi, last);
+        }
+    }
+    if (hi - lo >= max_words) return {lo, hi};
+    // Widen as before around the event word, within its clause: a third of the room before, the
+    // rest after; what the clause's end leaves unused goes before.
+    const std::size_t qb = f.quote_begin, qe = f.quote_end;
+    const std::size_t room = max_words - (hi - lo);
+    const std::size_t before = std::min(lo - qb, room / 3);
+    const std::size_t e = std::min(qe, hi + (room - before));
+    std::size_t b = lo - before;
+    if (e - b < max_words) b = e > qb + max_words ? e - max_words : qb;
+    return {b, e};
+}
 
 // Multi-word cue match on folded tokens ("44 day war").
 bool has_phrase(const std::vector<Token>& t, std::size_t b, std::size_t e, std::string_view phrase) {
@@ -651,11 +671,14 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
                 }
             }
 
-            // Quote: the frame's clause, at most 25 words around the event word.
-            const auto [qb, qe] = trim_words(f.quote_begin, f.quote_end, f.trigger, kQuoteWords);
-            const std::size_t qbyte = toks[qb].begin, qend = toks[qe - 1].end;
-            std::size_t qstop = qend;  // keep a closing quote or bracket or full stop right after
-            while (qstop < st.size() && (st[qstop] == '.' || st[qstop] == '"' || st[qstop] == ')')) ++qstop;
+            // Quote: the frame's clause, cut to the words that state the event and its place.
+            auto quote_for = [&](const PlacePick& pk) {
+                const auto [qb, qe] = quote_window(toks, f, pk, kQuoteWords);
+                const std::size_t qbyte = toks[qb].begin;
+                std::size_t qstop = toks[qe - 1].end;  // keep a closing quote, bracket or full stop
+                while (qstop < st.size() && (st[qstop] == '.' || st[qstop] == '"' || st[qstop] == ')')) ++qstop;
+                return std::pair{qbyte, qstop};
+            };
 
             const std::string actor = find_actor(view, f);
             const std::string target = find_target(view, f);
@@ -664,6 +687,7 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
 
             for (const PlacePick& pk : picks) {
                 const NamedPlace& np = gazetteer_.place(pk.place);
+                const auto [qbyte, qstop] = quote_for(pk);
                 Draft d;
                 Event& e = d.event;
                 e.date = *when;

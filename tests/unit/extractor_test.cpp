@@ -599,3 +599,17 @@ TEST_CASE("a sentence listing thousands of places is read as English and gives o
     for (const auto& dg : diags.all()) CHECK(dg.code != DiagCode::DocumentLanguage);
     CHECK(count(ev, EventType::Strike) == 6);
 }
+
+TEST_CASE("quotes: the quote takes in the event's place when the clause names it a few words on", "[core][extractor]") {
+    // The event word comes early in a long clause and the town near its end: a window around the
+    // event word alone would stop before the town.
+    const auto ev =
+        run("Published 14 September 2022\n\n"
+            "On Tuesday night after a quiet week heavy shelling damaged houses, a school and the bakery "
+            "in the centre of Goris, a town on the road south to Kapan and the border.\n");
+    const Event& e = at(ev, "Goris");
+    INFO(e.source.quote);
+    CHECK(e.source.quote.find("Goris") != std::string::npos);
+    CHECK(e.source.quote.find("shelling") != std::string::npos);
+    CHECK(e.source.quote.find("quiet week") == std::string::npos);
+}
