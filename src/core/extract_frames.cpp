@@ -410,12 +410,21 @@ std::vector<Frame> find_frames(std::string_view s, const std::vector<Token>& t) 
                     if (k < e && t[k].folded == "that" && k < best_act->at) act.begin = k + 1;
                 }
                 act.quote_begin = act.begin;
-            } else {
+                out.push_back(claim);
+            } else if (e > best_claim->at + 1) {
+                // The claim has words of its own after the verb ("said in identically worded
+                // statements on Saturday evening"): a statement, and the act.
                 act.end = best_claim->at;
                 act.quote_end = act.end;
                 claim.begin = best_claim->at > b + 4 ? best_claim->at - 4 : b;
+                out.push_back(claim);
+            } else {
+                // "Several servicemen were killed, the ministry said": a bare attribution after
+                // the act names its source; it is not a statement of its own. The act is the
+                // event, reported. (A claim that leads, "Baku said that ...", is a statement.)
+                act.end = best_claim->at;
+                act.quote_end = act.end;
             }
-            out.push_back(claim);
             out.push_back(act);
         } else if (best_act) {
             out.push_back(frame(*best_act, false));

@@ -613,3 +613,21 @@ TEST_CASE("quotes: the quote takes in the event's place when the clause names it
     CHECK(e.source.quote.find("shelling") != std::string::npos);
     CHECK(e.source.quote.find("quiet week") == std::string::npos);
 }
+
+TEST_CASE("frames: an attribution after the act names its source; a leading claim stays a statement",
+          "[core][extractor]") {
+    // Two styles of trailing attribution: a wire report's "the ministry said" and an agency's
+    // "officials reported".
+    const auto trailing =
+        run("Published 14 September 2022\n\n"
+            "Two soldiers were killed in shelling near Goris overnight, the ministry said.\n\n"
+            "Drones struck a fuel depot outside Aghdam on Sunday, Armenian officials reported.\n");
+    CHECK(count(trailing, EventType::Statement) == 0);
+    CHECK(at(trailing, "Goris").type != EventType::Statement);
+    CHECK(at(trailing, "Aghdam").type == EventType::Strike);
+    // A claim that leads is what the text reports as said: the statement and the act.
+    const auto leading =
+        run("Published 14 September 2022\n\nBaku said on Monday that Armenian forces had shelled Fuzuli.\n");
+    CHECK(count(leading, EventType::Statement) == 1);
+    CHECK(count(leading, EventType::Strike) == 1);
+}
