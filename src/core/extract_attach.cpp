@@ -1,5 +1,6 @@
 // Place and actor attachment (see extract_attach.hpp).
 #include "core/extract_attach.hpp"
+#include <cctype>
 
 #include "core/extract_lexicon.hpp"
 
@@ -32,12 +33,39 @@ std::string_view governing(const std::vector<Token>& t, std::size_t first) {
     return k > 0 ? word(t, k - 1) : std::string_view();
 }
 
-bool list_gap(std::string_view g) {
+bool bare_list_gap(std::string_view g) {
     if (g.size() > 16) return false;
     std::string s;
     for (char c : g)
         if (c != ' ') s.push_back(c);
     return s == "," || s == "and" || s == ",and" || s == "or" || s == ",or" || s == "/";
+}
+
+// The words between two places of one coordinated list: a bare ", " / " and " / " or ", or a
+// conjunction with the next place's own article or preposition ("the line of contact and the
+// Lachin corridor", "in Tartar and in Barda").
+bool list_gap(std::string_view g) {
+    if (bare_list_gap(g)) return true;
+    if (g.size() > 24) return false;
+    std::vector<std::string> w;
+    std::string cur;
+    for (char c : g) {
+        if (c == ',' || c == ' ') {
+            if (!cur.empty()) w.push_back(cur);
+            cur.clear();
+            if (c == ',') w.emplace_back(",");
+        } else {
+            cur.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        }
+    }
+    if (!cur.empty()) w.push_back(cur);
+    std::size_t i = 0;
+    if (i < w.size() && w[i] == ",") ++i;
+    if (i >= w.size() || !(w[i] == "and" || w[i] == "or")) return false;
+    const std::size_t conj = i++;
+    if (i < w.size() && one_of(w[i], {"in", "on", "near", "at"})) ++i;
+    if (i < w.size() && w[i] == "the") ++i;
+    return i == w.size() && i > conj + 1;
 }
 
 bool is_demonym(const Token& last, const NamedPlace& p) {

@@ -631,3 +631,17 @@ TEST_CASE("frames: an attribution after the act names its source; a leading clai
     CHECK(count(leading, EventType::Statement) == 1);
     CHECK(count(leading, EventType::Strike) == 1);
 }
+
+TEST_CASE("places: a list whose next member has its own article or preposition is still one list",
+          "[core][extractor]") {
+    // "X and the Y ...", "in X and in Y": one event per place, as with a bare "X and Y".
+    const auto article =
+        run("Published 14 October 2020\n\n"
+            "Azerbaijani forces shelled Fuzuli and the Hadrut heights on Tuesday.\n");
+    CHECK(at(article, "Fuzuli").type == EventType::Strike);
+    CHECK(at(article, "Hadrut").type == EventType::Strike);
+    const auto preposition =
+        run("Published 14 October 2020\n\nDrones struck army positions in Martuni and in Aghdam on Monday.\n");
+    CHECK(at(preposition, "Martuni").type == EventType::Strike);
+    CHECK(at(preposition, "Aghdam").type == EventType::Strike);
+}
