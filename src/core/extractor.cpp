@@ -167,6 +167,24 @@ std::pair<std::size_t, std::size_t> quote_window(const std::vector<Token>& toks,
     return {b, e};
 }
 
+// A chronology's item that names only a date and a place ("20 October – Zangilan city",
+// "Kalbajar on 25 November") after items that told an act tells the same kind of act: the list
+// leaves its verb out. Nothing when the item names no place or gives no date.
+std::optional<Frame> elliptical_item(const std::vector<Token>& toks, const std::vector<PlaceMention>& places,
+                                     const Passage& passage, const Trigger& act) {
+    if (places.empty() || toks.size() > 16) return std::nullopt;
+    bool dated = passage.own_date.has_value();
+    for (const Token& t : toks) dated = dated || (word_class(t.folded) & kWeekOrMonth) != 0;
+    if (!dated) return std::nullopt;
+    Frame f;
+    f.trigger = places.front().first_token;
+    f.word = act;
+    f.word.verb = false;
+    f.begin = f.quote_begin = 0;
+    f.end = f.quote_end = toks.size();
+    return f;
+}
+
 // Multi-word cue match on folded tokens ("44 day war").
 bool has_phrase(const std::vector<Token>& t, std::size_t b, std::size_t e, std::string_view phrase) {
     std::vector<std::string_view> words;
@@ -394,6 +412,10 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
         pending_items.clear();
     };
     std::size_t last_list = 0;
+    // The acts this list's items told, by kind: an item that leaves its verb out tells the
+    // commonest (the latest among equals).
+    std::map<EventType, std::pair<int, Trigger>> list_acts;
+    std::optional<EventType> list_act;
     for (std::size_t si = 0; si < sentences.size(); ++si) {
         const Sentence& sen = sentences[si];
         const std::string_view st = text.substr(sen.span.begin, sen.span.end - sen.span.begin);
@@ -427,6 +449,8 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
             if (passage.list != last_list) {
                 close_pending(anchor.now());  // a list ended
                 last_item_date.reset();
+                list_acts.clear();
+                list_act.reset();
                 last_list = passage.list;
             }
             // A live-blog entry tells what happened by the day it was posted: that day is its date.
@@ -455,7 +479,21 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
         // its narrative starts: years of undated days are inferred forward from it.
         const DateContext dctx{anchor.now(), ref ? std::optional<Date>(ref->start) : year_hint, text_year,
                                doc.numeric_day_first};
-        const std::vector<Frame> frames = find_frames(st, toks);
+        std::vector<Frame> frames = find_frames(st, toks);
+        if (passage.list != 0 && (passage.kind == PassageKind::TimelineItem || passage.kind == PassageKind::ListItem)) {
+            if (frames.empty() && new_passage && list_act) {
+                if (auto f = elliptical_item(toks, sen.places, passage, list_acts[*list_act].second))
+                    frames.push_back(*f);
+            } else {
+                for (const Frame& f : frames) {
+                    if (f.statement) continue;
+                    auto& [n, word] = list_acts[f.word.type];
+                    ++n;
+                    word = f.word;
+                    if (!list_act || n >= list_acts[*list_act].first) list_act = f.word.type;
+                }
+            }
+        }
         // Only a sentence that reports something needs its dates read.
         const std::vector<RoledDate> dates =
             frames.empty() ? std::vector<RoledDate>{} : dates_with_roles(st, toks, dctx);

@@ -645,3 +645,28 @@ TEST_CASE("places: a list whose next member has its own article or preposition i
     CHECK(at(preposition, "Martuni").type == EventType::Strike);
     CHECK(at(preposition, "Aghdam").type == EventType::Strike);
 }
+
+TEST_CASE("structure: a chronology's item that gives only a date and a place tells the list's act",
+          "[core][extractor]") {
+    // A dated timeline ("date – what") and a bulleted list of handovers with the date after the
+    // place: the items that leave the verb out are events of the kind the list tells.
+    const auto timeline =
+        run("Published 1 December 2020\n\nThe advance in the south\n\n"
+            "- 17 October – Azerbaijani forces capture Fuzuli\n"
+            "- 19 October – troops capture Hadrut and two villages\n"
+            "- 21 October – Martuni\n");
+    CHECK(at(timeline, "Martuni").type == EventType::Capture);
+    CHECK(at(timeline, "Martuni").date.start == d(2020, 10, 21));
+    const auto handovers =
+        run("Published 2 December 2020\n\nThe districts returned under the statement:\n\n"
+            "- Aghdam handed over on 20 November\n"
+            "- Lachin on 1 December\n");
+    CHECK(at(handovers, "Lachin").type == at(handovers, "Aghdam").type);
+    CHECK(at(handovers, "Lachin").date.start == d(2020, 12, 1));
+    // An item with neither a place nor a date of its own is not an event.
+    const auto plain =
+        run("Published 1 December 2020\n\nThe advance\n\n"
+            "- 17 October – Azerbaijani forces capture Fuzuli\n"
+            "- more to follow\n");
+    CHECK(plain.size() == 1);
+}
