@@ -171,6 +171,8 @@ EventType refine_type(const std::vector<Token>& t, std::size_t i, EventType type
                                  "figures", "data", "list", "document", "text"}))
         return EventType::Statement;
     if (lem == "exchange" && near_after({"fire", "gunfire", "shots"}, 3)) return EventType::Clash;
+    // "came under the control of Azerbaijani forces": taken, not shelled.
+    if (lem == "come" && near_after({"control"}, 3)) return EventType::Capture;
     if (lem == "exchange" && near_after({"prisoners", "detainees", "bodies", "captives", "pows"}, 4))
         return EventType::Agreement;
     if (lem == "return" && near_after({"refugees", "displaced", "residents", "families", "home", "homes"}, 4))
@@ -321,7 +323,13 @@ std::vector<Frame> find_frames(std::string_view s, const std::vector<Token>& t) 
                                   t[i - 2].capitalized && !(cls[i - 2] & (kFunction | kWeekOrMonth));
             const bool name_taken = i >= 2 && t[i - 1].capitalized && !(cls[i - 1] & (kFunction | kWeekOrMonth)) &&
                                     reading[i - 2] && reading[i - 2]->reporting;  // "announces Hadrut taken"
-            if (!trig && t[i].folded == "taken" && (be_taken || name_taken) &&
+            // "Several heights near Murovdag had been taken": a place taken, in the perfect.
+            bool been_taken = false;
+            if (i >= 3 && t[i - 1].folded == "been" && ((cls[i - 2] & kHave) || t[i - 2].folded == "had"))
+                for (std::size_t k = i >= 9 ? i - 7 : 1; k + 2 < i && !been_taken; ++k)
+                    been_taken = place_noun(t[k].folded) ||
+                                 (t[k].capitalized && !(cls[k] & (kFunction | kWeekOrMonth)) && k > b);
+            if (!trig && t[i].folded == "taken" && (be_taken || name_taken || been_taken) &&
                 (i + 1 >= t.size() || !one_of(t[i + 1].folded, {"to", "into", "away", "hostage", "captive", "prisoner",
                                                                 "ill", "aback", "off", "out", "for", "by"})))
                 trig = Trigger{EventType::Capture, 7, true, false};

@@ -670,3 +670,23 @@ TEST_CASE("structure: a chronology's item that gives only a date and a place tel
             "- more to follow\n");
     CHECK(plain.size() == 1);
 }
+
+TEST_CASE("frames: a place 'had been taken' or that 'came under the control' of a force is a capture",
+          "[core][extractor]") {
+    const auto perfect =
+        run("Published 10 October 2020\n\n"
+            "By the evening the town of Hadrut had been taken, officials in Baku said.\n\n"
+            "Aliyev said on Friday that Fuzuli had been taken.\n");
+    CHECK(at(perfect, "Hadrut").type == EventType::Capture);
+    CHECK(at(perfect, "Fuzuli", EventType::Capture).date.start == d(2020, 10, 9));
+    const auto control =
+        run("Published 4 October 2020\n\n"
+            "The village of Martuni came under the control of Azerbaijani forces on 3 October.\n");
+    CHECK(at(control, "Martuni").type == EventType::Capture);
+    // Decisions and measures are taken too: no capture without a place taken.
+    const auto decisions =
+        run("Published 4 October 2020\n\n"
+            "Several decisions had been taken at the meeting, the ministry in Baku said.\n\n"
+            "Measures have been taken to protect civilians in Fuzuli.\n");
+    CHECK(count(decisions, EventType::Capture) == 0);
+}
