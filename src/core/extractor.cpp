@@ -263,6 +263,305 @@ std::vector<char> deduplicate(std::vector<Draft>& drafts) {
     return dropped;
 }
 
+// When the document was written, for dates without a year: the publication date; without one,
+// the span it was probably written in, or a war of the conflict calendar it names ("The 44-day
+// war at a glance"), or the end of the latest year it names.
+struct WritingTime {
+    std::optional<Date> year_hint;
+    std::optional<DateRange> written;  ///< what the text presents as happening now happened then
+};
+
+WritingTime writing_time(const Document& doc, const ConflictCalendar& calendar, std::optional<Date> published) {
+    const std::string_view text = doc.text;
+    std::optional<Date> year_hint = published;
+    std::optional<DateRange> written = doc.estimated_publication;
+    if (!year_hint && doc.estimated_publication) year_hint = doc.estimated_publication->start;
+    if (!year_hint) {
+        const auto head = tokenize(text.substr(0, std::min<std::size_t>(text.size(), 20000)));
+        for (const ConflictSpan* war : calendar.of_kind(ConflictSpan::Kind::War))
+            for (const auto& cue : war->cues)
+                if (!year_hint && has_phrase(head, 0, head.size(), cue))
+                    year_hint = Date(sys_days(war->range.end) + days(31));
+        // Else the end of the latest year it names ("in late 2020"): it was written after that.
+        int latest = 0;
+        for (const Token& t : head) {
+            if (!t.numeric || t.folded.size() != 4) continue;
+            const int y = std::atoi(t.folded.c_str());
+            if (y >= 1988 && y <= 2100) latest = std::max(latest, y);
+        }
+        if (latest > 0) {
+            const Date end_of_year(std::chrono::year(latest), std::chrono::December, std::chrono::day(31));
+            if (!year_hint || sys_days(end_of_year) > sys_days(*year_hint)) {
+                year_hint = end_of_year;
+                // What it presents as happening now happened in that year or the next, as far as
+                // the text says (year precision: honest about how little is known).
+                written = DateRange{Date(std::chrono::year(latest), std::chrono::January, std::chrono::day(1)),
+                                    Date(std::chrono::year(latest + 1), std::chrono::December, std::chrono::day(31)),
+                                    DatePrecision::Year};
+            }
+        }
+    }
+    return {year_hint, written};
+}
+
+// The sentences of the passages (date headings aside) with their tokens and place mentions; an
+// ambiguous name is resolved towards the document's other places, which `context` gets.
+std::vector<Sentence> read_sentences(const Gazetteer& gaz, std::string_view text, const std::vector<Passage>& passages,
+                                     std::vector<LonLat>& context) {
+    std::vector<Sentence> sentences;
+    for (std::size_t pi = 0; pi < passages.size(); ++pi) {
+        const Passage& p = passages[pi];
+        if (p.kind == PassageKind::DateHeading) continue;
+        const std::string_view block = text.substr(p.span.begin, p.span.end - p.span.begin);
+        for (const TextSpan& s : split_sentences(block)) {
+            Sentence sen;
+            sen.span = {p.span.begin + s.begin, p.span.begin + s.end};
+            sen.passage = pi;
+            const std::string_view st = text.substr(sen.span.begin, sen.span.end - sen.span.begin);
+            sen.tokens = tokenize(st);
+            sen.places = gaz.find_mentions(st, sen.tokens);
+            for (const auto& m : sen.places) {
+                const NamedPlace& np = gaz.place(m.place);
+                if (m.alternatives.empty() && np.has_position && context.size() < 64 &&
+                    np.precision != LocationPrecision::Country)
+                    context.push_back(np.position);
+            }
+            sentences.push_back(std::move(sen));
+        }
+    }
+    for (auto& sen : sentences) {  // ambiguous names resolved towards the document's places
+        const bool ambiguous = std::any_of(sen.places.begin(), sen.places.end(),
+                                           [](const PlaceMention& m) { return !m.alternatives.empty(); });
+        if (ambiguous && !context.empty())
+            sen.places =
+                gaz.find_mentions(text.substr(sen.span.begin, sen.span.end - sen.span.begin), sen.tokens, context);
+    }
+    return sentences;
+}
+
+// The date a frame's own words give its event, or nullptr: the event-role date nearest the event
+// word within the frame's words, else a date that qualifies the event noun; never, for a claim, a
+// date after the text's time.
+const RoledDate* event_date_of(const Frame& f, const std::vector<RoledDate>& dates, const std::vector<Token>& toks,
+                               std::optional<Date> now) {
+    const RoledDate* best = nullptr;
+    std::size_t best_gap = toks.size() + 1;
+    for (const RoledDate& d : dates) {
+        if (d.role != DateRole::Event) continue;
+        // A claim is dated by the words around its verb ("said on Tuesday"), not by the
+        // dates of what it is about ("said the border was drawn in Soviet times"), unless
+        // only the claim's setting stands between ("said in a written statement on
+        // Tuesday"): that date is the claim's, even past the frame's words, and it wins.
+        const bool setting = f.statement && d.token > f.trigger + 1 && speech_setting(toks, f.trigger + 1, d.token);
+        if (!setting && (d.token < f.begin || d.token >= f.end)) continue;
+        if (f.statement && d.token > f.trigger + 3 && !setting) continue;
+        const std::size_t gap = setting ? 0 : (d.token > f.trigger ? d.token - f.trigger : f.trigger - d.token);
+        if (gap < best_gap) {
+            best_gap = gap;
+            best = &d;
+        }
+    }
+    // "the 1994 ceasefire", "the trilateral statement of 9 November 2020": the event word is the
+    // noun a date qualifies (the noun "statement" names an agreement, not a claim, here).
+    for (const RoledDate& d : dates)
+        if (!best && d.role == DateRole::Attributive &&
+            ((f.trigger > d.token && f.trigger <= d.token + 4) || (f.trigger + 2 == d.token)) &&
+            (!f.statement || !f.word.verb))
+            best = &d;
+    // A claim is made by the time it is reported: a date after publication is a plan it
+    // announces ("a coupon system from 20 January"), not when it was made.
+    if (best && f.statement && now && sys_days(best->mention.range.start) > sys_days(*now)) return nullptr;
+    return best;
+}
+
+// Stage 5 and the output: one event, several mentions. A later mention of the same act (same type, place and
+// dates, and the same event word or most of the same words) is the same event. Candidates are
+// bucketed by (type, place, dates), and each is compared with the last few kept in its bucket,
+// so a long document costs linear time.
+void emit(const Document& doc, std::vector<Draft>& drafts,
+          const std::function<void(const Event&, const std::vector<PlaceCandidate>&)>& place_trace,
+          const std::function<void(Event&&)>& sink) {
+    std::vector<char> dropped(deduplicate(drafts));
+    int counter = 0;
+    std::string stem = doc.name;
+    if (auto dot = stem.rfind('.'); dot != std::string::npos) stem.resize(dot);
+    if (auto us = stem.find('_'); us != std::string::npos && us > 0) stem.resize(us);
+    for (std::size_t a = 0; a < drafts.size(); ++a) {
+        if (dropped[a]) continue;
+        Event e = std::move(drafts[a].event);
+        e.id = fmt::format("{}-{:03d}", stem, ++counter);
+        if (place_trace) place_trace(e, drafts[a].candidates);
+        sink(std::move(e));
+    }
+}
+
+// Attributive dates name other, earlier events ("the trilateral statement of 10 November 2020"):
+// each is an event of its own, placed at the document's focus `np`, unless the clause's own event
+// word is that event.
+void named_in_passing(const NamedPlace& np, const Document& doc, const Sentence& sen, std::size_t si,
+                      const std::vector<RoledDate>& dates, const std::vector<Frame>& frames,
+                      std::vector<Draft>& drafts) {
+    const std::string_view st = std::string_view(doc.text).substr(sen.span.begin, sen.span.end - sen.span.begin);
+    const auto& toks = sen.tokens;
+    for (const RoledDate& d : dates) {
+        if (d.role != DateRole::Attributive) continue;
+        const bool own = std::any_of(frames.begin(), frames.end(), [&](const Frame& f) {
+            return f.trigger >= d.token && f.trigger <= d.token + 4 && !f.statement;
+        });
+        if (own) continue;  // the clause's own event word is that event
+        Draft dr;
+        Event& e = dr.event;
+        e.date = d.mention.range;
+        e.place = np.name;
+        e.place_text = "(not stated)";
+        e.position = np.position;
+        e.has_position = np.has_position;
+        e.location_precision = np.precision;
+        e.type = noun_type(d.head);
+        const std::size_t b = d.token >= 6 ? d.token - 6 : 0;
+        const std::size_t en = std::min(toks.size(), d.token + 8);
+        const std::size_t qb = toks[b].begin, qe = toks[en - 1].end;
+        e.summary = fmt::format("{} (named in passing) at {}: {}", event_type_name(e.type), np.name,
+                                first_words(st.substr(qb, qe - qb), 18));
+        e.source = SourceRef{doc.name, doc.base_offset + sen.span.begin + qb, doc.base_offset + sen.span.begin + qe,
+                             std::string(st.substr(qb, qe - qb))};
+        e.confidence = 0.5;
+        dr.lemma = std::string(d.head);
+        dr.sentence = si;
+        dr.dated_here = true;
+        drafts.push_back(std::move(dr));
+    }
+}
+
+// The scene after a sentence: the last town, district or corridor it names (not a capital, nor a
+// speaker's place) sets the scene for the next; else the scene stays.
+std::optional<Scene> scene_after(const Gazetteer& gaz, const Sentence& sen, std::string_view st,
+                                 std::optional<Scene> scene) {
+    std::optional<Scene> next_scene = std::move(scene);
+    for (const auto& m : sen.places) {
+        const NamedPlace& np = gaz.place(m.place);
+        const bool capital = np.kind.find("capital") != std::string::npos;
+        const auto next =
+            m.last_token < sen.tokens.size() ? trigger_of(sen.tokens[m.last_token].folded, "") : std::nullopt;
+        const bool speaker = sen.tokens[m.last_token - 1].possessive || (next && next->reporting);
+        // Towns, districts and corridors set a scene; broad regions and countries do not.
+        const bool narrow = np.precision == LocationPrecision::Point || np.precision == LocationPrecision::District ||
+                            np.kind.find("corridor") != std::string::npos;
+        if (np.has_position && !capital && !speaker && narrow)
+            next_scene = Scene{m.place, std::string(st.substr(m.begin, m.end - m.begin))};
+    }
+    return next_scene;
+}
+
+// Date headings between two passages set the running date: a year heading, the year of what
+// follows; a day heading, the day a live blog or a chronology goes on to.
+void read_date_headings(const std::vector<Passage>& passages, std::size_t from, std::size_t to,
+                        std::optional<int>& heading_year, TimeAnchor& anchor) {
+    for (std::size_t q = from; q < to; ++q) {
+        if (passages[q].kind != PassageKind::DateHeading || !passages[q].own_date) continue;
+        const DateRange& h = *passages[q].own_date;
+        if (h.precision == DatePrecision::Year && h.start.year() == h.end.year())
+            heading_year = static_cast<int>(h.start.year());
+        else {
+            if (heading_year && static_cast<int>(h.start.year()) != *heading_year) heading_year.reset();
+            // A day heading within a month after publication: a live blog's later day.
+            if (h.precision == DatePrecision::Day && anchor.now() &&
+                sys_days(h.start) <= sys_days(*anchor.now()) + days(31))
+                anchor.advance_now(h.start);
+            // An earlier day of a live blog or a chronology (newest first, or a day of the
+            // month before): what follows it was written, or is told, on that day.
+            if (h.precision == DatePrecision::Day && anchor.now() && sys_days(h.start) < sys_days(*anchor.now()) &&
+                sys_days(h.start) + days(31) >= sys_days(*anchor.now()))
+                anchor.set_now(h.start);
+            anchor.observe(h);
+        }
+    }
+}
+
+// The span of a war of the conflict calendar the frame's words name ("during the 44-day war"), the
+// last one listed when several are. Cheap test first: a cue can only match where the clause has a
+// cue's last word.
+std::optional<DateRange> war_named(const ConflictCalendar& calendar, const std::set<std::string, std::less<>>& cue_ends,
+                                   const std::vector<Token>& toks, const Frame& f) {
+    bool names_a_war = false;
+    for (std::size_t i = f.begin; i < f.end && !names_a_war; ++i) names_a_war = cue_ends.count(toks[i].folded) > 0;
+    if (!names_a_war) return std::nullopt;
+    std::optional<DateRange> when;
+    for (const ConflictSpan& span : calendar.spans) {
+        if (span.kind != ConflictSpan::Kind::War) continue;
+        for (const auto& cue : span.cues)
+            if (has_phrase(toks, f.begin, f.end, cue)) when = span.range;
+    }
+    return when;
+}
+
+// The extractor's own confidence in an event: what the text itself states about it (its own date
+// and place, a verb, a strong event word; hedged, matched tolerantly, only a region or country).
+double stated_confidence(const Frame& f, const PlacePick& pk, const NamedPlace& np, bool dated_here) {
+    double c = 0.35;
+    if (dated_here) c += 0.2;
+    if (pk.stated) c += 0.2;
+    if (f.word.verb) c += 0.1;
+    if (!f.statement && f.word.weight >= 6) c += 0.05;
+    if (f.hedged) c -= 0.15;
+    if (pk.tolerant) c -= 0.1;
+    if (np.precision == LocationPrecision::Region || np.precision == LocationPrecision::Country) c -= 0.05;
+    return std::round(std::clamp(c, 0.05, 0.95) * 100.0) / 100.0;
+}
+
+// "the city", "the district": the nearest place of that kind the sentence itself names before
+// the noun ("Authorities in Stepanakert say the city came under fire"), else the last one the text
+// named; nothing when the frame's words hold no such noun.
+struct NounPlace {
+    PlacePick place;
+    std::string surface;
+};
+std::optional<NounPlace> place_by_noun(const Gazetteer& gaz, const Sentence& sen, std::string_view st, const Frame& f,
+                                       const std::map<PlaceClass, Scene>& last_of_class) {
+    const auto& toks = sen.tokens;
+    for (std::size_t i = std::min(f.begin, f.quote_begin); i + 1 < std::max(f.end, f.quote_end); ++i) {
+        if (toks[i].folded != "the") continue;
+        const PlaceClass c = class_of_noun(toks[i + 1].folded);
+        if (c == PlaceClass::None) continue;
+        std::optional<NounPlace> found;
+        for (const auto& m : sen.places) {
+            if (m.first_token >= i) break;
+            const NamedPlace& np = gaz.place(m.place);
+            if (np.has_position && class_of_place(np) == c)
+                found = NounPlace{PlacePick{m.place, {}, false, m.tolerant},
+                                  std::string(st.substr(m.begin, m.end - m.begin))};
+        }
+        if (found) return found;
+        if (auto it = last_of_class.find(c); it != last_of_class.end())
+            return NounPlace{PlacePick{it->second.place, {}, false, false}, it->second.surface};
+    }
+    return std::nullopt;
+}
+
+// The span of the conflict calendar an event's words stand for, near `where`: a blockade still in
+// force stretches an undated mention over it; a day inside the handover period is the period.
+DateRange calendar_span(const ConflictCalendar& calendar, LonLat where, const std::vector<Token>& toks, const Frame& f,
+                        DateRange when, bool dated_here) {
+    for (const ConflictSpan& span : calendar.spans) {
+        if (span.kind == ConflictSpan::Kind::War) continue;
+        if (span.centre && Gazetteer::distance_km(where, *span.centre) >= span.radius_km) continue;
+        bool named = false;
+        for (std::size_t i = f.begin; i < f.end && !named; ++i)
+            for (const auto& cue : span.cues) named = named || toks[i].folded == cue;
+        if (!named) continue;
+        const Date start = span.range.start, end = span.range.end;
+        if (span.kind == ConflictSpan::Kind::Ongoing && !dated_here && when.overlaps(span.range)) {
+            const Date stop = sys_days(when.end) < sys_days(end) ? when.end : end;
+            when = DateRange{start, stop, span.range.precision};
+        } else if (span.kind == ConflictSpan::Kind::Period && when.precision == DatePrecision::Day &&
+                   sys_days(when.start) >= sys_days(start) && sys_days(when.end) <= sys_days(end) &&
+                   (!dated_here || when.start == start)) {
+            when = DateRange{start, end, span.range.precision};
+        }
+    }
+    return when;
+}
+
 }  // namespace
 
 // The publication date: the document's, else a yearless dateline's day in the year the conflict
@@ -305,68 +604,14 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
 
     // A dateline without a year ("YEREVAN, May 14 -") is dated by the conflict calendar.
     const std::optional<Date> published = publication_of(doc, options_.calendar, diags);
-    // Years for dates written without one when the text has no dateline: the span it was
-    // probably written in, or a war of the conflict calendar it names ("The 44-day war at a glance").
-    std::optional<Date> year_hint = published;
-    std::optional<DateRange> written = doc.estimated_publication;
-    if (!year_hint && doc.estimated_publication) year_hint = doc.estimated_publication->start;
-    if (!year_hint) {
-        const auto head = tokenize(text.substr(0, std::min<std::size_t>(text.size(), 20000)));
-        for (const ConflictSpan* war : options_.calendar.of_kind(ConflictSpan::Kind::War))
-            for (const auto& cue : war->cues)
-                if (!year_hint && has_phrase(head, 0, head.size(), cue))
-                    year_hint = Date(sys_days(war->range.end) + days(31));
-        // Else the end of the latest year it names ("in late 2020"): it was written after that.
-        int latest = 0;
-        for (const Token& t : head) {
-            if (!t.numeric || t.folded.size() != 4) continue;
-            const int y = std::atoi(t.folded.c_str());
-            if (y >= 1988 && y <= 2100) latest = std::max(latest, y);
-        }
-        if (latest > 0) {
-            const Date end_of_year(std::chrono::year(latest), std::chrono::December, std::chrono::day(31));
-            if (!year_hint || sys_days(end_of_year) > sys_days(*year_hint)) {
-                year_hint = end_of_year;
-                // What it presents as happening now happened in that year or the next, as far as
-                // the text says (year precision: honest about how little is known).
-                written = DateRange{Date(std::chrono::year(latest), std::chrono::January, std::chrono::day(1)),
-                                    Date(std::chrono::year(latest + 1), std::chrono::December, std::chrono::day(31)),
-                                    DatePrecision::Year};
-            }
-        }
-    }
+    const WritingTime writing = writing_time(doc, options_.calendar, published);
+    const std::optional<Date>& year_hint = writing.year_hint;
+    const std::optional<DateRange>& written = writing.written;
 
     // Stage 1 and the mentions of stage 2: passages, sentences, their tokens and places.
     const std::vector<Passage> passages = read_structure(doc, published, year_hint);
-    std::vector<Sentence> sentences;
-    std::vector<LonLat> context;
-    for (std::size_t pi = 0; pi < passages.size(); ++pi) {
-        const Passage& p = passages[pi];
-        if (p.kind == PassageKind::DateHeading) continue;
-        const std::string_view block = text.substr(p.span.begin, p.span.end - p.span.begin);
-        for (const TextSpan& s : split_sentences(block)) {
-            Sentence sen;
-            sen.span = {p.span.begin + s.begin, p.span.begin + s.end};
-            sen.passage = pi;
-            const std::string_view st = text.substr(sen.span.begin, sen.span.end - sen.span.begin);
-            sen.tokens = tokenize(st);
-            sen.places = gazetteer_.find_mentions(st, sen.tokens);
-            for (const auto& m : sen.places) {
-                const NamedPlace& np = gazetteer_.place(m.place);
-                if (m.alternatives.empty() && np.has_position && context.size() < 64 &&
-                    np.precision != LocationPrecision::Country)
-                    context.push_back(np.position);
-            }
-            sentences.push_back(std::move(sen));
-        }
-    }
-    for (auto& sen : sentences) {  // ambiguous names resolved towards the document's places
-        const bool ambiguous = std::any_of(sen.places.begin(), sen.places.end(),
-                                           [](const PlaceMention& m) { return !m.alternatives.empty(); });
-        if (ambiguous && !context.empty())
-            sen.places = gazetteer_.find_mentions(text.substr(sen.span.begin, sen.span.end - sen.span.begin),
-                                                  sen.tokens, context);
-    }
+    std::vector<LonLat> context;  // where the document's unambiguous places are
+    std::vector<Sentence> sentences = read_sentences(gazetteer_, text, passages, context);
     const std::optional<std::size_t> focus = focus_of(gazetteer_, sentences);
     // How often the document and each passage name each place: what the place model weighs.
     std::map<std::size_t, int> document_counts;
@@ -423,29 +668,8 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
         const Passage& passage = passages[sen.passage];
         const bool new_passage = sen.passage != last_passage;
         if (new_passage) {
-            // Date headings between the last passage and this one set the running date (a year
-            // heading, the year of what follows).
-            for (std::size_t q = last_passage == static_cast<std::size_t>(-1) ? 0 : last_passage + 1; q < sen.passage;
-                 ++q) {
-                if (passages[q].kind != PassageKind::DateHeading || !passages[q].own_date) continue;
-                const DateRange& h = *passages[q].own_date;
-                if (h.precision == DatePrecision::Year && h.start.year() == h.end.year())
-                    heading_year = static_cast<int>(h.start.year());
-                else {
-                    if (heading_year && static_cast<int>(h.start.year()) != *heading_year) heading_year.reset();
-                    // A day heading within a month after publication: a live blog's later day.
-                    if (h.precision == DatePrecision::Day && anchor.now() &&
-                        sys_days(h.start) <= sys_days(*anchor.now()) + days(31))
-                        anchor.advance_now(h.start);
-                    // An earlier day of a live blog or a chronology (newest first, or a day of the
-                    // month before): what follows it was written, or is told, on that day.
-                    if (h.precision == DatePrecision::Day && anchor.now() &&
-                        sys_days(h.start) < sys_days(*anchor.now()) &&
-                        sys_days(h.start) + days(31) >= sys_days(*anchor.now()))
-                        anchor.set_now(h.start);
-                    anchor.observe(h);
-                }
-            }
+            read_date_headings(passages, last_passage == static_cast<std::size_t>(-1) ? 0 : last_passage + 1,
+                               sen.passage, heading_year, anchor);
             if (passage.list != last_list) {
                 close_pending(anchor.now());  // a list ended
                 last_item_date.reset();
@@ -499,20 +723,7 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
             frames.empty() ? std::vector<RoledDate>{} : dates_with_roles(st, toks, dctx);
         const SentenceView view = view_of(st, toks, sen.places);
 
-        // A sentence with no event that names a town or district sets the scene for the next.
-        std::optional<Scene> next_scene = scene;
-        for (const auto& m : sen.places) {
-            const NamedPlace& np = gazetteer_.place(m.place);
-            const bool capital = np.kind.find("capital") != std::string::npos;
-            const auto next = m.last_token < toks.size() ? trigger_of(toks[m.last_token].folded, "") : std::nullopt;
-            const bool speaker = toks[m.last_token - 1].possessive || (next && next->reporting);
-            // Towns, districts and corridors set a scene; broad regions and countries do not.
-            const bool narrow = np.precision == LocationPrecision::Point ||
-                                np.precision == LocationPrecision::District ||
-                                np.kind.find("corridor") != std::string::npos;
-            if (np.has_position && !capital && !speaker && narrow)
-                next_scene = Scene{m.place, std::string(st.substr(m.begin, m.end - m.begin))};
-        }
+        const std::optional<Scene> next_scene = scene_after(gazetteer_, sen, st, scene);
 
         std::optional<DateRange> sentence_event_date;  // the first event-role date of the sentence
         for (const RoledDate& d : dates)
@@ -524,38 +735,9 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
         std::vector<PlacePick> statement_places;
         for (std::size_t fi = 0; fi < frames.size(); ++fi) {
             const Frame& f = frames[fi];
-            // Date: the event-role date nearest the event word within the frame's words.
-            const RoledDate* best = nullptr;
-            std::size_t best_gap = toks.size() + 1;
-            for (const RoledDate& d : dates) {
-                if (d.role != DateRole::Event) continue;
-                // A claim is dated by the words around its verb ("said on Tuesday"), not by the
-                // dates of what it is about ("said the border was drawn in Soviet times"), unless
-                // only the claim's setting stands between ("said in a written statement on
-                // Tuesday"): that date is the claim's, even past the frame's words, and it wins.
-                const bool setting =
-                    f.statement && d.token > f.trigger + 1 && speech_setting(toks, f.trigger + 1, d.token);
-                if (!setting && (d.token < f.begin || d.token >= f.end)) continue;
-                if (f.statement && d.token > f.trigger + 3 && !setting) continue;
-                const std::size_t gap = setting ? 0 : (d.token > f.trigger ? d.token - f.trigger : f.trigger - d.token);
-                if (gap < best_gap) {
-                    best_gap = gap;
-                    best = &d;
-                }
-            }
-            // "the 1994 ceasefire", "the trilateral statement of 9 November 2020": the event word is the
-            // noun a date qualifies (the noun "statement" names an agreement, not a claim, here).
-            for (const RoledDate& d : dates)
-                if (!best && d.role == DateRole::Attributive &&
-                    ((f.trigger > d.token && f.trigger <= d.token + 4) || (f.trigger + 2 == d.token)) &&
-                    (!f.statement || !f.word.verb))
-                    best = &d;
+            const RoledDate* best = event_date_of(f, dates, toks, anchor.now());
             std::optional<DateRange> when;
             bool dated_here = false;
-            // A claim is made by the time it is reported: a date after publication is a plan it
-            // announces ("a coupon system from 20 January"), not when it was made.
-            if (best && f.statement && anchor.now() && sys_days(best->mention.range.start) > sys_days(*anchor.now()))
-                best = nullptr;
             if (best) {
                 when = best->mention.range;
                 dated_here = true;
@@ -571,18 +753,10 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
                 when = anchor.undated(f.present && !f.reported, connective_at(toks, f.quote_begin, f.end));
             }
             // Spans of the conflict calendar named without a date ("during the 44-day war").
-            // Cheap test first: a cue can only match where the clause has a cue's last word.
-            bool names_a_war = false;
-            for (std::size_t i = f.begin; i < f.end && !names_a_war; ++i)
-                names_a_war = war_cue_ends.count(toks[i].folded) > 0;
-            if (!dated_here && names_a_war)
-                for (const ConflictSpan& span : options_.calendar.spans) {
-                    if (span.kind != ConflictSpan::Kind::War) continue;
-                    for (const auto& cue : span.cues)
-                        if (has_phrase(toks, f.begin, f.end, cue)) {
-                            when = span.range;
-                            dated_here = true;
-                        }
+            if (!dated_here)
+                if (auto war = war_named(options_.calendar, war_cue_ends, toks, f)) {
+                    when = war;
+                    dated_here = true;
                 }
             if (!when) {
                 diags.add(Severity::Info, DiagCode::DateUnparsed, doc.path,
@@ -607,27 +781,11 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
             // the passage (a town or district the sentences before named), then the speaker's
             // country for talks, decrees, deployments and flows of people.
             std::string surface_override;
-            for (std::size_t i = std::min(f.begin, f.quote_begin);
-                 picks.empty() && i + 1 < std::max(f.end, f.quote_end); ++i) {
-                if (toks[i].folded != "the") continue;
-                const PlaceClass c = class_of_noun(toks[i + 1].folded);
-                if (c == PlaceClass::None) continue;
-                // The nearest place of that kind the sentence itself names before it ("Authorities in
-                // Stepanakert say the city came under fire"), else the last one the text named.
-                for (const auto& m : sen.places) {
-                    if (m.first_token >= i) break;
-                    const NamedPlace& np = gazetteer_.place(m.place);
-                    if (np.has_position && class_of_place(np) == c) {
-                        picks.assign(1, PlacePick{m.place, {}, false, m.tolerant});
-                        surface_override = std::string(st.substr(m.begin, m.end - m.begin));
-                    }
+            if (picks.empty())
+                if (auto named = place_by_noun(gazetteer_, sen, st, f, last_of_class)) {
+                    picks.assign(1, named->place);
+                    surface_override = named->surface;
                 }
-                if (!picks.empty()) break;
-                if (auto it = last_of_class.find(c); it != last_of_class.end()) {
-                    picks.push_back(PlacePick{it->second.place, {}, false, false});
-                    surface_override = it->second.surface;
-                }
-            }
             auto use_scene = [&] {
                 if (!picks.empty() || !scene) return;
                 picks.push_back(PlacePick{scene->place, {}, false, false});
@@ -690,24 +848,8 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
 
             // Calendar spans that an undated mention stands for (a blockade still in force, the
             // handover period).
-            const LonLat where = gazetteer_.place(picks.front().place).position;
-            for (const ConflictSpan& span : options_.calendar.spans) {
-                if (span.kind == ConflictSpan::Kind::War) continue;
-                if (span.centre && Gazetteer::distance_km(where, *span.centre) >= span.radius_km) continue;
-                bool named = false;
-                for (std::size_t i = f.begin; i < f.end && !named; ++i)
-                    for (const auto& cue : span.cues) named = named || toks[i].folded == cue;
-                if (!named) continue;
-                const Date start = span.range.start, end = span.range.end;
-                if (span.kind == ConflictSpan::Kind::Ongoing && !dated_here && when->overlaps(span.range)) {
-                    const Date stop = sys_days(when->end) < sys_days(end) ? when->end : end;
-                    when = DateRange{start, stop, span.range.precision};
-                } else if (span.kind == ConflictSpan::Kind::Period && when->precision == DatePrecision::Day &&
-                           sys_days(when->start) >= sys_days(start) && sys_days(when->end) <= sys_days(end) &&
-                           (!dated_here || when->start == start)) {
-                    when = DateRange{start, end, span.range.precision};
-                }
-            }
+            when = calendar_span(options_.calendar, gazetteer_.place(picks.front().place).position, toks, f, *when,
+                                 dated_here);
 
             // Quote: the frame's clause, cut to the words that state the event and its place.
             auto quote_for = [&](const PlacePick& pk) {
@@ -745,16 +887,7 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
                 e.source =
                     SourceRef{doc.name, doc.base_offset + sen.span.begin + qbyte,
                               doc.base_offset + sen.span.begin + qstop, std::string(st.substr(qbyte, qstop - qbyte))};
-                // Confidence: what the text itself states about the event.
-                double c = 0.35;
-                if (dated_here) c += 0.2;
-                if (pk.stated) c += 0.2;
-                if (f.word.verb) c += 0.1;
-                if (!f.statement && f.word.weight >= 6) c += 0.05;
-                if (f.hedged) c -= 0.15;
-                if (pk.tolerant) c -= 0.1;
-                if (np.precision == LocationPrecision::Region || np.precision == LocationPrecision::Country) c -= 0.05;
-                e.confidence = std::round(std::clamp(c, 0.05, 0.95) * 100.0) / 100.0;
+                e.confidence = stated_confidence(f, pk, np, dated_here);
                 d.lemma = lemma;
                 d.sentence = si;
                 d.dated_here = dated_here;
@@ -779,37 +912,7 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
             }
         }
 
-        // Attributive dates name other, earlier events ("the trilateral statement of 10 November
-        // 2020"): each is an event of its own, placed at the focus.
-        for (const RoledDate& d : dates) {
-            if (d.role != DateRole::Attributive || !focus) continue;
-            const bool own = std::any_of(frames.begin(), frames.end(), [&](const Frame& f) {
-                return f.trigger >= d.token && f.trigger <= d.token + 4 && !f.statement;
-            });
-            if (own) continue;  // the clause's own event word is that event
-            const NamedPlace& np = gazetteer_.place(*focus);
-            Draft dr;
-            Event& e = dr.event;
-            e.date = d.mention.range;
-            e.place = np.name;
-            e.place_text = "(not stated)";
-            e.position = np.position;
-            e.has_position = np.has_position;
-            e.location_precision = np.precision;
-            e.type = noun_type(d.head);
-            const std::size_t b = d.token >= 6 ? d.token - 6 : 0;
-            const std::size_t en = std::min(toks.size(), d.token + 8);
-            const std::size_t qb = toks[b].begin, qe = toks[en - 1].end;
-            e.summary = fmt::format("{} (named in passing) at {}: {}", event_type_name(e.type), np.name,
-                                    first_words(st.substr(qb, qe - qb), 18));
-            e.source = SourceRef{doc.name, doc.base_offset + sen.span.begin + qb, doc.base_offset + sen.span.begin + qe,
-                                 std::string(st.substr(qb, qe - qb))};
-            e.confidence = 0.5;
-            dr.lemma = std::string(d.head);
-            dr.sentence = si;
-            dr.dated_here = true;
-            drafts.push_back(std::move(dr));
-        }
+        if (focus) named_in_passing(gazetteer_.place(*focus), doc, sen, si, dates, frames, drafts);
         scene = next_scene;
         for (const auto& m : sen.places) {
             const NamedPlace& np = gazetteer_.place(m.place);
@@ -820,22 +923,7 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
     }
     close_pending(anchor.now());
 
-    // Stage 5: one event, several mentions. A later mention of the same act (same type, place and
-    // dates, and the same event word or most of the same words) is the same event. Candidates are
-    // bucketed by (type, place, dates), and each is compared with the last few kept in its bucket,
-    // so a long document costs linear time.
-    std::vector<char> dropped(deduplicate(drafts));
-    int counter = 0;
-    std::string stem = doc.name;
-    if (auto dot = stem.rfind('.'); dot != std::string::npos) stem.resize(dot);
-    if (auto us = stem.find('_'); us != std::string::npos && us > 0) stem.resize(us);
-    for (std::size_t a = 0; a < drafts.size(); ++a) {
-        if (dropped[a]) continue;
-        Event e = std::move(drafts[a].event);
-        e.id = fmt::format("{}-{:03d}", stem, ++counter);
-        if (options_.place_trace) options_.place_trace(e, drafts[a].candidates);
-        sink(std::move(e));
-    }
+    emit(doc, drafts, options_.place_trace, sink);
 }
 
 }  // namespace sitmap::core
