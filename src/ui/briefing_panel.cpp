@@ -37,6 +37,12 @@ void draw_briefing_panel(AppState& state) {
         b.go_to = std::max(0, b.current);
     }
     ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::Checkbox("notes window (N)", &b.show_notes);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip(
+            "During F5, the slide's notes, the next slide and the time in a second window: on a second "
+            "monitor by itself, on a single screen when N is pressed");
     ImGui::Separator();
     auto& slides = b.briefing.slides;
     int move_from = -1, move_to = -1, remove = -1;
