@@ -5,6 +5,7 @@
 #include "app/event_session.hpp"
 #include "app/map_loader.hpp"
 #include "app/map_view.hpp"
+#include "app/notes_window.hpp"
 #include "app/presentation.hpp"
 #include "app/user_files.hpp"
 #include "app/video_window.hpp"
@@ -25,6 +26,7 @@
 #include "ui/key_bindings.hpp"
 #include "ui/map_tools.hpp"
 #include "ui/panels.hpp"
+#include "ui/presenter_notes.hpp"
 #include "ui/review_panel.hpp"
 #include "ui/slide_editor.hpp"
 
@@ -153,6 +155,7 @@ void handle_input(ui::AppState& state, GLFWwindow* window, double fb_per_window)
         "invalid --script step '{}' (expected pan:DX,DY, zoom:F, home, layers:off, about, present, "
         "next, slide:N, select:N, delete, review, accept, reject, review-next, place:NAME, date:TEXT, "
         "goto:DATE, save, save-as:PATH, screenshot, help, add, crash, export, briefing, wait, mapshot:PNG, "
+        "notesshot:PNG, notes:on, notes:off, end, "
         "video:FROM,TO,STEP,PATH or quit)",
         step);
 }
@@ -167,6 +170,7 @@ bool is_script_step(const std::string& step) {
         "reject", "review-next", "save",  "crash",   "wait", "screenshot", "help",     "add",    "quit",   "idle"};
     if (std::find(words.begin(), words.end(), std::string_view(step)) != words.end()) return true;
     if (WindowFiles::knows_script_step(step)) return true;  // find:, view:, open:, export-list:, ...
+    if (PresenterNotesWindow::knows_script_step(step) || step == "end") return true;  // notes, Esc in F5
     return std::sscanf(step.c_str(), "pan:%lf,%lf", &a, &b) == 2 || std::sscanf(step.c_str(), "zoom:%lf", &a) == 1 ||
            std::sscanf(step.c_str(), "select:%d", &k) == 1 || std::sscanf(step.c_str(), "slide:%d", &k) == 1 ||
            step.starts_with("place:") || step.starts_with("date:") || step.starts_with("goto:") ||
@@ -190,6 +194,8 @@ void apply_script_step(ui::AppState& state, const std::string& step) {
     } else if (step == "present") {
         state.brief.presenting = true;
         state.brief.go_to = 0;
+    } else if (step == "end") {  // Esc while presenting
+        state.brief.presenting = false;
     } else if (step == "next") {
         state.brief.go_to = state.brief.current + 1;
     } else if (step == "export") {
@@ -306,6 +312,7 @@ int run_window(const WindowOptions& options, std::chrono::steady_clock::time_poi
         // events, so the first view shows what the documents describe, else the last change of control.
         if (!state.date) state.date = compose::default_date(state.scene, state.ev.events.events());
         Presentation presentation(state, paths);
+        PresenterNotesWindow notes_window(paths.fonts(), ui_scale);  // during F5, on another monitor
         WindowFiles files(state, paths, default_user_views_path());
         WindowFiles::accept_drops(window.get());
         for (const auto& b : briefings) files.open(state, events, b);
@@ -378,7 +385,10 @@ int run_window(const WindowOptions& options, std::chrono::steady_clock::time_poi
                 ++script_pos;
                 step = nullptr;
             } else if (step && !step->starts_with("mapshot:")) {
-                if (!files.apply_script_step(state, *step)) apply_script_step(state, *step);
+                if (PresenterNotesWindow::knows_script_step(*step))
+                    notes_window.apply_script_step(state, *step);
+                else if (!files.apply_script_step(state, *step))
+                    apply_script_step(state, *step);
                 ++script_pos;
                 step = nullptr;
             }
@@ -418,7 +428,7 @@ int run_window(const WindowOptions& options, std::chrono::steady_clock::time_poi
                 if (state.ui_inset_top != 0 || state.ui_inset_bottom != 0) state.map_dirty = true;
                 state.ui_inset_top = state.ui_inset_bottom = 0;
                 ui::draw_presentation_overlay(state);
-                ui::draw_presenter_notes(state);
+                ui::handle_presenter_notes_key(state);  // the notes have their own window
             } else {
                 state.ui_inset_top = ui::draw_menu_bar(state);
                 ui::draw_layers_panel(state);
@@ -461,6 +471,7 @@ int run_window(const WindowOptions& options, std::chrono::steady_clock::time_poi
                 std::fprintf(stderr, "screenshot written to %s\n", options.screenshot.c_str());
             }
             glfwSwapBuffers(window.get());
+            notes_window.update(state, window.get());
             if (options.print_timing) render::finish();
             const auto now = std::chrono::steady_clock::now();
             state.frame_ms = std::chrono::duration<float, std::milli>(now - t_frame).count();

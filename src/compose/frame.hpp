@@ -121,6 +121,7 @@ struct FrameLayout {
     core::PxBox off_map_box{};
     PixelRect locator_rect{};  ///< where the locator inset goes (width 0 = none)
     core::PxBox title_box{};   ///< the title block with the wrapped caption (all 0 = none)
+    core::PxBox date_box{};    ///< the date box with the control legend, top right (all 0 = none)
     std::size_t labels = 0;
 };
 

@@ -658,8 +658,19 @@ void Layouter::layout_title(const FrameOptions& o, const Area& area, core::Label
     const float rows = H - o.inset_top;
     TextStyle t{.face = Face::Bold, .px = std::max(22 * s, rows * 0.029f), .color = core::rgb(0x111111)};
     TextStyle st{.px = std::max(13 * s, rows * 0.0190f), .color = core::rgb(0x333333)};
-    const float pad = std::max(8 * s, st.px * 0.6f), x0 = 10 * s, y0 = o.inset_top + 10 * s;
-    const float max_w = std::max(200 * s, W * 0.55f);
+    const float pad = std::max(8 * s, st.px * 0.6f), x0 = 10 * s;
+    float y0 = o.inset_top + 10 * s;
+    float max_w = std::max(200 * s, W * 0.55f);
+    // The block ends left of the date box (laid out first), so neither covers the other at any
+    // size or text scale; where that leaves too narrow a column it goes below the date box.
+    const core::PxBox& date = out_.date_box;
+    if (date.x1 > date.x0) {
+        const float beside = static_cast<float>(date.x0) - 10 * s - x0 - 2 * pad;
+        if (beside >= std::min(max_w, 180 * s))
+            max_w = std::min(max_w, beside);
+        else
+            y0 = static_cast<float>(date.y1) + 8 * s, max_w = std::min(max_w, W - 2 * x0 - 2 * pad);
+    }
     const std::vector<std::string> lines = wrap_text(fm_, o.subtitle, st, max_w);
     // A long title wraps too, so the block never runs under the date box on the right.
     const std::vector<std::string> title_lines =
@@ -713,6 +724,7 @@ void Layouter::layout_date_box(const core::Scene& scene, const FrameOptions& o, 
         const float x0 = W - w - 2 * pad - 10 * s;
         out_.furniture.add_rect(x0, y0, x0 + w + 2 * pad, y0 + h, core::rgb(0xffffff, 0.82f));
         placer.reserve({x0, y0, x0 + w + 2 * pad, y0 + h});
+        out_.date_box = {x0, y0, x0 + w + 2 * pad, y0 + h};
         right_column_top_ = y0 + h + 8 * s;
         if (!label.empty()) out_.furniture.add_text(label, x0 + pad, y0 + pad + 0.8f * big.px, big);
         float y = y0 + pad + (label.empty() ? 0.0f : big.px + 4 * s);
@@ -858,8 +870,8 @@ void Layouter::layout_furniture(const core::Scene& scene, const core::Camera& ca
     right_column_top_ = o.inset_top + 10 * s;  // below the date box, once it is placed
     attribution_top_ = H;
     const Area area{s, W, H};
+    layout_date_box(scene, o, area, camera.visible_box(), placer);  // first: the title block keeps clear of it
     layout_title(o, area, placer);
-    layout_date_box(scene, o, area, camera.visible_box(), placer);
     if (o.split) layout_split_marks(*o.split, s, o.inset_top, H, W, fm_, out_.furniture, placer);
     layout_attribution(scene, o, area, placer);
     layout_scale_bar(camera, o, area, placer);

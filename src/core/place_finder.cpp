@@ -6,14 +6,15 @@ namespace sitmap::core {
 
 std::string PlaceMatch::label() const {
     std::string out = name;
-    if (!matched.empty() && matched != name) out += " (" + matched + ")";
+    if (!other_side.empty()) out += " / " + other_side;
+    if (!matched.empty() && matched != name && matched != other_side) out += " (" + matched + ")";
     if (!kind.empty()) out += " \u00b7 " + kind;
     if (!where.empty()) out += " \u00b7 " + where;
     return out;
 }
 
 std::vector<PlaceMatch> find_places(const PlaceSearch& search, const Gazetteer& gazetteer, std::string_view query,
-                                    std::size_t limit) {
+                                    std::size_t limit, const OtherSideNames* other_side) {
     std::vector<PlaceMatch> out;
     if (limit == 0) return out;
     // Ask for more than `limit`: some hits (borders, unlocated names) have no position.
@@ -22,8 +23,13 @@ std::vector<PlaceMatch> find_places(const PlaceSearch& search, const Gazetteer& 
         if (!p.has_position) continue;
         std::string where = p.district;
         if (!p.country.empty() && p.country != p.district) where += (where.empty() ? "" : ", ") + p.country;
+        std::string alt;
+        if (other_side)
+            if (const auto it = other_side->find(p.name); it != other_side->end() && it->second != p.name)
+                alt = it->second;
         out.push_back({.place = hit.place,
                        .name = p.name,
+                       .other_side = std::move(alt),
                        .matched = hit.matched,
                        .kind = p.kind,
                        .where = std::move(where),

@@ -200,13 +200,23 @@ std::vector<PlaceHit> PlaceSearch::search(std::string_view query, std::size_t li
     std::sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) {
         return std::tie(a.rank, b.curated, a.length, a.name) < std::tie(b.rank, a.curated, b.length, b.name);
     });
+    // The form shown for a place is its best-ranked match earliest in the gazetteer's list (the
+    // name, then the variants in their order), not the shortest: "stepan" shows Stepanakert, not
+    // the shorter misspelling Stepankert listed after it. Places keep the order above.
+    std::vector<std::size_t> shown(gazetteer_.size(), names_.size());
+    std::vector<int> shown_rank(gazetteer_.size(), 4);
+    for (const Candidate& c : found) {
+        const std::size_t place = names_[c.name].place;
+        if (c.rank < shown_rank[place] || (c.rank == shown_rank[place] && c.name < shown[place]))
+            shown[place] = c.name, shown_rank[place] = c.rank;
+    }
     std::vector<PlaceHit> out;
     std::vector<char> taken(gazetteer_.size(), 0);
     for (const Candidate& c : found) {
-        const Name& n = names_[c.name];
-        if (taken[n.place]) continue;
-        taken[n.place] = 1;
-        out.push_back({n.place, n.written});
+        const std::size_t place = names_[c.name].place;
+        if (taken[place]) continue;
+        taken[place] = 1;
+        out.push_back({place, names_[shown[place]].written});
         if (out.size() == limit) break;
     }
     return out;

@@ -1,4 +1,6 @@
 #include "ui/briefing_panel.hpp"
+#include "ui/date_field.hpp"
+#include "ui/slide_compare_fields.hpp"
 #include "ui/slide_editor.hpp"
 
 #include <imgui.h>
@@ -35,6 +37,12 @@ void draw_briefing_panel(AppState& state) {
         b.go_to = std::max(0, b.current);
     }
     ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::Checkbox("notes window (N)", &b.show_notes);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip(
+            "During F5, the slide's notes, the next slide and the time in a second window: on a second "
+            "monitor by itself, on a single screen when N is pressed");
     ImGui::Separator();
     auto& slides = b.briefing.slides;
     int move_from = -1, move_to = -1, remove = -1;
@@ -84,24 +92,16 @@ void draw_briefing_panel(AppState& state) {
             ImGui::TextWrapped("%s", s.caption.c_str());
             ImGui::PopStyleColor();
         }
-        static std::string date_text;
-        static int editing = -1;
-        if (editing != b.current) {
-            date_text = s.date ? core::format_iso(*s.date) : "";
-            editing = b.current;
-        }
-        ImGui::SetNextItemWidth(120);
-        if (ImGui::InputTextWithHint("date", "YYYY-MM-DD", &date_text)) {
-            if (date_text.empty()) {
-                s.date.reset();
-                b.dirty = true;
-            } else if (auto d = core::parse_iso_date(date_text)) {
-                s.date = *d;
-                b.dirty = true;
-            }
+        // Typed dates are applied on Enter; a bad one is refused with what the field expects.
+        static DateFieldState date_field_state;
+        if (date_field("date", 120, date_field_state, s.date, b.current, true)) {
+            if (s.compare && s.date) s.compare->right = *s.date;  // a compare slide's right date
+            b.dirty = true;
+            state.map_dirty = true;
         }
         ImGui::SameLine();
         if (ImGui::Button("Use the map's view")) b.update_view_requested = true;
+        draw_slide_compare_fields(state, s, b.current);
         draw_slide_settings(state, s);
     }
     if (!b.message.empty()) ImGui::TextWrapped("%s", b.message.c_str());

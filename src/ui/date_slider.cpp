@@ -1,6 +1,7 @@
 #include "ui/date_slider.hpp"
 #include "ui/key_bindings.hpp"
 #include "ui/panels.hpp"
+#include "ui/slider_legend.hpp"
 #include "ui/time_axis.hpp"
 
 #include "compose/compose.hpp"
@@ -22,18 +23,6 @@ using core::Date;
 
 std::int32_t day_of(int y, unsigned m, unsigned d) {
     return core::day_number(Date{std::chrono::year(y), std::chrono::month(m), std::chrono::day(d)});
-}
-
-// Legend swatch: the same colours as the map (core::control_color), opaque.
-void swatch(core::Rgba c, const char* text) {
-    const ImVec2 p = ImGui::GetCursorScreenPos();
-    const float h = ImGui::GetTextLineHeight();
-    ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + h, p.y + h),
-                                              ImGui::ColorConvertFloat4ToU32(ImVec4(c.r, c.g, c.b, 1.0f)));
-    ImGui::Dummy(ImVec2(h, h));
-    ImGui::SameLine();
-    ImGui::TextUnformatted(text);
-    ImGui::SameLine(0, 18);
 }
 
 // The day chosen this frame becomes the shown date.
@@ -185,15 +174,8 @@ float draw_date_slider(AppState& state, float bottom_inset) {
             finish(state, day, before, first_day, last_day);
             return h;
         }
-        swatch(core::control_color(core::Controller::Azerbaijan, core::ControlKind::Control), "Azerbaijan");
-        swatch(core::control_color(core::Controller::Armenian, core::ControlKind::Control),
-               "Armenian forces / Nagorno-Karabakh authorities");
-        swatch(core::control_color(core::Controller::Armenian, core::ControlKind::Corridor), "Lachin corridor");
-        ImGui::NewLine();
-        ImGui::TextUnformatted(
-            "Grey hatching: Russian peacekeeping zone (Nov 2020 - Jun 2024).  Red hatching: Azerbaijani forces "
-            "inside Armenia (since May 2021, approximate areas).  White stripes: changed hands "
-            "in the last 10 days.  Lines are approximate (settlement areas, see SOURCES.md).");
+        // The keys of what the map shows on this date in this view, as its own date box lists them.
+        draw_slider_legend(state);
     }
     ImGui::End();
     finish(state, day, before, first_day, last_day);

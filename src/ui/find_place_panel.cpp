@@ -21,7 +21,7 @@ void update_place_matches(AppState& state) {
     f.listed_query = f.query;
     f.cursor = 0;
     const auto& r = state.ev.review;
-    f.matches = r.places && r.gazetteer ? core::find_places(*r.places, *r.gazetteer, f.query, 12)
+    f.matches = r.places && r.gazetteer ? core::find_places(*r.places, *r.gazetteer, f.query, 12, &state.ev.alt_names)
                                         : std::vector<core::PlaceMatch>{};
 }
 

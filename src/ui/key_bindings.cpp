@@ -68,7 +68,7 @@ const std::vector<KeyBinding>& table() {
         {A::PresenterNotes,
          {{GLFW_KEY_N}},
          "Presenting (F5)",
-         "presenter notes panel (the slide's notes; never drawn on the map or in exports)",
+         "presenter notes window (the slide's notes, the next slide, the time; never on the map or in exports)",
          false},
         {A::DeleteAnnotation,
          {{GLFW_KEY_DELETE, M::Any}},

@@ -17,11 +17,13 @@ namespace sitmap::ui {
 
 namespace {
 
-/// How close (framebuffer pixels) the pointer must be to grab the divider.
-constexpr double kGrabPx = 10;
-
 double divider_px(const AppState& state) {
     return state.compare.divider * state.camera.width();
+}
+
+/// The UI scale the map's furniture is drawn at (the UI font is 15 px at scale 1).
+float ui_scale() {
+    return ImGui::GetFontSize() / 15.0f;
 }
 
 void handle_divider(AppState& state, core::ScreenPx pointer, bool over_map) {
@@ -30,9 +32,9 @@ void handle_divider(AppState& state, core::ScreenPx pointer, bool over_map) {
         c.dragging = false;
         return;
     }
-    const bool near = over_map && std::abs(pointer.x - divider_px(state)) <= kGrabPx &&
-                      pointer.y > state.ui_inset_top &&
-                      pointer.y < static_cast<double>(state.camera.height()) - state.ui_inset_bottom;
+    const bool near =
+        over_map && divider_hit(divider_px(state), pointer, state.ui_inset_top,
+                                static_cast<double>(state.camera.height()) - state.ui_inset_bottom, ui_scale());
     if (near || c.dragging) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
     if (near && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) c.dragging = true;
     if (c.dragging) {
@@ -79,6 +81,24 @@ void handle_measure(AppState& state, const std::optional<core::LonLat>& here, bo
 
 }  // namespace
 
+bool divider_hit(double divider_x, core::ScreenPx pointer, double top, double bottom, float ui_scale) {
+    if (pointer.y < top || pointer.y > bottom) return false;
+    // The line, a few pixels either side, from the top of the map to its bottom...
+    if (std::abs(pointer.x - divider_x) <= std::max(8.0, 5.0 * ui_scale)) return true;
+    // ...and the whole handle halfway down (compose/overlays: radius 15 at the UI scale).
+    const double r = 15.0 * ui_scale + 3, dx = pointer.x - divider_x, dy = pointer.y - (top + bottom) / 2;
+    return dx * dx + dy * dy <= r * r;
+}
+
+PanelRect clear_of_divider(PanelRect panel, double divider_x, PanelRect area) {
+    const float x = static_cast<float>(divider_x), gap = 24;
+    if (panel.x + panel.w + gap <= x || panel.x >= x + gap) return panel;
+    // To the side with more room, `gap` pixels from the line, kept inside the area.
+    const bool right = x - area.x < area.x + area.w - x;
+    panel.x = right ? x + gap : x - gap - panel.w;
+    return keep_inside(panel, area);
+}
+
 void toggle_compare(AppState& state) {
     auto& c = state.compare;
     c.active = !c.active;
@@ -124,6 +144,14 @@ void draw_compare_panel(AppState& state) {
                      ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
                          ImGuiWindowFlags_NoFocusOnAppearing)) {
         keep_panel_inside(state.ui_inset_top, state.ui_inset_bottom);
+        // Never over the divider, which must be grabbable along its whole height.
+        const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+        const PanelRect area{vp->Pos.x, vp->Pos.y + state.ui_inset_top, vp->Size.x,
+                             std::max(1.0f, vp->Size.y - state.ui_inset_top - state.ui_inset_bottom)};
+        const double fb_per_window = vp->Size.x > 0 ? static_cast<double>(state.camera.width()) / vp->Size.x : 1.0;
+        const PanelRect clear =
+            clear_of_divider({pos.x, pos.y, size.x, size.y}, divider_px(state) / fb_per_window, area);
+        if (clear.x != pos.x) ImGui::SetWindowPos(ImVec2(clear.x, clear.y));
         ImGui::TextUnformatted("Left (pinned):");
         ImGui::SameLine();
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);

@@ -20,6 +20,15 @@ void toggle_measure(AppState& state);
 /// sets compare.dragging, during which the map must not pan.
 void handle_map_tools_input(AppState& state, core::ScreenPx pointer, bool over_map, bool keyboard_free);
 
+/// True when `pointer` grabs the divider at column `divider_x` of a map spanning rows `top` to
+/// `bottom` (framebuffer pixels): within a few pixels of the line along its whole height, or on
+/// its handle halfway down, drawn at `ui_scale`.
+bool divider_hit(double divider_x, core::ScreenPx pointer, double top, double bottom, float ui_scale);
+
+/// `panel` moved sideways, if it covers the divider at `divider_x`, to the side with more room
+/// (kept inside `area`), so the divider stays grabbable; unchanged when clear of it.
+PanelRect clear_of_divider(PanelRect panel, double divider_x, PanelRect area);
+
 /// The before/after panel: the left date (typed, or pinned from the slider), the right date
 /// (the slider's), the divider, swap, close. Nothing when the view is off.
 void draw_compare_panel(AppState& state);

@@ -1,7 +1,6 @@
 #include "ui/slide_editor.hpp"
 
 #include "compose/slides.hpp"
-#include "ui/key_bindings.hpp"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -192,40 +191,10 @@ void slide_edited(AppState& state) {
 void draw_slide_settings(AppState& state, core::Slide& slide) {
     draw_layers(state, slide);
     draw_events(state, slide);
-    ImGui::TextDisabled("presenter notes (shown during F5 in the notes panel, never on the map)");
+    ImGui::TextDisabled("presenter notes (shown during F5 in the notes window, never on the map)");
     if (ImGui::InputTextMultiline("##notes", &slide.notes, ImVec2(-1, ImGui::GetTextLineHeight() * 3.6f)))
         state.brief.dirty = true;
     draw_annotations(state, slide);
-}
-
-void draw_presenter_notes(AppState& state) {
-    auto& b = state.brief;
-    if (!b.presenting) return;
-    if (!ImGui::GetIO().WantCaptureKeyboard && pressed(Action::PresenterNotes)) b.show_notes = !b.show_notes;
-    if (!b.show_notes || b.current < 0 || b.current >= static_cast<int>(b.briefing.slides.size())) return;
-    const core::Slide& slide = b.briefing.slides[static_cast<std::size_t>(b.current)];
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    const float w = std::min(520.0f, vp->Size.x * 0.4f);
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + 12, vp->Pos.y + vp->Size.y - 48), ImGuiCond_Always, ImVec2(0, 1));
-    ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, vp->Size.y * 0.45f));
-    ImGui::SetNextWindowBgAlpha(0.9f);
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
-                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
-                                   ImGuiWindowFlags_NoNav;
-    if (ImGui::Begin("##presenter_notes", nullptr, flags)) {
-        ImGui::TextDisabled("Presenter notes, slide %d  (N hides)", b.current + 1);
-        ImGui::Separator();
-        if (slide.notes.empty())
-            ImGui::TextDisabled("(no notes for this slide)");
-        else
-            ImGui::TextWrapped("%s", slide.notes.c_str());
-        if (b.current + 1 < static_cast<int>(b.briefing.slides.size())) {
-            const auto& next = b.briefing.slides[static_cast<std::size_t>(b.current + 1)];
-            ImGui::Spacing();
-            ImGui::TextDisabled("Next: %s", next.title.empty() ? "(untitled)" : next.title.c_str());
-        }
-    }
-    ImGui::End();
 }
 
 }  // namespace sitmap::ui

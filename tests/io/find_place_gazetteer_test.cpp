@@ -35,6 +35,40 @@ TEST_CASE("the shipped gazetteer finds Khankendi by every name and script", "[io
     }
 }
 
+TEST_CASE("a place found through a variant shows the variant typed, not a misspelling listed later", "[io][find]") {
+    core::Diagnostics diags;
+    const core::Gazetteer g = io::load_gazetteer(fs::path(SITMAP_SOURCE_DIR) / "geodata" / "gazetteer.csv", diags);
+    const core::PlaceSearch search(g);
+    // "Stepan" is a prefix of Stepanakert and of the shorter misspelling Stepankert (a seed
+    // document's), listed after it: the list shows the first.
+    for (const char* q : {"Stepan", "stepa", "STEP"}) {
+        INFO(q);
+        const auto m = core::find_places(search, g, q, 8);
+        REQUIRE_FALSE(m.empty());
+        CHECK(m.front().name == "Khankendi");
+        CHECK(m.front().matched == "Stepanakert");
+    }
+    // With the places layer's other-side names: both sides' names, and the form typed when it
+    // is neither.
+    const core::OtherSideNames other{{"Khankendi", "Stepanakert"}, {"Shusha", "Shushi"}};
+    const auto stepan = core::find_places(search, g, "Stepan", 8, &other);
+    REQUIRE_FALSE(stepan.empty());
+    CHECK_THAT(stepan.front().label(), Catch::StartsWith("Khankendi / Stepanakert \u00b7 city"));
+    CHECK_THAT(stepan.front().label(), !Catch::Contains("Stepankert"));
+    const auto xank = core::find_places(search, g, "Xank", 8, &other);
+    REQUIRE_FALSE(xank.empty());
+    CHECK_THAT(xank.front().label(), Catch::StartsWith("Khankendi / Stepanakert (Xank\u0259ndi) \u00b7 city"));
+    const auto typed = core::find_places(search, g, "Stepankert", 8, &other);  // the misspelling typed in full
+    REQUIRE_FALSE(typed.empty());
+    CHECK_THAT(typed.front().label(), Catch::StartsWith("Khankendi / Stepanakert (Stepankert)"));
+    const auto plain = core::find_places(search, g, "Khankendi", 8, &other);
+    REQUIRE_FALSE(plain.empty());
+    CHECK_THAT(plain.front().label(), Catch::StartsWith("Khankendi / Stepanakert \u00b7 city"));
+    const auto shushi = core::find_places(search, g, "Shushi", 8, &other);
+    REQUIRE_FALSE(shushi.empty());
+    CHECK_THAT(shushi.front().label(), Catch::StartsWith("Shusha / Shushi \u00b7"));
+}
+
 TEST_CASE("the views file saves atomically and reads back; a missing one is empty", "[io][views]") {
     const fs::path dir = fs::temp_directory_path() / ("sitmap_views_" + std::to_string(::getpid()));
     fs::remove_all(dir);

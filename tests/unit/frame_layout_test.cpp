@@ -192,3 +192,42 @@ TEST_CASE("a long slide title wraps inside the title block instead of running un
     CHECK(title_lines >= 2);
     CHECK(joined == title);
 }
+
+TEST_CASE("a slide's title block and the date box never cover each other, from 800x600 to 3840x2160",
+          "[core][layout]") {
+    const core::Scene scene;  // furniture only: every control key is listed, the widest date box
+    const std::string title = "The September 2023 offensive: Azerbaijani forces take the last Armenian-held areas";
+    const std::string caption =
+        "On 19 September Azerbaijan launched what it called anti-terrorist measures; within a day the "
+        "Nagorno-Karabakh authorities agreed to disarm, and by early October almost all of the area's "
+        "Armenian population had left for Armenia through the Lachin corridor.";
+    struct Size {
+        int w, h;
+        float scale;  // F5 lays slides out at the window's UI scale (its monitor's content scale)
+    };
+    for (const Size& z : {Size{800, 600, 1}, Size{1024, 768, 1}, Size{1280, 800, 1}, Size{1920, 1080, 1},
+                          Size{1920, 1080, 1.5f}, Size{3840, 2160, 1}, Size{3840, 2160, 2}}) {
+        INFO(z.w << "x" << z.h << " at scale " << z.scale);
+        const core::Camera camera({0, 0}, 170, z.w, z.h);
+        const compose::FrameOptions options{.ui_scale = z.scale,
+                                            .scale_bar = false,
+                                            .attribution = false,
+                                            .date_label = "19 September 2023",
+                                            .title = title,
+                                            .subtitle = caption};
+        const auto layout = compose::layout_frame(scene, camera, options, fonts());
+        const core::PxBox t = layout.title_box, d = layout.date_box;
+        INFO("title block " << t.x0 << "," << t.y0 << " - " << t.x1 << "," << t.y1 << "; date box " << d.x0 << ","
+                            << d.y0 << " - " << d.x1 << "," << d.y1);
+        REQUIRE(t.x1 > t.x0);
+        REQUIRE(d.x1 > d.x0);
+        CHECK_FALSE(t.overlaps(d));
+        CHECK(t.x1 <= z.w);
+        CHECK(d.x1 <= z.w);
+        // Every line of the title and caption lies inside its block.
+        for (const auto* text : layout.furniture.texts()) {
+            if (text->y < t.y0 || text->y > t.y1 || text->x < t.x0 || text->x > t.x1) continue;
+            CHECK(text->x + fonts().measure(text->text, text->style) <= t.x1 + 0.5);
+        }
+    }
+}
