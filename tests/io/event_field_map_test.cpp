@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 
 using namespace sitmap;
@@ -224,4 +225,26 @@ TEST_CASE("foreign FlatGeobuf, Shapefile, KML and GeoJSON files read through a f
             for (const auto& e : ev) CHECK(e.date.end == e.date.start);  // unmapped date_end: the day
         }
     }
+}
+
+TEST_CASE("DATE and DATETIME columns as ogr2ogr writes them to CSV read through a mapping", "[io][events][gdal]") {
+    // A GeoJSON whose properties GDAL types as DateTime and Date, converted by ogr2ogr to CSV.
+    const fs::path json = temp("datetimes.geojson");
+    const fs::path csv = temp("datetimes.csv");
+    std::ofstream(json) << R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":)"
+                           R"({"id":"d-1","when":"2020-09-27T10:15:00Z","until":"2020-09-29"},)"
+                           R"("geometry":{"type":"Point","coordinates":[46.7528,39.8177]}}]})";
+    fs::remove(csv);
+    ogr2ogr("-f CSV -lco GEOMETRY=AS_XY '" + csv.string() + "' '" + json.string() + "'");
+    std::ifstream in(csv);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    REQUIRE_THAT(text, Catch::Contains("2020/09/27 10:15:00+00") && Catch::Contains("2020/09/29"));
+    core::Diagnostics diags;
+    const auto ev =
+        io::read_events(csv, diags, io::parse_event_field_map("event_id=id,date_start=when,date_end=until"));
+    INFO(all_diagnostics(diags));
+    REQUIRE(ev.size() == 1);
+    CHECK(ev[0].date.start == core::Date(year(2020), September, day(27)));
+    CHECK(ev[0].date.end == core::Date(year(2020), September, day(29)));
+    CHECK(ev[0].position.lat == Approx(39.8177));
 }
