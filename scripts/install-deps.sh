@@ -26,8 +26,9 @@ PACKAGES=(
   # sanitizer job and fuzzers (scripts/sanitize.sh, scripts/fuzz.sh): clang 16, because clang 14's
   # std::source_location does not compile with g++ 12's headers; libFuzzer and the sanitizer runtimes
   clang-16 libclang-rt-16-dev
-  # the Debian package (scripts/package-test.sh): dpkg-shlibdeps for CPack's dependencies, the man page
-  dpkg-dev help2man
+  # the Debian package (scripts/package-test.sh): dpkg-shlibdeps for CPack's dependencies, the man page,
+  # desktop-file-validate for the menu entry
+  dpkg-dev help2man desktop-file-utils
   # fonts with Azerbaijani Latin, Armenian and Cyrillic (a copy also ships in assets/fonts)
   fonts-dejavu-core
 )

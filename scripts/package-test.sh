@@ -27,6 +27,11 @@ for f in /usr/bin/sitmap /usr/share/sitmap/geodata/gazetteer.csv /usr/share/sitm
          /usr/share/man/man1/sitmap.1.gz; do
   [ -f "$f" ] || fail "$f not installed"
 done
+# The menu entry as the freedesktop.org validator sees it: errors, warnings and hints all fail.
+validate=$(desktop-file-validate /usr/share/applications/sitmap.desktop 2>&1) ||
+  fail "desktop-file-validate: $validate"
+[ -z "$validate" ] || fail "desktop-file-validate: $validate"
+echo "package-test: desktop-file-validate accepts /usr/share/applications/sitmap.desktop"
 zcat /usr/share/man/man1/sitmap.1.gz | grep -q '^\.SS "sitmap render"' || fail "man page lacks the render verb"
 
 work=$(mktemp -d)

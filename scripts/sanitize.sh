@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The sanitizer job: builds what the core, io and cli tests need with ASan + UBSan
+# The sanitizer job: builds what the core, io and cli tests (and the fuzz seed replays) need with ASan + UBSan
 # (scripts/build-sanitized.sh) and runs those tests. Any report fails the job, also one from a child
 # process (the cli tests run build-san/sitmap) whose stderr a test does not read: UBSan and ASan
 # stop at the first report (halt_on_error=1) and write it to a log file, and the logs are checked
@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir="${SITMAP_SAN_BUILD_DIR:-build-san}"
-bash scripts/build-sanitized.sh sitmap_core_tests sitmap_io_tests sitmap_cli_tests sitmap
+bash scripts/build-sanitized.sh sitmap_core_tests sitmap_io_tests sitmap_cli_tests sitmap fuzz_seeds
 
 keep="$(realpath -m "$dir/lsan-keep-modules.so")"
 cc -shared -fPIC -O2 -o "$keep" scripts/lsan-keep-modules.c

@@ -32,6 +32,7 @@ struct EventsOptions {
     std::string data_dir;
     bool quiet = false;
     bool csv_bom = false;
+    std::string fields;  ///< --fields: sitmap column=file column, ...
 };
 
 /// The query the options describe; throws UsageError naming the argument at fault.
@@ -72,9 +73,11 @@ int run_events(const EventsOptions& o) {
             if (!same) throw usage_error("--format '{}' does not match the extension of -o '{}'", o.format, o.output);
         }
     }
+    const io::EventFieldMap fields = io::parse_event_field_map(o.fields);
     const DataPaths paths = find_data_paths(o.data_dir);
     core::Diagnostics diags;
-    const std::vector<core::Event> all = load_events(o.inputs, paths, diags, /*inputs_required=*/!o.inputs.empty());
+    const std::vector<core::Event> all =
+        load_events(o.inputs, paths, diags, /*inputs_required=*/!o.inputs.empty(), fields);
     print_diagnostics(diags, {.quiet = o.quiet});
     std::vector<core::Event> listed;
     for (std::size_t i : core::list_events(all, query)) listed.push_back(all[i]);
@@ -111,6 +114,7 @@ CLI::App* add_events_command(CLI::App& parent, int& exit_code) {
     cmd->add_option("--format", opts->format, "csv | geojson: the format for -o - (otherwise the extension's)");
     cmd->add_option("--data", opts->data_dir, "Directory holding geodata/ and assets/ (default: found automatically)");
     cmd->add_flag("--csv-bom", opts->csv_bom, "Start a CSV file with a UTF-8 byte-order mark (for Excel)");
+    cmd->add_option("--fields", opts->fields, fields_option_help());
     cmd->add_flag("-q,--quiet", opts->quiet, "Print only errors: no warnings, no summary line");
     cmd->callback([opts, &exit_code] { exit_code = run_events(*opts); });
     return cmd;

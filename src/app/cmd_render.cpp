@@ -62,6 +62,7 @@ struct RenderOptions {
     std::string briefing;               ///< render every slide of this briefing into the output dir
     std::string from, to, step = "1d";  ///< animation frames into the output dir
     long max_frames = 10000;            ///< more frames than this are refused unless raised
+    std::string fields;                 ///< --fields: sitmap column=file column, for --events files
     int fps = 10;                       ///< video frame rate (-o .mp4 / .gif)
     double hold = 3;                    ///< seconds each slide is held in a briefing video
     bool quiet = false;
@@ -90,7 +91,8 @@ struct RenderSession {
             std::vector<std::string> inputs;
             if (o.events != "documents") inputs.push_back(o.events);
             // An explicit --events that cannot be read is a failure (exit 1), not an empty map.
-            events.set_extracted(load_events(inputs, paths, diags, /*inputs_required=*/!inputs.empty()));
+            events.set_extracted(load_events(inputs, paths, diags, /*inputs_required=*/!inputs.empty(),
+                                             io::parse_event_field_map(o.fields)));
             if (!o.edits.empty()) events.set_edits(io::load_edits(o.edits, diags));
             with_events = true;
         }
@@ -480,6 +482,7 @@ CLI::App* add_render_command(CLI::App& parent, int& exit_code) {
                     "document (.txt/.md), a directory of documents, or a PostgreSQL store PG:\"dbname=...\" (only the "
                     "events in the view and the time window are read)")
         ->capture_default_str();
+    cmd->add_option("--fields", opts->fields, fields_option_help());
     cmd->add_option("--window", opts->window,
                     "Time window of events ending at --date: day | week | month | all | a number of days")
         ->capture_default_str();

@@ -67,8 +67,8 @@ void collect_document_info(ui::AppState& state, const std::vector<std::string>& 
 }  // namespace
 
 EventSession::EventSession(ui::AppState& state, const std::vector<std::string>& inputs, const DataPaths& paths,
-                           fs::path edits_path)
-    : edits_path_(std::move(edits_path)) {
+                           fs::path edits_path, io::EventFieldMap fields)
+    : edits_path_(std::move(edits_path)), fields_(std::move(fields)) {
     auto& ev = state.ev;
     std::vector<core::Event> events;
     const auto pg_source = pg_input(inputs);
@@ -76,7 +76,7 @@ EventSession::EventSession(ui::AppState& state, const std::vector<std::string>& 
         if (pg_source)
             pg_ = std::make_unique<PgSession>(*pg_source);
         else
-            events = load_events(inputs, paths, state.diagnostics);
+            events = load_events(inputs, paths, state.diagnostics, /*inputs_required=*/false, fields_);
     } catch (const Error& e) {
         state.diagnostics.add(core::Severity::Error, core::DiagCode::FileUnreadable,
                               pg_source ? std::string("PostgreSQL") : paths.geodata().string(), "", e.what());
@@ -182,7 +182,7 @@ std::size_t EventSession::open_inputs(ui::AppState& state, const std::vector<std
                                       const DataPaths& paths) {
     core::Diagnostics diags;
     // Throws (naming the file) before anything is replaced: the current events stay.
-    std::vector<core::Event> events = load_events(inputs, paths, diags, /*inputs_required=*/true);
+    std::vector<core::Event> events = load_events(inputs, paths, diags, /*inputs_required=*/true, fields_);
     // Nothing to show is a failure too: replacing the map's events by none helps nobody.
     if (events.empty()) {
         const auto all = diags.all();

@@ -7,6 +7,7 @@
 #include "app/pg_session.hpp"
 #include "compose/compose.hpp"
 #include "core/date.hpp"
+#include "io/event_field_map.hpp"
 #include "io/event_store.hpp"
 #include "render/renderer.hpp"
 #include "ui/app_state.hpp"
@@ -29,8 +30,10 @@ public:
     /// `edits_path` plus its journal ("<edits_path>.journal"). Problems go to state.diagnostics.
     /// With a PostgreSQL store among the inputs (PG:"..."), only its events in the view are held
     /// (PgSession), corrections are saved there and `edits_path` only places the journal.
+    /// `fields` (--fields) maps sitmap's columns to those of foreign events files, here and in
+    /// open_inputs.
     EventSession(ui::AppState& state, const std::vector<std::string>& inputs, const DataPaths& paths,
-                 std::filesystem::path edits_path);
+                 std::filesystem::path edits_path, io::EventFieldMap fields = {});
 
     /// The date events are shown for: the slider's date, or the latest event's when unset.
     core::Date shown_date(const ui::AppState& state) const;
@@ -82,6 +85,7 @@ private:
     void start_pg(ui::AppState& state);
 
     std::filesystem::path edits_path_;
+    io::EventFieldMap fields_;       ///< --fields, for the inputs and File > Open
     std::unique_ptr<PgSession> pg_;  ///< set when the events live in PostgreSQL
     std::unique_ptr<io::RecoveryJournal> journal_;
     std::string journal_problem_;

@@ -128,8 +128,16 @@ void check_input_readable(const std::string& input) {
     if (!in) throw fmt_error("{}: cannot open for reading: {}", input, std::strerror(errno));
 }
 
+const char* fields_option_help() {
+    return "Which columns of a foreign events file (any OGR format, e.g. an ogr2ogr or QGIS export) hold "
+           "sitmap's: SITMAP=FILE pairs joined with commas, e.g. date=event_date,lat=Y,lon=X,event_type=kind. "
+           "Keys: date (both ends) or date_start/date_end, date_precision, place, lat, lon, location_precision, "
+           "event_type, actor, target, summary, quote, confidence, doc, event_id. Unmapped: date_end = the start, "
+           "precision day, type other; X/Y or WKT point columns give the position";
+}
+
 std::vector<core::Event> load_events(const std::vector<std::string>& inputs_or_default, const DataPaths& paths,
-                                     core::Diagnostics& diags, bool inputs_required) {
+                                     core::Diagnostics& diags, bool inputs_required, const io::EventFieldMap& fields) {
     std::vector<core::Event> events;
     std::vector<std::string> documents;
     if (inputs_or_default.empty()) documents.push_back(paths.documents().string());
@@ -156,7 +164,7 @@ std::vector<core::Event> load_events(const std::vector<std::string>& inputs_or_d
                 in);
         if (fs::is_regular_file(in, ec) && is_events_file(in)) {
             try {
-                auto loaded = io::read_events(in, diags);
+                auto loaded = io::read_events(in, diags, fields);
                 events.insert(events.end(), std::make_move_iterator(loaded.begin()),
                               std::make_move_iterator(loaded.end()));
             } catch (const Error& e) {

@@ -5,6 +5,7 @@
 #include "app/data_paths.hpp"
 #include "core/diagnostics.hpp"
 #include "core/event.hpp"
+#include "io/event_field_map.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -23,8 +24,13 @@ bool is_events_file(const std::filesystem::path& path);
 /// files, undated documents, bad rows) go to `diags`; throws sitmap::Error when the gazetteer is
 /// needed and cannot be read, and, with `inputs_required` (for a verb's explicit inputs), when an
 /// input is missing or unreadable or an events file cannot be read at all (the message names it).
+/// `fields` (--fields) maps sitmap's event columns to those of the events files (io::read_events).
 std::vector<core::Event> load_events(const std::vector<std::string>& inputs_or_default, const DataPaths& paths,
-                                     core::Diagnostics& diags, bool inputs_required = false);
+                                     core::Diagnostics& diags, bool inputs_required = false,
+                                     const io::EventFieldMap& fields = {});
+
+/// The help text of the --fields option of the verbs that read events files (and the window's).
+const char* fields_option_help();
 
 /// Throws sitmap::Error naming `input` when it does not exist, is a file that cannot be opened for
 /// reading, or is a directory that cannot be listed.

@@ -5,8 +5,10 @@
 #include "app/cmd_extract.hpp"
 #include "app/cmd_query.hpp"
 #include "app/cmd_render.hpp"
+#include "app/events_source.hpp"
 #include "app/window.hpp"
 #include "core/error.hpp"
+#include "io/event_field_map.hpp"
 #include "io/pg_store.hpp"
 
 #include <CLI/CLI.hpp>
@@ -46,6 +48,7 @@ int main(int argc, char** argv) {
                    "window does), and mapshot:PNG (waits until the map has settled, then saves it without panels; see "
                    "--script teleport)");
     cli.add_flag("--print-timing", window.print_timing, "Print start-up and frame times to stderr");
+    cli.add_option("--fields", window.fields, app::fields_option_help());
     std::string user;
     cli.add_option("--user", user,
                    "Name recorded with your corrections and review decisions (default: $SITMAP_USER, else $USER)");
@@ -75,6 +78,7 @@ int main(int argc, char** argv) {
         cli.parse(argc, argv);
         if (cli.get_subcommands().empty()) {
             if (!window.screenshot.empty() && window.frames == 0) window.frames = 3;
+            (void)io::parse_event_field_map(window.fields);  // a bad mapping is exit 2, before any window
             // core::current_user_name() reads it: one place decides who the reviewer is.
             if (!user.empty()) ::setenv("SITMAP_USER", user.c_str(), 1);
             exit_code = app::run_window(window, process_start);

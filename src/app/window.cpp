@@ -304,7 +304,8 @@ int run_window(const WindowOptions& options, std::chrono::steady_clock::time_poi
         std::vector<std::string> inputs, briefings;
         for (const auto& in : options.inputs) (WindowFiles::is_briefing(in) ? briefings : inputs).push_back(in);
         EventSession events(state, inputs, paths,
-                            options.edits.empty() ? default_edits_path() : std::filesystem::path(options.edits));
+                            options.edits.empty() ? default_edits_path() : std::filesystem::path(options.edits),
+                            io::parse_event_field_map(options.fields));
         for (const auto& d : state.diagnostics.all()) std::fprintf(stderr, "%s\n", d.format().c_str());
         // Errors open the Problems panel; warnings wait behind the status bar's counter.
         if (state.diagnostics.count(core::Severity::Error) > 0) state.show_diagnostics = true;

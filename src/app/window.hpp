@@ -17,6 +17,7 @@ struct WindowOptions {
     std::string view = "region";      ///< initial view
     bool print_timing = false;        ///< print start-up and frame timing to stderr
     std::vector<std::string> script;  ///< test actions per frame: "pan:DX,DY", "zoom:F", "key:home"
+    std::string fields;               ///< --fields: sitmap column=file column, for foreign events files
 };
 
 /// Opens the window and runs until it is closed. Returns the process exit code.

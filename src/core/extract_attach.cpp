@@ -243,9 +243,16 @@ std::vector<PlacePick> attach_places(const Gazetteer& gaz, const SentenceView& s
 }
 
 SentenceView view_of(std::string_view text, const std::vector<Token>& tokens, const std::vector<PlaceMention>& places) {
-    SentenceView s{text, tokens, places, std::vector<char>(tokens.size(), 0), std::vector<char>(places.size(), 0)};
-    for (const PlaceMention& m : places)
+    SentenceView s{text,
+                   tokens,
+                   places,
+                   std::vector<char>(tokens.size(), 0),
+                   std::vector<char>(places.size(), 0),
+                   std::vector<char>(tokens.size(), 0)};
+    for (const PlaceMention& m : places) {
         for (std::size_t i = m.first_token; i < m.last_token && i < tokens.size(); ++i) s.in_place[i] = 1;
+        if (m.first_token < tokens.size()) s.place_starts[m.first_token] = 1;
+    }
     for (std::size_t k = 0; k < places.size(); ++k) {
         bool locative = (word_class(governing(tokens, places[k].first_token)) & kLocative) != 0;
         if (!locative && k > 0 && list_gap(text.substr(places[k - 1].end, places[k].begin - places[k - 1].end)))
@@ -329,9 +336,11 @@ bool good_actor(const SentenceView& s, std::size_t first, std::size_t last) {
     const auto& t = s.tokens;
     for (std::size_t j = first; j <= last; ++j)
         if (word_class(t[j].folded) & kAgentHead) return true;
-    for (const PlaceMention& m : s.places)
-        if (m.first_token >= first && m.first_token <= last) return true;  // a country, a capital
-    if (last > first) return true;                                         // a name of two words or more
+    // A place mention starting in the phrase: a country, a capital. Per token, not per mention of
+    // the sentence (issue 12 F1: a 50,000-name list asked every mention for every phrase).
+    for (std::size_t j = first; j <= last && j < s.place_starts.size(); ++j)
+        if (s.place_starts[j]) return true;
+    if (last > first) return true;  // a name of two words or more
     // One capitalised word directly before a reporting verb: a person ("Aliyev said").
     const auto trig = trigger_of(word(t, last + 1), word(t, last + 2));
     return trig && trig->reporting;

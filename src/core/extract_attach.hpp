@@ -25,6 +25,7 @@ struct SentenceView {
     const std::vector<PlaceMention>& places;
     std::vector<char> in_place;       ///< per token: inside a place mention
     std::vector<char> list_locative;  ///< per mention: governed by "in", "near" ... or its list's first member is
+    std::vector<char> place_starts;   ///< per token: a place mention starts here
 };
 SentenceView view_of(std::string_view text, const std::vector<Token>& tokens, const std::vector<PlaceMention>& places);
 

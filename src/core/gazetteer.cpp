@@ -330,21 +330,22 @@ std::vector<PlaceMention> Gazetteer::find_mentions(std::string_view text, const 
         if (!matched) i += tolerant_at(i);
     }
     // "the (occupied) districts of Aghdam, Kalbajar and Lachin": a list after "districts of".
+    // The list's first mention is carried forward from the previous mention's (issue 12 F1: walking
+    // back over the whole list for each of its members made a 100,000-name list quadratic).
+    std::size_t first = 0;  // the first mention of the list out[k] belongs to
     for (std::size_t k = 0; k < out.size(); ++k) {
-        std::size_t first = k;  // walk back over the list this mention belongs to
-        while (first > 0) {
-            const auto& prev = out[first - 1];
-            const std::string_view gap = text.substr(prev.end, out[first].begin - prev.end);
-            if (gap.size() > 16) break;  // list separators are short (", ", " and ", ", or ")
-            std::string g;
-            for (char c : gap)
-                if (!std::isspace(static_cast<unsigned char>(c)))
-                    g.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-            if (g == "," || g == "and" || g == ",and" || g == "or" || g == ",or")
-                --first;
-            else
-                break;
+        bool joined = false;
+        if (k > 0) {
+            const std::string_view gap = text.substr(out[k - 1].end, out[k].begin - out[k - 1].end);
+            if (gap.size() <= 16) {  // list separators are short (", ", " and ", ", or ")
+                std::string g;
+                for (char c : gap)
+                    if (!std::isspace(static_cast<unsigned char>(c)))
+                        g.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+                joined = g == "," || g == "and" || g == ",and" || g == "or" || g == ",or";
+            }
         }
+        if (!joined) first = k;
         const std::size_t t = out[first].first_token;
         if (t >= 2 && tokens[t - 1].folded == "of" && is_district_word(tokens[t - 2].folded) &&
             places_[out[k].place].precision == LocationPrecision::Point) {

@@ -6,6 +6,7 @@
 #include "core/error.hpp"
 #include "core/parse.hpp"
 #include "io/atomic_file.hpp"
+#include "io/event_field_map.hpp"
 #include "io/gdal_features.hpp"
 #include "io/geodata.hpp"
 #include "io/json_read.hpp"
@@ -70,12 +71,9 @@ std::string event_from_fields(const std::map<std::string, std::string>& f, core:
     };
     e.source.document = get("doc");
     e.id = get("event_id");
-    // ogr2ogr writes DATE fields to CSV as YYYY/MM/DD: read that form too.
-    auto date_of = [&](const char* k) {
-        std::string v = get(k);
-        if (v.size() == 10 && v[4] == '/' && v[7] == '/') v[4] = v[7] = '-';
-        return core::parse_iso_date(v);
-    };
+    // ogr2ogr writes DATE fields to CSV as YYYY/MM/DD, DATETIME ones with a time after the day,
+    // and other tools write the day out: read those forms too.
+    auto date_of = [&](const char* k) { return core::parse_iso_date(normalize_date_text(get(k))); };
     const auto s = date_of("date_start");
     const auto en = date_of("date_end");
     if (!s || !en) return fmt::format("bad date '{}'..'{}' (expected YYYY-MM-DD)", get("date_start"), get("date_end"));
@@ -300,21 +298,54 @@ std::string acled_fields(const std::map<std::string, std::string>& a, std::size_
     return {};
 }
 
-std::vector<core::Event> read_csv_events(const fs::path& path, const std::string& text, core::Diagnostics& diags) {
+// With a field mapping, the columns it names must be there; every row would be rejected otherwise.
+void check_mapped_columns(const fs::path& path, const std::string& where, const EventFieldMap& fields,
+                          const std::vector<std::string>& available) {
+    const auto missing = missing_source_columns(fields, available);
+    if (!missing.empty())
+        throw fmt_error("{}{}: no column '{}' for --fields (found: {})", path.string(), where, missing.front(),
+                        fmt::join(available, ","));
+    if (fields.source_of("date").empty() && fields.source_of("date_start").empty() &&
+        std::find(available.begin(), available.end(), "date_start") == available.end())
+        throw fmt_error(
+            "{}{}: no date column: name the one that holds each event's day, e.g. --fields date=COLUMN "
+            "(found: {})",
+            path.string(), where, fmt::join(available, ","));
+}
+
+// Without a mapping, a layer of neither sitmap's columns nor ACLED's would have every feature
+// rejected for the same reason: say it once, for the file, and how to map it.
+void check_events_columns(const fs::path& path, const std::string& where, const std::vector<std::string>& available) {
+    auto has = [&](std::string_view c) {
+        return std::find(available.begin(), available.end(), c) != available.end() ||
+               std::find(available.begin(), available.end(), c.substr(0, 10)) != available.end();  // Shapefile
+    };
+    if (has("event_date")) return;  // ACLED's codebook
+    for (const char* required : {"date_start", "date_end", "date_precision", "event_type"})
+        if (!has(required))
+            throw fmt_error(
+                "{}{}: no '{}' field (an events layer needs date_start, date_end, date_precision and event_type; "
+                "map other names with --fields, e.g. --fields date=COLUMN; found: {})",
+                path.string(), where, required, fmt::join(available, ","));
+}
+
+std::vector<core::Event> read_csv_events(const fs::path& path, const std::string& text, core::Diagnostics& diags,
+                                         const EventFieldMap& fields) {
     std::vector<core::Event> out;
     const auto records = core::parse_csv(text);
     if (records.empty()) return out;
     const auto& header = records[0].fields;
     auto has_column = [&](const char* c) { return std::find(header.begin(), header.end(), c) != header.end(); };
     // An ACLED export (codebook columns) opens as events with ACLED's codes mapped to sitmap's.
-    const bool acled = !has_column("date_start") && has_column("event_date") && has_column("latitude") &&
-                       has_column("longitude") && has_column("event_type");
+    const bool acled = fields.empty() && !has_column("date_start") && has_column("event_date") &&
+                       has_column("latitude") && has_column("longitude") && has_column("event_type");
+    if (!fields.empty()) check_mapped_columns(path, fmt::format(":{}", records[0].line), fields, header);
     // Without these every row would be rejected for the same reason: say it once, for the file.
     for (const char* required : {"date_start", "date_end", "date_precision", "event_type"})
-        if (!acled && !has_column(required))
+        if (fields.empty() && !acled && !has_column(required))
             throw fmt_error(
                 "{}:{}: no '{}' column in the header (an events CSV needs date_start, date_end, "
-                "date_precision and event_type; found: {})",
+                "date_precision and event_type; map other names with --fields, e.g. --fields date=COLUMN; found: {})",
                 path.string(), records[0].line, required, fmt::join(header, ","));
     RejectedRecords rejected(path.string(), diags);
     for (std::size_t i = 1; i < records.size(); ++i) {
@@ -341,6 +372,10 @@ std::vector<core::Event> read_csv_events(const fs::path& path, const std::string
             f = std::move(mapped);
         }
         core::Event e;
+        if (auto err = apply_event_field_map(fields, f); !err.empty()) {
+            rejected.add(std::to_string(r.line), err);
+            continue;
+        }
         if (auto err = event_from_fields(f, e); !err.empty()) {
             rejected.add(std::to_string(r.line), err);
             continue;
@@ -351,7 +386,8 @@ std::vector<core::Event> read_csv_events(const fs::path& path, const std::string
     return out;
 }
 
-std::vector<core::Event> read_geojson_events(const fs::path& path, const std::string& text, core::Diagnostics& diags) {
+std::vector<core::Event> read_geojson_events(const fs::path& path, const std::string& text, core::Diagnostics& diags,
+                                             const EventFieldMap& fields) {
     std::vector<core::Event> out;
     std::string problem;
     std::optional<nlohmann::json> parsed = parse_json(text, path.string(), problem);
@@ -376,6 +412,10 @@ std::vector<core::Event> read_geojson_events(const fs::path& path, const std::st
             }
         }
         core::Event e;
+        if (auto err = apply_event_field_map(fields, f); !err.empty()) {
+            rejected.add(where, err);
+            continue;
+        }
         if (auto err = event_from_fields(f, e); !err.empty()) {
             rejected.add(where, err);
             continue;
@@ -386,13 +426,21 @@ std::vector<core::Event> read_geojson_events(const fs::path& path, const std::st
     return out;
 }
 
-std::vector<core::Event> read_gpkg_events(const fs::path& path, core::Diagnostics& diags) {
+std::vector<core::Event> read_gpkg_events(const fs::path& path, core::Diagnostics& diags, const EventFieldMap& fields) {
     init_gdal();
     GDALDatasetUniquePtr ds(GDALDataset::Open(path.string().c_str(), GDAL_OF_VECTOR | GDAL_OF_VERBOSE_ERROR));
     if (!ds) throw fmt_error("{}: cannot open as a vector dataset: {}", path.string(), CPLGetLastErrorMsg());
     OGRLayer* layer = ds->GetLayerByName("events");
     if (!layer && ds->GetLayerCount() > 0) layer = ds->GetLayer(0);
     if (!layer) throw fmt_error("{}: no 'events' layer", path.string());
+    std::vector<std::string> names;
+    const OGRFeatureDefn* defn = layer->GetLayerDefn();
+    for (int i = 0; i < defn->GetFieldCount(); ++i) names.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
+    const std::string where = fmt::format(": layer '{}'", layer->GetName());
+    if (fields.empty())
+        check_events_columns(path, where, names);
+    else
+        check_mapped_columns(path, where, fields, names);
     std::vector<core::Event> out;
     RejectedRecords rejected(path.string(), diags);
     // read_features reports GDAL errors met while reading and a file that ends short of its count.
@@ -422,7 +470,7 @@ std::vector<core::Event> read_gpkg_events(const fs::path& path, core::Diagnostic
                 if (auto it = f.find(std::string(column.substr(0, 10))); it != f.end())
                     f[std::string(column)] = it->second;
         // An ACLED layer (its codebook's columns) in any GIS format.
-        if (!f.count("date_start") && f.count("event_date")) {
+        if (fields.empty() && !f.count("date_start") && f.count("event_date")) {
             if (!f.count("latitude") && f.count("lat")) f["latitude"] = f["lat"];
             if (!f.count("longitude") && f.count("lon")) f["longitude"] = f["lon"];
             std::map<std::string, std::string> mapped;
@@ -433,6 +481,10 @@ std::vector<core::Event> read_gpkg_events(const fs::path& path, core::Diagnostic
             f = std::move(mapped);
         }
         core::Event e;
+        if (auto err = apply_event_field_map(fields, f); !err.empty()) {
+            rejected.add(fmt::format("feature {}", feat->GetFID()), err);
+            return;
+        }
         if (auto err = event_from_fields(f, e); !err.empty()) {
             rejected.add(fmt::format("feature {}", feat->GetFID()), err);
             return;
@@ -679,8 +731,9 @@ std::vector<std::pair<std::string, std::string>> gpkg_event_field_types(const fs
 
 namespace {
 
-std::vector<core::Event> read_events_of_format(const fs::path& path, EventsFormat format, core::Diagnostics& diags) {
-    if (format == EventsFormat::GeoPackage) return read_gpkg_events(path, diags);
+std::vector<core::Event> read_events_of_format(const fs::path& path, EventsFormat format, core::Diagnostics& diags,
+                                               const EventFieldMap& fields) {
+    if (format == EventsFormat::GeoPackage) return read_gpkg_events(path, diags, fields);
     std::ifstream in(path, std::ios::binary);
     if (!in) throw fmt_error("{}: cannot open the events file", path.string());
     std::ostringstream ss;
@@ -691,18 +744,18 @@ std::vector<core::Event> read_events_of_format(const fs::path& path, EventsForma
     }
     std::string text = ss.str();
     if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);  // a BOM, as spreadsheets write (and --csv-bom)
-    if (format == EventsFormat::Csv) return read_csv_events(path, text, diags);
-    return read_geojson_events(path, text, diags);
+    if (format == EventsFormat::Csv) return read_csv_events(path, text, diags, fields);
+    return read_geojson_events(path, text, diags, fields);
 }
 
 }  // namespace
 
-std::vector<core::Event> read_events(const fs::path& path, core::Diagnostics& diags) {
+std::vector<core::Event> read_events(const fs::path& path, core::Diagnostics& diags, const EventFieldMap& fields) {
     const std::size_t problems_before = diags.count(Severity::Warning);
     // Other GIS formats (FlatGeobuf, Shapefile, KML, ...) are read through OGR like a GeoPackage:
     // the 'events' layer or the first, with sitmap's columns or ACLED's.
-    auto events = is_ogr_events_file(path) ? read_gpkg_events(path, diags)
-                                           : read_events_of_format(path, events_format_for(path), diags);
+    auto events = is_ogr_events_file(path) ? read_gpkg_events(path, diags, fields)
+                                           : read_events_of_format(path, events_format_for(path), diags, fields);
     // An events file that yields nothing and says nothing would look like a quiet day on the map.
     if (events.empty() && diags.count(Severity::Warning) == problems_before)
         diags.add(Severity::Warning, DiagCode::RecordInvalid, path.string(), "", "no events in the file");

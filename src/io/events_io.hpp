@@ -5,6 +5,7 @@
 #pragma once
 #include "core/diagnostics.hpp"
 #include "core/event.hpp"
+#include "io/event_field_map.hpp"
 
 #include <array>
 #include <filesystem>
@@ -68,10 +69,14 @@ private:
 /// The CSV text of `events` (header line first, LF line ends).
 std::string events_to_csv(const std::vector<core::Event>& events);
 
-/// Reads an events file written by write_events (or edited by hand). Bad rows/features become
-/// RecordInvalid diagnostics with file:line or feature id; throws sitmap::Error when the file cannot
-/// be opened at all.
-std::vector<core::Event> read_events(const std::filesystem::path& path, core::Diagnostics& diags);
+/// Reads an events file written by write_events (or edited by hand), any OGR vector file
+/// is_ogr_events_file names, or an ACLED export. `fields` maps sitmap's columns to a foreign
+/// file's (see event_field_map.hpp); a CSV as ogr2ogr writes it (X/Y or WKT columns, YYYY/MM/DD
+/// dates) reads without one. Bad rows/features become RecordInvalid diagnostics with file:line or
+/// feature id; throws sitmap::Error when the file cannot be opened at all, or lacks a column the
+/// mapping names (the message lists the columns it has).
+std::vector<core::Event> read_events(const std::filesystem::path& path, core::Diagnostics& diags,
+                                     const EventFieldMap& fields = {});
 
 /// The field types GDAL reports for the events layer of a GeoPackage ("date_start" -> "Date"), so
 /// callers and tests can check that dates are real DATE columns. Throws sitmap::Error if unreadable.

@@ -233,7 +233,8 @@ TEST_CASE("F10: an events CSV without a required column is refused once, naming 
     core::Diagnostics diags;
     const std::string err = error_of([&] { io::read_events(p, diags); });
     CHECK(err.starts_with(p.string() + ":1: no 'date_start' column in the header (an events CSV needs date_start, "
-                                       "date_end, date_precision and event_type; found: doc,event_id,date_end,"));
+                                       "date_end, date_precision and event_type; map other names with --fields, "
+                                       "e.g. --fields date=COLUMN; found: doc,event_id,date_end,"));
 }
 
 TEST_CASE("F10: an unbalanced quote in an events CSV costs one row, reported, not the rest of the file",
