@@ -12,6 +12,7 @@
 #include "render/gl.hpp"
 #include "render/text.hpp"
 
+#include <array>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -77,6 +78,17 @@ private:
         ViewUniforms view;
         GLint half_width = -1, color = -1, dash = -1;
     };
+    /// Variants of the fill program (shaders/fill.frag's SITMAP_SHADE): without relief, with the
+    /// bilinear relief only, with bilinear or B-spline relief chosen per pixel.
+    enum class FillShade { None = 0, Bilinear = 1, Full = 2 };
+    struct FillProgram {
+        gl::Program program;
+        FillUniforms u;
+    };
+    /// Binds the fill variant `shade`; fill_u_ is then its uniforms.
+    void use_fill(FillShade shade);
+    /// The cheapest variant that draws `layer` for `camera` as the full one would.
+    FillShade fill_shade_for(const core::SceneLayer& layer, const core::Camera& camera) const;
     void draw_fill(const core::SceneLayer& layer, LayerGpu& gpu, const core::Camera& camera,
                    const FrameOptions& options, FrameStats& stats);
     /// One fill pass with the fill program bound: `style` times `opacity`.
@@ -102,8 +114,9 @@ private:
     compose::FrameLayout layout_;
 
     std::unique_ptr<compose::FontMetrics> metrics_;
-    gl::Program fill_program_, line_program_, raster_program_, text_program_;
-    FillUniforms fill_u_;
+    gl::Program line_program_, raster_program_, text_program_;
+    std::array<FillProgram, 3> fill_programs_;  ///< by FillShade
+    FillUniforms fill_u_;                       ///< those of the variant use_fill bound last
     LineUniforms line_u_;
     ViewUniforms raster_u_;
     GLint raster_texture_u_ = -1;
@@ -117,6 +130,7 @@ private:
     std::vector<std::unique_ptr<LayerGpu>> layers_;
     gl::Texture shade_texture_;  ///< relief factor baked in world space (see bake_shade)
     glm::vec2 shade_origin_{0, 0}, shade_size_{1, 1};
+    float shade_texel_m_ = 0;  ///< world metres per texel of shade_texture_ (across)
     float shade_opacity_ = 0;
 };
 
