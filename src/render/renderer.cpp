@@ -5,6 +5,7 @@
 #include "core/event_style.hpp"
 #include "core/event_view.hpp"
 #include "render/offscreen.hpp"
+#include "render/shade_cache.hpp"
 #include "render/shader_sources.hpp"
 
 #include <fmt/format.h>
@@ -199,13 +200,21 @@ void Renderer::bake_shade(const core::SceneLayer& layer, LayerGpu& gpu) {
     for (const auto& v : layer.raster_grid.vertices) box.extend(v.x, v.y);
     if (box.empty()) return;
     const int w = 2048, h = std::max(16, static_cast<int>(2048 * box.height() / box.width()));
+    shade_origin_ = {static_cast<float>(box.min_x), static_cast<float>(box.min_y)};
+    shade_size_ = {static_cast<float>(box.width()), static_cast<float>(box.height())};
+    shade_texel_m_ = static_cast<float>(box.width() / w);
+    const auto texels = static_cast<std::size_t>(w) * static_cast<std::size_t>(h);
+    const std::string key = cache_dir_.empty() ? std::string() : shade_cache_key(layer, w, h);
+    const auto cached = key.empty() ? std::nullopt : read_shade_cache(cache_dir_ / "relief.bin", key, texels);
     shade_texture_ = gl::make_texture();
     glBindTexture(GL_TEXTURE_2D, shade_texture_.id());
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, w, h, 0, GL_RED, GL_UNSIGNED_BYTE, nullptr);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, w, h, 0, GL_RED, GL_UNSIGNED_BYTE, cached ? cached->data() : nullptr);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    if (cached) return;  // the texels this bake gave last time, byte for byte
     GLint previous_fbo = 0;
     glGetIntegerv(GL_FRAMEBUFFER_BINDING, &previous_fbo);
     gl::Framebuffer fbo = gl::make_framebuffer();
@@ -228,10 +237,29 @@ void Renderer::bake_shade(const core::SceneLayer& layer, LayerGpu& gpu) {
     glUniform1i(raster_texture_u_, 0);
     glBindVertexArray(gpu.raster_vao.id());
     SITMAP_GL_CHECK(glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(gpu.raster_indices), GL_UNSIGNED_INT, nullptr));
+    if (!key.empty()) {
+        std::vector<std::uint8_t> baked(texels);
+        glPixelStorei(GL_PACK_ALIGNMENT, 1);
+        glReadPixels(0, 0, w, h, GL_RED, GL_UNSIGNED_BYTE, baked.data());
+        write_shade_cache(cache_dir_ / "relief.bin", key, baked);
+    }
     glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previous_fbo));
-    shade_origin_ = {static_cast<float>(box.min_x), static_cast<float>(box.min_y)};
-    shade_size_ = {static_cast<float>(box.width()), static_cast<float>(box.height())};
-    shade_texel_m_ = static_cast<float>(box.width() / w);
+}
+
+std::string Renderer::shade_cache_key(const core::SceneLayer& layer, int w, int h) const {
+    // Everything the bake reads: the texture size, the raster and its grid, the shaders, the driver.
+    auto bytes = [](const auto& v) {
+        return std::string_view(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(v[0]));
+    };
+    std::uint64_t hash = fnv1a(bytes(layer.raster.pixels));
+    hash = fnv1a(bytes(layer.raster_grid.vertices), hash);
+    hash = fnv1a(bytes(layer.raster_grid.indices), hash);
+    hash = fnv1a(bytes(layer.raster_uv), hash);
+    hash = fnv1a(shader_source("raster.vert") + shader_source("raster.frag"), hash);
+    const auto* version = reinterpret_cast<const char*>(glGetString(GL_VERSION));
+    const auto* renderer = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
+    return fmt::format("bake 1, {}x{} texels, raster {}x{}, inputs {:016x}, {}, {}", w, h, layer.raster.width,
+                       layer.raster.height, hash, version ? version : "?", renderer ? renderer : "?");
 }
 
 void Renderer::set_view_uniforms(const ViewUniforms& u, const core::Camera& camera) {

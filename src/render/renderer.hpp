@@ -41,6 +41,9 @@ public:
     Renderer(const Renderer&) = delete;
     Renderer& operator=(const Renderer&) = delete;
 
+    /// Keeps the baked relief texture in `dir` between runs (render/shade_cache: replaced when
+    /// what it was baked from changes). Empty (the default): baked at every upload.
+    void set_cache_dir(std::filesystem::path dir) { cache_dir_ = std::move(dir); }
     /// Uploads every layer of `scene` to the GPU (once; call again after layers are added).
     void upload(const core::Scene& scene);
     /// Draws `scene` (uploaded before) as seen by `camera` into the bound framebuffer, whose size
@@ -98,6 +101,8 @@ private:
     /// The legend keys of the last layout, filled by the fill program exactly as the map's areas.
     void draw_swatches(const core::Camera& camera);
     void bake_shade(const core::SceneLayer& layer, LayerGpu& gpu);
+    /// What the baked relief of `layer` depends on (the relief cache's key).
+    std::string shade_cache_key(const core::SceneLayer& layer, int w, int h) const;
     void set_view_uniforms(const ViewUniforms& u, const core::Camera& camera);
     void draw_locator(const core::Scene& scene, const FrameOptions& options);
 
@@ -130,7 +135,8 @@ private:
     std::vector<std::unique_ptr<LayerGpu>> layers_;
     gl::Texture shade_texture_;  ///< relief factor baked in world space (see bake_shade)
     glm::vec2 shade_origin_{0, 0}, shade_size_{1, 1};
-    float shade_texel_m_ = 0;  ///< world metres per texel of shade_texture_ (across)
+    float shade_texel_m_ = 0;          ///< world metres per texel of shade_texture_ (across)
+    std::filesystem::path cache_dir_;  ///< where the baked relief is kept between runs (empty: not kept)
     float shade_opacity_ = 0;
 };
 

@@ -1,5 +1,5 @@
-// `sitmap render` with the base-map scene cache: the second run reads the scene the first stored,
-// and draws exactly the pixels of a run without any cache; a damaged cache file is rebuilt.
+// `sitmap render` with its caches (the base-map scene, the baked relief): the second run reads what
+// the first stored and draws exactly the pixels of a run without any cache; damaged files are rebuilt.
 #include "io/image.hpp"
 #include "run_command.hpp"
 
@@ -7,9 +7,11 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 using sitmap::test::run_sitmap;
 namespace fs = std::filesystem;
@@ -30,22 +32,29 @@ TEST_CASE("render reads the cached scene and draws the same pixels", "[cli][scen
     };
     const auto uncached = render("off", "off.png");
     CHECK_FALSE(fs::exists(cache));
-    const auto first = render(cache.string(), "first.png");  // builds and stores the scene
+    const auto first = render(cache.string(), "first.png");  // builds and stores the scene and the relief
     REQUIRE(fs::is_directory(cache));
     std::vector<fs::path> files;
     for (const auto& e : fs::directory_iterator(cache)) files.push_back(e.path());
-    REQUIRE(files.size() == 1);
-    const auto stored = fs::file_size(files[0]);
-    CHECK(stored > 100'000);
-    const auto time = fs::last_write_time(files[0]);
-    const auto second = render(cache.string(), "second.png");  // reads it
-    CHECK(fs::last_write_time(files[0]) == time);              // not written again
+    std::sort(files.begin(), files.end());
+    REQUIRE(files.size() == 2);
+    CHECK(files[0].filename() == "relief.bin");
+    CHECK(files[1].filename().string().rfind("scene-", 0) == 0);
+    std::vector<std::uintmax_t> sizes;
+    std::vector<fs::file_time_type> times;
+    for (const auto& f : files) {
+        sizes.push_back(fs::file_size(f));
+        times.push_back(fs::last_write_time(f));
+        CHECK(sizes.back() > 100'000);
+    }
+    const auto second = render(cache.string(), "second.png");                                         // reads both
+    for (std::size_t i = 0; i < files.size(); ++i) CHECK(fs::last_write_time(files[i]) == times[i]);  // not rewritten
     CHECK(first.pixels == uncached.pixels);
     CHECK(second.pixels == uncached.pixels);
-    // A damaged file is a miss: the scene is built again and the file replaced.
-    { std::ofstream(files[0], std::ios::binary | std::ios::trunc) << "not a scene"; }
+    // Damaged files are misses: the scene and the relief are built again and the files replaced.
+    for (const auto& f : files) std::ofstream(f, std::ios::binary | std::ios::trunc) << "not a cache";
     const auto third = render(cache.string(), "third.png");
     CHECK(third.pixels == uncached.pixels);
-    CHECK(fs::file_size(files[0]) == stored);
+    for (std::size_t i = 0; i < files.size(); ++i) CHECK(fs::file_size(files[i]) == sizes[i]);
     fs::remove_all(dir);
 }
