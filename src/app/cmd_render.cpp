@@ -22,6 +22,7 @@
 #include "io/event_store.hpp"
 #include "io/image.hpp"
 #include "io/pg_store.hpp"
+#include "io/scene_cache.hpp"
 #include "io/video.hpp"
 #include "render/offscreen.hpp"
 
@@ -86,6 +87,7 @@ struct RenderSession {
         : paths(find_data_paths(o.data_dir)), reviewed_only(o.reviewed_only) {
         scene = load_base_scene(paths.geodata(), projector, diags);
         renderer = std::make_unique<render::Renderer>(paths.fonts());
+        renderer->set_cache_dir(io::user_cache_dir());
         renderer->upload(scene);
         if (o.events != "none" && !io::is_pg_source(o.events)) {
             std::vector<std::string> inputs;

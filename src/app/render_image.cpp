@@ -26,6 +26,14 @@ io::RgbaImage render_frames(render::Renderer& renderer, const core::Scene& scene
     // for the whole image each time, so the tiles join without seams.
     const int tile = std::max(256, std::min(max_tile, render::OffscreenTarget::max_size()));
     io::RgbaImage image{W, H, {}};
+    if (W <= tile && H <= tile) {  // one piece: the read-back is the image (no second 33 MB buffer at 4K)
+        render::OffscreenTarget target(W, H);
+        target.bind();
+        for (const auto& options : frames) renderer.draw(scene, camera, options);
+        image.pixels = target.read_rgba();
+        render::OffscreenTarget::unbind();
+        return image;
+    }
     image.pixels.resize(static_cast<std::size_t>(W) * static_cast<std::size_t>(H) * 4);
     std::unique_ptr<render::OffscreenTarget> target;
     for (int ty = 0; ty < H; ty += tile) {

@@ -5,6 +5,7 @@
 #include "core/event_style.hpp"
 #include "core/event_view.hpp"
 #include "render/offscreen.hpp"
+#include "render/shade_cache.hpp"
 #include "render/shader_sources.hpp"
 
 #include <fmt/format.h>
@@ -45,7 +46,13 @@ Renderer::Renderer(const std::filesystem::path& font_dir) {
         return gl::make_program(name, shader_source(std::string(name) + ".vert"),
                                 shader_source(std::string(name) + ".frag"));
     };
-    fill_program_ = program("fill");
+    const std::string fill_vert = shader_source("fill.vert"), fill_frag = shader_source("fill.frag");
+    for (int v = 0; v < 3; ++v) {
+        std::string frag = fill_frag;  // the define goes after the #version line
+        frag.insert(frag.find('\n') + 1, fmt::format("#define SITMAP_SHADE {}\n", v));
+        fill_programs_[static_cast<std::size_t>(v)].program =
+            gl::make_program(fmt::format("fill (SITMAP_SHADE {})", v), fill_vert, frag);
+    }
     line_program_ = program("line");
     raster_program_ = program("raster");
     text_program_ = program("text");
@@ -57,13 +64,14 @@ Renderer::Renderer(const std::filesystem::path& font_dir) {
                             .tile_offset = gl::uniform(p, "u_tile_offset"),
                             .frag_origin = gl::uniform(p, "u_frag_origin")};
     };
-    fill_u_ = {.view = view(fill_program_),
-               .color = gl::uniform(fill_program_, "u_color"),
-               .hatch = gl::uniform(fill_program_, "u_hatch"),
-               .shade = gl::uniform(fill_program_, "u_shade"),
-               .shade_opacity = gl::uniform(fill_program_, "u_shade_opacity"),
-               .shade_origin = gl::uniform(fill_program_, "u_shade_origin"),
-               .shade_size = gl::uniform(fill_program_, "u_shade_size")};
+    for (auto& [p, u] : fill_programs_)
+        u = {.view = view(p),
+             .color = gl::uniform(p, "u_color"),
+             .hatch = gl::uniform(p, "u_hatch"),
+             .shade = gl::uniform(p, "u_shade"),
+             .shade_opacity = gl::uniform(p, "u_shade_opacity"),
+             .shade_origin = gl::uniform(p, "u_shade_origin"),
+             .shade_size = gl::uniform(p, "u_shade_size")};
     line_u_ = {.view = view(line_program_),
                .half_width = gl::uniform(line_program_, "u_half_width"),
                .color = gl::uniform(line_program_, "u_color"),
@@ -192,13 +200,21 @@ void Renderer::bake_shade(const core::SceneLayer& layer, LayerGpu& gpu) {
     for (const auto& v : layer.raster_grid.vertices) box.extend(v.x, v.y);
     if (box.empty()) return;
     const int w = 2048, h = std::max(16, static_cast<int>(2048 * box.height() / box.width()));
+    shade_origin_ = {static_cast<float>(box.min_x), static_cast<float>(box.min_y)};
+    shade_size_ = {static_cast<float>(box.width()), static_cast<float>(box.height())};
+    shade_texel_m_ = static_cast<float>(box.width() / w);
+    const auto texels = static_cast<std::size_t>(w) * static_cast<std::size_t>(h);
+    const std::string key = cache_dir_.empty() ? std::string() : shade_cache_key(layer, w, h);
+    const auto cached = key.empty() ? std::nullopt : read_shade_cache(cache_dir_ / "relief.bin", key, texels);
     shade_texture_ = gl::make_texture();
     glBindTexture(GL_TEXTURE_2D, shade_texture_.id());
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, w, h, 0, GL_RED, GL_UNSIGNED_BYTE, nullptr);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, w, h, 0, GL_RED, GL_UNSIGNED_BYTE, cached ? cached->data() : nullptr);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    if (cached) return;  // the texels this bake gave last time, byte for byte
     GLint previous_fbo = 0;
     glGetIntegerv(GL_FRAMEBUFFER_BINDING, &previous_fbo);
     gl::Framebuffer fbo = gl::make_framebuffer();
@@ -221,9 +237,29 @@ void Renderer::bake_shade(const core::SceneLayer& layer, LayerGpu& gpu) {
     glUniform1i(raster_texture_u_, 0);
     glBindVertexArray(gpu.raster_vao.id());
     SITMAP_GL_CHECK(glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(gpu.raster_indices), GL_UNSIGNED_INT, nullptr));
+    if (!key.empty()) {
+        std::vector<std::uint8_t> baked(texels);
+        glPixelStorei(GL_PACK_ALIGNMENT, 1);
+        glReadPixels(0, 0, w, h, GL_RED, GL_UNSIGNED_BYTE, baked.data());
+        write_shade_cache(cache_dir_ / "relief.bin", key, baked);
+    }
     glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previous_fbo));
-    shade_origin_ = {static_cast<float>(box.min_x), static_cast<float>(box.min_y)};
-    shade_size_ = {static_cast<float>(box.width()), static_cast<float>(box.height())};
+}
+
+std::string Renderer::shade_cache_key(const core::SceneLayer& layer, int w, int h) const {
+    // Everything the bake reads: the texture size, the raster and its grid, the shaders, the driver.
+    auto bytes = [](const auto& v) {
+        return std::string_view(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(v[0]));
+    };
+    std::uint64_t hash = fnv1a(bytes(layer.raster.pixels));
+    hash = fnv1a(bytes(layer.raster_grid.vertices), hash);
+    hash = fnv1a(bytes(layer.raster_grid.indices), hash);
+    hash = fnv1a(bytes(layer.raster_uv), hash);
+    hash = fnv1a(shader_source("raster.vert") + shader_source("raster.frag"), hash);
+    const auto* version = reinterpret_cast<const char*>(glGetString(GL_VERSION));
+    const auto* renderer = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
+    return fmt::format("bake 1, {}x{} texels, raster {}x{}, inputs {:016x}, {}, {}", w, h, layer.raster.width,
+                       layer.raster.height, hash, version ? version : "?", renderer ? renderer : "?");
 }
 
 void Renderer::set_view_uniforms(const ViewUniforms& u, const core::Camera& camera) {
@@ -264,13 +300,28 @@ void Renderer::set_fill_style(const compose::FillStyle& style, float opacity) {
     glUniform2f(fill_u_.hatch, style.hatch_px, style.hatch_px > 0 ? style.stripe_px : 0.0f);
 }
 
+void Renderer::use_fill(FillShade shade) {
+    const FillProgram& p = fill_programs_[static_cast<std::size_t>(shade)];
+    glUseProgram(p.program.id());
+    fill_u_ = p.u;
+}
+
+Renderer::FillShade Renderer::fill_shade_for(const core::SceneLayer& layer, const core::Camera& camera) const {
+    if (!(layer.land_mask && shade_texture_ && shade_opacity_ > 0)) return FillShade::None;
+    // fill.frag takes the B-spline beyond 12 pixels per relief texel, measured per pixel from
+    // fwidth(world x), which is the camera's metres per pixel; the margin covers its rounding.
+    const double texel_px = shade_texel_m_ / camera.metres_per_pixel();
+    return texel_px < 12.0 / 1.1 ? FillShade::Bilinear : FillShade::Full;
+}
+
 void Renderer::draw_fill(const core::SceneLayer& layer, LayerGpu& gpu, const core::Camera& camera,
                          const FrameOptions& options, FrameStats& stats) {
     if (gpu.fill_ranges.empty()) return;
-    glUseProgram(fill_program_.id());
+    const FillShade shade = fill_shade_for(layer, camera);
+    use_fill(shade);
     set_view_uniforms(fill_u_.view, camera);
     glDisable(GL_STENCIL_TEST);
-    const bool shaded = layer.land_mask && shade_texture_ && shade_opacity_ > 0;
+    const bool shaded = shade != FillShade::None;
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, shaded ? shade_texture_.id() : 0);
     glUniform1i(fill_u_.shade, 0);
@@ -307,7 +358,7 @@ void Renderer::draw_fill(const core::SceneLayer& layer, LayerGpu& gpu, const cor
 
 void Renderer::draw_swatches(const core::Camera& camera) {
     if (layout_.swatches.empty()) return;
-    glUseProgram(fill_program_.id());
+    use_fill(FillShade::None);
     set_view_uniforms(fill_u_.view, camera);
     glDisable(GL_STENCIL_TEST);
     glActiveTexture(GL_TEXTURE0);

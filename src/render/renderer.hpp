@@ -12,6 +12,7 @@
 #include "render/gl.hpp"
 #include "render/text.hpp"
 
+#include <array>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -40,6 +41,9 @@ public:
     Renderer(const Renderer&) = delete;
     Renderer& operator=(const Renderer&) = delete;
 
+    /// Keeps the baked relief texture in `dir` between runs (render/shade_cache: replaced when
+    /// what it was baked from changes). Empty (the default): baked at every upload.
+    void set_cache_dir(std::filesystem::path dir) { cache_dir_ = std::move(dir); }
     /// Uploads every layer of `scene` to the GPU (once; call again after layers are added).
     void upload(const core::Scene& scene);
     /// Draws `scene` (uploaded before) as seen by `camera` into the bound framebuffer, whose size
@@ -77,6 +81,17 @@ private:
         ViewUniforms view;
         GLint half_width = -1, color = -1, dash = -1;
     };
+    /// Variants of the fill program (shaders/fill.frag's SITMAP_SHADE): without relief, with the
+    /// bilinear relief only, with bilinear or B-spline relief chosen per pixel.
+    enum class FillShade { None = 0, Bilinear = 1, Full = 2 };
+    struct FillProgram {
+        gl::Program program;
+        FillUniforms u;
+    };
+    /// Binds the fill variant `shade`; fill_u_ is then its uniforms.
+    void use_fill(FillShade shade);
+    /// The cheapest variant that draws `layer` for `camera` as the full one would.
+    FillShade fill_shade_for(const core::SceneLayer& layer, const core::Camera& camera) const;
     void draw_fill(const core::SceneLayer& layer, LayerGpu& gpu, const core::Camera& camera,
                    const FrameOptions& options, FrameStats& stats);
     /// One fill pass with the fill program bound: `style` times `opacity`.
@@ -86,6 +101,8 @@ private:
     /// The legend keys of the last layout, filled by the fill program exactly as the map's areas.
     void draw_swatches(const core::Camera& camera);
     void bake_shade(const core::SceneLayer& layer, LayerGpu& gpu);
+    /// What the baked relief of `layer` depends on (the relief cache's key).
+    std::string shade_cache_key(const core::SceneLayer& layer, int w, int h) const;
     void set_view_uniforms(const ViewUniforms& u, const core::Camera& camera);
     void draw_locator(const core::Scene& scene, const FrameOptions& options);
 
@@ -102,8 +119,9 @@ private:
     compose::FrameLayout layout_;
 
     std::unique_ptr<compose::FontMetrics> metrics_;
-    gl::Program fill_program_, line_program_, raster_program_, text_program_;
-    FillUniforms fill_u_;
+    gl::Program line_program_, raster_program_, text_program_;
+    std::array<FillProgram, 3> fill_programs_;  ///< by FillShade
+    FillUniforms fill_u_;                       ///< those of the variant use_fill bound last
     LineUniforms line_u_;
     ViewUniforms raster_u_;
     GLint raster_texture_u_ = -1;
@@ -117,6 +135,8 @@ private:
     std::vector<std::unique_ptr<LayerGpu>> layers_;
     gl::Texture shade_texture_;  ///< relief factor baked in world space (see bake_shade)
     glm::vec2 shade_origin_{0, 0}, shade_size_{1, 1};
+    float shade_texel_m_ = 0;          ///< world metres per texel of shade_texture_ (across)
+    std::filesystem::path cache_dir_;  ///< where the baked relief is kept between runs (empty: not kept)
     float shade_opacity_ = 0;
 };
 
