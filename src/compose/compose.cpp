@@ -49,7 +49,8 @@ ComposedFrame compose_frame(const core::Scene& scene, const core::Projector& pro
     filter.review_states = events->review_states();
     if (r.events.reviewed_only) filter.review = core::ReviewFilter::Accepted;
     const auto& all = events->events();
-    f.visible = core::select_events(all, filter, r.events.window, *f.date);
+    // Through the events' day index: a date step reads the window's events, not all of them.
+    f.visible = core::select_events(all, events->day_index(), filter, r.events.window, *f.date);
     f.off_map = core::summarize_off_map(all, f.visible);
     std::vector<char> edited;
     if (r.events.mark_edited) {

@@ -94,7 +94,9 @@ std::string utc_timestamp_now() {
 // ---------------------------------------------------------------------------------------------
 
 void EditableEvents::set_extracted(std::vector<Event> events) {
-    extracted_ = std::move(events);
+    merged_ = std::move(events);
+    extracted_count_ = merged_.size();
+    originals_.clear();
     rebuild();
     ++revision_;
 }
@@ -105,6 +107,14 @@ void EditableEvents::set_edits(std::vector<EventEdit> edits) {
     redo_.clear();
     rebuild();
     ++revision_;
+}
+
+const EventDayIndex& EditableEvents::day_index() const {
+    if (!day_index_ || day_index_revision_ != revision_ || day_index_->size() != merged_.size()) {
+        day_index_ = std::make_shared<const EventDayIndex>(merged_);
+        day_index_revision_ = revision_;
+    }
+    return *day_index_;
 }
 
 void EditableEvents::changed() {
@@ -211,7 +221,10 @@ std::string EditableEvents::next_user_key() const {
 }
 
 void EditableEvents::rebuild() {
-    merged_ = extracted_;
+    // Back to the extracted events: the changed ones restored, the added ones dropped.
+    for (auto& [i, original] : originals_) merged_[i] = std::move(original);
+    originals_.clear();
+    merged_.resize(extracted_count_);
     deleted_.assign(merged_.size(), 0);
     edited_.assign(merged_.size(), 0);
     hidden_.assign(merged_.size(), 0);
@@ -257,6 +270,11 @@ bool EditableEvents::apply_to_merged(const EventEdit& edit, std::size_t edit_ind
     // The quote is what identifies the sentence: if re-extraction gave this key to a different
     // sentence (a document was edited and ids shifted), the edit must not land on it.
     if (!edit.quote_check.empty() && edit.quote_check != ev.source.quote) return false;
+    // The event as extracted, for rebuild(): saved by the first edit of its content since the
+    // last rebuild (deleting, restoring and review decisions leave the event itself alone).
+    const bool content = edit.kind != Kind::Delete && edit.kind != Kind::Restore && edit.kind != Kind::Accept &&
+                         edit.kind != Kind::Reject && edit.kind != Kind::Unreview;
+    if (content && *at < extracted_count_) originals_.try_emplace(*at, ev);
     switch (edit.kind) {
         case Kind::Move:
             ev.position = edit.position;

@@ -1,6 +1,7 @@
 #include "core/event_view.hpp"
 
 #include "core/error.hpp"
+#include "core/event_day_index.hpp"
 #include "core/text_tokens.hpp"
 
 #include <algorithm>
@@ -215,6 +216,26 @@ std::vector<VisibleEvent> select_events(const std::vector<Event>& events, const 
     std::vector<VisibleEvent> out;
     out.reserve(items.size());
     for (const Item& it : items) out.push_back(it.v);
+    return out;
+}
+
+std::vector<VisibleEvent> select_events(const std::vector<Event>& events, const EventDayIndex& index,
+                                        const EventFilter& filter, const TimeWindow& window, Date date) {
+    SITMAP_ASSERT(index.size() == events.size(), "EventDayIndex built from another events vector");
+    const PreparedFilter pf(filter, &events);
+    const std::int32_t end = day_number(date);
+    const std::optional<int> days = window.days();
+    const std::int32_t start = days ? end - *days + 1 : kNoDay;
+    const float age_span = days && *days > 1 ? static_cast<float>(*days - 1) : 0.0f;
+    // An event overlaps the window when it is placed on or before its end and its last day is on
+    // or after its start; its last day is at most max_lead() after the day it is placed on.
+    const auto run = days ? index.placed_between(start - index.max_lead(), end) : index.placed_until(end);
+    std::vector<VisibleEvent> out;
+    for (const EventDayIndex::Entry& e : run) {
+        if (e.last < start || !pf.passes(events, e.index)) continue;
+        const float age = age_span > 0 ? static_cast<float>(end - std::min(e.last, end)) / age_span : 0.0f;
+        out.push_back({e.index, age});
+    }
     return out;
 }
 

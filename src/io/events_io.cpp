@@ -23,6 +23,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <sstream>
 
@@ -348,6 +349,7 @@ std::vector<core::Event> read_csv_events(const fs::path& path, const std::string
                 "date_precision and event_type; map other names with --fields, e.g. --fields date=COLUMN; found: {})",
                 path.string(), records[0].line, required, fmt::join(header, ","));
     RejectedRecords rejected(path.string(), diags);
+    out.reserve(records.size() - 1);  // no copy of a half-grown vector at the last doubling
     for (std::size_t i = 1; i < records.size(); ++i) {
         const auto& r = records[i];
         if (r.unterminated_quote) {
@@ -736,13 +738,24 @@ std::vector<core::Event> read_events_of_format(const fs::path& path, EventsForma
     if (format == EventsFormat::GeoPackage) return read_gpkg_events(path, diags, fields);
     std::ifstream in(path, std::ios::binary);
     if (!in) throw fmt_error("{}: cannot open the events file", path.string());
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    if (ss.str().find_first_not_of(" \t\r\n") == std::string::npos) {
+    // Read straight into one string (a stream's buffer and its str() copies held the text of a
+    // 364 MB file of 1,000,000 events two and three times over).
+    std::string text;
+    in.seekg(0, std::ios::end);
+    const std::streamoff size = in.tellg();
+    if (size > 0) {
+        text.resize(static_cast<std::size_t>(size));
+        in.seekg(0);
+        in.read(text.data(), size);
+        text.resize(static_cast<std::size_t>(in.gcount()));
+    } else {  // not seekable (a pipe): read as it comes
+        in.clear();
+        text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
         diags.add(Severity::Warning, DiagCode::RecordInvalid, path.string(), "", "the events file is empty");
         return {};
     }
-    std::string text = ss.str();
     if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);  // a BOM, as spreadsheets write (and --csv-bom)
     if (format == EventsFormat::Csv) return read_csv_events(path, text, diags, fields);
     return read_geojson_events(path, text, diags, fields);

@@ -479,6 +479,66 @@ bool is_time_dependent(const core::SceneLayer& layer) {
 }
 }  // namespace
 
+void Renderer::draw_layer(const core::Scene& scene, std::size_t i, const core::Camera& camera,
+                          const FrameOptions& options, FrameStats& stats) {
+    const auto& layer = scene.layers[i];
+    if (!layer.visible || layer.opacity <= 0) return;
+    auto& gpu = *layers_[i];
+    switch (layer.kind) {
+        case core::LayerKind::Fill:
+            draw_fill(layer, gpu, camera, options, stats);
+            draw_lines(layer, gpu, camera, options, stats);
+            break;
+        case core::LayerKind::Line:
+            draw_lines(layer, gpu, camera, options, stats);
+            break;
+        case core::LayerKind::Raster:
+            break;  // baked into the land fill (see bake_shade)
+        case core::LayerKind::Places:
+        case core::LayerKind::Texts:
+            break;  // drawn together, on top, after all geometry
+    }
+}
+
+bool Renderer::reuse_base_cache(const core::Camera& camera, GLuint target_fbo) {
+    // Whole pixels between the cached view's centre and this one, within the cache's margin: the
+    // cache holds this view, shifted. (Rasterising at a sub-pixel offset would differ.)
+    const double dx = (camera.centre().x - base_centre_.x) / camera.metres_per_pixel();
+    const double dy = (camera.centre().y - base_centre_.y) / camera.metres_per_pixel();
+    const double rx = std::round(dx), ry = std::round(dy);
+    if (std::abs(dx - rx) > 1e-3 || std::abs(dy - ry) > 1e-3 || std::abs(rx) > base_margin_ ||
+        std::abs(ry) > base_margin_)
+        return false;
+    const int x0 = base_margin_ + static_cast<int>(rx), y0 = base_margin_ + static_cast<int>(ry);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, base_cache_->fbo_id());
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, target_fbo);
+    glBlitFramebuffer(x0, y0, x0 + tile_.width, y0 + tile_.height, 0, 0, tile_.width, tile_.height, GL_COLOR_BUFFER_BIT,
+                      GL_NEAREST);
+    glBindFramebuffer(GL_FRAMEBUFFER, target_fbo);
+    return true;
+}
+
+void Renderer::draw_base_padded(const core::Scene& scene, const core::Camera& camera, const FrameOptions& options,
+                                std::size_t base_end, GLuint target_fbo, FrameStats& stats) {
+    const int m = kPanMargin, w = tile_.width + 2 * m, h = tile_.height + 2 * m;
+    if (!base_cache_ || base_cache_->width() != w || base_cache_->height() != h)
+        base_cache_ = std::make_unique<OffscreenTarget>(w, h);
+    glBindFramebuffer(GL_FRAMEBUFFER, base_cache_->fbo_id());
+    const PixelRect saved = tile_;
+    tile_ = {0, 0, w, h};
+    glViewport(0, 0, w, h);
+    const Rgba water = water_color();
+    glClearColor(water.r, water.g, water.b, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    const core::Camera padded(camera.centre(), camera.metres_per_pixel(), w, h);
+    for (std::size_t i = 0; i < base_end; ++i) draw_layer(scene, i, padded, options, stats);
+    tile_ = saved;
+    glViewport(0, 0, tile_.width, tile_.height);
+    base_centre_ = camera.centre();
+    base_margin_ = m;
+    reuse_base_cache(camera, target_fbo);
+}
+
 FrameStats Renderer::draw(const core::Scene& scene, const core::Camera& camera, const FrameOptions& options) {
     SITMAP_ASSERT(layers_.size() == scene.layers.size(), "Renderer::upload must follow every change of scene layers");
     FrameStats stats;
@@ -512,21 +572,25 @@ FrameStats Renderer::draw(const core::Scene& scene, const core::Camera& camera, 
         ++base_end;
     std::string key;
     if (options.reuse_base && !options.tile && !options.clip) {
-        key = fmt::format("{:.3f} {:.3f} {:.6f} {}x{} {} {}", camera.centre().x, camera.centre().y,
-                          camera.metres_per_pixel(), camera.width(), camera.height(), options.ui_scale, shade_opacity_);
+        // The view's zoom, size and base layer state; its centre is kept apart (base_centre_) so
+        // that a pan reuses the cache too, shifted (see reuse_base_cache).
+        key = fmt::format("{:.6f} {}x{} {} {}", camera.metres_per_pixel(), camera.width(), camera.height(),
+                          options.ui_scale, shade_opacity_);
         for (std::size_t i = 0; i < base_end; ++i)
             key += fmt::format(" {}{:.3f}", scene.layers[i].visible ? 'v' : 'h', scene.layers[i].opacity);
     }
     GLint target_fbo = 0;
     glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &target_fbo);
     std::size_t first_layer = 0;
-    if (!key.empty() && base_cache_ && key == base_key_) {
-        glBindFramebuffer(GL_READ_FRAMEBUFFER, base_cache_->fbo_id());
-        glBlitFramebuffer(0, 0, tile_.width, tile_.height, 0, 0, tile_.width, tile_.height, GL_COLOR_BUFFER_BIT,
-                          GL_NEAREST);
-        glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(target_fbo));
+    const bool same_zoom = !key.empty() && base_cache_ && key == base_key_;
+    if (same_zoom && reuse_base_cache(camera, static_cast<GLuint>(target_fbo))) {
         first_layer = base_end;
         ++stats.base_reused;
+    } else if (same_zoom) {
+        // Panned beyond the cache: draw the base layers again, with a margin around the view, so
+        // that the next frames of the pan are copied from it.
+        draw_base_padded(scene, camera, options, base_end, static_cast<GLuint>(target_fbo), stats);
+        first_layer = base_end;
     } else {
         const Rgba water = water_color();
         glClearColor(water.r, water.g, water.b, 1.0f);
@@ -534,7 +598,8 @@ FrameStats Renderer::draw(const core::Scene& scene, const core::Camera& camera, 
     }
     for (std::size_t i = first_layer; i < scene.layers.size(); ++i) {
         if (i == base_end && first_layer == 0 && !key.empty()) {
-            // Keep what was drawn so far for the next frame.
+            // Keep what was drawn so far for the next frame (a new zoom: no margin, so zooming
+            // frames cost no more than without the cache).
             if (!base_cache_ || base_cache_->width() != tile_.width || base_cache_->height() != tile_.height)
                 base_cache_ = std::make_unique<OffscreenTarget>(tile_.width, tile_.height);
             glBindFramebuffer(GL_READ_FRAMEBUFFER, static_cast<GLuint>(target_fbo));
@@ -543,24 +608,10 @@ FrameStats Renderer::draw(const core::Scene& scene, const core::Camera& camera, 
                               GL_NEAREST);
             glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(target_fbo));
             base_key_ = key;
+            base_centre_ = camera.centre();
+            base_margin_ = 0;
         }
-        const auto& layer = scene.layers[i];
-        if (!layer.visible || layer.opacity <= 0) continue;
-        auto& gpu = *layers_[i];
-        switch (layer.kind) {
-            case core::LayerKind::Fill:
-                draw_fill(layer, gpu, camera, options, stats);
-                draw_lines(layer, gpu, camera, options, stats);
-                break;
-            case core::LayerKind::Line:
-                draw_lines(layer, gpu, camera, options, stats);
-                break;
-            case core::LayerKind::Raster:
-                break;  // baked into the land fill (see bake_shade)
-            case core::LayerKind::Places:
-            case core::LayerKind::Texts:
-                break;  // drawn together, on top, after all geometry
-        }
+        draw_layer(scene, i, camera, options, stats);
     }
     // Labels, symbols and furniture are laid out without GL (compose/layout), for the whole image.
     layout_ = compose::layout_frame(scene, camera, options, *metrics_);

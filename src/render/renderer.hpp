@@ -103,6 +103,16 @@ private:
     void bake_shade(const core::SceneLayer& layer, LayerGpu& gpu);
     /// What the baked relief of `layer` depends on (the relief cache's key).
     std::string shade_cache_key(const core::SceneLayer& layer, int w, int h) const;
+    /// Layer `i` of `scene` as the frame draws it (fill and outline, or lines; the rest is drawn later).
+    void draw_layer(const core::Scene& scene, std::size_t i, const core::Camera& camera, const FrameOptions& options,
+                    FrameStats& stats);
+    /// Copies the cached base layers into `target_fbo` when the cache holds `camera`'s view (at
+    /// its zoom, shifted by whole pixels within its margin); false when it does not.
+    bool reuse_base_cache(const core::Camera& camera, GLuint target_fbo);
+    /// Draws the base layers (below index `base_end`) into the cache with kPanMargin pixels all
+    /// round, then copies the view out of it into `target_fbo`.
+    void draw_base_padded(const core::Scene& scene, const core::Camera& camera, const FrameOptions& options,
+                          std::size_t base_end, GLuint target_fbo, FrameStats& stats);
     void set_view_uniforms(const ViewUniforms& u, const core::Camera& camera);
     void draw_locator(const core::Scene& scene, const FrameOptions& options);
 
@@ -115,7 +125,12 @@ private:
     PixelRect tile_{};               ///< the part of the image being drawn (whole image unless tiling)
     std::optional<PixelRect> clip_;  ///< FrameOptions::clip in framebuffer pixels (unset = none)
     std::unique_ptr<class OffscreenTarget> base_cache_;  ///< static base layers of the last view
-    std::string base_key_;                               ///< the view and layer state they show
+    std::string base_key_;                               ///< the zoom, size and layer state they show
+    core::WorldXY base_centre_{};                        ///< the view centre they were drawn for
+    int base_margin_ = 0;                                ///< pixels drawn beyond the view on each side
+    /// Margin drawn around the view when a pan leaves the cache: the next ~20 frames of a drag
+    /// (7 px a frame) copy the base layers instead of drawing them.
+    static constexpr int kPanMargin = 160;
     compose::FrameLayout layout_;
 
     std::unique_ptr<compose::FontMetrics> metrics_;
