@@ -771,11 +771,12 @@ bool numeric_dates_day_first(std::string_view text) {
         return t.numeric && t.folded.size() <= 2 && (t.end >= text.size() || text[t.end] != ':');
     };
     for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+        const bool n0 = day_number(tokens[i]);
+        const bool n1 = day_number(tokens[i + 1]);
+        if (!n0 && !n1) continue;  // neither can be a day: nothing to count
         // Both on one line: a heading's month is not followed by the next line's time or number.
         if (text.substr(tokens[i].end, tokens[i + 1].begin - tokens[i].end).find('\n') != std::string_view::npos)
             continue;
-        const bool n0 = day_number(tokens[i]);
-        const bool n1 = day_number(tokens[i + 1]);
         if (n0 && month_from_word(tokens[i + 1].folded) > 0) ++day_month;
         if (n1 && month_from_word(tokens[i].folded) > 0) ++month_day;
     }

@@ -260,7 +260,14 @@ struct WordInfo {
     std::string base;            // its bare verb form, for phrasal verbs
     bool past = false;
     bool ing = false;
+    bool phrasal_base = false;  // base is a verb phrasal() knows: only then is the next word asked
 };
+
+// The bare verbs phrasal() tests (it returns nothing for any other).
+bool phrasal_verb(std::string_view base) {
+    return one_of(base, {"turn",   "hand",  "take",  "come", "fall", "pull",  "break",  "open",    "set", "pour",
+                         "stream", "cross", "leave", "send", "lose", "touch", "travel", "travell", "fly", "flew"});
+}
 
 const WordInfo& word_info(std::string_view folded) {
     thread_local std::unordered_map<std::string, WordInfo, FoldedHash, std::equal_to<>> cache;
@@ -273,6 +280,7 @@ const WordInfo& word_info(std::string_view folded) {
     info.base = lem == folded ? verb_base(folded) : std::string(lem);
     info.past = is_past_form(folded);
     info.ing = folded.ends_with("ing");
+    info.phrasal_base = phrasal_verb(info.base);
     return cache.emplace(std::string(folded), std::move(info)).first->second;
 }
 
@@ -291,7 +299,7 @@ bool particle(std::string_view w) {
 std::optional<Trigger> trigger_of(std::string_view folded, std::string_view next) {
     if (folded.size() < 2 || folded.size() > 24) return std::nullopt;
     const WordInfo& info = word_info(folded);
-    if (particle(next))
+    if (info.phrasal_base && particle(next))
         if (auto p = phrasal(info.base, next)) {
             p->verb = info.base != folded || info.past;
             return p;

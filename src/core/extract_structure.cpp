@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cctype>
+#include <unordered_map>
 
 namespace sitmap::core::extract {
 
@@ -305,14 +306,22 @@ std::optional<std::string> non_english_language(std::string_view text) {
                                                              "est", "une", "dans", "pour", "par", "au"};
     // Function words are counted among the lower-case words only: a long list of names (a village
     // list, a roll of the dead) says nothing about the language it is written in.
-    std::size_t en = 0, az = 0, fr = 0, lower = 0;
+    // Each word of the three lists (no word is in two) to its language: one lookup per word.
+    static const std::unordered_map<std::string_view, int, FoldedHash, std::equal_to<>> language_of = [] {
+        std::unordered_map<std::string_view, int, FoldedHash, std::equal_to<>> m;
+        for (auto w : english) m.emplace(w, 0);
+        for (auto w : azerbaijani) m.emplace(w, 1);
+        for (auto w : french) m.emplace(w, 2);
+        return m;
+    }();
+    std::size_t counts[3] = {0, 0, 0}, lower = 0;
     for (const auto& t : toks) {
         if (t.capitalized || t.numeric) continue;
         ++lower;
-        for (auto w : english) en += t.folded == w;
-        for (auto w : azerbaijani) az += t.folded == w;
-        for (auto w : french) fr += t.folded == w;
+        if (t.folded.size() > 10) continue;  // longer than any listed word ("terefinden")
+        if (const auto it = language_of.find(t.folded); it != language_of.end()) ++counts[it->second];
     }
+    const std::size_t en = counts[0], az = counts[1], fr = counts[2];
     const double share = lower ? static_cast<double>(en) / static_cast<double>(lower) : 1.0;
     if (share >= 0.12) return std::nullopt;
     if (arm * 2 > toks.size()) return "Armenian";

@@ -236,9 +236,17 @@ std::vector<char> deduplicate(std::vector<Draft>& drafts) {
     constexpr std::size_t kRecent = 8;
     std::vector<char> dropped(drafts.size(), 0);
     std::map<std::tuple<int, std::string, std::int32_t, std::int32_t>, std::vector<std::size_t>> buckets;
-    std::vector<std::optional<std::set<std::string>>> words(drafts.size());  // filled when compared
-    auto words_of = [&](std::size_t k) -> const std::set<std::string>& {
-        if (!words[k]) words[k] = content_words(drafts[k].event.source.quote);
+    // Each quote's content_words(), as a sorted vector (filled when compared).
+    std::vector<std::optional<std::vector<std::string>>> words(drafts.size());
+    auto words_of = [&](std::size_t k) -> const std::vector<std::string>& {
+        if (!words[k]) {
+            std::vector<std::string> w;
+            for (auto& t : tokenize(drafts[k].event.source.quote))
+                if (t.folded.size() > 3) w.push_back(std::move(t.folded));
+            std::sort(w.begin(), w.end());
+            w.erase(std::unique(w.begin(), w.end()), w.end());
+            words[k] = std::move(w);
+        }
         return *words[k];
     };
     for (std::size_t b = 0; b < drafts.size(); ++b) {
@@ -251,7 +259,17 @@ std::vector<char> deduplicate(std::vector<Draft>& drafts) {
             std::size_t shared = 0;
             const auto& wb = words_of(b);
             const auto& wa = words_of(a);
-            for (const auto& w : wb) shared += wa.count(w);
+            for (std::size_t ib = 0, ia = 0; ib < wb.size() && ia < wa.size();) {  // both sorted
+                if (wb[ib] < wa[ia]) {
+                    ++ib;
+                } else if (wa[ia] < wb[ib]) {
+                    ++ia;
+                } else {
+                    ++shared;
+                    ++ib;
+                    ++ia;
+                }
+            }
             const double share = wb.empty() ? 0.0 : static_cast<double>(shared) / static_cast<double>(wb.size());
             if ((same_word && (share >= 0.3 || drafts[b].sentence <= drafts[a].sentence + 2)) || share >= 0.6) {
                 dropped[b] = 1;

@@ -113,6 +113,8 @@ std::size_t Gazetteer::add(NamedPlace place) {
         const bool already = std::any_of(list.begin(), list.end(), [&](const Entry& e) { return e.place == index; });
         if (!already) list.push_back({index, starts_upper(n)});
         auto& m = first_words_[toks.front().folded];
+        const std::size_t bit = FoldedHash{}(toks.front().folded) & 0x3FFFF;
+        first_word_bits_[bit >> 6] |= std::uint64_t{1} << (bit & 63);
         m = std::max(m, toks.size());
         if (toks.size() <= 3 && key.size() >= 4) {
             const std::string sk = place_skeleton(key);
@@ -257,6 +259,10 @@ std::vector<PlaceMention> Gazetteer::find_mentions(std::string_view text, const 
         return 1;
     };
     for (std::size_t i = 0; i < tokens.size();) {
+        if (!maybe_first_word(tokens[i].folded)) {
+            i += tolerant_at(i);
+            continue;
+        }
         auto fw = first_words_.find(tokens[i].folded);
         if (fw == first_words_.end()) {
             i += tolerant_at(i);

@@ -7,6 +7,7 @@
 #include "core/text_tokens.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -85,6 +86,13 @@ private:
     std::unordered_map<std::string, std::vector<Entry>, FoldedHash, std::equal_to<>> index_;  ///< folded key -> places
     std::unordered_map<std::string, std::size_t, FoldedHash, std::equal_to<>>
         first_words_;  ///< first word -> max key words
+    /// One bit per FoldedHash of every first word (low 18 bits): most words of a text are no
+    /// place's first word, and this small table answers that without probing first_words_.
+    std::vector<std::uint64_t> first_word_bits_ = std::vector<std::uint64_t>(4096, 0);
+    bool maybe_first_word(std::string_view w) const {
+        const std::size_t h = FoldedHash{}(w)&0x3FFFF;
+        return (first_word_bits_[h >> 6] >> (h & 63)) & 1u;
+    }
     /// Tolerant matching: transliteration skeleton of each key -> places; and each skeleton with
     /// one letter deleted -> places (symmetric-delete edit-distance search).
     std::unordered_map<std::string, std::vector<std::size_t>, FoldedHash, std::equal_to<>> skeletons_;

@@ -63,6 +63,58 @@ std::vector<std::string> event_fields(const core::Event& e) {
             fmt::format("{:.2f}", e.confidence)};
 }
 
+// csv_line(event_fields(e)) + "\n", appended to `out` without a string per field (the writer's
+// inner loop): the same bytes.
+void append_event_csv(std::string& out, const core::Event& e) {
+    auto field = [&](std::string_view f) {
+        if (f.find_first_of(",\"\r\n") == std::string_view::npos) {
+            out.append(f);
+            return;
+        }
+        out.push_back('"');
+        for (char c : f) {
+            if (c == '"') out.push_back('"');
+            out.push_back(c);
+        }
+        out.push_back('"');
+    };
+    auto date = [&](core::Date d) {
+        fmt::format_to(std::back_inserter(out), "{:04d}-{:02d}-{:02d}", static_cast<int>(d.year()),
+                       static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
+    };
+    field(e.source.document);
+    out.push_back(',');
+    field(e.id);
+    out.push_back(',');
+    date(e.date.start);
+    out.push_back(',');
+    date(e.date.end);
+    out.push_back(',');
+    field(core::precision_name(e.date.precision == core::DatePrecision::Decade ? core::DatePrecision::Year
+                                                                               : e.date.precision));
+    out.push_back(',');
+    field(e.place);
+    out.push_back(',');
+    if (e.has_position) fmt::format_to(std::back_inserter(out), "{:.5f}", e.position.lat);
+    out.push_back(',');
+    if (e.has_position) fmt::format_to(std::back_inserter(out), "{:.5f}", e.position.lon);
+    out.push_back(',');
+    field(core::location_precision_name(e.location_precision));
+    out.push_back(',');
+    field(core::event_type_name(e.type));
+    out.push_back(',');
+    field(e.actor);
+    out.push_back(',');
+    field(e.target);
+    out.push_back(',');
+    field(e.summary);
+    out.push_back(',');
+    field(e.source.quote);
+    out.push_back(',');
+    fmt::format_to(std::back_inserter(out), "{:.2f}", e.confidence);
+    out.push_back('\n');
+}
+
 // Fills an event from named string fields (CSV row, GeoJSON/GPKG properties). Returns an error
 // message, or empty on success.
 std::string event_from_fields(const std::map<std::string, std::string>& f, core::Event& e) {
@@ -573,6 +625,7 @@ struct EventsWriter::Impl {
     bool finished = false;
     // Text formats.
     std::FILE* file = nullptr;
+    std::string line;  // the CSV row being written (its capacity reused)
     // GeoPackage.
     std::unique_ptr<GdalErrorCollector> errors;
     GDALDatasetUniquePtr ds;
@@ -660,7 +713,9 @@ void EventsWriter::add(const core::Event& e) {
     if (w.finished) throw Error("EventsWriter::add after finish");
     switch (w.format) {
         case EventsFormat::Csv:
-            w.put(core::csv_line(event_fields(e)) + "\n");
+            w.line.clear();
+            append_event_csv(w.line, e);
+            w.put(w.line);
             break;
         case EventsFormat::GeoJson:
             w.put(w.count == 0 ? "\n" : ",\n");
