@@ -1,8 +1,10 @@
 #include "io/scene_cache.hpp"
 
+#include "core/error.hpp"
+#include "io/atomic_file.hpp"
+
 #include <fmt/format.h>
 
-#include <unistd.h>
 #include <zlib.h>
 
 #include <cstdint>
@@ -267,21 +269,12 @@ std::optional<core::Scene> read_scene_cache(const fs::path& path, const std::str
 bool write_scene_cache(const fs::path& path, const std::string& key, const core::Scene& scene) {
     std::error_code ec;
     if (path.has_parent_path()) fs::create_directories(path.parent_path(), ec);
-    const fs::path part = path.string() + fmt::format(".{}.part", ::getpid());
-    const std::string bytes = serialize_scene(scene, key);
-    {
-        std::ofstream out(part, std::ios::binary | std::ios::trunc);
-        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        out.close();
-        if (!out) {
-            fs::remove(part, ec);
-            return false;
-        }
+    try {
+        write_file_atomically(path, serialize_scene(scene, key), "base-map cache");
+        return true;
+    } catch (const Error&) {
+        return false;  // a cache that cannot be written is only a slower next run
     }
-    fs::rename(part, path, ec);
-    if (!ec) return true;
-    fs::remove(part, ec);
-    return false;
 }
 
 }  // namespace sitmap::io
