@@ -71,21 +71,21 @@ const Table& lexicon() {
             {"clash",       "fight",     "fighting", "battle",     "skirmish", "war",        "hostility",
              "hostilities", "firefight", "escalate", "escalation", "combat",   "aggression", "provocation",
              "violate",     "violation", "shootout", "exchange",   "erupt",    "flare"});
-        add(EventType::Ceasefire, 8, {"ceasefire", "cease-fire", "truce", "armistice", "halt", "cease"});
+        add(EventType::Ceasefire, 8, {"ceasefire", "cease-fire", "truce", "armistice", "halt", "cease", "collapse"});
         add(EventType::Agreement, 7,
             {"agreement", "sign", "handover", "return", "deal", "accord", "treaty", "trilateral", "accept", "agree",
              "cede", "transfer", "swap", "release", "repatriate", "repatriation"});
         add(EventType::Statement, 3,
-            {"say",        "said",     "stated",     "statement", "claim",     "announce",  "announcement",
-             "report",     "deny",     "insist",     "accuse",    "blame",     "warn",      "describe",
-             "condemn",    "confirm",  "tell",       "told",      "demand",    "urge",      "admit",
-             "reiterate",  "disclose", "noted",      "inform",    "express",   "appeal",    "call",
-             "declare",    "allege",   "stress",     "emphasize", "emphasise", "vow",       "pledge",
-             "threaten",   "reject",   "dismiss",    "protest",   "welcome",   "criticize", "criticise",
-             "respond",    "tweet",    "accusation", "denial",    "assert",    "argue",     "acknowledge",
-             "insistence", "complain", "complaint",  "ask",       "letter",    "address",   "speech",
-             "briefing",   "post",     "comment",    "recall",    "invoke",    "quote",     "publish",
-             "voice",      "circulate"},
+            {"say",        "said",      "stated",     "statement", "claim",     "announce",  "announcement",
+             "report",     "deny",      "insist",     "accuse",    "blame",     "warn",      "describe",
+             "condemn",    "confirm",   "tell",       "told",      "demand",    "urge",      "admit",
+             "reiterate",  "disclose",  "noted",      "inform",    "express",   "appeal",    "call",
+             "declare",    "allege",    "stress",     "emphasize", "emphasise", "vow",       "pledge",
+             "threaten",   "reject",    "dismiss",    "protest",   "welcome",   "criticize", "criticise",
+             "respond",    "tweet",     "accusation", "denial",    "assert",    "argue",     "acknowledge",
+             "insistence", "complain",  "complaint",  "ask",       "letter",    "address",   "speech",
+             "briefing",   "post",      "comment",    "recall",    "invoke",    "quote",     "publish",
+             "voice",      "circulate", "refuse"},
             true);
         add(EventType::Casualty, 8,
             {"kill", "wound", "injure", "injury", "dead", "die", "casualty", "fatality", "death", "mine", "landmine",
@@ -98,7 +98,7 @@ const Table& lexicon() {
              "dispatch",    "stockpile", "redeploy",     "pullout",       "pull-out"});
         add(EventType::Negotiation, 6,
             {"talk", "negotiation", "negotiate", "meet", "meeting", "mediate", "mediation", "phone", "summit", "host",
-             "discuss", "discussion", "consultation"});
+             "discuss", "discussion", "consultation", "telephone", "convene"});
         add(EventType::Blockade, 8,
             {"blockade", "block", "checkpoint", "closure", "close", "obstruct", "disrupt", "cut", "sever",
              "interrupt"});
@@ -108,11 +108,12 @@ const Table& lexicon() {
              "influx",       "leave",  "abandon",  "resettle",  "arrival",    "arrivals", "medical",
              "transfer",     "ration", "shortage", "shortages", "starvation"});
         add(EventType::Other, 4,
-            {"decree", "martial", "test",       "dissolve",       "dissolution", "arrest",     "detain",  "sentenced",
-             "raise",  "ratify",  "recognize",  "recognise",      "impose",      "sanction",   "visit",   "appoint",
-             "resign", "elect",   "referendum", "delimitation",   "demarcation", "inaugurate", "charged", "chair",
-             "tour",   "open",    "rebuild",    "reconstruction", "ban",         "suspend",    "seizure", "smuggle",
-             "ruling", "order",   "lawsuit",    "file",           "issue",       "instruct",   "parade",  "ceremony"});
+            {"decree",     "martial", "test",     "dissolve",  "dissolution", "arrest",       "detain",
+             "sentenced",  "raise",   "ratify",   "recognize", "recognise",   "impose",       "sanction",
+             "visit",      "appoint", "resign",   "elect",     "referendum",  "delimitation", "demarcation",
+             "inaugurate", "charged", "chair",    "tour",      "open",        "rebuild",      "reconstruction",
+             "ban",        "suspend", "seizure",  "smuggle",   "ruling",      "order",        "lawsuit",
+             "file",       "issue",   "instruct", "parade",    "ceremony",    "vote"});
         return t;
     }();
     return table;

@@ -690,3 +690,20 @@ TEST_CASE("frames: a place 'had been taken' or that 'came under the control' of 
             "Measures have been taken to protect civilians in Fuzuli.\n");
     CHECK(count(decisions, EventType::Capture) == 0);
 }
+
+TEST_CASE("lexicon: calls, sessions, refusals, votes and collapsing truces are events", "[core][extractor]") {
+    // A wire-style report and a live-blog entry: two outlets' ways of writing the same kinds of act.
+    const auto wire =
+        run("Published 22 September 2023\n\n"
+            "BAKU, Sept 21 - President Ilham Aliyev telephoned the Russian president on Thursday.\n\n"
+            "The Security Council convened in Stepanakert on Thursday evening.\n\n"
+            "Officials in Stepanakert refused the offer on Thursday.\n");
+    CHECK(count(wire, EventType::Negotiation) == 2);
+    CHECK(count(wire, EventType::Statement) >= 1);
+    const auto blog =
+        run("Published 28 October 2020\n\n"
+            "14:05 - The humanitarian truce agreed in Washington collapsed within hours in Martuni.\n\n"
+            "16:40 - Deputies in Yerevan voted on Wednesday to approve the new cabinet.\n");
+    CHECK(count(blog, EventType::Ceasefire) == 1);
+    CHECK(count(blog, EventType::Other) == 1);
+}
