@@ -76,6 +76,25 @@ bool is_demonym(const Token& last, const NamedPlace& p) {
 }
 
 // Why a mention does not locate the frame, or nullptr when it may.
+// A capital standing for its government rather than for a place: land handed back "to Baku", an
+// order telling "Baku to" act, "Baku requested", "Yerevan has repeatedly said".
+bool capital_as_government(const std::vector<Token>& t, const PlaceMention& m) {
+    std::string buf;
+    auto lem = [&](std::size_t i) { return i < t.size() ? lemma(t[i].folded, buf) : std::string_view(); };
+    if (m.first_token > 0 && t[m.first_token - 1].folded == "to")
+        for (std::size_t i = m.first_token - 1; i-- > 0 && i + 10 > m.first_token;)
+            if (one_of(lem(i), {"return", "hand", "cede", "transfer", "surrender", "give"})) return true;
+    const std::size_t n = m.last_token;
+    if (n + 1 < t.size() && t[n].folded == "to" && !t[n + 1].capitalized && !t[n + 1].numeric &&
+        (word_class(t[n + 1].folded) & (kFunction | kPronoun | kWeekOrMonth)) == 0)
+        return true;
+    std::size_t v = n;
+    if (v < t.size() && one_of(t[v].folded, {"has", "had", "have"})) ++v;
+    if (v < t.size() && one_of(t[v].folded, {"long", "repeatedly", "also", "always", "never", "already"})) ++v;
+    return v < t.size() && one_of(lem(v), {"request", "demand", "ask", "refuse", "reject", "insist", "want", "accuse",
+                                           "respond", "reply", "agree", "decline", "seek"});
+}
+
 bool excluded(const Gazetteer& gaz, const SentenceView& s, const PlaceMention& m, std::size_t others) {
     const auto& t = s.tokens;
     const NamedPlace& p = gaz.place(m.place);
@@ -83,6 +102,7 @@ bool excluded(const Gazetteer& gaz, const SentenceView& s, const PlaceMention& m
     if (is_demonym(t[m.last_token - 1], p)) return true;
     const std::string_view prev = governing(t, m.first_token);
     if (word_class(prev) & kOrigin) return true;  // "from Baku", "took off from Azerbaijan"
+    if (p.kind.find("capital") != std::string::npos && capital_as_government(t, m)) return true;
     // "a breakaway region of Azerbaijan", "part of Armenia": the country describes, not locates.
     if (prev == "of" && m.first_token >= 2 &&
         one_of(word(t, m.first_token - 2),

@@ -707,3 +707,26 @@ TEST_CASE("lexicon: calls, sessions, refusals, votes and collapsing truces are e
     CHECK(count(blog, EventType::Ceasefire) == 1);
     CHECK(count(blog, EventType::Other) == 1);
 }
+
+TEST_CASE("places: a capital standing for its government is not where the event happened", "[core][extractor]") {
+    // An agency's summary and a newspaper's analysis: land handed "to Baku", an order telling
+    // "Baku to" act, "Moscow has repeatedly demanded".
+    auto placed_at = [](const std::vector<Event>& ev, std::string_view place, std::string_view word) {
+        return std::any_of(ev.begin(), ev.end(), [&](const Event& e) {
+            return e.place == place && e.summary.find(word) != std::string::npos;
+        });
+    };
+    const auto agency =
+        run("Published 2 December 2020\n\n"
+            "Under the deal Armenia returned the town of Lachin to Baku on 1 December.\n\n"
+            "The court in The Hague on Wednesday ordered Baku to keep the road through Lachin open.\n");
+    CHECK(placed_at(agency, "Lachin", "returned"));
+    CHECK(!placed_at(agency, "Baku", "returned"));
+    CHECK(!placed_at(agency, "Baku", "ordered"));
+    const auto paper =
+        run("Published 10 March 2023\n\n"
+            "Moscow has repeatedly demanded international monitors for the Lachin corridor.\n\n"
+            "In Baku, the ministry held a briefing on Tuesday.\n");
+    CHECK(!placed_at(paper, "Moscow", "demanded"));
+    CHECK(placed_at(paper, "Baku", "briefing"));  // a capital named as a place stays one
+}
