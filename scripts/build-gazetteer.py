@@ -135,6 +135,22 @@ def apply_settlements(places, path):
     print(f"{path}: {replaced} reference points replaced, {added} settlements added", file=sys.stderr)
 
 
+def apply_variants(places, path):
+    """Merges the written forms of geodata/gazetteer_variants.csv into the named reference places."""
+    by_name = {p["name"]: p for p in places}
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = [l for l in f if not l.startswith("#")]
+    for line, row in enumerate(csv.DictReader(rows), start=2):
+        place = by_name.get(row["name"].strip())
+        if place is None:
+            sys.exit(f"{path}: row {line}: no reference place named '{row['name']}'")
+        for v in row["variants"].split("|"):
+            v = v.strip()
+            if v and v not in place["variants"]:
+                place["variants"].append(v)
+        place["source"] += "; variants: " + row["source"].strip()
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     root = os.path.dirname(here)
@@ -158,6 +174,7 @@ def main():
                 "source": "reference gazetteer: " + row["source"].strip(),
             })
 
+    apply_variants(places, os.path.join(root, "geodata", "gazetteer_variants.csv"))
     apply_settlements(places, os.path.join(root, "geodata", "control_inputs", "settlements.csv"))
 
     # District seats for reference places without coordinates: "Fuzuli (Artsakh: ...)" -> "Fuzuli district".
