@@ -193,6 +193,19 @@ bool in_road_name(const SentenceView& s, const PlaceMention& m) {
 
 }  // namespace
 
+// The place an act verb takes as its object ("captured Fuzuli", "enters the town of Lachin",
+// "shelled the villages of A and B"): where that act happened.
+bool direct_object(const SentenceView& s, const Frame& f, const PlaceMention& m) {
+    const EventType t = f.word.type;
+    if (f.statement || m.first_token <= f.trigger || m.first_token > f.trigger + 5) return false;
+    if (t != EventType::Capture && t != EventType::Strike && t != EventType::Agreement) return false;
+    for (std::size_t i = f.trigger + 1; i < m.first_token; ++i)
+        if (!one_of(s.tokens[i].folded, {"the", "town", "city", "village", "villages", "settlement", "settlements",
+                                         "of", "district", "region", "heights", "height"}))
+            return false;
+    return true;
+}
+
 std::vector<PlacePick> attach_places(const Gazetteer& gaz, const SentenceView& s, const Frame& f,
                                      std::optional<std::size_t> focus) {
     struct Cand {
@@ -228,6 +241,7 @@ std::vector<PlacePick> attach_places(const Gazetteer& gaz, const SentenceView& s
                 one_of(prev, {"of", "by", "to", "with", "and"}))
                 continue;
             int score = precision_score(p.precision) + (locative ? std::max(1, locative_score(prev)) : 0);
+            if (!locative && direct_object(s, f, m)) score += 3;  // "captured Fuzuli", "enters the town of Lachin"
             if (m.tolerant) score -= 1;
             if (f.statement && m.last_token <= f.trigger) score -= 1;  // the speaker's place
             cands.push_back({k, score});

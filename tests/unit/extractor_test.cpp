@@ -730,3 +730,17 @@ TEST_CASE("places: a capital standing for its government is not where the event 
     CHECK(!placed_at(paper, "Moscow", "demanded"));
     CHECK(placed_at(paper, "Baku", "briefing"));  // a capital named as a place stays one
 }
+
+TEST_CASE("places: the place an act verb takes as its object is where the act happened", "[core][extractor]") {
+    // A chronology's item and a wire report: the object of "enters"/"captured" outranks a place
+    // named later in a locative phrase.
+    const auto chronology =
+        run("Chronology\n\n"
+            "- 26 August 2022 – Azerbaijani troops enter Lachin, while traffic in Hadrut moved to a new road.\n");
+    CHECK(std::any_of(chronology.begin(), chronology.end(),
+                      [](const Event& e) { return e.place == "Lachin" && e.type == EventType::Capture; }));
+    const auto wire =
+        run("Published 18 October 2020\n\n"
+            "Azerbaijani forces captured the town of Fuzuli after heavy fighting in Martuni, Baku said on Saturday.\n");
+    CHECK(at(wire, "Fuzuli").type == EventType::Capture);
+}
