@@ -84,7 +84,8 @@ struct Scene {
 
 // Definite descriptions that refer back to a place named earlier ("the corridor", "the bridge",
 // "the town"): the class of place each names.
-enum class PlaceClass { None, Corridor, Bridge, Town, Village, District };
+// What "the road", "the town", "the area" stand for: the last place of that class named before.
+enum class PlaceClass { None, Corridor, Bridge, Town, Village, District, Area };
 
 PlaceClass class_of_noun(std::string_view w) {
     if (w == "corridor" || w == "road" || w == "highway" || w == "route") return PlaceClass::Corridor;
@@ -92,6 +93,7 @@ PlaceClass class_of_noun(std::string_view w) {
     if (w == "town" || w == "city") return PlaceClass::Town;
     if (w == "village" || w == "villages" || w == "settlement") return PlaceClass::Village;
     if (w == "district" || w == "region" || w == "province") return PlaceClass::District;
+    if (w == "area") return PlaceClass::Area;  // any narrow place: "in the same area", "the area"
     return PlaceClass::None;
 }
 
@@ -539,7 +541,8 @@ std::optional<NounPlace> place_by_noun(const Gazetteer& gaz, const Sentence& sen
     const auto& toks = sen.tokens;
     for (std::size_t i = std::min(f.begin, f.quote_begin); i + 1 < std::max(f.end, f.quote_end); ++i) {
         if (toks[i].folded != "the") continue;
-        const PlaceClass c = class_of_noun(toks[i + 1].folded);
+        const std::size_t n = i + 2 < toks.size() && toks[i + 1].folded == "same" ? i + 2 : i + 1;
+        const PlaceClass c = class_of_noun(toks[n].folded);
         if (c == PlaceClass::None) continue;
         std::optional<NounPlace> found;
         for (const auto& m : sen.places) {
@@ -935,8 +938,10 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
         for (const auto& m : sen.places) {
             const NamedPlace& np = gazetteer_.place(m.place);
             const PlaceClass c = class_of_place(np);
-            if (np.has_position && c != PlaceClass::None)
+            if (np.has_position && c != PlaceClass::None) {
                 last_of_class[c] = Scene{m.place, std::string(st.substr(m.begin, m.end - m.begin))};
+                last_of_class[PlaceClass::Area] = last_of_class[c];
+            }
         }
     }
     close_pending(anchor.now());

@@ -744,3 +744,18 @@ TEST_CASE("places: the place an act verb takes as its object is where the act ha
             "Azerbaijani forces captured the town of Fuzuli after heavy fighting in Martuni, Baku said on Saturday.\n");
     CHECK(at(wire, "Fuzuli").type == EventType::Capture);
 }
+
+TEST_CASE("places: 'the area' and 'the same area' stand for the last narrow place named", "[core][extractor]") {
+    // A ministry bulletin and an agency follow-up: the second paragraph names no place of its own.
+    const auto bulletin =
+        run("Published 12 December 2020\n\n"
+            "Fighting was reported near the town of Hadrut on Friday.\n\n"
+            "Three soldiers were wounded in the same area on Saturday.\n");
+    CHECK(at(bulletin, "Hadrut", EventType::Casualty).date.start == d(2020, 12, 12));
+    const auto agency =
+        run("Published 5 March 2023\n\n"
+            "Tension rose across Karabakh this week, and Karabakh officials met on Saturday. "
+            "A shootout took place on a dirt road near Khankendi on Sunday.\n\n"
+            "Peacekeepers sealed off the area on Monday.\n");
+    CHECK(at(agency, "Khankendi", EventType::Deployment).place == "Khankendi");
+}
