@@ -577,7 +577,8 @@ std::vector<Frame> find_frames(std::string_view s, const std::vector<Token>& t) 
         if (k == 0 && out[k].begin > 0 && !out[k].reported) out[k].begin = 0;
         if (k == 0) out[k].quote_begin = std::min(out[k].quote_begin, out[k].begin);
         const std::size_t next = k + 1 < out.size() ? out[k + 1].quote_begin : t.size();
-        if (!out[k].statement || k + 1 == out.size() || !out[k + 1].reported)
+        // A gapped clause is its names and its time: what follows is not its words.
+        if (!out[k].gapped && (!out[k].statement || k + 1 == out.size() || !out[k + 1].reported))
             if (next > out[k].quote_end) {
                 out[k].end = std::max(out[k].end, next);
                 out[k].quote_end = next;

@@ -717,6 +717,7 @@ TEST_CASE("frames: a place named with only a time after a comma tells the act be
     CHECK(fuzuli.type == EventType::Capture);
     CHECK(fuzuli.date.start == d(2020, 10, 17));
     CHECK(fuzuli.source.quote.find("Hadrut") == std::string::npos);
+    CHECK(fuzuli.source.quote.find("Lachin") == std::string::npos);  // nor the clause after it
     CHECK(at(wire, "Hadrut").source.quote.find("Fuzuli") == std::string::npos);
     const auto analysis =
         run("Published 2 December 2020\n\n"
