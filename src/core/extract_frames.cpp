@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <string>
 
 namespace sitmap::core::extract {
@@ -106,6 +107,114 @@ std::string_view gap(std::string_view s, const std::vector<Token>& t, std::size_
     return s.substr(t[j - 1].end, t[j].begin - t[j - 1].end);
 }
 
+// Words that only set a claim's scene or time ("said on Monday", "said in a statement late on
+// Sunday", "told reporters at a briefing"): what follows the reporting verb in a bare attribution.
+bool attribution_setting(const Token& k) {
+    if (k.numeric || (word_class(k.folded) & kWeekOrMonth)) return true;
+    return one_of(
+        k.folded,
+        {"on",       "in",        "at",          "late",    "early",     "earlier",   "later",      "yesterday",
+         "today",    "tonight",   "the",         "a",       "an",        "this",      "last",       "week",
+         "morning",  "evening",   "afternoon",   "night",   "statement", "briefing",  "conference", "press",
+         "news",     "reporters", "journalists", "by",      "phone",     "telephone", "interview",  "its",
+         "his",      "her",       "their",       "written", "separate",  "televised", "address",    "also",
+         "too",      "again",     "latest",      "update",  "bulletin",  "daily",     "website",    "channel",
+         "telegram", "social",    "media",       "post",    "official",  "online",    "brief",      "short"});
+}
+
+// A reporting verb in a finite form ("said", "admitted", "says"), not a noun ("statement").
+bool is_reporting_verb(const std::vector<Token>& t, std::size_t k) {
+    const std::string_view w = t[k].folded;
+    const auto trig = trigger_of(w, k + 1 < t.size() ? std::string_view(t[k + 1].folded) : "");
+    return trig && trig->reporting && (is_past_form(w) || (word_class(w) & kPresent));
+}
+
+// ", Yerevan admitted to losing 800", ", the ministry says it took the heights": after a comma, a
+// short subject (a name, or a determiner and up to three words) and a reporting verb with words of
+// its own after it start a second claim. A bare attribution (", the ministry said.", ", officials
+// said on Monday.") names the source of its clause and stays with it. The clause before the comma
+// (from `from`) must be a claim too: it opens on its subject and holds a reporting verb ("Baku said
+// ..., Yerevan admitted ..."), not a phrase that sets the scene ("Addressing parliament, Pashinyan
+// says ...", "In a statement issued on Monday, the council ...", "According to the text ...").
+bool second_claim_at(std::string_view s, const std::vector<Token>& t, std::size_t from, std::size_t j) {
+    const std::string_view opener = t[from].folded;
+    if ((word_class(opener) & kLocative) || opener.ends_with("ing") ||
+        one_of(opener, {"according", "after", "before", "under", "as", "despite", "following", "since", "when"}))
+        return false;
+    bool claim_before = false;
+    for (std::size_t k = from + 1; k < j && !claim_before; ++k) claim_before = is_reporting_verb(t, k);
+    if (!claim_before) return false;
+    const std::string_view first = t[j].folded;
+    const bool determiner = one_of(first, {"the", "its", "his", "her", "their"});
+    if (!determiner && !(t[j].capitalized && !(word_class(first) & (kFunction | kWeekOrMonth | kPronoun))))
+        return false;
+    for (std::size_t k = j + 1; k < std::min(t.size(), j + 5); ++k) {
+        const std::string_view w = t[k].folded;
+        if (is_reporting_verb(t, k)) {
+            // Its own words, up to the next comma ("the ministry said, adding ..." has none).
+            std::size_t content = 0;
+            for (std::size_t q = k + 1; q < t.size() && gap(s, t, q).find(',') == std::string_view::npos; ++q)
+                if (!attribution_setting(t[q])) ++content;
+            return content >= 2;
+        }
+        if (trigger_of(w, "") || t[k].numeric || (word_class(w) & (kModal | kAux))) return false;
+    }
+    return false;
+}
+
+// Where the clause that starts at j ends: the next comma, semicolon or dash, or the sentence's end.
+std::size_t gapping_end(std::string_view s, const std::vector<Token>& t, std::size_t j) {
+    std::size_t k = j + 1;
+    while (k < t.size()) {
+        const std::string_view g = gap(s, t, k);
+        if (g.find(',') != std::string_view::npos || g.find(';') != std::string_view::npos ||
+            g.find("\xE2\x80\x94") != std::string_view::npos || g.find(" - ") != std::string_view::npos ||
+            g.find(" \xE2\x80\x93 ") != std::string_view::npos)
+            break;
+        ++k;
+    }
+    return k;
+}
+
+// A word that tells a time: a number, a weekday or month, or a noun or adverb of time.
+bool time_word(const Token& k) {
+    return k.numeric || (word_class(k.folded) & kWeekOrMonth) ||
+           one_of(k.folded, {"month", "week", "day", "days", "weeks", "half", "morning", "evening", "night",
+                             "afternoon", "later", "earlier", "end", "beginning"});
+}
+
+// "Jabrayil fell in early October, Fuzuli and Zangilan in the second half of the month": a clause
+// after a comma that names only a subject (names joined by "and") and a time leaves out the verb of
+// the act before it (gapping); it tells the same act, with its own words. The clause before (from
+// `from`) gives a time of its own: without one, "shelled Fuzuli, Hadrut and Martuni on Monday" is a
+// list of places, not a second act.
+bool gapping_at(std::string_view s, const std::vector<Token>& t, std::size_t from, std::size_t j) {
+    if (j == 0 || gap(s, t, j).find(',') == std::string_view::npos) return false;
+    auto cls = [&](std::size_t k) { return word_class(t[k].folded); };
+    if (!t[j].capitalized || (cls(j) & (kFunction | kWeekOrMonth | kPronoun | kAgentHead))) return false;
+    const std::size_t e = gapping_end(s, t, j);
+    if (e - j < 3 || e - j > 12) return false;
+    std::size_t k = j + 1;
+    while (k < e && (t[k].capitalized || t[k].folded == "and") && !(cls(k) & kWeekOrMonth)) ++k;
+    if (k >= e || !one_of(t[k].folded, {"in", "on", "by", "at", "during", "later", "a", "two", "three", "the"}))
+        return false;
+    bool time = false;
+    for (std::size_t q = k; q < e; ++q) {
+        if (is_past_form(t[q].folded) || (cls(q) & (kAux | kModal | kPresent))) return false;
+        if (trigger_of(t[q].folded, "")) return false;
+        time = time || time_word(t[q]);
+    }
+    if (!time) return false;
+    bool time_before = false;
+    for (std::size_t q = from; q < j && !time_before; ++q) time_before = time_word(t[q]);
+    return time_before;
+}
+
+// ", saying ...", ", arguing that ...": a claim's participle opens a clause of what was said.
+bool participle_word(std::string_view w) {
+    return one_of(w, {"saying", "arguing", "insisting", "claiming", "stressing", "noting", "warning"});
+}
+
 // Token indices where a clause starts (always 0 first).
 std::vector<std::size_t> clause_starts(std::string_view s, const std::vector<Token>& t) {
     std::vector<std::size_t> out{0};
@@ -124,7 +233,10 @@ std::vector<std::size_t> clause_starts(std::string_view s, const std::vector<Tok
             for (std::size_t k = j + 1; k < std::min(t.size(), j + 4) && !joins_verbs; ++k)
                 joins_verbs = (word_class(t[k].folded) & kAux) != 0 ||
                               (is_past_form(t[k].folded) && trigger_of(t[k].folded, "").has_value());
-        if (hard || (comma && conj) || (w == "while" || w == "whereas") || joins_verbs) out.push_back(j);
+        const bool participle = comma && participle_word(w);
+        if (hard || (comma && conj) || participle || (w == "while" || w == "whereas") || joins_verbs ||
+            (comma && second_claim_at(s, t, out.back(), j)) || gapping_at(s, t, out.back(), j))
+            out.push_back(j);
     }
     return out;
 }
@@ -230,6 +342,23 @@ bool forecast(const std::vector<Token>& t, const std::vector<unsigned>& cls, std
     if (modal < i)
         return !(verb && is_past_form(t[i].folded) && i > 0 && (cls[i - 1] & kAux) && t[i - 1].folded != "be");
     return !verb && modal <= i + 4;  // "the offensive will resume": a noun before its future verb
+}
+
+// A frame for a gapped clause (see gapping_at): the act of the frame before, told again with the
+// clause's own words; its event word is the clause's first word, and `gapped` asks the caller to
+// keep it only when that word starts a place's name.
+std::optional<Frame> gapped_clause(std::string_view s, const std::vector<Token>& t, std::size_t from, std::size_t b,
+                                   std::size_t e, const std::vector<Frame>& before) {
+    if (b == 0 || before.empty() || before.back().statement || !gapping_at(s, t, from, b) || gapping_end(s, t, b) != e)
+        return std::nullopt;
+    Frame f = before.back();
+    f.trigger = b;
+    f.word.verb = false;
+    f.begin = f.quote_begin = b;
+    f.end = f.quote_end = e;
+    f.reported = false;
+    f.gapped = true;
+    return f;
 }
 
 }  // namespace
@@ -438,6 +567,8 @@ std::vector<Frame> find_frames(std::string_view s, const std::vector<Token>& t) 
             out.push_back(frame(*best_act, false));
         } else if (best_claim) {
             out.push_back(frame(*best_claim, true));
+        } else if (auto g = gapped_clause(s, t, c > 0 ? starts[c - 1] : 0, b, e, out)) {
+            out.push_back(*g);
         }
     }
     // Clauses without an event word lend their words to the frame before them (a trailing "in
@@ -446,7 +577,8 @@ std::vector<Frame> find_frames(std::string_view s, const std::vector<Token>& t) 
         if (k == 0 && out[k].begin > 0 && !out[k].reported) out[k].begin = 0;
         if (k == 0) out[k].quote_begin = std::min(out[k].quote_begin, out[k].begin);
         const std::size_t next = k + 1 < out.size() ? out[k + 1].quote_begin : t.size();
-        if (!out[k].statement || k + 1 == out.size() || !out[k + 1].reported)
+        // A gapped clause is its names and its time: what follows is not its words.
+        if (!out[k].gapped && (!out[k].statement || k + 1 == out.size() || !out[k + 1].reported))
             if (next > out[k].quote_end) {
                 out[k].end = std::max(out[k].end, next);
                 out[k].quote_end = next;

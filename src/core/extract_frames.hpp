@@ -3,8 +3,11 @@
 // (at ; : — and at ", and" / ", while" / ", after" ...), and each clause with an event word gives a
 // frame: the event word, its type, and the token range it governs. A claim and the act it reports
 // ("the ministry said forces shelled Tartar") give two frames, a statement and the act; two acts
-// joined in one sentence give two. Forecasts, negated acts, questions and remarks about the
-// reporting itself ("no further details were released") give none. Part of sitmap_core: std only.
+// joined in one sentence give two, and so do two claims ("A said X, B admitted Y") and a clause that
+// leaves out the verb of the act before it ("Jabrayil fell in early October, Fuzuli in late
+// October"); ", saying ..." opens a clause of its own. Forecasts, negated acts, questions and remarks
+// about the reporting itself ("no further details were released") give none. Part of sitmap_core:
+// std only.
 #pragma once
 #include "core/document.hpp"
 #include "core/extract_lexicon.hpp"
@@ -28,6 +31,7 @@ struct Frame {
     bool reported = false;   ///< an act that a statement in the same clause reports
     bool hedged = false;     ///< "reportedly", "allegedly"
     bool present = false;    ///< told in the present or present perfect: happening now
+    bool gapped = false;     ///< a clause that leaves out the act's verb ("..., Fuzuli in late October")
 };
 
 /// The frames of one sentence (tokens from tokenize(sentence)), in text order.

@@ -257,6 +257,11 @@ std::vector<char> deduplicate(std::vector<Draft>& drafts) {
         for (std::size_t k = kept.size() > kRecent ? kept.size() - kRecent : 0; k < kept.size() && !dropped[b]; ++k) {
             const std::size_t a = kept[k];
             if (drafts[a].sentence == drafts[b].sentence && drafts[a].lemma != drafts[b].lemma) continue;
+            // Two clauses of one sentence that say the same kind of thing ("the ministry said ...,
+            // and its spokeswoman said ...") are two events: their quotes do not overlap.
+            const SourceRef& qa = drafts[a].event.source;
+            const SourceRef& qb = y.source;
+            if (drafts[a].sentence == drafts[b].sentence && (qa.end <= qb.begin || qb.end <= qa.begin)) continue;
             const bool same_word = drafts[a].lemma == drafts[b].lemma;
             std::size_t shared = 0;
             const auto& wb = words_of(b);
@@ -725,6 +730,11 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
         const DateContext dctx{anchor.now(), ref ? std::optional<Date>(ref->start) : year_hint, text_year,
                                doc.numeric_day_first};
         std::vector<Frame> frames = find_frames(st, toks);
+        // A clause that leaves out its verb tells an act only of the places it names first.
+        std::erase_if(frames, [&](const Frame& f) {
+            return f.gapped && std::none_of(sen.places.begin(), sen.places.end(),
+                                            [&](const PlaceMention& m) { return m.first_token == f.trigger; });
+        });
         if (passage.list != 0 && (passage.kind == PassageKind::TimelineItem || passage.kind == PassageKind::ListItem)) {
             if (frames.empty() && new_passage && list_act) {
                 if (auto f = elliptical_item(toks, sen.places, passage, list_acts[*list_act].second))

@@ -759,3 +759,97 @@ TEST_CASE("places: 'the area' and 'the same area' stand for the last narrow plac
             "Peacekeepers sealed off the area on Monday.\n");
     CHECK(at(agency, "Khankendi", EventType::Deployment).place == "Khankendi");
 }
+
+// [SECTION] Stage 2: a second event in one sentence.
+
+namespace {
+
+// The events whose quote holds `words`.
+std::vector<const Event*> quoting(const std::vector<Event>& ev, std::string_view words) {
+    std::vector<const Event*> out;
+    for (const Event& e : ev)
+        if (e.source.quote.find(words) != std::string::npos) out.push_back(&e);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("frames: a place named with only a time after a comma tells the act before it (gapping)",
+          "[core][extractor]") {
+    // A wire report's chronology sentence and an analysis piece's looser form: the second clause
+    // leaves the verb out, and its places are events of the same act with their own words.
+    const auto wire =
+        run("Published 30 November 2020\n\n"
+            "Hadrut fell on 9 October, Fuzuli on 17 October, and troops reached Lachin in November.\n");
+    CHECK(at(wire, "Hadrut").type == EventType::Capture);
+    const Event& fuzuli = at(wire, "Fuzuli");
+    CHECK(fuzuli.type == EventType::Capture);
+    CHECK(fuzuli.date.start == d(2020, 10, 17));
+    CHECK(fuzuli.source.quote.find("Hadrut") == std::string::npos);
+    CHECK(fuzuli.source.quote.find("Lachin") == std::string::npos);  // nor the clause after it
+    CHECK(at(wire, "Hadrut").source.quote.find("Fuzuli") == std::string::npos);
+    const auto analysis =
+        run("Published 2 December 2020\n\n"
+            "Azerbaijani artillery shelled Martuni in early October, Aghdam and Goris later in the month.\n");
+    CHECK(at(analysis, "Martuni").type == EventType::Strike);
+    CHECK(at(analysis, "Aghdam").type == EventType::Strike);
+    CHECK(at(analysis, "Goris").type == EventType::Strike);
+    CHECK(at(analysis, "Goris").source.quote.find("Martuni") == std::string::npos);
+    // A name that is not a place, or a clause with a verb of its own, is no gapped act.
+    const auto person =
+        run("Published 2 December 2020\n\nDrones struck Martuni on Monday, Aliyev in Baku on Tuesday.\n");
+    CHECK(person.size() == 1);
+    // Without a time of its own before the comma, the names are a list of the act's places.
+    const auto list = run("Published 2 December 2020\n\nDrones struck Fuzuli, Hadrut and Martuni on Monday.\n");
+    REQUIRE(list.size() == 3);
+    for (const Event& e : list) CHECK(e.source.quote.find("Drones") != std::string::npos);
+}
+
+TEST_CASE("frames: two claims in one sentence, after a comma, are two statements with their own words",
+          "[core][extractor]") {
+    // A news agency's "A said X, B admitted Y" and a live blog's present tense.
+    const auto agency =
+        run("Published 6 April 2016\n\n"
+            "Baku said its troops had won back ground near Fuzuli, Yerevan admitted to losing several positions.\n");
+    REQUIRE(quoting(agency, "Yerevan admitted to losing several positions").size() == 1);
+    CHECK(quoting(agency, "Yerevan admitted")[0]->type == EventType::Statement);
+    for (const Event* e : quoting(agency, "Baku said")) CHECK(e->source.quote.find("Yerevan") == std::string::npos);
+    const auto blog =
+        run("Published 14 September 2022\n\n"
+            "Armenia says Azerbaijani troops shelled Goris overnight, Baku says it hit only military targets.\n");
+    REQUIRE(quoting(blog, "Baku says it hit only military targets").size() == 1);
+    CHECK(quoting(blog, "Baku says")[0]->type == EventType::Statement);
+    // A bare attribution after a comma stays the source of its clause: no second statement.
+    const auto bare =
+        run("Published 14 September 2022\n\n"
+            "Baku said drones struck Goris overnight, Armenian officials confirmed on Monday.\n");
+    CHECK(count(bare, EventType::Statement) == 1);
+}
+
+TEST_CASE("frames: two clauses of one sentence with the same reporting verb are two statements", "[core][extractor]") {
+    // One speaker after another in a wire report, and in a ministry's press release.
+    const auto wire =
+        run("Published 27 September 2020\n\n"
+            "The ministry in Baku said Armenian forces had shelled Aghdam, and its spokesman said two tanks "
+            "had been destroyed.\n");
+    CHECK(count(wire, EventType::Statement) == 2);
+    const auto release =
+        run("Date: 2020-10-04\n---\nThe Ministry of Defence reported that the enemy shelled Fuzuli during the night, "
+            "while the State Border Service reported calm on the Aras.\n");
+    CHECK(count(release, EventType::Statement) == 2);
+}
+
+TEST_CASE("frames: ', saying ...' opens a clause of what was said, out of the quote before it", "[core][extractor]") {
+    // A foreign ministry's reaction in wire style and in a Turkish outlet's English style.
+    const auto wire =
+        run("Published 26 August 2022\n\n"
+            "Paris welcomed the handover of Lachin, saying the process set out in the statement of 10 November "
+            "had to go on.\n");
+    for (const Event* e : quoting(wire, "welcomed")) CHECK(e->source.quote.find("saying") == std::string::npos);
+    const auto turkish =
+        run("Published 26 August 2022\n\n"
+            "Ankara hailed the return of Lachin to Azerbaijan, stressing that it opens the way to lasting peace "
+            "in the region.\n");
+    REQUIRE(!quoting(turkish, "hailed").empty());
+    for (const Event* e : quoting(turkish, "hailed")) CHECK(e->source.quote.find("stressing") == std::string::npos);
+}
