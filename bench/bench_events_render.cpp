@@ -3,11 +3,12 @@
 // day per frame, week window), panning (the view moves, the date stays) and a static frame, in
 // the region and Karabakh views. Reports median/p95 frame times, a text search, and peak memory,
 // for 100,000 and 1,000,000 synthetic events.
-// Usage: build/sitmap_bench_events_render [--events N] [--frames F] | --write N FILE
+// Usage: build/sitmap_bench_events_render [--events N] [--frames F] [--passes R] | --write N FILE
 #include "app/data_paths.hpp"
 #include "app/map_loader.hpp"
 #include "compose/compose.hpp"
 #include "compose/event_markers.hpp"
+#include "compose/layout.hpp"
 #include "core/base_map.hpp"
 #include "core/control_scene.hpp"
 #include "core/event_edits.hpp"
@@ -41,11 +42,72 @@ double process_cpu_ms() {
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
     return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) * 1e-6;
 }
+
+// Where a frame's time goes, region view at 1280x800 on `day` without events: the whole frame
+// drawn from scratch, the same frame with each geometry layer hidden (the difference is that
+// layer's cost), and the frame whose layers come from the layer cache (labels, furniture and the
+// copy only). Wall and process CPU time (all threads), medians of `reps` frames each.
+void print_passes(render::Renderer& renderer, core::Scene& scene, const core::Camera& camera, std::int32_t day,
+                  int reps) {
+    render::OffscreenTarget target(camera.width(), camera.height());
+    const compose::FrameOptions fresh{.day = day, .date_label = "date"};
+    compose::FrameOptions cached = fresh;
+    cached.reuse_base = true;
+    auto measure = [&](const compose::FrameOptions& o) {
+        std::vector<double> wall, cpu;
+        for (int r = 0; r < reps; ++r) {
+            target.bind();
+            const double c = process_cpu_ms();
+            const auto t = Clock::now();
+            renderer.draw(scene, camera, o);
+            glFinish();
+            wall.push_back(ms_since(t));
+            cpu.push_back(process_cpu_ms() - c);
+        }
+        return std::pair{median(wall), median(cpu)};
+    };
+    const auto [all_wall, all_cpu] = measure(fresh);
+    const auto [cached_wall, cached_cpu] = measure(cached);
+    std::printf(
+        "passes, region 1280x800 without events: whole frame drawn %.1f ms (CPU %.1f ms); layers from the "
+        "layer cache %.1f ms (CPU %.1f ms)\n",
+        all_wall, all_cpu, cached_wall, cached_cpu);
+    // Of the cached frame: laying out labels and furniture (no GL), and copying the layers alone.
+    std::vector<double> layout_cpu, copy_wall, copy_cpu;
+    for (int r = 0; r < reps; ++r) {
+        const double c = process_cpu_ms();
+        const auto layout = compose::layout_frame(scene, camera, fresh, renderer.font_metrics());
+        layout_cpu.push_back(process_cpu_ms() - c);
+        (void)layout;
+    }
+    render::OffscreenTarget copy_to(camera.width(), camera.height());
+    for (int r = 0; r < reps; ++r) {
+        const double c = process_cpu_ms();
+        const auto t = Clock::now();
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, target.fbo_id());
+        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, copy_to.fbo_id());
+        glBlitFramebuffer(0, 0, camera.width(), camera.height(), 0, 0, camera.width(), camera.height(),
+                          GL_COLOR_BUFFER_BIT, GL_NEAREST);
+        glFinish();
+        copy_wall.push_back(ms_since(t));
+        copy_cpu.push_back(process_cpu_ms() - c);
+    }
+    std::printf("  of which: layout (labels, furniture) CPU %.1f ms; one copy of the layers %.1f ms (CPU %.1f ms)\n",
+                median(layout_cpu), median(copy_wall), median(copy_cpu));
+    for (auto& layer : scene.layers) {
+        if (!layer.visible) continue;
+        layer.visible = false;
+        const auto [wall, cpu] = measure(fresh);
+        layer.visible = true;
+        std::printf("  %-14s %6.1f ms (CPU %6.1f ms)\n", layer.id.c_str(), all_wall - wall, all_cpu - cpu);
+    }
+}
 }  // namespace
 
 int main(int argc, char** argv) {
     std::vector<std::size_t> counts;
     int frames = 120;
+    int passes = 0;  // --passes R: print where a frame's time goes (R frames per figure)
     for (int i = 1; i + 1 < argc; ++i) {
         // --write N FILE: only write N synthetic events to an events file (to open in the window).
         if (std::strcmp(argv[i], "--write") == 0 && i + 2 < argc) {
@@ -56,8 +118,9 @@ int main(int argc, char** argv) {
         }
         if (std::strcmp(argv[i], "--events") == 0) counts.push_back(std::stoul(argv[i + 1]));
         if (std::strcmp(argv[i], "--frames") == 0) frames = std::max(10, std::atoi(argv[i + 1]));
+        if (std::strcmp(argv[i], "--passes") == 0) passes = std::max(1, std::atoi(argv[i + 1]));
     }
-    if (counts.empty()) counts = {100'000, 1'000'000};
+    if (counts.empty() && passes == 0) counts = {100'000, 1'000'000};
 
     render::HeadlessContext context;
     const auto paths = app::find_data_paths();
@@ -67,6 +130,13 @@ int main(int argc, char** argv) {
     render::Renderer renderer(paths.fonts());
     renderer.upload(scene);
     std::printf("renderer: %s\n", context.description().c_str());
+    if (passes > 0) {
+        const auto region = core::Camera::fit(core::project_box(projector, *core::named_view("region")), 1280, 800);
+        print_passes(renderer, scene, region,
+                     core::day_number(core::Date{std::chrono::year(2020), std::chrono::October, std::chrono::day(12)}),
+                     passes);
+        if (counts.empty()) return 0;
+    }
 
     for (const std::size_t n : counts) {
         const auto t_gen = Clock::now();

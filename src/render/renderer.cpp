@@ -4,6 +4,7 @@
 #include "core/error.hpp"
 #include "core/event_style.hpp"
 #include "core/event_view.hpp"
+#include "render/layer_cache.hpp"
 #include "render/offscreen.hpp"
 #include "render/shade_cache.hpp"
 #include "render/shader_sources.hpp"
@@ -78,6 +79,7 @@ Renderer::Renderer(const std::filesystem::path& font_dir) {
                .dash = gl::uniform(line_program_, "u_dash")};
     raster_u_ = view(raster_program_);
     raster_texture_u_ = gl::uniform(raster_program_, "u_texture");
+    layer_cache_ = std::make_unique<LayerCache>();
     metrics_ = std::make_unique<compose::FontMetrics>(font_dir);
     atlas_ = std::make_unique<FontAtlas>(*metrics_);
     text_ = std::make_unique<TextBatch>(*atlas_);
@@ -100,6 +102,7 @@ Renderer::~Renderer() = default;
 
 void Renderer::upload(const core::Scene& scene) {
     layers_.clear();
+    ++generation_;  // what the layer cache holds was drawn from the old geometry
     for (const auto& layer : scene.layers) {
         auto gpu = std::make_unique<LayerGpu>();
         if (!layer.fills.empty()) {
@@ -282,13 +285,6 @@ void Renderer::bind_window_framebuffer(int width, int height, bool clear) {
     }
 }
 
-namespace {
-bool shown_on(const core::DaySpan& span, const std::optional<std::int32_t>& day) {
-    if (!span.timed()) return true;
-    return day && span.contains(*day);
-}
-}  // namespace
-
 void Renderer::set_fill_style(const compose::FillStyle& style, float opacity) {
     const core::Rgba c = style.color;
     // Opaque solid fills skip blending: llvmpipe fills a screen of land noticeably faster.
@@ -330,27 +326,13 @@ void Renderer::draw_fill(const core::SceneLayer& layer, LayerGpu& gpu, const cor
     glUniform2f(fill_u_.shade_size, shade_size_.x, shade_size_.y);
     glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
     glBindVertexArray(gpu.fill_vao.id());
-    const auto view = camera.visible_box();
-    const float s = options.ui_scale;
-    auto draw_part = [&](std::size_t i, const compose::FillStyle& style) {
-        set_fill_style(style, layer.opacity);
-        const auto [first, count] = gpu.fill_ranges[i];
+    // The passes compose::geometry_key lists for the layer cache: shown parts, then the stripes.
+    for (const auto& pass : compose::fill_passes(layer, camera.visible_box(), options.day, options.ui_scale)) {
+        set_fill_style(pass.style, layer.opacity);
+        const auto [first, count] = gpu.fill_ranges[pass.part];
         SITMAP_GL_CHECK(glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(count), GL_UNSIGNED_INT,
                                        reinterpret_cast<const void*>(first * sizeof(std::uint32_t))));
         stats.triangles += count / 3;
-    };
-    for (std::size_t i = 0; i < layer.fills.size(); ++i) {
-        const auto& part = layer.fills[i];
-        if (!part.box.intersects(view) || !shown_on(part.valid, options.day)) continue;
-        draw_part(i, compose::part_fill(part, s));
-    }
-    // Recently changed parts: stripes in the highlight colour, fading out over the window.
-    if (options.day) {
-        for (std::size_t i = 0; i < layer.fills.size(); ++i) {
-            const auto& part = layer.fills[i];
-            if (!part.box.intersects(view)) continue;
-            if (const auto stripes = compose::recent_change_fill(layer, part, *options.day, s)) draw_part(i, *stripes);
-        }
     }
     glUniform2f(fill_u_.hatch, 0, 0);
     glUniform1f(fill_u_.shade_opacity, 0.0f);
@@ -392,7 +374,7 @@ void Renderer::draw_lines(const core::SceneLayer& layer, LayerGpu& gpu, const co
     const GLint hw = line_u_.half_width, color = line_u_.color, dash = line_u_.dash;
     const double mpp = camera.metres_per_pixel();
     for (std::size_t c = 0; c < gpu.lines.size() && c < layer.line_styles.size(); ++c) {
-        if (c < layer.line_valid.size() && !shown_on(layer.line_valid[c], options.day)) continue;
+        if (c < layer.line_valid.size() && !compose::shown_on_day(layer.line_valid[c], options.day)) continue;
         // Coarsest LOD whose simplification error stays under ~0.6 pixel.
         LayerGpu::Lines* chosen = nullptr;
         for (auto& lod : gpu.lines[c])
@@ -524,6 +506,10 @@ void Renderer::draw_base_padded(const core::Scene& scene, const core::Camera& ca
     if (!base_cache_ || base_cache_->width() != w || base_cache_->height() != h)
         base_cache_ = std::make_unique<OffscreenTarget>(w, h);
     glBindFramebuffer(GL_FRAMEBUFFER, base_cache_->fbo_id());
+    // A partial redraw's scissor (Renderer::draw) is the target's, not the cache's: off here.
+    GLboolean scissor = GL_FALSE;
+    glGetBooleanv(GL_SCISSOR_TEST, &scissor);
+    glDisable(GL_SCISSOR_TEST);
     const PixelRect saved = tile_;
     tile_ = {0, 0, w, h};
     glViewport(0, 0, w, h);
@@ -536,6 +522,7 @@ void Renderer::draw_base_padded(const core::Scene& scene, const core::Camera& ca
     glViewport(0, 0, tile_.width, tile_.height);
     base_centre_ = camera.centre();
     base_margin_ = m;
+    if (scissor) glEnable(GL_SCISSOR_TEST);
     reuse_base_cache(camera, target_fbo);
 }
 
@@ -581,15 +568,49 @@ FrameStats Renderer::draw(const core::Scene& scene, const core::Camera& camera, 
     }
     GLint target_fbo = 0;
     glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &target_fbo);
+    // Every geometry layer as the last frame drew it when nothing they show changed (the slider
+    // playing between change days, an idle redraw): copied, not drawn (render/layer_cache).
+    std::optional<compose::GeometryKey> layers_key;
+    if (!key.empty()) layers_key = compose::geometry_key(scene, camera, options, shade_opacity_);
+    if (layers_key && layer_cache_->restore(*layers_key, generation_, camera.centre(), static_cast<GLuint>(target_fbo),
+                                            tile_.width, tile_.height)) {
+        ++stats.layers_reused;
+    } else {
+        // Only some draws changed (a control area changing hands, a stripe fading): the cached
+        // layers, with just the rectangle where those draws fall drawn again over them, in
+        // full (every layer in order, so the pixels are those of a whole redraw).
+        const auto changed =
+            layers_key ? layer_cache_->changed_rect(scene, *layers_key, generation_, camera) : std::nullopt;
+        const bool partial = changed && changed->width * changed->height * 10 < tile_.width * tile_.height * 7 &&
+                             layer_cache_->copy_to(static_cast<GLuint>(target_fbo), tile_.width, tile_.height);
+        if (partial && changed->width > 0) {
+            glEnable(GL_SCISSOR_TEST);
+            glScissor(changed->x, changed->y, changed->width, changed->height);
+            draw_layers(scene, camera, options, base_end, key, static_cast<GLuint>(target_fbo), stats);
+            apply_clip();
+        } else if (!partial) {
+            draw_layers(scene, camera, options, base_end, key, static_cast<GLuint>(target_fbo), stats);
+        }
+        stats.layers_partial += partial ? 1 : 0;
+        if (layers_key)
+            layer_cache_->store(*layers_key, generation_, camera.centre(), static_cast<GLuint>(target_fbo), tile_.width,
+                                tile_.height);
+    }
+    draw_overlays(scene, camera, options, stats);
+    return stats;
+}
+
+void Renderer::draw_layers(const core::Scene& scene, const core::Camera& camera, const FrameOptions& options,
+                           std::size_t base_end, const std::string& base_key, GLuint target_fbo, FrameStats& stats) {
     std::size_t first_layer = 0;
-    const bool same_zoom = !key.empty() && base_cache_ && key == base_key_;
-    if (same_zoom && reuse_base_cache(camera, static_cast<GLuint>(target_fbo))) {
+    const bool same_zoom = !base_key.empty() && base_cache_ && base_key == base_key_;
+    if (same_zoom && reuse_base_cache(camera, target_fbo)) {
         first_layer = base_end;
         ++stats.base_reused;
     } else if (same_zoom) {
         // Panned beyond the cache: draw the base layers again, with a margin around the view, so
         // that the next frames of the pan are copied from it.
-        draw_base_padded(scene, camera, options, base_end, static_cast<GLuint>(target_fbo), stats);
+        draw_base_padded(scene, camera, options, base_end, target_fbo, stats);
         first_layer = base_end;
     } else {
         const Rgba water = water_color();
@@ -597,22 +618,28 @@ FrameStats Renderer::draw(const core::Scene& scene, const core::Camera& camera, 
         glClear(GL_COLOR_BUFFER_BIT);
     }
     for (std::size_t i = first_layer; i < scene.layers.size(); ++i) {
-        if (i == base_end && first_layer == 0 && !key.empty()) {
+        GLboolean scissor = GL_FALSE;
+        if (i == base_end && first_layer == 0 && !base_key.empty()) glGetBooleanv(GL_SCISSOR_TEST, &scissor);
+        if (i == base_end && first_layer == 0 && !base_key.empty() && !scissor) {
             // Keep what was drawn so far for the next frame (a new zoom: no margin, so zooming
             // frames cost no more than without the cache).
             if (!base_cache_ || base_cache_->width() != tile_.width || base_cache_->height() != tile_.height)
                 base_cache_ = std::make_unique<OffscreenTarget>(tile_.width, tile_.height);
-            glBindFramebuffer(GL_READ_FRAMEBUFFER, static_cast<GLuint>(target_fbo));
+            glBindFramebuffer(GL_READ_FRAMEBUFFER, target_fbo);
             glBindFramebuffer(GL_DRAW_FRAMEBUFFER, base_cache_->fbo_id());
             glBlitFramebuffer(0, 0, tile_.width, tile_.height, 0, 0, tile_.width, tile_.height, GL_COLOR_BUFFER_BIT,
                               GL_NEAREST);
-            glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(target_fbo));
-            base_key_ = key;
+            glBindFramebuffer(GL_FRAMEBUFFER, target_fbo);
+            base_key_ = base_key;
             base_centre_ = camera.centre();
             base_margin_ = 0;
         }
         draw_layer(scene, i, camera, options, stats);
     }
+}
+
+void Renderer::draw_overlays(const core::Scene& scene, const core::Camera& camera, const FrameOptions& options,
+                             FrameStats& stats) {
     // Labels, symbols and furniture are laid out without GL (compose/layout), for the whole image.
     layout_ = compose::layout_frame(scene, camera, options, *metrics_);
     stats.labels = layout_.labels;
@@ -632,7 +659,6 @@ FrameStats Renderer::draw(const core::Scene& scene, const core::Camera& camera, 
     glDisable(GL_SCISSOR_TEST);
     glUseProgram(0);
     SITMAP_GL_CHECK(glBindVertexArray(0));
-    return stats;
 }
 
 }  // namespace sitmap::render

@@ -29,7 +29,9 @@ struct FrameStats {
     std::size_t triangles = 0;
     std::size_t line_segments = 0;
     std::size_t labels = 0;
-    std::size_t base_reused = 0;  ///< 1 when the base layers came from the cache
+    std::size_t base_reused = 0;     ///< 1 when the base layers came from the cache
+    std::size_t layers_reused = 0;   ///< 1 when every geometry layer came from the layer cache
+    std::size_t layers_partial = 0;  ///< 1 when they came from it with the changed rectangle redrawn
 };
 
 class Renderer {
@@ -113,6 +115,13 @@ private:
     /// round, then copies the view out of it into `target_fbo`.
     void draw_base_padded(const core::Scene& scene, const core::Camera& camera, const FrameOptions& options,
                           std::size_t base_end, GLuint target_fbo, FrameStats& stats);
+    /// The geometry layers into `target_fbo`, the base ones copied from the base cache when it
+    /// holds them (`base_key`: the base cache's key for this frame, empty = not cached).
+    void draw_layers(const core::Scene& scene, const core::Camera& camera, const FrameOptions& options,
+                     std::size_t base_end, const std::string& base_key, GLuint target_fbo, FrameStats& stats);
+    /// Labels, symbols, annotations, the locator and the furniture over the layers.
+    void draw_overlays(const core::Scene& scene, const core::Camera& camera, const FrameOptions& options,
+                       FrameStats& stats);
     void set_view_uniforms(const ViewUniforms& u, const core::Camera& camera);
     void draw_locator(const core::Scene& scene, const FrameOptions& options);
 
@@ -131,6 +140,9 @@ private:
     /// Margin drawn around the view when a pan leaves the cache: the next ~20 frames of a drag
     /// (7 px a frame) copy the base layers instead of drawing them.
     static constexpr int kPanMargin = 160;
+    /// Every geometry layer of the last frame, while nothing they show changes (render/layer_cache).
+    std::unique_ptr<class LayerCache> layer_cache_;
+    std::uint64_t generation_ = 0;  ///< upload() count: cached pixels drawn from older geometry are stale
     compose::FrameLayout layout_;
 
     std::unique_ptr<compose::FontMetrics> metrics_;
