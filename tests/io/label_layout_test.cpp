@@ -193,3 +193,44 @@ TEST_CASE("the legend keys only the states the map shows on its date", "[io][lay
     CHECK_FALSE(has_key(after, "Armenian forces"));
     CHECK(has_key(after, "lines approximate"));
 }
+
+TEST_CASE("on a war day the capital and the towns the events name keep their names, and no name lies under a symbol",
+          "[io][layout][labels]") {
+    const auto& map = ShippedMap::get();
+    // Event groups on the capital, Shusha, Aghdam, Fuzuli and Hadrut, and one beside Karkijahan,
+    // as a day of the 2020 war or of September 2023 puts them.
+    std::vector<core::EventMarker> markers;
+    for (const core::LonLat at :
+         {core::LonLat{46.7525, 39.8153}, core::LonLat{46.7500, 39.7600}, core::LonLat{46.9320, 39.9930},
+          core::LonLat{47.1450, 39.6000}, core::LonLat{46.9500, 39.5200}, core::LonLat{46.7300, 39.8000}}) {
+        core::EventMarker m;
+        m.pos = m.anchor = map.projector.forward(at);
+        m.type = core::EventType::Strike;
+        m.id = markers.size();
+        markers.push_back(m);
+    }
+    const std::vector<std::string> named{"Hadrut"};
+    const compose::FrameOptions options{.day = core::day_number(core::Date(std::chrono::year(2020) / 10 / 20)),
+                                        .date_label = "20 October 2020",
+                                        .events = &markers,
+                                        .named_places = &named,
+                                        .legend = true,
+                                        .north_arrow = true,
+                                        .locator = true};
+    const auto layout = compose::layout_frame(map.scene, karabakh_camera(), options, map.fonts);
+    INFO(layout.place_labels.size() << " place names");
+    CHECK(layout.place_labels.size() >= 125);
+    check_no_overlaps(layout);
+    REQUIRE(layout.marker_hits.size() == markers.size());
+    for (const auto& l : layout.place_labels)
+        for (const auto& m : layout.marker_hits) {
+            INFO(l.name << " and the symbol at " << m.x << "," << m.y);
+            CHECK_FALSE(l.box.overlaps({m.x - m.radius, m.y - m.radius, m.x + m.radius, m.y + m.radius}));
+        }
+    for (const char* town : {"Khankendi", "Shusha", "Aghdam", "Fuzuli", "Hadrut"}) {
+        bool found = false;
+        for (const auto& l : layout.place_labels) found = found || l.name == town;
+        INFO(town);
+        CHECK(found);
+    }
+}
