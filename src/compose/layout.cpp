@@ -922,6 +922,7 @@ void Layouter::layout_furniture(const core::Scene& scene, const core::Camera& ca
     right_column_top_ = o.inset_top + 10 * s;  // below the date box, once it is placed
     attribution_top_ = H;
     const Area area{s, W, H};
+    if (o.split) layout_split_divider(*o.split, frame.ui_scale, o.inset_top, H, out_.furniture);  // under the boxes
     layout_date_box(scene, o, area, camera.visible_box(), placer);  // first: the title block keeps clear of it
     layout_title(o, area, placer);
     if (o.split) layout_split_marks(*o.split, frame.ui_scale, s, o.inset_top, H, W, fm_, out_, placer);

@@ -7,13 +7,17 @@
 
 namespace sitmap::compose {
 
-void layout_split_marks(const SplitMarks& marks, float s, float stamp_scale, float top, float bottom, float width,
-                        const FontMetrics& fonts, FrameLayout& out, core::LabelPlacer& placer) {
-    DrawList& furniture = out.furniture;
+void layout_split_divider(const SplitMarks& marks, float s, float top, float bottom, DrawList& furniture) {
     const float x = marks.divider_x;
     // The divider: a white line with a dark edge on both sides, readable over land and sea.
     furniture.add_rect(x - 2.5f * s, top, x + 2.5f * s, bottom, core::rgb(0x202020, 0.75f));
     furniture.add_rect(x - 1.5f * s, top, x + 1.5f * s, bottom, core::rgb(0xffffff));
+}
+
+void layout_split_marks(const SplitMarks& marks, float s, float stamp_scale, float top, float bottom, float width,
+                        const FontMetrics& fonts, FrameLayout& out, core::LabelPlacer& placer) {
+    DrawList& furniture = out.furniture;
+    const float x = marks.divider_x;
     // The handle, halfway down: what a presenter grabs.
     const float cy = (top + bottom) / 2;
     furniture.add_circle(x, cy, 15 * s, core::rgb(0xffffff), core::rgb(0x202020), 2 * s);

@@ -10,7 +10,11 @@
 
 namespace sitmap::compose {
 
-/// The divider from `top` to `bottom` (pixels) with its handle halfway, and the two date stamps
+/// A before/after view's divider line from `top` to `bottom` (pixels), drawn before the rest of
+/// the furniture so the date box and legend stay whole over it.
+void layout_split_divider(const SplitMarks& marks, float ui_scale, float top, float bottom, DrawList& furniture);
+
+/// The divider's handle halfway from `top` to `bottom` (pixels), and the two date stamps
 /// beside it on one row near the top: the left one ending just left of the divider, the right one
 /// starting just right of it, each kept inside the image's `width`, the row moved down below
 /// whatever furniture `placer` holds already (title, date box) and a margin clear of it. The

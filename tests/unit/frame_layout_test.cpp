@@ -307,6 +307,21 @@ TEST_CASE("a compare view's date stamps keep clear of the date box and the title
                 CHECK(b.x1 <= z.w);
                 CHECK(b.y1 <= z.h);
             }
+            // The divider goes under the date box and the title block, which stay whole over it:
+            // the first rectangle drawn is its dark edge, before the date box's ground.
+            const auto& cmds = layout.furniture.commands();
+            std::ptrdiff_t divider = -1, date_ground = -1;
+            for (std::size_t k = 0; k < cmds.size(); ++k)
+                if (const auto* r = std::get_if<compose::RectCmd>(&cmds[k])) {
+                    const auto i = static_cast<std::ptrdiff_t>(k);
+                    if (divider < 0 && r->x0 < options.split->divider_x && r->x1 > options.split->divider_x &&
+                        r->y1 - r->y0 > z.h / 2.0)
+                        divider = i;
+                    if (date_ground < 0 && r->x0 == Approx(d.x0) && r->y0 == Approx(d.y0)) date_ground = i;
+                }
+            CHECK(divider >= 0);
+            CHECK(date_ground >= 0);
+            CHECK(divider < date_ground);
             // Both on one row, on either side of the divider, at the furniture's scale.
             CHECK(layout.stamp_boxes[0].y0 == layout.stamp_boxes[1].y0);
             CHECK(layout.stamp_boxes[1].y1 - layout.stamp_boxes[1].y0 ==
