@@ -119,9 +119,11 @@ struct FrameLayout {
     std::vector<core::MarkerHit> marker_hits;  ///< event symbols, topmost last
     std::vector<std::string> off_map_lines;    ///< the "not on the map" box (empty = none)
     core::PxBox off_map_box{};
-    PixelRect locator_rect{};  ///< where the locator inset goes (width 0 = none)
-    core::PxBox title_box{};   ///< the title block with the wrapped caption (all 0 = none)
-    core::PxBox date_box{};    ///< the date box with the control legend, top right (all 0 = none)
+    PixelRect locator_rect{};              ///< where the locator inset goes (width 0 = none)
+    core::PxBox title_box{};               ///< the title block with the wrapped caption (all 0 = none)
+    core::PxBox date_box{};                ///< the date box with the control legend, top right (all 0 = none)
+    std::vector<core::PxBox> stamp_boxes;  ///< a split view's two date stamps (empty = none)
+    float furniture_scale = 1;             ///< the scale the furniture was laid out at (compose::furniture_scale)
     std::size_t labels = 0;
 };
 

@@ -1,5 +1,6 @@
 #include "compose/layout.hpp"
 
+#include "compose/label_candidates.hpp"
 #include "compose/overlays.hpp"
 #include "core/control_scene.hpp"
 #include "core/event_style.hpp"
@@ -168,8 +169,10 @@ public:
     /// view (capitals, PPLA and cities: rank <= 2, and the places the shown events name), which are
     /// placed before the event symbols and make them give way; then the rest.
     /// Retry: the places the Rest pass could not name, tried again where only placed names and
-    /// dots are in the way.
-    enum class Pass { Capitals, Important, Rest, Retry };
+    /// dots are in the way. Survey: the places of the Rest pass with their candidate positions,
+    /// recorded (nothing placed) so that each name of the Rest pass takes the position that leaves
+    /// the names after it the most room.
+    enum class Pass { Capitals, Important, Survey, Rest, Retry };
     /// Places labels of free texts (country, sea; when `with_texts`) and then of the places `pass` offers.
     void layout_labels(const core::Scene& scene, const core::Camera& camera, float ui_scale, core::LabelPlacer& placer,
                        Pass pass, bool with_texts);
@@ -223,6 +226,20 @@ private:
     /// places: other places' names keep off them, as point symbols are obstacles in QGIS.
     std::vector<std::pair<const core::Place*, core::PxBox>> dots_;
     std::vector<std::pair<const core::SceneLayer*, const core::Place*>> retry_;  ///< unnamed in the Rest pass
+    /// A place of the Rest pass not named yet (Pass::Survey): its positions inside the image and
+    /// off other dots, and their bounds.
+    struct Pending {
+        const core::Place* place;
+        std::vector<core::PxBox> boxes;
+        core::PxBox bounds;
+    };
+    std::vector<Pending> pending_;
+    std::size_t pending_at_ = 0;  ///< the place the Rest pass is naming, in pending_
+    /// How many places after the one being named (pending_at_) would lose their last free position
+    /// if `box` were taken.
+    int names_lost(const core::PxBox& box, const core::LabelPlacer& placer) const;
+    /// The first of the free boxes of `allowed` whose `names_lost` is least; -1 when none is free.
+    int pick_roomiest(const std::vector<core::PxBox>& allowed, core::LabelPlacer& placer) const;
 
 public:
     /// Collects the dots of the places that may be labelled (before any name is placed).
@@ -283,6 +300,13 @@ void Layouter::layout_labels(const core::Scene& scene, const core::Camera& camer
                              Pass pass, bool with_texts) {
     // Free-standing names first (few and important), then places in priority order.
     if (with_texts) layout_texts(scene, camera, s, placer);
+    if (pass == Pass::Rest) {
+        // First the survey: where each of the places may go, so each takes the position that
+        // costs the others least.
+        pending_.clear();
+        pending_at_ = 0;
+        layout_labels(scene, camera, s, placer, Pass::Survey, false);
+    }
     if (pass == Pass::Retry) {
         const auto again = std::move(retry_);
         retry_.clear();
@@ -293,42 +317,6 @@ void Layouter::layout_labels(const core::Scene& scene, const core::Camera& camer
         if (!layer.visible || layer.kind != core::LayerKind::Places) continue;
         for (const auto& place : layer.places) layout_place(layer, place, camera, s, placer, pass);
     }
-}
-
-/// The positions a place's name of `w` x `h` pixels (first line `line_px` high) may take around
-/// its dot at `p`, `gap` away, each grown by `pad`, in order of preference: right, left, above,
-/// below; with `diagonals`, then above right, below right, above left, below left (as QGIS's
-/// "around point" placement); with `far` > 0, then right, left, above and below `far` further out.
-/// Indices 0-3 and 8-11 are the straight positions (2, 3, 10, 11 centred; 1, 9 right-aligned),
-/// 4-7 the diagonals (6, 7 right-aligned).
-std::vector<core::PxBox> label_candidates(core::ScreenPx p, double w, double h, double line_px, double gap, double pad,
-                                          double far, bool diagonals) {
-    const double mid = line_px * 0.62;  // the first line's middle sits level with the dot
-    // Diagonal names start at the dot's corner, not a whole gap out, so they still read as its own
-    // (beside an event symbol, a whole gap: the symbol is round and wide).
-    const double d = far > 0 ? gap : gap * 0.75;
-    std::vector<core::PxBox> c{
-        {p.x + gap, p.y - mid, p.x + gap + w, p.y - mid + h},  // right
-        {p.x - gap - w, p.y - mid, p.x - gap, p.y - mid + h},  // left
-        {p.x - w / 2, p.y - gap - h, p.x + w / 2, p.y - gap},  // above
-        {p.x - w / 2, p.y + gap, p.x + w / 2, p.y + gap + h},  // below
-    };
-    if (diagonals || far > 0) {
-        c.push_back({p.x + d, p.y - d - h, p.x + d + w, p.y - d});  // above right
-        c.push_back({p.x + d, p.y + d, p.x + d + w, p.y + d + h});  // below right
-        c.push_back({p.x - d - w, p.y - d - h, p.x - d, p.y - d});  // above left
-        c.push_back({p.x - d - w, p.y + d, p.x - d, p.y + d + h});  // below left
-    }
-    if (far > 0) {
-        // Beside a crowded symbol: also one symbol-width further out.
-        const double f = gap + far;
-        c.push_back({p.x + f, p.y - mid, p.x + f + w, p.y - mid + h});
-        c.push_back({p.x - f - w, p.y - mid, p.x - f, p.y - mid + h});
-        c.push_back({p.x - w / 2, p.y - f - h, p.x + w / 2, p.y - f});
-        c.push_back({p.x - w / 2, p.y + f, p.x + w / 2, p.y + f + h});
-    }
-    for (auto& b : c) b = {b.x0 - pad, b.y0 - pad, b.x1 + pad, b.y1 + pad};
-    return c;
 }
 
 /// Radius in pixels of a place's dot at `ui_scale`.
@@ -368,7 +356,7 @@ void Layouter::layout_place(const core::SceneLayer& layer, const core::Place& pl
     if (pass == Pass::Capitals    ? place.rank != 0
         : pass == Pass::Important ? place.rank == 0 || !matters
                                   : place.rank == 0 || matters)
-        return;  // (Retry offers only places of the Rest pass)
+        return;  // (Survey and Retry offer only places of the Rest pass)
     const auto p = camera.screen(place.pos);
     const float r = dot_radius(place, s);
     const core::PxBox symbol = dot_box(p, r);
@@ -396,11 +384,10 @@ void Layouter::layout_place(const core::SceneLayer& layer, const core::Place& pl
     const float h = st.px + (local ? lst.px + 1 * s : 0.0f);
     const double gap = under_marker ? 13.0 * s : r + 3 * s;
     // Breathing space between names: test with a padded box, keep the padding reserved.
-    const double pad = 2.5 * s;
-    const auto candidates_for = [&](float w) {
-        return label_candidates(p, w, h, st.px, gap, pad, under_marker ? 12.0 * s : 0.0,
-                                under_marker || pass == Pass::Rest || pass == Pass::Retry);
-    };
+    const bool rest = pass == Pass::Survey || pass == Pass::Rest || pass == Pass::Retry;
+    const double pad = (rest ? 2.0 : 2.5) * s;
+    const CandidateSet set{.diagonals = under_marker || rest, .slides = rest, .far = under_marker ? 12.0 * s : 0.0};
+    const auto candidates_for = [&](float w) { return label_candidates(p, w, h, st.px, gap, pad, set); };
     // Whether a position covers another place's dot: every dot in the Rest pass (placed or not yet:
     // a name over a village's dot costs that village its name, as point symbols are obstacles in
     // QGIS), only the dots of towns that matter in the first passes; none in the Retry pass (the
@@ -409,7 +396,8 @@ void Layouter::layout_place(const core::SceneLayer& layer, const core::Place& pl
         if (pass == Pass::Retry) return false;
         for (const auto& [other, dot] : dots_)
             if (other != &place && box.overlaps(dot) &&
-                (any_dot || pass == Pass::Rest || other->rank <= 2 || named(named_, other->name)))
+                (any_dot || pass == Pass::Rest || pass == Pass::Survey || other->rank <= 2 ||
+                 named(named_, other->name)))
                 return true;
         return false;
     };
@@ -420,7 +408,7 @@ void Layouter::layout_place(const core::SceneLayer& layer, const core::Place& pl
         return false;
     };
     // The first free position of the first tier that has one; -1 when none is free.
-    const auto choose = [&](const std::vector<core::PxBox>& c) {
+    const auto choose = [&](const std::vector<LabelCandidate>& c) {
         // A town that matters takes a position clear of every other dot and of event symbols if
         // there is one, then clear of other towns' dots and of symbols, then clear of those dots,
         // then of symbols, and otherwise one clear of names and furniture only: the symbols then
@@ -431,18 +419,38 @@ void Layouter::layout_place(const core::SceneLayer& layer, const core::Place& pl
             std::vector<core::PxBox> allowed;
             std::vector<int> index;
             for (std::size_t k = 0; k < c.size(); ++k) {
-                const bool dot_ok = (important && tier >= 3) || !on_dot(c[k], important && tier == 0);
-                const bool symbol_ok = !important || tier == 2 || tier == 4 || !on_symbol(c[k]);
-                if (dot_ok && symbol_ok) allowed.push_back(c[k]), index.push_back(static_cast<int>(k));
+                const bool dot_ok = (important && tier >= 3) || !on_dot(c[k].box, important && tier == 0);
+                const bool symbol_ok = !important || tier == 2 || tier == 4 || !on_symbol(c[k].box);
+                if (dot_ok && symbol_ok) allowed.push_back(c[k].box), index.push_back(static_cast<int>(k));
             }
-            const int i = placer.place_first(allowed);
+            const int i = pass == Pass::Rest ? pick_roomiest(allowed, placer) : placer.place_first(allowed);
             if (i >= 0) return index[static_cast<std::size_t>(i)];
         }
         return -1;
     };
     std::string name = full;
     float w1 = fm_.measure(name, st);
-    std::vector<core::PxBox> candidates = candidates_for(std::max(w1, w2));
+    std::vector<LabelCandidate> candidates = candidates_for(std::max(w1, w2));
+    if (pass == Pass::Survey) {
+        Pending pending{&place, {}, {}};
+        for (const auto& c : candidates) {
+            const auto& b = c.box;
+            if (b.x0 < 0 || b.y0 < 0 || b.x1 > camera.width() || b.y1 > camera.height() || on_dot(b, false)) continue;
+            pending.bounds = pending.boxes.empty()
+                                 ? b
+                                 : core::PxBox{std::min(pending.bounds.x0, b.x0), std::min(pending.bounds.y0, b.y0),
+                                               std::max(pending.bounds.x1, b.x1), std::max(pending.bounds.y1, b.y1)};
+            pending.boxes.push_back(b);
+        }
+        pending_.push_back(std::move(pending));
+        return;
+    }
+    if (pass == Pass::Rest)
+        for (std::size_t k = pending_at_; k < pending_.size(); ++k)
+            if (pending_[k].place == &place) {
+                pending_at_ = k;
+                break;
+            }
     int chosen = choose(candidates);
     if (chosen < 0 && name != place.name && (pass == Pass::Rest || pass == Pass::Retry)) {
         // A village whose "name / other name" finds no room is still worth its first name.
@@ -454,12 +462,12 @@ void Layouter::layout_place(const core::SceneLayer& layer, const core::Place& pl
     if (chosen < 0 && pass == Pass::Rest) retry_.push_back({&layer, &place});
     if (chosen < 0) return;
     if (!under_marker) placer.reserve(symbol);
-    const auto& padded = candidates[static_cast<std::size_t>(chosen)];
+    const auto& [padded, align] = candidates[static_cast<std::size_t>(chosen)];
     const core::PxBox b{padded.x0 + pad, padded.y0 + pad, padded.x1 - pad, padded.y1 - pad};
-    const bool centred = chosen == 2 || chosen == 3 || chosen == 10 || chosen == 11;
-    const bool right_aligned = chosen == 1 || chosen == 6 || chosen == 7 || chosen == 9;
     auto x_for = [&](float width) {
-        return static_cast<float>(centred ? (b.x0 + b.x1) / 2 - width / 2 : right_aligned ? b.x1 - width : b.x0);
+        return static_cast<float>(align == LabelAlign::Centre  ? (b.x0 + b.x1) / 2 - width / 2
+                                  : align == LabelAlign::Right ? b.x1 - width
+                                                               : b.x0);
     };
     const float base1 = static_cast<float>(b.y0) + fm_.ascent(st) + 0.5f * s;
     out_.map.add_text(name, x_for(w1), base1, st);
@@ -478,6 +486,41 @@ void Layouter::layout_place(const core::SceneLayer& layer, const core::Place& pl
                             core::rgb(place.rank <= 2 ? 0x2b2b2b : 0x4a4a4a, layer.opacity), halo, 1.1f * s);
     }
     ++out_.labels;
+}
+
+int Layouter::names_lost(const core::PxBox& box, const core::LabelPlacer& placer) const {
+    int lost = 0;
+    for (std::size_t k = pending_at_ + 1; k < pending_.size(); ++k) {
+        const Pending& q = pending_[k];
+        if (!q.bounds.overlaps(box)) continue;
+        bool any_free = false, survives = false;
+        for (const auto& b : q.boxes) {
+            if (!placer.free(b)) continue;
+            any_free = true;
+            if (!b.overlaps(box)) {
+                survives = true;
+                break;
+            }
+        }
+        lost += any_free && !survives ? 1 : 0;
+    }
+    return lost;
+}
+
+int Layouter::pick_roomiest(const std::vector<core::PxBox>& allowed, core::LabelPlacer& placer) const {
+    // Greedy placement names a place at its first free position; here the first free position
+    // that leaves every later place of the pass a free position of its own, if one does (else
+    // the one that costs the fewest names), so crowded villages are not lost to a neighbour's
+    // name that had room elsewhere.
+    int best = -1, best_lost = 0;
+    for (std::size_t i = 0; i < allowed.size(); ++i) {
+        if (!placer.free(allowed[i])) continue;
+        const int lost = names_lost(allowed[i], placer);
+        if (best < 0 || lost < best_lost) best = static_cast<int>(i), best_lost = lost;
+        if (lost == 0) break;
+    }
+    if (best >= 0 && !placer.try_place(allowed[static_cast<std::size_t>(best)])) return placer.place_first(allowed);
+    return best;
 }
 
 /// Where a symbol of half-size `half` at `p` goes so that it covers none of `names`: `p` itself
@@ -860,19 +903,29 @@ void Layouter::layout_locator_frame(const core::Scene& scene, const core::Camera
     }
 }
 
-void Layouter::layout_furniture(const core::Scene& scene, const core::Camera& camera, const FrameOptions& o,
+float furniture_scale(float ui_scale, double rows) {
+    return std::max(ui_scale, static_cast<float>(rows / kFurnitureRows));
+}
+
+void Layouter::layout_furniture(const core::Scene& scene, const core::Camera& camera, const FrameOptions& frame,
                                 core::LabelPlacer& placer) {
-    const float s = o.ui_scale;
     const float W = static_cast<float>(camera.width());
-    const float H = static_cast<float>(camera.height()) - o.inset_bottom;
+    const float H = static_cast<float>(camera.height()) - frame.inset_bottom;
+    // Every piece of furniture at one scale, which grows with the frame's height beyond 1080 rows
+    // as the title does: at 4K the date box, legend and scale bar stand beside the title as at 1080.
+    FrameOptions o = frame;
+    o.ui_scale = furniture_scale(frame.ui_scale, H - frame.inset_top);
+    out_.furniture_scale = o.ui_scale;
+    const float s = o.ui_scale;
     if (o.inset_bottom > 0) placer.reserve({0, H, W, static_cast<double>(camera.height())});
     if (o.inset_top > 0) placer.reserve({0, 0, W, o.inset_top});
     right_column_top_ = o.inset_top + 10 * s;  // below the date box, once it is placed
     attribution_top_ = H;
     const Area area{s, W, H};
+    if (o.split) layout_split_divider(*o.split, frame.ui_scale, o.inset_top, H, out_.furniture);  // under the boxes
     layout_date_box(scene, o, area, camera.visible_box(), placer);  // first: the title block keeps clear of it
     layout_title(o, area, placer);
-    if (o.split) layout_split_marks(*o.split, s, o.inset_top, H, W, fm_, out_.furniture, placer);
+    if (o.split) layout_split_marks(*o.split, frame.ui_scale, s, o.inset_top, H, W, fm_, out_, placer);
     layout_attribution(scene, o, area, placer);
     layout_scale_bar(camera, o, area, placer);
     layout_north_arrow(camera, o, area, placer);

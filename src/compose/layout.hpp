@@ -47,6 +47,16 @@ std::vector<ControlKey> control_keys(const core::Scene& scene, float ui_scale);
 std::vector<ControlKey> control_keys(const core::Scene& scene, std::int32_t day, const core::WorldBox& view,
                                      float ui_scale);
 
+/// Rows of map at which the furniture (title aside) is drawn at `ui_scale`; taller frames draw it
+/// larger (furniture_scale).
+inline constexpr double kFurnitureRows = 1080;
+/// The scale of a frame's furniture (date box, control legend, legend, scale bar, north arrow,
+/// locator, attribution, compare stamps, off-map box) for `rows` rows of map: `ui_scale`, or
+/// rows / kFurnitureRows when that is larger, so that at 3840x2160 it keeps the proportions it has
+/// beside the title (which grows with the height too) at 1920x1080. Map labels and event symbols
+/// stay at `ui_scale`.
+float furniture_scale(float ui_scale, double rows);
+
 /// Place ranks labelled at this zoom (0 capitals .. 5 hamlets).
 int max_place_rank(double metres_per_pixel);
 

@@ -7,15 +7,17 @@
 
 namespace sitmap::compose {
 
-void layout_split_marks(const SplitMarks& marks, float s, float top, float bottom, float width,
-                        const FontMetrics& fonts, DrawList& furniture, core::LabelPlacer& placer) {
+void layout_split_divider(const SplitMarks& marks, float s, float top, float bottom, DrawList& furniture) {
     const float x = marks.divider_x;
     // The divider: a white line with a dark edge on both sides, readable over land and sea.
     furniture.add_rect(x - 2.5f * s, top, x + 2.5f * s, bottom, core::rgb(0x202020, 0.75f));
     furniture.add_rect(x - 1.5f * s, top, x + 1.5f * s, bottom, core::rgb(0xffffff));
-    // No name may cross it: the halves place their labels apart (their event symbols differ), so a
-    // name across the divider would show a piece of each placement.
-    placer.reserve({x - 3 * s, top, x + 3 * s, bottom});
+}
+
+void layout_split_marks(const SplitMarks& marks, float s, float stamp_scale, float top, float bottom, float width,
+                        const FontMetrics& fonts, FrameLayout& out, core::LabelPlacer& placer) {
+    DrawList& furniture = out.furniture;
+    const float x = marks.divider_x;
     // The handle, halfway down: what a presenter grabs.
     const float cy = (top + bottom) / 2;
     furniture.add_circle(x, cy, 15 * s, core::rgb(0xffffff), core::rgb(0x202020), 2 * s);
@@ -24,9 +26,10 @@ void layout_split_marks(const SplitMarks& marks, float s, float top, float botto
     furniture.add_text(handle, x - fonts.measure(handle, arrows) / 2, cy + fonts.ascent(arrows) / 2, arrows);
 
     // The stamps, one each side of the divider, on one row: the first from the top where both
-    // are clear of the furniture placed already (title, date box).
-    const TextStyle big{.face = Face::Bold, .px = 22 * s, .color = core::rgb(0x1a1a1a)};
-    const float pad = 7 * s, gap = 8 * s, margin = 10 * s, h = big.px + 2 * pad;
+    // are a margin clear of the furniture placed already (title, date box), at the furniture's scale.
+    const float fs = stamp_scale;
+    const TextStyle big{.face = Face::Bold, .px = 22 * fs, .color = core::rgb(0x1a1a1a)};
+    const float pad = 7 * fs, gap = 8 * fs, margin = 10 * fs, h = big.px + 2 * pad;
     struct Stamp {
         const std::string* label;
         bool left;
@@ -41,11 +44,11 @@ void layout_split_marks(const SplitMarks& marks, float s, float top, float botto
     }
     auto row_free = [&](float y) {
         for (const auto& st : stamps)
-            if (!placer.free({st.x0, y, st.x0 + st.w, y + h})) return false;
+            if (!placer.free({st.x0 - gap, y - gap, st.x0 + st.w + gap, y + h + gap})) return false;
         return true;
     };
     float y0 = top + margin;
-    for (float y = y0; y + h <= bottom; y += 4 * s)
+    for (float y = y0; y + h <= bottom; y += 4 * fs)
         if (row_free(y)) {
             y0 = y;
             break;
@@ -53,12 +56,17 @@ void layout_split_marks(const SplitMarks& marks, float s, float top, float botto
     for (const auto& st : stamps) {
         furniture.add_rect(st.x0, y0, st.x0 + st.w, y0 + h, core::rgb(0xffffff, 0.9f));
         // A bar on the side that faces the divider says which half the date belongs to.
-        const float bar = 4 * s;
+        const float bar = 4 * fs;
         const float bx = st.left ? st.x0 + st.w - bar : st.x0;
         furniture.add_rect(bx, y0, bx + bar, y0 + h, core::rgb(0x5f4b8b));
         furniture.add_text(*st.label, st.x0 + pad, y0 + pad + fonts.ascent(big), big);
         placer.reserve({st.x0, y0, st.x0 + st.w, y0 + h});
+        out.stamp_boxes.push_back({st.x0, y0, st.x0 + st.w, y0 + h});
     }
+    // No name may cross the divider: the halves place their labels apart (their event symbols
+    // differ), so a name across it would show a piece of each placement. (Reserved after the
+    // stamps, which keep a margin from everything but the divider they belong to.)
+    placer.reserve({x - 3 * s, top, x + 3 * s, bottom});
 }
 
 void layout_measure(const MeasureMarks& marks, const core::Camera& camera, float s, const FontMetrics& fonts,

@@ -397,7 +397,7 @@ void Renderer::draw_lines(const core::SceneLayer& layer, LayerGpu& gpu, const co
     }
 }
 
-void Renderer::draw_locator(const core::Scene& scene, const FrameOptions& options) {
+void Renderer::draw_locator(const core::Scene& scene) {
     const PixelRect r = layout_.locator_rect;
     if (r.width <= 0) return;
     const PixelRect saved = tile_;
@@ -415,7 +415,7 @@ void Renderer::draw_locator(const core::Scene& scene, const FrameOptions& option
     tile_ = {0, 0, r.width, r.height};
     const core::Camera inset = compose::locator_camera(scene, r);
     FrameOptions o;
-    o.ui_scale = options.ui_scale * 0.6f;
+    o.ui_scale = layout_.furniture_scale * 0.6f;  // the inset grows with the furniture
     FrameStats ignored;
     for (std::size_t i = 0; i < scene.layers.size(); ++i) {
         const auto& layer = scene.layers[i];
@@ -653,7 +653,7 @@ void Renderer::draw_overlays(const core::Scene& scene, const core::Camera& camer
     // A slide's annotations over the labels and symbols; the locator inset and the furniture
     // over them, as over everything on the map.
     annotations_->draw(text_program_, tile_.x, tile_.y, tile_.width, tile_.height);
-    if (options.locator) draw_locator(scene, options);
+    if (options.locator) draw_locator(scene);
     furniture_->draw(text_program_, tile_.x, tile_.y, tile_.width, tile_.height);  // over the map's symbols
     draw_swatches(camera);
     glDisable(GL_SCISSOR_TEST);

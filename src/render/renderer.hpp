@@ -123,7 +123,7 @@ private:
     void draw_overlays(const core::Scene& scene, const core::Camera& camera, const FrameOptions& options,
                        FrameStats& stats);
     void set_view_uniforms(const ViewUniforms& u, const core::Camera& camera);
-    void draw_locator(const core::Scene& scene, const FrameOptions& options);
+    void draw_locator(const core::Scene& scene);
 
     /// `image_rect` (whole-image pixels, y down) in the bound framebuffer's pixels (y up), cut to it.
     PixelRect framebuffer_rect(const PixelRect& image_rect) const;

@@ -856,12 +856,18 @@ void draw_off_map_strip(AppState& state, float bottom_inset) {
     // Bottom left, above the bottom panels and clear of the map's scale bar and north arrow.
     ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + 8, vp->Pos.y + vp->Size.y - bottom_inset - 4 * ImGui::GetFontSize()),
                             ImGuiCond_Always, ImVec2(0, 1));
-    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(vp->Size.x * 0.35f, vp->Size.y * 0.45f));
+    const float max_w = vp->Size.x * 0.35f;
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(max_w, vp->Size.y * 0.45f));
     ImGui::SetNextWindowBgAlpha(0.9f);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing;
     if (ImGui::Begin("Not on the map", &ev.show_off_map, flags)) {
-        ImGui::TextDisabled("%s", core::off_map_sentence(ev.off_map).c_str());
+        // The sentence wraps inside the strip's widest size rather than running past its edge.
+        const std::string sentence = core::off_map_sentence(ev.off_map);
+        const float wrap = max_w - 2 * ImGui::GetStyle().WindowPadding.x;
+        ImGui::PushTextWrapPos(ImGui::CalcTextSize(sentence.c_str()).x > wrap ? wrap : -1.0f);
+        ImGui::TextDisabled("%s", sentence.c_str());
+        ImGui::PopTextWrapPos();
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip(
                 "Events of the time window whose place is known only to a region or country\n"

@@ -193,6 +193,17 @@ TEST_CASE("a long slide title wraps inside the title block instead of running un
     CHECK(joined == title);
 }
 
+namespace {
+
+struct Size {
+    int w, h;
+    float scale;  // F5 lays slides out at the window's UI scale (its monitor's content scale)
+};
+constexpr Size kSizes[] = {{800, 600, 1},   {1024, 768, 1},      {1280, 800, 1},  {1920, 1080, 1}, {1920, 1080, 1.5f},
+                           {2560, 1440, 1}, {1920, 1200, 1.25f}, {3840, 2160, 1}, {3840, 2160, 2}};
+
+}  // namespace
+
 TEST_CASE("a slide's title block and the date box never cover each other, from 800x600 to 3840x2160",
           "[core][layout]") {
     const core::Scene scene;  // furniture only: every control key is listed, the widest date box
@@ -201,12 +212,7 @@ TEST_CASE("a slide's title block and the date box never cover each other, from 8
         "On 19 September Azerbaijan launched what it called anti-terrorist measures; within a day the "
         "Nagorno-Karabakh authorities agreed to disarm, and by early October almost all of the area's "
         "Armenian population had left for Armenia through the Lachin corridor.";
-    struct Size {
-        int w, h;
-        float scale;  // F5 lays slides out at the window's UI scale (its monitor's content scale)
-    };
-    for (const Size& z : {Size{800, 600, 1}, Size{1024, 768, 1}, Size{1280, 800, 1}, Size{1920, 1080, 1},
-                          Size{1920, 1080, 1.5f}, Size{3840, 2160, 1}, Size{3840, 2160, 2}}) {
+    for (const Size& z : kSizes) {
         INFO(z.w << "x" << z.h << " at scale " << z.scale);
         const core::Camera camera({0, 0}, 170, z.w, z.h);
         const compose::FrameOptions options{.ui_scale = z.scale,
@@ -230,4 +236,95 @@ TEST_CASE("a slide's title block and the date box never cover each other, from 8
             CHECK(text->x + fonts().measure(text->text, text->style) <= t.x1 + 0.5);
         }
     }
+}
+
+namespace {
+
+/// The first furniture text that is exactly `text`.
+const compose::TextCmd* furniture_text(const compose::FrameLayout& layout, const std::string& text) {
+    for (const auto* t : layout.furniture.texts())
+        if (t->text == text) return t;
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("the furniture scales as one with the title, from 800x600 to 3840x2160", "[core][layout]") {
+    core::Scene scene;  // the attribution line is furniture too
+    scene.attribution = "Natural Earth; GeoNames";
+    const std::string title = "Day 20 of the war";
+    for (const Size& z : kSizes) {
+        INFO(z.w << "x" << z.h << " at scale " << z.scale);
+        const core::Camera camera({0, 0}, 170, z.w, z.h);
+        const compose::FrameOptions options{.ui_scale = z.scale, .date_label = "19 September 2023", .title = title};
+        const auto layout = compose::layout_frame(scene, camera, options, fonts());
+        const auto* t = furniture_text(layout, title);
+        const auto* d = furniture_text(layout, "19 September 2023");
+        const auto* a = furniture_text(layout, scene.attribution);
+        REQUIRE(t);
+        REQUIRE(d);
+        REQUIRE(a);
+        // The date stands beside the title as it does at 1920x1080 (26 px beside 31): at 3840x2160
+        // at scale 1 it stayed 26 px beside a 63 px title.
+        INFO("title " << t->style.px << " px, date " << d->style.px << " px, credits " << a->style.px << " px");
+        CHECK(d->style.px >= 0.8f * t->style.px);
+        CHECK(d->style.px <= 1.5f * t->style.px);
+        // The rest of the furniture keeps its proportions to the date box at every size.
+        CHECK(a->style.px / d->style.px == Approx(10.5 / 26).epsilon(1e-3));
+        CHECK(layout.furniture_scale == Approx(d->style.px / 26).epsilon(1e-3));
+        CHECK(layout.furniture_scale >= z.scale);
+        // Frames up to 1080 rows keep the UI scale (the goldens, the window).
+        if (z.h <= 1080) CHECK(layout.furniture_scale == Approx(z.scale));
+        // The date box stays inside the frame, clear of the title block.
+        CHECK(layout.date_box.x0 >= 0);
+        CHECK(layout.date_box.y1 <= z.h);
+        CHECK_FALSE(layout.title_box.overlaps(layout.date_box));
+    }
+}
+
+TEST_CASE("a compare view's date stamps keep clear of the date box and the title, at every size and divider",
+          "[core][layout]") {
+    const core::Scene scene;  // every control key: the tallest date box
+    for (const Size& z : kSizes)
+        for (const double at : {0.1, 0.3, 0.5, 0.7, 0.8, 0.9}) {
+            INFO(z.w << "x" << z.h << " at scale " << z.scale << ", divider at " << at);
+            const core::Camera camera({0, 0}, 170, z.w, z.h);
+            compose::FrameOptions options{
+                .ui_scale = z.scale, .date_label = "26 September 2020", .title = "Before and after the 2020 war"};
+            options.split = compose::SplitMarks{static_cast<float>(z.w * at), "26 September 2020", "10 November 2020"};
+            const auto layout = compose::layout_frame(scene, camera, options, fonts());
+            REQUIRE(layout.stamp_boxes.size() == 2);
+            const core::PxBox d = layout.date_box, t = layout.title_box;
+            REQUIRE(d.x1 > d.x0);
+            const double margin = 4 * layout.furniture_scale;  // not touching: a visible gap
+            for (const auto& b : layout.stamp_boxes) {
+                INFO("stamp " << b.x0 << "," << b.y0 << " - " << b.x1 << "," << b.y1 << "; date box " << d.x0 << ","
+                              << d.y0 << " - " << d.x1 << "," << d.y1);
+                const core::PxBox grown{b.x0 - margin, b.y0 - margin, b.x1 + margin, b.y1 + margin};
+                CHECK_FALSE(grown.overlaps(d));
+                CHECK_FALSE(grown.overlaps(t));
+                CHECK(b.x0 >= 0);
+                CHECK(b.x1 <= z.w);
+                CHECK(b.y1 <= z.h);
+            }
+            // The divider goes under the date box and the title block, which stay whole over it:
+            // the first rectangle drawn is its dark edge, before the date box's ground.
+            const auto& cmds = layout.furniture.commands();
+            std::ptrdiff_t divider = -1, date_ground = -1;
+            for (std::size_t k = 0; k < cmds.size(); ++k)
+                if (const auto* r = std::get_if<compose::RectCmd>(&cmds[k])) {
+                    const auto i = static_cast<std::ptrdiff_t>(k);
+                    if (divider < 0 && r->x0 < options.split->divider_x && r->x1 > options.split->divider_x &&
+                        r->y1 - r->y0 > z.h / 2.0)
+                        divider = i;
+                    if (date_ground < 0 && r->x0 == Approx(d.x0) && r->y0 == Approx(d.y0)) date_ground = i;
+                }
+            CHECK(divider >= 0);
+            CHECK(date_ground >= 0);
+            CHECK(divider < date_ground);
+            // Both on one row, on either side of the divider, at the furniture's scale.
+            CHECK(layout.stamp_boxes[0].y0 == layout.stamp_boxes[1].y0);
+            CHECK(layout.stamp_boxes[1].y1 - layout.stamp_boxes[1].y0 ==
+                  Approx(36 * layout.furniture_scale).epsilon(1e-3));
+        }
 }
