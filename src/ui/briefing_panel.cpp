@@ -235,7 +235,20 @@ void draw_export_dialog(AppState& state) {
 
 void draw_presentation_overlay(AppState& state) {
     auto& b = state.brief;
-    if (!b.presenting) return;
+    if (!b.presenting) {
+        b.hint_slide = -1;
+        return;
+    }
+    // The bar would cover the map's bottom names on a projector: it shows on a new slide or when
+    // the mouse moves, and leaves after a few seconds.
+    constexpr double kHintSeconds = 3.0;
+    const ImGuiIO& io = ImGui::GetIO();
+    const double now = ImGui::GetTime();
+    if (b.current != b.hint_slide || io.MouseDelta.x != 0 || io.MouseDelta.y != 0) {
+        b.hint_slide = b.current;
+        b.hint_since = now;
+    }
+    if (now - b.hint_since > kHintSeconds) return;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x / 2, vp->Pos.y + vp->Size.y - 12), ImGuiCond_Always,
                             ImVec2(0.5f, 1.0f));

@@ -49,6 +49,10 @@ struct BriefingUiState {
     bool show_panel = false;
     bool presenting = false;  ///< full screen, panels hidden, arrows step slides
     bool dirty = false;
+    // The presenter's hint bar ("3 / 14 <- -> slides Esc ends") shows on a new slide or when the
+    // mouse moves, then leaves the audience's view after kHintSeconds.
+    int hint_slide = -1;
+    double hint_since = 0;  ///< ImGui time it was last shown anew
 
     // requests for the app loop
     bool load_requested = false;
