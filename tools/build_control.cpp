@@ -3,7 +3,8 @@
 // geodata/control_inputs/ (events.csv, settlements.csv, fronts.csv, routes.csv). A build tool, not part of the app:
 // it may use GDAL and GEOS directly, and nothing in src/ depends on it. Method: geodata/SOURCES.md.
 //
-// Usage: sitmap_build_control --sources DIR --inputs DIR -o control.gpkg [--without SETTLEMENT]
+// Usage: sitmap_build_control --sources DIR --inputs DIR -o control.gpkg [--without SETTLEMENT] [--loo 1]
+// (--loo 1: print the grid leave-one-out estimate of the 2020 front cells instead of writing the file)
 //
 // [SECTION] GEOS helpers   [SECTION] inputs   [SECTION] state machine   [SECTION] periods   [SECTION] output
 #include <cpl_conv.h>
@@ -23,6 +24,8 @@
 #include <stdexcept>
 #include <string>
 #include <vector>
+
+#include "control_grid.hpp"
 
 namespace fs = std::filesystem;
 
@@ -317,80 +320,87 @@ struct Builder {
         return p;
     }
 
-    // The settlement whose day a place of the 2020 front takes: a located settlement's own, within half the distance
-    // to its nearest located neighbour (at least kOwnKm: the disc inside its Voronoi cell); elsewhere the median day
-    // of its kNeighbours nearest located settlements (ties: the nearest of those taken on that day). A place between
-    // settlements thus changes hands once most of the settlements around it have, not with the single nearest one:
-    // an outlier (a village on the old line that held out weeks longer than its neighbours, or one taken early by a
-    // raid) keeps its own land but no longer carries the land half-way to the next village with it
-    // (geodata/SOURCES.md; leave-one-out in scripts/control-loo.sh).
-    static constexpr double kOwnKm = 1.0;
-    static constexpr std::size_t kNeighbours = 5;
-    std::size_t owner_at(const std::vector<std::size_t>& located, const std::vector<double>& own_km, double x,
-                         double y) const {
-        std::vector<std::pair<double, std::size_t>> near;  // (distance km, settlement index)
-        near.reserve(located.size());
-        for (std::size_t i : located) {
-            const Xy p = to_local(settlements[i].lon, settlements[i].lat);
-            near.emplace_back(std::hypot(p.x - x, p.y - y), i);
-        }
-        const std::size_t k = std::min(kNeighbours, near.size());
-        std::partial_sort(near.begin(), near.begin() + static_cast<std::ptrdiff_t>(k), near.end());
-        if (near.front().first <= own_km[near.front().second]) return near.front().second;
-        std::vector<std::pair<std::string, std::pair<double, std::size_t>>> by_day;
-        for (std::size_t j = 0; j < k; ++j) by_day.push_back({settlements[near[j].second].date, near[j]});
-        std::sort(by_day.begin(), by_day.end());
-        return by_day[k / 2].second.second;
-    }
-
-    // Cells of the located settlements (captures and anchors) inside the 2020 front area, from a kCellKm grid:
-    // each square goes to owner_at() of its centre, and a settlement's cell is the union of its squares clipped
-    // to the front (the cells tile the front without gaps or overlaps).
+    // Cells of the located settlements (captures and anchors) inside the 2020 front area, from a kCellKm grid: each
+    // square goes to the settlement control_grid::assign_owners gives it (its own within half the distance to its
+    // nearest neighbour, at least 1 km; elsewhere the median day of its five nearest; beyond kFarKm from every
+    // settlement the latest of those; held land kept connected to the rear: tools/control_grid.hpp), and a
+    // settlement's cell is the union of its squares clipped to the front (the cells tile the front without gaps or
+    // overlaps). The rear is the rest of the 1994 area and Armenia. Method: geodata/SOURCES.md.
     static constexpr double kCellKm = 0.5;
-    void make_cells() {
+    static constexpr double kFarKm = 0;        // off: see geodata/SOURCES.md (tried 6-8 km)
+    static constexpr double kStripMaxKm = 12;  // longest strip kept to join an island settlement to the rear
+    struct CellGrid {
         Geom front = empty();
+        std::vector<std::size_t> located;       // settlements (captures and anchors) of the front districts
+        std::vector<control_grid::Site> sites;  // their points and days, same order
+        control_grid::Grid grid;
+    };
+    CellGrid cell_grid() const {
+        CellGrid cg;
+        Geom& front = cg.front;
+        std::vector<std::size_t>& located = cg.located;
+        std::vector<control_grid::Site>& sites = cg.sites;
+        control_grid::Grid& grid = cg.grid;
         for (const auto& [name, row] : fronts) front = unite(front, front_part(name));
-        std::vector<std::size_t> located;
         for (std::size_t i = 0; i < settlements.size(); ++i) {
             const Settlement& s = settlements[i];
-            if ((s.role == "capture" || s.role == "anchor") && fronts.count(s.district)) located.push_back(i);
+            if ((s.role != "capture" && s.role != "anchor") || !fronts.count(s.district)) continue;
+            located.push_back(i);
+            const Xy p = to_local(s.lon, s.lat);
+            sites.push_back({p.x, p.y, control_grid::day_number(s.date)});
         }
-        if (located.empty() || is_empty(front)) return;
-        std::vector<double> own_km(settlements.size(), kOwnKm);
-        for (std::size_t i : located) {
-            double nearest = 1e9;
-            const Xy p = to_local(settlements[i].lon, settlements[i].lat);
-            for (std::size_t j : located) {
-                const Xy q = to_local(settlements[j].lon, settlements[j].lat);
-                if (j != i) nearest = std::min(nearest, std::hypot(p.x - q.x, p.y - q.y));
-            }
-            own_km[i] = std::max(kOwnKm, nearest / 2);
-        }
+        if (located.empty() || is_empty(front)) return cg;
+        const Geom rear = unite(diff(zone, front), arm_all);
         double x0, y0, x1, y1;
         bounds(front, x0, y0, x1, y1);
         const auto unprepare = [](const GEOSPreparedGeometry* g) { GEOSPreparedGeom_destroy_r(ctx, g); };
-        const std::unique_ptr<const GEOSPreparedGeometry, decltype(unprepare)> prep(GEOSPrepare_r(ctx, front.get()),
-                                                                                    unprepare);
+        using Prepared = std::unique_ptr<const GEOSPreparedGeometry, decltype(unprepare)>;
+        const Prepared prep(GEOSPrepare_r(ctx, front.get()), unprepare),
+            prep_rear(GEOSPrepare_r(ctx, rear.get()), unprepare);
+        grid.x0 = x0;
+        grid.y0 = y0;
+        grid.cell = kCellKm;
+        grid.nx = static_cast<int>(std::ceil((x1 - x0) / kCellKm));
+        grid.ny = static_cast<int>(std::ceil((y1 - y0) / kCellKm));
+        grid.inside.assign(static_cast<std::size_t>(grid.nx) * static_cast<std::size_t>(grid.ny), 0);
+        grid.rear = grid.inside;
+        for (int ix = 0; ix < grid.nx; ++ix)
+            for (int iy = 0; iy < grid.ny; ++iy) {
+                const Geom sq =
+                    box(x0 + ix * kCellKm, y0 + iy * kCellKm, x0 + (ix + 1) * kCellKm, y0 + (iy + 1) * kCellKm);
+                const auto i = static_cast<std::size_t>(grid.index(ix, iy));
+                grid.inside[i] = GEOSPreparedIntersects_r(ctx, prep.get(), sq.get()) == 1;
+                grid.rear[i] = grid.inside[i] && GEOSPreparedIntersects_r(ctx, prep_rear.get(), sq.get()) == 1;
+            }
+        return cg;
+    }
+    static control_grid::Params cell_params() {
+        control_grid::Params params;
+        params.far_km = kFarKm;
+        params.connect = true;
+        params.corridor_max_km = kStripMaxKm;
+        return params;
+    }
+    void make_cells() {
+        const CellGrid cg = cell_grid();
+        if (cg.located.empty() || is_empty(cg.front)) return;
+        const Geom& front = cg.front;
+        const std::vector<std::size_t>& located = cg.located;
+        const control_grid::Grid& grid = cg.grid;
+        const double x0 = grid.x0, y0 = grid.y0;
+        const std::vector<int> owner = control_grid::assign_owners(grid, cg.sites, cell_params());
         std::map<std::size_t, std::vector<Geom>> squares;
-        const int nx = static_cast<int>(std::ceil((x1 - x0) / kCellKm)),
-                  ny = static_cast<int>(std::ceil((y1 - y0) / kCellKm));
         // Column by column; a run of squares with the same owner becomes one rectangle (fewer parts to unite).
-        constexpr std::size_t kNone = static_cast<std::size_t>(-1);
-        for (int ix = 0; ix < nx; ++ix) {
+        for (int ix = 0; ix < grid.nx; ++ix) {
             const double ax = x0 + ix * kCellKm, bx = x0 + (ix + 1) * kCellKm;
-            std::size_t run_owner = kNone;
-            int run_start = 0;
-            for (int iy = 0; iy <= ny; ++iy) {
-                std::size_t owner = kNone;
-                if (iy < ny) {
-                    const Geom sq = box(ax, y0 + iy * kCellKm, bx, y0 + (iy + 1) * kCellKm);
-                    if (GEOSPreparedIntersects_r(ctx, prep.get(), sq.get()))
-                        owner = owner_at(located, own_km, ax + kCellKm / 2, y0 + (iy + 0.5) * kCellKm);
-                }
-                if (owner == run_owner) continue;
-                if (run_owner != kNone)
-                    squares[run_owner].push_back(box(ax, y0 + run_start * kCellKm, bx, y0 + iy * kCellKm));
-                run_owner = owner;
+            int run_owner = control_grid::kNone, run_start = 0;
+            for (int iy = 0; iy <= grid.ny; ++iy) {
+                const int o = iy < grid.ny ? owner[static_cast<std::size_t>(grid.index(ix, iy))] : control_grid::kNone;
+                if (o == run_owner) continue;
+                if (run_owner != control_grid::kNone)
+                    squares[located[static_cast<std::size_t>(run_owner)]].push_back(
+                        box(ax, y0 + run_start * kCellKm, bx, y0 + iy * kCellKm));
+                run_owner = o;
                 run_start = iy;
             }
         }
@@ -406,6 +416,37 @@ struct Builder {
         }
         std::fprintf(stderr, "  %zu located settlements, %zu with cells, over %.0f km2 of the 2020 front area\n",
                      located.size(), squares.size(), area(front));
+    }
+
+    // Leave-one-out on the grid alone (fast; scripts/control-loo.sh asks the built map instead): each located capture
+    // of the front districts is left out, the grid reassigned, and its square's flip day compared with its own day
+    // 3 days before and after. Prints the misses and "grid leave-one-out: RIGHT/TOTAL".
+    void grid_loo() const {
+        const CellGrid cg = cell_grid();
+        const control_grid::Params params = cell_params();
+        int right = 0, total = 0;
+        for (std::size_t k = 0; k < cg.located.size(); ++k) {
+            const Settlement& held = settlements[cg.located[k]];
+            if (held.role != "capture") continue;
+            std::vector<control_grid::Site> others = cg.sites;
+            others.erase(others.begin() + static_cast<std::ptrdiff_t>(k));
+            const std::vector<int> owner = control_grid::assign_owners(cg.grid, others, params);
+            const control_grid::Grid& g = cg.grid;
+            const int ix = static_cast<int>(std::floor((cg.sites[k].x - g.x0) / g.cell)),
+                      iy = static_cast<int>(std::floor((cg.sites[k].y - g.y0) / g.cell));
+            const bool in = ix >= 0 && iy >= 0 && ix < g.nx && iy < g.ny &&
+                            owner[static_cast<std::size_t>(g.index(ix, iy))] != control_grid::kNone;
+            const int day = cg.sites[k].day;
+            const int flip =
+                in ? others[static_cast<std::size_t>(owner[static_cast<std::size_t>(g.index(ix, iy))])].day : 0;
+            const int ok = in ? (flip > day - 3) + (flip <= day + 3) : 0;
+            right += ok;
+            total += 2;
+            if (ok < 2)
+                std::printf("  %s %s error %s\n", held.name.c_str(), held.date.c_str(),
+                            in ? (std::to_string(flip - day) + " d").c_str() : "outside the grid");
+        }
+        std::printf("grid leave-one-out: %d/%d\n", right, total);
     }
 
     // The cells of the settlements an events.csv 'cells' row announces (same date and district, name in its place
@@ -586,6 +627,7 @@ std::size_t write_held_across_both(const Builder& b, const fs::path& inputs, OGR
 int main(int argc, char** argv) {
     fs::path sources, inputs, output;
     std::string without;
+    bool loo = false;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string a = argv[i];
         if (a == "--sources")
@@ -594,7 +636,9 @@ int main(int argc, char** argv) {
             inputs = argv[i + 1];
         else if (a == "-o" || a == "--output")
             output = argv[i + 1];
-        else if (a == "--without")  // leave one settlement out (the leave-one-out estimate in geodata/SOURCES.md)
+        else if (a == "--loo") {  // print the grid leave-one-out estimate instead of writing (takes a value: 1)
+            loo = std::string(argv[i + 1]) == "1";
+        } else if (a == "--without")  // leave one settlement out (the leave-one-out estimate in geodata/SOURCES.md)
             without = argv[i + 1];
     }
     if (sources.empty() || inputs.empty() || output.empty()) {
@@ -718,6 +762,10 @@ int main(int argc, char** argv) {
             if (r.at("lat").empty() || r.at("name") == without) continue;
             Settlement st{r.at("name"), r.at("district"), r.at("date"), r.at("role"), num(r, "lat"), num(r, "lon"), {}};
             b.settlements.push_back(std::move(st));
+        }
+        if (loo) {
+            b.grid_loo();
+            return 0;
         }
         b.make_cells();
         std::stable_sort(b.events.begin(), b.events.end(),
