@@ -291,6 +291,7 @@ int run_window(const WindowOptions& options, std::chrono::steady_clock::time_poi
     const float ui_scale = std::clamp(xscale, 1.0f, 3.0f);
 
     ui::AppState state;
+    state.brief.hint_hides = options.script.empty();  // scripted frames must not depend on timing
     state.data_dir = paths.root.string();
     state.scene = load_base_scene(paths.geodata(), state.projector, state.diagnostics, &state.timeline);
 

@@ -248,7 +248,7 @@ void draw_presentation_overlay(AppState& state) {
         b.hint_slide = b.current;
         b.hint_since = now;
     }
-    if (now - b.hint_since > kHintSeconds) return;
+    if (b.hint_hides && now - b.hint_since > kHintSeconds) return;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x / 2, vp->Pos.y + vp->Size.y - 12), ImGuiCond_Always,
                             ImVec2(0.5f, 1.0f));

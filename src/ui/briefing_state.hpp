@@ -52,7 +52,8 @@ struct BriefingUiState {
     // The presenter's hint bar ("3 / 14 <- -> slides Esc ends") shows on a new slide or when the
     // mouse moves, then leaves the audience's view after kHintSeconds.
     int hint_slide = -1;
-    double hint_since = 0;  ///< ImGui time it was last shown anew
+    double hint_since = 0;   ///< ImGui time it was last shown anew
+    bool hint_hides = true;  ///< false for scripted runs: their frames must not depend on timing
 
     // requests for the app loop
     bool load_requested = false;
