@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir="${SITMAP_SAN_BUILD_DIR:-build-san}"
-bash scripts/build-sanitized.sh sitmap_core_tests sitmap_io_tests sitmap_cli_tests sitmap fuzz_seeds
+bash scripts/build-sanitized.sh sitmap_core_tests sitmap_tools_tests sitmap_io_tests sitmap_cli_tests sitmap fuzz_seeds
 
 keep="$(realpath -m "$dir/lsan-keep-modules.so")"
 cc -shared -fPIC -O2 -o "$keep" scripts/lsan-keep-modules.c
