@@ -3,6 +3,7 @@
 // menus, the dialogs and the drop callback raise).
 #include "core/csv.hpp"
 #include "run_command.hpp"
+#include "xvfb.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -19,12 +20,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool have_xvfb(const char* what) {
-    if (std::system("command -v xvfb-run >/dev/null 2>&1") == 0) return true;
-    if (std::getenv("SITMAP_REQUIRE_GL")) FAIL(std::string("xvfb-run not installed: ") + what + " cannot run");
-    WARN(std::string("xvfb-run not installed: ") + what + " not run");
-    return false;
-}
+using sitmap::test::have_xvfb;
 
 const std::string kData = std::string(SITMAP_TESTDATA_DIR) + "/events_list";
 const std::string kXvfb = "xvfb-run -a -s '-screen 0 1024x700x24'";

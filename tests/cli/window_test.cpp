@@ -1,4 +1,5 @@
 #include "run_command.hpp"
+#include "xvfb.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -20,12 +21,7 @@ namespace {
 
 // True when xvfb-run is there. Without it a window test cannot run: a warning on a developer's
 // machine, a failure where SITMAP_REQUIRE_GL is set (CI), so a missing display never passes there.
-bool have_xvfb(const char* what) {
-    if (std::system("command -v xvfb-run >/dev/null 2>&1") == 0) return true;
-    if (std::getenv("SITMAP_REQUIRE_GL")) FAIL(std::string("xvfb-run not installed: ") + what + " cannot run");
-    WARN(std::string("xvfb-run not installed: ") + what + " not run");
-    return false;
-}
+using sitmap::test::have_xvfb;
 
 }  // namespace
 

@@ -3,6 +3,7 @@
 // window closes with the presentation. The real GLFW windows under Xvfb. In the gl suite because
 // it reads the screenshots (io).
 #include "../cli/run_command.hpp"
+#include "../cli/xvfb.hpp"
 #include "image_compare.hpp"
 #include "io/image.hpp"
 #include "ui/presenter_notes.hpp"
@@ -20,12 +21,7 @@ using namespace sitmap;
 
 namespace {
 
-bool have_xvfb(const char* what) {
-    if (std::system("command -v xvfb-run >/dev/null 2>&1") == 0) return true;
-    if (std::getenv("SITMAP_REQUIRE_GL")) FAIL(std::string("xvfb-run not installed: ") + what + " cannot run");
-    WARN(std::string("xvfb-run not installed: ") + what + " not run");
-    return false;
-}
+using sitmap::test::have_xvfb;
 
 /// Pixels of `image` dark enough to be text (all channels under 90).
 std::size_t dark_pixels(const io::RgbaImage& image) {

@@ -2,6 +2,7 @@
 // the frame time it reports is the frame's own work, not the wait of an idle window for input, and
 // add mode (A) shows a banner over the map. In the gl suite because it reads the screenshots (io).
 #include "../cli/run_command.hpp"
+#include "../cli/xvfb.hpp"
 #include "io/image.hpp"
 
 #include <catch2/catch.hpp>
@@ -19,12 +20,7 @@ using namespace sitmap;
 
 namespace {
 
-bool have_xvfb(const char* what) {
-    if (std::system("command -v xvfb-run >/dev/null 2>&1") == 0) return true;
-    if (std::getenv("SITMAP_REQUIRE_GL")) FAIL(std::string("xvfb-run not installed: ") + what + " cannot run");
-    WARN(std::string("xvfb-run not installed: ") + what + " not run");
-    return false;
-}
+using sitmap::test::have_xvfb;
 
 /// Pixels of the add-mode banner's yellow (ImGui colour 1.0, 0.93, 0.6 at 92 % over the map) in
 /// the top `rows` rows of `image`.
