@@ -363,6 +363,50 @@ std::optional<Frame> gapped_clause(std::string_view s, const std::vector<Token>&
 
 }  // namespace
 
+namespace {
+
+// Whether a claim and the act in its clause are two events. The guide counts a statement as an
+// event, and the act it reports as one more "when the text describes it as happening".
+enum class Pair {
+    Both,         ///< a statement, and the act it reports
+    Act,          ///< only the act, which the claim word performs ("declared martial law")
+    ReportedAct,  ///< only the act; the claim word names where the report comes from
+    Claim,        ///< only the statement: the act is what it asks for
+};
+
+Pair pair_choice(const std::vector<Token>& t, std::size_t claim, std::size_t act, std::size_t e) {
+    std::string buffer;
+    const std::string_view w = t[claim].folded;
+    const std::string_view lem = lemma(w, buffer);
+    // "declared martial law", "declares a unilateral halt": the declaring is the act itself, when
+    // an event word follows as its object (not a place declared taken: "declared Hadrut liberated").
+    if (lem == "declare" && act > claim)
+        for (std::size_t k = claim + 1; k < e && k <= claim + 4; ++k) {
+            if (t[k].capitalized || t[k].numeric || t[k].folded == "that") break;
+            const auto trig = trigger_of(t[k].folded, k + 1 < t.size() ? std::string_view(t[k + 1].folded) : "");
+            if (trig && !trig->reporting) return Pair::Act;
+        }
+    // "the ministry recalled that the town had been occupied in 1993", "…, the office recalled,":
+    // a history retold, not a claim of the day.
+    if (lem == "recall") {
+        bool told = act < claim;  // "..., the office recalled"
+        for (std::size_t k = claim + 1; k < act && k <= claim + 5 && !told; ++k) told = t[k].folded == "that";
+        if (told) return Pair::ReportedAct;
+    }
+    // "According to the ministry, ...": where a report comes from, not a statement of its own.
+    if (w == "according") return Pair::ReportedAct;
+    // "asked Moscow for military help", "urged the withdrawal of troops", "called for an end to the
+    // fighting", "demanded the reopening of the road": what is asked for has not happened.
+    if (act > claim) {
+        const bool asks = one_of(lem, {"ask", "urge", "appeal", "demand"}) ||
+                          (lem == "call" && claim + 1 < e && one_of(t[claim + 1].folded, {"for", "on"}));
+        if (asks) return Pair::Claim;
+    }
+    return Pair::Both;
+}
+
+}  // namespace
+
 bool is_meta_sentence(const std::vector<Token>& t) {
     for (std::size_t i = 0; i + 1 < t.size(); ++i) {
         const std::string_view a = t[i].folded, b = t[i + 1].folded;
@@ -530,7 +574,14 @@ std::vector<Frame> find_frames(std::string_view s, const std::vector<Token>& t) 
             std::all_of(t.begin(), t.end(), [](const Token& k) { return k.capitalized; }))
             best_act.reset();
         // A claim with no act is a statement.
-        if (best_claim && best_act) {
+        const Pair pair = best_claim && best_act ? pair_choice(t, best_claim->at, best_act->at, e) : Pair::Both;
+        if (pair == Pair::Act || pair == Pair::ReportedAct) {
+            Frame act = frame(*best_act, false);
+            act.reported = pair == Pair::ReportedAct;
+            out.push_back(act);
+        } else if (pair == Pair::Claim) {
+            out.push_back(frame(*best_claim, true));
+        } else if (best_claim && best_act) {
             Frame claim = frame(*best_claim, true);
             Frame act = frame(*best_act, false);
             act.reported = true;

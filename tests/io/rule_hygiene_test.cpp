@@ -232,15 +232,20 @@ TEST_CASE("rule: taking 'the' height or villages is a capture; travelling or fly
         CHECK(e.type != core::EventType::Capture);
 }
 
-TEST_CASE("rule: 'according to' makes a claim beside the act it reports; 'announces X taken' is a capture",
+TEST_CASE("rule: 'according to' names the source of the act it reports; 'announces X taken' is a capture",
           "[io][rules]") {
     // Caspian Wire's "According to the Ministry of Defense, Armenian units opened fire" and Anatolia
-    // Star's "According to Baku, separatist groups placed concrete blocks".
-    for (const char* doc : {"dev/a01_caspian_wire_war_begins.txt", "dev/c10_anatolia_star_aghdam_route.txt"}) {
+    // Star's "According to Baku, separatist groups placed concrete blocks": the act, reported; no
+    // statement beside it (the annotators code the act; see pair_choice in extract_frames.cpp).
+    const std::pair<const char*, const char*> cases[] = {
+        {"dev/a01_caspian_wire_war_begins.txt", "Armenian units opened fire"},
+        {"dev/c10_anatolia_star_aghdam_route.txt", "blocks on the road near Askaran"}};
+    for (const auto& [doc, phrase] : cases) {
         INFO(doc);
-        const auto claims = with_phrase(events_of(doc), "according to");
-        CHECK(std::any_of(claims.begin(), claims.end(),
-                          [](const core::Event& e) { return e.type == core::EventType::Statement; }));
+        const auto acts = with_phrase(events_of(doc), phrase);
+        CHECK(!acts.empty());
+        CHECK(std::none_of(acts.begin(), acts.end(),
+                           [](const core::Event& e) { return e.type == core::EventType::Statement; }));
     }
     // Karabakh Notes' "Baku announces Hadrut taken" and Tartar Evening's "announces Sugovushan taken".
     const auto notes = with_phrase(events_of("dev/a06_karabakh_notes_chronology.txt"), "Hadrut taken");

@@ -853,3 +853,70 @@ TEST_CASE("frames: ', saying ...' opens a clause of what was said, out of the qu
     REQUIRE(!quoting(turkish, "hailed").empty());
     for (const Event* e : quoting(turkish, "hailed")) CHECK(e->source.quote.find("stressing") == std::string::npos);
 }
+
+TEST_CASE("frames: declaring martial law or a halt is the act itself, not a statement besides it",
+          "[core][extractor]") {
+    // A live blog's entry and a government bulletin.
+    const auto blog =
+        run("Live: fighting on the line of contact\n\n"
+            "27 September 2020\n\n"
+            "11:40 Yerevan declared martial law and a general mobilisation in Armenia.\n");
+    CHECK(count(blog, EventType::Statement) == 0);
+    CHECK(count(blog, EventType::Other) + count(blog, EventType::Deployment) == 1);
+    const auto bulletin =
+        run("Issued 3 April 2016\n\n"
+            "On 3 April the government in Baku declares a unilateral halt to its operations.\n");
+    CHECK(count(bulletin, EventType::Statement) == 0);
+    CHECK(count(bulletin, EventType::Ceasefire) == 1);
+    // Declaring a place taken is a claim about it: the statement stays.
+    const auto claim = run("Published 9 October 2020\n\nAliyev on Friday declared Hadrut liberated.\n");
+    CHECK(count(claim, EventType::Statement) == 1);
+}
+
+TEST_CASE("frames: a history recalled is the past act, not a claim of the day", "[core][extractor]") {
+    // A ministry's release and a regional newspaper.
+    const auto release =
+        run("Press release, 4 October 2020\n\n"
+            "The ministry recalled that Fuzuli had been occupied by Armenian forces on 23 August 1993.\n");
+    REQUIRE(release.size() == 1);
+    CHECK(release[0].type == EventType::Capture);
+    CHECK(release[0].date.start == Date(std::chrono::year{1993} / 8 / 23));
+    const auto paper =
+        run("Published 21 October 2020\n\n"
+            "Speaking in Lachin, the envoy recalled on Monday that the town had been seized by Armenian units in "
+            "May 1992.\n");
+    REQUIRE(paper.size() == 1);
+    CHECK(paper[0].type == EventType::Capture);
+}
+
+TEST_CASE("frames: 'according to' names where a report comes from; the act is the event", "[core][extractor]") {
+    // A wire report and a TV channel's website.
+    const auto wire =
+        run("SHUSHA, 10 November 2020\n\n"
+            "According to the Russian Defence Ministry, peacekeepers arrived in Stepanakert on Tuesday.\n");
+    CHECK(count(wire, EventType::Statement) == 0);
+    CHECK(count(wire, EventType::Deployment) == 1);
+    const auto site =
+        run("Updated 20 September 2023\n\n"
+            "According to the local ombudsman, at least 32 people were killed in Martuni.\n");
+    CHECK(count(site, EventType::Statement) == 0);
+    CHECK(count(site, EventType::Casualty) == 1);
+}
+
+TEST_CASE("frames: what a claim asks for has not happened; only the asking is an event", "[core][extractor]") {
+    // A news agency and an opinion page's news digest.
+    const auto agency =
+        run("YEREVAN, 14 September 2022\n\n"
+            "Armenia asked its allies in Moscow for urgent consultations on Wednesday.\n\n"
+            "Pashinyan appealed to Moscow for military assistance under the treaty.\n");
+    CHECK(count(agency, EventType::Statement) == 2);
+    CHECK(count(agency, EventType::Negotiation) == 0);
+    CHECK(count(agency, EventType::Agreement) == 0);
+    const auto digest =
+        run("Digest, 13 December 2022\n\n"
+            "EU leaders called for talks between Baku and Yerevan on Tuesday.\n\n"
+            "Paris demanded the lifting of the blockade of Khankendi.\n");
+    CHECK(count(digest, EventType::Statement) >= 2);
+    CHECK(count(digest, EventType::Negotiation) == 0);
+    CHECK(count(digest, EventType::Blockade) == 0);
+}
