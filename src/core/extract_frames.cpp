@@ -265,6 +265,26 @@ bool skip_trigger(const std::vector<Token>& t, std::size_t i) {
     return false;
 }
 
+// "the trilateral statement of 10 November 2020", "the November 9 statement", "a joint
+// declaration signed in Moscow", "the statement that ended the war": the document the parties
+// agreed, named (an agreement the text mentions), not somebody speaking.
+bool agreed_document(const std::vector<Token>& t, std::size_t i) {
+    const std::string_view w = t[i].folded;
+    if (!one_of(w, {"statement", "declaration"})) return false;
+    for (std::size_t k = i > 3 ? i - 3 : 0; k < i; ++k)
+        if (one_of(t[k].folded, {"trilateral", "tripartite", "joint", "brokered", "ceasefire", "armistice"}) ||
+            (k + 1 == i && (t[k].numeric || (word_class(t[k].folded) & kWeekOrMonth))))
+            return true;
+    if (i >= 2 && t[i - 1].numeric && (word_class(t[i - 2].folded) & kWeekOrMonth))
+        return true;  // "November 10 statement"
+    if (i + 1 >= t.size()) return false;
+    const std::string_view next = t[i + 1].folded;
+    if (one_of(next, {"signed", "ending", "ended"})) return true;
+    if (next == "that" && i + 2 < t.size() && one_of(t[i + 2].folded, {"ended", "halted", "stopped", "ends"}))
+        return true;
+    return next == "of" && i + 2 < t.size() && (t[i + 2].numeric || (word_class(t[i + 2].folded) & kWeekOrMonth));
+}
+
 // The type an event word takes from the words around it: "signed a decree" is a decree, not an
 // agreement; "exchange of fire" a clash; "exchange of prisoners" an agreement.
 EventType refine_type(const std::vector<Token>& t, std::size_t i, EventType type) {
@@ -478,6 +498,7 @@ std::vector<Frame> find_frames(std::string_view s, const std::vector<Token>& t) 
             const bool according = t[i].folded == "according" && i + 1 < t.size() && t[i + 1].folded == "to";
             if (t[i].numeric || (!according && skip_trigger(t, i))) continue;
             auto trig = according ? std::optional<Trigger>(Trigger{EventType::Statement, 3, true, true}) : reading[i];
+            if (trig && trig->reporting && agreed_document(t, i)) trig = Trigger{EventType::Agreement, 7, false, false};
             // "Jabrayil fell in early October": a named place falling is a capture.
             if (!trig && (t[i].folded == "fell" || t[i].folded == "falls") && i > 0 && t[i - 1].capitalized &&
                 !(cls[i - 1] & (kFunction | kWeekOrMonth)))
@@ -559,6 +580,10 @@ std::vector<Frame> find_frames(std::string_view s, const std::vector<Token>& t) 
             f.quote_begin = b;
             f.quote_end = e;
             f.statement = statement;
+            // The document's own words ("the trilateral statement", "the statement signed") name it too.
+            if (!statement && h.word.type == EventType::Agreement)
+                for (std::size_t k = h.at > 2 ? h.at - 2 : 0; k < t.size() && k <= h.at + 2 && !f.document; ++k)
+                    f.document = agreed_document(t, k);
             f.hedged = hedged;
             f.present = present_sentence;
             return f;

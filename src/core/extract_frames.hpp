@@ -32,6 +32,7 @@ struct Frame {
     bool hedged = false;     ///< "reportedly", "allegedly"
     bool present = false;    ///< told in the present or present perfect: happening now
     bool gapped = false;     ///< a clause that leaves out the act's verb ("..., Fuzuli in late October")
+    bool document = false;   ///< the event word names an agreed document ("the trilateral statement of 10 November")
 };
 
 /// The frames of one sentence (tokens from tokenize(sentence)), in text order.

@@ -798,7 +798,13 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
             if (f.statement) statement_date = when;
 
             // Places.
-            std::vector<PlacePick> picks = attach_places(gazetteer_, view, f, focus);
+            // An agreed document the text mentions ("under the trilateral statement of 10 November")
+            // was not signed at the places around it: it stays with the region.
+            std::vector<PlacePick> picks;
+            if (!f.document)
+                picks = attach_places(gazetteer_, view, f, focus);
+            else if (focus)
+                picks.push_back(PlacePick{*focus, {}, false, false});
             if (picks.empty() && f.statement && !statement_places.empty()) picks = statement_places;
             const bool speaks = f.statement || f.word.type == EventType::Negotiation ||
                                 f.word.type == EventType::Other || f.word.type == EventType::Deployment ||
@@ -862,7 +868,7 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
                                         .passage_counts = &passage_counts[sen.passage]};
                 candidates = place_candidates(gazetteer_, view, f, picks, pctx);
                 // A list the rules read as several places ("the towns of Fuzuli and Hadrut") stays.
-                if (options_.place_model && !candidates.empty() && picks.size() == 1) {
+                if (options_.place_model && !candidates.empty() && picks.size() == 1 && !f.document) {
                     const PlaceCandidate& top = candidates[best_place(*options_.place_model, candidates)];
                     if (!(top.sources & kFromHeuristic)) {
                         if (top.mention) {

@@ -920,3 +920,41 @@ TEST_CASE("frames: what a claim asks for has not happened; only the asking is an
     CHECK(count(digest, EventType::Negotiation) == 0);
     CHECK(count(digest, EventType::Blockade) == 0);
 }
+
+TEST_CASE("frames: an agreed document the text mentions is that agreement, dated by its own date, at the region",
+          "[core][extractor]") {
+    // A wire report and a Russian outlet's English service: "the trilateral statement of 10
+    // November 2020" and "the joint declaration signed on 9 November" are the 2020 agreement, not
+    // somebody speaking on the day of the article, and not signed at the post the sentence names.
+    auto agreement_on = [](const std::vector<Event>& ev, Date day) {
+        return std::find_if(ev.begin(), ev.end(), [&](const Event& e) {
+            return e.type == EventType::Agreement && e.date.start == day && e.date.end == day;
+        });
+    };
+    const auto wire =
+        run("Karabakh talks stall\n\nPublished 12 January 2023\n\n"
+            "Talks on Karabakh stalled again on Thursday. Officials in Karabakh blamed Baku.\n\n"
+            "Baku said the new post near Goris did not breach the trilateral statement of 10 November "
+            "2020.\n");
+    const auto w = agreement_on(wire, Date(std::chrono::year{2020} / 11 / 10));
+    REQUIRE(w != wire.end());
+    CHECK(w->place == "Karabakh");
+    const auto service =
+        run("MOSCOW, 20 November 2020\n\n"
+            "Russian troops reached Karabakh on Friday. More units were flown to Karabakh overnight.\n\n"
+            "The deployment near Goris follows the joint declaration signed on 9 November.\n");
+    const auto s = agreement_on(service, Date(std::chrono::year{2020} / 11 / 9));
+    REQUIRE(s != service.end());
+    CHECK(s->place == "Karabakh");
+    const auto analysis =
+        run("Published 3 March 2021\n\n"
+            "Karabakh: both capitals still read the November 10 statement in different ways.\n");
+    CHECK(agreement_on(analysis, Date(std::chrono::year{2020} / 11 / 10)) != analysis.end());
+    CHECK(count(analysis, EventType::Statement) == 0);
+    // A ministry's statement of a day is still somebody speaking.
+    const auto ministry =
+        run("Published 5 October 2020\n\n"
+            "In a statement on Monday, the ministry in Baku said Armenian forces shelled Fuzuli.\n");
+    CHECK(count(ministry, EventType::Statement) == 1);
+    CHECK(count(ministry, EventType::Agreement) == 0);
+}
