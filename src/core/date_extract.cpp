@@ -298,6 +298,8 @@ private:
             int y = 0;
             if (year_token(i + 1, y)) {
                 used = 2;
+                if (i > 0 && w(i - 1) == "since")
+                    return since(i - 1, i + 1, whole_month(y, m));  // "since December 2022"
                 return make(i, i + 1, whole_month(y, m), DateKind::Absolute);
             }
             if (auto yy = infer_year(m, 1)) {
@@ -411,6 +413,10 @@ private:
     // "since X": from X to the reference (the narrative date if there is one, else publication).
     std::optional<DateMention> since(std::size_t first, std::size_t last, DateRange from) {
         auto ref = anchor();
+        // A narrative date inside X itself ("In 1992-1994, ... Talks have been ongoing since 1992")
+        // cannot close the span: it runs to the publication.
+        if (ref && sd(*ref) <= sd(from.end) && ctx_.publication && sd(*ctx_.publication) > sd(from.end))
+            ref = ctx_.publication;
         if (!ref || sd(*ref) < sd(from.start)) return make(first, last, from, DateKind::Absolute);
         DateRange r{from.start, *ref, from.precision};
         DateMention dm = make(first, last, r, DateKind::Since);

@@ -229,7 +229,10 @@ std::vector<std::size_t> clause_starts(std::string_view s, const std::vector<Tok
         // "stopped the clash and were investigating", "shelled Tartar and drones struck Barda": an
         // "and" before a verb (within three words) joins two clauses.
         bool joins_verbs = false;
-        if ((w == "and" || w == "but") && !comma)
+        // "clashes between Azerbaijan and Armenia erupted": the "and" of "between A and B" joins names.
+        bool between = false;
+        for (std::size_t k = j; k > 0 && k + 4 > j && !between; --k) between = t[k - 1].folded == "between";
+        if ((w == "and" || w == "but") && !comma && !between)
             for (std::size_t k = j + 1; k < std::min(t.size(), j + 4) && !joins_verbs; ++k)
                 joins_verbs = (word_class(t[k].folded) & kAux) != 0 ||
                               (is_past_form(t[k].folded) && trigger_of(t[k].folded, "").has_value());

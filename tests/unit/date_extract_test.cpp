@@ -167,3 +167,18 @@ TEST_CASE("slash dates are read in the order the document writes them", "[core][
     CHECK(parse_first_date("04/10/2020")->range.start == Date(year(2020), month(4), day(10)));
     CHECK(parse_first_date("10/27/2020", df)->range.start == Date(year(2020), month(10), day(27)));
 }
+
+TEST_CASE("'since X' runs to the narrative date, or to the publication when that date lies inside X", "[core][date]") {
+    const auto pub = d(2020, 10, 20);
+    // A background paragraph set the narrative to 1992 ("In 1992-1994, ..."): "since 1992" still
+    // runs to the day of writing, not to a one-day span in 1992.
+    const auto talks = first("talks have been ongoing since 1992 under the Minsk Group", pub, d(1992, 1, 1));
+    CHECK(talks.range.start == d(1992, 1, 1));
+    CHECK(talks.range.end == pub);
+    const auto blockade = first("the road had been closed since December 2022", d(2023, 9, 1), d(2022, 12, 15));
+    CHECK(blockade.range.start == d(2022, 12, 1));
+    CHECK(blockade.range.end == d(2023, 9, 1));
+    // A narrative date after X closes the span, as before.
+    const auto occupied = first("the town had been held since 1993", pub, d(2020, 10, 4));
+    CHECK(occupied.range.end == d(2020, 10, 4));
+}

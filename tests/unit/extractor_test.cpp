@@ -958,3 +958,17 @@ TEST_CASE("frames: an agreed document the text mentions is that agreement, dated
     CHECK(count(ministry, EventType::Statement) == 1);
     CHECK(count(ministry, EventType::Agreement) == 0);
 }
+
+TEST_CASE("frames: the 'and' of 'between A and B' joins names, not two clauses", "[core][extractor]") {
+    // A wire background paragraph and a broadcaster's summary.
+    const auto wire =
+        run("Published 20 October 2020\n\n"
+            "Renewed clashes between Azerbaijan and Armenia erupted on 27 September in Karabakh.\n");
+    REQUIRE(wire.size() == 1);
+    CHECK(wire[0].date.start == Date(std::chrono::year{2020} / 9 / 27));
+    const auto broadcaster =
+        run("Updated 13 December 2022\n\n"
+            "Fighting between Baku's troops and Armenian units flared near Goris on Monday.\n");
+    REQUIRE(broadcaster.size() == 1);
+    CHECK(broadcaster[0].date.start == Date(std::chrono::year{2022} / 12 / 12));
+}
