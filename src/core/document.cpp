@@ -289,6 +289,9 @@ namespace {
 std::optional<std::pair<Date, std::string>> scan_datelines(std::string_view text, bool yearless, bool day_first) {
     const auto lines = split_lines(text.substr(0, std::min<std::size_t>(text.size(), 3000)), 0);
     int seen = 0;
+    // "Last update: June 16, 2024 13:35" is when the page was last edited: the article's own date
+    // (a byline's, a dateline's) below it wins; the update date serves only when there is none.
+    std::optional<std::pair<Date, std::string>> update;
     for (const Line& l : lines) {
         if (l.blank) continue;
         if (++seen > 25) break;
@@ -318,6 +321,12 @@ std::optional<std::pair<Date, std::string>> scan_datelines(std::string_view text
             else
                 break;
         }
+        if (k >= toks.size()) continue;
+        bool updated = false;
+        for (std::size_t j = 0; j <= k && j < toks.size(); ++j)
+            updated =
+                updated || toks[j].folded == "updated" || toks[j].folded == "update" || toks[j].folded == "modified";
+        if (toks[k].folded == "update") ++k;  // "Last update: ..."
         if (k >= toks.size()) continue;
         const std::string_view rest = line.substr(toks[k].begin);
         // Yearless: a leap year as the year, so that any day and month parse; only they are kept.
@@ -352,7 +361,18 @@ std::optional<std::pair<Date, std::string>> scan_datelines(std::string_view text
                 return std::make_pair(d->range.start, std::string(line));
             continue;
         }
-        if (at_start || stamp || wire) return std::make_pair(d->range.start, std::string(line));
+        // A byline with its date: "By Gunay Hajiyeva September 20, 2023", "By A. Writer | 20.09.2023".
+        bool byline = false;
+        if (!at_start && toks[0].folded == "by" && d->begin > 0) {
+            const auto names = tokenize(rest.substr(0, d->begin));
+            byline = names.size() >= 2 && names.size() <= 6 &&
+                     std::all_of(names.begin() + 1, names.end(), [](const Token& t) { return t.capitalized; });
+        }
+        if (at_start || stamp || wire || byline) {
+            if (!updated) return std::make_pair(d->range.start, std::string(line));
+            if (!update) update = std::make_pair(d->range.start, std::string(line));
+            continue;
+        }
         // A byline of fields ("A. Writer | 26.08.2022 Friday 16:20 | Updated: ..."): a field that
         // opens with a full date.
         for (std::size_t from = 0; line.size() < 400;) {
@@ -374,7 +394,7 @@ std::optional<std::pair<Date, std::string>> scan_datelines(std::string_view text
             from = bar + 1;
         }
     }
-    return std::nullopt;
+    return update;
 }
 
 }  // namespace
@@ -455,9 +475,10 @@ Document parse_document(std::string name, std::string text, Diagnostics& diags, 
         }
         diags.add(Severity::Warning, DiagCode::DocumentNoDate, doc.path, "",
                   doc.yearless_dateline
-                      ? fmt::format("no publication date found; the dateline '{}' gives no year (the extractor "
-                                    "takes it from the conflict calendar)",
-                                    doc.yearless_dateline->line.substr(0, 60))
+                      ? fmt::format(
+                            "no publication date found; the dateline '{}' gives no year (the extractor "
+                            "takes it from the same day written in full in the text, else from the conflict calendar)",
+                            doc.yearless_dateline->line.substr(0, 60))
                   : latest ? fmt::format("no publication date found; assuming it was written after {}, the latest date "
                                          "it mentions (relative dates left unresolved)",
                                          format_iso(*latest))

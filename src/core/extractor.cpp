@@ -595,7 +595,27 @@ DateRange calendar_span(const ConflictCalendar& calendar, LonLat where, const st
 std::optional<Date> publication_of(const Document& doc, const ConflictCalendar& calendar, Diagnostics& diags) {
     if (doc.publication_date || !doc.yearless_dateline) return doc.publication_date;
     const std::string_view text = doc.text;
-    const auto head = tokenize(text.substr(0, std::min<std::size_t>(text.size(), 20000)));
+    const std::string_view head_text = text.substr(0, std::min<std::size_t>(text.size(), 20000));
+    const auto head = tokenize(head_text);
+    // The text's own full date of that day ("BAKU, September 20. ... as of 13:00, 20 September
+    // 2023"): its year, before any guess.
+    const unsigned month = doc.yearless_dateline->month, day_of_month = doc.yearless_dateline->day;
+    // Not the dateline's own line: "On September 27, 2020, the conflict escalated" read as a
+    // dateline is a sentence about 2020, not the day of writing.
+    const std::size_t line_at = head_text.find(doc.yearless_dateline->line);
+    const std::size_t line_end =
+        line_at == std::string_view::npos ? line_at : line_at + doc.yearless_dateline->line.size();
+    for (const DateMention& m : find_dates(head_text, head, DateContext{})) {
+        if (line_at != std::string_view::npos && m.begin >= line_at && m.begin < line_end) continue;
+        const std::chrono::year_month_day ymd{std::chrono::sys_days(m.range.start)};
+        if (m.kind != DateKind::Absolute || m.range.precision != DatePrecision::Day || m.range.start != m.range.end ||
+            static_cast<unsigned>(ymd.month()) != month || static_cast<unsigned>(ymd.day()) != day_of_month)
+            continue;
+        diags.add(Severity::Info, DiagCode::DocumentNoDate, doc.path, "",
+                  fmt::format("dateline '{}' has no year; dated {} by the same day written in full in the text",
+                              doc.yearless_dateline->line.substr(0, 60), format_iso(m.range.start)));
+        return m.range.start;
+    }
     std::vector<int> hits;
     for (const ConflictSpan& span : calendar.spans) {
         int n = 0;

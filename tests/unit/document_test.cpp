@@ -153,3 +153,15 @@ TEST_CASE("captions, source notes and links to other articles are page furniture
         if (s.starts_with("Armenian artillery")) CHECK(b.kind != BlockKind::Furniture);
     }
 }
+
+TEST_CASE("a page's last-update stamp gives way to the article's own byline or dateline", "[core][document]") {
+    Diagnostics diags;
+    auto pub = [&](const std::string& text) { return parse_document("x.txt", text, diags).publication_date; };
+    // A news site that stamps the page on every edit, and a portal with a "Modified" line.
+    CHECK(pub("Last update: June 16, 2024 13:35\n\nTroops pull back in Karabakh\n\n"
+              "By Leyla Mammadova September 20, 2023\n\nThe ministry announced on Wednesday ...\n") == d(2023, 9, 20));
+    CHECK(pub("Modified 02.05.2024 10:12\n\nBorder talks\n\nYEREVAN, 19 April 2024 - The commissions met on "
+              "Friday.\n") == d(2024, 4, 19));
+    // Without any other date the update stamp is still the best there is.
+    CHECK(pub("Updated: 3 March 2023 09:00\n\nThe road stayed closed.\n") == d(2023, 3, 3));
+}

@@ -972,3 +972,20 @@ TEST_CASE("frames: the 'and' of 'between A and B' joins names, not two clauses",
     REQUIRE(broadcaster.size() == 1);
     CHECK(broadcaster[0].date.start == Date(std::chrono::year{2022} / 12 / 12));
 }
+
+TEST_CASE("time: a dateline without a year takes the year of the same day written in full in the text",
+          "[core][extractor]") {
+    // An Azerbaijani agency's dateline and an Armenian outlet's, each without a year; the body gives
+    // the day in full. The conflict calendar alone would guess another September.
+    const auto agency =
+        run("BAKU, Azerbaijan, September 20. The separatists have laid down their arms, the "
+            "ministry said.\n\nThe ministry said the fighting stopped at 13:00 on 20 September "
+            "2023 in Karabakh.\n");
+    REQUIRE(!agency.empty());
+    for (const Event& e : agency) CHECK(e.date.start == Date(std::chrono::year{2023} / 9 / 20));
+    const auto outlet =
+        run("STEPANAKERT, Sept. 20 (Highland Wire) - Shelling stopped in Khankendi on Wednesday.\n\n"
+            "A ceasefire took effect at 13:00 local time, 20 September 2023.\n");
+    REQUIRE(!outlet.empty());
+    CHECK(outlet[0].date.start == Date(std::chrono::year{2023} / 9 / 20));
+}
