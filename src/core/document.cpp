@@ -304,9 +304,10 @@ std::optional<std::pair<Date, std::string>> scan_datelines(std::string_view text
         while (k < toks.size() && k < 4) {
             const auto& t = toks[k];
             const std::string_view raw = line.substr(t.begin, t.end - t.begin);
-            const bool all_caps = raw.size() > 1 && std::all_of(raw.begin(), raw.end(), [](char c) {
-                                      return std::isupper(static_cast<unsigned char>(c)) != 0;
-                                  });
+            // (A month in capitals, "SEPTEMBER 13, 2022", is the date itself.)
+            const bool all_caps = raw.size() > 1 && month_from_word(t.folded) == 0 &&
+                                  std::all_of(raw.begin(), raw.end(),
+                                              [](char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; });
             const bool label = t.folded == "date" || t.folded == "published" || t.folded == "updated" ||
                                t.folded == "posted" || t.folded == "on" || t.folded == "dated" ||
                                t.folded == "issued" || t.folded == "last" || t.folded == "first" ||

@@ -232,7 +232,12 @@ std::vector<std::size_t> clause_starts(std::string_view s, const std::vector<Tok
         // "clashes between Azerbaijan and Armenia erupted": the "and" of "between A and B" joins names.
         bool between = false;
         for (std::size_t k = j; k > 0 && k + 4 > j && !between; --k) between = t[k - 1].folded == "between";
-        if ((w == "and" || w == "but") && !comma && !between)
+        // "Azerbaijani artillery and UAVs targeted ...": an "and" before the clause's first verb joins
+        // its subjects; only a clause that already has a verb can be joined to a second.
+        bool has_verb = false;
+        for (std::size_t k = out.back(); k < j && !has_verb; ++k)
+            has_verb = (word_class(t[k].folded) & (kAux | kPresent)) != 0 || is_past_form(t[k].folded);
+        if ((w == "and" || w == "but") && !comma && !between && has_verb)
             for (std::size_t k = j + 1; k < std::min(t.size(), j + 4) && !joins_verbs; ++k)
                 joins_verbs = (word_class(t[k].folded) & kAux) != 0 ||
                               (is_past_form(t[k].folded) && trigger_of(t[k].folded, "").has_value());
@@ -430,6 +435,17 @@ Pair pair_choice(const std::vector<Token>& t, std::size_t claim, std::size_t act
 
 }  // namespace
 
+namespace {
+
+// A site's navigation bar scraped with the page ("The Daily Post - World News Health & Wellness
+// Middle East Business Opinion"): ten or more words, every one capitalised, no comma, no full stop.
+bool navigation_bar(std::string_view s, const std::vector<Token>& t) {
+    if (t.size() < 10 || s.find(',') != std::string_view::npos || s.ends_with(".")) return false;
+    return std::all_of(t.begin(), t.end(), [](const Token& k) { return k.capitalized || k.numeric; });
+}
+
+}  // namespace
+
 bool is_meta_sentence(const std::vector<Token>& t) {
     for (std::size_t i = 0; i + 1 < t.size(); ++i) {
         const std::string_view a = t[i].folded, b = t[i + 1].folded;
@@ -466,7 +482,7 @@ bool is_meta_sentence(const std::vector<Token>& t) {
 
 std::vector<Frame> find_frames(std::string_view s, const std::vector<Token>& t) {
     std::vector<Frame> out;
-    if (t.empty() || s.ends_with("?") || is_meta_sentence(t)) return out;
+    if (t.empty() || s.ends_with("?") || is_meta_sentence(t) || navigation_bar(s, t)) return out;
     // Each word's event reading, looked up once. A sentence without any event word (most of a
     // long text) is done after that.
     std::vector<std::optional<Trigger>> reading(t.size());

@@ -165,3 +165,12 @@ TEST_CASE("a page's last-update stamp gives way to the article's own byline or d
     // Without any other date the update stamp is still the best there is.
     CHECK(pub("Updated: 3 March 2023 09:00\n\nThe road stayed closed.\n") == d(2023, 3, 3));
 }
+
+TEST_CASE("a month written in capitals is the date, not a section label", "[core][document]") {
+    Diagnostics diags;
+    auto pub = [&](const std::string& text) { return parse_document("x.txt", text, diags).publication_date; };
+    // A news site's byline block and a wire's header line.
+    CHECK(pub("Clashes on the border\n\nBy A. WRITER\nPublished: SEPTEMBER 13, 2022 00:34\n\nText follows.\n") ==
+          d(2022, 9, 13));
+    CHECK(pub("WORLD\n\nNOVEMBER 10, 2020 / 6:15 AM\n\nText follows.\n") == d(2020, 11, 10));
+}

@@ -989,3 +989,23 @@ TEST_CASE("time: a dateline without a year takes the year of the same day writte
     REQUIRE(!outlet.empty());
     CHECK(outlet[0].date.start == Date(std::chrono::year{2023} / 9 / 20));
 }
+
+TEST_CASE("frames: a site's navigation bar is not a sentence; 'A and B <verb>' is one clause", "[core][extractor]") {
+    // A newspaper page scraped with its menu, and a broadcaster's.
+    const auto paper =
+        run("Published 13 September 2022\n\n"
+            "The Daily Courier - World News Health & Wellness Middle East Business Conference Opinion\n\n"
+            "Azerbaijani artillery and drones shelled Goris on Tuesday.\n");
+    REQUIRE(paper.size() == 1);
+    CHECK(paper[0].type == EventType::Strike);
+    CHECK(paper[0].source.quote.find("artillery and drones shelled") != std::string::npos);
+    const auto broadcaster =
+        run("Updated 28 October 2020\n\n"
+            "Home News Sport Weather Talks Summit Live Video Radio Podcasts Culture\n\n"
+            "Rockets and cluster munitions hit Aghdam in the afternoon, killing 21 people.\n");
+    CHECK(std::none_of(broadcaster.begin(), broadcaster.end(),
+                       [](const Event& e) { return e.source.quote.find("Podcasts") != std::string::npos; }));
+    CHECK(std::any_of(broadcaster.begin(), broadcaster.end(), [](const Event& e) {
+        return e.source.quote.find("Rockets and cluster munitions hit") != std::string::npos;
+    }));
+}
