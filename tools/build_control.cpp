@@ -347,7 +347,7 @@ struct Builder {
             if ((s.role != "capture" && s.role != "anchor") || !fronts.count(s.district)) continue;
             located.push_back(i);
             const Xy p = to_local(s.lon, s.lat);
-            sites.push_back({p.x, p.y, control_grid::day_number(s.date)});
+            sites.push_back({p.x, p.y, control_grid::day_number(s.date), s.role == "anchor"});
         }
         if (located.empty() || is_empty(front)) return cg;
         const Geom rear = unite(diff(zone, front), arm_all);

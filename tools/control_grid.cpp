@@ -100,16 +100,22 @@ Paths widest_paths(const Grid& g, const std::vector<int>& day, const std::vector
     return w;
 }
 
-// Shortest 4-connected way from square q to a rear square through open inside squares: the squares from q to the
-// rear (q first), empty when there is none.
-std::vector<int> shortest_way(const Grid& g, int q, const std::vector<char>& closed) {
-    std::vector<int> from(g.inside.size(), -2);
-    std::queue<int> queue;
+// Cheapest 4-connected way from square q to a rear square through open inside squares: a step onto a square taken
+// before `until` (which must then be held longer) costs 10, onto one held as long already (another island's strip)
+// 1, so the way is short and runs along such land where it can. The squares from q to the rear (q first), empty
+// when there is none.
+std::vector<int> shortest_way(const Grid& g, int q, const std::vector<char>& closed, const std::vector<int>& day,
+                              int until) {
+    const std::size_t n = g.inside.size();
+    std::vector<int> from(n, -2), cost(n, INT_MAX);
+    std::priority_queue<std::pair<int, int>, std::vector<std::pair<int, int>>, std::greater<>> queue;  // (cost, sq)
     from[static_cast<std::size_t>(q)] = -1;
-    queue.push(q);
+    cost[static_cast<std::size_t>(q)] = 0;
+    queue.push({0, q});
     while (!queue.empty()) {
-        const int i = queue.front();
+        const auto [c0, i] = queue.top();
         queue.pop();
+        if (c0 > cost[static_cast<std::size_t>(i)]) continue;
         if (g.rear[static_cast<std::size_t>(i)]) {
             std::vector<int> way;
             for (int k = i; k >= 0; k = from[static_cast<std::size_t>(k)]) way.push_back(k);
@@ -121,12 +127,13 @@ std::vector<int> shortest_way(const Grid& g, int q, const std::vector<char>& clo
         for (const auto& st : steps) {
             const int jx = ix + st[0], jy = iy + st[1];
             if (jx < 0 || jy < 0 || jx >= g.nx || jy >= g.ny) continue;
-            const int j = g.index(jx, jy);
-            if (!g.inside[static_cast<std::size_t>(j)] || closed[static_cast<std::size_t>(j)] ||
-                from[static_cast<std::size_t>(j)] != -2)
-                continue;
-            from[static_cast<std::size_t>(j)] = i;
-            queue.push(j);
+            const auto j = static_cast<std::size_t>(g.index(jx, jy));
+            if (!g.inside[j] || closed[j]) continue;
+            const int c = c0 + (day[j] < until ? 10 : 1);
+            if (c >= cost[j]) continue;
+            cost[j] = c;
+            from[j] = i;
+            queue.push({c, static_cast<int>(j)});
         }
     }
     return {};
@@ -149,21 +156,22 @@ void connect_to_rear(const Grid& g, const std::vector<Site>& sites, std::vector<
         return sites[static_cast<std::size_t>(a)].day > sites[static_cast<std::size_t>(b)].day;
     });
     const int reach = static_cast<int>(std::floor(corridor_km / g.cell + 1e-9));
-    for (int s : order) {
+    // One settlement: 0 = not an island (or no way to the rear), 1 = joined, 2 = its strip is too long for now.
+    const auto join = [&](int s) {
         const Site& site = sites[static_cast<std::size_t>(s)];
         const int ix = static_cast<int>(std::floor((site.x - g.x0) / g.cell)),
                   iy = static_cast<int>(std::floor((site.y - g.y0) / g.cell));
-        if (ix < 0 || iy < 0 || ix >= g.nx || iy >= g.ny) continue;
+        if (ix < 0 || iy < 0 || ix >= g.nx || iy >= g.ny) return 0;
         const auto q = static_cast<std::size_t>(g.index(ix, iy));
-        if (!g.inside[q] || owner[q] != s) continue;
+        if (!g.inside[q] || owner[q] != s) return 0;
         // The strip may not cross another settlement's own land (its own day is sourced); too long a strip is not
         // drawn (the settlement stays an island: a pocket, or an announcement later than the fighting).
         std::vector<char> closed(n, 0);
         for (std::size_t j = 0; j < n; ++j) closed[j] = own[j] && owner[j] != s && day[j] < site.day;
         const Paths w = widest_paths(g, day, closed);
-        if (w.best[q] == INT_MIN || w.best[q] >= site.day) continue;  // no way to the rear, or not an island
+        if (w.best[q] == INT_MIN || w.best[q] >= site.day) return 0;  // no way to the rear, or not an island
         std::vector<std::size_t> strip;
-        for (int i : shortest_way(g, static_cast<int>(q), closed)) {
+        for (int i : shortest_way(g, static_cast<int>(q), closed, day, site.day)) {
             const int px = i / g.ny, py = i % g.ny;
             for (int dx = -reach; dx <= reach; ++dx)
                 for (int dy = -reach; dy <= reach; ++dy) {
@@ -175,11 +183,25 @@ void connect_to_rear(const Grid& g, const std::vector<Site>& sites, std::vector<
                 }
         }
         const double strip_km = static_cast<double>(strip.size()) * g.cell * g.cell / (2 * corridor_km + g.cell);
-        if (p.corridor_max_km > 0 && strip_km > p.corridor_max_km) continue;
+        if (p.corridor_max_km > 0 && strip_km > p.corridor_max_km && !site.anchor) return 2;
         for (std::size_t j : strip) {
             owner[j] = s;
             day[j] = site.day;
         }
+        return 1;
+    };
+    // A settlement whose strip was too long is tried again once others' strips are drawn: it may join one of them
+    // (land held as long costs nothing), until a round joins none.
+    std::vector<int> pending = order;
+    for (bool joined = true; joined && !pending.empty();) {
+        joined = false;
+        std::vector<int> retry;
+        for (int s : pending) {
+            const int r = join(s);
+            joined |= r == 1;
+            if (r == 2) retry.push_back(s);
+        }
+        pending.swap(retry);
     }
     // Whatever is still cut off goes with the square that cuts it off.
     if (!p.lower) return;

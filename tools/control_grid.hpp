@@ -12,6 +12,9 @@ namespace control_grid {
 struct Site {
     double x = 0, y = 0;
     int day = 0;
+    // An anchor: held until a handover, never taken in the fighting, so joined to the rear whatever the strip's
+    // length (connect_to_rear; Params::corridor_max_km applies to the other settlements).
+    bool anchor = false;
 };
 
 // Squares of side `cell` km, column-major: square (ix, iy) is index ix * ny + iy, its centre at
@@ -32,7 +35,7 @@ struct Params {
     bool connect = false;        // keep held land connected to the rear (connect_to_rear)
     double corridor_km = 0.5;    // half-width of the strip kept for an island settlement
     bool lower = false;          // land cut off from the rear goes with the square that cuts it off
-    double corridor_max_km = 0;  // > 0: no strip longer than this (the settlement stays an island)
+    double corridor_max_km = 0;  // > 0: no strip longer than this (the settlement stays an island), except anchors
 };
 
 constexpr int kNone = -1;

@@ -78,4 +78,30 @@ TEST_CASE("an island settlement keeps a strip to the rear until its own day", "[
     // Too long a strip is not drawn: the settlement stays an island.
     p.corridor_max_km = 2.0;
     CHECK(control_grid::assign_owners(g, sites, p) == without);
+    // ... unless the settlement is an anchor (held until a handover, never a pocket): it is joined all the same.
+    std::vector<Site> anchored = sites;
+    anchored[2].anchor = true;
+    CHECK(control_grid::assign_owners(g, anchored, p) == with);
+}
+
+TEST_CASE("an island whose own strip is too long joins another island's strip", "[control_grid]") {
+    // Nearest-settlement days (one neighbour): early land (day 10) at x < 7 and 11.5..15.5, late (day 90) between.
+    // B (index 0, far right) is tried first: its way to the rear crosses both early stretches, 11 squares, too long
+    // for the 9 km allowed; A's way crosses only the left one (7 squares) and is drawn; B is then tried again and
+    // joins A's strip across the right stretch alone (4 squares).
+    const Grid g = strip_grid(20, 9);
+    const std::vector<Site> sites = {{17.5, 4.5, 90}, {9.5, 4.5, 90}, {4.5, 4.5, 10}, {13.5, 4.5, 10}};
+    Params p;
+    p.neighbours = 1;
+    p.connect = true;
+    p.corridor_km = 0.0;
+    p.corridor_max_km = 9.0;
+    const std::vector<int> owner = control_grid::assign_owners(g, sites, p);
+    CHECK(owner_of(g, owner, 3.5, 1.5) == 1);   // A's strip across the left early stretch
+    CHECK(owner_of(g, owner, 13.5, 1.5) == 0);  // B's strip, to A's land
+    CHECK(owner_of(g, owner, 13.5, 4.5) == 3);  // the early settlement keeps its own land
+    p.corridor_max_km = 6.0;                    // A's strip too long as well: both stay islands
+    const std::vector<int> none = control_grid::assign_owners(g, sites, p);
+    CHECK(owner_of(g, none, 3.5, 1.5) == 2);
+    CHECK(owner_of(g, none, 13.5, 1.5) == 3);
 }
