@@ -317,6 +317,14 @@ EventType refine_type(const std::vector<Token>& t, std::size_t i, EventType type
         return EventType::Agreement;
     if (lem == "return" && near_after({"refugees", "displaced", "residents", "families", "home", "homes"}, 4))
         return EventType::Humanitarian;
+    // "the republic ceased to exist on 1 January": a state dissolved, no ceasefire.
+    if (lem == "cease" && near_after({"exist"}, 2)) return EventType::Other;
+    // "Russia is withdrawing its peacekeepers", "peacekeepers had begun to withdraw": a contingent
+    // leaving is a change of deployment, not ground lost.
+    if ((lem == "withdraw" || lem == "withdrawal" || lem == "pullout" || lem == "pull-out") &&
+        type == EventType::Capture)
+        for (std::size_t j = i > 6 ? i - 6 : 0; j < std::min(t.size(), i + 7); ++j)
+            if (t[j].folded.starts_with("peacekeep") || t[j].folded == "contingent") return EventType::Deployment;
     return type;
 }
 
@@ -554,7 +562,10 @@ std::vector<Frame> find_frames(std::string_view s, const std::vector<Token>& t) 
             if (t[i].capitalized && i > b && t[i - 1].capitalized && !trig->reporting) continue;
             const bool right_after_not =
                 i > 0 && (t[i - 1].folded == "not" || t[i - 1].folded == "nt" || t[i - 1].folded == "never");
-            if (negated(t, i, b) && (!trig->reporting || right_after_not)) continue;  // "did not comment"
+            // "there were no official statements": a claim noun after "no" is none.
+            const bool none_of_it = !trig->verb && ((i > 0 && t[i - 1].folded == "no") ||
+                                                    (i > 1 && t[i - 2].folded == "no" && !t[i - 1].capitalized));
+            if (negated(t, i, b) && (!trig->reporting || right_after_not || none_of_it)) continue;  // "did not comment"
             // "an end to the fighting", "a halt to the shelling": what is asked for.
             if (i >= 2 && (t[i - 1].folded == "the" ? i >= 3 : true)) {
                 const std::size_t k = t[i - 1].folded == "the" ? i - 2 : i - 1;

@@ -1009,3 +1009,25 @@ TEST_CASE("frames: a site's navigation bar is not a sentence; 'A and B <verb>' i
         return e.source.quote.find("Rockets and cluster munitions hit") != std::string::npos;
     }));
 }
+
+TEST_CASE(
+    "frames: peacekeepers withdrawing is a deployment; 'ceased to exist' and 'no statements' are no "
+    "ceasefire and no claim",
+    "[core][extractor]") {
+    // An Azerbaijani portal and a Ukrainian outlet's English service, April 2024.
+    const auto portal =
+        run("17 April 2024\n\n"
+            "On April 10 the Russian peacekeeping contingent began withdrawing its armour from "
+            "Karabakh, but there were no official statements.\n");
+    CHECK(count(portal, EventType::Deployment) == 1);
+    CHECK(count(portal, EventType::Capture) == 0);
+    CHECK(count(portal, EventType::Statement) == 0);
+    const auto service =
+        run("Wednesday, 17 April 2024, 13:14\n\n"
+            "Russia is pulling its peacekeepers out of Karabakh; the first peacekeepers had begun to "
+            "withdraw from Khankendi.\n\n"
+            "The self-declared republic in Karabakh ceased to exist on 1 January 2024.\n");
+    CHECK(count(service, EventType::Capture) == 0);
+    CHECK(count(service, EventType::Ceasefire) == 0);
+    CHECK(count(service, EventType::Other) == 1);
+}
