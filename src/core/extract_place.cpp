@@ -214,6 +214,8 @@ void describe(const Gazetteer& gaz, const SentenceView& s, const Frame& f, const
     x[kCountrySharePassage] = passage_shares.share(country_key(p));
 }
 
+constexpr double kBesideShare = 0.6;
+
 }  // namespace
 
 std::string_view country_key(const NamedPlace& p) {
@@ -237,6 +239,20 @@ std::string_view country_key(const NamedPlace& p) {
 bool inside_country(const NamedPlace& p) {
     return (p.precision == LocationPrecision::Point || p.precision == LocationPrecision::District) &&
            p.kind.find("capital") == std::string::npos;
+}
+
+std::optional<std::size_t> country_beside_focus(const Gazetteer& gaz, const std::map<std::size_t, int>& counts,
+                                                std::optional<std::size_t> focus) {
+    const CountryShares shares = country_shares(gaz, &counts);
+    if (shares.total < 3) return std::nullopt;
+    for (const auto& [place, n] : counts) {
+        const NamedPlace& p = gaz.place(place);
+        if (p.precision != LocationPrecision::Country || !p.has_position) continue;
+        const std::string_view key = country_key(p);
+        if (focus && key == country_key(gaz.place(*focus))) continue;
+        if (shares.share(key) >= kBesideShare) return place;
+    }
+    return std::nullopt;
 }
 
 const std::vector<std::string>& place_feature_names() {

@@ -60,6 +60,12 @@ std::string_view country_key(const NamedPlace& place);
 /// capital (which often stands for its government).
 bool inside_country(const NamedPlace& place);
 
+/// The country most of a document's towns and districts lie in (at least 60% of at least three
+/// mentions), when it is not the country of the document's focus region: a report on the border
+/// inside Armenia that names Karabakh only as background. Only countries the document names.
+std::optional<std::size_t> country_beside_focus(const Gazetteer& gazetteer, const std::map<std::size_t, int>& counts,
+                                                std::optional<std::size_t> focus);
+
 /// Feature names, stable: the keys of the model file.
 const std::vector<std::string>& place_feature_names();
 

@@ -136,3 +136,58 @@ TEST_CASE("a document without towns or districts offers no document country", "[
         CHECK(feature(k, "country_share_document") == 0.0);
     }
 }
+
+TEST_CASE("country_beside_focus: the country a document's towns lie in, when not its focus region's",
+          "[core][extract]") {
+    const Gazetteer g = border_gazetteer();
+    const std::size_t nk = index_of(g, "Nagorno-Karabakh");
+    const std::size_t armenia = index_of(g, "Armenia");
+    const std::map<std::size_t, int> border{
+        {index_of(g, "Jermuk"), 2}, {index_of(g, "Sotk"), 2}, {index_of(g, "Shusha"), 1}, {armenia, 3}, {nk, 1}};
+    CHECK(extract::country_beside_focus(g, border, nk) == armenia);
+    // Towns in the focus region's own country: nothing beside it.
+    const std::map<std::size_t, int> war{
+        {index_of(g, "Shusha"), 3}, {index_of(g, "Fuzuli"), 2}, {index_of(g, "Goris"), 1}, {armenia, 2}, {nk, 4}};
+    CHECK_FALSE(extract::country_beside_focus(g, war, nk));
+    // Too few towns to tell, or a country the document never names.
+    CHECK_FALSE(extract::country_beside_focus(g, {{index_of(g, "Jermuk"), 2}, {armenia, 1}, {nk, 1}}, nk));
+    CHECK_FALSE(extract::country_beside_focus(g, {{index_of(g, "Jermuk"), 3}, {index_of(g, "Sotk"), 1}, {nk, 1}}, nk));
+}
+
+TEST_CASE("an event without a place in a report on Armenia's border falls back to Armenia, not Karabakh",
+          "[core][extract]") {
+    static const Gazetteer g = border_gazetteer();
+    auto run_doc = [&](const std::string& text) {
+        Diagnostics diags;
+        const Document doc = parse_document("t.txt", text, diags);
+        return Extractor(g, {}).extract(doc, diags);
+    };
+    auto place_of_claim = [](const std::vector<Event>& ev) {
+        const auto it = std::find_if(ev.begin(), ev.end(), [](const Event& e) {
+            return e.source.quote.find("Pashinyan") != std::string::npos ||
+                   e.source.quote.find("security council") != std::string::npos;
+        });
+        REQUIRE(it != ev.end());
+        return it->place;
+    };
+    // A wire report: the shelled towns are Armenian; Karabakh is named once, as background.
+    const auto wire = run_doc(
+        "Date: 2022-09-14\n---\nAzerbaijani artillery shelled Jermuk and Sotk overnight, the Armenian defence ministry "
+        "said. "
+        "Shells also hit houses in Goris on Tuesday. It is the worst fighting since the 2020 war over "
+        "Nagorno-Karabakh.\n\nPrime Minister Nikol Pashinyan asked Russia for military help on Wednesday.\n");
+    CHECK(place_of_claim(wire) == "Armenia");
+    // A live blog of the same kind of day.
+    const auto blog = run_doc(
+        "Date: 2021-11-16\n---\n14:05 - Heavy fire is reported near Goris and near Sotk, local officials say.\n\n"
+        "14:40 - Armenian officials report shelling near Jermuk as well; Artsakh reports none.\n\n15:10 - The security "
+        "council met in an "
+        "emergency session, the government said.\n");
+    CHECK(place_of_claim(blog) == "Armenia");
+    // A report of the 2020 war: the towns are in Karabakh, so the claim stays with the focus.
+    const auto war = run_doc(
+        "Date: 2020-10-05\n---\nArmenian artillery shelled Shusha and Fuzuli overnight. Fighting went on across "
+        "Nagorno-Karabakh, and Armenia said Goris was also hit.\n\nPrime Minister Nikol Pashinyan asked Russia "
+        "for help on Monday.\n");
+    CHECK(place_of_claim(war) == "Nagorno-Karabakh");
+}
