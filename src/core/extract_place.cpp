@@ -53,31 +53,56 @@ enum Feature : std::size_t {
     kNearFocus,
     kFar,
     kNearHeuristic,
+    kDocumentCountry,
+    kCountryShareDocument,
+    kCountrySharePassage,
     kFeatureCount
 };
 
 // One name per Feature, in its order (place_feature_names checks the count).
 constexpr std::array<std::string_view, kFeatureCount> kNames{
-    "heuristic",         "heuristic_stated",
-    "from_frame",        "from_sentence",
-    "from_scene",        "from_speaker",
-    "from_focus",        "from_passage_top",
-    "from_document_top", "from_title",
-    "from_previous",     "point",
-    "district",          "region",
-    "country",           "corridor_or_bridge",
-    "capital",           "line_or_border",
-    "locative",          "actor",
-    "excluded",          "road",
-    "before_trigger",    "tolerant",
-    "near_trigger",      "document_mentions",
-    "passage_mentions",  "statement",
-    "statement_country", "statement_region",
-    "statement_capital", "reported_outside_frame",
-    "speaks_country",    "act_point",
-    "act_district",      "is_focus",
-    "near_focus",        "far_from_focus",
+    "heuristic",
+    "heuristic_stated",
+    "from_frame",
+    "from_sentence",
+    "from_scene",
+    "from_speaker",
+    "from_focus",
+    "from_passage_top",
+    "from_document_top",
+    "from_title",
+    "from_previous",
+    "point",
+    "district",
+    "region",
+    "country",
+    "corridor_or_bridge",
+    "capital",
+    "line_or_border",
+    "locative",
+    "actor",
+    "excluded",
+    "road",
+    "before_trigger",
+    "tolerant",
+    "near_trigger",
+    "document_mentions",
+    "passage_mentions",
+    "statement",
+    "statement_country",
+    "statement_region",
+    "statement_capital",
+    "reported_outside_frame",
+    "speaks_country",
+    "act_point",
+    "act_district",
+    "is_focus",
+    "near_focus",
+    "far_from_focus",
     "near_first_choice",
+    "from_document_country",
+    "country_share_document",
+    "country_share_passage",
 };
 
 double log_count(const std::map<std::size_t, int>* counts, std::size_t place) {
@@ -99,8 +124,41 @@ bool speaks(const Frame& f) {
            t == EventType::Humanitarian;
 }
 
+// How many of a text's towns and districts lie in each country: the country a report is about
+// when its villages are Armenian ones (the border fighting of 2021-22) or Azerbaijani ones.
+struct CountryShares {
+    std::vector<std::pair<std::string_view, int>> counts;
+    int total = 0;
+    double share(std::string_view key) const {
+        if (total == 0 || key.empty()) return 0.0;
+        for (const auto& [k, n] : counts)
+            if (k == key) return static_cast<double>(n) / static_cast<double>(total);
+        return 0.0;
+    }
+};
+
+CountryShares country_shares(const Gazetteer& gaz, const std::map<std::size_t, int>* counts) {
+    CountryShares out;
+    if (!counts) return out;
+    for (const auto& [place, n] : *counts) {
+        const NamedPlace& p = gaz.place(place);
+        if (!p.has_position || !inside_country(p)) continue;
+        const std::string_view key = country_key(p);
+        if (key.empty()) continue;
+        out.total += n;
+        const auto it =
+            std::find_if(out.counts.begin(), out.counts.end(), [&](const auto& c) { return c.first == key; });
+        if (it == out.counts.end())
+            out.counts.emplace_back(key, n);
+        else
+            it->second += n;
+    }
+    return out;
+}
+
 void describe(const Gazetteer& gaz, const SentenceView& s, const Frame& f, const std::vector<PlacePick>& heuristic,
-              const PlaceContext& ctx, PlaceCandidate& c) {
+              const PlaceContext& ctx, const CountryShares& document_shares, const CountryShares& passage_shares,
+              PlaceCandidate& c) {
     std::vector<double>& x = c.features;
     x.assign(kFeatureCount, 0.0);
     const NamedPlace& p = gaz.place(c.place);
@@ -151,9 +209,51 @@ void describe(const Gazetteer& gaz, const SentenceView& s, const Frame& f, const
     }
     if (!heuristic.empty() && !(c.sources & kFromHeuristic))
         on(kNearHeuristic, Gazetteer::distance_km(p.position, gaz.place(heuristic.front().place).position) <= 25.0);
+    on(kDocumentCountry, c.sources & kFromDocumentCountry);
+    x[kCountryShareDocument] = document_shares.share(country_key(p));
+    x[kCountrySharePassage] = passage_shares.share(country_key(p));
 }
 
+constexpr double kBesideShare = 0.6;
+
 }  // namespace
+
+std::string_view country_key(const NamedPlace& p) {
+    std::string_view c = p.country;
+    const std::size_t stop = c.find_first_of(" ;,/(");
+    if (stop != std::string_view::npos) c = c.substr(0, stop);
+    // Reference rows write the country out, GeoNames rows give its ISO code.
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 8> kCodes{{{"AM", "Armenia"},
+                                                                                          {"AZ", "Azerbaijan"},
+                                                                                          {"GE", "Georgia"},
+                                                                                          {"TR", "Turkey"},
+                                                                                          {"IR", "Iran"},
+                                                                                          {"RU", "Russia"},
+                                                                                          {"US", "United"},
+                                                                                          {"UA", "Ukraine"}}};
+    for (const auto& [code, name] : kCodes)
+        if (c == code) return name;
+    return c;
+}
+
+bool inside_country(const NamedPlace& p) {
+    return (p.precision == LocationPrecision::Point || p.precision == LocationPrecision::District) &&
+           p.kind.find("capital") == std::string::npos;
+}
+
+std::optional<std::size_t> country_beside_focus(const Gazetteer& gaz, const std::map<std::size_t, int>& counts,
+                                                std::optional<std::size_t> focus) {
+    const CountryShares shares = country_shares(gaz, &counts);
+    if (shares.total < 3) return std::nullopt;
+    for (const auto& [place, n] : counts) {
+        const NamedPlace& p = gaz.place(place);
+        if (p.precision != LocationPrecision::Country || !p.has_position) continue;
+        const std::string_view key = country_key(p);
+        if (focus && key == country_key(gaz.place(*focus))) continue;
+        if (shares.share(key) >= kBesideShare) return place;
+    }
+    return std::nullopt;
+}
 
 const std::vector<std::string>& place_feature_names() {
     static const std::vector<std::string> names = [] {
@@ -199,7 +299,24 @@ std::vector<PlaceCandidate> place_candidates(const Gazetteer& gaz, const Sentenc
     if (ctx.document_top) add(*ctx.document_top, kFromDocument, std::nullopt);
     for (std::size_t t : ctx.title) add(t, kFromTitle, std::nullopt);
     for (std::size_t p : ctx.previous) add(p, kFromPrevious, std::nullopt);
-    for (auto& c : out) describe(gaz, s, f, heuristic, ctx, c);
+    const CountryShares document_shares = country_shares(gaz, ctx.document_counts);
+    const CountryShares passage_shares = country_shares(gaz, ctx.passage_counts);
+    // The country the document's towns and districts lie in most, when the document names it.
+    if (ctx.document_counts && document_shares.total > 0) {
+        std::optional<std::size_t> best;
+        double best_share = 0.0;
+        for (const auto& [place, n] : *ctx.document_counts) {
+            const NamedPlace& p = gaz.place(place);
+            if (p.precision != LocationPrecision::Country || !p.has_position) continue;
+            const double share = document_shares.share(country_key(p));
+            if (share > best_share) {
+                best_share = share;
+                best = place;
+            }
+        }
+        if (best) add(*best, kFromDocumentCountry, mention_of(*best));
+    }
+    for (auto& c : out) describe(gaz, s, f, heuristic, ctx, document_shares, passage_shares, c);
     return out;
 }
 

@@ -19,16 +19,17 @@ namespace sitmap::core::extract {
 
 /// Where a candidate came from (bits; a place can come from several).
 enum PlaceSource : unsigned {
-    kFromHeuristic = 1u << 0,  ///< the rules' first choice
-    kFromFrame = 1u << 1,      ///< named in the frame's own words
-    kFromSentence = 1u << 2,   ///< named elsewhere in the sentence
-    kFromScene = 1u << 3,      ///< the last town or district the passage named
-    kFromSpeaker = 1u << 4,    ///< the country that speaks or acts
-    kFromFocus = 1u << 5,      ///< the region the document names most
-    kFromPassage = 1u << 6,    ///< the place its passage names most
-    kFromDocument = 1u << 7,   ///< the town, district or corridor the document names most
-    kFromTitle = 1u << 8,      ///< named by the document's title (its headline)
-    kFromPrevious = 1u << 9,   ///< named by the sentence before, in the same passage
+    kFromHeuristic = 1u << 0,         ///< the rules' first choice
+    kFromFrame = 1u << 1,             ///< named in the frame's own words
+    kFromSentence = 1u << 2,          ///< named elsewhere in the sentence
+    kFromScene = 1u << 3,             ///< the last town or district the passage named
+    kFromSpeaker = 1u << 4,           ///< the country that speaks or acts
+    kFromFocus = 1u << 5,             ///< the region the document names most
+    kFromPassage = 1u << 6,           ///< the place its passage names most
+    kFromDocument = 1u << 7,          ///< the town, district or corridor the document names most
+    kFromTitle = 1u << 8,             ///< named by the document's title (its headline)
+    kFromPrevious = 1u << 9,          ///< named by the sentence before, in the same passage
+    kFromDocumentCountry = 1u << 10,  ///< the country most of the document's towns and districts lie in
 };
 
 /// What the text around a frame offers besides the sentence's own mentions.
@@ -50,6 +51,20 @@ struct PlaceCandidate {
     std::optional<std::size_t> mention;  ///< index into the sentence's places, when it names it
     std::vector<double> features;        ///< place_features(), place_feature_names() order
 };
+
+/// The country a place lies in ("Armenia" for a row of country "AM" or "Armenia"); empty when the
+/// gazetteer gives none. A country's own row gives itself.
+std::string_view country_key(const NamedPlace& place);
+
+/// Whether a place tells which country a text is about: a town, village or district, not a
+/// capital (which often stands for its government).
+bool inside_country(const NamedPlace& place);
+
+/// The country most of a document's towns and districts lie in (at least 60% of at least three
+/// mentions), when it is not the country of the document's focus region: a report on the border
+/// inside Armenia that names Karabakh only as background. Only countries the document names.
+std::optional<std::size_t> country_beside_focus(const Gazetteer& gazetteer, const std::map<std::size_t, int>& counts,
+                                                std::optional<std::size_t> focus);
 
 /// Feature names, stable: the keys of the model file.
 const std::vector<std::string>& place_feature_names();

@@ -668,6 +668,7 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
             ++passage_counts[s.passage][m.place];
         }
     const std::optional<std::size_t> document_top = most_named(gazetteer_, document_counts, true);
+    const std::optional<std::size_t> other_country = country_beside_focus(gazetteer_, document_counts, focus);
     const bool rank_places = options_.place_model || options_.place_trace;
     std::vector<std::size_t> title_places;  // what the headline names: where a report often happens
     if (rank_places && !doc.title.empty()) {
@@ -862,6 +863,9 @@ void Extractor::extract(const Document& doc, Diagnostics& diags, const std::func
                 use_scene();
                 use_country();
             }
+            // A report whose towns lie in another country than its focus region's (the border
+            // inside Armenia, Karabakh named as background): that country, not the region.
+            if (picks.empty() && other_country) picks.push_back(PlacePick{*other_country, {}, false, false});
             if (picks.empty() && focus) picks.push_back(PlacePick{*focus, {}, false, false});
             if (picks.empty()) {
                 diags.add(Severity::Info, DiagCode::PlaceUnknown, doc.path,

@@ -299,7 +299,10 @@ std::vector<PlaceMention> Gazetteer::find_mentions(std::string_view text, const 
                 double best_score = std::numeric_limits<double>::infinity();
                 for (std::size_t c : cands) {
                     const NamedPlace& p = places_[c];
-                    double score = p.curated ? 0.0 : 50.0;
+                    // A curated entry wins ties, unless its point is only its district's seat (a
+                    // village the reference list could not place): then its position says nothing.
+                    const bool own_point = p.precision != LocationPrecision::District || p.kind == "district";
+                    double score = p.curated && own_point ? 0.0 : 50.0;
                     if (!p.has_position) score += 1000.0;
                     if (!context.empty() && p.has_position) {
                         double d = std::numeric_limits<double>::infinity();

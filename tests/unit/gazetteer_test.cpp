@@ -115,3 +115,47 @@ TEST_CASE("lookup, find and district_of", "[core][gazetteer]") {
     CHECK(location_precision_name(LocationPrecision::District) == "district");
     CHECK(parse_location_precision("region") == LocationPrecision::Region);
 }
+
+TEST_CASE("a curated name placed only at its district's seat does not outrank a real point by curation",
+          "[core][gazetteer]") {
+    Gazetteer g;
+    auto add = [&](std::string name, std::vector<std::string> variants, double lat, double lon, std::string kind,
+                   LocationPrecision p, bool curated) {
+        NamedPlace np;
+        np.name = std::move(name);
+        np.variants = std::move(variants);
+        np.position = {lon, lat};
+        np.has_position = true;
+        np.kind = std::move(kind);
+        np.precision = p;
+        np.curated = curated;
+        return g.add(std::move(np));
+    };
+    // A village the reference list could not place, plotted at its district's seat, and a town of
+    // the same name with its own coordinate, 130 km apart.
+    const std::size_t seat_only =
+        add("Tashkend (Jabrayil)", {"Tashkend"}, 39.40, 47.03, "village", LocationPrecision::District, true);
+    const std::size_t town = add("Upper Tashkend", {"Tashkend"}, 40.52, 46.08, "city", LocationPrecision::Point, false);
+    const std::size_t own_point =
+        add("Melikli (Jabrayil)", {"Melikli"}, 39.40, 47.03, "village", LocationPrecision::Point, true);
+    const std::size_t melikli_town = add("Melikli", {}, 40.52, 46.08, "city", LocationPrecision::Point, false);
+    const LonLat kalbajar{46.04, 40.10};  // the other places of the text: 47 km from the town, 120 from the seat
+    auto first = [&](const std::string& text, const std::vector<LonLat>& context) {
+        const auto m = g.find_mentions(text, tokenize(text), context);
+        REQUIRE_FALSE(m.empty());
+        return m.front().place;
+    };
+    // A wire report and a Russian agency's dispatch on the same sector: the town near the context wins.
+    CHECK(first("The ministry said its positions in the Tashkend and Kalbajar directions came under fire.",
+                {kalbajar}) == town);
+    CHECK(first("BAKU, September 13. /Agency/. Sabotage groups mined roads near Tashkend, the agency reports.",
+                {kalbajar}) == town);
+    // Near its own district the seat-placed village still wins.
+    CHECK(first("Villages such as Tashkend were retaken on Friday.", {LonLat{47.0, 39.42}}) == seat_only);
+    // Between the two (86 km from the village, 64 km from the town): a curated entry with its own
+    // point keeps the curation bonus; the seat-placed one does not.
+    const LonLat between{46.4, 40.0};
+    CHECK(first("Shelling was reported near Melikli.", {between}) == own_point);
+    CHECK(first("Shelling was reported near Tashkend.", {between}) == town);
+    CHECK(melikli_town != own_point);
+}
