@@ -57,8 +57,8 @@ struct GeometryKey {
     std::vector<float> layers;
     /// The draws, in drawing order (layer by layer: fills, then stripes, then line classes).
     std::vector<DrawnItem> items;
-    /// Some fill pass is hatched: stripes are laid in screen pixels, so the layers drawn for one
-    /// centre are not those of another shifted (a pan cannot copy them).
+    /// Some fill pass is hatched. (The stripes are laid on the world's pixel grid,
+    /// compose/pixel_grid, so a pan by whole pixels copies hatched layers like any other.)
     bool hatched = false;
 
     bool operator==(const GeometryKey&) const = default;

@@ -63,12 +63,15 @@ Renderer::Renderer(const std::filesystem::path& font_dir) {
                             .mpp = gl::uniform(p, "u_mpp"),
                             .viewport = gl::uniform(p, "u_viewport"),
                             .tile_offset = gl::uniform(p, "u_tile_offset"),
-                            .frag_origin = gl::uniform(p, "u_frag_origin")};
+                            .anchor = gl::uniform(p, "u_anchor"),
+                            .grid_centre = gl::uniform(p, "u_grid_centre"),
+                            .frag_grid = gl::uniform(p, "u_frag_grid")};
     };
     for (auto& [p, u] : fill_programs_)
         u = {.view = view(p),
              .color = gl::uniform(p, "u_color"),
              .hatch = gl::uniform(p, "u_hatch"),
+             .hatch_phase = gl::uniform(p, "u_hatch_phase"),
              .shade = gl::uniform(p, "u_shade"),
              .shade_opacity = gl::uniform(p, "u_shade_opacity"),
              .shade_origin = gl::uniform(p, "u_shade_origin"),
@@ -271,8 +274,15 @@ void Renderer::set_view_uniforms(const ViewUniforms& u, const core::Camera& came
     glUniform2f(u.viewport, static_cast<float>(tile_.width), static_cast<float>(tile_.height));
     glUniform2f(u.tile_offset, static_cast<float>(tile_.x + tile_.width / 2.0 - camera.width() / 2.0),
                 static_cast<float>(camera.height() / 2.0 - (tile_.y + tile_.height / 2.0)));
-    glUniform2f(u.frag_origin, static_cast<float>(tile_.x),
-                static_cast<float>(camera.height() - tile_.y - tile_.height));
+    // The pixel grid (compose/pixel_grid): the anchor, the image centre on it, and where this
+    // framebuffer's pixel (0, 0) lies on it (the tile's corner, less the viewport's corner in the
+    // framebuffer); sixteenths of a pixel and halves, exact in float.
+    grid_ = compose::pixel_grid(camera);
+    glUniform2f(u.anchor, static_cast<float>(grid_.anchor_world_x()), static_cast<float>(grid_.anchor_world_y()));
+    glUniform2f(u.grid_centre, static_cast<float>(grid_.centre_x), static_cast<float>(grid_.centre_y));
+    const double fx = tile_.x - camera.width() / 2.0 + grid_.centre_x - viewport_x_;
+    const double fy = (camera.height() - tile_.y - tile_.height) - camera.height() / 2.0 + grid_.centre_y - viewport_y_;
+    glUniform2f(u.frag_grid, static_cast<float>(fx), static_cast<float>(fy));
 }
 
 void Renderer::bind_window_framebuffer(int width, int height, bool clear) {
@@ -294,6 +304,10 @@ void Renderer::set_fill_style(const compose::FillStyle& style, float opacity) {
         glEnable(GL_BLEND);
     glUniform4f(fill_u_.color, c.r, c.g, c.b, c.a * opacity);
     glUniform2f(fill_u_.hatch, style.hatch_px, style.hatch_px > 0 ? style.stripe_px : 0.0f);
+    // Stripes laid on the world's pixels: the anchor's place in their period.
+    if (style.hatch_px > 0)
+        glUniform1f(fill_u_.hatch_phase, static_cast<float>(std::fmod(
+                                             static_cast<double>(grid_.anchor_x + grid_.anchor_y), style.hatch_px)));
 }
 
 void Renderer::use_fill(FillShade shade) {
@@ -409,6 +423,8 @@ void Renderer::draw_locator(const core::Scene& scene) {
     if (clip_) scissor = intersection(scissor, *clip_);
     glScissor(scissor.x, scissor.y, std::max(0, scissor.width), std::max(0, scissor.height));
     glViewport(fx, fy, r.width, r.height);
+    viewport_x_ = fx;
+    viewport_y_ = fy;
     const core::Rgba water = water_color();
     glClearColor(water.r, water.g, water.b, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
@@ -426,6 +442,7 @@ void Renderer::draw_locator(const core::Scene& scene) {
         }
     }
     tile_ = saved;
+    viewport_x_ = viewport_y_ = 0;
     apply_clip();
     glViewport(0, 0, tile_.width, tile_.height);
 }
@@ -483,15 +500,11 @@ void Renderer::draw_layer(const core::Scene& scene, std::size_t i, const core::C
 }
 
 bool Renderer::reuse_base_cache(const core::Camera& camera, GLuint target_fbo) {
-    // Whole pixels between the cached view's centre and this one, within the cache's margin: the
-    // cache holds this view, shifted. (Rasterising at a sub-pixel offset would differ.)
-    const double dx = (camera.centre().x - base_centre_.x) / camera.metres_per_pixel();
-    const double dy = (camera.centre().y - base_centre_.y) / camera.metres_per_pixel();
-    const double rx = std::round(dx), ry = std::round(dy);
-    if (std::abs(dx - rx) > 1e-3 || std::abs(dy - ry) > 1e-3 || std::abs(rx) > base_margin_ ||
-        std::abs(ry) > base_margin_)
-        return false;
-    const int x0 = base_margin_ + static_cast<int>(rx), y0 = base_margin_ + static_cast<int>(ry);
+    // Whole pixels between the cached view and this one on the same pixel grid, within the
+    // cache's margin: the cache holds this view, shifted (compose/pixel_grid).
+    const auto shift = compose::whole_pixel_shift(base_grid_, compose::pixel_grid(camera));
+    if (!shift || std::abs(shift->dx) > base_margin_ || std::abs(shift->dy) > base_margin_) return false;
+    const int x0 = base_margin_ + shift->dx, y0 = base_margin_ + shift->dy;
     glBindFramebuffer(GL_READ_FRAMEBUFFER, base_cache_->fbo_id());
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, target_fbo);
     glBlitFramebuffer(x0, y0, x0 + tile_.width, y0 + tile_.height, 0, 0, tile_.width, tile_.height, GL_COLOR_BUFFER_BIT,
@@ -520,7 +533,7 @@ void Renderer::draw_base_padded(const core::Scene& scene, const core::Camera& ca
     for (std::size_t i = 0; i < base_end; ++i) draw_layer(scene, i, padded, options, stats);
     tile_ = saved;
     glViewport(0, 0, tile_.width, tile_.height);
-    base_centre_ = camera.centre();
+    base_grid_ = compose::pixel_grid(camera);
     base_margin_ = m;
     if (scissor) glEnable(GL_SCISSOR_TEST);
     reuse_base_cache(camera, target_fbo);
@@ -568,34 +581,10 @@ FrameStats Renderer::draw(const core::Scene& scene, const core::Camera& camera, 
     }
     GLint target_fbo = 0;
     glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &target_fbo);
-    // Every geometry layer as the last frame drew it when nothing they show changed (the slider
-    // playing between change days, an idle redraw): copied, not drawn (render/layer_cache).
-    std::optional<compose::GeometryKey> layers_key;
-    if (!key.empty()) layers_key = compose::geometry_key(scene, camera, options, shade_opacity_);
-    if (layers_key && layer_cache_->restore(*layers_key, generation_, camera.centre(), static_cast<GLuint>(target_fbo),
-                                            tile_.width, tile_.height)) {
-        ++stats.layers_reused;
-    } else {
-        // Only some draws changed (a control area changing hands, a stripe fading): the cached
-        // layers, with just the rectangle where those draws fall drawn again over them, in
-        // full (every layer in order, so the pixels are those of a whole redraw).
-        const auto changed =
-            layers_key ? layer_cache_->changed_rect(scene, *layers_key, generation_, camera) : std::nullopt;
-        const bool partial = changed && changed->width * changed->height * 10 < tile_.width * tile_.height * 7 &&
-                             layer_cache_->copy_to(static_cast<GLuint>(target_fbo), tile_.width, tile_.height);
-        if (partial && changed->width > 0) {
-            glEnable(GL_SCISSOR_TEST);
-            glScissor(changed->x, changed->y, changed->width, changed->height);
-            draw_layers(scene, camera, options, base_end, key, static_cast<GLuint>(target_fbo), stats);
-            apply_clip();
-        } else if (!partial) {
-            draw_layers(scene, camera, options, base_end, key, static_cast<GLuint>(target_fbo), stats);
-        }
-        stats.layers_partial += partial ? 1 : 0;
-        if (layers_key)
-            layer_cache_->store(*layers_key, generation_, camera.centre(), static_cast<GLuint>(target_fbo), tile_.width,
-                                tile_.height);
-    }
+    if (key.empty())
+        draw_layers(scene, camera, options, base_end, key, static_cast<GLuint>(target_fbo), stats);
+    else
+        draw_cached_layers(scene, camera, options, base_end, key, static_cast<GLuint>(target_fbo), stats);
     draw_overlays(scene, camera, options, stats);
     return stats;
 }
@@ -631,7 +620,7 @@ void Renderer::draw_layers(const core::Scene& scene, const core::Camera& camera,
                               GL_NEAREST);
             glBindFramebuffer(GL_FRAMEBUFFER, target_fbo);
             base_key_ = base_key;
-            base_centre_ = camera.centre();
+            base_grid_ = compose::pixel_grid(camera);
             base_margin_ = 0;
         }
         draw_layer(scene, i, camera, options, stats);

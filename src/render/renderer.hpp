@@ -4,6 +4,7 @@
 #pragma once
 #include "compose/frame.hpp"
 #include "compose/layout.hpp"
+#include "compose/pixel_grid.hpp"
 #include "core/camera.hpp"
 #include "core/event_marker.hpp"
 #include "core/event_view.hpp"
@@ -32,6 +33,7 @@ struct FrameStats {
     std::size_t base_reused = 0;     ///< 1 when the base layers came from the cache
     std::size_t layers_reused = 0;   ///< 1 when every geometry layer came from the layer cache
     std::size_t layers_partial = 0;  ///< 1 when they came from it with the changed rectangle redrawn
+    std::size_t layers_panned = 0;   ///< 1 when they came from it shifted (a pan), 2 when strips were drawn
 };
 
 class Renderer {
@@ -73,11 +75,12 @@ private:
     struct LayerGpu;
     /// Uniform locations of one program, looked up once when it is linked.
     struct ViewUniforms {
-        GLint centre = -1, mpp = -1, viewport = -1, tile_offset = -1, frag_origin = -1;
+        GLint centre = -1, mpp = -1, viewport = -1, tile_offset = -1, anchor = -1, grid_centre = -1, frag_grid = -1;
     };
     struct FillUniforms {
         ViewUniforms view;
-        GLint color = -1, hatch = -1, shade = -1, shade_opacity = -1, shade_origin = -1, shade_size = -1;
+        GLint color = -1, hatch = -1, hatch_phase = -1, shade = -1, shade_opacity = -1, shade_origin = -1,
+              shade_size = -1;
     };
     struct LineUniforms {
         ViewUniforms view;
@@ -119,6 +122,14 @@ private:
     /// holds them (`base_key`: the base cache's key for this frame, empty = not cached).
     void draw_layers(const core::Scene& scene, const core::Camera& camera, const FrameOptions& options,
                      std::size_t base_end, const std::string& base_key, GLuint target_fbo, FrameStats& stats);
+    /// The geometry layers into `target_fbo` through the layer cache (render/layer_cache; in
+    /// renderer_layers.cpp): copied when it holds them (the same view, or a view panned by whole
+    /// pixels within its margin), drawn only where they changed, or drawn and kept.
+    void draw_cached_layers(const core::Scene& scene, const core::Camera& camera, const FrameOptions& options,
+                            std::size_t base_end, const std::string& base_key, GLuint target_fbo, FrameStats& stats);
+    /// Every geometry layer of `camera` into the layer cache's padded target, in `rects` only.
+    void draw_padded_rects(const core::Scene& scene, const core::Camera& camera, const FrameOptions& options,
+                           const std::vector<PixelRect>& rects, FrameStats& stats);
     /// Labels, symbols, annotations, the locator and the furniture over the layers.
     void draw_overlays(const core::Scene& scene, const core::Camera& camera, const FrameOptions& options,
                        FrameStats& stats);
@@ -131,15 +142,19 @@ private:
     /// The scissor of the frame being drawn: clip_ when set, else none.
     void apply_clip() const;
 
-    PixelRect tile_{};               ///< the part of the image being drawn (whole image unless tiling)
-    std::optional<PixelRect> clip_;  ///< FrameOptions::clip in framebuffer pixels (unset = none)
+    PixelRect tile_{};                     ///< the part of the image being drawn (whole image unless tiling)
+    compose::PixelGrid grid_{};            ///< the pixel grid of the view set_view_uniforms set last
+    int viewport_x_ = 0, viewport_y_ = 0;  ///< the viewport's corner in the framebuffer (the locator's inset)
+    std::optional<PixelRect> clip_;        ///< FrameOptions::clip in framebuffer pixels (unset = none)
     std::unique_ptr<class OffscreenTarget> base_cache_;  ///< static base layers of the last view
     std::string base_key_;                               ///< the zoom, size and layer state they show
-    core::WorldXY base_centre_{};                        ///< the view centre they were drawn for
+    compose::PixelGrid base_grid_{};                     ///< the view (zoom, centre) they were drawn for
     int base_margin_ = 0;                                ///< pixels drawn beyond the view on each side
     /// Margin drawn around the view when a pan leaves the cache: the next ~20 frames of a drag
     /// (7 px a frame) copy the base layers instead of drawing them.
     static constexpr int kPanMargin = 160;
+    /// Pixels the layer cache keeps beyond the view on each side once a pan has started.
+    static constexpr int kLayerPanMargin = 128;
     /// Every geometry layer of the last frame, while nothing they show changes (render/layer_cache).
     std::unique_ptr<class LayerCache> layer_cache_;
     std::uint64_t generation_ = 0;  ///< upload() count: cached pixels drawn from older geometry are stale
