@@ -753,7 +753,7 @@ bool numeric_dates_day_first(std::string_view text) {
         if (s.a > 12 && s.b <= 12) return true;
         if (s.b > 12 && s.a <= 12) return false;
     }
-    const auto tokens = tokenize(text.substr(0, std::min<std::size_t>(text.size(), 200000)));
+    const auto& tokens = tokenize_remembered(text.substr(0, std::min<std::size_t>(text.size(), 200000)));
     if (!slashes.empty()) {
         const Slash& s = slashes.front();
         auto weekday_of = [&](int m, int d) -> int {

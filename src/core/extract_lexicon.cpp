@@ -3,11 +3,11 @@
 // particular document. Weights: physical acts 6-8, state changes 5-7, reporting 3.
 #include "core/extract_lexicon.hpp"
 
+#include "core/flat_string_map.hpp"
 #include "core/text_tokens.hpp"
 
 #include <initializer_list>
 #include <string>
-#include <unordered_map>
 
 namespace sitmap::core::extract {
 
@@ -19,13 +19,13 @@ struct Entry {
     bool reporting;
 };
 
-using Table = std::unordered_map<std::string_view, Entry, FoldedHash, std::equal_to<>>;
+using Table = FlatStringMap<Entry>;
 
 const Table& lexicon() {
     static const Table table = [] {
         Table t;
         auto add = [&](EventType type, int weight, std::initializer_list<const char*> words, bool reporting = false) {
-            for (const char* w : words) t.emplace(w, Entry{type, weight, reporting});
+            for (const char* w : words) t.try_emplace(w, Entry{type, weight, reporting});
         };
         add(EventType::Strike, 6,
             {"shell",       "shelling",   "strike",     "bomb",       "bombing",   "bombard", "bombardment", "missile",
@@ -120,8 +120,8 @@ const Table& lexicon() {
 }
 
 // Irregular forms to their lemma.
-const std::unordered_map<std::string_view, std::string_view, FoldedHash, std::equal_to<>>& irregular() {
-    static const std::unordered_map<std::string_view, std::string_view, FoldedHash, std::equal_to<>> t{
+const FlatStringMap<std::string_view>& irregular() {
+    static const FlatStringMap<std::string_view> t{
         {"fled", "flee"},
         {"fought", "fight"},
         {"struck", "strike"},
@@ -168,12 +168,13 @@ const std::unordered_map<std::string_view, std::string_view, FoldedHash, std::eq
         {"laid", "lay"},
         {"ceded", "cede"},
         {"refugees", "refugee"},
-        {"stricken", "strike"}};
+        {"stricken", "strike"},
+    };
     return t;
 }
 
 bool known(std::string_view w) {
-    return lexicon().count(w) > 0;
+    return lexicon().contains(w);
 }
 
 // Phrasal verbs whose particle makes the event: "turned over", "handed back", "shot down", "came
@@ -212,7 +213,7 @@ std::optional<Trigger> phrasal(std::string_view lem, std::string_view next) {
 
 std::string_view lemma(std::string_view w, std::string& buf) {
     if (known(w)) return w;
-    if (auto it = irregular().find(w); it != irregular().end()) return it->second;
+    if (const auto* lem = irregular().find(w)) return *lem;
     auto try_form = [&](std::string_view stem, std::string_view add) -> bool {
         buf.assign(stem);
         buf.append(add);
@@ -240,13 +241,12 @@ std::string_view lemma(std::string_view w, std::string& buf) {
 bool is_past_form(std::string_view w) {
     if (w.size() > 3 && w.ends_with("ed")) return true;
     if (w == "hit" || w == "cut" || w == "shot") return true;  // also present; the auxiliary decides
-    auto it = irregular().find(w);
-    return it != irregular().end() && !w.ends_with("s") && !w.ends_with("ing");
+    return irregular().contains(w) && !w.ends_with("s") && !w.ends_with("ing");
 }
 
 // The bare verb of an inflected form, whether or not the lexicon knows it ("turned" -> "turn").
 std::string verb_base(std::string_view w) {
-    if (auto it = irregular().find(w); it != irregular().end()) return std::string(it->second);
+    if (const auto* lem = irregular().find(w)) return std::string(*lem);
     if (w.size() > 4 && w.ends_with("ed")) return std::string(w.substr(0, w.size() - 2));
     if (w.size() > 5 && w.ends_with("ing")) return std::string(w.substr(0, w.size() - 3));
     if (w.size() > 3 && w.ends_with("s") && !w.ends_with("ss")) return std::string(w.substr(0, w.size() - 1));
@@ -271,28 +271,28 @@ bool phrasal_verb(std::string_view base) {
 }
 
 const WordInfo& word_info(std::string_view folded) {
-    thread_local std::unordered_map<std::string, WordInfo, FoldedHash, std::equal_to<>> cache;
-    if (auto it = cache.find(folded); it != cache.end()) return it->second;
+    thread_local FlatStringMap<WordInfo> cache;
+    if (const WordInfo* known = cache.find(folded)) return *known;
     if (cache.size() > 200000) cache.clear();  // bounded: a long text of new words
     WordInfo info;
     std::string buf;
     const std::string_view lem = lemma(folded, buf);
-    if (auto it = lexicon().find(lem); it != lexicon().end()) info.entry = it->second;
+    if (const Entry* e = lexicon().find(lem)) info.entry = *e;
     info.base = lem == folded ? verb_base(folded) : std::string(lem);
     info.past = is_past_form(folded);
     info.ing = folded.ends_with("ing");
     info.phrasal_base = phrasal_verb(info.base);
-    return cache.emplace(std::string(folded), std::move(info)).first->second;
+    return cache.try_emplace(folded, std::move(info)).first;
 }
 
 // Words that can follow the verb of a phrasal trigger (see phrasal()).
 bool particle(std::string_view w) {
-    static const std::unordered_map<std::string_view, int, FoldedHash, std::equal_to<>> words{
+    static const FlatStringMap<int> words{
         {"over", 0},     {"back", 0},  {"control", 0}, {"under", 0},          {"to", 0},      {"out", 0},
         {"fire", 0},     {"up", 0},    {"into", 0},    {"across", 0},         {"the", 0},     {"for", 0},
         {"karabakh", 0}, {"their", 0}, {"troops", 0},  {"reinforcements", 0}, {"contact", 0}, {"down", 0},
         {"prisoner", 0}, {"to", 0},    {"via", 0}};
-    return words.count(w) > 0;
+    return words.contains(w);
 }
 
 }  // namespace
@@ -312,8 +312,8 @@ std::optional<Trigger> trigger_of(std::string_view folded, std::string_view next
 }
 
 unsigned word_class(std::string_view w) {
-    static const std::unordered_map<std::string_view, unsigned, FoldedHash, std::equal_to<>> table = [] {
-        std::unordered_map<std::string_view, unsigned, FoldedHash, std::equal_to<>> t;
+    static const FlatStringMap<unsigned> table = [] {
+        FlatStringMap<unsigned> t;
         auto add = [&](unsigned bit, std::initializer_list<std::string_view> words) {
             for (std::string_view x : words) t[x] |= bit;
         };
@@ -366,8 +366,8 @@ unsigned word_class(std::string_view w) {
         return t;
     }();
     if (w.size() > 14) return 0u;
-    const auto it = table.find(w);
-    return it == table.end() ? 0u : it->second;
+    const unsigned* c = table.find(w);
+    return c ? *c : 0u;
 }
 
 }  // namespace sitmap::core::extract

@@ -3,6 +3,7 @@
 
 #include "core/date_extract.hpp"
 #include "core/extract_lexicon.hpp"
+#include "core/flat_string_map.hpp"
 #include "core/text_tokens.hpp"
 
 #include <array>
@@ -285,7 +286,7 @@ std::vector<Passage> read_structure(const Document& doc, std::optional<Date> pub
 }
 
 std::optional<std::string> non_english_language(std::string_view text) {
-    const auto toks = tokenize(text.substr(0, std::min<std::size_t>(text.size(), 20000)));
+    const auto& toks = tokenize_remembered(text.substr(0, std::min<std::size_t>(text.size(), 20000)));
     if (toks.size() < 40) return std::nullopt;
     std::size_t cyr = 0, arm = 0, other_script = 0;
     for (std::size_t i = 0; i + 1 < text.size() && i < 20000; ++i) {
@@ -307,11 +308,11 @@ std::optional<std::string> non_english_language(std::string_view text) {
     // Function words are counted among the lower-case words only: a long list of names (a village
     // list, a roll of the dead) says nothing about the language it is written in.
     // Each word of the three lists (no word is in two) to its language: one lookup per word.
-    static const std::unordered_map<std::string_view, int, FoldedHash, std::equal_to<>> language_of = [] {
-        std::unordered_map<std::string_view, int, FoldedHash, std::equal_to<>> m;
-        for (auto w : english) m.emplace(w, 0);
-        for (auto w : azerbaijani) m.emplace(w, 1);
-        for (auto w : french) m.emplace(w, 2);
+    static const FlatStringMap<int> language_of = [] {
+        FlatStringMap<int> m;
+        for (auto w : english) m.try_emplace(w, 0);
+        for (auto w : azerbaijani) m.try_emplace(w, 1);
+        for (auto w : french) m.try_emplace(w, 2);
         return m;
     }();
     std::size_t counts[3] = {0, 0, 0}, lower = 0;
@@ -319,7 +320,7 @@ std::optional<std::string> non_english_language(std::string_view text) {
         if (t.capitalized || t.numeric) continue;
         ++lower;
         if (t.folded.size() > 10) continue;  // longer than any listed word ("terefinden")
-        if (const auto it = language_of.find(t.folded); it != language_of.end()) ++counts[it->second];
+        if (const int* lang = language_of.find(t.folded)) ++counts[*lang];
     }
     const std::size_t en = counts[0], az = counts[1], fr = counts[2];
     const double share = lower ? static_cast<double>(en) / static_cast<double>(lower) : 1.0;

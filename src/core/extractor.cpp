@@ -207,9 +207,10 @@ bool has_phrase(const std::vector<Token>& t, std::size_t b, std::size_t e, std::
 // How often a multi-word cue occurs in the folded tokens.
 int count_phrase(const std::vector<Token>& t, std::string_view phrase) {
     const std::size_t words = static_cast<std::size_t>(std::count(phrase.begin(), phrase.end(), ' ')) + 1;
+    const std::string_view first = phrase.substr(0, phrase.find(' '));
     int n = 0;
     for (std::size_t i = 0; i + words <= t.size(); ++i)
-        if (t[i].folded == phrase.substr(0, phrase.find(' ')) && has_phrase(t, i, i + words, phrase)) ++n;
+        if (t[i].folded == first && has_phrase(t, i, i + words, phrase)) ++n;
     return n;
 }
 
@@ -302,7 +303,7 @@ WritingTime writing_time(const Document& doc, const ConflictCalendar& calendar, 
     std::optional<DateRange> written = doc.estimated_publication;
     if (!year_hint && doc.estimated_publication) year_hint = doc.estimated_publication->start;
     if (!year_hint) {
-        const auto head = tokenize(text.substr(0, std::min<std::size_t>(text.size(), 20000)));
+        const auto& head = tokenize_remembered(text.substr(0, std::min<std::size_t>(text.size(), 20000)));
         for (const ConflictSpan* war : calendar.of_kind(ConflictSpan::Kind::War))
             for (const auto& cue : war->cues)
                 if (!year_hint && has_phrase(head, 0, head.size(), cue))
@@ -596,7 +597,7 @@ std::optional<Date> publication_of(const Document& doc, const ConflictCalendar& 
     if (doc.publication_date || !doc.yearless_dateline) return doc.publication_date;
     const std::string_view text = doc.text;
     const std::string_view head_text = text.substr(0, std::min<std::size_t>(text.size(), 20000));
-    const auto head = tokenize(head_text);
+    const auto head = tokenize_remembered(head_text);  // a copy: find_dates below may tokenize too
     // The text's own full date of that day ("BAKU, September 20. ... as of 13:00, 20 September
     // 2023"): its year, before any guess.
     const unsigned month = doc.yearless_dateline->month, day_of_month = doc.yearless_dateline->day;

@@ -130,9 +130,9 @@ std::size_t Gazetteer::add(NamedPlace place) {
 
 std::vector<std::size_t> Gazetteer::lookup(std::string_view name) const {
     std::vector<std::size_t> out;
-    auto it = index_.find(fold_for_match(name));
-    if (it == index_.end()) return out;
-    for (const auto& e : it->second) out.push_back(e.place);
+    const auto* entries = index_.find(fold_for_match(name));
+    if (!entries) return out;
+    for (const auto& e : *entries) out.push_back(e.place);
     std::stable_sort(out.begin(), out.end(),
                      [&](std::size_t a, std::size_t b) { return places_[a].curated > places_[b].curated; });
     return out;
@@ -176,7 +176,7 @@ std::optional<std::size_t> Gazetteer::tolerant_match(const std::vector<Token>& t
     }
     // Most capitalised words that are no place (names, sentence starts) come back often: their
     // answer is remembered per thread and gazetteer.
-    thread_local std::unordered_map<std::string, std::optional<std::size_t>, FoldedHash, std::equal_to<>> memo;
+    thread_local FlatStringMap<std::optional<std::size_t>> memo;
     thread_local const Gazetteer* memo_owner = nullptr;
     thread_local std::size_t memo_size = 0;
     if (memo_owner != this || memo_size != places_.size() || memo.size() > 100000) {
@@ -184,20 +184,20 @@ std::optional<std::size_t> Gazetteer::tolerant_match(const std::vector<Token>& t
         memo_owner = this;
         memo_size = places_.size();
     }
-    if (auto it = memo.find(key); it != memo.end()) return it->second;
+    if (const auto* known = memo.find(key)) return *known;
     const auto answer = tolerant_lookup(key);
-    memo.emplace(key, answer);
+    memo.try_emplace(key, answer);
     return answer;
 }
 
 std::optional<std::size_t> Gazetteer::tolerant_lookup(const std::string& key) const {
     const std::string sk = place_skeleton(key);
     std::vector<std::size_t> cands;
-    if (auto it = skeletons_.find(sk); it != skeletons_.end()) cands = it->second;
+    if (const auto* places = skeletons_.find(sk)) cands = *places;
     if (cands.empty() && sk.size() >= 6) {
         auto collect = [&](const auto& map, const std::string& k) {
-            if (auto it = map.find(k); it != map.end())
-                for (std::size_t c : it->second) push_unique(cands, c);
+            if (const auto* places = map.find(k))
+                for (std::size_t c : *places) push_unique(cands, c);
         };
         collect(skeletons_, sk);
         collect(deletions_, sk);
@@ -263,12 +263,12 @@ std::vector<PlaceMention> Gazetteer::find_mentions(std::string_view text, const 
             i += tolerant_at(i);
             continue;
         }
-        auto fw = first_words_.find(tokens[i].folded);
-        if (fw == first_words_.end()) {
+        const std::size_t* fw = first_words_.find(tokens[i].folded);
+        if (!fw) {
             i += tolerant_at(i);
             continue;
         }
-        const std::size_t max_len = std::min(fw->second, tokens.size() - i);
+        const std::size_t max_len = std::min(*fw, tokens.size() - i);
         bool matched = false;
         for (std::size_t len = max_len; len >= 1 && !matched; --len) {
             // A possessive ends a name ("Baku's Defense Ministry"), and so does a clause break.
@@ -287,10 +287,10 @@ std::vector<PlaceMention> Gazetteer::find_mentions(std::string_view text, const 
                 key += tokens[i + k].folded;
             }
             if (broken) continue;
-            auto it = index_.find(key);
-            if (it == index_.end()) continue;
+            const auto* entries = index_.find(key);
+            if (!entries) continue;
             std::vector<std::size_t> cands;
-            for (const Entry& e : it->second)
+            for (const Entry& e : *entries)
                 if (!e.needs_capital || tokens[i].capitalized) cands.push_back(e.place);
             if (cands.empty()) continue;
             // Resolve ambiguity: nearest to the context centroid, then curated entries.

@@ -3,6 +3,7 @@
 // Matching is on folded tokens (see text_tokens.hpp): it ignores case, diacritics, hyphenation and
 // possessives. Part of sitmap_core: no file reading (io/gazetteer_io does that), no GDAL.
 #pragma once
+#include "core/flat_string_map.hpp"
 #include "core/geometry.hpp"
 #include "core/text_tokens.hpp"
 
@@ -83,9 +84,8 @@ private:
         bool needs_capital;
     };
     std::vector<NamedPlace> places_;
-    std::unordered_map<std::string, std::vector<Entry>, FoldedHash, std::equal_to<>> index_;  ///< folded key -> places
-    std::unordered_map<std::string, std::size_t, FoldedHash, std::equal_to<>>
-        first_words_;  ///< first word -> max key words
+    FlatStringMap<std::vector<Entry>> index_;  ///< folded key -> places
+    FlatStringMap<std::size_t> first_words_;   ///< first word -> max key words
     /// One bit per FoldedHash of every first word (low 18 bits): most words of a text are no
     /// place's first word, and this small table answers that without probing first_words_.
     std::vector<std::uint64_t> first_word_bits_ = std::vector<std::uint64_t>(4096, 0);
@@ -95,8 +95,8 @@ private:
     }
     /// Tolerant matching: transliteration skeleton of each key -> places; and each skeleton with
     /// one letter deleted -> places (symmetric-delete edit-distance search).
-    std::unordered_map<std::string, std::vector<std::size_t>, FoldedHash, std::equal_to<>> skeletons_;
-    std::unordered_map<std::string, std::vector<std::size_t>, FoldedHash, std::equal_to<>> deletions_;
+    FlatStringMap<std::vector<std::size_t>> skeletons_;
+    FlatStringMap<std::vector<std::size_t>> deletions_;
     std::optional<std::size_t> tolerant_match(const std::vector<Token>& tokens, std::size_t i, std::size_t len,
                                               std::string_view text) const;
     std::optional<std::size_t> tolerant_lookup(const std::string& key) const;

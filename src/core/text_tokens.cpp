@@ -192,6 +192,21 @@ std::vector<Token> tokenize(std::string_view text) {
     return out;
 }
 
+const std::vector<Token>& tokenize_remembered(std::string_view text) {
+    struct Memo {
+        bool valid = false;
+        std::string text;
+        std::vector<Token> tokens;
+    };
+    thread_local Memo memo;
+    if (memo.valid && std::string_view(memo.text) == text) return memo.tokens;
+    memo.valid = false;  // stays so if tokenize throws (bad_alloc)
+    memo.tokens = tokenize(text);
+    memo.text.assign(text.data(), text.size());
+    memo.valid = true;
+    return memo.tokens;
+}
+
 std::string fold_for_match(std::string_view text) {
     std::string out;
     for (const Token& t : tokenize(text)) {

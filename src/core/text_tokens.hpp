@@ -38,6 +38,12 @@ struct FoldedHash {
 /// Invalid UTF-8 bytes are treated as separators (never throws).
 std::vector<Token> tokenize(std::string_view text);
 
+/// tokenize(text), remembered per thread for the last text asked (compared by content, so a
+/// different text at the same address is tokenized afresh). The document-level checks (the
+/// day/month order, the language, the publication year) tokenize the same head of a document in
+/// turn. The reference is valid until the thread's next call.
+const std::vector<Token>& tokenize_remembered(std::string_view text);
+
 /// The folded form of an arbitrary string: tokens joined by single spaces
 /// ("Nagorno-Karabakh" and "nagorno karabakh" both give "nagorno karabakh").
 std::string fold_for_match(std::string_view text);

@@ -5,9 +5,12 @@
 #include "core/error.hpp"
 #include "io/gazetteer_io.hpp"
 
+#include <fmt/format.h>
 #include <catch2/catch.hpp>
 
 #include <unistd.h>
+#include <algorithm>
+#include <array>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -370,4 +373,45 @@ TEST_CASE("an ACLED export converted by ogr2ogr to FlatGeobuf still reads as ACL
     CHECK(by_id.at("AZE0004").date.precision == core::DatePrecision::Month);
     CHECK(by_id.at("AZE0002").position.lat == Approx(40.68278));
     CHECK(by_id.at("AZE0001").location_precision == core::LocationPrecision::District);
+}
+
+TEST_CASE("the CSV writer writes dates and numbers as fmt's {:04d}-{:02d}-{:02d}, {:.5f} and {:.2f}", "[io][events]") {
+    // The writer formats these by hand and with std::to_chars; the bytes must stay fmt's, ties
+    // (0.125, 0.375: exactly representable halves) and negative coordinates included.
+    const std::vector<std::array<double, 3>> values{{40.125, 46.000005, 0.125},
+                                                    {-0.000004, -179.999995, 0.375},
+                                                    {39.76006, 46.74989, 0.995},
+                                                    {0.0, -0.0, 1.0},
+                                                    {89.999999, 12.345675, 0.005}};
+    const fs::path p = temp("numbers.csv");
+    core::Event e = sample_events()[0];
+    {
+        io::EventsWriter out(p);
+        for (const auto& v : values) {
+            e.position = {v[1], v[0]};
+            e.confidence = v[2];
+            e.date = {core::Date(year(987), March, day(4)), core::Date(year(2020), December, day(31)),
+                      core::DatePrecision::Day};
+            out.add(e);
+        }
+        out.finish();
+    }
+    std::ifstream in(p);
+    std::string line;
+    std::getline(in, line);  // header
+    for (const auto& v : values) {
+        std::string row, part;
+        while (std::getline(in, part)) {  // a quoted field may hold a line break
+            row += part;
+            if (std::count(row.begin(), row.end(), '"') % 2 == 0) break;
+            row += '\n';
+        }
+        const std::string want_dates =
+            fmt::format("{:04d}-{:02d}-{:02d},{:04d}-{:02d}-{:02d}", 987, 3, 4, 2020, 12, 31);
+        const std::string want_pos = fmt::format(",{:.5f},{:.5f},", v[0], v[1]);
+        const std::string want_conf = fmt::format(",{:.2f}", v[2]);
+        CHECK(row.find(want_dates) != std::string::npos);
+        CHECK(row.find(want_pos) != std::string::npos);
+        CHECK(row.ends_with(want_conf));
+    }
 }
