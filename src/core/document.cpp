@@ -456,8 +456,10 @@ Document parse_document(std::string name, std::string text, Diagnostics& diags, 
     if (!doc.publication_date) {
         // Written after the latest full date it mentions: use the following three months.
         std::optional<Date> latest;
+        // Headings count too: an embedded post's signature ("— agency (@handle) December 26, 2022") or a
+        // stamp line is a short block without a full stop.
         for (const auto& b : doc.blocks) {
-            if (b.kind != BlockKind::Prose) continue;
+            if (b.kind != BlockKind::Prose && b.kind != BlockKind::Heading) continue;
             const std::string_view s = std::string_view(doc.text).substr(b.span.begin, b.span.end - b.span.begin);
             if (!has_year_number(s)) continue;  // a full date needs a year: skip the tokenizing
             for (const auto& m : find_dates(s, tokenize(s), DateContext{.day_first = doc.numeric_day_first}))

@@ -268,6 +268,13 @@ bool skip_trigger(const std::vector<Token>& t, std::size_t i) {
     if ((w == "call" || w == "calls") && prev == "phone") return false;
     if (w == "war" && (next == "crimes" || next == "criminals" || next == "veteran" || next == "veterans")) return true;
     if (w == "mine" && (next == "clearing" || next == "action")) return false;
+    // "mining activity", "gold and copper mines", "the mine's workers": the industry, not landmines.
+    if (one_of(w, {"mine", "mines", "mining"}) &&
+        (one_of(prev, {"gold", "copper", "molybdenum", "coal", "ore", "open", "pit", "iron"}) ||
+         one_of(next, {"activity", "activities",   "deposits", "deposit", "operations", "company",     "companies",
+                       "industry", "sector",       "site",     "sites",   "licence",    "license",     "licenses",
+                       "licences", "exploitation", "workers",  "output",  "concession", "concessions", "monitoring"})))
+        return true;
     if (w == "return" && (next == "to" || prev == "the" || prev == "of")) return false;
     if (w == "report" && prev == "the" && next == "of") return true;
     return false;

@@ -174,3 +174,21 @@ TEST_CASE("a month written in capitals is the date, not a section label", "[core
           d(2022, 9, 13));
     CHECK(pub("WORLD\n\nNOVEMBER 10, 2020 / 6:15 AM\n\nText follows.\n") == d(2020, 11, 10));
 }
+
+TEST_CASE("an undated page is estimated from the latest full date, embedded posts' signatures included",
+          "[core][document]") {
+    Diagnostics diags;
+    // A regional outlet's page with an embedded post, and a blog with a stamp line, neither dated.
+    const auto page = parse_document("p.txt",
+                                     "Thousands rally as the road stays closed\n"
+                                     "The road has been closed since 12 December.\n"
+                                     "\xE2\x80\x94 Some Agency (@some_agency) December 26, 2022\n"
+                                     "Thousands gathered in the square to protest.\n",
+                                     diags);
+    REQUIRE(page.estimated_publication.has_value());
+    CHECK(page.estimated_publication->start == d(2022, 12, 27));
+    const auto blog =
+        parse_document("b.txt", "Notes from the border\n\nseen 3 May 2024\n\nThe post was quiet.\n", diags);
+    REQUIRE(blog.estimated_publication.has_value());
+    CHECK(blog.estimated_publication->start == d(2024, 5, 4));
+}

@@ -1031,3 +1031,20 @@ TEST_CASE(
     CHECK(count(service, EventType::Ceasefire) == 0);
     CHECK(count(service, EventType::Other) == 1);
 }
+
+TEST_CASE("frames: mining as an industry is not a landmine", "[core][extractor]") {
+    // An Armenian rights group's report and a Turkish outlet's English summary of the same protest.
+    const auto report =
+        run("15 December 2022\n\n"
+            "The protesters accused the peacekeepers of failing to let ecologists monitor mining "
+            "activity near Khankendi.\n");
+    CHECK(count(report, EventType::Casualty) == 0);
+    const auto summary =
+        run("Published 26 December 2022\n\n"
+            "The activists say gold and copper mines near Lachin are exploited illegally.\n");
+    CHECK(count(summary, EventType::Casualty) == 0);
+    // A landmine still is one.
+    const auto blast =
+        run("Published 4 June 2021\n\nTwo journalists were killed when their car hit a mine near Lachin.\n");
+    CHECK(count(blast, EventType::Casualty) == 1);
+}
