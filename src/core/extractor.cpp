@@ -639,355 +639,459 @@ std::vector<Event> Extractor::extract(const Document& doc, Diagnostics& diags) c
     return out;
 }
 
+namespace {
+
+// One document through stages 2-5. It holds what is fixed for the whole text (stage 1's passages
+// and sentences, where the text is focused, how often it names each place) and what moves along
+// it (the reference time, the scene, the list being read), and runs the stages sentence by
+// sentence: frames, then per frame its date, its places and its drafts.
+class DocumentRun {
+public:
+    DocumentRun(const Gazetteer& gaz, const ExtractorOptions& options, const Document& doc, Diagnostics& diags);
+    void run(const std::function<void(Event&&)>& sink);
+
+private:
+    // What one sentence gives each of its frames.
+    struct SentenceContext {
+        std::size_t index;
+        const Sentence& sen;
+        std::string_view st;
+        const Passage& passage;
+        const std::vector<Frame>& frames;
+        const std::vector<RoledDate>& dates;
+        const SentenceView& view;
+        std::optional<DateRange> event_date;  // the first event-role date of the sentence
+        std::vector<std::size_t> previous_places;
+    };
+    struct FrameDate {
+        DateRange when;
+        bool dated_here = false;
+        const RoledDate* best = nullptr;
+    };
+    struct PlaceChoice {
+        std::vector<PlacePick> picks;
+        std::string surface_override;
+        std::vector<PlaceCandidate> candidates;
+    };
+
+    void enter_passage(const Sentence& sen, const Passage& passage);
+    std::vector<Frame> frames_of(const Sentence& sen, std::string_view st, const Passage& passage, bool new_passage);
+    std::optional<FrameDate> date_of(const SentenceContext& c, const Frame& f);
+    std::optional<PlaceChoice> places_of(const SentenceContext& c, std::size_t fi);
+    void rank(const SentenceContext& c, const Frame& f, PlaceChoice& choice) const;
+    void add_drafts(const SentenceContext& c, const Frame& f, const FrameDate& d, const PlaceChoice& choice);
+    void move_narrative(const SentenceContext& c, std::size_t fi, const FrameDate& d);
+    void leave_sentence(const Sentence& sen, std::string_view st, std::size_t si, const std::vector<RoledDate>& dates,
+                        const std::vector<Frame>& frames, const std::optional<Scene>& next_scene);
+    // Undated list items of a timeline are dated later, between their neighbours' dates (the next
+    // dated item's, or the publication date when the list ends).
+    void close_pending(std::optional<Date> until);
+
+    // Fixed for the document.
+    const Gazetteer& gaz_;
+    const ExtractorOptions& options_;
+    const Document& doc_;
+    Diagnostics& diags_;
+    std::string_view text_;
+    std::optional<Date> published_;  // a dateline without a year ("YEREVAN, May 14 -") is dated
+    WritingTime writing_;
+    std::vector<Passage> passages_;
+    std::vector<LonLat> context_;  // where the document's unambiguous places are
+    std::vector<Sentence> sentences_;
+    std::optional<std::size_t> focus_;
+    std::map<std::size_t, int> document_counts_;              // how often the text and each passage name each
+    std::vector<std::map<std::size_t, int>> passage_counts_;  // place: what the place model weighs
+    std::optional<std::size_t> document_top_;
+    std::optional<std::size_t> other_country_;
+    bool rank_places_ = false;
+    std::vector<std::size_t> title_places_;            // what the headline names: where a report often happens
+    std::set<std::string, std::less<>> war_cue_ends_;  // the last word of every war cue ("war")
+
+    // Moving along the text.
+    TimeAnchor anchor_;
+    std::vector<Draft> drafts_;
+    std::optional<Scene> scene_;
+    std::map<PlaceClass, Scene> last_of_class_;  // the last place of each class the text named
+    std::size_t last_passage_ = static_cast<std::size_t>(-1);
+    std::optional<int> heading_year_;
+    std::optional<int> passage_year_;  // the year of the dates this paragraph gave, when not the dateline's
+    std::vector<std::size_t> pending_items_;
+    std::optional<DateRange> last_item_date_;
+    std::size_t last_list_ = 0;
+    // The acts this list's items told, by kind: an item that leaves its verb out tells the
+    // commonest (the latest among equals).
+    std::map<EventType, std::pair<int, Trigger>> list_acts_;
+    std::optional<EventType> list_act_;
+    // Within a sentence: a claim's date and places lend themselves to the act it reports.
+    std::optional<DateRange> statement_date_;
+    std::vector<PlacePick> statement_places_;
+};
+
+DocumentRun::DocumentRun(const Gazetteer& gaz, const ExtractorOptions& options, const Document& doc, Diagnostics& diags)
+    : gaz_(gaz),
+      options_(options),
+      doc_(doc),
+      diags_(diags),
+      text_(doc.text),
+      published_(publication_of(doc, options.calendar, diags)),
+      writing_(writing_time(doc, options.calendar, published_)),
+      // Stage 1 and the mentions of stage 2: passages, sentences, their tokens and places.
+      passages_(read_structure(doc, published_, writing_.year_hint)),
+      sentences_(read_sentences(gaz, text_, passages_, context_)),
+      focus_(focus_of(gaz, sentences_)),
+      passage_counts_(passages_.size()),
+      anchor_(published_, writing_.written) {
+    for (const auto& s : sentences_)
+        for (const auto& m : s.places) {
+            ++document_counts_[m.place];
+            ++passage_counts_[s.passage][m.place];
+        }
+    document_top_ = most_named(gaz_, document_counts_, true);
+    other_country_ = country_beside_focus(gaz_, document_counts_, focus_);
+    rank_places_ = options_.place_model || options_.place_trace;
+    if (rank_places_ && !doc.title.empty()) {
+        const auto title_tokens = tokenize(doc.title);
+        for (const auto& m : gaz_.find_mentions(doc.title, title_tokens, context_))
+            if (gaz_.place(m.place).precision != LocationPrecision::Country && title_places_.size() < 4)
+                title_places_.push_back(m.place);
+    }
+    for (const ConflictSpan* war : options_.calendar.of_kind(ConflictSpan::Kind::War))
+        for (const auto& cue : war->cues)
+            war_cue_ends_.insert(cue.substr(cue.rfind(' ') == std::string::npos ? 0 : cue.rfind(' ') + 1));
+}
+
+void DocumentRun::close_pending(std::optional<Date> until) {
+    for (std::size_t d : pending_items_)
+        if (last_item_date_ && until && sys_days(*until) >= sys_days(last_item_date_->end))
+            drafts_[d].event.date = DateRange{last_item_date_->start, *until, DatePrecision::Day};
+    pending_items_.clear();
+}
+
+void DocumentRun::enter_passage(const Sentence& sen, const Passage& passage) {
+    read_date_headings(passages_, last_passage_ == static_cast<std::size_t>(-1) ? 0 : last_passage_ + 1, sen.passage,
+                       heading_year_, anchor_);
+    if (passage.list != last_list_) {
+        close_pending(anchor_.now());  // a list ended
+        last_item_date_.reset();
+        list_acts_.clear();
+        list_act_.reset();
+        last_list_ = passage.list;
+    }
+    // A live-blog entry tells what happened by the day it was posted: that day is its date.
+    std::optional<DateRange> own = passage.own_date;
+    if (!own && passage.kind == PassageKind::LiveEntry && anchor_.now())
+        own = DateRange{*anchor_.now(), *anchor_.now(), DatePrecision::Day};
+    anchor_.begin_passage(connective_at(sen.tokens, 0, sen.tokens.size()) != Connective::None, own);
+    if (passage.kind == PassageKind::TimelineItem && passage.own_date) {
+        close_pending(passage.own_date->start);  // a dated item closes the undated before it
+        last_item_date_ = passage.own_date;
+    }
+    scene_.reset();
+    passage_year_.reset();
+    last_passage_ = sen.passage;
+}
+
+std::vector<Frame> DocumentRun::frames_of(const Sentence& sen, std::string_view st, const Passage& passage,
+                                          bool new_passage) {
+    const auto& toks = sen.tokens;
+    std::vector<Frame> frames = find_frames(st, toks);
+    // A clause that leaves out its verb tells an act only of the places it names first.
+    std::erase_if(frames, [&](const Frame& f) {
+        return f.gapped && std::none_of(sen.places.begin(), sen.places.end(),
+                                        [&](const PlaceMention& m) { return m.first_token == f.trigger; });
+    });
+    if (passage.list != 0 && (passage.kind == PassageKind::TimelineItem || passage.kind == PassageKind::ListItem)) {
+        if (frames.empty() && new_passage && list_act_) {
+            if (auto f = elliptical_item(toks, sen.places, passage, list_acts_[*list_act_].second))
+                frames.push_back(*f);
+        } else {
+            for (const Frame& f : frames) {
+                if (f.statement) continue;
+                auto& [n, word] = list_acts_[f.word.type];
+                ++n;
+                word = f.word;
+                if (!list_act_ || n >= list_acts_[*list_act_].first) list_act_ = f.word.type;
+            }
+        }
+    }
+    return frames;
+}
+
+std::optional<DocumentRun::FrameDate> DocumentRun::date_of(const SentenceContext& c, const Frame& f) {
+    const auto& toks = c.sen.tokens;
+    FrameDate out;
+    out.best = event_date_of(f, c.dates, toks, anchor_.now());
+    std::optional<DateRange> when;
+    if (out.best) {
+        when = out.best->mention.range;
+        out.dated_here = true;
+    } else if (f.reported && statement_date_) {
+        when = statement_date_;
+    } else if (c.event_date && c.frames.size() == 1 && !f.statement) {
+        when = c.event_date;
+        out.dated_here = true;
+    } else if (c.passage.kind == PassageKind::TimelineItem && c.passage.own_date) {
+        when = c.passage.own_date;
+        out.dated_here = true;
+    } else {
+        when = anchor_.undated(f.present && !f.reported, connective_at(toks, f.quote_begin, f.end));
+    }
+    // Spans of the conflict calendar named without a date ("during the 44-day war").
+    if (!out.dated_here)
+        if (auto war = war_named(options_.calendar, war_cue_ends_, toks, f)) {
+            when = war;
+            out.dated_here = true;
+        }
+    if (!when) {
+        diags_.add(Severity::Info, DiagCode::DateUnparsed, doc_.path,
+                   fmt::format("byte {}", doc_.base_offset + c.sen.span.begin),
+                   fmt::format("event without a date: '{}'", first_words(c.st, 12)));
+        return std::nullopt;
+    }
+    if (f.statement) statement_date_ = when;
+    out.when = *when;
+    return out;
+}
+
+std::optional<DocumentRun::PlaceChoice> DocumentRun::places_of(const SentenceContext& c, std::size_t fi) {
+    const Frame& f = c.frames[fi];
+    PlaceChoice out;
+    auto& picks = out.picks;
+    // An agreed document the text mentions ("under the trilateral statement of 10 November")
+    // was not signed at the places around it: it stays with the region.
+    if (!f.document)
+        picks = attach_places(gaz_, c.view, f, focus_);
+    else if (focus_)
+        picks.push_back(PlacePick{*focus_, {}, false, false});
+    if (picks.empty() && f.statement && !statement_places_.empty()) picks = statement_places_;
+    const bool speaks = f.statement || f.word.type == EventType::Negotiation || f.word.type == EventType::Other ||
+                        f.word.type == EventType::Deployment || f.word.type == EventType::Humanitarian;
+    if (picks.empty() && f.statement && fi + 1 < c.frames.size() && c.frames[fi + 1].reported) {
+        // A claim is placed where the act it reports happened.
+        picks = attach_places(gaz_, c.view, c.frames[fi + 1], focus_);
+        if (picks.size() > 1) picks.resize(1);
+    }
+    // Claims that name no place: the country that speaks, then the scene; acts: the scene of
+    // the passage (a town or district the sentences before named), then the speaker's
+    // country for talks, decrees, deployments and flows of people.
+    if (picks.empty())
+        if (auto named = place_by_noun(gaz_, c.sen, c.st, f, last_of_class_)) {
+            picks.assign(1, named->place);
+            out.surface_override = named->surface;
+        }
+    auto use_scene = [&] {
+        if (!picks.empty() || !scene_) return;
+        picks.push_back(PlacePick{scene_->place, {}, false, false});
+        out.surface_override = scene_->surface;
+    };
+    auto use_country = [&] {
+        if (!picks.empty() || !speaks) return;
+        if (auto sc = speaking_country(gaz_, c.view, f);
+            sc &&
+            (!focus_ || Gazetteer::distance_km(gaz_.place(sc->place).position, gaz_.place(*focus_).position) <= 400))
+            picks.push_back(*sc);  // a far country's claims (Moscow, Washington) stay with the region
+    };
+    if (f.statement) {
+        use_country();
+        use_scene();
+    } else {
+        use_scene();
+        use_country();
+    }
+    // A report whose towns lie in another country than its focus region's (the border
+    // inside Armenia, Karabakh named as background): that country, not the region.
+    if (picks.empty() && other_country_) picks.push_back(PlacePick{*other_country_, {}, false, false});
+    if (picks.empty() && focus_) picks.push_back(PlacePick{*focus_, {}, false, false});
+    if (picks.empty()) {
+        diags_.add(Severity::Info, DiagCode::PlaceUnknown, doc_.path,
+                   fmt::format("byte {}", doc_.base_offset + c.sen.span.begin),
+                   fmt::format("event without a place: '{}'", first_words(c.st, 12)));
+        return std::nullopt;
+    }
+    if (f.statement) statement_places_ = picks;
+    rank(c, f, out);
+    return out;
+}
+
+// The place model: the likeliest of every place around the event (the rules' choice among
+// them). The rules' choice is what later frames lean on, so a model's pick does not change what
+// the next frame's candidates look like.
+void DocumentRun::rank(const SentenceContext& c, const Frame& f, PlaceChoice& choice) const {
+    if (!rank_places_) return;
+    auto& picks = choice.picks;
+    const auto speaker = speaking_country(gaz_, c.view, f);
+    const PlaceContext pctx{.focus = focus_,
+                            .scene = scene_ ? std::optional<std::size_t>(scene_->place) : std::nullopt,
+                            .speaker = speaker ? std::optional<std::size_t>(speaker->place) : std::nullopt,
+                            .passage_top = most_named(gaz_, passage_counts_[c.sen.passage], false),
+                            .document_top = document_top_,
+                            .title = title_places_,
+                            .previous = c.previous_places,
+                            .document_counts = &document_counts_,
+                            .passage_counts = &passage_counts_[c.sen.passage]};
+    choice.candidates = place_candidates(gaz_, c.view, f, picks, pctx);
+    // A list the rules read as several places ("the towns of Fuzuli and Hadrut") stays.
+    if (options_.place_model && !choice.candidates.empty() && picks.size() == 1 && !f.document) {
+        const PlaceCandidate& top = choice.candidates[best_place(*options_.place_model, choice.candidates)];
+        if (!(top.sources & kFromHeuristic)) {
+            if (top.mention) {
+                const PlaceMention& m = c.sen.places[*top.mention];
+                picks.assign(1, PlacePick{top.place, TextSpan{m.begin, m.end}, true, m.tolerant});
+            } else {
+                picks.assign(1, PlacePick{top.place, {}, false, false});
+            }
+            choice.surface_override = (top.sources & kFromScene) && scene_ ? scene_->surface : std::string();
+        }
+    }
+    if (!options_.place_trace) choice.candidates.clear();
+}
+
+void DocumentRun::add_drafts(const SentenceContext& c, const Frame& f, const FrameDate& d, const PlaceChoice& choice) {
+    const auto& toks = c.sen.tokens;
+    const std::string_view st = c.st;
+    // Quote: the frame's clause, cut to the words that state the event and its place.
+    auto quote_for = [&](const PlacePick& pk) {
+        const auto [qb, qe] = quote_window(toks, f, pk, kQuoteWords);
+        const std::size_t qbyte = toks[qb].begin;
+        std::size_t qstop = toks[qe - 1].end;  // keep a closing quote, bracket or full stop
+        while (qstop < st.size() && (st[qstop] == '.' || st[qstop] == '"' || st[qstop] == ')')) ++qstop;
+        return std::pair{qbyte, qstop};
+    };
+    const std::string actor = find_actor(c.view, f);
+    const std::string target = find_target(c.view, f);
+    std::string lemma_buf;
+    const std::string lemma(extract::lemma(toks[f.trigger].folded, lemma_buf));
+    for (const PlacePick& pk : choice.picks) {
+        const NamedPlace& np = gaz_.place(pk.place);
+        const auto [qbyte, qstop] = quote_for(pk);
+        Draft draft;
+        Event& e = draft.event;
+        e.date = d.when;
+        e.place = np.name;
+        e.place_text = pk.stated
+                           ? std::string(st.substr(pk.surface.begin, pk.surface.end - pk.surface.begin))
+                           : (choice.surface_override.empty() ? std::string("(not stated)") : choice.surface_override);
+        if (!pk.stated && pk.surface.end > pk.surface.begin)
+            e.place_text = std::string(st.substr(pk.surface.begin, pk.surface.end - pk.surface.begin));
+        e.position = np.position;
+        e.has_position = np.has_position;
+        e.location_precision = np.precision;
+        e.type = f.word.type;
+        e.actor = actor;
+        e.target = target;
+        e.summary = fmt::format("{} at {}: {}", event_type_name(f.word.type), np.name,
+                                first_words(st.substr(qbyte, qstop - qbyte), 18));
+        e.source = SourceRef{doc_.name, doc_.base_offset + c.sen.span.begin + qbyte,
+                             doc_.base_offset + c.sen.span.begin + qstop, std::string(st.substr(qbyte, qstop - qbyte))};
+        e.confidence = stated_confidence(f, pk, np, d.dated_here);
+        draft.lemma = lemma;
+        draft.sentence = c.index;
+        draft.dated_here = d.dated_here;
+        draft.candidates = choice.candidates;
+        if (c.passage.kind != PassageKind::TimelineItem && c.passage.list != 0 && !d.dated_here && !f.statement)
+            pending_items_.push_back(drafts_.size());
+        drafts_.push_back(std::move(draft));
+    }
+}
+
+// A date still ahead of the publication (a deadline, a plan) does not move the narrative. A date
+// that names another event after the sentence's verb ("said the decision was in line with the
+// Moscow statement of 10 October") dates that event, not the narrative: the story does not move
+// back to it. As the subject ("The operation, launched on 19 September, targeted ...") it is what
+// the sentence tells, and the story moves there.
+void DocumentRun::move_narrative(const SentenceContext& c, std::size_t fi, const FrameDate& d) {
+    const bool attributive = d.best && d.best->role == DateRole::Attributive &&
+                             std::any_of(c.frames.begin(), c.frames.begin() + static_cast<std::ptrdiff_t>(fi),
+                                         [](const Frame& g) { return g.word.verb; });
+    if (d.dated_here && !attributive && (!anchor_.now() || sys_days(d.when.start) <= sys_days(*anchor_.now()))) {
+        anchor_.observe(d.when);
+        if (d.best && d.best->mention.kind == DateKind::Absolute && d.when.start.year() == d.when.end.year() &&
+            (!anchor_.now() || d.when.start.year() != anchor_.now()->year()))
+            passage_year_ = static_cast<int>(d.when.start.year());
+    }
+}
+
+void DocumentRun::leave_sentence(const Sentence& sen, std::string_view st, std::size_t si,
+                                 const std::vector<RoledDate>& dates, const std::vector<Frame>& frames,
+                                 const std::optional<Scene>& next_scene) {
+    if (focus_) named_in_passing(gaz_.place(*focus_), doc_, sen, si, dates, frames, drafts_);
+    scene_ = next_scene;
+    for (const auto& m : sen.places) {
+        const NamedPlace& np = gaz_.place(m.place);
+        const PlaceClass c = class_of_place(np);
+        if (np.has_position && c != PlaceClass::None) {
+            last_of_class_[c] = Scene{m.place, std::string(st.substr(m.begin, m.end - m.begin))};
+            last_of_class_[PlaceClass::Area] = last_of_class_[c];
+        }
+    }
+}
+
+void DocumentRun::run(const std::function<void(Event&&)>& sink) {
+    for (std::size_t si = 0; si < sentences_.size(); ++si) {
+        const Sentence& sen = sentences_[si];
+        const std::string_view st = text_.substr(sen.span.begin, sen.span.end - sen.span.begin);
+        const auto& toks = sen.tokens;
+        const Passage& passage = passages_[sen.passage];
+        const bool new_passage = sen.passage != last_passage_;
+        if (new_passage) enter_passage(sen, passage);
+
+        // The places of the sentence before, in this passage (the place model weighs them).
+        std::vector<std::size_t> previous_places;
+        if (rank_places_ && si > 0 && sentences_[si - 1].passage == sen.passage)
+            for (const auto& m : sentences_[si - 1].places)
+                if (gaz_.place(m.place).precision != LocationPrecision::Country && previous_places.size() < 6)
+                    previous_places.push_back(m.place);
+        const auto ref = anchor_.reference();
+        const std::optional<int> text_year = heading_year_ ? heading_year_ : passage_year_;
+        // Without a dateline, the span the text was probably written in (or a war it names) is where
+        // its narrative starts: years of undated days are inferred forward from it.
+        const DateContext dctx{anchor_.now(), ref ? std::optional<Date>(ref->start) : writing_.year_hint, text_year,
+                               doc_.numeric_day_first};
+        const std::vector<Frame> frames = frames_of(sen, st, passage, new_passage);
+        // Only a sentence that reports something needs its dates read.
+        const std::vector<RoledDate> dates =
+            frames.empty() ? std::vector<RoledDate>{} : dates_with_roles(st, toks, dctx);
+        const SentenceView view = view_of(st, toks, sen.places);
+        const std::optional<Scene> next_scene = scene_after(gaz_, sen, st, scene_);
+
+        SentenceContext c{si, sen, st, passage, frames, dates, view, std::nullopt, std::move(previous_places)};
+        for (const RoledDate& d : dates)
+            if (d.role == DateRole::Event) {
+                c.event_date = d.mention.range;
+                break;
+            }
+        statement_date_.reset();
+        statement_places_.clear();
+        for (std::size_t fi = 0; fi < frames.size(); ++fi) {
+            const Frame& f = frames[fi];
+            auto d = date_of(c, f);
+            if (!d) continue;
+            const auto choice = places_of(c, fi);
+            if (!choice) continue;
+            // Calendar spans that an undated mention stands for (a blockade still in force, the
+            // handover period).
+            d->when = calendar_span(options_.calendar, gaz_.place(choice->picks.front().place).position, toks, f,
+                                    d->when, d->dated_here);
+            add_drafts(c, f, *d, *choice);
+            move_narrative(c, fi, *d);
+        }
+        leave_sentence(sen, st, si, dates, frames, next_scene);
+    }
+    close_pending(anchor_.now());
+    emit(doc_, drafts_, options_.place_trace, sink);
+}
+
+}  // namespace
+
 void Extractor::extract(const Document& doc, Diagnostics& diags, const std::function<void(Event&&)>& sink) const {
-    const std::string_view text = doc.text;
     if (doc.base_offset == 0) {
-        if (auto lang = non_english_language(text)) {
+        if (auto lang = non_english_language(doc.text)) {
             diags.add(Severity::Warning, DiagCode::DocumentLanguage, doc.path, "",
                       fmt::format("not read: the text looks {}, not English; no events were extracted from it", *lang));
             return;
         }
     }
-
-    // A dateline without a year ("YEREVAN, May 14 -") is dated by the conflict calendar.
-    const std::optional<Date> published = publication_of(doc, options_.calendar, diags);
-    const WritingTime writing = writing_time(doc, options_.calendar, published);
-    const std::optional<Date>& year_hint = writing.year_hint;
-    const std::optional<DateRange>& written = writing.written;
-
-    // Stage 1 and the mentions of stage 2: passages, sentences, their tokens and places.
-    const std::vector<Passage> passages = read_structure(doc, published, year_hint);
-    std::vector<LonLat> context;  // where the document's unambiguous places are
-    std::vector<Sentence> sentences = read_sentences(gazetteer_, text, passages, context);
-    const std::optional<std::size_t> focus = focus_of(gazetteer_, sentences);
-    // How often the document and each passage name each place: what the place model weighs.
-    std::map<std::size_t, int> document_counts;
-    std::vector<std::map<std::size_t, int>> passage_counts(passages.size());
-    for (const auto& s : sentences)
-        for (const auto& m : s.places) {
-            ++document_counts[m.place];
-            ++passage_counts[s.passage][m.place];
-        }
-    const std::optional<std::size_t> document_top = most_named(gazetteer_, document_counts, true);
-    const std::optional<std::size_t> other_country = country_beside_focus(gazetteer_, document_counts, focus);
-    const bool rank_places = options_.place_model || options_.place_trace;
-    std::vector<std::size_t> title_places;  // what the headline names: where a report often happens
-    if (rank_places && !doc.title.empty()) {
-        const auto title_tokens = tokenize(doc.title);
-        for (const auto& m : gazetteer_.find_mentions(doc.title, title_tokens, context))
-            if (gazetteer_.place(m.place).precision != LocationPrecision::Country && title_places.size() < 4)
-                title_places.push_back(m.place);
-    }
-    // Years for dates written without one when the text has no dateline: the span it was
-    // probably written in, or a war of the conflict calendar it names ("The 44-day war at a glance").
-
-    std::set<std::string, std::less<>> war_cue_ends;  // the last word of every war cue ("war")
-    for (const ConflictSpan* war : options_.calendar.of_kind(ConflictSpan::Kind::War))
-        for (const auto& cue : war->cues)
-            war_cue_ends.insert(cue.substr(cue.rfind(' ') == std::string::npos ? 0 : cue.rfind(' ') + 1));
-
-    // Stages 2-5 per sentence, in text order, with the reference time moving along.
-    TimeAnchor anchor(published, written);
-    std::vector<Draft> drafts;
-    std::optional<Scene> scene;
-    std::map<PlaceClass, Scene> last_of_class;  // the last place of each class the text named
-    std::size_t last_passage = static_cast<std::size_t>(-1);
-    std::optional<int> heading_year;
-    std::optional<int> passage_year;  // the year of the dates this paragraph gave, when not the dateline's
-    // Undated list items of a timeline: dated later, between their neighbours' dates (the next
-    // dated item's, or the publication date when the list ends).
-    std::vector<std::size_t> pending_items;
-    std::optional<DateRange> last_item_date;
-    auto close_pending = [&](std::optional<Date> until) {
-        for (std::size_t d : pending_items)
-            if (last_item_date && until && sys_days(*until) >= sys_days(last_item_date->end))
-                drafts[d].event.date = DateRange{last_item_date->start, *until, DatePrecision::Day};
-        pending_items.clear();
-    };
-    std::size_t last_list = 0;
-    // The acts this list's items told, by kind: an item that leaves its verb out tells the
-    // commonest (the latest among equals).
-    std::map<EventType, std::pair<int, Trigger>> list_acts;
-    std::optional<EventType> list_act;
-    for (std::size_t si = 0; si < sentences.size(); ++si) {
-        const Sentence& sen = sentences[si];
-        const std::string_view st = text.substr(sen.span.begin, sen.span.end - sen.span.begin);
-        const auto& toks = sen.tokens;
-        const Passage& passage = passages[sen.passage];
-        const bool new_passage = sen.passage != last_passage;
-        if (new_passage) {
-            read_date_headings(passages, last_passage == static_cast<std::size_t>(-1) ? 0 : last_passage + 1,
-                               sen.passage, heading_year, anchor);
-            if (passage.list != last_list) {
-                close_pending(anchor.now());  // a list ended
-                last_item_date.reset();
-                list_acts.clear();
-                list_act.reset();
-                last_list = passage.list;
-            }
-            // A live-blog entry tells what happened by the day it was posted: that day is its date.
-            std::optional<DateRange> own = passage.own_date;
-            if (!own && passage.kind == PassageKind::LiveEntry && anchor.now())
-                own = DateRange{*anchor.now(), *anchor.now(), DatePrecision::Day};
-            anchor.begin_passage(connective_at(toks, 0, toks.size()) != Connective::None, own);
-            if (passage.kind == PassageKind::TimelineItem && passage.own_date) {
-                close_pending(passage.own_date->start);  // a dated item closes the undated before it
-                last_item_date = passage.own_date;
-            }
-            scene.reset();
-            passage_year.reset();
-            last_passage = sen.passage;
-        }
-
-        // The places of the sentence before, in this passage (the place model weighs them).
-        std::vector<std::size_t> previous_places;
-        if (rank_places && si > 0 && sentences[si - 1].passage == sen.passage)
-            for (const auto& m : sentences[si - 1].places)
-                if (gazetteer_.place(m.place).precision != LocationPrecision::Country && previous_places.size() < 6)
-                    previous_places.push_back(m.place);
-        const auto ref = anchor.reference();
-        const std::optional<int> text_year = heading_year ? heading_year : passage_year;
-        // Without a dateline, the span the text was probably written in (or a war it names) is where
-        // its narrative starts: years of undated days are inferred forward from it.
-        const DateContext dctx{anchor.now(), ref ? std::optional<Date>(ref->start) : year_hint, text_year,
-                               doc.numeric_day_first};
-        std::vector<Frame> frames = find_frames(st, toks);
-        // A clause that leaves out its verb tells an act only of the places it names first.
-        std::erase_if(frames, [&](const Frame& f) {
-            return f.gapped && std::none_of(sen.places.begin(), sen.places.end(),
-                                            [&](const PlaceMention& m) { return m.first_token == f.trigger; });
-        });
-        if (passage.list != 0 && (passage.kind == PassageKind::TimelineItem || passage.kind == PassageKind::ListItem)) {
-            if (frames.empty() && new_passage && list_act) {
-                if (auto f = elliptical_item(toks, sen.places, passage, list_acts[*list_act].second))
-                    frames.push_back(*f);
-            } else {
-                for (const Frame& f : frames) {
-                    if (f.statement) continue;
-                    auto& [n, word] = list_acts[f.word.type];
-                    ++n;
-                    word = f.word;
-                    if (!list_act || n >= list_acts[*list_act].first) list_act = f.word.type;
-                }
-            }
-        }
-        // Only a sentence that reports something needs its dates read.
-        const std::vector<RoledDate> dates =
-            frames.empty() ? std::vector<RoledDate>{} : dates_with_roles(st, toks, dctx);
-        const SentenceView view = view_of(st, toks, sen.places);
-
-        const std::optional<Scene> next_scene = scene_after(gazetteer_, sen, st, scene);
-
-        std::optional<DateRange> sentence_event_date;  // the first event-role date of the sentence
-        for (const RoledDate& d : dates)
-            if (d.role == DateRole::Event) {
-                sentence_event_date = d.mention.range;
-                break;
-            }
-        std::optional<DateRange> statement_date;  // a claim's date lends itself to the act it reports
-        std::vector<PlacePick> statement_places;
-        for (std::size_t fi = 0; fi < frames.size(); ++fi) {
-            const Frame& f = frames[fi];
-            const RoledDate* best = event_date_of(f, dates, toks, anchor.now());
-            std::optional<DateRange> when;
-            bool dated_here = false;
-            if (best) {
-                when = best->mention.range;
-                dated_here = true;
-            } else if (f.reported && statement_date) {
-                when = statement_date;
-            } else if (sentence_event_date && frames.size() == 1 && !f.statement) {
-                when = sentence_event_date;
-                dated_here = true;
-            } else if (passage.kind == PassageKind::TimelineItem && passage.own_date) {
-                when = passage.own_date;
-                dated_here = true;
-            } else {
-                when = anchor.undated(f.present && !f.reported, connective_at(toks, f.quote_begin, f.end));
-            }
-            // Spans of the conflict calendar named without a date ("during the 44-day war").
-            if (!dated_here)
-                if (auto war = war_named(options_.calendar, war_cue_ends, toks, f)) {
-                    when = war;
-                    dated_here = true;
-                }
-            if (!when) {
-                diags.add(Severity::Info, DiagCode::DateUnparsed, doc.path,
-                          fmt::format("byte {}", doc.base_offset + sen.span.begin),
-                          fmt::format("event without a date: '{}'", first_words(st, 12)));
-                continue;
-            }
-            if (f.statement) statement_date = when;
-
-            // Places.
-            // An agreed document the text mentions ("under the trilateral statement of 10 November")
-            // was not signed at the places around it: it stays with the region.
-            std::vector<PlacePick> picks;
-            if (!f.document)
-                picks = attach_places(gazetteer_, view, f, focus);
-            else if (focus)
-                picks.push_back(PlacePick{*focus, {}, false, false});
-            if (picks.empty() && f.statement && !statement_places.empty()) picks = statement_places;
-            const bool speaks = f.statement || f.word.type == EventType::Negotiation ||
-                                f.word.type == EventType::Other || f.word.type == EventType::Deployment ||
-                                f.word.type == EventType::Humanitarian;
-            if (picks.empty() && f.statement && fi + 1 < frames.size() && frames[fi + 1].reported) {
-                // A claim is placed where the act it reports happened.
-                picks = attach_places(gazetteer_, view, frames[fi + 1], focus);
-                if (picks.size() > 1) picks.resize(1);
-            }
-            // Claims that name no place: the country that speaks, then the scene; acts: the scene of
-            // the passage (a town or district the sentences before named), then the speaker's
-            // country for talks, decrees, deployments and flows of people.
-            std::string surface_override;
-            if (picks.empty())
-                if (auto named = place_by_noun(gazetteer_, sen, st, f, last_of_class)) {
-                    picks.assign(1, named->place);
-                    surface_override = named->surface;
-                }
-            auto use_scene = [&] {
-                if (!picks.empty() || !scene) return;
-                picks.push_back(PlacePick{scene->place, {}, false, false});
-                surface_override = scene->surface;
-            };
-            auto use_country = [&] {
-                if (!picks.empty() || !speaks) return;
-                if (auto c = speaking_country(gazetteer_, view, f);
-                    c && (!focus || Gazetteer::distance_km(gazetteer_.place(c->place).position,
-                                                           gazetteer_.place(*focus).position) <= 400))
-                    picks.push_back(*c);  // a far country's claims (Moscow, Washington) stay with the region
-            };
-            if (f.statement) {
-                use_country();
-                use_scene();
-            } else {
-                use_scene();
-                use_country();
-            }
-            // A report whose towns lie in another country than its focus region's (the border
-            // inside Armenia, Karabakh named as background): that country, not the region.
-            if (picks.empty() && other_country) picks.push_back(PlacePick{*other_country, {}, false, false});
-            if (picks.empty() && focus) picks.push_back(PlacePick{*focus, {}, false, false});
-            if (picks.empty()) {
-                diags.add(Severity::Info, DiagCode::PlaceUnknown, doc.path,
-                          fmt::format("byte {}", doc.base_offset + sen.span.begin),
-                          fmt::format("event without a place: '{}'", first_words(st, 12)));
-                continue;
-            }
-            if (f.statement) statement_places = picks;
-
-            // The place model: the likeliest of every place around the event (the rules' choice
-            // among them). The rules' choice is what later frames lean on, so a model's pick does
-            // not change what the next frame's candidates look like.
-            std::vector<PlaceCandidate> candidates;
-            if (rank_places) {
-                const auto speaker = speaking_country(gazetteer_, view, f);
-                const PlaceContext pctx{.focus = focus,
-                                        .scene = scene ? std::optional<std::size_t>(scene->place) : std::nullopt,
-                                        .speaker = speaker ? std::optional<std::size_t>(speaker->place) : std::nullopt,
-                                        .passage_top = most_named(gazetteer_, passage_counts[sen.passage], false),
-                                        .document_top = document_top,
-                                        .title = title_places,
-                                        .previous = previous_places,
-                                        .document_counts = &document_counts,
-                                        .passage_counts = &passage_counts[sen.passage]};
-                candidates = place_candidates(gazetteer_, view, f, picks, pctx);
-                // A list the rules read as several places ("the towns of Fuzuli and Hadrut") stays.
-                if (options_.place_model && !candidates.empty() && picks.size() == 1 && !f.document) {
-                    const PlaceCandidate& top = candidates[best_place(*options_.place_model, candidates)];
-                    if (!(top.sources & kFromHeuristic)) {
-                        if (top.mention) {
-                            const PlaceMention& m = sen.places[*top.mention];
-                            picks.assign(1, PlacePick{top.place, TextSpan{m.begin, m.end}, true, m.tolerant});
-                        } else {
-                            picks.assign(1, PlacePick{top.place, {}, false, false});
-                        }
-                        surface_override = (top.sources & kFromScene) && scene ? scene->surface : std::string();
-                    }
-                }
-                if (!options_.place_trace) candidates.clear();
-            }
-
-            // Calendar spans that an undated mention stands for (a blockade still in force, the
-            // handover period).
-            when = calendar_span(options_.calendar, gazetteer_.place(picks.front().place).position, toks, f, *when,
-                                 dated_here);
-
-            // Quote: the frame's clause, cut to the words that state the event and its place.
-            auto quote_for = [&](const PlacePick& pk) {
-                const auto [qb, qe] = quote_window(toks, f, pk, kQuoteWords);
-                const std::size_t qbyte = toks[qb].begin;
-                std::size_t qstop = toks[qe - 1].end;  // keep a closing quote, bracket or full stop
-                while (qstop < st.size() && (st[qstop] == '.' || st[qstop] == '"' || st[qstop] == ')')) ++qstop;
-                return std::pair{qbyte, qstop};
-            };
-
-            const std::string actor = find_actor(view, f);
-            const std::string target = find_target(view, f);
-            std::string lemma_buf;
-            const std::string lemma(extract::lemma(toks[f.trigger].folded, lemma_buf));
-
-            for (const PlacePick& pk : picks) {
-                const NamedPlace& np = gazetteer_.place(pk.place);
-                const auto [qbyte, qstop] = quote_for(pk);
-                Draft d;
-                Event& e = d.event;
-                e.date = *when;
-                e.place = np.name;
-                e.place_text = pk.stated ? std::string(st.substr(pk.surface.begin, pk.surface.end - pk.surface.begin))
-                                         : (surface_override.empty() ? std::string("(not stated)") : surface_override);
-                if (!pk.stated && pk.surface.end > pk.surface.begin)
-                    e.place_text = std::string(st.substr(pk.surface.begin, pk.surface.end - pk.surface.begin));
-                e.position = np.position;
-                e.has_position = np.has_position;
-                e.location_precision = np.precision;
-                e.type = f.word.type;
-                e.actor = actor;
-                e.target = target;
-                e.summary = fmt::format("{} at {}: {}", event_type_name(f.word.type), np.name,
-                                        first_words(st.substr(qbyte, qstop - qbyte), 18));
-                e.source =
-                    SourceRef{doc.name, doc.base_offset + sen.span.begin + qbyte,
-                              doc.base_offset + sen.span.begin + qstop, std::string(st.substr(qbyte, qstop - qbyte))};
-                e.confidence = stated_confidence(f, pk, np, dated_here);
-                d.lemma = lemma;
-                d.sentence = si;
-                d.dated_here = dated_here;
-                d.candidates = candidates;
-                if (passage.kind != PassageKind::TimelineItem && passage.list != 0 && !dated_here && !f.statement)
-                    pending_items.push_back(drafts.size());
-                drafts.push_back(std::move(d));
-            }
-            // A date still ahead of the publication (a deadline, a plan) does not move the narrative.
-            // A date that names another event after the sentence's verb ("said the decision was in
-            // line with the Moscow statement of 10 October") dates that event, not the narrative: the
-            // story does not move back to it. As the subject ("The operation, launched on 19
-            // September, targeted ...") it is what the sentence tells, and the story moves there.
-            const bool attributive = best && best->role == DateRole::Attributive &&
-                                     std::any_of(frames.begin(), frames.begin() + static_cast<std::ptrdiff_t>(fi),
-                                                 [](const Frame& g) { return g.word.verb; });
-            if (dated_here && !attributive && (!anchor.now() || sys_days(when->start) <= sys_days(*anchor.now()))) {
-                anchor.observe(*when);
-                if (best && best->mention.kind == DateKind::Absolute && when->start.year() == when->end.year() &&
-                    (!anchor.now() || when->start.year() != anchor.now()->year()))
-                    passage_year = static_cast<int>(when->start.year());
-            }
-        }
-
-        if (focus) named_in_passing(gazetteer_.place(*focus), doc, sen, si, dates, frames, drafts);
-        scene = next_scene;
-        for (const auto& m : sen.places) {
-            const NamedPlace& np = gazetteer_.place(m.place);
-            const PlaceClass c = class_of_place(np);
-            if (np.has_position && c != PlaceClass::None) {
-                last_of_class[c] = Scene{m.place, std::string(st.substr(m.begin, m.end - m.begin))};
-                last_of_class[PlaceClass::Area] = last_of_class[c];
-            }
-        }
-    }
-    close_pending(anchor.now());
-
-    emit(doc, drafts, options_.place_trace, sink);
+    DocumentRun(gazetteer_, options_, doc, diags).run(sink);
 }
 
 }  // namespace sitmap::core
