@@ -2,6 +2,7 @@
 
 #include "compose/label_candidates.hpp"
 #include "compose/overlays.hpp"
+#include "compose/symbol_index.hpp"
 #include "core/control_scene.hpp"
 #include "core/event_style.hpp"
 #include "core/event_view.hpp"
@@ -221,6 +222,7 @@ private:
     float attribution_top_ = 0;                        ///< top of the attribution line
     const std::vector<std::string>* named_ = nullptr;  ///< FrameOptions::named_places
     std::vector<core::MarkerHit> symbols_;             ///< where the event symbols would go (locate_events)
+    SymbolIndex symbol_index_;                         ///< symbols_ on a grid, for the labels' tests
     std::vector<core::PxBox> protected_;               ///< names of towns that matter: symbols give way
     /// The dots of every place that may be labelled in this frame (collect_dots), with their
     /// places: other places' names keep off them, as point symbols are obstacles in QGIS.
@@ -255,11 +257,13 @@ constexpr float kSymbolRadius = 9.5f;  ///< event symbol radius at ui_scale 1
 void Layouter::locate_events(const core::Camera& camera, const FrameOptions& o) {
     named_ = o.named_places;
     symbols_.clear();
+    symbol_index_ = SymbolIndex();
     if (!o.events) return;
     for (const auto& m : *o.events) {
         const auto p = camera.screen(m.pos);
         symbols_.push_back({m.id, p.x, p.y, kSymbolRadius * o.ui_scale});
     }
+    symbol_index_ = SymbolIndex(symbols_);
 }
 
 void Layouter::layout_texts(const core::Scene& scene, const core::Camera& camera, float s, core::LabelPlacer& placer) {
@@ -361,8 +365,7 @@ void Layouter::layout_place(const core::SceneLayer& layer, const core::Place& pl
     const float r = dot_radius(place, s);
     const core::PxBox symbol = dot_box(p, r);
     // A town under an event symbol keeps its name beside the symbol (important places only).
-    bool under_marker = false;
-    for (const auto& m : symbols_) under_marker = under_marker || std::hypot(m.x - p.x, m.y - p.y) < m.radius + r;
+    const bool under_marker = symbol_index_.any_within(p.x, p.y, r);
     if (under_marker ? !matters : !placer.free(symbol)) return;
     TextStyle st{.face = place.rank <= 1 ? Face::Bold : Face::Regular,
                  .px = (place.rank == 0   ? 15.0f
@@ -401,12 +404,7 @@ void Layouter::layout_place(const core::SceneLayer& layer, const core::Place& pl
                 return true;
         return false;
     };
-    const auto on_symbol = [&](const core::PxBox& box) {
-        for (const auto& m : symbols_)
-            if (box.overlaps({m.x - m.radius - 2, m.y - m.radius - 2, m.x + m.radius + 2, m.y + m.radius + 2}))
-                return true;
-        return false;
-    };
+    const auto on_symbol = [&](const core::PxBox& box) { return symbol_index_.any_overlapping(box, 2); };
     // The first free position of the first tier that has one; -1 when none is free.
     const auto choose = [&](const std::vector<LabelCandidate>& c) {
         // A town that matters takes a position clear of every other dot and of event symbols if
