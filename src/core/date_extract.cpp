@@ -11,6 +11,19 @@ namespace sitmap::core {
 
 namespace {
 
+// Russian month names as the tokenizer folds them (Cyrillic to Latin): the dates of Russian
+// outlets' English pages ("15 июля 2021, 09:43"), in the genitive of dates and the nominative.
+unsigned russian_month(std::string_view w) {
+    static constexpr std::array<std::string_view, 12> genitive{"anvara",   "fevrala", "marta",  "aprela",
+                                                               "maa",      "iuna",    "iula",   "avgusta",
+                                                               "sentabra", "oktabra", "noabra", "dekabra"};
+    static constexpr std::array<std::string_view, 12> nominative{
+        "anvar", "fevral", "mart", "aprel", "maj", "iun", "iul", "avgust", "sentabr", "oktabr", "noabr", "dekabr"};
+    for (std::size_t i = 0; i < 12; ++i)
+        if (w == genitive[i] || w == nominative[i]) return static_cast<unsigned>(i + 1);
+    return 0;
+}
+
 using namespace std::chrono;
 
 sys_days sd(Date d) {
@@ -375,6 +388,7 @@ private:
             return prev == "in" || prev == "since" || prev == "of" || prev == "until" || prev == "early" ||
                    prev == "late" || prev == "mid" || prev == "by" || year_token(j + 1, y);
         }
+        if (russian_month(m) != 0) return with_day;         // written in lower case after a day: "15 июля"
         if (m.size() <= 4 && m != "june" && m != "july") {  // abbreviations must be capitalised
             return t_[j].capitalized;
         }
@@ -715,7 +729,7 @@ unsigned month_from_word(std::string_view w) {
     for (std::size_t i = 0; i < 12; ++i)
         if (w == abbr[i]) return static_cast<unsigned>(i + 1);
     if (w == "sept") return 9;
-    return 0;
+    return russian_month(w);
 }
 
 std::vector<DateMention> find_dates(std::string_view text, const std::vector<Token>& tokens, DateContext context) {

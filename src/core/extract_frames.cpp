@@ -357,6 +357,13 @@ std::size_t infinitive_marker(const std::vector<Token>& t, std::size_t i, std::s
 bool negated(const std::vector<Token>& t, std::size_t i, std::size_t begin) {
     for (std::size_t b = i > begin + 3 ? i - 3 : begin; b < i; ++b)
         if (t[b].folded == "not" || t[b].folded == "never" || t[b].folded == "no" || t[b].folded == "nt") return true;
+    // "no one was killed or injured", "nobody was hurt or detained": a subject that is nobody, up
+    // to a word that opens another clause ("... when shells hit Goris").
+    for (std::size_t b = i; b > begin && b + 7 > i;) {
+        --b;
+        if (one_of(t[b].folded, {"when", "after", "as", "while", "because", "before", "since", "but", "and"})) break;
+        if (t[b].folded == "nobody" || (t[b].folded == "no" && b + 1 < i && t[b + 1].folded == "one")) return true;
+    }
     return false;
 }
 

@@ -182,3 +182,13 @@ TEST_CASE("'since X' runs to the narrative date, or to the publication when that
     const auto occupied = first("the town had been held since 1993", pub, d(2020, 10, 4));
     CHECK(occupied.range.end == d(2020, 10, 4));
 }
+
+TEST_CASE("a Russian outlet's English page writes its dates with Russian month names", "[core][date]") {
+    // "15 июля 2021, 09:43" on a news site's English service, "24 декабря 2022" on another's.
+    CHECK(first("Posted 15 \xD0\xB8\xD1\x8E\xD0\xBB\xD1\x8F 2021, 09:43").range.start == d(2021, 7, 15));
+    CHECK(first("Updated 24 \xD0\xB4\xD0\xB5\xD0\xBA\xD0\xB0\xD0\xB1\xD1\x80\xD1\x8F 2022").range.start ==
+          d(2022, 12, 24));
+    CHECK(first("3 \xD0\xBC\xD0\xB0\xD1\x8F 2024 \xD0\xB3.").range.start == d(2024, 5, 3));
+    // A name in Latin letters that folds like a month is no date without its day.
+    CHECK_FALSE(parse_first_date("Marta said the road was closed.", DateContext{d(2023, 1, 1)}).has_value());
+}

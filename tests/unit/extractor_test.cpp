@@ -1048,3 +1048,12 @@ TEST_CASE("frames: mining as an industry is not a landmine", "[core][extractor]"
         run("Published 4 June 2021\n\nTwo journalists were killed when their car hit a mine near Lachin.\n");
     CHECK(count(blast, EventType::Casualty) == 1);
 }
+
+TEST_CASE("frames: 'no one was killed or injured' reports no casualty", "[core][extractor]") {
+    // A Russian daily's English page and an Armenian agency.
+    const auto daily = run("15 July 2021\n\nThe ministry said no one was killed or injured near Shusha.\n");
+    CHECK(count(daily, EventType::Casualty) == 0);
+    const auto agency = run("Published 23 July 2021\n\nNobody was wounded or hurt when shells hit Goris on Friday.\n");
+    CHECK(count(agency, EventType::Casualty) == 0);
+    CHECK(count(agency, EventType::Strike) == 1);
+}
