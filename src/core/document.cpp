@@ -301,6 +301,7 @@ std::optional<std::pair<Date, std::string>> scan_datelines(std::string_view text
         // Skip a prefix of labels: "date", "published", "updated", "posted", "on", upper-case section
         // names ("ANALYTICS"), weekday names.
         std::size_t k = 0;
+        bool opened_by_weekday = false;
         while (k < toks.size() && k < 4) {
             const auto& t = toks[k];
             const std::string_view raw = line.substr(t.begin, t.end - t.begin);
@@ -317,13 +318,17 @@ std::optional<std::pair<Date, std::string>> scan_datelines(std::string_view text
                 std::string_view("sunday monday tuesday wednesday thursday friday saturday").find(t.folded) !=
                     std::string_view::npos &&
                 !t.numeric;
-            if (label || all_caps || weekday)
+            if (label || all_caps || weekday) {
+                opened_by_weekday = opened_by_weekday || weekday;
                 ++k;
-            else
+            } else {
                 break;
+            }
         }
         if (k >= toks.size()) continue;
-        bool updated = false;
+        // "Saturday July 27 2024" alone on its line, without a time, is how a site's header shows
+        // the day it is viewed; the article's own stamp ("4 October 2020 16:53") comes below.
+        bool updated = opened_by_weekday && !has_time(line) && toks.size() <= 5;
         for (std::size_t j = 0; j <= k && j < toks.size(); ++j)
             updated =
                 updated || toks[j].folded == "updated" || toks[j].folded == "update" || toks[j].folded == "modified";

@@ -192,3 +192,16 @@ TEST_CASE("an undated page is estimated from the latest full date, embedded post
     REQUIRE(blog.estimated_publication.has_value());
     CHECK(blog.estimated_publication->start == d(2024, 5, 4));
 }
+
+TEST_CASE("a site header's day of viewing gives way to the article's own stamp", "[core][document]") {
+    Diagnostics diags;
+    auto pub = [&](const std::string& text) { return parse_document("x.txt", text, diags).publication_date; };
+    // An Azerbaijani English daily and a regional portal, both showing today's date above the story.
+    CHECK(pub("Saturday July 27 2024\n\nArmy takes the district centre\n\n4 October 2020 16:53 (UTC+04:00)\n\n"
+              "The army took the town on 4 October.\n") == d(2020, 10, 4));
+    CHECK(pub("Monday, 2 December 2024\n\nNews\n\nTalks resume\n\n12.05.2023 09:10\n\nThe talks resumed.\n") ==
+          d(2023, 5, 12));
+    // Alone, such a line is still the best date there is; with a time it is a stamp.
+    CHECK(pub("Monday, 2 December 2024\n\nTalks resume in Brussels.\n") == d(2024, 12, 2));
+    CHECK(pub("Tuesday 19 September 2023 - 13:04\n\nText.\n") == d(2023, 9, 19));
+}
