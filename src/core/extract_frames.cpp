@@ -267,6 +267,8 @@ bool skip_trigger(const std::vector<Token>& t, std::size_t i) {
     if ((w == "fire" || w == "fires") && next == "brigade") return true;
     if ((w == "call" || w == "calls") && prev == "phone") return false;
     if (w == "war" && (next == "crimes" || next == "criminals" || next == "veteran" || next == "veterans")) return true;
+    // "prisoners of war", "prisoners-of-war": people held, not fighting.
+    if (w == "war" && prev == "of" && i >= 2 && one_of(t[i - 2].folded, {"prisoners", "prisoner"})) return true;
     if (w == "mine" && (next == "clearing" || next == "action")) return false;
     // "mining activity", "gold and copper mines", "the mine's workers": the industry, not landmines.
     if (one_of(w, {"mine", "mines", "mining"}) &&
@@ -324,6 +326,11 @@ EventType refine_type(const std::vector<Token>& t, std::size_t i, EventType type
         return EventType::Agreement;
     if (lem == "return" && near_after({"refugees", "displaced", "residents", "families", "home", "homes"}, 4))
         return EventType::Humanitarian;
+    // "Azerbaijan freed 32 Armenian soldiers": people released, no ground taken.
+    if (lem == "free" && near_after({"prisoners", "soldiers", "servicemen", "military", "detainees", "hostages",
+                                     "captives", "pows", "civilians", "personnel", "troops"},
+                                    4))
+        return EventType::Agreement;
     // "the republic ceased to exist on 1 January": a state dissolved, no ceasefire.
     if (lem == "cease" && near_after({"exist"}, 2)) return EventType::Other;
     // "Russia is withdrawing its peacekeepers", "peacekeepers had begun to withdraw": a contingent

@@ -1057,3 +1057,16 @@ TEST_CASE("frames: 'no one was killed or injured' reports no casualty", "[core][
     CHECK(count(agency, EventType::Casualty) == 0);
     CHECK(count(agency, EventType::Strike) == 1);
 }
+
+TEST_CASE("frames: prisoners freed or traded are no capture and no fighting", "[core][extractor]") {
+    // A Turkish broadcaster's English site and an Armenian agency, December 2023.
+    const auto broadcaster =
+        run("December 13, 2023\n\n"
+            "Azerbaijan and Armenia have traded prisoners-of-war at their border near Goris.\n\n"
+            "Baku freed 32 Armenian soldiers on Wednesday, the commission in Baku said.\n");
+    CHECK(count(broadcaster, EventType::Clash) == 0);
+    CHECK(count(broadcaster, EventType::Capture) == 0);
+    CHECK(count(broadcaster, EventType::Agreement) == 1);
+    const auto agency = run("YEREVAN, 13 December 2023\n\nArmenia freed two Azerbaijani servicemen in Goris.\n");
+    CHECK(count(agency, EventType::Capture) == 0);
+}
