@@ -284,6 +284,14 @@ bool Document::in_furniture(std::size_t offset) const {
 
 namespace {
 
+// ", ARMENPRESS." after a dateline's date: the agency's name in capitals, closing the dateline.
+bool agency_after(std::string_view after_date) {
+    if (!after_date.starts_with(", ")) return false;
+    std::size_t n = 2;
+    while (n < after_date.size() && std::isupper(static_cast<unsigned char>(after_date[n])) != 0) ++n;
+    return n >= 5 && n < after_date.size() && (after_date[n] == '.' || after_date[n] == ' ' || after_date[n] == '-');
+}
+
 // The dateline scan of find_dateline; with `yearless`, it looks for "YEREVAN, May 14 (Wire) -"
 // instead: a day and month with no year, at a line's start or after a wire dateline's place.
 std::optional<std::pair<Date, std::string>> scan_datelines(std::string_view text, bool yearless, bool day_first) {
@@ -351,7 +359,7 @@ std::optional<std::pair<Date, std::string>> scan_datelines(std::string_view text
         const std::string_view after_date = rest.substr(std::min(rest.size(), d->end));
         const bool closed = after_date.starts_with(" (") || after_date.starts_with(" \xE2\x80\x93") ||
                             after_date.starts_with(" \xE2\x80\x94") || after_date.starts_with(" -") ||
-                            after_date.starts_with(".") || after_date.starts_with(" /");
+                            after_date.starts_with(".") || after_date.starts_with(" /") || agency_after(after_date);
         if (!at_start && (toks.size() <= 12 || (yearless && closed))) {
             std::string_view before = rest.substr(0, d->begin);
             while (!before.empty() && before.back() == ' ') before.remove_suffix(1);

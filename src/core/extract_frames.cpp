@@ -267,6 +267,8 @@ bool skip_trigger(const std::vector<Token>& t, std::size_t i) {
     if ((w == "fire" || w == "fires") && next == "brigade") return true;
     if ((w == "call" || w == "calls") && prev == "phone") return false;
     if (w == "war" && (next == "crimes" || next == "criminals" || next == "veteran" || next == "veterans")) return true;
+    // "a closed-door meeting", "behind closed doors": how a meeting was held, not a road closed.
+    if ((w == "closed" || w == "close") && (next == "door" || next == "doors")) return true;
     // "prisoners of war", "prisoners-of-war": people held, not fighting.
     if (w == "war" && prev == "of" && i >= 2 && one_of(t[i - 2].folded, {"prisoners", "prisoner"})) return true;
     if (w == "mine" && (next == "clearing" || next == "action")) return false;

@@ -205,3 +205,16 @@ TEST_CASE("a site header's day of viewing gives way to the article's own stamp",
     CHECK(pub("Monday, 2 December 2024\n\nTalks resume in Brussels.\n") == d(2024, 12, 2));
     CHECK(pub("Tuesday 19 September 2023 - 13:04\n\nText.\n") == d(2023, 9, 19));
 }
+
+TEST_CASE("an agency's dateline 'CITY, MONTH DAY, AGENCY.' is found without a year", "[core][document]") {
+    Diagnostics diags;
+    // An Armenian and an Azerbaijani agency's house style.
+    const auto a = parse_document("a.txt", "YEREVAN, MAY 17, ARMENPRESS. The governor visited the village.\n", diags);
+    REQUIRE(a.yearless_dateline.has_value());
+    CHECK(a.yearless_dateline->month == 5);
+    CHECK(a.yearless_dateline->day == 17);
+    const auto b = parse_document("b.txt", "Baku, October 4, AZERTAC. The army entered the town.\n", diags);
+    REQUIRE(b.yearless_dateline.has_value());
+    CHECK(b.yearless_dateline->month == 10);
+    CHECK(b.yearless_dateline->day == 4);
+}

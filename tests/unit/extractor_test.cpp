@@ -1070,3 +1070,12 @@ TEST_CASE("frames: prisoners freed or traded are no capture and no fighting", "[
     const auto agency = run("YEREVAN, 13 December 2023\n\nArmenia freed two Azerbaijani servicemen in Goris.\n");
     CHECK(count(agency, EventType::Capture) == 0);
 }
+
+TEST_CASE("frames: a closed-door meeting closes no road", "[core][extractor]") {
+    // An agency's report and a newspaper's, on meetings held behind closed doors.
+    const auto agency = run("Published 17 May 2024\n\nThe closed-door meeting in Goris was brief.\n");
+    CHECK(count(agency, EventType::Blockade) == 0);
+    const auto paper = run("Published 2 May 2024\n\nThe envoys met behind closed doors in Baku on Thursday.\n");
+    CHECK(count(paper, EventType::Blockade) == 0);
+    CHECK(count(paper, EventType::Negotiation) == 1);
+}
