@@ -3,7 +3,7 @@
 # (scripts/build-sanitized.sh) and runs those tests. Any report fails the job, also one from a child
 # process (the cli tests run build-san/sitmap) whose stderr a test does not read: UBSan and ASan
 # stop at the first report (halt_on_error=1) and write it to a log file, and the logs are checked
-# after ctest. LeakSanitizer stays on for everything but the GL driver: dlclose is made a no-op
+# after ctest. LeakSanitizer checks the core and io tests (not the cli tests: see below); dlclose is made a no-op
 # (scripts/lsan-keep-modules.c) so the driver stays mapped, and scripts/lsan.supp names it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,7 +21,13 @@ ASAN_SYMBOLIZER_PATH="$(command -v llvm-symbolizer-16 || command -v llvm-symboli
 export ASAN_SYMBOLIZER_PATH
 export LD_PRELOAD="$keep${LD_PRELOAD:+:$LD_PRELOAD}"
 status=0
-ctest --test-dir "$dir" -L '^(core|io|cli)$' --output-on-failure --no-tests=error -j 2 --timeout 1500 || status=$?
+ctest --test-dir "$dir" -L '^(core|io)$' --output-on-failure --no-tests=error -j 2 --timeout 1500 || status=$?
+# The cli tests run the whole program: the GL driver's and FFmpeg's threads are alive at its exit,
+# and LeakSanitizer's tracer crashes while stopping them ("Tracer caught signal 11", in the video
+# and F12 window tests; google/sanitizers#1353), so leak checking is off for them. ASan and UBSan
+# stay on; core and io keep leak checking.
+ASAN_OPTIONS="$ASAN_OPTIONS:detect_leaks=0" \
+  ctest --test-dir "$dir" -L '^cli$' --output-on-failure --no-tests=error -j 2 --timeout 1500 || status=$?
 
 # LeakSanitizer's own tracer sometimes crashes while it stops a process's threads at exit ("Tracer
 # caught signal 11 ... LeakSanitizer has encountered a fatal error"; google/sanitizers#1353): no
