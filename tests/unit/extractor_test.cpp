@@ -12,6 +12,7 @@
 #include "core/extract_place.hpp"
 #include "core/extract_structure.hpp"
 #include "core/extract_time.hpp"
+#include "test_places.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -31,15 +32,7 @@ Gazetteer test_gazetteer() {
     Gazetteer g;
     auto add = [&](std::string name, std::vector<std::string> variants, double lat, double lon, std::string kind,
                    LocationPrecision p) {
-        NamedPlace np;
-        np.name = std::move(name);
-        np.variants = std::move(variants);
-        np.position = {lon, lat};
-        np.has_position = true;
-        np.kind = std::move(kind);
-        np.precision = p;
-        np.curated = true;
-        g.add(std::move(np));
+        g.add(testing::test_place(std::move(name), std::move(variants), lat, lon, std::move(kind), p));
     };
     add("Karabakh", {"Garabagh"}, 39.8, 46.9, "region", LocationPrecision::Region);
     add("Khankendi", {"Stepanakert"}, 39.8177, 46.7528, "city", LocationPrecision::Point);

@@ -1,6 +1,7 @@
 // Place matching: folding of case, diacritics, hyphens and possessives; variants; district vs town;
 // capitalisation guard; ambiguity resolved by context.
 #include "core/gazetteer.hpp"
+#include "test_places.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -121,13 +122,7 @@ TEST_CASE("a curated name placed only at its district's seat does not outrank a 
     Gazetteer g;
     auto add = [&](std::string name, std::vector<std::string> variants, double lat, double lon, std::string kind,
                    LocationPrecision p, bool curated) {
-        NamedPlace np;
-        np.name = std::move(name);
-        np.variants = std::move(variants);
-        np.position = {lon, lat};
-        np.has_position = true;
-        np.kind = std::move(kind);
-        np.precision = p;
+        NamedPlace np = testing::test_place(std::move(name), std::move(variants), lat, lon, std::move(kind), p);
         np.curated = curated;
         return g.add(std::move(np));
     };

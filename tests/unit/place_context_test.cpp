@@ -4,6 +4,7 @@
 #include "core/extract_frames.hpp"
 #include "core/extract_place.hpp"
 #include "core/extractor.hpp"
+#include "test_places.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -18,15 +19,8 @@ Gazetteer border_gazetteer() {
     Gazetteer g;
     auto add = [&](std::string name, std::vector<std::string> variants, double lat, double lon, std::string kind,
                    LocationPrecision p, std::string country) {
-        NamedPlace np;
-        np.name = std::move(name);
-        np.variants = std::move(variants);
-        np.position = {lon, lat};
-        np.has_position = true;
-        np.kind = std::move(kind);
-        np.precision = p;
+        NamedPlace np = testing::test_place(std::move(name), std::move(variants), lat, lon, std::move(kind), p);
         np.country = std::move(country);
-        np.curated = true;
         g.add(std::move(np));
     };
     add("Nagorno-Karabakh", {"Artsakh"}, 39.85, 46.75, "region", LocationPrecision::Region,
