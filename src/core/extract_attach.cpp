@@ -41,12 +41,20 @@ bool bare_list_gap(std::string_view g) {
     return s == "," || s == "and" || s == ",and" || s == "or" || s == ",or" || s == "/";
 }
 
+// A noun that names the kind of the places after it: "the districts of Tartar and Aghdam". Not
+// villages: a village list stays one event, at its district (gold_notes.md), so "the city of
+// Jabrayil and the villages of ..." is two lists.
+bool kind_noun(std::string_view w) {
+    return one_of(w, {"city", "cities", "town", "towns", "district", "districts", "province", "provinces"});
+}
+
 // The words between two places of one coordinated list: a bare ", " / " and " / " or ", or a
-// conjunction with the next place's own article or preposition ("the line of contact and the
-// Lachin corridor", "in Tartar and in Barda").
+// conjunction or comma with the next place's own article, preposition or kind ("the line of
+// contact and the Lachin corridor", "in Tartar and in Barda", "the city of Ganja, the districts
+// of Tartar, Aghdam and Aghjabadi").
 bool list_gap(std::string_view g) {
     if (bare_list_gap(g)) return true;
-    if (g.size() > 24) return false;
+    if (g.size() > 36) return false;
     std::vector<std::string> w;
     std::string cur;
     for (char c : g) {
@@ -60,12 +68,19 @@ bool list_gap(std::string_view g) {
     }
     if (!cur.empty()) w.push_back(cur);
     std::size_t i = 0;
-    if (i < w.size() && w[i] == ",") ++i;
-    if (i >= w.size() || !(w[i] == "and" || w[i] == "or")) return false;
-    const std::size_t conj = i++;
+    const bool comma = i < w.size() && w[i] == ",";
+    if (comma) ++i;
+    const bool conj = i < w.size() && (w[i] == "and" || w[i] == "or");
+    if (conj) ++i;
+    if (!comma && !conj) return false;
+    const std::size_t words = i;
     if (i < w.size() && one_of(w[i], {"in", "on", "near", "at"})) ++i;
     if (i < w.size() && w[i] == "the") ++i;
-    return i == w.size() && i > conj + 1;
+    // ", the districts of": a new kind opens the next part of the list (a bare ", the" does not:
+    // "Stepanakert, the capital").
+    const bool kind = i + 1 < w.size() && kind_noun(w[i]) && w[i + 1] == "of";
+    if (kind) i += 2;
+    return i == w.size() && i > words && (conj || kind);
 }
 
 bool is_demonym(const Token& last, const NamedPlace& p) {
@@ -261,11 +276,21 @@ std::vector<PlacePick> attach_places(const Gazetteer& gaz, const SentenceView& s
     while (lo > 0 && joined(lo - 1, lo)) --lo;
     while (hi + 1 < s.places.size() && joined(hi, hi + 1)) ++hi;
     const LocationPrecision want = gaz.place(s.places[best->mention].place).precision;
+    // A list whose parts name their kinds may mix towns and districts ("the city of Ganja, the
+    // districts of Tartar and Aghdam"); otherwise a district after a town is its apposition
+    // ("Talish, Tartar district") or where the villages before it lie.
+    bool coordinated = false;
+    for (std::size_t k = lo; k < hi && !coordinated; ++k) {
+        const std::string_view g = s.text.substr(s.places[k].end, s.places[k + 1].begin - s.places[k].end);
+        coordinated = g.find(" of ") != std::string_view::npos;
+    }
+    auto narrow = [](LocationPrecision p) { return p == LocationPrecision::Point || p == LocationPrecision::District; };
     for (std::size_t k = lo; k <= hi; ++k) {
         const PlaceMention& m = s.places[k];
         const NamedPlace& p = gaz.place(m.place);
         if (!p.has_position || excluded(gaz, s, m, s.places.size() - 1)) continue;
-        if (k != best->mention && (p.precision != want || p.precision == LocationPrecision::Country)) continue;
+        const bool same_kind = p.precision == want || (coordinated && narrow(p.precision) && narrow(want));
+        if (k != best->mention && (!same_kind || p.precision == LocationPrecision::Country)) continue;
         if (taken.count(m.place)) continue;
         bool dup = false;
         for (std::size_t c = 0; c < out.size() && out.size() < 64 && !dup; ++c)

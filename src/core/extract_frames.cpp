@@ -395,6 +395,24 @@ bool month_may(const std::vector<Token>& t, std::size_t k) {
     return by_number || (k > 0 && t[k].capitalized);
 }
 
+// "subjected the city of Ganja and the districts of Tartar and Aghdam to fire", "positions were
+// subjected to intensive shelling": the act is the noun after "to", and the verb that governs it
+// holds the places between, also when a list's commas split the clause. The index of that noun
+// (at most 24 words on), or kNoToken.
+std::size_t subjected_to(const std::vector<Token>& t, const std::vector<std::optional<Trigger>>& reading, std::size_t i,
+                         std::size_t end) {
+    if (!one_of(t[i].folded, {"subjected", "subjecting", "subjects"})) return kNoToken;
+    for (std::size_t k = i + 1; k + 1 < end && k <= i + 24; ++k) {
+        if (t[k].folded != "to") continue;
+        // "to fire", "to intensive artillery fire", "to a nine-month blockade": the first event
+        // word within four words of "to".
+        for (std::size_t j = k + 1; j < end && j <= k + 4; ++j)
+            if (reading[j] && !reading[j]->reporting) return j;
+        return kNoToken;
+    }
+    return kNoToken;
+}
+
 bool forecast(const std::vector<Token>& t, const std::vector<unsigned>& cls, std::size_t i, std::size_t modal,
               std::size_t end, bool verb) {
     if (modal >= end) return false;
@@ -537,6 +555,9 @@ std::vector<Frame> find_frames(std::string_view s, const std::vector<Token>& t) 
     }
     bool hedged = false;
     for (const unsigned c : cls) hedged = hedged || (c & kHedge);
+    // The act noun a "subjected ... to" verb holds, and its words ("to fire from artillery and
+    // missile systems"): told by the verb, not acts of their own.
+    std::size_t told_from = kNoToken, told_to = 0;
     for (std::size_t c = 0; c < starts.size(); ++c) {
         const std::size_t b = starts[c], e = c + 1 < starts.size() ? starts[c + 1] : t.size();
         std::size_t modal = e;  // the clause's first modal word
@@ -544,6 +565,7 @@ std::vector<Frame> find_frames(std::string_view s, const std::vector<Token>& t) 
             if ((cls[k] & kModal) && !month_may(t, k)) modal = k;
         std::optional<Hit> best_act, best_claim;
         for (std::size_t i = b; i < e; ++i) {
+            if (i >= told_from && i <= told_to) continue;
             // "According to the ministry, ...": a claim, whatever it reports.
             const bool according = t[i].folded == "according" && i + 1 < t.size() && t[i + 1].folded == "to";
             if (t[i].numeric || (!according && skip_trigger(t, i))) continue;
@@ -577,6 +599,12 @@ std::vector<Frame> find_frames(std::string_view s, const std::vector<Token>& t) 
                 (i + 1 >= t.size() || !one_of(t[i + 1].folded, {"to", "into", "away", "hostage", "captive", "prisoner",
                                                                 "ill", "aback", "off", "out", "for", "by"})))
                 trig = Trigger{EventType::Capture, 7, true, false};
+            if (!trig)
+                if (const std::size_t noun = subjected_to(t, reading, i, t.size()); noun != kNoToken) {
+                    trig = Trigger{reading[noun]->type, reading[noun]->weight, true, false};
+                    told_from = noun;
+                    told_to = noun + 4;
+                }
             if (!trig) continue;
             if (i > 0 && (cls[i - 1] & kAux)) trig->verb = true;
             trig->type = refine_type(t, i, trig->type);

@@ -46,6 +46,7 @@ Gazetteer test_gazetteer() {
     add("Lachin", {"Berdzor"}, 39.64, 46.55, "town", LocationPrecision::Point);
     add("Aghdam", {}, 39.99, 46.93, "town", LocationPrecision::Point);
     add("Goris", {}, 39.51, 46.34, "town", LocationPrecision::Point);
+    add("Tartar district", {"Tartar", "Terter"}, 40.34, 46.93, "district", LocationPrecision::District);
     add("Moscow", {}, 55.75, 37.62, "city (capital)", LocationPrecision::Point);
     return g;
 }
@@ -1071,4 +1072,31 @@ TEST_CASE("frames: a closed-door meeting closes no road", "[core][extractor]") {
     const auto paper = run("Published 2 May 2024\n\nThe envoys met behind closed doors in Baku on Thursday.\n");
     CHECK(count(paper, EventType::Blockade) == 0);
     CHECK(count(paper, EventType::Negotiation) == 1);
+}
+
+TEST_CASE("frames: 'subjected X to fire' is a strike on X, and a list naming its kinds is one event per place",
+          "[core][extractor]") {
+    // The forms of an Azerbaijani ministry's operational bulletin and of an Armenian ministry's
+    // briefing (corpus a04, d03; the test part has three more of different outlets).
+    const auto bulletin =
+        run("4 October 2020\n\nThe ministry reports that the enemy has once again subjected the city of "
+            "Fuzuli, the districts of Tartar and Martuni, and other settlements to fire from artillery and "
+            "missile systems.\n");
+    CHECK(count(bulletin, EventType::Strike) == 3);
+    CHECK(at(bulletin, "Fuzuli", EventType::Strike).source.quote.find("subjected") != std::string::npos);
+    at(bulletin, "Tartar district", EventType::Strike);
+    at(bulletin, "Martuni district", EventType::Strike);
+    const auto briefing =
+        run("Published 12 October 2020\n\nShortly after midnight the adversary subjected the positions of "
+            "the Defense Army near Hadrut to artillery fire.\n");
+    REQUIRE(count(briefing, EventType::Strike) == 1);
+    CHECK(at(briefing, "Hadrut", EventType::Strike).source.quote.find("subjected") != std::string::npos);
+    // Subjected to a blockade is the blockade; subject to approval is no event.
+    const auto blockade = run("Published 20 June 2023\n\nKhankendi has been subjected to a blockade since December.\n");
+    CHECK(count(blockade, EventType::Blockade) == 1);
+    const auto approval = run("Published 20 June 2023\n\nThe plan for Lachin is subject to approval.\n");
+    CHECK(approval.empty());
+    // Without a kind for each part, a district after a town is where the town lies: one event.
+    const auto apposition = run("Published 5 October 2020\n\nArtillery shelled Hadrut, Martuni district, on Monday.\n");
+    CHECK(count(apposition, EventType::Strike) == 1);
 }
