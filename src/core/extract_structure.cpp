@@ -248,8 +248,21 @@ std::vector<Passage> read_structure(const Document& doc, std::optional<Date> pub
                 after_stamp = false;
                 continue;
             }
-            const std::size_t sep = separator_at(s, d.end);
-            const std::string_view after = s.substr(d.end, sep);
+            // "UPDATE 07/04/2016 09:05: ...", "13.12.2020 19:45 - ...": the separator may follow a
+            // clock time.
+            std::size_t date_end = d.end;
+            {
+                std::size_t k = date_end;
+                while (k < s.size() && s[k] == ' ') ++k;
+                const std::size_t clock = k;
+                while (k < s.size() && std::isdigit(static_cast<unsigned char>(s[k]))) ++k;
+                if (k > clock && k - clock <= 2 && k + 2 < s.size() && s[k] == ':' &&
+                    std::isdigit(static_cast<unsigned char>(s[k + 1])) &&
+                    std::isdigit(static_cast<unsigned char>(s[k + 2])))
+                    date_end = k + 3;
+            }
+            const std::size_t sep = separator_at(s, date_end);
+            const std::string_view after = s.substr(date_end, sep);
             const bool separated = after.find_first_of("-:|,") != std::string_view::npos ||
                                    after.find("\xE2\x80\x93") != std::string_view::npos ||
                                    after.find("\xE2\x80\x94") != std::string_view::npos;
@@ -257,6 +270,12 @@ std::vector<Passage> read_structure(const Document& doc, std::optional<Date> pub
                 p.kind = PassageKind::TimelineItem;
                 p.own_date = d.range;
                 listed = true;
+                // An update of the story, stamped with its day: its text is read without the stamp.
+                if (update_label(s.substr(0, d.begin)) && d.range.precision == DatePrecision::Day &&
+                    date_end + sep < s.size()) {
+                    p.update = true;
+                    drop_prefix(date_end + sep);
+                }
             }
         }
         if (after_stamp && p.kind == PassageKind::Paragraph) p.kind = PassageKind::LiveEntry;

@@ -29,6 +29,7 @@ struct Passage {
     PassageKind kind = PassageKind::Paragraph;
     std::optional<DateRange> own_date;  ///< a timeline item's or date heading's date
     std::size_t list = 0;               ///< items of one list share a number (0: not in a list)
+    bool update = false;                ///< opened by an update stamp ("UPDATE 07/04/2016 09:05: ...")
 };
 
 /// The passages of `doc`, in text order. `year_hint` gives dates written without a year theirs

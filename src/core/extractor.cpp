@@ -782,6 +782,8 @@ void DocumentRun::enter_passage(const Sentence& sen, const Passage& passage) {
     if (!own && passage.kind == PassageKind::LiveEntry && anchor_.now())
         own = DateRange{*anchor_.now(), *anchor_.now(), DatePrecision::Day};
     anchor_.begin_passage(connective_at(sen.tokens, 0, sen.tokens.size()) != Connective::None, own);
+    // An update stamped with a later day is written on that day: "on Wednesday" counts back from it.
+    if (passage.update && passage.own_date) anchor_.advance_now(passage.own_date->start);
     if (passage.kind == PassageKind::TimelineItem && passage.own_date) {
         close_pending(passage.own_date->start);  // a dated item closes the undated before it
         last_item_date_ = passage.own_date;

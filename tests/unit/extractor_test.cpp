@@ -1100,3 +1100,16 @@ TEST_CASE("frames: 'subjected X to fire' is a strike on X, and a list naming its
     const auto apposition = run("Published 5 October 2020\n\nArtillery shelled Hadrut, Martuni district, on Monday.\n");
     CHECK(count(apposition, EventType::Strike) == 1);
 }
+
+TEST_CASE("structure: an update stamped with its day and time dates the weekdays after it", "[core][extractor]") {
+    // A wire's update paragraph and a newspaper's, each stamped with a later day than publication.
+    const auto wire =
+        run("Published 5 April 2016\n\nThe sides agreed to halt fire on Tuesday near Martuni.\n\n"
+            "UPDATE 7 April 2016 09:05: Troops shelled Hadrut on Wednesday night.\n");
+    CHECK(at(wire, "Hadrut", EventType::Strike).date.start == d(2016, 4, 6));
+    CHECK(at(wire, "Hadrut", EventType::Strike).source.quote.find("09:05") == std::string::npos);
+    const auto paper =
+        run("Published 10 October 2020\n\nTroops shelled Fuzuli.\n\n"
+            "Updated 12 October 2020 18:40 - Drones struck Hadrut on Sunday.\n");
+    CHECK(at(paper, "Hadrut", EventType::Strike).date.start == d(2020, 10, 11));
+}
