@@ -251,16 +251,11 @@ std::vector<Passage> read_structure(const Document& doc, std::optional<Date> pub
             // "UPDATE 07/04/2016 09:05: ...", "13.12.2020 19:45 - ...": the separator may follow a
             // clock time.
             std::size_t date_end = d.end;
-            {
-                std::size_t k = date_end;
-                while (k < s.size() && s[k] == ' ') ++k;
-                const std::size_t clock = k;
-                while (k < s.size() && std::isdigit(static_cast<unsigned char>(s[k]))) ++k;
-                if (k > clock && k - clock <= 2 && k + 2 < s.size() && s[k] == ':' &&
-                    std::isdigit(static_cast<unsigned char>(s[k + 1])) &&
-                    std::isdigit(static_cast<unsigned char>(s[k + 2])))
-                    date_end = k + 3;
-            }
+            while (date_end < s.size() && s[date_end] == ' ') ++date_end;
+            if (const std::size_t clock = time_stamp(s.substr(date_end)); clock > 0)
+                date_end += clock;
+            else
+                date_end = d.end;
             const std::size_t sep = separator_at(s, date_end);
             const std::string_view after = s.substr(date_end, sep);
             const bool separated = after.find_first_of("-:|,") != std::string_view::npos ||
