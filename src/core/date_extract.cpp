@@ -634,8 +634,12 @@ private:
                     return make(after ? i : i - 1, after ? i + 1 : i, one_day(add_days(*ctx_.narrative, -before)),
                                 DateKind::Anaphoric);
                 }
-                const int back = static_cast<int>((pubwd - target).count());  // 0..6
+                int back = static_cast<int>((pubwd - target).count());  // 0..6
+                // "last Saturday" in a Saturday's text is a week ago, not today.
+                const bool last = w(i - 1) == "last" && w(i - 2) != "the";
+                if (last && back == 0) back = 7;
                 const Date d = add_days(*pub, -back);
+                if (last) return make(i - 1, i, one_day(d), DateKind::Deictic);
                 if (i >= 2 && w(i - 1) == "on" && w(i - 2) == "midnight")
                     return make(i - 2, i, day_range(d, add_days(d, 1)), DateKind::Deictic);
                 if (w(i + 1) == "night" || w(i + 1) == "morning" || w(i + 1) == "evening" || w(i + 1) == "afternoon") {

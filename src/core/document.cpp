@@ -53,6 +53,37 @@ std::string lower_ascii(std::string_view s) {
     return out;
 }
 
+// A site's section menu run together on one line ("Israel News Health & Wellness WORLD NEWS Middle
+// East Business & Innovation Opinion"): capitalised words only, three or more of them the names of
+// a news site's sections, and no full stop.
+bool section_menu(std::string_view line) {
+    if (line.size() > 400 || line.empty() || ends_sentence(line)) return false;
+    static constexpr std::array<std::string_view, 40> sections{
+        "news",     "opinion", "business",  "health",        "sport",      "sports",    "world",      "culture",
+        "video",    "videos",  "podcast",   "podcasts",      "home",       "politics",  "economy",    "society",
+        "tech",     "science", "lifestyle", "weather",       "markets",    "analysis",  "interviews", "multimedia",
+        "photos",   "archive", "contact",   "entertainment", "travel",     "education", "regions",    "international",
+        "features", "blogs",   "columns",   "editorial",     "editorials", "wellness",  "innovation", "archaeology"};
+    std::size_t words = 0, caps = 0, hits = 0;
+    std::size_t i = 0;
+    while (i < line.size()) {
+        while (i < line.size() && line[i] == ' ') ++i;
+        std::size_t j = i;
+        while (j < line.size() && line[j] != ' ') ++j;
+        std::string_view w = line.substr(i, j - i);
+        i = j;
+        while (!w.empty() && std::ispunct(static_cast<unsigned char>(w.back()))) w.remove_suffix(1);
+        while (!w.empty() && std::ispunct(static_cast<unsigned char>(w.front()))) w.remove_prefix(1);
+        if (w.empty()) continue;  // "&", "|", "-"
+        ++words;
+        const unsigned char c = static_cast<unsigned char>(w.front());
+        if (std::isupper(c) || std::isdigit(c)) ++caps;
+        const std::string lw = lower_ascii(w);
+        hits += std::find(sections.begin(), sections.end(), lw) != sections.end() ? 1 : 0;
+    }
+    return words >= 6 && hits >= 3 && caps * 10 >= words * 9;
+}
+
 // Headings that open a list of other articles: everything after them is furniture until running
 // prose starts again.
 bool opens_link_list(std::string_view line) {
@@ -121,6 +152,26 @@ bool is_chrome(std::string_view line) {
                                                        d->kind == DateKind::Absolute &&
                                                        d->range.precision == DatePrecision::Day)
                 return true;
+        }
+    }
+    // A byline's time stamp: "Posted April 17, 2024 7:56 am.", "Published 13.09.2022 | 01:26": when
+    // the page was written, not an event. ("Updated ..." lines stay: a live blog's update heading
+    // moves its "now".)
+    if (line.size() <= 80) {
+        const std::string low = lower_ascii(line.substr(first));
+        for (std::string_view stamp : {"posted", "published", "first published"}) {
+            if (!std::string_view(low).starts_with(stamp)) continue;
+            std::string_view tail = std::string_view(line).substr(first + stamp.size());
+            while (!tail.empty() && (tail.front() == ' ' || tail.front() == ':')) tail.remove_prefix(1);
+            if (tail.starts_with("on ")) tail.remove_prefix(3);
+            const auto d = parse_first_date(tail);
+            if (!d || d->begin != 0) continue;
+            const std::string_view rest = tail.substr(std::min(tail.size(), d->end));
+            const bool clock_only = std::all_of(rest.begin(), rest.end(), [](char c) {
+                return std::isdigit(static_cast<unsigned char>(c)) || std::isspace(static_cast<unsigned char>(c)) ||
+                       std::string_view(":.,|-+()apmAPMGTUCESTD").find(c) != std::string_view::npos;
+            });
+            if (clock_only) return true;
         }
     }
     // Navigation bars: several short items separated by |, • or » (a short line).
@@ -232,7 +283,7 @@ void classify_blocks(Document& doc, std::size_t body_begin) {
                                  (line[2] == '.' || line[2] == ')' || line[2] == ':'))));
             const bool continues = !item && (std::islower(first) || prev.ends_with(",") || prev.ends_with("-"));
             const std::size_t prev_line_len = cur->end - lines[k - 1].begin;
-            if (!continues && (item || ends_sentence(prev) || prev_line_len < 60)) {
+            if (!continues && (item || ends_sentence(prev) || prev_line_len < 60 || section_menu(prev))) {
                 paras.push_back(*cur);
                 cur = TextSpan{l.begin, l.end};
             } else {
@@ -251,7 +302,7 @@ void classify_blocks(Document& doc, std::size_t body_begin) {
         if (opens_link_list(s)) {
             in_list = true;
             b.kind = BlockKind::Furniture;
-        } else if (is_chrome(s)) {
+        } else if (is_chrome(s) || section_menu(s)) {
             b.kind = BlockKind::Furniture;
         } else if (in_list) {
             // Link lists hold short headlines and their date stamps; long prose ends the list.

@@ -255,6 +255,25 @@ struct Hit {
 };
 
 // Words that hold a place or a date, not an event ("Mine" villages; "the Defence Ministry").
+// "a group of Azerbaijanis, claiming to be environmental activists, blocked ...", "who claimed
+// they were environmentalists", "describing themselves as eco-activists": a claim about who the
+// actors are, said in passing; no statement of its own.
+bool identity_claim(const std::vector<Token>& t, std::size_t i) {
+    std::string buf;
+    if (!one_of(lemma(t[i].folded, buf), {"claim", "describe", "call", "style", "present", "identify"})) return false;
+    auto w = [&](std::size_t k) { return k < t.size() ? std::string_view(t[k].folded) : std::string_view(); };
+    if (w(i + 1) == "to" && w(i + 2) == "be") return true;
+    if (one_of(w(i + 1), {"themselves", "himself", "herself", "itself"})) return true;
+    std::size_t k = i + 1;
+    if (w(k) == "that") ++k;
+    if (!one_of(w(k), {"they", "he", "she"}) || !one_of(w(k + 1), {"were", "are", "was", "is"})) return false;
+    k += 2;
+    if (one_of(w(k), {"a", "an"})) return true;
+    const std::string_view n = w(k);
+    return n.size() > 3 && (n.ends_with("ists") || n.ends_with("ist") || n.ends_with("ers") || n.ends_with("ians") ||
+                            n.ends_with("ans") || n.ends_with("ants"));
+}
+
 bool skip_trigger(const std::vector<Token>& t, std::size_t i) {
     const std::string_view w = t[i].folded;
     const std::string_view prev = i > 0 ? std::string_view(t[i - 1].folded) : "";
@@ -571,6 +590,7 @@ std::vector<Frame> find_frames(std::string_view s, const std::vector<Token>& t) 
             if (t[i].numeric || (!according && skip_trigger(t, i))) continue;
             auto trig = according ? std::optional<Trigger>(Trigger{EventType::Statement, 3, true, true}) : reading[i];
             if (trig && trig->reporting && agreed_document(t, i)) trig = Trigger{EventType::Agreement, 7, false, false};
+            if (trig && trig->reporting && identity_claim(t, i)) continue;
             // "Jabrayil fell in early October": a named place falling is a capture.
             if (!trig && (t[i].folded == "fell" || t[i].folded == "falls") && i > 0 && t[i - 1].capitalized &&
                 !(cls[i - 1] & (kFunction | kWeekOrMonth)))

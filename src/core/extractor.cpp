@@ -365,6 +365,33 @@ std::vector<Sentence> read_sentences(const Gazetteer& gaz, std::string_view text
     return sentences;
 }
 
+// Sentences a page prints twice (a standfirst repeated as the first paragraph, a caption under
+// the photo and again in the gallery): one report, read once. The copy kept is the one in the
+// longer passage, where the narrative around it dates and places it; among equals the later (a
+// standfirst or a caption comes before the body that tells it in its place).
+std::vector<char> repeated_sentences(const std::vector<Sentence>& sentences, const std::vector<Passage>& passages) {
+    std::vector<char> skip(sentences.size(), 0);
+    std::map<std::string, std::size_t> seen;  // words -> the copy kept so far
+    auto length = [&](std::size_t si) {
+        const TextSpan& p = passages[sentences[si].passage].span;
+        return p.end - p.begin;
+    };
+    for (std::size_t si = 0; si < sentences.size(); ++si) {
+        if (sentences[si].tokens.size() < 6) continue;
+        std::string key;
+        for (const auto& t : sentences[si].tokens) (key += t.folded) += ' ';
+        auto [it, fresh] = seen.emplace(std::move(key), si);
+        if (fresh) continue;
+        if (length(si) >= length(it->second)) {
+            skip[it->second] = 1;
+            it->second = si;
+        } else {
+            skip[si] = 1;
+        }
+    }
+    return skip;
+}
+
 // The date a frame's own words give its event, or nullptr: the event-role date nearest the event
 // word within the frame's words, else a date that qualifies the event noun; never, for a claim, a
 // date after the text's time.
@@ -698,6 +725,7 @@ private:
     std::vector<Passage> passages_;
     std::vector<LonLat> context_;  // where the document's unambiguous places are
     std::vector<Sentence> sentences_;
+    std::vector<char> repeated_;  // per sentence: a copy of another, read there (no events here)
     std::optional<std::size_t> focus_;
     std::map<std::size_t, int> document_counts_;              // how often the text and each passage name each
     std::vector<std::map<std::size_t, int>> passage_counts_;  // place: what the place model weighs
@@ -738,6 +766,7 @@ DocumentRun::DocumentRun(const Gazetteer& gaz, const ExtractorOptions& options, 
       // Stage 1 and the mentions of stage 2: passages, sentences, their tokens and places.
       passages_(read_structure(doc, published_, writing_.year_hint)),
       sentences_(read_sentences(gaz, text_, passages_, context_)),
+      repeated_(repeated_sentences(sentences_, passages_)),
       focus_(focus_of(gaz, sentences_)),
       passage_counts_(passages_.size()),
       anchor_(published_, writing_.written) {
@@ -1049,7 +1078,8 @@ void DocumentRun::run(const std::function<void(Event&&)>& sink) {
         // its narrative starts: years of undated days are inferred forward from it.
         const DateContext dctx{anchor_.now(), ref ? std::optional<Date>(ref->start) : writing_.year_hint, text_year,
                                doc_.numeric_day_first};
-        const std::vector<Frame> frames = frames_of(sen, st, passage, new_passage);
+        const std::vector<Frame> frames =
+            repeated_[si] ? std::vector<Frame>{} : frames_of(sen, st, passage, new_passage);
         // Only a sentence that reports something needs its dates read.
         const std::vector<RoledDate> dates =
             frames.empty() ? std::vector<RoledDate>{} : dates_with_roles(st, toks, dctx);

@@ -1113,3 +1113,88 @@ TEST_CASE("structure: an update stamped with its day and time dates the weekdays
             "Updated 12 October 2020 18:40 - Drones struck Hadrut on Sunday.\n");
     CHECK(at(paper, "Hadrut", EventType::Strike).date.start == d(2020, 10, 11));
 }
+
+TEST_CASE("places: a region or country after 'in' says where the place before it lies; two sides are no place",
+          "[core][extractor]") {
+    // The forms of a Beirut-datelined wire ("the city of Fuzuli in the Karabakh region") and of an
+    // Israeli daily ("sites in Goris and Martuni in eastern Armenia"); both read in stored pages.
+    const auto wire =
+        run("Published 17 October 2020\n\nThe army has taken control of the city of Fuzuli in the Karabakh region.\n");
+    REQUIRE(count(wire, EventType::Capture) == 1);
+    CHECK(at(wire, "Fuzuli", EventType::Capture).source.quote.find("Fuzuli") != std::string::npos);
+    const auto daily =
+        run("Published 13 September 2022\n\nArtillery and drones reportedly targeted sites in Goris and Lachin in "
+            "eastern Armenia on Monday night.\n");
+    CHECK(count(daily, EventType::Strike) == 2);
+    at(daily, "Goris", EventType::Strike);
+    at(daily, "Lachin", EventType::Strike);
+    CHECK(std::none_of(daily.begin(), daily.end(), [](const Event& e) { return e.place == "Armenia"; }));
+    // A capture told with "regained control of the city of ...": the city, not the region named later.
+    const auto regained =
+        run("Published 24 October 2020\n\nThe army regained control of the city of Fuzuli, in addition to seven "
+            "villages in its vicinity in the Karabakh region.\n");
+    at(regained, "Fuzuli", EventType::Capture);
+    // "between Armenia and Azerbaijan" names the two sides, not where the clashes were.
+    const auto sides = run(
+        "Published 17 October 2020\n\nThe clashes between Armenia and Azerbaijan began in Karabakh on 27 September.\n");
+    REQUIRE(!sides.empty());
+    CHECK(std::none_of(sides.begin(), sides.end(), [](const Event& e) { return e.place == "Armenia"; }));
+}
+
+TEST_CASE("time: 'last Saturday' in a Saturday's text is a week ago", "[core][extractor]") {
+    // 24 October 2020 was a Saturday.
+    const auto ev =
+        run("Published 24 October 2020\n\nLast Saturday, the army took Fuzuli. On Saturday drones struck Hadrut.\n");
+    CHECK(at(ev, "Fuzuli", EventType::Capture).date.start == d(2020, 10, 17));
+    CHECK(at(ev, "Hadrut", EventType::Strike).date.start == d(2020, 10, 24));
+}
+
+TEST_CASE("frames: a claim about who the actors are ('claiming to be activists') is no statement",
+          "[core][extractor]") {
+    // The forms of a diaspora weekly and of a Russian agency's report on the Lachin road, both read
+    // in stored pages ("claiming to be ...", "who claimed they were ...").
+    const auto weekly =
+        run("Published 19 December 2022\n\nA group of people, claiming to be environmental activists, blocked the "
+            "road near Lachin on 12 December.\n");
+    CHECK(count(weekly, EventType::Statement) == 0);
+    CHECK(count(weekly, EventType::Blockade) == 1);
+    const auto agency =
+        run("Published 18 January 2023\n\nOn 12 December a group of people, who claimed they were environmentalists, "
+            "blocked the road near Lachin.\n");
+    CHECK(count(agency, EventType::Statement) == 0);
+    CHECK(count(agency, EventType::Blockade) == 1);
+    // A claim that they were attacked is a claim.
+    const auto claim =
+        run("Published 18 January 2023\n\nThe drivers claimed they were attacked near Lachin on Tuesday.\n");
+    CHECK(count(claim, EventType::Statement) == 1);
+}
+
+TEST_CASE("structure: a sentence the page prints twice is read once, where the body tells it", "[core][extractor]") {
+    // A standfirst repeated in the body: the body's copy is dated by the narrative around it.
+    const auto ev =
+        run("Published 13 September 2022\n\nClashes on the border\n\n"
+            "Artillery and drones reportedly targeted sites in Goris and Lachin.\n\n"
+            "Large clashes broke out along the border on Monday night, the ministries said.\n\n"
+            "Artillery and drones reportedly targeted sites in Goris and Lachin.\n");
+    const auto goris = std::count_if(ev.begin(), ev.end(), [](const Event& e) { return e.place == "Goris"; });
+    CHECK(goris == 1);
+    CHECK(at(ev, "Goris").date.start == d(2022, 9, 12));
+}
+
+TEST_CASE("structure: a section menu and a 'Posted' time stamp are page furniture", "[core][document]") {
+    // An Israeli daily's menu line and a Canadian wire reprint's "Posted ..." stamp, read in stored pages.
+    Diagnostics diags;
+    const Document doc = parse_document(
+        "t.txt",
+        "Published 17 April 2024\n\nThe Daily Herald - World News Opinion Business & Innovation HEALTH Sport Culture\n"
+        "Clashes break out near Lachin\n\nPosted April 17, 2024 7:56 am.\n\nLast Updated: 17 April 2024 08:12\n\n"
+        "Troops shelled Lachin on Tuesday.\n",
+        diags);
+    auto furniture = [&](std::string_view needle) { return doc.in_furniture(doc.text.find(needle)); };
+    CHECK(furniture("World News"));
+    CHECK(furniture("Posted April"));
+    CHECK_FALSE(furniture("Clashes break out"));
+    CHECK_FALSE(furniture("Troops shelled"));
+    const auto ev = run(doc.text);
+    CHECK(count(ev, EventType::Statement) == 0);
+}
