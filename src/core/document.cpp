@@ -89,10 +89,10 @@ bool section_menu(std::string_view line) {
 bool opens_link_list(std::string_view line) {
     if (line.size() > 40) return false;  // the headings are a few words; folding long text is costly
     const std::string f = fold_for_match(line);
-    static constexpr std::array<std::string_view, 16> heads{
-        "read also", "latest news", "related",      "related articles", "related news", "related stories",
-        "more news", "most read",   "most popular", "popular",          "see also",     "recommended",
-        "read more", "more from",   "top stories",  "you may also like"};
+    static constexpr std::array<std::string_view, 17> heads{
+        "read also", "latest news", "related",      "related articles",  "related news", "related stories",
+        "more news", "most read",   "most popular", "popular",           "see also",     "recommended",
+        "read more", "more from",   "top stories",  "you may also like", "also read"};
     for (auto h : heads)
         if (f == h) return true;
     return f.starts_with("related ") && f.size() < 30;
@@ -132,6 +132,21 @@ bool is_chrome(std::string_view line) {
         const std::string f = fold_for_match(line);
         for (auto m : marks)
             if (f == m || (f.starts_with(m) && f.size() < m.size() + 60)) return true;
+    }
+    // A link to another article under a label ("READ MORE: ...", "ALSO READ: ..."), and an embedded
+    // post's signature ("— Ararat Petrosyan (@araratpetrosian) April 23, 2023", "pic.twitter.com/...").
+    if (line.size() <= 400) {
+        const std::string low = lower_ascii(line.substr(first));
+        for (std::string_view label : {"read more:", "also read:", "read also:", "see also:", "related:"})
+            if (std::string_view(low).starts_with(label)) return true;
+        if (low.find("pic.twitter.com/") != std::string::npos) return true;
+        if (const std::size_t at = low.find("(@"); at != std::string::npos) {
+            const std::size_t close = low.find(')', at);
+            if (close != std::string::npos && close < at + 40) {
+                const auto d = parse_first_date(std::string_view(line).substr(first + close + 1));
+                if (d && d->range.precision == DatePrecision::Day) return true;
+            }
+        }
     }
     // Captions and source notes ("Photo: ...", "Sources: statements of ..."): about the page, not news.
     for (std::string_view label : {"photo:", "photograph:", "picture:", "caption:", "image:", "sources:", "video:"})
@@ -462,6 +477,46 @@ std::optional<std::pair<Date, std::string>> scan_datelines(std::string_view text
     return update;
 }
 
+// A stored web page opens with its capture stamp, " date 2022-12-13 " (or only the month, " date
+// 2020-11 "), on the line of the page's own first words. The stamp dates the page; the body starts
+// after it, so no quote begins with it. Returns where the body starts.
+std::size_t stored_page_stamp(Document& doc, std::size_t body) {
+    std::string_view rest = std::string_view(doc.text).substr(body);
+    std::size_t k = 0;
+    while (k < rest.size() && (rest[k] == ' ' || rest[k] == '\t')) ++k;
+    if (rest.substr(k, 5) != "date ") return body;
+    k += 5;
+    auto digits = [&](std::size_t at, std::size_t n) {
+        if (at + n > rest.size()) return false;
+        for (std::size_t i = at; i < at + n; ++i)
+            if (!std::isdigit(static_cast<unsigned char>(rest[i]))) return false;
+        return true;
+    };
+    if (!digits(k, 4) || k + 7 > rest.size() || rest[k + 4] != '-' || !digits(k + 5, 2)) return body;
+    const int y = std::stoi(std::string(rest.substr(k, 4)));
+    const unsigned m = static_cast<unsigned>(std::stoi(std::string(rest.substr(k + 5, 2))));
+    std::size_t end = k + 7;
+    const bool day = end + 3 <= rest.size() && rest[end] == '-' && digits(end + 1, 2);
+    if (day) end += 3;
+    if (end < rest.size() && !std::isspace(static_cast<unsigned char>(rest[end]))) return body;
+    if (m < 1 || m > 12) return body;
+    if (day) {
+        const Date d{std::chrono::year(y), std::chrono::month(m),
+                     std::chrono::day(static_cast<unsigned>(std::stoi(std::string(rest.substr(k + 8, 2)))))};
+        if (!d.ok()) return body;
+        if (!doc.publication_date) {
+            doc.publication_date = d;
+            doc.publication_evidence = std::string(rest.substr(k - 5, end - k + 5));
+        }
+    } else if (!doc.publication_date && !doc.estimated_publication) {
+        const std::chrono::year_month ym{std::chrono::year(y), std::chrono::month(m)};
+        doc.estimated_publication =
+            DateRange{Date{ym / std::chrono::day(1)}, Date{ym / std::chrono::last}, DatePrecision::Month};
+    }
+    while (end < rest.size() && (rest[end] == ' ' || rest[end] == '\t')) ++end;
+    return body + end;
+}
+
 }  // namespace
 
 std::optional<std::pair<Date, std::string>> find_dateline(std::string_view text, bool day_first) {
@@ -479,8 +534,9 @@ Document parse_document(std::string name, std::string text, Diagnostics& diags, 
     doc.name = std::move(name);
     doc.path = path.empty() ? doc.name : std::move(path);
     doc.text = std::move(text);
-    const std::size_t body = parse_header(doc.text, doc.header);
+    std::size_t body = parse_header(doc.text, doc.header);
     doc.numeric_day_first = numeric_dates_day_first(doc.text);
+    body = stored_page_stamp(doc, body);
     for (const char* k : {"title", "headline"})
         if (auto it = doc.header.find(k); it != doc.header.end() && doc.title.empty()) doc.title = it->second;
     for (const char* k : {"source", "outlet", "publisher"})
@@ -517,14 +573,19 @@ Document parse_document(std::string name, std::string text, Diagnostics& diags, 
             break;
         }
     }
-    if (!doc.publication_date) {
+    if (!doc.publication_date && doc.estimated_publication) {
+        diags.add(Severity::Warning, DiagCode::DocumentNoDate, doc.path, "",
+                  fmt::format("the page's stamp gives only the month ({}); relative dates are read within it",
+                              format_iso(doc.estimated_publication->start).substr(0, 7)));
+    } else if (!doc.publication_date) {
         // Written after the latest full date it mentions: use the following three months.
         std::optional<Date> latest;
         // Headings count too: an embedded post's signature ("— agency (@handle) December 26, 2022") or a
         // stamp line is a short block without a full stop.
         for (const auto& b : doc.blocks) {
-            if (b.kind != BlockKind::Prose && b.kind != BlockKind::Heading) continue;
             const std::string_view s = std::string_view(doc.text).substr(b.span.begin, b.span.end - b.span.begin);
+            const bool signature = b.kind == BlockKind::Furniture && s.find("(@") != std::string_view::npos;
+            if (b.kind != BlockKind::Prose && b.kind != BlockKind::Heading && !signature) continue;
             if (!has_year_number(s)) continue;  // a full date needs a year: skip the tokenizing
             for (const auto& m : find_dates(s, tokenize(s), DateContext{.day_first = doc.numeric_day_first}))
                 if (m.kind == DateKind::Absolute && m.range.precision == DatePrecision::Day &&

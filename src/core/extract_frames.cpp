@@ -71,6 +71,15 @@ std::vector<TextSpan> split_sentences(std::string_view text) {
             i = j - 1;
             continue;  // the line break or the end closes the sentence
         }
+        // "were destroyed.On October 8 ...": a full stop with the space lost between a word and a
+        // capitalised word (not "U.S.Army", not "news.am", not "1.5") still ends a sentence.
+        const auto lower = [](char ch) { return ch >= 'a' && ch <= 'z'; };
+        if (c == '.' && j == i + 1 && i >= 3 && lower(text[i - 1]) && lower(text[i - 2]) && lower(text[i - 3]) &&
+            j + 1 < n && text[j] >= 'A' && text[j] <= 'Z' && lower(text[j + 1])) {
+            push(start, j);
+            start = j;
+            continue;
+        }
         if (!is_blank(j, blank_len)) continue;  // "1.5", "U.S.-backed"
         std::size_t k = j;
         while (k < n && is_blank(k, blank_len)) k += blank_len;
@@ -254,7 +263,6 @@ struct Hit {
     Trigger word;
 };
 
-// Words that hold a place or a date, not an event ("Mine" villages; "the Defence Ministry").
 // "a group of Azerbaijanis, claiming to be environmental activists, blocked ...", "who claimed
 // they were environmentalists", "describing themselves as eco-activists": a claim about who the
 // actors are, said in passing; no statement of its own.
@@ -274,6 +282,7 @@ bool identity_claim(const std::vector<Token>& t, std::size_t i) {
                             n.ends_with("ans") || n.ends_with("ants"));
 }
 
+// Words that hold a place or a date, not an event ("Mine" villages; "the Defence Ministry").
 bool skip_trigger(const std::vector<Token>& t, std::size_t i) {
     const std::string_view w = t[i].folded;
     const std::string_view prev = i > 0 ? std::string_view(t[i - 1].folded) : "";
@@ -637,6 +646,9 @@ std::vector<Frame> find_frames(std::string_view s, const std::vector<Token>& t) 
             const bool none_of_it = !trig->verb && ((i > 0 && t[i - 1].folded == "no") ||
                                                     (i > 1 && t[i - 2].folded == "no" && !t[i - 1].capitalized));
             if (negated(t, i, b) && (!trig->reporting || right_after_not || none_of_it)) continue;  // "did not comment"
+            // "No report of casualties was provided", "No damage to the town": a clause that opens
+            // on "no" reports an event that did not happen.
+            if (!trig->verb && t[b].folded == "no" && i > b && i <= b + 6) continue;
             // "an end to the fighting", "a halt to the shelling": what is asked for.
             if (i >= 2 && (t[i - 1].folded == "the" ? i >= 3 : true)) {
                 const std::size_t k = t[i - 1].folded == "the" ? i - 2 : i - 1;
@@ -691,7 +703,11 @@ std::vector<Frame> find_frames(std::string_view s, const std::vector<Token>& t) 
         };
         // A fragment with only a noun ("A chronology of the war.", "Photo: the offensive") is a
         // caption or a heading that kept its full stop, not a report.
-        if (best_act && !best_act->word.verb && !best_claim && t.size() < 8 && best_act->at > 0 &&
+        // ("A standoff continued near Goris." has a verb of its own: a report.)
+        const bool any_verb = std::any_of(
+            t.begin() + static_cast<std::ptrdiff_t>(b), t.begin() + static_cast<std::ptrdiff_t>(e),
+            [](const Token& k) { return is_past_form(k.folded) || (word_class(k.folded) & (kAux | kPresent)) != 0; });
+        if (best_act && !best_act->word.verb && !best_claim && t.size() < 8 && best_act->at > 0 && !any_verb &&
             one_of(t[best_act->at - 1].folded, {"the", "a", "an", "of", "this", "that"}))
             best_act.reset();
         // Two or three capitalised words without a verb ("/Sever Press/.", "Blockade Watch") are a

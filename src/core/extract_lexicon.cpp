@@ -70,7 +70,7 @@ const Table& lexicon() {
         add(EventType::Clash, 6,
             {"clash",       "fight",     "fighting", "battle",     "skirmish", "war",        "hostility",
              "hostilities", "firefight", "escalate", "escalation", "combat",   "aggression", "provocation",
-             "violate",     "violation", "shootout", "exchange",   "erupt",    "flare"});
+             "violate",     "violation", "shootout", "exchange",   "erupt",    "flare",      "standoff"});
         add(EventType::Ceasefire, 8, {"ceasefire", "cease-fire", "truce", "armistice", "halt", "cease", "collapse"});
         add(EventType::Agreement, 7,
             {"agreement", "sign", "handover", "return", "deal", "accord", "treaty", "trilateral", "accept", "agree",
@@ -106,14 +106,14 @@ const Table& lexicon() {
             {"humanitarian", "aid",    "refugee",  "evacuate",  "evacuation", "displace", "displacement",
              "exodus",       "flee",   "convoy",   "deliver",   "delivery",   "shelter",  "relief",
              "influx",       "leave",  "abandon",  "resettle",  "arrival",    "arrivals", "medical",
-             "transfer",     "ration", "shortage", "shortages", "starvation"});
+             "transfer",     "ration", "shortage", "shortages", "starvation", "restore",  "reopen"});
         add(EventType::Other, 4,
-            {"decree",     "martial", "test",     "dissolve",  "dissolution", "arrest",       "detain",
-             "sentenced",  "raise",   "ratify",   "recognize", "recognise",   "impose",       "sanction",
-             "visit",      "appoint", "resign",   "elect",     "referendum",  "delimitation", "demarcation",
-             "inaugurate", "charged", "chair",    "tour",      "open",        "rebuild",      "reconstruction",
-             "ban",        "suspend", "seizure",  "smuggle",   "ruling",      "order",        "lawsuit",
-             "file",       "issue",   "instruct", "parade",    "ceremony",    "vote"});
+            {"decree",     "martial", "test",    "dissolve",  "dissolution", "arrest",       "detain",
+             "sentenced",  "raise",   "ratify",  "recognize", "recognise",   "impose",       "sanction",
+             "visit",      "appoint", "resign",  "elect",     "referendum",  "delimitation", "demarcation",
+             "inaugurate", "charged", "chair",   "tour",      "open",        "rebuild",      "reconstruction",
+             "ban",        "suspend", "seizure", "smuggle",   "ruling",      "order",        "lawsuit",
+             "curfew",     "file",    "issue",   "instruct",  "parade",      "ceremony",     "vote"});
         return t;
     }();
     return table;

@@ -62,7 +62,11 @@ DateRole role_of(const std::vector<Token>& toks, std::size_t k, std::size_t afte
     if (before(1) == "born" || before(2) == "born" || (before(3) == "born" && before(1) == "in") || before(1) == "aged")
         return DateRole::Biographical;
     // Comparative: "the worst since 2016", "for the first time since 1994".
-    if (before(1) == "since" || (before(2) == "since" && before(1) == "the") || w(k) == "since") {
+    // Also "the largest since the end of the second Karabakh war", "since the start of the war".
+    std::size_t back = 1;
+    while (back < 5 && one_of(before(back), {"the", "end", "start", "beginning", "outbreak", "of"})) ++back;
+    if (before(1) == "since" || (before(2) == "since" && before(1) == "the") || w(k) == "since" ||
+        (back > 1 && before(back) == "since")) {
         for (std::size_t b = k >= 8 ? k - 8 : 0; b < k; ++b)
             if (superlative(w(b))) return DateRole::Comparative;
     }

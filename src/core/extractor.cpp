@@ -121,6 +121,10 @@ std::optional<std::size_t> focus_of(const Gazetteer& gaz, const std::vector<Sent
         for (const auto& m : s.places) {
             const NamedPlace& p = gaz.place(m.place);
             if (!p.has_position) continue;
+            // "since the second Karabakh war": the war's name, not what the report is about.
+            if (m.last_token < s.tokens.size() &&
+                (s.tokens[m.last_token].folded == "war" || s.tokens[m.last_token].folded == "wars"))
+                continue;
             // Lines, corridors and borders are where things happen, not what a report is about.
             if (p.precision == LocationPrecision::Region && p.kind == "region") ++regions[m.place];
             if (p.precision != LocationPrecision::Country) ++places[m.place];
@@ -188,20 +192,25 @@ std::optional<Frame> elliptical_item(const std::vector<Token>& toks, const std::
 }
 
 // Multi-word cue match on folded tokens ("44 day war").
-bool has_phrase(const std::vector<Token>& t, std::size_t b, std::size_t e, std::string_view phrase) {
+// Where `phrase` (words separated by spaces) first occurs in tokens [b, e), or e.
+std::size_t phrase_at(const std::vector<Token>& t, std::size_t b, std::size_t e, std::string_view phrase) {
     std::vector<std::string_view> words;
     for (std::size_t i = 0; i < phrase.size();) {
         const std::size_t j = std::min(phrase.find(' ', i), phrase.size());
         if (j > i) words.push_back(phrase.substr(i, j - i));
         i = j + 1;
     }
-    if (words.empty()) return false;
+    if (words.empty()) return e;
     for (std::size_t i = b; i + words.size() <= e; ++i) {
         bool ok = true;
         for (std::size_t k = 0; k < words.size() && ok; ++k) ok = t[i + k].folded == words[k];
-        if (ok) return true;
+        if (ok) return i;
     }
-    return false;
+    return e;
+}
+
+bool has_phrase(const std::vector<Token>& t, std::size_t b, std::size_t e, std::string_view phrase) {
+    return phrase_at(t, b, e, phrase) < e;
 }
 
 // How often a multi-word cue occurs in the folded tokens.
@@ -542,8 +551,16 @@ std::optional<DateRange> war_named(const ConflictCalendar& calendar, const std::
     std::optional<DateRange> when;
     for (const ConflictSpan& span : calendar.spans) {
         if (span.kind != ConflictSpan::Kind::War) continue;
-        for (const auto& cue : span.cues)
-            if (has_phrase(toks, f.begin, f.end, cue)) when = span.range;
+        for (const auto& cue : span.cues) {
+            const std::size_t at = phrase_at(toks, f.begin, f.end, cue);
+            if (at >= f.end) continue;
+            // "the largest clashes since the end of the second Karabakh war", "after the 44-day
+            // war": the war is the time it is measured from, not when the event happened.
+            bool measured_from = false;
+            for (std::size_t k = at; k > f.begin && k + 5 > at && !measured_from; --k)
+                measured_from = one_of(toks[k - 1].folded, {"since", "after", "before", "following", "until", "than"});
+            if (!measured_from) when = span.range;
+        }
     }
     return when;
 }
@@ -964,7 +981,17 @@ void DocumentRun::rank(const SentenceContext& c, const Frame& f, PlaceChoice& ch
     // A list the rules read as several places ("the towns of Fuzuli and Hadrut") stays.
     if (options_.place_model && !choice.candidates.empty() && picks.size() == 1 && !f.document) {
         const PlaceCandidate& top = choice.candidates[best_place(*options_.place_model, choice.candidates)];
-        if (!(top.sources & kFromHeuristic)) {
+        // The model learns "within 25 km of the annotator's place", which a region's anchor near a
+        // town passes as well as the town: the town the sentence names is kept over a wider area
+        // around it ("entered Shusha town in Nagorno-Karabakh" is Shusha, not the region).
+        const NamedPlace& first = gaz_.place(picks.front().place);
+        const NamedPlace& wide = gaz_.place(top.place);
+        const bool narrower_named =
+            picks.front().stated &&
+            (first.precision == LocationPrecision::Point || first.precision == LocationPrecision::District) &&
+            (wide.precision == LocationPrecision::Region || wide.precision == LocationPrecision::Country) &&
+            Gazetteer::distance_km(first.position, wide.position) <= 25.0;
+        if (!(top.sources & kFromHeuristic) && !narrower_named) {
             if (top.mention) {
                 const PlaceMention& m = c.sen.places[*top.mention];
                 picks.assign(1, PlacePick{top.place, TextSpan{m.begin, m.end}, true, m.tolerant});

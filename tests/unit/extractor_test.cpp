@@ -48,6 +48,8 @@ Gazetteer test_gazetteer() {
     add("Goris", {}, 39.51, 46.34, "town", LocationPrecision::Point);
     add("Tartar district", {"Tartar", "Terter"}, 40.34, 46.93, "district", LocationPrecision::District);
     add("Moscow", {}, 55.75, 37.62, "city (capital)", LocationPrecision::Point);
+    add("Sevan", {}, 40.547, 44.942, "village", LocationPrecision::Point);
+    add("Aghdam district", {"Aghdam region"}, 39.99, 46.93, "district", LocationPrecision::District);
     return g;
 }
 
@@ -389,9 +391,11 @@ TEST_CASE("places: origins, appositions and far places do not locate; a speaking
     CHECK(at(ev, "Fuzuli").place_text == "Fuzuli");
     for (const auto& e : ev) {
         CHECK(e.place != "Baku");
-        CHECK(e.place != "Moscow");
+        if (e.type != EventType::Negotiation) CHECK(e.place != "Moscow");
     }
-    CHECK(at(ev, "Karabakh", EventType::Negotiation).place_text == "Karabakh");  // "talks on Karabakh", not Moscow
+    // Talks are placed where they were held, as the annotation guide's seed 004 places a meeting in
+    // Washington; "on Karabakh" is what they were about.
+    CHECK(at(ev, "Moscow", EventType::Negotiation).place_text == "Moscow");
     CHECK(at(ev, "Armenia", EventType::Statement).location_precision == LocationPrecision::Country);
 }
 
@@ -1197,4 +1201,96 @@ TEST_CASE("structure: a section menu and a 'Posted' time stamp are page furnitur
     CHECK_FALSE(furniture("Troops shelled"));
     const auto ev = run(doc.text);
     CHECK(count(ev, EventType::Statement) == 0);
+}
+
+TEST_CASE("structure: a stored page's leading ' date 2022-12-13 ' stamp dates it and is not quoted",
+          "[core][document]") {
+    Diagnostics diags;
+    const Document day = parse_document("t.txt", " date 2022-12-13 Troops shelled Lachin on Monday.\n", diags);
+    REQUIRE(day.publication_date);
+    CHECK(*day.publication_date == d(2022, 12, 13));
+    const auto ev = run(" date 2022-12-13 Troops shelled Lachin on Monday.\n");
+    CHECK(at(ev, "Lachin", EventType::Strike).date.start == d(2022, 12, 12));
+    CHECK(at(ev, "Lachin", EventType::Strike).source.quote.find("date") == std::string::npos);
+    // Only the month: the page is read as written within it.
+    const Document month = parse_document("t.txt", " date 2020-11 Troops took Shusha on 8 November.\n", diags);
+    CHECK_FALSE(month.publication_date);
+    REQUIRE(month.estimated_publication);
+    CHECK(month.estimated_publication->start == d(2020, 11, 1));
+    CHECK(month.estimated_publication->end == d(2020, 11, 30));
+}
+
+TEST_CASE("time and places: a war named as the time a comparison starts from neither dates nor places the event",
+          "[core][extractor]") {
+    // A Georgian-Armenian outlet's "the largest clashes since the end of the second Karabakh war"
+    // and a Reuters reprint's "the worst fighting since the 2020 war", both read in stored pages.
+    const auto ev =
+        run("Published 17 November 2021\n\nOn Tuesday heavy fighting broke out on the border near Goris.\n\n"
+            "As a result of the largest clashes since the end of the second Karabakh war, eight servicemen were "
+            "killed.\n");
+    const auto killed =
+        std::find_if(ev.begin(), ev.end(), [](const Event& e) { return e.type == EventType::Casualty; });
+    REQUIRE(killed != ev.end());
+    CHECK(killed->date.start.year() == std::chrono::year(2021));
+    CHECK(killed->place != "Karabakh");
+    const auto wire =
+        run("Published 13 September 2022\n\nTroops clashed near Goris on Tuesday in the worst fighting since the "
+            "2020 war.\n");
+    CHECK(at(wire, "Goris").date.start == d(2022, 9, 13));
+}
+
+TEST_CASE("frames: a clause that opens on 'no' reports nothing that happened", "[core][extractor]") {
+    // A diaspora weekly's "No report of casualties or injuries was provided." and a wire's "No
+    // damage was reported in Lachin."
+    CHECK(run("Published 24 February 2024\n\nTroops fired near Lachin. No report of casualties or injuries was "
+              "provided.\n")
+              .size() == 1);
+    CHECK(run("Published 24 February 2024\n\nNo damage to the houses of Lachin was reported.\n").empty());
+    CHECK(count(run("Published 24 February 2024\n\nTwo soldiers were wounded near Lachin.\n"), EventType::Casualty) ==
+          1);
+}
+
+TEST_CASE(
+    "places: 'Lake Sevan' is the lake, a plural kind after a list is every member's, a named town outranks "
+    "the region around it",
+    "[core][extractor]") {
+    const auto lake = run("Published 13 May 2021\n\nTroops advanced near Lake Sevan and Goris on Wednesday.\n");
+    CHECK(std::none_of(lake.begin(), lake.end(), [](const Event& e) { return e.place == "Sevan"; }));
+    // "the Tartar and Aghdam districts" (a Russian agency's form) and "villages in Fuzuli and Aghdam
+    // districts" (an Azerbaijani daily's): the last name alone matches a district entry.
+    const auto agency = run("Published 20 October 2020\n\nArtillery shelled the Tartar and Aghdam districts.\n");
+    CHECK(count(agency, EventType::Strike) == 2);
+    const auto daily =
+        run("Published 20 October 2020\n\nThe army liberated villages in Fuzuli, Tartar and Aghdam districts.\n");
+    CHECK(count(daily, EventType::Capture) == 3);
+    // A model that rates the region best does not move a named town to the region's anchor 13 km away.
+    const auto town = run_with_places("Date: 2020-11-09\n---\nTroops entered Khankendi town in Karabakh on Sunday.\n",
+                                      favouring("region"));
+    CHECK(at(town, "Khankendi").place_text == "Khankendi");
+}
+
+TEST_CASE("structure: a full stop without its space, 'read more' links and embedded posts' signatures",
+          "[core][extractor]") {
+    const auto ev = run("Published 9 October 2020\n\nDrones struck Fuzuli.On Friday, shelling hit Hadrut.\n");
+    CHECK(at(ev, "Fuzuli", EventType::Strike).source.quote.find("Hadrut") == std::string::npos);
+    CHECK(at(ev, "Hadrut").date.start == d(2020, 10, 9));
+    Diagnostics diags;
+    const Document doc = parse_document(
+        "t.txt",
+        "Published 23 April 2023\n\nTroops set up a checkpoint near Lachin.\n\nREAD MORE: Troops shell Goris\n\n"
+        "\u2014 A. Writer (@awriter) April 23, 2023\n\nALSO READ\n\nArmenia says Goris shelled\n",
+        diags);
+    CHECK(doc.in_furniture(doc.text.find("READ MORE")));
+    CHECK(doc.in_furniture(doc.text.find("(@awriter)")));
+    CHECK(doc.in_furniture(doc.text.find("Armenia says")));
+    CHECK_FALSE(doc.in_furniture(doc.text.find("Troops set up")));
+}
+
+TEST_CASE("lexicon: curfews, standoffs and restored supplies are events", "[core][extractor]") {
+    const auto ev =
+        run("Published 16 December 2022\n\nA curfew was imposed in Aghdam on Monday. A standoff continued near Goris. "
+            "Gas supply to Khankendi was restored on Friday.\n");
+    CHECK(std::any_of(ev.begin(), ev.end(), [](const Event& e) { return e.place == "Aghdam"; }));
+    CHECK(at(ev, "Goris", EventType::Clash).source.quote.find("standoff") != std::string::npos);
+    CHECK(at(ev, "Khankendi").date.start == d(2022, 12, 16));
 }
