@@ -426,7 +426,9 @@ std::optional<std::pair<Date, std::string>> scan_datelines(std::string_view text
         const bool closed = after_date.starts_with(" (") || after_date.starts_with(" \xE2\x80\x93") ||
                             after_date.starts_with(" \xE2\x80\x94") || after_date.starts_with(" -") ||
                             after_date.starts_with(".") || after_date.starts_with(" /") || agency_after(after_date);
-        if (!at_start && (toks.size() <= 12 || (yearless && closed))) {
+        // ("Yerevan, April 3, 2016 (AFP) - Fighting resumed ...": a wire's dateline with its year
+        // opens a long first paragraph too.)
+        if (!at_start && (toks.size() <= 12 || closed)) {
             std::string_view before = rest.substr(0, d->begin);
             while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
             const auto place = tokenize(before);

@@ -221,7 +221,12 @@ bool actor_like(const SentenceView& s, const PlaceMention& m) {
     const auto& t = s.tokens;
     if (t[m.last_token - 1].possessive) return true;
     const std::string_view next = word(t, m.last_token);
-    if (word_class(next) & kAgentHead) return true;
+    // "Yerevan officials said", not "near Talish, officials said" (the comma ends the place's phrase).
+    const bool joined =
+        m.last_token < t.size() &&
+        s.text.substr(m.end, t[m.last_token].begin - std::min(m.end, t[m.last_token].begin)).find_first_of(",;:") ==
+            std::string_view::npos;
+    if ((word_class(next) & kAgentHead) && joined) return true;
     const auto trig = trigger_of(next, word(t, m.last_token + 1));
     return trig && trig->reporting;
 }

@@ -349,4 +349,91 @@ std::optional<std::string> non_english_language(std::string_view text) {
     return "another language";
 }
 
+std::size_t dateline_length(std::string_view p) {
+    const std::size_t limit = std::min<std::size_t>(p.size(), 120);
+    std::size_t i = 0;
+    auto skip_spaces = [&] {
+        while (i < limit && p[i] == ' ') ++i;
+    };
+    // The place: one to four capitalised words, "/" joining two ("STEPANAKERT/BAKU"), an optional
+    // ", Country" after it.
+    int words = 0;
+    bool caps = true;
+    while (i < limit && words < 5) {
+        if (!std::isupper(static_cast<unsigned char>(p[i]))) break;
+        const std::size_t b = i;
+        while (i < limit && (std::isalpha(static_cast<unsigned char>(p[i])) || p[i] == '\'' || p[i] == '-')) ++i;
+        for (std::size_t k = b; k < i; ++k) caps = caps && !std::islower(static_cast<unsigned char>(p[k]));
+        ++words;
+        if (i < limit && p[i] == '/') {
+            ++i;
+            continue;
+        }
+        if (i < limit && p[i] == ' ' && i + 1 < limit && std::isupper(static_cast<unsigned char>(p[i + 1])) &&
+            p[i + 1] != '(') {
+            ++i;
+            continue;
+        }
+        break;
+    }
+    if (words == 0 || words > 4) return 0;
+    bool dated = false;
+    // ", April 3, 2016", ", Nov 9", ", 18 October"
+    if (i + 2 < limit && p[i] == ',') {
+        std::size_t j = i + 1;
+        while (j < limit && p[j] == ' ') ++j;
+        // (A leap year as the year: a yearless "Nov 9" parses; only the length is used.)
+        if (const auto d = parse_first_date(p.substr(j, limit - j), DateContext{.year = 2024}); d && d->begin == 0) {
+            i = j + d->end;
+            dated = true;
+        } else if (j < limit && std::isupper(static_cast<unsigned char>(p[j]))) {
+            // ", Armenia, July 28"
+            std::size_t k = j;
+            while (k < limit && std::isalpha(static_cast<unsigned char>(p[k]))) ++k;
+            if (k + 2 < limit && p[k] == ',') {
+                std::size_t q = k + 1;
+                while (q < limit && p[q] == ' ') ++q;
+                if (const auto e = parse_first_date(p.substr(q, limit - q), DateContext{.year = 2024});
+                    e && e->begin == 0) {
+                    i = q + e->end;
+                    dated = true;
+                }
+            }
+        }
+    }
+    skip_spaces();
+    bool agency = false;
+    if (i < limit && p[i] == '(') {  // "(AFP)", "(Reuters)"
+        const std::size_t close = p.find(')', i);
+        if (close == std::string_view::npos || close > i + 30) return 0;
+        i = close + 1;
+        agency = true;
+    } else if (i + 2 < limit && p[i] == '.' && p[i + 1] == ' ' && p[i + 2] == '/') {  // ". /TASS/."
+        const std::size_t close = p.find('/', i + 3);
+        if (close == std::string_view::npos || close > i + 30) return 0;
+        i = close + 1;
+        if (i < limit && p[i] == '.') ++i;
+        agency = true;
+    }
+    if (!dated && !agency && !caps) return 0;  // "Azerbaijan said ..." opens no dateline
+    skip_spaces();
+    const std::string_view rest = p.substr(i);
+    std::size_t dash = 0;
+    if (rest.starts_with("-"))
+        dash = 1;
+    else if (rest.starts_with("\xE2\x80\x93") || rest.starts_with("\xE2\x80\x94"))
+        dash = 3;
+    else if (agency && rest.size() > 1 && std::isupper(static_cast<unsigned char>(rest[0])))
+        dash = 0;  // ". /TASS/. Azerbaijan ..."
+    else
+        return 0;
+    if (dash == 0 && !(agency && rest.size() > 1)) return 0;
+    i += dash;
+    skip_spaces();
+    // What follows must be a sentence of its own words.
+    std::size_t spaces = 0;
+    for (std::size_t k = i; k < p.size() && spaces < 3; ++k) spaces += p[k] == ' ';
+    return spaces >= 3 ? i : 0;
+}
+
 }  // namespace sitmap::core::extract

@@ -38,6 +38,11 @@ struct Passage {
 /// inferred for a dateline without a year).
 std::vector<Passage> read_structure(const Document& doc, std::optional<Date> published, std::optional<Date> year_hint);
 
+/// Bytes of a wire dateline that opens a paragraph ("Yerevan, April 3, 2016 (AFP) - ", "MOSCOW
+/// (Reuters) — ", "STEPANAKERT/BAKU, Nov 9 (CPA) – ", "BAKU, October 4. /Caspian Wire/. "): where
+/// the story is filed from and when, not part of its first sentence. 0 when there is none.
+std::size_t dateline_length(std::string_view paragraph);
+
 /// nullopt when `text` reads as English; otherwise a short name of what it looks like
 /// ("Azerbaijani", "Russian", "Armenian", "French", "another language"). Short texts (under 40
 /// words) count as English.

@@ -348,9 +348,13 @@ std::vector<Sentence> read_sentences(const Gazetteer& gaz, std::string_view text
         const Passage& p = passages[pi];
         if (p.kind == PassageKind::DateHeading) continue;
         const std::string_view block = text.substr(p.span.begin, p.span.end - p.span.begin);
+        bool first = true;
         for (const TextSpan& s : split_sentences(block)) {
             Sentence sen;
             sen.span = {p.span.begin + s.begin, p.span.begin + s.end};
+            // A wire's dateline opening the paragraph is not part of its first sentence.
+            if (first) sen.span.begin += dateline_length(text.substr(sen.span.begin, sen.span.end - sen.span.begin));
+            first = false;
             sen.passage = pi;
             const std::string_view st = text.substr(sen.span.begin, sen.span.end - sen.span.begin);
             sen.tokens = tokenize(st);
@@ -748,6 +752,7 @@ private:
     std::vector<std::map<std::size_t, int>> passage_counts_;  // place: what the place model weighs
     std::optional<std::size_t> document_top_;
     std::optional<std::size_t> other_country_;
+    std::optional<std::size_t> country_top_;  // the country the text names most (the last fallback)
     bool rank_places_ = false;
     std::vector<std::size_t> title_places_;            // what the headline names: where a report often happens
     std::set<std::string, std::less<>> war_cue_ends_;  // the last word of every war cue ("war")
@@ -794,6 +799,13 @@ DocumentRun::DocumentRun(const Gazetteer& gaz, const ExtractorOptions& options, 
         }
     document_top_ = most_named(gaz_, document_counts_, true);
     other_country_ = country_beside_focus(gaz_, document_counts_, focus_);
+    int top = 0;
+    for (const auto& [place, n] : document_counts_)
+        if (const NamedPlace& p = gaz_.place(place);
+            p.has_position && p.precision == LocationPrecision::Country && n > top) {
+            top = n;
+            country_top_ = place;
+        }
     rank_places_ = options_.place_model || options_.place_trace;
     if (rank_places_ && !doc.title.empty()) {
         const auto title_tokens = tokenize(doc.title);
@@ -950,6 +962,9 @@ std::optional<DocumentRun::PlaceChoice> DocumentRun::places_of(const SentenceCon
     // inside Armenia, Karabakh named as background): that country, not the region.
     if (picks.empty() && other_country_) picks.push_back(PlacePick{*other_country_, {}, false, false});
     if (picks.empty() && focus_) picks.push_back(PlacePick{*focus_, {}, false, false});
+    // A report that names only countries ("Armenia's defence ministry said ... captured by
+    // Azerbaijan"): the country it names most.
+    if (picks.empty() && country_top_) picks.push_back(PlacePick{*country_top_, {}, false, false});
     if (picks.empty()) {
         diags_.add(Severity::Info, DiagCode::PlaceUnknown, doc_.path,
                    fmt::format("byte {}", doc_.base_offset + c.sen.span.begin),

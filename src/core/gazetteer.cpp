@@ -163,6 +163,12 @@ std::optional<std::size_t> Gazetteer::district_of(std::size_t town) const {
 std::optional<std::size_t> Gazetteer::tolerant_match(const std::vector<Token>& tokens, std::size_t i, std::size_t len,
                                                      std::string_view text) const {
     if (!tokens[i].capitalized || tokens[i].numeric || tokens[i].folded.size() < 4) return std::nullopt;
+    // Names of peoples are not misspelt places ("mostly Azeris" is not GeoNames' "Aziris", Erzincan).
+    static constexpr std::array<std::string_view, 18> peoples{
+        "azeri",     "azeris",    "azerbaijanis", "armenians", "russians",   "turks",
+        "kurds",     "georgians", "iranians",     "persians",  "ukrainians", "americans",
+        "europeans", "turkish",   "russian",      "iranian",   "georgian",   "kurdish"};
+    const bool people = len == 1 && std::find(peoples.begin(), peoples.end(), tokens[i].folded) != peoples.end();
     std::string key;
     for (std::size_t k = 0; k < len; ++k) {
         if (k > 0) {
@@ -184,9 +190,16 @@ std::optional<std::size_t> Gazetteer::tolerant_match(const std::vector<Token>& t
         memo_owner = this;
         memo_size = places_.size();
     }
-    if (const auto* known = memo.find(key)) return *known;
-    const auto answer = tolerant_lookup(key);
-    memo.try_emplace(key, answer);
+    std::optional<std::size_t> answer;
+    if (const auto* known = memo.find(key)) {
+        answer = *known;
+    } else {
+        answer = tolerant_lookup(key);
+        memo.try_emplace(key, answer);
+    }
+    // Names of peoples are their country ("Armenians"), not a misspelt town ("mostly Azeris" is not
+    // GeoNames' "Aziris", Erzincan).
+    if (answer && people && places_[*answer].precision != LocationPrecision::Country) return std::nullopt;
     return answer;
 }
 

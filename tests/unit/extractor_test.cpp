@@ -49,6 +49,8 @@ Gazetteer test_gazetteer() {
     add("Tartar district", {"Tartar", "Terter"}, 40.34, 46.93, "district", LocationPrecision::District);
     add("Moscow", {}, 55.75, 37.62, "city (capital)", LocationPrecision::Point);
     add("Sevan", {}, 40.547, 44.942, "village", LocationPrecision::Point);
+    add("Erzincan", {"Aziris"}, 39.739, 39.491, "city", LocationPrecision::Point);
+    add("Talish", {"Talysh"}, 40.381, 46.741, "village", LocationPrecision::Point);
     add("Aghdam district", {"Aghdam region"}, 39.99, 46.93, "district", LocationPrecision::District);
     return g;
 }
@@ -1293,4 +1295,34 @@ TEST_CASE("lexicon: curfews, standoffs and restored supplies are events", "[core
     CHECK(std::any_of(ev.begin(), ev.end(), [](const Event& e) { return e.place == "Aghdam"; }));
     CHECK(at(ev, "Goris", EventType::Clash).source.quote.find("standoff") != std::string::npos);
     CHECK(at(ev, "Khankendi").date.start == d(2022, 12, 16));
+}
+
+TEST_CASE("structure: a wire's dateline dates the story and is not part of its first sentence", "[core][extractor]") {
+    // An AFP dispatch ("Yerevan, April 3, 2016 (AFP) - ...") and a Reuters reprint ("MOSCOW
+    // (Reuters) - ..."), both read in stored pages.
+    Diagnostics diags;
+    const std::string afp =
+        "Yerevan, April 3, 2016 (AFP) - Fighting resumed on Sunday near Talish, officials said.\n\n"
+        "Armenia said on Saturday that 18 soldiers were killed near Martuni.\n";
+    const Document doc = parse_document("t.txt", afp, diags);
+    REQUIRE(doc.publication_date);
+    CHECK(*doc.publication_date == d(2016, 4, 3));
+    const auto ev = run(afp);
+    for (const auto& e : ev) CHECK(e.source.quote.find("AFP") == std::string::npos);
+    // "near Talish, officials said": the officials are not Talish's.
+    CHECK(at(ev, "Talish").date.start == d(2016, 4, 3));
+    CHECK(std::none_of(ev.begin(), ev.end(), [](const Event& e) { return e.place == "Yerevan"; }));
+    CHECK(extract::dateline_length("MOSCOW (Reuters) - Armenia's defence ministry said on Tuesday.") == 19);
+    CHECK(extract::dateline_length("STEPANAKERT/BAKU, Nov 9 (CPA) \u2013 The administration said ...") > 0);
+    CHECK(extract::dateline_length("Azerbaijan said on Tuesday that troops shelled Lachin.") == 0);
+    CHECK(extract::dateline_length("Armenia and Azerbaijan - two neighbours - met in Moscow.") == 0);
+    // A report that names only countries is placed at the one it names most, not dropped.
+    const auto reuters =
+        run("Published 16 November 2021\n\nMOSCOW (Reuters) - Armenia's defence ministry said on Tuesday that 12 of "
+            "its soldiers had been captured by Azerbaijani forces in Armenia.\n\nMost Azeris fled in the 1990s.\n");
+    REQUIRE(!reuters.empty());
+    for (const auto& e : reuters) {
+        CHECK(e.place != "Moscow");
+        CHECK(e.place != "Erzincan");  // "Azeris" is no misspelt "Aziris"
+    }
 }
