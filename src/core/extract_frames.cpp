@@ -506,6 +506,15 @@ Pair pair_choice(const std::vector<Token>& t, std::size_t claim, std::size_t act
         const bool asks = one_of(lem, {"ask", "urge", "appeal", "demand"}) ||
                           (lem == "call" && claim + 1 < e && one_of(t[claim + 1].folded, {"for", "on"}));
         if (asks) return Pair::Claim;
+        // "denied launching the strike", "rejected reports of an attack": a denial does not tell
+        // the act as having happened.
+        // ("denied the claim, writing that fierce battles were still going on": the battles are told.)
+        if (one_of(lem, {"deny", "reject", "dismiss", "refute"}) && act <= claim + 4) {
+            bool told = false;
+            for (std::size_t k = claim + 1; k < act && !told; ++k)
+                told = one_of(t[k].folded, {"that", "saying", "writing", "adding", "insisting"});
+            if (!told) return Pair::Claim;
+        }
     }
     return Pair::Both;
 }

@@ -35,14 +35,15 @@ bool speech_setting(const std::vector<Token>& toks, std::size_t from, std::size_
     for (std::size_t i = from; i < to && i < toks.size(); ++i) {
         const std::string_view w = toks[i].folded;
         if (!extract::one_of(
-                w, {"in",        "a",          "an",        "the",         "its",        "his",         "her",
-                    "their",     "at",         "on",        "late",        "early",      "joint",       "written",
-                    "statement", "statements", "interview", "briefing",    "conference", "press",       "news",
-                    "televised", "address",    "speech",    "post",        "message",    "remarks",     "comments",
-                    "telegram",  "channel",    "reporters", "journalists", "parliament", "identically", "worded",
-                    "separate",  "similar",    "brief",     "short",       "video",      "social",      "media",
-                    "official",  "website",    "online",    "evening",     "morning",    "afternoon",   "daily",
-                    "weekly",    "bulletin",   "report",    "note"}))
+                w, {"in",         "a",          "an",        "the",         "its",        "his",         "her",
+                    "their",      "at",         "on",        "late",        "early",      "joint",       "written",
+                    "statement",  "statements", "interview", "briefing",    "conference", "press",       "news",
+                    "televised",  "address",    "speech",    "post",        "message",    "remarks",     "comments",
+                    "telegram",   "channel",    "reporters", "journalists", "parliament", "identically", "worded",
+                    "separate",   "similar",    "brief",     "short",       "video",      "social",      "media",
+                    "official",   "website",    "online",    "evening",     "morning",    "afternoon",   "daily",
+                    "weekly",     "bulletin",   "report",    "note",        "reports",    "claim",       "claims",
+                    "accusation", "accusations"}))
             return false;
     }
     return true;
@@ -80,6 +81,7 @@ struct Sentence {
 struct Scene {
     std::size_t place = 0;
     std::string surface;
+    std::optional<DateRange> when;  // the date of the sentence that named it, when it had an event
 };
 
 // Definite descriptions that refer back to a place named earlier ("the corridor", "the bridge",
@@ -725,7 +727,7 @@ private:
     void enter_passage(const Sentence& sen, const Passage& passage);
     std::vector<Frame> frames_of(const Sentence& sen, std::string_view st, const Passage& passage, bool new_passage);
     std::optional<FrameDate> date_of(const SentenceContext& c, const Frame& f);
-    std::optional<PlaceChoice> places_of(const SentenceContext& c, std::size_t fi);
+    std::optional<PlaceChoice> places_of(const SentenceContext& c, std::size_t fi, const DateRange& when);
     void rank(const SentenceContext& c, const Frame& f, PlaceChoice& choice) const;
     void add_drafts(const SentenceContext& c, const Frame& f, const FrameDate& d, const PlaceChoice& choice);
     void move_narrative(const SentenceContext& c, std::size_t fi, const FrameDate& d);
@@ -913,7 +915,8 @@ std::optional<DocumentRun::FrameDate> DocumentRun::date_of(const SentenceContext
     return out;
 }
 
-std::optional<DocumentRun::PlaceChoice> DocumentRun::places_of(const SentenceContext& c, std::size_t fi) {
+std::optional<DocumentRun::PlaceChoice> DocumentRun::places_of(const SentenceContext& c, std::size_t fi,
+                                                               const DateRange& when) {
     const Frame& f = c.frames[fi];
     PlaceChoice out;
     auto& picks = out.picks;
@@ -941,6 +944,11 @@ std::optional<DocumentRun::PlaceChoice> DocumentRun::places_of(const SentenceCon
         }
     auto use_scene = [&] {
         if (!picks.empty() || !scene_) return;
+        // A scene set by a report of another time (history after the news, "In 1992-1994 ...") is
+        // not where this event happened.
+        if (scene_->when && (sys_days(when.end) + days(60) < sys_days(scene_->when->start) ||
+                             sys_days(scene_->when->end) + days(60) < sys_days(when.start)))
+            return;
         picks.push_back(PlacePick{scene_->place, {}, false, false});
         out.surface_override = scene_->surface;
     };
@@ -951,7 +959,11 @@ std::optional<DocumentRun::PlaceChoice> DocumentRun::places_of(const SentenceCon
             (!focus_ || Gazetteer::distance_km(gaz_.place(sc->place).position, gaz_.place(*focus_).position) <= 400))
             picks.push_back(*sc);  // a far country's claims (Moscow, Washington) stay with the region
     };
-    if (f.statement) {
+    // A denial is placed where the denied act would have been (the scene), not at the denier.
+    std::string lemma_buffer;
+    const bool denial = f.statement && one_of(lemma(c.sen.tokens[f.trigger].folded, lemma_buffer),
+                                              {"deny", "reject", "dismiss", "refute"});
+    if (f.statement && !denial) {
         use_country();
         use_scene();
     } else {
@@ -1136,11 +1148,13 @@ void DocumentRun::run(const std::function<void(Event&&)>& sink) {
             }
         statement_date_.reset();
         statement_places_.clear();
+        std::optional<DateRange> first_when;
         for (std::size_t fi = 0; fi < frames.size(); ++fi) {
             const Frame& f = frames[fi];
             auto d = date_of(c, f);
             if (!d) continue;
-            const auto choice = places_of(c, fi);
+            if (!first_when) first_when = d->when;
+            const auto choice = places_of(c, fi, d->when);
             if (!choice) continue;
             // Calendar spans that an undated mention stands for (a blockade still in force, the
             // handover period).
@@ -1149,7 +1163,12 @@ void DocumentRun::run(const std::function<void(Event&&)>& sink) {
             add_drafts(c, f, *d, *choice);
             move_narrative(c, fi, *d);
         }
-        leave_sentence(sen, st, si, dates, frames, next_scene);
+        // The scene this sentence sets carries the date of its first event.
+        std::optional<Scene> dated_scene = next_scene;
+        if (dated_scene && first_when &&
+            (!scene_ || scene_->place != dated_scene->place || scene_->surface != dated_scene->surface))
+            dated_scene->when = first_when;
+        leave_sentence(sen, st, si, dates, frames, dated_scene);
     }
     close_pending(anchor_.now());
     emit(doc_, drafts_, options_.place_trace, sink);

@@ -1326,3 +1326,37 @@ TEST_CASE("structure: a wire's dateline dates the story and is not part of its f
         CHECK(e.place != "Erzincan");  // "Azeris" is no misspelt "Aziris"
     }
 }
+
+TEST_CASE(
+    "frames and places: a denial tells no act and is placed where the act would have been; a scene of "
+    "another time does not place an event",
+    "[core][extractor]") {
+    // A wire's "Armenia's Defense Ministry denied launching the strike." after a strike on a town, and
+    // a Turkish daily's "Baku denies blocking the road".
+    const auto wire =
+        run("Published 18 October 2020\n\nA missile hit residential buildings in Fuzuli at night. "
+            "Armenia's Defense Ministry denied launching the strike.\n");
+    CHECK(count(wire, EventType::Strike) == 1);
+    CHECK(at(wire, "Fuzuli", EventType::Statement).source.quote.find("denied") != std::string::npos);
+    const auto daily = run("Published 20 June 2023\n\nBaku denies blocking the road near Lachin.\n");
+    CHECK(count(daily, EventType::Blockade) == 0);
+    CHECK(count(daily, EventType::Statement) == 1);
+    // "denied the claim, writing that fierce battles were still going on": the battles are told.
+    const auto told =
+        run("Published 9 November 2020\n\nThe spokesman denied the claim on Sunday, writing that fierce battles were "
+            "still going on in Hadrut.\n");
+    CHECK(count(told, EventType::Clash) == 1);
+    // The scene of a 2020 report does not place what the paragraph then tells of 1993.
+    const auto history =
+        run("Published 20 October 2020\n\nFighting in Karabakh went on.\n\nOn Monday artillery shelled Martuni. In "
+            "1993 a ceasefire was agreed after months of fighting.\n");
+    REQUIRE(std::any_of(history.begin(), history.end(),
+                        [](const Event& e) { return e.date.start.year() == std::chrono::year(1993); }));
+    for (const auto& e : history)
+        if (e.date.start.year() == std::chrono::year(1993)) CHECK(e.place != "Martuni");
+    // "confirmed the reports at a daily press conference on April 17": the confirmation's date.
+    const auto press =
+        run("Published 18 April 2024\n\nPeskov confirmed the reports at a daily press conference on April 17 in "
+            "Moscow about the withdrawal from Khankendi.\n");
+    CHECK(at(press, "Khankendi", EventType::Statement).date.start == d(2024, 4, 17));
+}
