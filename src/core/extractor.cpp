@@ -1088,7 +1088,18 @@ void DocumentRun::move_narrative(const SentenceContext& c, std::size_t fi, const
     const bool attributive = d.best && d.best->role == DateRole::Attributive &&
                              std::any_of(c.frames.begin(), c.frames.begin() + static_cast<std::ptrdiff_t>(fi),
                                          [](const Frame& g) { return g.word.verb; });
-    if (d.dated_here && !attributive && (!anchor_.now() || sys_days(d.when.start) <= sys_days(*anchor_.now()))) {
+    // A vague span counted back from now ("in recent days", "over the past few months", "since
+    // August") says how long, not when the story is: the next sentences are not dated by it.
+    bool vague = false;
+    if (d.best && d.when.precision != DatePrecision::Day) {
+        const std::string_view words = c.st.substr(d.best->mention.begin, d.best->mention.end - d.best->mention.begin);
+        vague = d.best->mention.kind == DateKind::Since ||
+                (d.best->mention.kind == DateKind::Deictic &&
+                 (words.find("recent") != std::string_view::npos || words.find("past") != std::string_view::npos ||
+                  words.find("few") != std::string_view::npos));
+    }
+    if (d.dated_here && !attributive && !vague &&
+        (!anchor_.now() || sys_days(d.when.start) <= sys_days(*anchor_.now()))) {
         anchor_.observe(d.when);
         if (d.best && d.best->mention.kind == DateKind::Absolute && d.when.start.year() == d.when.end.year() &&
             (!anchor_.now() || d.when.start.year() != anchor_.now()->year()))

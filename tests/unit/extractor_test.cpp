@@ -1360,3 +1360,17 @@ TEST_CASE(
             "Moscow about the withdrawal from Khankendi.\n");
     CHECK(at(press, "Khankendi", EventType::Statement).date.start == d(2024, 4, 17));
 }
+
+TEST_CASE("time: a vague span counted back from now does not date the sentences after it", "[core][extractor]") {
+    // An Armenian agency's "in recent days" before a night's shelling, and a Turkish channel's "over
+    // the past few months" before the day's mine blast (both read in stored pages).
+    const auto agency =
+        run("Published 13 September 2022\n\nTroops clashed near Goris several times in recent days. Artillery then "
+            "shelled Lachin.\n");
+    CHECK(at(agency, "Lachin", EventType::Strike).date.start == d(2022, 9, 13));
+    CHECK(at(agency, "Lachin", EventType::Strike).date.end == d(2022, 9, 13));
+    const auto channel =
+        run("Published 19 September 2023\n\nTension grew around Khankendi over the past few months. A mine exploded "
+            "near Lachin.\n");
+    CHECK(at(channel, "Lachin").date.start == d(2023, 9, 19));
+}
