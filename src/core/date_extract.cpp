@@ -612,7 +612,17 @@ private:
                 } else
                     return std::nullopt;
                 used = 3;
-                return make(i, i + 2, DateRange{d, d, p}, DateKind::Deictic);
+                // "four years ago", "two months ago": that year, that month (as the guide dates a
+                // year- or month-precision mention), not the day exactly so long before.
+                DateRange r{d, d, p};
+                if (p == DatePrecision::Year)
+                    r = DateRange{Date(d.year(), std::chrono::January, std::chrono::day(1)),
+                                  Date(d.year(), std::chrono::December, std::chrono::day(31)), p};
+                else if (p == DatePrecision::Month)
+                    r = DateRange{
+                        Date(d.year(), d.month(), std::chrono::day(1)),
+                        Date(std::chrono::year_month_day_last(d.year(), std::chrono::month_day_last(d.month()))), p};
+                return make(i, i + 2, r, DateKind::Deictic);
             }
             // Weekdays: "on Tuesday", "Sunday night", "at midnight on Friday", "next Monday".
             if (int wd = weekday_from_word(a, false); wd >= 0) {

@@ -173,6 +173,21 @@ bool excluded(const Gazetteer& gaz, const SentenceView& s, const PlaceMention& m
     const std::string_view prev = governing(t, m.first_token);
     if (word_class(prev) & kOrigin) return true;  // "from Baku", "took off from Azerbaijan"
     if (p.kind.find("capital") != std::string::npos && capital_as_government(t, m)) return true;
+    // "surrendered to Azerbaijan", "the transfer of four villages to Azerbaijan": the country that
+    // receives, not where it happened.
+    if (p.precision == LocationPrecision::Country && m.first_token > 0 && t[m.first_token - 1].folded == "to") {
+        // (People taken there are where they arrive: "transfers of patients to Armenia".)
+        std::string buf;
+        bool people = false;
+        for (std::size_t i = m.first_token - 1; i-- > 0 && i + 10 > m.first_token;) {
+            people = people || one_of(t[i].folded, {"patients", "prisoners", "detainees", "bodies", "wounded",
+                                                    "civilians", "people", "residents", "refugees", "children",
+                                                    "soldiers", "servicemen", "families", "evacuees", "remains"});
+            if (!people && one_of(lemma(t[i].folded, buf), {"return", "hand", "cede", "transfer", "surrender", "give",
+                                                            "pass", "handover", "deliver", "capitulate"}))
+                return true;
+        }
+    }
     // "a breakaway region of Azerbaijan", "part of Armenia": the country describes, not locates.
     if (prev == "of" && m.first_token >= 2 &&
         one_of(word(t, m.first_token - 2),

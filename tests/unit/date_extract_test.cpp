@@ -192,3 +192,18 @@ TEST_CASE("a Russian outlet's English page writes its dates with Russian month n
     // A name in Latin letters that folds like a month is no date without its day.
     CHECK_FALSE(parse_first_date("Marta said the road was closed.", DateContext{d(2023, 1, 1)}).has_value());
 }
+
+TEST_CASE("'N years ago' and 'N months ago' are that year and that month", "[core][date]") {
+    // An Azerbaijani agency's "four years ago" in a 4 October 2020 bulletin and an Armenian weekly's
+    // "two months ago".
+    const auto years = first("four years ago the heights were freed", d(2020, 10, 4));
+    CHECK(years.range.start == d(2016, 1, 1));
+    CHECK(years.range.end == d(2016, 12, 31));
+    CHECK(years.range.precision == DatePrecision::Year);
+    const auto months = first("two months ago the road was closed", d(2023, 2, 14));
+    CHECK(months.range.start == d(2022, 12, 1));
+    CHECK(months.range.end == d(2022, 12, 31));
+    const auto days3 = first("three days ago the village was shelled", d(2023, 2, 14));
+    CHECK(days3.range.start == d(2023, 2, 11));
+    CHECK(days3.range.end == d(2023, 2, 11));
+}

@@ -1374,3 +1374,20 @@ TEST_CASE("time: a vague span counted back from now does not date the sentences 
             "near Lachin.\n");
     CHECK(at(channel, "Lachin").date.start == d(2023, 9, 19));
 }
+
+TEST_CASE(
+    "places: the country land is handed or surrendered to is not where it happened; people taken there "
+    "arrive there",
+    "[core][extractor]") {
+    // An Azerbaijani agency's "separatists have surrendered to Azerbaijan" and a Russian agency's
+    // "the transfer of four villages to Azerbaijan" (both read in stored pages).
+    const auto agency =
+        run("Published 20 September 2023\n\nFighting in Karabakh stopped.\n\nThe separatist forces have surrendered to "
+            "Azerbaijan, the defence ministry said.\n\nResidents protest against the transfer of four villages to "
+            "Azerbaijan.\n");
+    CHECK(std::none_of(agency.begin(), agency.end(), [](const Event& e) { return e.place == "Azerbaijan"; }));
+    const auto patients =
+        run("Published 20 December 2022\n\nThe first transfers of seriously ill patients to Armenia began on "
+            "Tuesday.\n");
+    CHECK(std::any_of(patients.begin(), patients.end(), [](const Event& e) { return e.place == "Armenia"; }));
+}
