@@ -196,27 +196,7 @@ bool excluded(const Gazetteer& gaz, const SentenceView& s, const PlaceMention& m
                 "president", "government", "minister",   "ministry",    "leader",   "side",
                 "forces",    "army",       "ambassador", "capital",     "border",   "borders"}))
         return true;
-    // Part of a person's name ("Major Davit Ararat", "Shahriyar Alibayli"): a one-word place
-    // between capitalised words that are no places.
-    if (m.last_token == m.first_token + 1) {
-        auto name_word = [&](std::size_t i) {
-            if (i >= t.size() || !t[i].capitalized || t[i].numeric) return false;
-            if (s.in_place[i]) return false;
-            if (one_of(t[i].folded, {"mayor",      "governor", "head",    "district", "region",    "city",
-                                     "town",       "province", "airport", "road",     "corridor",  "bridge",
-                                     "checkpoint", "valley",   "river",   "lake",     "mountains", "heights",
-                                     "direction",  "sector",   "front",   "highway",  "hospital"}))
-                return false;
-            return (word_class(t[i].folded) & (kFunction | kWeekOrMonth | kAgentHead | kLocative)) == 0;
-        };
-        const bool joined_before =
-            m.first_token > 0 && name_word(m.first_token - 1) &&
-            s.text.substr(t[m.first_token - 1].end, t[m.first_token].begin - t[m.first_token - 1].end) == " ";
-        const bool joined_after =
-            name_word(m.last_token) &&
-            s.text.substr(t[m.last_token - 1].end, t[m.last_token].begin - t[m.last_token - 1].end) == " ";
-        if ((joined_before && m.first_token > 1) || joined_after) return true;
-    }
+    if (part_of_person_name(s, m)) return true;
     // Dateline at the sentence start ("STEPANAKERT —", "BAKU, Oct 4 (Caspian Wire) -").
     if (m.first_token == 0 && others > 0) {
         std::string_view after = s.text.substr(m.end, std::min<std::size_t>(40, s.text.size() - m.end));
@@ -283,6 +263,30 @@ bool in_road_name(const SentenceView& s, const PlaceMention& m) {
 
 }  // namespace
 
+// Part of a person's name ("Major Davit Ararat", "Shahriyar Alibayli", "Vahan Hunanyan said"): a
+// one-word place between capitalised words that are no places.
+bool part_of_person_name(const SentenceView& s, const PlaceMention& m) {
+    const auto& t = s.tokens;
+    if (m.last_token != m.first_token + 1) return false;
+    auto name_word = [&](std::size_t i) {
+        if (i >= t.size() || !t[i].capitalized || t[i].numeric) return false;
+        if (s.in_place[i]) return false;
+        if (one_of(t[i].folded,
+                   {"mayor",     "governor", "head",      "district", "region",     "city",    "town",    "province",
+                    "airport",   "road",     "corridor",  "bridge",   "checkpoint", "valley",  "river",   "lake",
+                    "mountains", "heights",  "direction", "sector",   "front",      "highway", "hospital"}))
+            return false;
+        return (word_class(t[i].folded) & (kFunction | kWeekOrMonth | kAgentHead | kLocative)) == 0;
+    };
+    const bool joined_before =
+        m.first_token > 0 && name_word(m.first_token - 1) &&
+        s.text.substr(t[m.first_token - 1].end, t[m.first_token].begin - t[m.first_token - 1].end) == " ";
+    const bool joined_after =
+        name_word(m.last_token) &&
+        s.text.substr(t[m.last_token - 1].end, t[m.last_token].begin - t[m.last_token - 1].end) == " ";
+    return (joined_before && m.first_token > 1) || joined_after;
+}
+
 // The place an act verb takes as its object ("captured Fuzuli", "enters the town of Lachin",
 // "shelled the villages of A and B"): where that act happened.
 bool direct_object(const SentenceView& s, const Frame& f, const PlaceMention& m) {
@@ -296,8 +300,75 @@ bool direct_object(const SentenceView& s, const Frame& f, const PlaceMention& m)
     return true;
 }
 
+namespace {
+
+// "A, B, C (in Fuzuli), D, E (in Jabrayil)", "A, B villages in Fuzuli, C, D villages in Khojaly":
+// an announcement's villages grouped by district. Each village list of one district is one event,
+// at its district (gold_notes.md); so the frame has one place per district the list names.
+std::vector<PlacePick> districts_of_village_lists(const Gazetteer& gaz, const SentenceView& s, const Frame& f) {
+    std::vector<PlacePick> out;
+    for (std::size_t k = 1; k < s.places.size(); ++k) {
+        const PlaceMention& m = s.places[k];
+        if (m.first_token < f.begin || m.last_token > f.end) continue;
+        const NamedPlace& p = gaz.place(m.place);
+        const bool seat = p.precision == LocationPrecision::District || p.kind == "town" || p.kind == "city";
+        if (!p.has_position || !seat) continue;
+        const PlaceMention& before = s.places[k - 1];
+        const std::string_view gap = s.text.substr(before.end, m.begin - std::min(m.begin, before.end));
+        std::string g;
+        for (char c : gap) g.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        const bool village_before = gaz.place(before.place).kind == "village";
+        const bool tag = g == " (in " || g == " (" || g == " in " || g == " villages in " || g == " village in " ||
+                         g == " villages of " || g == " (in the ";
+        if (!tag || (!village_before && g.find("village") == std::string::npos)) continue;
+        const std::size_t district =
+            p.precision == LocationPrecision::District ? m.place : gaz.district_of(m.place).value_or(m.place);
+        if (std::none_of(out.begin(), out.end(), [&](const PlacePick& q) { return q.place == district; }))
+            out.push_back({district, TextSpan{m.begin, m.end}, true, m.tolerant});
+    }
+    if (out.size() < 2) out.clear();
+    return out;
+}
+
+// A list of three or more villages is one event at their district (gold_notes.md): the district the sentence
+// names after them ("Dordchinar and Kurdlar in the Fuzuli district"), else the one the gazetteer
+// gives the first village. Unchanged when the places are not all villages or no district is known.
+void village_list_to_district(const Gazetteer& gaz, const SentenceView& s, const Frame& f,
+                              std::vector<PlacePick>& picks) {
+    // (Two villages named together are often each a story of its own: "Hin Tagher and Khtsaberd,
+    // the last two Armenian-held villages", "Zabukh and Sus".)
+    if (picks.size() < 3) return;
+    for (const PlacePick& pk : picks)
+        if (gaz.place(pk.place).kind != "village") return;
+    for (const PlaceMention& m : s.places) {
+        if (m.first_token < f.begin || m.last_token > f.end || m.begin < picks.back().surface.end) continue;
+        const NamedPlace& p = gaz.place(m.place);
+        if (!p.has_position) continue;
+        std::optional<std::size_t> district;
+        if (p.precision == LocationPrecision::District)
+            district = m.place;
+        else if (p.kind == "town" || p.kind == "city")
+            district = gaz.district_of(m.place).value_or(m.place);
+        if (!district) continue;
+        picks.assign(1, PlacePick{*district, TextSpan{m.begin, m.end}, true, m.tolerant});
+        return;
+    }
+    const NamedPlace& first = gaz.place(picks.front().place);
+    if (first.district.empty()) return;
+    if (const NamedPlace* d = gaz.find(first.district + " district"); d && d->has_position)
+        for (std::size_t i : gaz.lookup(d->name))
+            if (gaz.place(i).name == d->name) {
+                picks.assign(1, PlacePick{i, {}, false, false});
+                return;
+            }
+}
+
+}  // namespace
+
 std::vector<PlacePick> attach_places(const Gazetteer& gaz, const SentenceView& s, const Frame& f,
                                      std::optional<std::size_t> focus) {
+    if (!f.statement)
+        if (auto by_district = districts_of_village_lists(gaz, s, f); !by_district.empty()) return by_district;
     struct Cand {
         std::size_t mention;
         int score;
@@ -322,7 +393,10 @@ std::vector<PlacePick> attach_places(const Gazetteer& gaz, const SentenceView& s
             // Talks are placed where they were held ("met in Washington", "talks in Moscow"), as the
             // annotation guide's seed 004 does; what they agreed applies to the region.
             const bool venue = locative && f.word.type == EventType::Negotiation && !f.statement;
-            const bool far = focus && Gazetteer::distance_km(p.position, gaz.place(*focus).position) > 400;
+            // (A country's anchor is its capital: Armenia's lies 450 km from Baku, yet "on the
+            // Azerbaijani-Armenian border" is not far from a report filed in Baku; Ukraine is.)
+            const double km = focus ? Gazetteer::distance_km(p.position, gaz.place(*focus).position) : 0.0;
+            const bool far = km > (p.precision == LocationPrecision::Country ? 600.0 : 400.0);
             if (far && !venue) continue;
             if (p.precision == LocationPrecision::Country && !locative) continue;  // countries only with "in"
             if (!locative && actor) continue;
@@ -385,6 +459,7 @@ std::vector<PlacePick> attach_places(const Gazetteer& gaz, const SentenceView& s
         taken.insert(m.place);
         if (!dup) out.push_back({m.place, TextSpan{m.begin, m.end}, true, m.tolerant});
     }
+    village_list_to_district(gaz, s, f, out);
     return out;
 }
 

@@ -29,6 +29,9 @@ struct SentenceView {
 };
 SentenceView view_of(std::string_view text, const std::vector<Token>& tokens, const std::vector<PlaceMention>& places);
 
+/// A one-word place name inside a person's name ("Vahan Hunanyan", "Major Davit Ararat"): no place.
+bool part_of_person_name(const SentenceView& s, const PlaceMention& m);
+
 struct PlacePick {
     std::size_t place = 0;  ///< gazetteer index
     TextSpan surface;       ///< bytes within the sentence; empty for "(not stated)"

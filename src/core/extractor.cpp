@@ -147,8 +147,11 @@ constexpr std::size_t kQuoteWords = 16;
 // The words of the frame's clause that state the event: from the event word to the place it is
 // given when the clause names it ("hit Armenia proper: Vardenis, Goris, Sotk and Jermuk"), widened
 // around them to `max_words`; a place farther than that from the event word is left out.
+// `after`: the token where the words of this place's part of a list start (the end of the place
+// before it in the list; 0 for the first): a place too far from the event word for one quote is
+// quoted with the words of its own part ("Sarafsha, Hasangaydi, Imambaghi (in Jabrayil)").
 std::pair<std::size_t, std::size_t> quote_window(const std::vector<Token>& toks, const Frame& f, const PlacePick& pk,
-                                                 std::size_t max_words) {
+                                                 std::size_t max_words, std::size_t after = 0) {
     const std::size_t at = std::clamp(f.trigger, f.quote_begin, f.quote_end - 1);
     std::size_t lo = at, hi = at + 1;
     if (pk.stated && pk.surface.end > pk.surface.begin) {
@@ -158,9 +161,15 @@ std::pair<std::size_t, std::size_t> quote_window(const std::vector<Token>& toks,
                 first = std::min(first, i);
                 last = std::max(last, i + 1);
             }
-        if (first < last && std::max(hi, last) - std::min(lo, first) <= max_words) {
+        // A part of a list with words of its own (its villages) is quoted alone, even near the
+        // event word.
+        const bool own_part = after > 0 && first < last && first >= after + 3 && first > at;
+        if (first < last && !own_part && std::max(hi, last) - std::min(lo, first) <= max_words) {
             lo = std::min(lo, first);
             hi = std::max(hi, last);
+        } else if (first < last && first > at && after > 0) {
+            const std::size_t from = std::max({f.quote_begin, after, last > max_words ? last - max_words : 0});
+            return {std::min(from, first), last};
         }
     }
     if (hi - lo >= max_words) return {lo, hi};
@@ -341,6 +350,17 @@ WritingTime writing_time(const Document& doc, const ConflictCalendar& calendar, 
     return {year_hint, written};
 }
 
+// A place name that is part of a person's name ("Vahan Hunanyan said") is no mention at all: it
+// must not set the scene or become the document's focus.
+std::vector<PlaceMention> without_person_names(std::string_view st, const std::vector<Token>& tokens,
+                                               std::vector<PlaceMention> places) {
+    const SentenceView view = view_of(st, tokens, places);
+    std::vector<PlaceMention> out;
+    for (const auto& m : places)
+        if (!part_of_person_name(view, m)) out.push_back(m);
+    return out;
+}
+
 // The sentences of the passages (date headings aside) with their tokens and place mentions; an
 // ambiguous name is resolved towards the document's other places, which `context` gets.
 std::vector<Sentence> read_sentences(const Gazetteer& gaz, std::string_view text, const std::vector<Passage>& passages,
@@ -360,7 +380,7 @@ std::vector<Sentence> read_sentences(const Gazetteer& gaz, std::string_view text
             sen.passage = pi;
             const std::string_view st = text.substr(sen.span.begin, sen.span.end - sen.span.begin);
             sen.tokens = tokenize(st);
-            sen.places = gaz.find_mentions(st, sen.tokens);
+            sen.places = without_person_names(st, sen.tokens, gaz.find_mentions(st, sen.tokens));
             for (const auto& m : sen.places) {
                 const NamedPlace& np = gaz.place(m.place);
                 if (m.alternatives.empty() && np.has_position && context.size() < 64 &&
@@ -373,9 +393,10 @@ std::vector<Sentence> read_sentences(const Gazetteer& gaz, std::string_view text
     for (auto& sen : sentences) {  // ambiguous names resolved towards the document's places
         const bool ambiguous = std::any_of(sen.places.begin(), sen.places.end(),
                                            [](const PlaceMention& m) { return !m.alternatives.empty(); });
-        if (ambiguous && !context.empty())
-            sen.places =
-                gaz.find_mentions(text.substr(sen.span.begin, sen.span.end - sen.span.begin), sen.tokens, context);
+        if (ambiguous && !context.empty()) {
+            const std::string_view st = text.substr(sen.span.begin, sen.span.end - sen.span.begin);
+            sen.places = without_person_names(st, sen.tokens, gaz.find_mentions(st, sen.tokens, context));
+        }
     }
     return sentences;
 }
@@ -1036,7 +1057,13 @@ void DocumentRun::add_drafts(const SentenceContext& c, const Frame& f, const Fra
     const std::string_view st = c.st;
     // Quote: the frame's clause, cut to the words that state the event and its place.
     auto quote_for = [&](const PlacePick& pk) {
-        const auto [qb, qe] = quote_window(toks, f, pk, kQuoteWords);
+        // Where this place's part of a list starts: after the place before it, when it is listed.
+        std::size_t after = 0;
+        for (const PlacePick& other : choice.picks)
+            if (other.stated && other.surface.end <= pk.surface.begin && pk.stated)
+                for (std::size_t i = 0; i < toks.size(); ++i)
+                    if (toks[i].end <= other.surface.end) after = std::max(after, i + 1);
+        const auto [qb, qe] = quote_window(toks, f, pk, kQuoteWords, after);
         const std::size_t qbyte = toks[qb].begin;
         std::size_t qstop = toks[qe - 1].end;  // keep a closing quote, bracket or full stop
         while (qstop < st.size() && (st[qstop] == '.' || st[qstop] == '"' || st[qstop] == ')')) ++qstop;

@@ -316,3 +316,14 @@ TEST_CASE("rule: sentences on what is not known or not said are no events", "[io
     CHECK(with_phrase(events_of("dev/a02_meridian_live_ganja_truce.txt"), "no word yet").empty());
     CHECK(with_phrase(events_of("dev/e08_amberline_daily_depot_blast_goris.txt"), "is not known").empty());
 }
+
+TEST_CASE("rule: an event on the Armenian-Azerbaijani border is placed in Armenia, not in Karabakh", "[io][rules]") {
+    // Kura Wire's "on the Azerbaijani-Armenian state border" and Ararat Daily's "along the border
+    // with Armenia", "on the Armenia-Azerbaijan border" (the wire services' forms read in stored pages).
+    const auto wire = events_of("../rules/kura_wire_border_clash.txt");
+    CHECK(quoted(wire, "Heavy fighting broke out").place == "Armenia");
+    const auto daily = events_of("../rules/ararat_daily_border_attack.txt");
+    CHECK(quoted(daily, "attacked several areas").place == "Armenia");
+    CHECK(quoted(daily, "Shelling continued").place == "Armenia");
+    for (const auto& e : daily) CHECK(e.place != "Karabakh");
+}

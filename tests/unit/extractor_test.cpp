@@ -51,6 +51,12 @@ Gazetteer test_gazetteer() {
     add("Sevan", {}, 40.547, 44.942, "village", LocationPrecision::Point);
     add("Erzincan", {"Aziris"}, 39.739, 39.491, "city", LocationPrecision::Point);
     add("Talish", {"Talysh"}, 40.381, 46.741, "village", LocationPrecision::Point);
+    add("Vahan", {}, 40.575, 45.398, "village", LocationPrecision::Point);
+    add("Sarafsha", {}, 39.40, 47.00, "village", LocationPrecision::Point);
+    add("Imambaghi", {}, 39.41, 46.98, "village", LocationPrecision::Point);
+    add("Dordchinar", {}, 39.58, 47.10, "village", LocationPrecision::Point);
+    add("Kurdlar", {}, 39.57, 47.12, "village", LocationPrecision::Point);
+    add("Jabrayil", {}, 39.399, 47.028, "town", LocationPrecision::Point);
     add("Aghdam district", {"Aghdam region"}, 39.99, 46.93, "district", LocationPrecision::District);
     return g;
 }
@@ -1390,4 +1396,38 @@ TEST_CASE(
         run("Published 20 December 2022\n\nThe first transfers of seriously ill patients to Armenia began on "
             "Tuesday.\n");
     CHECK(std::any_of(patients.begin(), patients.end(), [](const Event& e) { return e.place == "Armenia"; }));
+}
+
+TEST_CASE(
+    "places: a name inside a person's name is no mention; villages grouped by district are one event per "
+    "district, each quoted with its own villages",
+    "[core][extractor]") {
+    // A Georgian-Armenian outlet's spokesman "Vahan Hunanyan" (Vahan is also a village).
+    const auto spokesman =
+        run("Published 17 November 2021\n\nVahan Hunanyan said that fighting broke out near Goris on Tuesday. "
+            "Vahan Hunanyan recalled that the prime minister had talked to the president.\n");
+    CHECK(std::none_of(spokesman.begin(), spokesman.end(), [](const Event& e) { return e.place == "Vahan"; }));
+    // An Azerbaijani daily's "(in Fuzuli) ... (in Jabrayil)" and a second one's "villages in Fuzuli,
+    // ... villages in Jabrayil".
+    const auto daily =
+        run("Published 20 October 2020\n\nThe liberated villages are Dordchinar, Kurdlar (in Fuzuli), Sarafsha, "
+            "Imambaghi (in Jabrayil).\n");
+    REQUIRE(count(daily, EventType::Capture) == 2);
+    const Event& jab = at(daily, "Jabrayil", EventType::Capture);
+    CHECK(jab.source.quote.find("Sarafsha") != std::string::npos);
+    CHECK(jab.source.quote.find("Kurdlar") == std::string::npos);
+    const auto second =
+        run("Published 9 November 2020\n\nThe army has liberated Dordchinar, Kurdlar villages in Fuzuli, Sarafsha, "
+            "Imambaghi villages in Jabrayil.\n");
+    CHECK(count(second, EventType::Capture) == 2);
+    at(second, "Fuzuli", EventType::Capture);
+    // A single district's list of three or more villages stays one event, at the district; two
+    // villages named together stay two.
+    const auto one =
+        run("Published 9 November 2020\n\nThe army has liberated Dordchinar, Kurdlar and Imambaghi villages in "
+            "Fuzuli.\n");
+    CHECK(count(one, EventType::Capture) == 1);
+    at(one, "Fuzuli", EventType::Capture);
+    const auto two = run("Published 9 November 2020\n\nThe army has liberated Dordchinar and Kurdlar.\n");
+    CHECK(count(two, EventType::Capture) == 2);
 }
