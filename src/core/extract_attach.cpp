@@ -151,10 +151,17 @@ bool capital_as_government(const std::vector<Token>& t, const PlaceMention& m) {
         (word_class(t[n + 1].folded) & (kFunction | kPronoun | kWeekOrMonth)) == 0)
         return true;
     std::size_t v = n;
+    // "Yerevan and Baku accused each other": two capitals acting together.
+    if (v + 1 < t.size() && t[v].folded == "and" && t[v + 1].capitalized) v += 2;
     if (v < t.size() && one_of(t[v].folded, {"has", "had", "have"})) ++v;
     if (v < t.size() && one_of(t[v].folded, {"long", "repeatedly", "also", "always", "never", "already"})) ++v;
-    return v < t.size() && one_of(lem(v), {"request", "demand", "ask", "refuse", "reject", "insist", "want", "accuse",
-                                           "respond", "reply", "agree", "decline", "seek"});
+    if (v < t.size() && one_of(lem(v), {"request", "demand", "ask", "refuse", "reject", "insist", "want", "accuse",
+                                        "respond", "reply", "agree", "decline", "seek"}))
+        return true;
+    // The subject of a verb in the past ("Baku tried to return the region by force", "Yerevan shot
+    // down helicopters", "Baku lost control"): the government acting, not where it happened.
+    return v == n && v < t.size() && is_past_form(t[v].folded) && !t[v].capitalized &&
+           !one_of(t[v].folded, {"hosted", "saw", "witnessed", "celebrated", "marked"});
 }
 
 bool excluded(const Gazetteer& gaz, const SentenceView& s, const PlaceMention& m, std::size_t others) {

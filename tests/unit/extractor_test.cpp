@@ -52,6 +52,7 @@ Gazetteer test_gazetteer() {
     add("Erzincan", {"Aziris"}, 39.739, 39.491, "city", LocationPrecision::Point);
     add("Talish", {"Talysh"}, 40.381, 46.741, "village", LocationPrecision::Point);
     add("Vahan", {}, 40.575, 45.398, "village", LocationPrecision::Point);
+    add("Yerevan", {}, 40.181, 44.514, "city (capital)", LocationPrecision::Point);
     add("Sarafsha", {}, 39.40, 47.00, "village", LocationPrecision::Point);
     add("Imambaghi", {}, 39.41, 46.98, "village", LocationPrecision::Point);
     add("Dordchinar", {}, 39.58, 47.10, "village", LocationPrecision::Point);
@@ -1430,4 +1431,23 @@ TEST_CASE(
     at(one, "Fuzuli", EventType::Capture);
     const auto two = run("Published 9 November 2020\n\nThe army has liberated Dordchinar and Kurdlar.\n");
     CHECK(count(two, EventType::Capture) == 2);
+}
+
+TEST_CASE(
+    "places: a capital that acts ('Baku tried', 'Yerevan shot down', 'Yerevan and Baku accused') is its "
+    "government, not the event's place",
+    "[core][extractor]") {
+    // A Russian agency's "Baku tried to return the region by force" and a German paper's English
+    // edition's "Yerevan shot down helicopters" (both read in stored pages).
+    const auto ev =
+        run("Published 27 September 2020\n\nFighting in Karabakh resumed.\n\nBaku tried to return the region by force "
+            "in 1991, and a war broke out. Yerevan shot down two helicopters on Sunday. On Sunday Yerevan and Baku "
+            "accused each other of shelling.\n");
+    REQUIRE(!ev.empty());
+    for (const auto& e : ev) {
+        CHECK(e.place != "Baku");
+        CHECK(e.place != "Yerevan");
+    }
+    // A capital struck is the place: "Baku was hit by a drone".
+    CHECK(count(run("Published 27 September 2020\n\nBaku was hit by a drone on Sunday.\n"), EventType::Strike) == 1);
 }
