@@ -361,6 +361,32 @@ std::vector<PlaceMention> without_person_names(std::string_view st, const std::v
     return out;
 }
 
+// A government's own measures ("imposed martial law", "declared a state of war", "announced a
+// partial mobilisation", "a curfew"): where they apply is the country that takes them, the one
+// (or ones: "Azerbaijan and Armenia imposed martial law") named as their subject or by its people's
+// name ("the Azerbaijani President approved ..."). Empty when the clause is no such measure.
+std::vector<PlacePick> measure_countries(const Gazetteer& gaz, const SentenceView& s, const Frame& f) {
+    const auto& t = s.tokens;
+    bool measure = false;
+    for (std::size_t i = f.begin; i < f.end && !measure; ++i) {
+        const std::string_view w = t[i].folded;
+        measure = w == "martial" || w == "mobilization" || w == "mobilisation" || w == "curfew" ||
+                  (w == "state" && i + 2 < t.size() && t[i + 1].folded == "of" &&
+                   (t[i + 2].folded == "war" || t[i + 2].folded == "emergency"));
+    }
+    std::vector<PlacePick> out;
+    if (!measure) return out;
+    for (const PlaceMention& m : s.places) {
+        if (m.first_token < f.begin || m.first_token >= f.trigger) continue;
+        const NamedPlace& p = gaz.place(m.place);
+        if (!p.has_position || p.precision != LocationPrecision::Country) continue;
+        if (m.first_token > 0 && t[m.first_token - 1].folded == "between") continue;
+        if (std::none_of(out.begin(), out.end(), [&](const PlacePick& q) { return q.place == m.place; }))
+            out.push_back({m.place, TextSpan{m.begin, m.end}, true, m.tolerant});
+    }
+    return out;
+}
+
 // The sentences of the passages (date headings aside) with their tokens and place mentions; an
 // ambiguous name is resolved towards the document's other places, which `context` gets.
 std::vector<Sentence> read_sentences(const Gazetteer& gaz, std::string_view text, const std::vector<Passage>& passages,
@@ -741,6 +767,7 @@ private:
     };
     struct PlaceChoice {
         std::vector<PlacePick> picks;
+        bool fixed = false;  // the rules are sure (a government's own measure): no model re-ranks it
         std::string surface_override;
         std::vector<PlaceCandidate> candidates;
     };
@@ -947,6 +974,11 @@ std::optional<DocumentRun::PlaceChoice> DocumentRun::places_of(const SentenceCon
         picks = attach_places(gaz_, c.view, f, focus_);
     else if (focus_)
         picks.push_back(PlacePick{*focus_, {}, false, false});
+    if (picks.empty() || f.word.type == EventType::Other || f.word.type == EventType::Deployment || f.statement)
+        if (auto countries = measure_countries(gaz_, c.view, f); !countries.empty()) {
+            picks = std::move(countries);
+            out.fixed = true;
+        }
     if (picks.empty() && f.statement && !statement_places_.empty()) picks = statement_places_;
     const bool speaks = f.statement || f.word.type == EventType::Negotiation || f.word.type == EventType::Other ||
                         f.word.type == EventType::Deployment || f.word.type == EventType::Humanitarian;
@@ -1005,7 +1037,7 @@ std::optional<DocumentRun::PlaceChoice> DocumentRun::places_of(const SentenceCon
         return std::nullopt;
     }
     if (f.statement) statement_places_ = picks;
-    rank(c, f, out);
+    if (!out.fixed) rank(c, f, out);
     return out;
 }
 

@@ -1451,3 +1451,26 @@ TEST_CASE(
     // A capital struck is the place: "Baku was hit by a drone".
     CHECK(count(run("Published 27 September 2020\n\nBaku was hit by a drone on Sunday.\n"), EventType::Strike) == 1);
 }
+
+TEST_CASE(
+    "places: a government's own measure (martial law, a state of war, mobilisation) is placed at the country "
+    "that takes it",
+    "[core][extractor]") {
+    // A Russian agency's "Azerbaijan and Armenia imposed martial law" and a Beirut wire's "the
+    // Azerbaijani President approved the imposition of a state of war" (both read in stored pages).
+    const auto agency =
+        run("Published 20 October 2020\n\nFighting in Karabakh went on.\n\nOn 27 September Azerbaijan and Armenia "
+            "imposed martial law and launched mobilisation.\n");
+    CHECK(std::any_of(agency.begin(), agency.end(), [](const Event& e) { return e.place == "Armenia"; }));
+    CHECK(std::any_of(agency.begin(), agency.end(), [](const Event& e) { return e.place == "Azerbaijan"; }));
+    const auto wire =
+        run("Published 17 October 2020\n\nFighting in Karabakh went on.\n\nOn 28 September the Azerbaijani President "
+            "approved the imposition of a state of war in a number of cities.\n");
+    bool measure = false;
+    for (const auto& e : wire)
+        if (e.source.quote.find("state of war") != std::string::npos) {
+            measure = true;
+            CHECK(e.place == "Azerbaijan");
+        }
+    CHECK(measure);
+}
