@@ -685,9 +685,7 @@ std::vector<Frame> find_frames(std::string_view s, const std::vector<Token>& t) 
                 while (k > b && one_of(t[k].folded, {"the", "this", "that", "last", "year", "years", "s", "september",
                                                      "2020", "2023", "military", "short", "brief"}))
                     --k;
-                if (k < i && one_of(t[k].folded, {"before", "after", "since", "during", "until", "following", "amid",
-                                                  "throughout", "ahead"}))
-                    continue;
+                if (k < i && one_of(t[k].folded, {"before", "after", "since", "until", "following", "ahead"})) continue;
             }
             const int w = trig->weight + (trig->verb ? 2 : 0);
             auto& slot = trig->reporting ? best_claim : best_act;

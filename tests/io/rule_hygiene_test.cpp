@@ -325,5 +325,6 @@ TEST_CASE("rule: an event on the Armenian-Azerbaijani border is placed in Armeni
     const auto daily = events_of("../rules/ararat_daily_border_attack.txt");
     CHECK(quoted(daily, "attacked several areas").place == "Armenia");
     CHECK(quoted(daily, "Shelling continued").place == "Armenia");
+    CHECK(quoted(daily, "During the battles").place == "Armenia");  // "at the border of Azerbaijan and Armenia"
     for (const auto& e : daily) CHECK(e.place != "Karabakh");
 }

@@ -1474,3 +1474,13 @@ TEST_CASE(
         }
     CHECK(measure);
 }
+
+TEST_CASE("frames: an event named after 'during' or 'amid' is told as happening", "[core][extractor]") {
+    // A Georgian-Armenian outlet's "During the battles at the border ... both sides suffered losses"
+    // and a wire's "amid heavy fighting near Martuni".
+    const auto outlet = run(
+        "Published 17 November 2021\n\nDuring the battles near Goris on 16 November, both sides suffered losses.\n");
+    CHECK(count(outlet, EventType::Clash) == 1);
+    const auto wire = run("Published 5 October 2020\n\nAmid heavy fighting near Martuni, residents left the town.\n");
+    CHECK(count(wire, EventType::Clash) == 1);
+}
