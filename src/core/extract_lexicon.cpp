@@ -50,6 +50,7 @@ const Table& lexicon() {
              "launch",
              "conquer",
              "surrender",
+             "capitulate",
              "withdraw",
              "retreat",
              "overrun",
@@ -85,7 +86,7 @@ const Table& lexicon() {
              "respond",    "tweet",     "accusation", "denial",    "assert",    "argue",     "acknowledge",
              "insistence", "complain",  "complaint",  "ask",       "letter",    "address",   "speech",
              "briefing",   "post",      "comment",    "recall",    "invoke",    "quote",     "publish",
-             "voice",      "circulate", "refuse"},
+             "voice",      "circulate", "refuse",     "refute"},
             true);
         add(EventType::Casualty, 8,
             {"kill", "wound", "injure", "injury", "dead", "die", "casualty", "fatality", "death", "mine", "landmine",

@@ -1295,7 +1295,14 @@ TEST_CASE("structure: a full stop without its space, 'read more' links and embed
     CHECK_FALSE(doc.in_furniture(doc.text.find("Troops set up")));
 }
 
-TEST_CASE("lexicon: curfews, standoffs and restored supplies are events", "[core][extractor]") {
+TEST_CASE("lexicon: curfews, standoffs, restored supplies, capitulations and refutations are events",
+          "[core][extractor]") {
+    // A Ukrainian agency's "the unrecognized NKR capitulated" and a diaspora weekly's "the ministry
+    // refuted a statement by Baku".
+    CHECK(count(run("Published 29 September 2023\n\nOn 20 September the forces in Khankendi capitulated.\n"),
+                EventType::Capture) == 1);
+    CHECK(count(run("Published 24 February 2024\n\nThe ministry refuted a statement about Goris.\n"),
+                EventType::Statement) == 1);
     const auto ev =
         run("Published 16 December 2022\n\nA curfew was imposed in Aghdam on Monday. A standoff continued near Goris. "
             "Gas supply to Khankendi was restored on Friday.\n");
