@@ -515,6 +515,11 @@ Pair pair_choice(const std::vector<Token>& t, std::size_t claim, std::size_t act
     }
     // "According to the ministry, ...": where a report comes from, not a statement of its own.
     if (w == "according") return Pair::ReportedAct;
+    // So is "As Radio Azatutyun reports, ..." (an outlet's report or writing; "As Aliyev said" is his
+    // claim).
+    if (act > claim && claim <= 6 && !t.empty() && t[0].folded == "as" &&
+        one_of(lem, {"report", "write", "note", "cite", "quote", "inform"}))
+        return Pair::ReportedAct;
     // "asked Moscow for military help", "urged the withdrawal of troops", "called for an end to the
     // fighting", "demanded the reopening of the road": what is asked for has not happened.
     if (act > claim) {
@@ -740,6 +745,16 @@ std::vector<Frame> find_frames(std::string_view s, const std::vector<Token>& t) 
         if (best_act && !best_act->word.verb && !best_claim && t.size() <= 3 &&
             std::all_of(t.begin(), t.end(), [](const Token& k) { return k.capitalized; }))
             best_act.reset();
+        // "As Radio Azatutyun reports, ...", "According to the Investigative Committee, ...": a
+        // clause that only names the source of the next clause's report is no statement of its own.
+        // ("As Aliyev said, ..." is his claim: only reports and writings are sources.)
+        if (best_claim && !best_act && c + 1 < starts.size()) {
+            std::string buffer;
+            const std::string_view claim_lemma = lemma(t[best_claim->at].folded, buffer);
+            const bool as_source =
+                t[b].folded == "as" && one_of(claim_lemma, {"report", "write", "note", "cite", "quote", "inform"});
+            if (as_source || (t[b].folded == "according" && b + 1 < e && t[b + 1].folded == "to")) best_claim.reset();
+        }
         // A claim with no act is a statement.
         const Pair pair = best_claim && best_act ? pair_choice(t, best_claim->at, best_act->at, e) : Pair::Both;
         if (pair == Pair::Act || pair == Pair::ReportedAct) {

@@ -1510,3 +1510,21 @@ TEST_CASE("frames: the region's status line and what keeps happening are backgro
     // Recognising a state is an act: "Armenia recognised the republic on Tuesday".
     CHECK(!run("Published 27 September 2020\n\nArmenia recognised the independence of Karabakh on Tuesday.\n").empty());
 }
+
+TEST_CASE("frames: a clause that only names the source of the next one's report is no statement", "[core][extractor]") {
+    // A Ukrainian agency's "As Radio Azatutyun reports, ..." and a Russian agency's "According to the
+    // Investigative Committee, ..." (both read in stored pages).
+    const auto agency =
+        run("Published 29 September 2023\n\nAs the Radio Service reports, thousands of people entered Goris on "
+            "Thursday.\n");
+    CHECK(count(agency, EventType::Statement) == 0);
+    CHECK(agency.size() == 1);
+    const auto committee =
+        run("Published 27 April 2024\n\nAccording to the Investigative Committee, a protester was detained near "
+            "Lachin on Friday.\n");
+    CHECK(count(committee, EventType::Statement) == 0);
+    CHECK(committee.size() == 1);
+    // "As Aliyev said, ..." is his claim.
+    CHECK(count(run("Published 9 November 2020\n\nAs the president said, the army entered Hadrut on Monday.\n"),
+                EventType::Statement) == 1);
+}
