@@ -133,6 +133,15 @@ bool is_chrome(std::string_view line) {
         for (auto m : marks)
             if (f == m || (f.starts_with(m) && f.size() < m.size() + 60)) return true;
     }
+    // A page's icon names run together ("pauseicon v-playicon searchicon shareicon"): scraped
+    // buttons, not text.
+    if (line.size() <= 2000) {
+        std::size_t icons = 0;
+        for (std::size_t at = line.find("icon "); at != std::string_view::npos && icons < 4;
+             at = line.find("icon ", at + 5))
+            if (at > 0 && std::isalpha(static_cast<unsigned char>(line[at - 1]))) ++icons;
+        if (icons >= 4) return true;
+    }
     // A link to another article under a label ("READ MORE: ...", "ALSO READ: ..."), and an embedded
     // post's signature ("— Ararat Petrosyan (@araratpetrosian) April 23, 2023", "pic.twitter.com/...").
     if (line.size() <= 400) {

@@ -1293,6 +1293,14 @@ TEST_CASE("structure: a full stop without its space, 'read more' links and embed
     CHECK(doc.in_furniture(doc.text.find("(@awriter)")));
     CHECK(doc.in_furniture(doc.text.find("Armenia says")));
     CHECK_FALSE(doc.in_furniture(doc.text.find("Troops set up")));
+    // A page's scraped icon names ("pauseicon v-playicon searchicon shareicon sign inicon ...").
+    const Document icons = parse_document(
+        "t.txt",
+        "Published 20 September 2023\n\nclose-bicon pauseicon v-playicon searchicon shareicon sign inicon sign upicon "
+        "agreement\n\nTroops shelled Lachin on Tuesday.\n",
+        diags);
+    CHECK(icons.in_furniture(icons.text.find("pauseicon")));
+    CHECK(count(run(icons.text), EventType::Agreement) == 0);
 }
 
 TEST_CASE("lexicon: curfews, standoffs, restored supplies, capitulations and refutations are events",
