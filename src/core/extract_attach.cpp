@@ -432,8 +432,24 @@ std::vector<PlacePick> attach_places(const Gazetteer& gaz, const SentenceView& s
     auto joined = [&](std::size_t a, std::size_t b) {
         return list_gap(s.text.substr(s.places[a].end, s.places[b].begin - s.places[a].end));
     };
+    // "Stepanakert, capital of Artsakh, and the cities of Shushi and Hadrut": an apposition saying
+    // what a place is the capital of does not end the list (the region it names is not a member).
+    auto apposition = [&](std::size_t a, std::size_t b) {
+        std::string g(s.text.substr(s.places[a].end, s.places[b].begin - s.places[a].end));
+        for (char& ch : g) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        return one_of(g, {", capital of ", ", the capital of ", ", the regional capital of ", ", regional capital of ",
+                          ", the main town of "});
+    };
     while (lo > 0 && joined(lo - 1, lo)) --lo;
-    while (hi + 1 < s.places.size() && joined(hi, hi + 1)) ++hi;
+    for (;;) {
+        if (hi + 1 < s.places.size() && joined(hi, hi + 1)) {
+            ++hi;
+        } else if (hi + 2 < s.places.size() && apposition(hi, hi + 1) && joined(hi + 1, hi + 2)) {
+            hi += 2;
+        } else {
+            break;
+        }
+    }
     const LocationPrecision want = gaz.place(s.places[best->mention].place).precision;
     // A list whose parts name their kinds may mix towns and districts ("the city of Ganja, the
     // districts of Tartar and Aghdam"); otherwise a district after a town is its apposition

@@ -1536,3 +1536,17 @@ TEST_CASE("frames: a clause that only names the source of the next one's report 
     CHECK(count(run("Published 9 November 2020\n\nAs the president said, the army entered Hadrut on Monday.\n"),
                 EventType::Statement) == 1);
 }
+
+TEST_CASE("places: an apposition saying what a town is the capital of does not end a list", "[core][extractor]") {
+    // An Armenian ministry's "Stepanakert, capital of Artsakh, and the cities of Shushi and Hadrut"
+    // and a wire's "Khankendi, the capital of Karabakh, and Martuni".
+    const auto ministry =
+        run("Published 8 October 2020\n\nOn 7 October artillery continued the shelling of Stepanakert, capital of "
+            "Karabakh, and the towns of Martuni and Hadrut.\n");
+    CHECK(count(ministry, EventType::Strike) == 3);
+    at(ministry, "Hadrut", EventType::Strike);
+    const auto wire =
+        run("Published 8 October 2020\n\nDrones hit Khankendi, the capital of Karabakh, and Martuni overnight.\n");
+    CHECK(count(wire, EventType::Strike) == 2);
+    CHECK(std::none_of(wire.begin(), wire.end(), [](const Event& e) { return e.place == "Karabakh"; }));
+}
