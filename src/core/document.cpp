@@ -144,8 +144,8 @@ bool is_chrome(std::string_view line) {
     }
     // A link to another article under a label ("READ MORE: ...", "ALSO READ: ..."), and an embedded
     // post's signature ("— Ararat Petrosyan (@araratpetrosian) April 23, 2023", "pic.twitter.com/...").
+    const std::string low = line.size() <= 400 ? lower_ascii(line.substr(first)) : std::string();
     if (line.size() <= 400) {
-        const std::string low = lower_ascii(line.substr(first));
         for (std::string_view label : {"read more:", "also read:", "read also:", "see also:", "related:"})
             if (std::string_view(low).starts_with(label)) return true;
         if (low.find("pic.twitter.com/") != std::string::npos) return true;
@@ -182,7 +182,6 @@ bool is_chrome(std::string_view line) {
     // the page was written, not an event. ("Updated ..." lines stay: a live blog's update heading
     // moves its "now".)
     if (line.size() <= 80) {
-        const std::string low = lower_ascii(line.substr(first));
         for (std::string_view stamp : {"posted", "published", "first published"}) {
             if (!std::string_view(low).starts_with(stamp)) continue;
             std::string_view tail = std::string_view(line).substr(first + stamp.size());

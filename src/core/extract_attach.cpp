@@ -90,15 +90,32 @@ bool is_demonym(const Token& last, const NamedPlace& p) {
            (w.ends_with("i") || w.ends_with("ian") || w.ends_with("ish") || w.ends_with("ese") || w.ends_with("an"));
 }
 
+// The mention just before `m` in its sentence, or nullptr when `m` is the first.
+const PlaceMention* previous_mention(const SentenceView& s, const PlaceMention& m) {
+    const auto it = std::find_if(s.places.begin(), s.places.end(),
+                                 [&](const PlaceMention& o) { return o.begin == m.begin && o.end == m.end; });
+    return it == s.places.begin() || it == s.places.end() ? nullptr : &*(it - 1);
+}
+
+std::string lowered(std::string_view text) {
+    std::string out(text);
+    for (char& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return out;
+}
+
+// The district a district seat names ("Fuzuli" -> "Fuzuli district"), or the place itself.
+std::size_t district_named(const Gazetteer& gaz, std::size_t place) {
+    return gaz.place(place).precision == LocationPrecision::District ? place : gaz.district_of(place).value_or(place);
+}
+
 // "the city of Fuzuli in the Karabakh region", "Jermuk in eastern Armenia": a region or a country
 // right after a narrower place and joined to it by "in" says where that place lies; it is not a
 // second place of the event. (A district after a village list is not one: the list's event is
 // placed at its district, gold_notes.md.)
 bool container_of_previous(const Gazetteer& gaz, const SentenceView& s, const PlaceMention& m) {
-    const auto it = std::find_if(s.places.begin(), s.places.end(),
-                                 [&](const PlaceMention& o) { return o.begin == m.begin && o.end == m.end; });
-    if (it == s.places.begin() || it == s.places.end()) return false;
-    const PlaceMention& before = *(it - 1);
+    const PlaceMention* previous = previous_mention(s, m);
+    if (!previous) return false;
+    const PlaceMention& before = *previous;
     const NamedPlace& p = gaz.place(m.place);
     const NamedPlace& q = gaz.place(before.place);
     const bool wide =
@@ -129,10 +146,9 @@ bool between_parties(const Gazetteer& gaz, const SentenceView& s, const PlaceMen
     if (p.precision != LocationPrecision::Country && p.kind.find("capital") == std::string::npos) return false;
     const auto& t = s.tokens;
     if (m.first_token > 0 && word(t, m.first_token - 1) == "between") return true;
-    const auto it = std::find_if(s.places.begin(), s.places.end(),
-                                 [&](const PlaceMention& o) { return o.begin == m.begin && o.end == m.end; });
-    if (it == s.places.begin() || it == s.places.end()) return false;
-    const PlaceMention& before = *(it - 1);
+    const PlaceMention* previous = previous_mention(s, m);
+    if (!previous) return false;
+    const PlaceMention& before = *previous;
     return before.last_token + 1 == m.first_token && word(t, before.last_token) == "and" && before.first_token > 0 &&
            word(t, before.first_token - 1) == "between";
 }
@@ -321,15 +337,12 @@ std::vector<PlacePick> districts_of_village_lists(const Gazetteer& gaz, const Se
         const bool seat = p.precision == LocationPrecision::District || p.kind == "town" || p.kind == "city";
         if (!p.has_position || !seat) continue;
         const PlaceMention& before = s.places[k - 1];
-        const std::string_view gap = s.text.substr(before.end, m.begin - std::min(m.begin, before.end));
-        std::string g;
-        for (char c : gap) g.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        const std::string g = lowered(s.text.substr(before.end, m.begin - std::min(m.begin, before.end)));
         const bool village_before = gaz.place(before.place).kind == "village";
         const bool tag = g == " (in " || g == " (" || g == " in " || g == " villages in " || g == " village in " ||
                          g == " villages of " || g == " (in the ";
         if (!tag || (!village_before && g.find("village") == std::string::npos)) continue;
-        const std::size_t district =
-            p.precision == LocationPrecision::District ? m.place : gaz.district_of(m.place).value_or(m.place);
+        const std::size_t district = district_named(gaz, m.place);
         if (std::none_of(out.begin(), out.end(), [&](const PlacePick& q) { return q.place == district; }))
             out.push_back({district, TextSpan{m.begin, m.end}, true, m.tolerant});
     }
@@ -351,23 +364,18 @@ void village_list_to_district(const Gazetteer& gaz, const SentenceView& s, const
         if (m.first_token < f.begin || m.last_token > f.end || m.begin < picks.back().surface.end) continue;
         const NamedPlace& p = gaz.place(m.place);
         if (!p.has_position) continue;
-        std::optional<std::size_t> district;
-        if (p.precision == LocationPrecision::District)
-            district = m.place;
-        else if (p.kind == "town" || p.kind == "city")
-            district = gaz.district_of(m.place).value_or(m.place);
-        if (!district) continue;
-        picks.assign(1, PlacePick{*district, TextSpan{m.begin, m.end}, true, m.tolerant});
+        if (p.precision != LocationPrecision::District && p.kind != "town" && p.kind != "city") continue;
+        picks.assign(1, PlacePick{district_named(gaz, m.place), TextSpan{m.begin, m.end}, true, m.tolerant});
         return;
     }
     const NamedPlace& first = gaz.place(picks.front().place);
     if (first.district.empty()) return;
-    if (const NamedPlace* d = gaz.find(first.district + " district"); d && d->has_position)
-        for (std::size_t i : gaz.lookup(d->name))
-            if (gaz.place(i).name == d->name) {
-                picks.assign(1, PlacePick{i, {}, false, false});
-                return;
-            }
+    const std::string name = first.district + " district";
+    for (std::size_t i : gaz.lookup(name))
+        if (gaz.place(i).name == name && gaz.place(i).has_position) {
+            picks.assign(1, PlacePick{i, {}, false, false});
+            return;
+        }
 }
 
 }  // namespace
@@ -435,8 +443,7 @@ std::vector<PlacePick> attach_places(const Gazetteer& gaz, const SentenceView& s
     // "Stepanakert, capital of Artsakh, and the cities of Shushi and Hadrut": an apposition saying
     // what a place is the capital of does not end the list (the region it names is not a member).
     auto apposition = [&](std::size_t a, std::size_t b) {
-        std::string g(s.text.substr(s.places[a].end, s.places[b].begin - s.places[a].end));
-        for (char& ch : g) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        const std::string g = lowered(s.text.substr(s.places[a].end, s.places[b].begin - s.places[a].end));
         return one_of(g, {", capital of ", ", the capital of ", ", the regional capital of ", ", regional capital of ",
                           ", the main town of "});
     };
@@ -459,8 +466,7 @@ std::vector<PlacePick> attach_places(const Gazetteer& gaz, const SentenceView& s
     // (the last one alone matches a district entry).
     {
         const PlaceMention& last = s.places[hi];
-        std::string tail(s.text.substr(last.begin, last.end - last.begin));
-        for (char& ch : tail) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        const std::string tail = lowered(s.text.substr(last.begin, last.end - last.begin));
         coordinated = hi > lo && (tail.ends_with("districts") || tail.ends_with("regions") ||
                                   one_of(word(t, last.last_token), {"districts", "regions", "provinces"}));
     }

@@ -529,7 +529,7 @@ Pair pair_choice(const std::vector<Token>& t, std::size_t claim, std::size_t act
         // "denied launching the strike", "rejected reports of an attack": a denial does not tell
         // the act as having happened.
         // ("denied the claim, writing that fierce battles were still going on": the battles are told.)
-        if (one_of(lem, {"deny", "reject", "dismiss", "refute"}) && act <= claim + 4) {
+        if (denial_lemma(lem) && act <= claim + 4) {
             bool told = false;
             for (std::size_t k = claim + 1; k < act && !told; ++k)
                 told = one_of(t[k].folded, {"that", "saying", "writing", "adding", "insisting"});

@@ -56,4 +56,9 @@ inline bool one_of(std::string_view w, std::initializer_list<std::string_view> l
     return false;
 }
 
+/// A verb of denial by its lemma ("deny", "reject", "dismiss", "refute"): it tells no act.
+inline bool denial_lemma(std::string_view lemma) {
+    return one_of(lemma, {"deny", "reject", "dismiss", "refute"});
+}
+
 }  // namespace sitmap::core::extract

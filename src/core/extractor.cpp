@@ -354,6 +354,9 @@ WritingTime writing_time(const Document& doc, const ConflictCalendar& calendar, 
 // must not set the scene or become the document's focus.
 std::vector<PlaceMention> without_person_names(std::string_view st, const std::vector<Token>& tokens,
                                                std::vector<PlaceMention> places) {
+    if (std::none_of(places.begin(), places.end(),
+                     [](const PlaceMention& m) { return m.last_token == m.first_token + 1; }))
+        return places;  // only a one-word name can be part of a person's name
     const SentenceView view = view_of(st, tokens, places);
     std::vector<PlaceMention> out;
     for (const auto& m : places)
@@ -1014,8 +1017,7 @@ std::optional<DocumentRun::PlaceChoice> DocumentRun::places_of(const SentenceCon
     };
     // A denial is placed where the denied act would have been (the scene), not at the denier.
     std::string lemma_buffer;
-    const bool denial = f.statement && one_of(lemma(c.sen.tokens[f.trigger].folded, lemma_buffer),
-                                              {"deny", "reject", "dismiss", "refute"});
+    const bool denial = f.statement && denial_lemma(lemma(c.sen.tokens[f.trigger].folded, lemma_buffer));
     if (f.statement && !denial) {
         use_country();
         use_scene();
@@ -1090,11 +1092,17 @@ void DocumentRun::add_drafts(const SentenceContext& c, const Frame& f, const Fra
     // Quote: the frame's clause, cut to the words that state the event and its place.
     auto quote_for = [&](const PlacePick& pk) {
         // Where this place's part of a list starts: after the place before it, when it is listed.
-        std::size_t after = 0;
-        for (const PlacePick& other : choice.picks)
-            if (other.stated && other.surface.end <= pk.surface.begin && pk.stated)
-                for (std::size_t i = 0; i < toks.size(); ++i)
-                    if (toks[i].end <= other.surface.end) after = std::max(after, i + 1);
+        std::size_t after_byte = 0;
+        if (pk.stated)
+            for (const PlacePick& other : choice.picks)
+                if (other.stated && other.surface.end <= pk.surface.begin)
+                    after_byte = std::max(after_byte, other.surface.end);
+        const std::size_t after =
+            after_byte == 0
+                ? 0
+                : static_cast<std::size_t>(std::partition_point(toks.begin(), toks.end(),
+                                                                [&](const Token& k) { return k.end <= after_byte; }) -
+                                           toks.begin());
         const auto [qb, qe] = quote_window(toks, f, pk, kQuoteWords, after);
         const std::size_t qbyte = toks[qb].begin;
         std::size_t qstop = toks[qe - 1].end;  // keep a closing quote, bracket or full stop
