@@ -705,8 +705,11 @@ std::vector<Frame> find_frames(std::string_view s, const std::vector<Token>& t) 
                 continue;
             if (!trig->verb && i >= 1) {
                 std::size_t k = i - 1;
-                while (k > b && one_of(t[k].folded, {"the", "this", "that", "last", "year", "years", "s", "september",
-                                                     "2020", "2023", "military", "short", "brief"}))
+                // Any year or month may qualify the noun ("since the 1994 truce", "after the
+                // September offensive").
+                while (k > b && (one_of(t[k].folded, {"the", "this", "that", "last", "year", "years", "s", "military",
+                                                      "short", "brief"}) ||
+                                 (t[k].numeric && t[k].folded.size() == 4) || (cls[k] & kWeekOrMonth)))
                     --k;
                 if (k < i && one_of(t[k].folded, {"before", "after", "since", "until", "following", "ahead"})) continue;
             }

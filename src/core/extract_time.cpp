@@ -48,6 +48,29 @@ bool obligation(std::string_view w) {
                       "due",  "scheduled", "supposed", "demanded", "ultimatum", "promised", "pledged"});
 }
 
+// The event noun a date directly before it qualifies ("1994 truce", "10 November trilateral
+// statement"), or "": the first word after the date that is no modifier.
+std::string_view qualified_noun(const std::vector<Token>& toks, std::size_t after) {
+    for (std::size_t j = after; j < std::min(toks.size(), after + 4); ++j) {
+        if (event_noun(toks[j].folded)) return toks[j].folded;
+        if (!noun_modifier(toks[j].folded)) break;
+    }
+    return {};
+}
+
+// "a war that ended with a Russian-brokered ceasefire in May 1994", "the fighting, which ended in
+// a truce on 5 April": the event noun right before "in"/"on" and the date at `k`, inside a
+// relative clause ("that"/"which" and a past verb) opened at most six words before it; or "".
+std::string_view relative_clause_noun(const std::vector<Token>& toks, std::size_t k) {
+    if (k < 4 || (toks[k - 1].folded != "in" && toks[k - 1].folded != "on")) return {};
+    const std::string_view noun = toks[k - 2].folded;
+    if (!event_noun(noun)) return {};
+    for (std::size_t j = k - 3; j + 9 > k && j > 0; --j)
+        if ((toks[j - 1].folded == "that" || toks[j - 1].folded == "which") && is_past_form(toks[j].folded))
+            return noun;
+    return {};
+}
+
 std::size_t token_at(const std::vector<Token>& toks, std::size_t byte) {
     std::size_t k = 0;
     while (k < toks.size() && toks[k].begin < byte) ++k;
@@ -68,7 +91,16 @@ DateRole role_of(const std::vector<Token>& toks, std::size_t k, std::size_t afte
     if (before(1) == "since" || (before(2) == "since" && before(1) == "the") || w(k) == "since" ||
         (back > 1 && before(back) == "since")) {
         for (std::size_t b = k >= 8 ? k - 8 : 0; b < k; ++b)
-            if (superlative(w(b))) return DateRole::Comparative;
+            if (superlative(w(b))) {
+                // "the heaviest since the 1994 truce": the date compares, and it also dates the
+                // truce, an event named in passing.
+                if (before(1) == "the" && d.kind != DateKind::Deictic)
+                    if (const std::string_view noun = qualified_noun(toks, after); !noun.empty()) {
+                        head = noun;
+                        return DateRole::Attributive;
+                    }
+                return DateRole::Comparative;
+            }
     }
     // Deadline: "by 1 January 2024", "no later than", "until <a date still ahead>".
     const bool future = ctx.publication && sys_days(d.range.start) > sys_days(*ctx.publication);
@@ -87,15 +119,11 @@ DateRole role_of(const std::vector<Token>& toks, std::size_t k, std::size_t afte
     }
     if ((before(1) == "the" || before(1) == "its" || before(1) == "their" || before(1) == "this" ||
          before(1) == "that") &&
-        d.kind != DateKind::Deictic) {
-        for (std::size_t j = after; j < std::min(toks.size(), after + 4); ++j) {
-            if (event_noun(w(j))) {
-                head = w(j);
-                return DateRole::Attributive;
-            }
-            if (!noun_modifier(w(j))) break;
+        d.kind != DateKind::Deictic)
+        if (const std::string_view noun = qualified_noun(toks, after); !noun.empty()) {
+            head = noun;
+            return DateRole::Attributive;
         }
-    }
     // "the statement signed on ...", "the operation launched on 27 September": a participle after
     // an event noun dates that noun.
     if ((before(1) == "on" || before(1) == "in") && (is_past_form(before(2)) || before(2) == "begun") &&
@@ -125,6 +153,7 @@ std::vector<RoledDate> dates_with_roles(std::string_view sentence, const std::ve
         r.token = token_at(tokens, d.begin);
         const std::size_t after = token_at(tokens, d.end);
         r.role = role_of(tokens, r.token, after, d, context, r.head);
+        if (r.role == DateRole::Event) r.passing = relative_clause_noun(tokens, r.token);
         out.push_back(r);
     }
     return out;

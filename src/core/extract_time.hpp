@@ -30,6 +30,10 @@ struct RoledDate {
     DateRole role = DateRole::Event;
     std::size_t token = 0;  ///< index of the first token of the date
     std::string_view head;  ///< for Attributive: the folded noun it qualifies ("statement")
+    /// For an Event date told in a relative clause about an event noun ("a war that ended with a
+    /// ceasefire in May 1994"): that noun ("ceasefire"). The date is the clause's and also the
+    /// noun's, an event named in passing.
+    std::string_view passing;
 };
 
 /// The dates of a sentence with their roles. `tokens` come from tokenize(sentence).

@@ -522,8 +522,10 @@ void named_in_passing(const NamedPlace& np, const Document& doc, const Sentence&
     const std::string_view st = std::string_view(doc.text).substr(sen.span.begin, sen.span.end - sen.span.begin);
     const auto& toks = sen.tokens;
     for (const RoledDate& d : dates) {
-        if (d.role != DateRole::Attributive) continue;
+        if (d.role != DateRole::Attributive && d.passing.empty()) continue;
+        const std::string_view head = d.role == DateRole::Attributive ? d.head : d.passing;
         const bool own = std::any_of(frames.begin(), frames.end(), [&](const Frame& f) {
+            if (d.role != DateRole::Attributive) return f.trigger + 2 == d.token && !f.statement;
             return f.trigger >= d.token && f.trigger <= d.token + 4 && !f.statement;
         });
         if (own) continue;  // the clause's own event word is that event
@@ -535,7 +537,7 @@ void named_in_passing(const NamedPlace& np, const Document& doc, const Sentence&
         e.position = np.position;
         e.has_position = np.has_position;
         e.location_precision = np.precision;
-        e.type = noun_type(d.head);
+        e.type = noun_type(head);
         const std::size_t b = d.token >= 6 ? d.token - 6 : 0;
         const std::size_t en = std::min(toks.size(), d.token + 8);
         const std::size_t qb = toks[b].begin, qe = toks[en - 1].end;
@@ -544,7 +546,7 @@ void named_in_passing(const NamedPlace& np, const Document& doc, const Sentence&
         e.source = SourceRef{doc.name, doc.base_offset + sen.span.begin + qb, doc.base_offset + sen.span.begin + qe,
                              std::string(st.substr(qb, qe - qb))};
         e.confidence = 0.5;
-        dr.lemma = std::string(d.head);
+        dr.lemma = std::string(head);
         dr.sentence = si;
         dr.dated_here = true;
         drafts.push_back(std::move(dr));

@@ -363,6 +363,42 @@ TEST_CASE("time: comparative, biographical, deadline and attributive dates do no
     }
 }
 
+TEST_CASE(
+    "time: a war or truce named in passing in a comparison or a relative clause is an event of its own, "
+    "with its own date",
+    "[core][extractor]") {
+    // Two outlets' forms each: a wire report's background line and a live blog's. The comparison
+    // dates the truce and the war, not the day's clashes; the relative clause dates the ceasefire
+    // and still the act it qualifies.
+    const auto ev =
+        run("Date: 2021-11-17\n---\nThe clashes near Sotk were the heaviest since the 1994 truce, officials in "
+            "Yerevan said.\n\nShelling in Martuni was the worst since the 2016 war, residents told reporters.\n\n"
+            "Armenian forces took Kalbajar in a war that ended with a Russian-brokered ceasefire in May 1994.\n\n"
+            "Azerbaijan says it regained the district in fighting, which ended in a truce on 10 November 2020.\n");
+    auto of_type = [&](EventType type, int y) {
+        return std::count_if(ev.begin(), ev.end(), [&](const Event& e) {
+            return e.type == type && e.date.start.year() == year(y) && e.date.end.year() == year(y);
+        });
+    };
+    CHECK(of_type(EventType::Ceasefire, 1994) == 2);  // the truce compared with, the May 1994 ceasefire
+    CHECK(of_type(EventType::Clash, 2016) == 1);      // the war compared with
+    CHECK(of_type(EventType::Ceasefire, 2020) == 1);  // the truce of the relative clause
+    for (const auto& e : ev) {
+        if (e.place == "Sotk") CHECK(e.date.start == d(2021, 11, 17));    // the day's clashes: the text's day
+        if (e.place == "Kalbajar") CHECK(e.date.start == d(1994, 5, 1));  // the capture keeps the clause's date
+    }
+    const std::string s = "The clashes were the heaviest since the 1994 truce.";
+    const auto toks = tokenize(s);
+    const auto r = extract::dates_with_roles(s, toks, DateContext{d(2021, 11, 17), std::nullopt});
+    REQUIRE(r.size() == 1);
+    CHECK(r[0].role == extract::DateRole::Attributive);
+    CHECK(r[0].head == "truce");
+    const std::string s2 = "The worst fighting since 1994 broke out on Tuesday.";  // no noun: only a comparison
+    const auto toks2 = tokenize(s2);
+    CHECK(extract::dates_with_roles(s2, toks2, DateContext{d(2021, 11, 17), std::nullopt})[0].role ==
+          extract::DateRole::Comparative);
+}
+
 TEST_CASE("time: the narrative date survives a paragraph break and anchors 'shortly after' and 'since then'",
           "[core][extractor]") {
     const auto ev =
